@@ -1,0 +1,213 @@
+/**
+ * Documented defaults: the value a field takes when a file leaves it out, each with its source
+ * or the assumption behind it. This table is the single source; docs/model.md reproduces it and
+ * a test keeps the two in step, and the inspector shows `source` on hover.
+ */
+import type { NodeKind } from './types';
+
+/** One default value with where it comes from. */
+export interface DefaultValue {
+  /** The value, in the unit the field's name gives. */
+  readonly value: number | boolean | string;
+  /** A published source, or "Assumption:" and the reasoning. */
+  readonly source: string;
+}
+
+type DefaultTable = Readonly<Record<string, DefaultValue>>;
+
+const REGION_ASSUMPTION =
+  'Assumption: one region-wide outage every two years lasting about four hours, in line with ' +
+  'the largest public post-incident reports (AWS us-east-1 2017-02-28 S3 event ~4 h, ' +
+  '2021-12-07 ~7 h); the worked example in DESIGN.md uses the same figures.';
+const ZONE_ASSUMPTION =
+  'Assumption: one zone-level impairment a year with a two-hour recovery; providers publish no ' +
+  'zone MTBF, and their SLAs (e.g. 99.99 % for multi-zone EC2) are met by multi-zone designs.';
+
+/** Defaults per node kind (fields not listed have no default: absent means not modelled). */
+export const NODE_DEFAULTS: Readonly<Record<NodeKind, DefaultTable>> = {
+  region: {
+    mtbfHours: { value: 17520, source: REGION_ASSUMPTION },
+    mttrHours: { value: 4, source: REGION_ASSUMPTION },
+  },
+  zone: {
+    mtbfHours: { value: 8760, source: ZONE_ASSUMPTION },
+    mttrHours: { value: 2, source: ZONE_ASSUMPTION },
+  },
+  router: {
+    availability: {
+      value: 0.9999,
+      source:
+        'AWS Elastic Load Balancing SLA and Azure Traffic Manager SLA: 99.99 % monthly uptime.',
+    },
+    minTargets: {
+      value: 1,
+      source: 'Assumption: any one healthy target can serve.',
+    },
+    healthCheckSeconds: {
+      value: 10,
+      source: 'Amazon Route 53 health checks: 10 s (fast) or 30 s (standard) request interval.',
+    },
+    failureThreshold: {
+      value: 3,
+      source: 'Amazon Route 53 health checks: default failure threshold of 3.',
+    },
+    dnsTtlSeconds: {
+      value: 0,
+      source:
+        'Assumption: a load balancer (not DNS); set the record TTL for a DNS-based router ' +
+        '(Azure Traffic Manager default 60 s).',
+    },
+    capacityAware: {
+      value: false,
+      source: 'Assumption: capacity is not checked unless asked.',
+    },
+  },
+  service: {
+    instances: {
+      value: 1,
+      source: 'nines/1: a node is one instance unless it says more.',
+    },
+    minHealthy: {
+      value: 1,
+      source: 'nines/1: one working instance is enough unless it says more.',
+    },
+    mtbfHours: {
+      value: 4000,
+      source:
+        'Assumption: a VM or container instance fails about twice a year (hardware, host ' +
+        'retirement, deploy faults).',
+    },
+    mttrHours: {
+      value: 0.25,
+      source:
+        'Assumption: an auto-scaling group or orchestrator replaces an instance in ~15 minutes.',
+    },
+  },
+  datastore: {
+    instances: {
+      value: 1,
+      source: 'nines/1: a node is one instance unless it says more.',
+    },
+    minHealthy: {
+      value: 1,
+      source: 'nines/1: one working instance is enough unless it says more.',
+    },
+    mtbfHours: {
+      value: 8760,
+      source: 'Assumption: one failure of a database or cache node a year.',
+    },
+    mttrHours: {
+      value: 0.5,
+      source: 'Assumption: a managed service replaces a failed node in ~30 minutes.',
+    },
+    replication: {
+      value: 'none',
+      source: 'nines/1: no replication unless stated.',
+    },
+    sync: {
+      value: false,
+      source: 'nines/1: replication is asynchronous unless stated.',
+    },
+    autoFailover: {
+      value: true,
+      source:
+        'Assumption: managed datastores (ElastiCache, Redis Enterprise, RDS) fail over automatically.',
+    },
+    failoverSeconds: {
+      value: 30,
+      source:
+        'Assumption: Redis Enterprise and ElastiCache promote a replica in seconds to tens of ' +
+        'seconds; RDS Multi-AZ documents 60–120 s.',
+    },
+    witness: {
+      value: false,
+      source: 'nines/1: no third-site quorum unless stated.',
+    },
+    persistence: {
+      value: 'none',
+      source: 'nines/1: no persistence unless stated.',
+    },
+    snapshotIntervalSeconds: {
+      value: 3600,
+      source: 'Assumption: hourly RDB snapshots when `persistence` is `snapshot`.',
+    },
+    replicationDelayMs: {
+      value: 1,
+      source: 'Assumption: in-memory replication adds about a millisecond to the network latency.',
+    },
+    warmupSeconds: {
+      value: 0,
+      source: 'Assumption: no warm-up unless stated.',
+    },
+  },
+  queue: {
+    instances: {
+      value: 1,
+      source: 'nines/1: a node is one instance unless it says more.',
+    },
+    minHealthy: {
+      value: 1,
+      source: 'nines/1: one working instance is enough unless it says more.',
+    },
+    availability: {
+      value: 0.9999,
+      source: 'Amazon SQS SLA: 99.9 %; Assumption: 99.99 % for a replicated broker cluster.',
+    },
+  },
+  objectStore: {
+    availability: {
+      value: 0.9999,
+      source: 'Amazon S3 Standard: designed for 99.99 % availability (SLA 99.9 %).',
+    },
+  },
+  backup: {
+    availability: {
+      value: 0.999,
+      source: 'Assumption: backup storage is rarely the cause of an outage; 99.9 %.',
+    },
+    intervalSeconds: {
+      value: 86400,
+      source: 'Assumption: daily backups, the usual managed-service default.',
+    },
+    retentionDays: {
+      value: 7,
+      source: 'Amazon RDS and ElastiCache: default automated backup retention of 1–7 days.',
+    },
+    restoreThroughputMBps: {
+      value: 100,
+      source: 'Assumption: 100 MB/s sustained restore (REF-25: AWS Snowball table uses 100 MB/s).',
+    },
+  },
+  external: {
+    availability: {
+      value: 0.999,
+      source: 'Assumption: a typical third-party SaaS SLA of 99.9 %.',
+    },
+  },
+};
+
+/** Defaults of the network between two regions. */
+export const LINK_DEFAULTS: DefaultTable = {
+  mtbfHours: {
+    value: 4380,
+    source: 'Assumption: an inter-region network partition twice a year.',
+  },
+  mttrHours: {
+    value: 1,
+    source: 'Assumption: inter-region routing recovers within an hour.',
+  },
+  rttMs: {
+    value: 75,
+    source:
+      'Assumption: a transatlantic round trip (e.g. us-east-1 ↔ eu-west-1 is about 70–80 ms).',
+  },
+  bandwidthMbps: {
+    value: 1000,
+    source: 'Assumption: 1 Gbit/s available to replication between two regions.',
+  },
+};
+
+/** Looks up the default of `field` for a node of `kind`, or undefined when none applies. */
+export function nodeDefault(kind: NodeKind, field: string): DefaultValue | undefined {
+  return NODE_DEFAULTS[kind][field];
+}

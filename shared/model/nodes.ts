@@ -1,0 +1,90 @@
+/**
+ * Small, pure questions about nodes that every consumer asks (engine, inspector, CLI),
+ * answered once with the documented defaults of `defaults.ts`.
+ */
+import { LINK_DEFAULTS, NODE_DEFAULTS } from './defaults';
+import type { ModelNode, NodeKind, RegionLink } from './types';
+
+/** Kinds that contain other nodes on the canvas. */
+export const CONTAINER_KINDS: ReadonlySet<NodeKind> = new Set(['region', 'zone']);
+
+/** Kinds that are k-of-n tiers of instances. */
+export const TIER_KINDS: ReadonlySet<NodeKind> = new Set(['service', 'datastore', 'queue']);
+
+/** True for regions and zones. */
+export function isContainer(node: ModelNode): boolean {
+  return CONTAINER_KINDS.has(node.kind);
+}
+
+/** Instance count n and the number k that must work, defaults applied (1 and 1). */
+export function tierSize(node: ModelNode): {
+  instances: number;
+  minHealthy: number;
+} {
+  if (node.kind === 'service' || node.kind === 'datastore' || node.kind === 'queue') {
+    return { instances: node.instances ?? 1, minHealthy: node.minHealthy ?? 1 };
+  }
+  return { instances: 1, minHealthy: 1 };
+}
+
+/**
+ * The failure figure of one basic event: its steady-state availability and, when it is known
+ * through MTBF and MTTR, its failure frequency.
+ */
+export interface FailureFigure {
+  /** Steady-state availability A = MTBF / (MTBF + MTTR), or the given availability, in [0, 1]. */
+  readonly availability: number;
+  /** Mean time between failures, hours; undefined when only an availability is given. */
+  readonly mtbfHours?: number;
+  /** Mean time to repair, hours; undefined when only an availability is given. */
+  readonly mttrHours?: number;
+}
+
+interface FailureFields {
+  availability?: number;
+  mtbfHours?: number;
+  mttrHours?: number;
+}
+
+function figureFrom(
+  fields: FailureFields,
+  defaults: Readonly<Record<string, { value: unknown }>>,
+): FailureFigure {
+  if (fields.availability !== undefined) return { availability: fields.availability };
+  const mtbf = fields.mtbfHours ?? numeric(defaults.mtbfHours?.value);
+  const mttr = fields.mttrHours ?? numeric(defaults.mttrHours?.value);
+  if (mtbf !== undefined && mttr !== undefined) {
+    return {
+      availability: mtbf / (mtbf + mttr),
+      mtbfHours: mtbf,
+      mttrHours: mttr,
+    };
+  }
+  return { availability: numeric(defaults.availability?.value) ?? 1 };
+}
+
+function numeric(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
+ * The failure figure of one instance of `node`: its own `availability`, else `mtbfHours` and
+ * `mttrHours` (each defaulting to its kind's documented value), else the kind's default
+ * availability. A = MTBF / (MTBF + MTTR) is the steady-state availability of an alternating
+ * renewal process (e.g. Trivedi, Probability and Statistics with Reliability, §8).
+ */
+export function nodeFailureFigure(node: ModelNode): FailureFigure {
+  const defaults = NODE_DEFAULTS[node.kind];
+  // A kind whose defaults are an availability keeps it unless the node gives MTBF or MTTR.
+  if (node.mtbfHours === undefined && node.mttrHours === undefined && defaults.availability) {
+    return {
+      availability: node.availability ?? (defaults.availability.value as number),
+    };
+  }
+  return figureFrom(node, defaults);
+}
+
+/** The failure figure of the network between two regions (a partition event). */
+export function linkFailureFigure(link: RegionLink | undefined): FailureFigure {
+  return figureFrom(link ?? {}, LINK_DEFAULTS);
+}

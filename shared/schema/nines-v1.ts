@@ -1,0 +1,327 @@
+/**
+ * The runtime schema of the `nines/1` project file: the single source of the file format.
+ *
+ * Every type in `shared/model/types.ts` is inferred from these schemas, `parseDocument`
+ * validates with them, and `serializeDocument` orders keys by them. Objects are strict: an
+ * unknown field is reported (it is most often a typo such as `instance` for `instances`), so a
+ * field that a later version adds needs a new format version and a migration.
+ *
+ * Units are in the names (`Hours`, `Seconds`, `Ms`, `Mbps`, `GiB`, `PerSecond`, `Usd`);
+ * probabilities are plain numbers in [0, 1]. See ../../docs/model.md for every field and the
+ * defaults that apply when a field is absent.
+ */
+import { z } from 'zod';
+
+/** The format tag this schema describes. */
+export const FORMAT_V1 = 'nines/1';
+
+/** Upper bound on counts (instances, targets) that keeps every model evaluable. */
+export const MAX_INSTANCES = 1000;
+
+const id = () =>
+  z.string({ error: 'must be a string id' }).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, {
+    error:
+      'must be an id of 1 to 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
+  });
+const text = (max: number) =>
+  z.string({ error: 'must be a string' }).max(max, { error: `must be at most ${max} characters` });
+const finite = (error: string) => z.number({ error }).refine(Number.isFinite, { error });
+const positive = () =>
+  finite('must be a positive number').refine((n) => n > 0, {
+    error: 'must be a positive number',
+  });
+const nonNegative = () =>
+  finite('must be a number ≥ 0').refine((n) => n >= 0, {
+    error: 'must be a number ≥ 0',
+  });
+const probability = () =>
+  finite('must be a probability between 0 and 1').refine((n) => n >= 0 && n <= 1, {
+    error: 'must be a probability between 0 and 1',
+  });
+const share = () =>
+  finite('must be a share between 0 and 1').refine((n) => n >= 0 && n <= 1, {
+    error: 'must be a share between 0 and 1',
+  });
+const count = () =>
+  z
+    .int({ error: 'must be a positive integer' })
+    .min(1, { error: 'must be a positive integer' })
+    .max(MAX_INSTANCES, { error: `must be at most ${MAX_INSTANCES}` });
+
+/** Fields every node has: identity, placement, its own failure figure and cost overrides. */
+const nodeBase = {
+  id: id(),
+  /** Display name; the id is shown when absent. */
+  name: text(200).optional(),
+  /** Zone or region the node sits in; absent means global (outside every region). */
+  parent: id().optional(),
+  /** Steady-state availability of one instance; excludes `mtbfHours`/`mttrHours`. */
+  availability: probability().optional(),
+  /** Mean time between failures of one instance, hours. */
+  mtbfHours: positive().optional(),
+  /** Mean time to repair one instance, hours. */
+  mttrHours: positive().optional(),
+  /** Price override for one instance, USD per hour (replaces the catalog price). */
+  hourlyUsd: nonNegative().optional(),
+  /** Price override for the whole node, USD per month (replaces every catalog price). */
+  monthlyUsd: nonNegative().optional(),
+  /** Licence cost of the whole node, USD per month, added to its price. */
+  licenseMonthlyUsd: nonNegative().optional(),
+  /** Free text for the person reading the plan. */
+  notes: text(4000).optional(),
+};
+
+/** Fields of a k-of-n tier: `instances` n, working while at least `minHealthy` k work. */
+const tierFields = {
+  instances: count().optional(),
+  minHealthy: count().optional(),
+  /** Catalog instance type (e.g. `m7i.large`) used for pricing. */
+  instanceType: text(100).optional(),
+  /** Requests per second one instance can serve; absent means capacity is not modelled. */
+  capacityRps: positive().optional(),
+};
+
+export const regionSchema = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('region'),
+  /** Cloud provider key in the price book (`aws`, `azure`, `gcp`, `custom`). */
+  provider: text(40).optional(),
+  /** Provider's region name, e.g. `us-east-1`. */
+  location: text(100).optional(),
+});
+
+export const zoneSchema = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('zone'),
+  /** Provider's zone name, e.g. `us-east-1a`. */
+  location: text(100).optional(),
+});
+
+export const routerSchema = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('router'),
+  /** How many targets must work for the router to work (k of its `depends` targets). */
+  minTargets: count().optional(),
+  /** Interval between health checks, seconds. */
+  healthCheckSeconds: positive().optional(),
+  /** Consecutive failed checks before a target is taken out. */
+  failureThreshold: count().optional(),
+  /** DNS time-to-live clients cache an answer for, seconds; 0 for a non-DNS router. */
+  dnsTtlSeconds: nonNegative().optional(),
+  /** When true the router counts the survivors' capacity against the load. */
+  capacityAware: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
+export const serviceSchema = z.strictObject({
+  ...nodeBase,
+  ...tierFields,
+  kind: z.literal('service'),
+});
+
+export const replicationModes = [
+  'none',
+  'primary-replica',
+  'active-passive',
+  'active-active',
+] as const;
+export const persistenceModes = ['none', 'aof-always', 'aof-everysec', 'snapshot'] as const;
+
+export const datastoreSchema = z.strictObject({
+  ...nodeBase,
+  ...tierFields,
+  kind: z.literal('datastore'),
+  /** Engine, e.g. `redis`, `postgres`; selects the engine's documented defaults. */
+  engine: text(40).optional(),
+  replication: z
+    .enum(replicationModes, {
+      error: `must be one of ${replicationModes.join(', ')}`,
+    })
+    .optional(),
+  /** Synchronous replication: writes wait for the peer (needs the link for writes). */
+  sync: z.boolean({ error: 'must be true or false' }).optional(),
+  /** For active-passive groups: which member serves writes before any failover. */
+  role: z.enum(['primary', 'standby'], { error: 'must be primary or standby' }).optional(),
+  /** Automatic failover (promotion without a person). */
+  autoFailover: z.boolean({ error: 'must be true or false' }).optional(),
+  /** Time to detect a failed primary and promote a replica, seconds. */
+  failoverSeconds: nonNegative().optional(),
+  /** A quorum or witness in a third location decides failovers. */
+  witness: z.boolean({ error: 'must be true or false' }).optional(),
+  persistence: z
+    .enum(persistenceModes, {
+      error: `must be one of ${persistenceModes.join(', ')}`,
+    })
+    .optional(),
+  /** Snapshot interval for `persistence: snapshot`, seconds. */
+  snapshotIntervalSeconds: positive().optional(),
+  /** Replication delay added to the link's one-way latency, milliseconds. */
+  replicationDelayMs: nonNegative().optional(),
+  /** Memory of the data set per member, GiB (defaults to the workload's data set). */
+  memoryGiB: positive().optional(),
+  /** Seconds a restored or promoted member needs before serving at full speed. */
+  warmupSeconds: nonNegative().optional(),
+});
+
+export const queueSchema = z.strictObject({
+  ...nodeBase,
+  ...tierFields,
+  kind: z.literal('queue'),
+});
+
+export const objectStoreSchema = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('objectStore'),
+  /** Stored data, GiB (pricing). */
+  storageGiB: nonNegative().optional(),
+});
+
+export const backupSchema = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('backup'),
+  /** Time between two backups, seconds. */
+  intervalSeconds: positive().optional(),
+  /** How long backups are kept, days. */
+  retentionDays: positive().optional(),
+  /** Sustained restore throughput, megabytes per second. */
+  restoreThroughputMBps: positive().optional(),
+});
+
+export const externalSchema = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('external'),
+  /** Vendor of the third-party dependency. */
+  vendor: text(100).optional(),
+});
+
+/** The node kinds of `nines/1`, in palette order. */
+export const nodeKinds = [
+  'region',
+  'zone',
+  'router',
+  'service',
+  'datastore',
+  'queue',
+  'objectStore',
+  'backup',
+  'external',
+] as const;
+
+const nodeOptions = [
+  regionSchema,
+  zoneSchema,
+  routerSchema,
+  serviceSchema,
+  datastoreSchema,
+  queueSchema,
+  objectStoreSchema,
+  backupSchema,
+  externalSchema,
+] as const;
+
+export const nodeSchema = z.discriminatedUnion('kind', nodeOptions, {
+  error: (issue) =>
+    issue.code === 'invalid_union'
+      ? `unknown kind ${JSON.stringify((issue.input as { kind?: unknown } | undefined)?.kind)} (expected one of ${nodeKinds.join(', ')})`
+      : undefined,
+});
+
+/** Edge kinds: `depends` (consumer → dependency), `replicates` (data tier members),
+ * `backs-up` (backup → the datastore it protects). */
+export const edgeKinds = ['depends', 'replicates', 'backs-up'] as const;
+
+export const edgeSchema = z.strictObject({
+  from: id(),
+  to: id(),
+  kind: z.enum(edgeKinds, { error: `must be one of ${edgeKinds.join(', ')}` }),
+});
+
+/** The network between two regions: an independent failure event (a partition). */
+export const linkSchema = z.strictObject({
+  a: id(),
+  b: id(),
+  availability: probability().optional(),
+  mtbfHours: positive().optional(),
+  mttrHours: positive().optional(),
+  /** Round-trip time between the regions, milliseconds. */
+  rttMs: nonNegative().optional(),
+  /** Bandwidth available to replication, megabits per second. */
+  bandwidthMbps: positive().optional(),
+});
+
+export const positionSchema = z.strictObject({
+  /** Position relative to the parent container (or the canvas for top-level nodes), px. */
+  x: finite('must be a number'),
+  y: finite('must be a number'),
+  /** Size of a container (region or zone), px. */
+  width: positive().optional(),
+  height: positive().optional(),
+});
+
+export const variantSchema = z.strictObject({
+  id: id(),
+  name: text(200),
+  description: text(4000).optional(),
+  /** The node whose working is the service working. */
+  entry: id(),
+  links: z.array(linkSchema).optional(),
+  nodes: z.array(nodeSchema),
+  edges: z.array(edgeSchema),
+  layout: z.record(z.string(), positionSchema).optional(),
+});
+
+export const targetsSchema = z.strictObject({
+  availability: probability().optional(),
+  rtoSeconds: nonNegative().optional(),
+  rpoSeconds: nonNegative().optional(),
+  /** Maximum tolerable downtime, seconds (NIST SP 800-34). */
+  mtdSeconds: nonNegative().optional(),
+  impact: z
+    .enum(['low', 'moderate', 'high'], {
+      error: 'must be low, moderate or high',
+    })
+    .optional(),
+  downtimeCostPerHour: nonNegative().optional(),
+});
+
+export const workloadSchema = z.strictObject({
+  requestsPerSecond: nonNegative().optional(),
+  writesPerSecond: nonNegative().optional(),
+  avgWriteBytes: nonNegative().optional(),
+  dataSetGiB: nonNegative().optional(),
+  /** Share of the requests that arrive in each region (region id → share); sums to 1. */
+  trafficShare: z.record(z.string(), share()).optional(),
+  /** Internet egress, GiB per month (pricing). */
+  egressGiBPerMonth: nonNegative().optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  id: id(),
+  name: text(200),
+  /** Zones, regions, components (`id`) or instances (`id#i`) forced down. */
+  fail: z.array(z.string()).optional(),
+  /** Region pairs whose link is cut (split-brain). */
+  partition: z.array(z.tuple([id(), id()])).optional(),
+  /** A share of one region's traffic moved to another region (or spread over the others). */
+  shift: z.strictObject({ from: id(), to: id().optional(), share: share() }).optional(),
+  /** Datastores whose data is logically corrupted (replication copies it). */
+  corrupt: z.array(id()).optional(),
+});
+
+export const catalogOverrideSchema = z.strictObject({
+  /** Discount per provider, as a share of list price (0.2 = 20 % off). */
+  discounts: z.record(z.string(), share()).optional(),
+  /** Prices that replace or extend the bundled price book, keyed by catalog key, USD. */
+  prices: z.record(z.string(), nonNegative()).optional(),
+});
+
+export const documentSchema = z.strictObject({
+  format: z.literal(FORMAT_V1),
+  name: text(200),
+  description: text(20000).optional(),
+  targets: targetsSchema.optional(),
+  workload: workloadSchema.optional(),
+  variants: z.array(variantSchema).min(1, { error: 'must hold at least one variant' }),
+  scenarios: z.array(scenarioSchema).optional(),
+  catalog: catalogOverrideSchema.optional(),
+  assumptions: text(20000).optional(),
+});

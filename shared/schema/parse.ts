@@ -1,0 +1,189 @@
+/**
+ * Reading a project file: JSON text → migrated → schema-checked → invariant-checked document.
+ * Every problem is reported with its JSON path; nothing is half-loaded.
+ */
+import { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
+import { checkInvariants, type Problem } from '../model/invariants';
+import type { NinesDocument } from '../model/types';
+import { migrate } from './migrations';
+import { documentSchema } from './nines-v1';
+
+/** Largest project file accepted, in UTF-16 code units of its text (about 50 MB). */
+export const MAX_FILE_CHARS = 50 * 1024 * 1024;
+
+/** Deepest nesting of arrays and objects accepted (a nines/1 file needs about 6). */
+export const MAX_DEPTH = 64;
+
+/** A document and the migration steps applied to reach it, or every problem found. */
+export type ParseResult =
+  { ok: true; document: NinesDocument; migrated: string[] } | { ok: false; problems: Problem[] };
+
+/** Parses the text of a `*.nines.json` file (a UTF-8 BOM is ignored). */
+export function parseDocumentText(text: string): ParseResult {
+  if (text.length > MAX_FILE_CHARS) {
+    return fail(
+      '(document)',
+      `file is too large (${text.length} characters; at most ${MAX_FILE_CHARS})`,
+    );
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    return fail('(document)', `not valid JSON: ${describeJsonError(body, error)}`);
+  }
+  return parseDocument(value);
+}
+
+/** Validates an already-parsed JSON value as a project document. */
+export function parseDocument(value: unknown): ParseResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail('(document)', 'must be a JSON object with "format": "nines/1"');
+  }
+  if (depthOf(value) > MAX_DEPTH) {
+    return fail('(document)', `nested more than ${MAX_DEPTH} levels deep`);
+  }
+  const migrated = migrate(value as Record<string, unknown>);
+  if (!migrated.ok) return fail('format', migrated.message);
+
+  const checked = documentSchema.safeParse(migrated.raw);
+  if (!checked.success) {
+    const problems = checked.error.issues.flatMap(describeIssue);
+    return {
+      ok: false,
+      problems: [...problems, ...salvagedInvariants(migrated.raw, checked.error.issues, problems)],
+    };
+  }
+  const problems = checkInvariants(checked.data);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, document: checked.data, migrated: migrated.applied };
+}
+
+/** Formats a problem as one line: `path: message`. */
+export function formatProblem(problem: Problem): string {
+  return `${problem.path}: ${problem.message}`;
+}
+
+/**
+ * When the schema refuses some fields, the references and cycles elsewhere in the file are still
+ * worth reporting in the same run: drop each refused field and check the invariants of what is
+ * left, as long as the skeleton they need (ids, kinds, edge ends) is intact.
+ */
+function salvagedInvariants(
+  raw: Record<string, unknown>,
+  issues: readonly $ZodIssue[],
+  already: readonly Problem[],
+): Problem[] {
+  // raw came from JSON, so a JSON round trip is an exact deep copy.
+  const copy = JSON.parse(JSON.stringify(raw)) as Record<string, unknown>;
+  for (const issue of issues) {
+    const keys =
+      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    for (const path of keys) dropField(copy, path);
+  }
+  if (!skeletonSchema.safeParse(copy).success) return [];
+  const reported = new Set(already.map((p) => p.path));
+  return checkInvariants(copy as NinesDocument).filter((p) => !reported.has(p.path));
+}
+
+const skeletonSchema = z.looseObject({
+  variants: z.array(
+    z.looseObject({
+      entry: z.string(),
+      nodes: z.array(z.looseObject({ id: z.string(), kind: z.string() })),
+      edges: z.array(z.looseObject({ from: z.string(), to: z.string(), kind: z.string() })),
+    }),
+  ),
+});
+
+/** Deletes the object field nearest to `path` (a bad array element drops its whole array). */
+function dropField(root: unknown, path: readonly PropertyKey[]): void {
+  let last = path.length - 1;
+  while (last >= 0 && typeof path[last] !== 'string') last -= 1;
+  const key = path[last];
+  if (last < 0 || key === 'kind' || typeof key !== 'string') return;
+  let target: unknown = root;
+  for (const step of path.slice(0, last)) {
+    if (typeof target !== 'object' || target === null) return;
+    target = (target as Record<PropertyKey, unknown>)[step];
+  }
+  if (typeof target === 'object' && target !== null)
+    delete (target as Record<string, unknown>)[key];
+}
+
+function fail(path: string, message: string): ParseResult {
+  return { ok: false, problems: [{ path, message }] };
+}
+
+/** Renders `['variants', 0, 'nodes', 3, 'instances']` as `variants[0].nodes[3].instances`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$-]*$/.test(key))
+      out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out || '(document)';
+}
+
+function describeIssue(issue: $ZodIssue): Problem[] {
+  const path = formatPath(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        path: formatPath([...issue.path, key]),
+        message: 'unknown field',
+      }));
+    case 'invalid_type':
+      if (issue.input === undefined) return [{ path, message: 'is required' }];
+      return [
+        {
+          path,
+          message: issue.message.startsWith('Invalid input')
+            ? `must be ${article(issue.expected)}`
+            : issue.message,
+        },
+      ];
+    case 'invalid_value':
+      return [
+        {
+          path,
+          message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`,
+        },
+      ];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+function describeJsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  if (!position) return message;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+}
+
+function depthOf(value: unknown): number {
+  // Iterative so that a hostile, deeply nested file cannot overflow the stack here.
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (typeof item !== 'object' || item === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
