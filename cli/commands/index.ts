@@ -1,0 +1,5 @@
+/** Every `nines` sub-command, in the order `nines --help` lists them. */
+import type { Command } from './command';
+import { validateCommand } from './validate';
+
+export const COMMANDS: readonly Command[] = [validateCommand];

@@ -1,0 +1,48 @@
+/**
+ * `nines`: the command line around the shared engine, for CI and scripts.
+ * Exit codes: 0 ok, 1 invalid input (the message says where), 2 usage.
+ */
+import { parseArgs } from 'node:util';
+import { COMMANDS } from './commands/index';
+import { EXIT, type CliIo } from './io';
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    'Usage: nines <command> [options]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit codes: 0 ok, 1 invalid input, 2 usage.',
+    '',
+  ].join('\n');
+}
+
+/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = process): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`nines: unknown command "${name}"\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    io.stderr.write(`nines ${name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
+    return EXIT.usage;
+  }
+  const code = await command.run(parsed, io);
+  if (code === EXIT.usage) io.stderr.write(`Usage: ${command.usage}\n`);
+  return code;
+}
