@@ -4,7 +4,7 @@ import type { CliIo } from '../io';
 
 /** Parsed command line: option values and positional arguments. */
 export interface CommandArgs {
-  readonly values: Record<string, string | boolean | undefined>;
+  readonly values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   readonly positionals: string[];
 }
 
