@@ -96,6 +96,17 @@ function checkVariant(variant: Variant, at: string, add: Add): void {
     else seenPairs.set(key, i);
   });
 
+  const shares = Object.entries(variant.trafficShare ?? {});
+  for (const [region] of shares) {
+    if (byId.get(region)?.kind !== 'region') {
+      add(`${at}.trafficShare.${region}`, `names no region of this variant ("${region}")`);
+    }
+  }
+  const sum = shares.reduce((total, [, value]) => total + value, 0);
+  if (shares.length > 0 && Math.abs(sum - 1) > 1e-6) {
+    add(`${at}.trafficShare`, `shares must add up to 1 (they add up to ${round(sum)})`);
+  }
+
   for (const key of Object.keys(variant.layout ?? {})) {
     if (!byId.has(key)) add(`${at}.layout.${key}`, `names no node of this variant ("${key}")`);
   }

@@ -264,6 +264,9 @@ export const variantSchema = z.strictObject({
   /** The node whose working is the service working. */
   entry: id(),
   links: z.array(linkSchema).optional(),
+  /** Share of the requests each region of this variant serves (region id → share, sums to 1);
+   * overrides `workload.trafficShare`, e.g. 1 / 0 for an active-passive design. */
+  trafficShare: z.record(z.string(), share()).optional(),
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
   layout: z.record(z.string(), positionSchema).optional(),
