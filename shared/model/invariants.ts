@@ -56,7 +56,8 @@ function checkVariant(variant: Variant, at: string, add: Add): void {
     'node id',
     add,
   );
-  const byId = new Map<string, ModelNode>(nodes.map((n) => [n.id, n]));
+  const byId = new Map<string, ModelNode>();
+  for (const node of nodes) if (!byId.has(node.id)) byId.set(node.id, node);
 
   nodes.forEach((node, i) => checkNode(node, `${at}.nodes[${i}]`, byId, add));
   checkEdges(variant, at, byId, add);

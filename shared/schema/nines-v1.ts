@@ -49,8 +49,8 @@ const count = () =>
     .max(MAX_INSTANCES, { error: `must be at most ${MAX_INSTANCES}` });
 
 /** Fields every node has: identity, placement, its own failure figure and cost overrides. */
+const nodeId = { id: id() };
 const nodeBase = {
-  id: id(),
   /** Display name; the id is shown when absent. */
   name: text(200).optional(),
   /** Zone or region the node sits in; absent means global (outside every region). */
@@ -82,8 +82,9 @@ const tierFields = {
 };
 
 export const regionSchema = z.strictObject({
-  ...nodeBase,
+  ...nodeId,
   kind: z.literal('region'),
+  ...nodeBase,
   /** Cloud provider key in the price book (`aws`, `azure`, `gcp`, `custom`). */
   provider: text(40).optional(),
   /** Provider's region name, e.g. `us-east-1`. */
@@ -91,15 +92,17 @@ export const regionSchema = z.strictObject({
 });
 
 export const zoneSchema = z.strictObject({
-  ...nodeBase,
+  ...nodeId,
   kind: z.literal('zone'),
+  ...nodeBase,
   /** Provider's zone name, e.g. `us-east-1a`. */
   location: text(100).optional(),
 });
 
 export const routerSchema = z.strictObject({
-  ...nodeBase,
+  ...nodeId,
   kind: z.literal('router'),
+  ...nodeBase,
   /** How many targets must work for the router to work (k of its `depends` targets). */
   minTargets: count().optional(),
   /** Interval between health checks, seconds. */
@@ -113,9 +116,10 @@ export const routerSchema = z.strictObject({
 });
 
 export const serviceSchema = z.strictObject({
+  ...nodeId,
+  kind: z.literal('service'),
   ...nodeBase,
   ...tierFields,
-  kind: z.literal('service'),
 });
 
 export const replicationModes = [
@@ -127,9 +131,10 @@ export const replicationModes = [
 export const persistenceModes = ['none', 'aof-always', 'aof-everysec', 'snapshot'] as const;
 
 export const datastoreSchema = z.strictObject({
+  ...nodeId,
+  kind: z.literal('datastore'),
   ...nodeBase,
   ...tierFields,
-  kind: z.literal('datastore'),
   /** Engine, e.g. `redis`, `postgres`; selects the engine's documented defaults. */
   engine: text(40).optional(),
   replication: z
@@ -163,21 +168,24 @@ export const datastoreSchema = z.strictObject({
 });
 
 export const queueSchema = z.strictObject({
+  ...nodeId,
+  kind: z.literal('queue'),
   ...nodeBase,
   ...tierFields,
-  kind: z.literal('queue'),
 });
 
 export const objectStoreSchema = z.strictObject({
-  ...nodeBase,
+  ...nodeId,
   kind: z.literal('objectStore'),
+  ...nodeBase,
   /** Stored data, GiB (pricing). */
   storageGiB: nonNegative().optional(),
 });
 
 export const backupSchema = z.strictObject({
-  ...nodeBase,
+  ...nodeId,
   kind: z.literal('backup'),
+  ...nodeBase,
   /** Time between two backups, seconds. */
   intervalSeconds: positive().optional(),
   /** How long backups are kept, days. */
@@ -187,8 +195,9 @@ export const backupSchema = z.strictObject({
 });
 
 export const externalSchema = z.strictObject({
-  ...nodeBase,
+  ...nodeId,
   kind: z.literal('external'),
+  ...nodeBase,
   /** Vendor of the third-party dependency. */
   vendor: text(100).optional(),
 });

@@ -2,6 +2,12 @@
  * Reading a project file: JSON text → migrated → schema-checked → invariant-checked document.
  * Every problem is reported with its JSON path; nothing is half-loaded.
  */
+import {
+  parse as parseJsonc,
+  printParseErrorCode,
+  type ParseError,
+  type ParseErrorCode,
+} from 'jsonc-parser';
 import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { checkInvariants, type Problem } from '../model/invariants';
@@ -31,8 +37,8 @@ export function parseDocumentText(text: string): ParseResult {
   let value: unknown;
   try {
     value = JSON.parse(body);
-  } catch (error) {
-    return fail('(document)', `not valid JSON: ${describeJsonError(body, error)}`);
+  } catch {
+    return fail('(document)', `not valid JSON: ${describeJsonError(body)}`);
   }
   return parseDocument(value);
 }
@@ -50,7 +56,7 @@ export function parseDocument(value: unknown): ParseResult {
 
   const checked = documentSchema.safeParse(migrated.raw);
   if (!checked.success) {
-    const problems = checked.error.issues.flatMap(describeIssue);
+    const problems = checked.error.issues.flatMap((issue) => describeIssue(issue, migrated.raw));
     return {
       ok: false,
       problems: [...problems, ...salvagedInvariants(migrated.raw, checked.error.issues, problems)],
@@ -129,7 +135,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(document)';
 }
 
-function describeIssue(issue: $ZodIssue): Problem[] {
+function describeIssue(issue: $ZodIssue, raw: unknown): Problem[] {
   const path = formatPath(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -138,7 +144,7 @@ function describeIssue(issue: $ZodIssue): Problem[] {
         message: 'unknown field',
       }));
     case 'invalid_type':
-      if (issue.input === undefined) return [{ path, message: 'is required' }];
+      if (valueAt(raw, issue.path) === undefined) return [{ path, message: 'is required' }];
       return [
         {
           path,
@@ -159,19 +165,35 @@ function describeIssue(issue: $ZodIssue): Problem[] {
   }
 }
 
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
-function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return message;
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
+/** Locates the first syntax error with a strict JSON scanner, as `what at line L, column C`. */
+function describeJsonError(text: string): string {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (!first) return 'unexpected content';
+  const before = text.slice(0, first.offset);
   const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+  const column = first.offset - before.lastIndexOf('\n');
+  return `${jsonErrorText(first.error)} at line ${line}, column ${column}`;
+}
+
+function jsonErrorText(code: ParseErrorCode): string {
+  const text = printParseErrorCode(code);
+  // 'PropertyNameExpected' → 'property name expected'
+  return text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function depthOf(value: unknown): number {
