@@ -3,6 +3,7 @@
  * acyclic dependencies, k ≤ n. Run after the schema has accepted the shape.
  */
 import type { ModelNode, NinesDocument, Variant } from './types';
+import { NODE_DEFAULTS } from './defaults';
 import { tierSize } from './nodes';
 
 /** One problem in a document, with the JSON path of the place it was found. */
@@ -119,6 +120,18 @@ function checkNode(node: ModelNode, path: string, byId: Map<string, ModelNode>, 
     (node.mtbfHours !== undefined || node.mttrHours !== undefined)
   ) {
     add(path, 'give either availability or mtbfHours and mttrHours, not both');
+  }
+  const defaults = NODE_DEFAULTS[node.kind] as
+    (typeof NODE_DEFAULTS)[keyof typeof NODE_DEFAULTS] | undefined;
+  if (
+    defaults &&
+    !defaults.mtbfHours &&
+    (node.mtbfHours === undefined) !== (node.mttrHours === undefined)
+  ) {
+    add(
+      path,
+      `${node.kind === 'external' || node.kind === 'objectStore' ? 'an' : 'a'} ${node.kind} has no default repair figures: give both mtbfHours and mttrHours`,
+    );
   }
   const parent = node.parent === undefined ? undefined : byId.get(node.parent);
   if (node.parent !== undefined && !parent) {

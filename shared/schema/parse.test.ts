@@ -200,6 +200,15 @@ describe('invariants', () => {
     ]);
   });
 
+  it('MTBF without MTTR on a kind known only by its SLA', () => {
+    const doc = withVariant((v) => {
+      v.nodes.push({ id: 'x', kind: 'external', mtbfHours: 1000 });
+    });
+    expect(problemsOf(doc)).toEqual([
+      'variants[0].nodes[4]: an external has no default repair figures: give both mtbfHours and mttrHours',
+    ]);
+  });
+
   it('edge kinds join the right kinds of node, once', () => {
     const doc = withVariant((v) => {
       v.edges.push({ from: 'app', to: 'db', kind: 'depends' });
