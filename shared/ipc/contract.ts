@@ -99,6 +99,13 @@ export interface HostApi {
   clearRecovery(): Promise<Result<void>>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Subscribes to files the operating system asks the app to open (a double-clicked
+   * `.nines.json`, a path on the command line); returns the unsubscribe function. Files that
+   * arrive before the first subscription are held and delivered to it. Hosts that cannot
+   * receive such files (the web) leave it out.
+   */
+  onFileOpened?(listener: (file: OpenedFile) => void): () => void;
 }
 
 /** IPC channel names, one per request kind (`domain:verb-noun`). */
@@ -113,4 +120,5 @@ export const CHANNELS = {
   readRecovery: 'recovery:read-copy',
   clearRecovery: 'recovery:clear-copy',
   menuCommand: 'menu:command',
+  fileOpened: 'file:opened',
 } as const;
