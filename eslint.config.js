@@ -91,19 +91,21 @@ export default tseslint.config(
     files: ["electron/preload/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "no-restricted-imports": [
+      // Regexes, not gitignore-style groups: once "*" excludes "..", "!../../shared/ipc/**"
+      // cannot re-include it.
+      "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           patterns: [
             {
-              group: [
-                "*",
-                "!electron",
-                "!../../shared/ipc*",
-                "!../../shared/ipc/**",
-              ],
+              regex: "^(?!electron$|\\.\\./\\.\\./shared/ipc/).*",
               message:
                 "The sandboxed preload imports only electron (and types from shared/ipc).",
+            },
+            {
+              regex: "^\\.\\./\\.\\./shared/ipc/",
+              allowTypeImports: true,
+              message: "The sandboxed preload takes only types from shared/ipc.",
             },
           ],
         },
