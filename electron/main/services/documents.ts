@@ -1,0 +1,201 @@
+/**
+ * Project files on disk. Main owns every path: the renderer gets an opaque `fileId` per file
+ * and can only write to a file it was handed or one the user picks in a dialog. Saving checks
+ * that the text is a valid nines/1 document, refuses to overwrite a file changed by someone
+ * else since it was read, and writes atomically with a `.bak` of the previous version.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  ExportRequest,
+  OpenedFile,
+  RecentFile,
+  SaveRequest,
+} from '../../../shared/ipc/contract';
+import { formatProblem, MAX_FILE_CHARS, parseDocumentText } from '../../../shared/schema/parse';
+import { HostError } from '../ipc/handle';
+import { writeFileAtomic } from './atomic-write';
+import type { RecentFiles } from './recent-files';
+
+/** Largest project file opened, in bytes (a UTF-8 file has at least as many bytes as characters). */
+export const MAX_DOCUMENT_BYTES = MAX_FILE_CHARS;
+
+/** The extension of project files, with its leading dot. */
+export const DOCUMENT_EXTENSION = '.nines.json';
+
+/** The dialogs a file operation may show, bound to the window that asked. */
+export interface FileDialogs {
+  /** Asks for a project file to open; `null` when the user cancels. */
+  chooseOpenPath(): Promise<string | null>;
+  /** Asks where to save a project; `null` when the user cancels. */
+  chooseSavePath(suggestedName: string, folder: string | undefined): Promise<string | null>;
+  /** Asks where to save an export; `null` when the user cancels. */
+  chooseExportPath(suggestedName: string, mimeType: string): Promise<string | null>;
+}
+
+/** What a file looked like when this session last read or wrote it. */
+interface Stamp {
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+/** Turns a name the renderer suggests into a plain file name (no folders, no reserved characters). */
+export function safeFileName(
+  suggested: string,
+  fallback = `Untitled${DOCUMENT_EXTENSION}`,
+): string {
+  const name = suggested
+    .replace(/[\\/:*?"<>|]/g, '-')
+    .replace(/\p{Cc}/gu, '')
+    .trim()
+    .replace(/^\.+/, '');
+  return name === '' ? fallback : name.slice(0, 200);
+}
+
+export class DocumentService {
+  private readonly pathById = new Map<string, string>();
+  private readonly idByPath = new Map<string, string>();
+  private readonly stamps = new Map<string, Stamp>();
+
+  constructor(private readonly recent: RecentFiles) {}
+
+  /** Shows the open dialog and reads the file chosen; `null` when the user cancels. */
+  async openWithDialog(dialogs: FileDialogs): Promise<OpenedFile | null> {
+    const chosen = await dialogs.chooseOpenPath();
+    return chosen === null ? null : this.openPath(chosen);
+  }
+
+  /** Reads the project file at `file` (from a dialog, the command line or the OS). */
+  async openPath(file: string): Promise<OpenedFile> {
+    const absolute = path.resolve(file);
+    const info = await stat(absolute);
+    if (!info.isFile()) throw new HostError('io', `${absolute} is not a file.`);
+    if (info.size > MAX_DOCUMENT_BYTES) {
+      throw new HostError(
+        'invalid-document',
+        `${path.basename(absolute)} is ${megabytes(info.size)} MB; Nines opens project files up to ${megabytes(MAX_DOCUMENT_BYTES)} MB.`,
+      );
+    }
+    const text = await readFile(absolute, 'utf8');
+    this.stamps.set(absolute, { mtimeMs: info.mtimeMs, size: info.size });
+    await this.recent.add(absolute);
+    return { fileId: this.idOf(absolute), name: path.basename(absolute), text };
+  }
+
+  /** Reopens a file listed by `listRecent`; a file that has gone is dropped from the list. */
+  async openRecent(fileId: string): Promise<OpenedFile> {
+    const file = this.pathOf(fileId);
+    try {
+      return await this.openPath(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await this.recent.remove(file);
+      throw new HostError(
+        'not-found',
+        `${path.basename(file)} is no longer in ${path.dirname(file)}; it was removed from the recent files.`,
+      );
+    }
+  }
+
+  async listRecent(): Promise<RecentFile[]> {
+    const paths = await this.recent.list();
+    return paths.map((file) => ({
+      fileId: this.idOf(file),
+      name: path.basename(file),
+      location: path.dirname(file),
+    }));
+  }
+
+  /**
+   * Saves a document: to the file behind `fileId`, or (without one, or with `saveAs`) where the
+   * user chooses. Answers `null` when the user cancels the dialog.
+   */
+  async save(
+    request: SaveRequest,
+    dialogs: FileDialogs,
+  ): Promise<{ fileId: string; name: string } | null> {
+    const parsed = parseDocumentText(request.text);
+    if (!parsed.ok) {
+      const shown = parsed.problems.slice(0, 3).map(formatProblem).join('; ');
+      const more = parsed.problems.length > 3 ? ` (and ${parsed.problems.length - 3} more)` : '';
+      throw new HostError(
+        'invalid-document',
+        `Nines did not save: the document is not a valid nines/1 project: ${shown}${more}.`,
+      );
+    }
+    const current = request.fileId === undefined ? undefined : this.pathOf(request.fileId);
+    let target: string;
+    if (current !== undefined && !request.saveAs) {
+      await this.checkUnchanged(current);
+      target = current;
+    } else {
+      const chosen = await dialogs.chooseSavePath(
+        safeFileName(request.suggestedName),
+        current === undefined ? undefined : path.dirname(current),
+      );
+      if (chosen === null) return null;
+      target = path.resolve(chosen);
+    }
+    await writeFileAtomic(target, request.text, { keepBackup: true });
+    const info = await stat(target);
+    this.stamps.set(target, { mtimeMs: info.mtimeMs, size: info.size });
+    await this.recent.add(target);
+    return { fileId: this.idOf(target), name: path.basename(target) };
+  }
+
+  /** Writes an export where the user chooses; `null` when the user cancels. */
+  async export(request: ExportRequest, dialogs: FileDialogs): Promise<{ name: string } | null> {
+    const chosen = await dialogs.chooseExportPath(
+      safeFileName(request.suggestedName, 'export'),
+      request.mimeType,
+    );
+    if (chosen === null) return null;
+    await writeFileAtomic(chosen, request.data);
+    return { name: path.basename(chosen) };
+  }
+
+  private pathOf(fileId: string): string {
+    const file = this.pathById.get(fileId);
+    if (file === undefined) {
+      throw new HostError(
+        'not-found',
+        'Nines no longer knows that file; open it again or use Save As.',
+      );
+    }
+    return file;
+  }
+
+  private idOf(file: string): string {
+    let id = this.idByPath.get(file);
+    if (id === undefined) {
+      id = randomUUID();
+      this.idByPath.set(file, id);
+      this.pathById.set(id, file);
+    }
+    return id;
+  }
+
+  /** Refuses to overwrite a file that changed on disk since this session read or wrote it. */
+  private async checkUnchanged(file: string): Promise<void> {
+    const known = this.stamps.get(file);
+    let info;
+    try {
+      info = await stat(file);
+    } catch (error) {
+      // A file deleted or moved away since is simply written again.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    if (known !== undefined && (info.mtimeMs !== known.mtimeMs || info.size !== known.size)) {
+      throw new HostError(
+        'changed-on-disk',
+        `${path.basename(file)} was changed by another program since Nines opened it. Use Save As to keep both versions, or reopen it.`,
+      );
+    }
+  }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
