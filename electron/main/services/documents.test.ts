@@ -1,0 +1,241 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FileDialogs } from './documents';
+
+vi.mock('electron', () => ({
+  app: { isPackaged: true },
+  ipcMain: { handle: vi.fn() },
+  protocol: {},
+}));
+
+const { DocumentService, MAX_DOCUMENT_BYTES, safeFileName } = await import('./documents');
+const { RecentFiles } = await import('./recent-files');
+
+const VALID = `${JSON.stringify(
+  {
+    format: 'nines/1',
+    name: 'Checkout',
+    variants: [
+      { id: 'v1', name: 'One', entry: 'app', nodes: [{ id: 'app', kind: 'service' }], edges: [] },
+    ],
+  },
+  null,
+  2,
+)}\n`;
+const EDITED = VALID.replace('Checkout', 'Checkout v2');
+
+let dir: string;
+let documents: InstanceType<typeof DocumentService>;
+let recent: InstanceType<typeof RecentFiles>;
+let dialogs: { [K in keyof FileDialogs]: ReturnType<typeof vi.fn<FileDialogs[K]>> };
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'nines-documents-'));
+  await mkdir(path.join(dir, 'user'));
+  recent = new RecentFiles(path.join(dir, 'user', 'recent-files.json'));
+  documents = new DocumentService(recent);
+  dialogs = {
+    chooseOpenPath: vi.fn<FileDialogs['chooseOpenPath']>(),
+    chooseSavePath: vi.fn<FileDialogs['chooseSavePath']>(),
+    chooseExportPath: vi.fn<FileDialogs['chooseExportPath']>(),
+  };
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const at = (name: string) => path.join(dir, name);
+
+describe('opening', () => {
+  it('reads the chosen file, hands out an id instead of the path, and adds it to recent', async () => {
+    await writeFile(at('shop.nines.json'), VALID);
+    dialogs.chooseOpenPath.mockResolvedValue(at('shop.nines.json'));
+    const opened = await documents.openWithDialog(dialogs);
+    expect(opened).toMatchObject({ name: 'shop.nines.json', text: VALID });
+    expect(opened?.fileId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(opened)).not.toContain(dir);
+    expect(await recent.list()).toEqual([at('shop.nines.json')]);
+  });
+
+  it('answers null when the user cancels', async () => {
+    dialogs.chooseOpenPath.mockResolvedValue(null);
+    expect(await documents.openWithDialog(dialogs)).toBeNull();
+  });
+
+  it('returns the text even when it is not a valid document (the renderer reports problems)', async () => {
+    await writeFile(at('broken.nines.json'), '{ not json');
+    expect((await documents.openPath(at('broken.nines.json'))).text).toBe('{ not json');
+  });
+
+  it('refuses a file over the size limit with invalid-document', async () => {
+    await writeFile(at('huge.nines.json'), Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x20));
+    await expect(documents.openPath(at('huge.nines.json'))).rejects.toMatchObject({
+      code: 'invalid-document',
+    });
+  });
+
+  it('refuses a folder', async () => {
+    await mkdir(at('folder.nines.json'));
+    await expect(documents.openPath(at('folder.nines.json'))).rejects.toMatchObject({
+      code: 'io',
+    });
+  });
+
+  it('gives the same id to the same file each time', async () => {
+    await writeFile(at('a.nines.json'), VALID);
+    const first = await documents.openPath(at('a.nines.json'));
+    const second = await documents.openPath(path.join(dir, '.', 'a.nines.json'));
+    expect(second.fileId).toBe(first.fileId);
+  });
+});
+
+describe('recent files', () => {
+  it('lists recent files with ids that reopen them', async () => {
+    await writeFile(at('a.nines.json'), VALID);
+    await documents.openPath(at('a.nines.json'));
+    const [listed] = await documents.listRecent();
+    expect(listed).toMatchObject({ name: 'a.nines.json', location: dir });
+    const reopened = await documents.openRecent(listed?.fileId ?? '');
+    expect(reopened.text).toBe(VALID);
+  });
+
+  it('answers not-found for a recent file that has gone, and drops it from the list', async () => {
+    await writeFile(at('gone.nines.json'), VALID);
+    await documents.openPath(at('gone.nines.json'));
+    await rm(at('gone.nines.json'));
+    const [listed] = await documents.listRecent();
+    await expect(documents.openRecent(listed?.fileId ?? '')).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    expect(await documents.listRecent()).toEqual([]);
+  });
+
+  it('answers not-found for an id it never handed out', async () => {
+    await expect(
+      documents.openRecent('7d444840-9dc0-41b3-b1b7-4b0b5f7c4f8e'),
+    ).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('saving', () => {
+  it('saves a new document where the user chooses, suggesting a safe name', async () => {
+    dialogs.chooseSavePath.mockResolvedValue(at('new.nines.json'));
+    const saved = await documents.save(
+      { suggestedName: '../../etc/Checkout.nines.json', text: VALID },
+      dialogs,
+    );
+    expect(dialogs.chooseSavePath).toHaveBeenCalledWith('-..-etc-Checkout.nines.json', undefined);
+    expect(saved).toMatchObject({ name: 'new.nines.json' });
+    expect(await readFile(at('new.nines.json'), 'utf8')).toBe(VALID);
+    expect(await recent.list()).toEqual([at('new.nines.json')]);
+  });
+
+  it('answers null and writes nothing when the user cancels', async () => {
+    dialogs.chooseSavePath.mockResolvedValue(null);
+    expect(
+      await documents.save({ suggestedName: 'x.nines.json', text: VALID }, dialogs),
+    ).toBeNull();
+    expect(await readdir(dir)).toEqual(['user']);
+  });
+
+  it('saves over the file behind fileId without a dialog, keeping a .bak', async () => {
+    await writeFile(at('a.nines.json'), VALID);
+    const { fileId } = await documents.openPath(at('a.nines.json'));
+    const saved = await documents.save({ fileId, suggestedName: 'ignored', text: EDITED }, dialogs);
+    expect(saved).toEqual({ fileId, name: 'a.nines.json' });
+    expect(dialogs.chooseSavePath).not.toHaveBeenCalled();
+    expect(await readFile(at('a.nines.json'), 'utf8')).toBe(EDITED);
+    expect(await readFile(at('a.nines.json.bak'), 'utf8')).toBe(VALID);
+  });
+
+  it('saves twice in a row (its own write does not count as a change on disk)', async () => {
+    await writeFile(at('a.nines.json'), VALID);
+    const { fileId } = await documents.openPath(at('a.nines.json'));
+    await documents.save({ fileId, suggestedName: 'a', text: EDITED }, dialogs);
+    await documents.save({ fileId, suggestedName: 'a', text: VALID }, dialogs);
+    expect(await readFile(at('a.nines.json'), 'utf8')).toBe(VALID);
+  });
+
+  it('with saveAs asks where, starting in the folder of the current file', async () => {
+    await writeFile(at('a.nines.json'), VALID);
+    const { fileId } = await documents.openPath(at('a.nines.json'));
+    dialogs.chooseSavePath.mockResolvedValue(at('b.nines.json'));
+    const saved = await documents.save(
+      { fileId, saveAs: true, suggestedName: 'b.nines.json', text: EDITED },
+      dialogs,
+    );
+    expect(dialogs.chooseSavePath).toHaveBeenCalledWith('b.nines.json', dir);
+    expect(saved?.name).toBe('b.nines.json');
+    expect(saved?.fileId).not.toBe(fileId);
+    expect(await readFile(at('a.nines.json'), 'utf8')).toBe(VALID);
+  });
+
+  it('refuses text that is not a valid nines/1 document, naming the problem', async () => {
+    await writeFile(at('a.nines.json'), VALID);
+    const { fileId } = await documents.openPath(at('a.nines.json'));
+    const invalid = VALID.replace('"entry": "app"', '"entry": "nowhere"');
+    const attempt = documents.save({ fileId, suggestedName: 'a', text: invalid }, dialogs);
+    await expect(attempt).rejects.toMatchObject({ code: 'invalid-document' });
+    await expect(
+      documents.save({ fileId, suggestedName: 'a', text: 'not json' }, dialogs),
+    ).rejects.toThrow(/not valid JSON/);
+    expect(await readFile(at('a.nines.json'), 'utf8')).toBe(VALID);
+  });
+
+  it('refuses to overwrite a file another program changed since it was opened', async () => {
+    await writeFile(at('a.nines.json'), VALID);
+    const { fileId } = await documents.openPath(at('a.nines.json'));
+    await writeFile(at('a.nines.json'), EDITED);
+    await utimes(at('a.nines.json'), new Date(), new Date(Date.now() + 5000));
+    await expect(
+      documents.save({ fileId, suggestedName: 'a', text: VALID }, dialogs),
+    ).rejects.toMatchObject({ code: 'changed-on-disk' });
+    expect(await readFile(at('a.nines.json'), 'utf8')).toBe(EDITED);
+  });
+
+  it('writes again a file that was deleted since it was opened', async () => {
+    await writeFile(at('a.nines.json'), VALID);
+    const { fileId } = await documents.openPath(at('a.nines.json'));
+    await rm(at('a.nines.json'));
+    await documents.save({ fileId, suggestedName: 'a', text: EDITED }, dialogs);
+    expect(await readFile(at('a.nines.json'), 'utf8')).toBe(EDITED);
+  });
+});
+
+describe('exporting', () => {
+  it('writes the data where the user chooses', async () => {
+    dialogs.chooseExportPath.mockResolvedValue(at('plan.pdf'));
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    expect(
+      await documents.export(
+        { suggestedName: 'plan.pdf', mimeType: 'application/pdf', data: bytes },
+        dialogs,
+      ),
+    ).toEqual({ name: 'plan.pdf' });
+    expect(dialogs.chooseExportPath).toHaveBeenCalledWith('plan.pdf', 'application/pdf');
+    expect([...(await readFile(at('plan.pdf')))]).toEqual([...bytes]);
+  });
+
+  it('answers null when the user cancels', async () => {
+    dialogs.chooseExportPath.mockResolvedValue(null);
+    expect(
+      await documents.export(
+        { suggestedName: 'p.md', mimeType: 'text/markdown', data: '#' },
+        dialogs,
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('safeFileName', () => {
+  it.each([
+    ['Checkout.nines.json', 'Checkout.nines.json'],
+    ['a/b\\c:d*e?f"g<h>i|j', 'a-b-c-d-e-f-g-h-i-j'],
+    ['..hidden', 'hidden'],
+    ['tab\tand\nnewline', 'tabandnewline'],
+    ['   ', 'Untitled.nines.json'],
+    ['', 'Untitled.nines.json'],
+  ])('%j → %j', (input, expected) => {
+    expect(safeFileName(input)).toBe(expected);
+  });
+});
