@@ -1,0 +1,305 @@
+/**
+ * A reduced ordered binary decision diagram (Bryant 1986) over monotone functions: a unique
+ * table per variable makes equal functions equal ids, and AND / OR are memoised `apply`
+ * operations. At-least-k-of-n is built by the standard dynamic programme over BDDs
+ * (T(i, j) = f_i ∧ T(i+1, j−1) ∨ T(i+1, j)). Probabilities, Birnbaum derivatives and minimal
+ * cut sets (Rauzy 1993, "New algorithms for fault trees analysis") are read off the diagram.
+ *
+ * Variables are integers 0…n−1; a lower number is nearer the root. Node ids 0 and 1 are the
+ * constants false and true; every other node's children have smaller ids than the node itself.
+ */
+
+/** Largest number of nodes: ids must fit the Int32 tables. */
+const MAX_NODES = 1 << 30;
+
+/** A BDD manager: nodes are plain integer ids into its tables. */
+export class Bdd {
+  /** Variable, low child and high child of each node; the constants carry `varCount`. */
+  private vars = new Int32Array(1024);
+  private lows = new Int32Array(1024);
+  private highs = new Int32Array(1024);
+  private count = 2;
+  /** Open-addressing unique table of node ids (0 = empty slot, constants are never stored). */
+  private unique = new Int32Array(2048);
+  /** Lossy computed table (as in CUDD): [op·a, b, result] triples, direct mapped. */
+  private cache = new Int32Array(3 * (1 << 16));
+
+  /** A manager for `varCount` variables. */
+  constructor(readonly varCount: number) {
+    this.vars[0] = varCount;
+    this.vars[1] = varCount;
+    this.lows[1] = 1;
+    this.highs[1] = 1;
+    this.cache.fill(-1);
+  }
+
+  /** Number of nodes created so far, constants included. */
+  get nodeCount(): number {
+    return this.count;
+  }
+
+  /** The function "variable v is true". */
+  variable(v: number): number {
+    return this.mk(v, 0, 1);
+  }
+
+  private static hash(v: number, low: number, high: number): number {
+    return (
+      (Math.imul(v, 0x9e3779b1) ^ Math.imul(low, 0x85ebca6b) ^ Math.imul(high, 0xc2b2ae35)) >>> 0
+    );
+  }
+
+  private mk(v: number, low: number, high: number): number {
+    if (low === high) return low;
+    const mask = this.unique.length - 1;
+    let slot = Bdd.hash(v, low, high) & mask;
+    for (;;) {
+      const id = this.unique[slot] as number;
+      if (id === 0) break;
+      if (this.vars[id] === v && this.lows[id] === low && this.highs[id] === high) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.count++;
+    if (id >= MAX_NODES) throw new Error('BDD node table full');
+    if (id >= this.vars.length) this.growNodes();
+    this.vars[id] = v;
+    this.lows[id] = low;
+    this.highs[id] = high;
+    this.unique[slot] = id;
+    if (this.count * 2 > this.unique.length) this.rehash();
+    return id;
+  }
+
+  private growNodes(): void {
+    const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.vars = grow(this.vars);
+    this.lows = grow(this.lows);
+    this.highs = grow(this.highs);
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.unique.length * 2);
+    const mask = table.length - 1;
+    for (let id = 2; id < this.count; id++) {
+      let slot =
+        Bdd.hash(this.vars[id] as number, this.lows[id] as number, this.highs[id] as number) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = id;
+    }
+    this.unique = table;
+    // Keep the computed table about as large as the node table.
+    if (this.cache.length < 3 * this.count && this.cache.length < 3 * (1 << 22)) {
+      this.cache = new Int32Array(this.cache.length * 2).fill(-1);
+    }
+  }
+
+  private cached(op: number, a: number, b: number): number {
+    const slot = 3 * ((Bdd.hash(op, a, b) & (this.cache.length / 3 - 1)) >>> 0);
+    return this.cache[slot] === a * 2 + op && this.cache[slot + 1] === b
+      ? (this.cache[slot + 2] as number)
+      : -1;
+  }
+
+  private remember(op: number, a: number, b: number, result: number): void {
+    const slot = 3 * ((Bdd.hash(op, a, b) & (this.cache.length / 3 - 1)) >>> 0);
+    this.cache[slot] = a * 2 + op;
+    this.cache[slot + 1] = b;
+    this.cache[slot + 2] = result;
+  }
+
+  /** Conjunction. */
+  and(a: number, b: number): number {
+    if (a === 0 || b === 0) return 0;
+    if (a === 1 || a === b) return b;
+    if (b === 1) return a;
+    if (a > b) [a, b] = [b, a];
+    const found = this.cached(0, a, b);
+    if (found >= 0) return found;
+    const result = this.split(a, b, 0);
+    this.remember(0, a, b, result);
+    return result;
+  }
+
+  /** Disjunction. */
+  or(a: number, b: number): number {
+    if (a === 1 || b === 1) return 1;
+    if (a === 0 || a === b) return b;
+    if (b === 0) return a;
+    if (a > b) [a, b] = [b, a];
+    const found = this.cached(1, a, b);
+    if (found >= 0) return found;
+    const result = this.split(a, b, 1);
+    this.remember(1, a, b, result);
+    return result;
+  }
+
+  private split(a: number, b: number, op: number): number {
+    const va = this.vars[a] as number;
+    const vb = this.vars[b] as number;
+    const v = va < vb ? va : vb;
+    const a0 = va === v ? (this.lows[a] as number) : a;
+    const a1 = va === v ? (this.highs[a] as number) : a;
+    const b0 = vb === v ? (this.lows[b] as number) : b;
+    const b1 = vb === v ? (this.highs[b] as number) : b;
+    const low = op === 0 ? this.and(a0, b0) : this.or(a0, b0);
+    const high = op === 0 ? this.and(a1, b1) : this.or(a1, b1);
+    return this.mk(v, low, high);
+  }
+
+  /** True when at least `k` of `fs` are true (k ≤ 0: true; k > fs.length: false). */
+  atLeast(k: number, fs: readonly number[]): number {
+    if (k <= 0) return 1;
+    if (k > fs.length) return 0;
+    // Deepest functions first, so that the partial results stay near the bottom of the order.
+    const sorted = [...fs].sort((x, y) => (this.vars[x] as number) - (this.vars[y] as number));
+    let row: number[] = Array.from({ length: k + 1 }, (_, j) => (j === 0 ? 1 : 0));
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const f = sorted[i] as number;
+      const next = [1];
+      for (let j = 1; j <= k; j++) {
+        next.push(this.or(this.and(f, row[j - 1] as number), row[j] as number));
+      }
+      row = next;
+    }
+    return row[k] as number;
+  }
+
+  /** Conjunction of all of `fs` (true when empty). */
+  andAll(fs: readonly number[]): number {
+    return this.balanced(this.deepestFirst(fs), 1, (a, b) => this.and(a, b));
+  }
+
+  /** Disjunction of all of `fs` (false when empty). */
+  orAll(fs: readonly number[]): number {
+    return this.balanced(this.deepestFirst(fs), 0, (a, b) => this.or(a, b));
+  }
+
+  /** Combines neighbours pairwise, level by level: intermediate results stay small. */
+  private balanced(fs: number[], unit: number, op: (a: number, b: number) => number): number {
+    let level = fs;
+    while (level.length > 1) {
+      const next: number[] = [];
+      for (let i = 0; i < level.length; i += 2) {
+        next.push(
+          i + 1 < level.length
+            ? op(level[i] as number, level[i + 1] as number)
+            : (level[i] as number),
+        );
+      }
+      level = next;
+    }
+    return level[0] ?? unit;
+  }
+
+  private deepestFirst(fs: readonly number[]): number[] {
+    return [...fs].sort((x, y) => (this.vars[y] as number) - (this.vars[x] as number));
+  }
+
+  /** Nodes reachable from `root`, children before parents (ascending ids). */
+  private reachable(root: number): number[] {
+    const seen = new Set<number>([0, 1]);
+    const stack = [root];
+    const out: number[] = [];
+    while (stack.length > 0) {
+      const n = stack.pop() as number;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      out.push(n);
+      stack.push(this.lows[n] as number, this.highs[n] as number);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  /** Number of non-constant nodes reachable from `root`. */
+  size(root: number): number {
+    return this.reachable(root).length;
+  }
+
+  /**
+   * Probability that `root` is true when variable v is true with probability `p[v]`,
+   * independently (Shannon expansion, one pass).
+   */
+  probability(root: number, p: ArrayLike<number>): number {
+    return this.probabilities(root, p, this.reachable(root))[root] as number;
+  }
+
+  private probabilities(
+    root: number,
+    p: ArrayLike<number>,
+    nodes: readonly number[],
+  ): Float64Array {
+    const prob = new Float64Array(Math.max(root, 1) + 1);
+    prob[1] = 1;
+    for (const n of nodes) {
+      const pv = p[this.vars[n] as number] as number;
+      prob[n] =
+        pv * (prob[this.highs[n] as number] as number) +
+        (1 - pv) * (prob[this.lows[n] as number] as number);
+    }
+    return prob;
+  }
+
+  /**
+   * ∂P(root)/∂p[v] for every variable v: P(root | v true) − P(root | v false), the Birnbaum
+   * importance, in one forward and one backward pass over the diagram.
+   */
+  derivatives(root: number, p: ArrayLike<number>): Float64Array {
+    const nodes = this.reachable(root);
+    const prob = this.probabilities(root, p, nodes);
+    const reach = new Float64Array(prob.length);
+    reach[root] = 1;
+    const out = new Float64Array(this.varCount);
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const n = nodes[i] as number;
+      const r = reach[n] as number;
+      const v = this.vars[n] as number;
+      const pv = p[v] as number;
+      const high = this.highs[n] as number;
+      const low = this.lows[n] as number;
+      out[v] = (out[v] as number) + r * ((prob[high] as number) - (prob[low] as number));
+      reach[high] = (reach[high] as number) + r * pv;
+      reach[low] = (reach[low] as number) + r * (1 - pv);
+    }
+    return out;
+  }
+
+  /**
+   * Minimal cut sets of the monotone function `root` with at most `maxOrder` variables, each
+   * as ascending variable numbers. For F = x·F₁ + F₀ (F₀ ≤ F₁): the minimal sets of F₀, and
+   * x ∪ c for each minimal set c of F₁ that is not already a cut of F₀ (Rauzy 1993).
+   */
+  minimalCutSets(root: number, maxOrder: number): number[][] {
+    const memo = new Map<number, number[][]>();
+    const walk = (f: number, k: number): number[][] => {
+      if (f === 0) return [];
+      if (f === 1) return [[]];
+      if (k === 0) return [];
+      const key = f * 64 + k;
+      const found = memo.get(key);
+      if (found) return found;
+      const v = this.vars[f] as number;
+      const low = this.lows[f] as number;
+      const withoutV = walk(low, k);
+      const withV = walk(this.highs[f] as number, k - 1)
+        .filter((c) => !this.holds(low, c))
+        .map((c) => [v, ...c]);
+      const result = withoutV.concat(withV);
+      memo.set(key, result);
+      return result;
+    };
+    return walk(root, Math.min(maxOrder, 63));
+  }
+
+  /** Value of `f` when exactly the variables in `trueVars` are true. */
+  private holds(f: number, trueVars: readonly number[]): boolean {
+    while (f > 1)
+      f = trueVars.includes(this.vars[f] as number)
+        ? (this.highs[f] as number)
+        : (this.lows[f] as number);
+    return f === 1;
+  }
+}

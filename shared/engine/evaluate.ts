@@ -1,0 +1,126 @@
+/**
+ * `evaluate`: the availability of each variant of a document, with its explanation (cut sets,
+ * single points of failure, importance) and its transition and capacity terms.
+ */
+import type { NinesDocument, Variant } from '../model/types';
+import { capacityUnavailability } from './capacity';
+import { minimalCutSets } from './cutsets';
+import { resolveGraph } from './graph';
+import { importanceMeasures } from './importance';
+import { FailureModel } from './probability';
+import { buildStructure, type Structure } from './structure';
+import { trafficShares } from './traffic';
+import { transitionTerms } from './transitions';
+import type { EngineIssue, EvaluateOptions, EvaluationReport, VariantEvaluation } from './types';
+
+/** Minutes in a year of 365 days. */
+export const MINUTES_PER_YEAR = 525_600;
+
+/** Default largest order of the listed minimal cut sets. */
+export const DEFAULT_MAX_CUT_SET_ORDER = 3;
+
+/** Default largest number of listed minimal cut sets. */
+export const DEFAULT_MAX_CUT_SETS = 100;
+
+/**
+ * Evaluates every variant of `doc` (or only `variantId`). Pure and deterministic; problems in
+ * the model come back as `issues`, never as exceptions.
+ */
+export function evaluate(
+  doc: NinesDocument,
+  variantId?: string,
+  options: EvaluateOptions = {},
+): EvaluationReport {
+  const variants =
+    variantId === undefined ? doc.variants : doc.variants.filter((v) => v.id === variantId);
+  const issues: EngineIssue[] =
+    variants.length === 0 && variantId !== undefined
+      ? [
+          {
+            code: 'unknown-variant',
+            severity: 'error',
+            nodeIds: [],
+            message: `no variant "${variantId}" (variants: ${doc.variants.map((v) => v.id).join(', ')})`,
+          },
+        ]
+      : [];
+  return {
+    format: 'nines/1',
+    variants: variants.map((v) => evaluateVariant(doc, v, options)),
+    issues,
+  };
+}
+
+/** The structure of one variant, or the issues that prevent building it. */
+export function variantStructure(
+  variant: Variant,
+):
+  | { structure: Structure; issues: EngineIssue[] }
+  | { structure: undefined; issues: EngineIssue[] } {
+  const issues: EngineIssue[] = [];
+  const graph = resolveGraph(variant, issues);
+  if (!graph) return { structure: undefined, issues };
+  return { structure: buildStructure(graph, issues), issues };
+}
+
+function evaluateVariant(
+  doc: NinesDocument,
+  variant: Variant,
+  options: EvaluateOptions,
+): VariantEvaluation {
+  const issues: EngineIssue[] = [];
+  const empty = {
+    id: variant.id,
+    availability: null,
+    singlePointsOfFailure: [],
+    cutSets: [],
+    importance: [],
+    transitions: [],
+    events: 0,
+    cost: null,
+    scenarios: [],
+    issues,
+  } satisfies VariantEvaluation;
+  const graph = resolveGraph(variant, issues);
+  if (!graph) return empty;
+  const structure = buildStructure(graph, issues);
+  const model = new FailureModel(structure);
+  const traffic = trafficShares(doc, graph);
+
+  const uStructural = model.unavailability(structure.top);
+  const transitions = transitionTerms(structure, model, traffic);
+  const uTransition = transitions.reduce((sum, t) => sum + t.unavailability, 0);
+  const uCapacity = capacityUnavailability(doc, graph, structure, model, traffic);
+  const uTotal = Math.min(1, uStructural + uTransition + uCapacity);
+
+  const allCutSets = minimalCutSets(
+    structure,
+    model,
+    options.maxCutSetOrder ?? DEFAULT_MAX_CUT_SET_ORDER,
+  );
+  return {
+    ...empty,
+    availability: {
+      requestWeighted: 1 - uTotal,
+      structural: 1 - uStructural,
+      downtimeMinutesPerYear: uTotal * MINUTES_PER_YEAR,
+      structuralMinutesPerYear: uStructural * MINUTES_PER_YEAR,
+      transitionMinutesPerYear: uTransition * MINUTES_PER_YEAR,
+      capacityMinutesPerYear: uCapacity * MINUTES_PER_YEAR,
+      nines: uTotal > 0 ? -Math.log10(uTotal) : null,
+      unavailability: {
+        requestWeighted: uTotal,
+        structural: uStructural,
+        transition: uTransition,
+        capacity: uCapacity,
+      },
+    },
+    singlePointsOfFailure: allCutSets
+      .filter((c) => c.events.length === 1)
+      .map((c) => c.events[0] as string),
+    cutSets: allCutSets.slice(0, options.maxCutSets ?? DEFAULT_MAX_CUT_SETS),
+    importance: importanceMeasures(structure, model),
+    transitions,
+    events: structure.events.length,
+  };
+}
