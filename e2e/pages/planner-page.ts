@@ -1,0 +1,74 @@
+/** What a person sees and does in the planner window, for the end-to-end specs. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class PlannerPage {
+  constructor(readonly page: Page) {}
+
+  /** Makes the web host fall back to `<input type=file>` and downloads, which tests can drive. */
+  async useClassicFileDialogs(): Promise<void> {
+    await this.page.addInitScript(() => {
+      for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) {
+        Object.defineProperty(window, name, { value: undefined, configurable: true });
+      }
+    });
+  }
+
+  async openTemplate(stem: string): Promise<void> {
+    await this.page.goto(`./?template=${encodeURIComponent(stem)}`);
+    await expect(this.canvas).toBeVisible();
+  }
+
+  async openStart(): Promise<void> {
+    await this.page.goto('./');
+    await expect(this.gallery).toBeVisible();
+  }
+
+  /** Chooses `path` in the Open dialog. */
+  async openFile(path: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Open', exact: true }).click();
+    await (await chooser).setFiles(path);
+  }
+
+  get canvas(): Locator {
+    return this.page.getByTestId('canvas');
+  }
+
+  get gallery(): Locator {
+    return this.page.getByTestId('template-gallery');
+  }
+
+  get inspector(): Locator {
+    return this.page.getByTestId('inspector');
+  }
+
+  get problemsDialog(): Locator {
+    return this.page.getByTestId('problems-dialog');
+  }
+
+  get documentName(): Locator {
+    return this.page.getByTestId('document-name');
+  }
+
+  /** Every rendered canvas node of one kind (React Flow's `react-flow__node-<type>` class). */
+  nodesOfKind(kind: string): Locator {
+    return this.canvas.locator(`.react-flow__node-${kind}`);
+  }
+
+  node(id: string): Locator {
+    return this.canvas.locator(`.react-flow__node[data-id="${id}"]`);
+  }
+
+  get edges(): Locator {
+    return this.canvas.locator('.react-flow__edge');
+  }
+
+  variantTab(id: string): Locator {
+    return this.page.getByTestId(`variant-tab-${id}`);
+  }
+
+  /** The inspector row of one field: its label and its shown value. */
+  field(key: string): Locator {
+    return this.inspector.locator(`[data-field="${key}"]`);
+  }
+}

@@ -1,0 +1,50 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { PlanCanvas } from '../canvas/PlanCanvas';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useMenuCommands } from '../hooks/useMenuCommands';
+import { ServicesProvider, type WindowServices } from '../hooks/useServices';
+import { Inspector } from '../panels/Inspector';
+import { ProblemsDialog } from '../panels/ProblemsDialog';
+import { ResultsPanel } from '../panels/ResultsPanel';
+import { TemplateGallery } from '../panels/TemplateGallery';
+import { Toolbar } from '../panels/Toolbar';
+import { PlannerStoreProvider, usePlanner } from '../store/context';
+import type { PlannerStore } from '../store/create-store';
+
+/** One planner window: its store and services, and the layout of the window. */
+export function App({ store, services }: { store: PlannerStore; services: WindowServices }) {
+  return (
+    <PlannerStoreProvider store={store}>
+      <ServicesProvider services={services}>
+        <Window />
+      </ServicesProvider>
+    </PlannerStoreProvider>
+  );
+}
+
+function Window() {
+  useMenuCommands();
+  useDocumentTitle();
+  const hasDocument = usePlanner((s) => s.document !== null);
+  const isGalleryOpen = usePlanner((s) => s.isGalleryOpen);
+  return (
+    <div className="window">
+      <Toolbar />
+      {hasDocument ? (
+        <div className="workspace">
+          <ReactFlowProvider>
+            <PlanCanvas />
+          </ReactFlowProvider>
+          <aside className="sidebar" aria-label="Details">
+            <Inspector />
+            <ResultsPanel />
+          </aside>
+        </div>
+      ) : (
+        <TemplateGallery isStartScreen />
+      )}
+      {hasDocument && isGalleryOpen && <TemplateGallery isStartScreen={false} />}
+      <ProblemsDialog />
+    </div>
+  );
+}

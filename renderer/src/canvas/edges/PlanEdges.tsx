@@ -1,0 +1,118 @@
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { PlanFlowEdge } from '../to-flow';
+
+/** Ids of the arrow heads defined once by `EdgeMarkers`. */
+const ARROW = 'nines-arrow';
+const ARROW_WARNING = 'nines-arrow-warning';
+const ARROW_MUTED = 'nines-arrow-muted';
+
+function usePath(props: EdgeProps<PlanFlowEdge>) {
+  return getSmoothStepPath({
+    sourceX: props.sourceX,
+    sourceY: props.sourceY,
+    sourcePosition: props.sourcePosition,
+    targetX: props.targetX,
+    targetY: props.targetY,
+    targetPosition: props.targetPosition,
+    borderRadius: 10,
+    offset: 18,
+  });
+}
+
+/** A `depends` edge: a solid arrow from consumer to dependency; amber across regions. */
+export const DependsEdge = memo(function DependsEdge(props: EdgeProps<PlanFlowEdge>) {
+  const [path] = usePath(props);
+  const isCrossRegion = props.data?.isCrossRegion ?? false;
+  return (
+    <BaseEdge
+      path={path}
+      className={isCrossRegion ? 'plan-edge plan-edge--cross-region' : 'plan-edge'}
+      markerEnd={`url(#${isCrossRegion ? ARROW_WARNING : ARROW})`}
+    />
+  );
+});
+
+/**
+ * The arc a replication edge takes below its two ends: deeper for ends further apart, so the
+ * arcs between several members stay apart. Returns the path and its lowest point (the label).
+ */
+export function replicationArc(
+  sourceX: number,
+  sourceY: number,
+  targetX: number,
+  targetY: number,
+): [path: string, labelX: number, labelY: number] {
+  const depth = 28 + 0.1 * Math.abs(targetX - sourceX);
+  const bottom = Math.max(sourceY, targetY) + depth;
+  const path = `M ${sourceX},${sourceY} C ${sourceX},${bottom} ${targetX},${bottom} ${targetX},${targetY}`;
+  // A cubic Bézier's point at t = 1/2 is (P0 + 3·P1 + 3·P2 + P3) / 8.
+  return [path, (sourceX + targetX) / 2, (sourceY + targetY + 6 * bottom) / 8];
+}
+
+/** A `replicates` edge: a dashed double line between two data tiers, labelled sync or async. */
+export const ReplicatesEdge = memo(function ReplicatesEdge(props: EdgeProps<PlanFlowEdge>) {
+  const [path, labelX, labelY] = replicationArc(
+    props.sourceX,
+    props.sourceY,
+    props.targetX,
+    props.targetY,
+  );
+  return (
+    <>
+      <BaseEdge path={path} className="plan-edge plan-edge--replicates" />
+      {/* A narrower stroke in the canvas colour hollows the wide one into two lines. */}
+      <path d={path} className="plan-edge--replicates-gap" fill="none" />
+      {props.data?.label && (
+        <EdgeLabelRenderer>
+          <div
+            className="plan-edge-label nodrag nopan"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            {props.data.label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});
+
+/** A `backs-up` edge: a dotted arrow from the backup to the datastore it protects. */
+export const BacksUpEdge = memo(function BacksUpEdge(props: EdgeProps<PlanFlowEdge>) {
+  const [path] = usePath(props);
+  return (
+    <BaseEdge
+      path={path}
+      className="plan-edge plan-edge--backs-up"
+      markerEnd={`url(#${ARROW_MUTED})`}
+    />
+  );
+});
+
+/** The arrow heads the edges use, defined once per canvas. */
+export function EdgeMarkers() {
+  return (
+    <svg className="plan-edge-markers" aria-hidden>
+      <defs>
+        {[
+          [ARROW, 'plan-marker'],
+          [ARROW_WARNING, 'plan-marker plan-marker--warning'],
+          [ARROW_MUTED, 'plan-marker plan-marker--muted'],
+        ].map(([id, className]) => (
+          <marker
+            key={id}
+            id={id}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
+            <path d="M 0 0 L 10 5 L 0 10 z" className={className} />
+          </marker>
+        ))}
+      </defs>
+    </svg>
+  );
+}

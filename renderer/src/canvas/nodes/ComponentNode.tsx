@@ -1,0 +1,56 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { componentDetail, displayName, kindTag } from '../describe';
+import { KIND_META } from '../kind-meta';
+import type { PlanFlowNode } from '../to-flow';
+
+const SIDES = [
+  ['top', Position.Top],
+  ['right', Position.Right],
+  ['bottom', Position.Bottom],
+  ['left', Position.Left],
+] as const;
+
+/** A component (router, service, datastore, …): a compact card with icon, name and sizing. */
+export const ComponentNode = memo(function ComponentNode({
+  data,
+  selected,
+}: NodeProps<PlanFlowNode>) {
+  const { model } = data;
+  const Icon = KIND_META[model.kind].icon;
+  const name = displayName(model);
+  const detail = componentDetail(model);
+  return (
+    <div
+      className={`plan-card plan-card--${model.kind}${selected ? ' is-selected' : ''}`}
+      title={`${name} (${KIND_META[model.kind].label}) · ${detail}`}
+    >
+      <span className="plan-card__icon" aria-hidden>
+        <Icon size={16} />
+      </span>
+      <span className="plan-card__body">
+        <span className="plan-card__kind">{kindTag(model)}</span>
+        <span className="plan-card__name">{name}</span>
+        <span className="plan-card__detail">{detail}</span>
+      </span>
+      {SIDES.map(([side, position]) => (
+        <Handle
+          key={`t-${side}`}
+          id={`t-${side}`}
+          type="target"
+          position={position}
+          isConnectable={false}
+        />
+      ))}
+      {SIDES.map(([side, position]) => (
+        <Handle
+          key={`s-${side}`}
+          id={`s-${side}`}
+          type="source"
+          position={position}
+          isConnectable={false}
+        />
+      ))}
+    </div>
+  );
+});

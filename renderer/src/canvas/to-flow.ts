@@ -1,0 +1,179 @@
+/**
+ * The canvas is a view of the model: `toFlow` builds React Flow nodes and edges from a variant.
+ * It reuses the previous object of every node and edge that did not change, because React Flow
+ * treats a new object as a changed node and measures it again.
+ */
+import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
+import type { EdgeKind, ModelNode, NodeKind, Variant } from '../../../shared/model/types';
+import { layoutVariant, type Box } from './layout';
+
+/** What a node component needs: the model node itself (no callbacks, per React Flow advice). */
+export type PlanNodeData = { model: ModelNode };
+
+/** What an edge component needs. */
+export type PlanEdgeData = {
+  /** The two ends run in different regions, so the call also needs the link between them. */
+  isCrossRegion: boolean;
+  /** Short text on the edge: the replication mode for `replicates` edges. */
+  label?: string;
+};
+
+export type PlanFlowNode = FlowNode<PlanNodeData, NodeKind>;
+export type PlanFlowEdge = FlowEdge<PlanEdgeData, EdgeKind>;
+
+/** The side of a card an edge leaves or enters by. */
+export type Side = 'top' | 'right' | 'bottom' | 'left';
+
+/** The React Flow view of one variant. */
+export interface FlowView {
+  readonly nodes: PlanFlowNode[];
+  readonly edges: PlanFlowEdge[];
+}
+
+/** The id React Flow uses for an edge of the model (edges have no id in the file). */
+export function edgeId(edge: { kind: EdgeKind; from: string; to: string }): string {
+  return `${edge.kind}:${edge.from}>${edge.to}`;
+}
+
+/**
+ * Builds the view of `variant` with `selectedId` selected. Parents come before their children
+ * (React Flow requires it); positions are relative to the parent. Pass the previous view to keep
+ * the identity of unchanged nodes and edges.
+ */
+export function toFlow(variant: Variant, selectedId: string | null, previous?: FlowView): FlowView {
+  const boxes = layoutVariant(variant);
+  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const oldNodes = new Map(previous?.nodes.map((n) => [n.id, n]));
+  const oldEdges = new Map(previous?.edges.map((e) => [e.id, e]));
+
+  const nodes = parentsFirst(variant.nodes, byId).map((model): PlanFlowNode => {
+    const box = boxes.get(model.id) ?? { x: 0, y: 0, width: 0, height: 0 };
+    const isSelected = model.id === selectedId;
+    const old = oldNodes.get(model.id);
+    if (
+      old &&
+      old.data.model === model &&
+      old.position.x === box.x &&
+      old.position.y === box.y &&
+      old.width === box.width &&
+      old.height === box.height &&
+      old.parentId === model.parent &&
+      Boolean(old.selected) === isSelected
+    ) {
+      return old;
+    }
+    const isContainer = model.kind === 'region' || model.kind === 'zone';
+    return {
+      id: model.id,
+      type: model.kind,
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      data: { model },
+      selected: isSelected,
+      ...(model.parent === undefined ? {} : { parentId: model.parent }),
+      // Containers at the bottom, then edges, then cards: a line never hides a card's text.
+      zIndex: isContainer ? 0 : 10,
+      connectable: false,
+    };
+  });
+
+  const regionOf = (id: string): string | undefined => {
+    let node = byId.get(id);
+    while (node && node.kind !== 'region') node = node.parent ? byId.get(node.parent) : undefined;
+    return node?.id;
+  };
+
+  const edges = variant.edges.map((edge): PlanFlowEdge => {
+    const id = edgeId(edge);
+    const fromRegion = regionOf(edge.from);
+    const toRegion = regionOf(edge.to);
+    const isCrossRegion =
+      edge.kind === 'depends' &&
+      fromRegion !== undefined &&
+      toRegion !== undefined &&
+      fromRegion !== toRegion;
+    const label = edge.kind === 'replicates' ? replicationLabel(byId.get(edge.from)) : undefined;
+    const [sourceHandle, targetHandle] = handlesFor(edge.kind, edge.from, edge.to, boxes, byId);
+    const old = oldEdges.get(id);
+    if (
+      old?.data &&
+      old.data.isCrossRegion === isCrossRegion &&
+      old.data.label === label &&
+      old.sourceHandle === sourceHandle &&
+      old.targetHandle === targetHandle
+    ) {
+      return old;
+    }
+    return {
+      id,
+      type: edge.kind,
+      source: edge.from,
+      target: edge.to,
+      sourceHandle,
+      targetHandle,
+      data: label === undefined ? { isCrossRegion } : { isCrossRegion, label },
+      zIndex: 5,
+      selectable: false,
+      focusable: false,
+    };
+  });
+
+  return { nodes, edges };
+}
+
+/** Orders nodes so that every container comes before what it contains, else in file order. */
+function parentsFirst(
+  nodes: readonly ModelNode[],
+  byId: ReadonlyMap<string, ModelNode>,
+): ModelNode[] {
+  const depthOf = (node: ModelNode): number => {
+    let depth = 0;
+    let parent = node.parent ? byId.get(node.parent) : undefined;
+    while (parent && depth < nodes.length) {
+      depth += 1;
+      parent = parent.parent ? byId.get(parent.parent) : undefined;
+    }
+    return depth;
+  };
+  return nodes.toSorted((a, b) => depthOf(a) - depthOf(b));
+}
+
+function replicationLabel(source: ModelNode | undefined): string {
+  return source?.kind === 'datastore' && source.sync === true ? 'sync' : 'async';
+}
+
+/**
+ * Edges leave and enter by the sides that face each other: top and bottom when one box is
+ * wholly above the other (request flow usually runs downwards), left and right otherwise;
+ * replication leaves and enters by the bottom.
+ * Handle ids are `s-<side>` and `t-<side>`.
+ */
+function handlesFor(
+  kind: EdgeKind,
+  from: string,
+  to: string,
+  boxes: ReadonlyMap<string, Box>,
+  byId: ReadonlyMap<string, ModelNode>,
+): [string, string] {
+  const absolute = (id: string): Box => {
+    const own = boxes.get(id) ?? { x: 0, y: 0, width: 0, height: 0 };
+    let { x, y } = own;
+    let parentId = byId.get(id)?.parent;
+    for (let parent = parentId ? byId.get(parentId) : undefined; parent;) {
+      x += boxes.get(parent.id)?.x ?? 0;
+      y += boxes.get(parent.id)?.y ?? 0;
+      parentId = parent.parent;
+      parent = parentId ? byId.get(parentId) : undefined;
+    }
+    return { x, y, width: own.width, height: own.height };
+  };
+  const a = absolute(from);
+  const b = absolute(to);
+  const pair = (source: Side, target: Side): [string, string] => [`s-${source}`, `t-${target}`];
+  // Replication arcs below both data tiers, clear of the request flow between them.
+  if (kind === 'replicates') return pair('bottom', 'bottom');
+  if (b.y >= a.y + a.height) return pair('bottom', 'top');
+  if (a.y >= b.y + b.height) return pair('top', 'bottom');
+  return b.x + b.width / 2 >= a.x + a.width / 2 ? pair('right', 'left') : pair('left', 'right');
+}

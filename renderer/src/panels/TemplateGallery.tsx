@@ -1,0 +1,141 @@
+import { FolderOpen, History, TriangleAlert, X } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import type { RecentFile } from '../../../shared/ipc/contract';
+import { formatPercent } from '../app/format';
+import { BUNDLED_TEMPLATES, type BundledTemplate } from '../app/templates';
+import { useServices } from '../hooks/useServices';
+import { usePlanner } from '../store/context';
+
+/**
+ * New: the bundled templates with their names and descriptions, plus Open and the recent files.
+ * It is the start screen when no document is open, and a dialog over the document otherwise.
+ */
+export function TemplateGallery({ isStartScreen }: { isStartScreen: boolean }) {
+  const setGalleryOpen = usePlanner((s) => s.setGalleryOpen);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (!isStartScreen && !dialog.current?.open) dialog.current?.showModal();
+  }, [isStartScreen]);
+  const content = (
+    <GalleryContent onClose={isStartScreen ? undefined : () => dialog.current?.close()} />
+  );
+  if (isStartScreen) return <main className="start">{content}</main>;
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog gallery-dialog"
+      aria-label="New from template"
+      onClose={() => setGalleryOpen(false)}
+    >
+      {content}
+    </dialog>
+  );
+}
+
+function GalleryContent({ onClose }: { onClose: (() => void) | undefined }) {
+  const { host, actions } = useServices();
+  const [recent, setRecent] = useState<readonly RecentFile[]>([]);
+  useEffect(() => {
+    let isCurrent = true;
+    void host.listRecent().then((result) => {
+      if (isCurrent && result.ok) setRecent(result.value);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [host]);
+  return (
+    <div className="gallery" data-testid="template-gallery">
+      <header className="gallery__header">
+        <div>
+          <h1 className="gallery__title">New from a template</h1>
+          <p className="gallery__lead">
+            Start from a proven high-availability pattern, then change it to fit.
+          </p>
+        </div>
+        <button type="button" className="button" onClick={() => void actions.openFile()}>
+          <FolderOpen size={15} aria-hidden /> Open a file…
+        </button>
+        {onClose && (
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            <X size={16} aria-hidden />
+          </button>
+        )}
+      </header>
+      <ul className="gallery__grid">
+        {BUNDLED_TEMPLATES.map((template) => (
+          <li key={template.stem}>
+            <TemplateCard template={template} onOpen={() => actions.openTemplate(template.stem)} />
+          </li>
+        ))}
+      </ul>
+      {recent.length > 0 && (
+        <section className="recent" aria-label="Recent files">
+          <h2 className="recent__title">
+            <History size={14} aria-hidden /> Recent
+          </h2>
+          <ul>
+            {recent.map((file) => (
+              <li key={file.fileId}>
+                <button
+                  type="button"
+                  className="recent__item"
+                  onClick={() => void actions.openRecent(file.fileId)}
+                >
+                  <span className="recent__name">{file.name}</span>
+                  <span className="recent__location">{file.location}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function TemplateCard({ template, onOpen }: { template: BundledTemplate; onOpen: () => void }) {
+  const { parsed } = template;
+  if (!parsed.ok) {
+    return (
+      <button
+        type="button"
+        className="template-card is-broken"
+        data-testid={`template-${template.stem}`}
+        onClick={onOpen}
+      >
+        <span className="template-card__name">{template.fileName}</span>
+        <span className="template-card__description">
+          <TriangleAlert size={13} aria-hidden /> Cannot be opened: {parsed.problems.length} problem
+          {parsed.problems.length === 1 ? '' : 's'}. Select to see them.
+        </span>
+      </button>
+    );
+  }
+  const { document } = parsed;
+  const first = document.variants[0];
+  const regions = first?.nodes.filter((n) => n.kind === 'region').length ?? 0;
+  const zones = first?.nodes.filter((n) => n.kind === 'zone').length ?? 0;
+  return (
+    <button
+      type="button"
+      className="template-card"
+      data-testid={`template-${template.stem}`}
+      onClick={onOpen}
+    >
+      <span className="template-card__name">{document.name}</span>
+      {document.description && (
+        <span className="template-card__description">{document.description}</span>
+      )}
+      <span className="template-card__facts">
+        <span>
+          {regions} region{regions === 1 ? '' : 's'} · {zones} zone{zones === 1 ? '' : 's'}
+        </span>
+        {document.variants.length > 1 && <span>{document.variants.length} variants</span>}
+        {document.targets?.availability !== undefined && (
+          <span>target {formatPercent(document.targets.availability)}</span>
+        )}
+      </span>
+    </button>
+  );
+}

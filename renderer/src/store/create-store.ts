@@ -1,0 +1,50 @@
+/**
+ * The planner's state for one window: a zustand store built from slices. Each window (and each
+ * test) creates its own store with `createPlannerStore()` and provides it through
+ * `PlannerStoreProvider`; components read it with `usePlanner(selector)`.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { NinesDocument } from '../../../shared/model/types';
+import { createDocumentSlice, type DocumentSlice } from './slices/document';
+import { createFileSlice, type FileSlice } from './slices/file';
+import { createSelectionSlice, type SelectionSlice } from './slices/selection';
+import { createUiSlice, type UiSlice } from './slices/ui';
+
+/** A document ready to show, with where it came from. */
+export interface LoadedDocument {
+  readonly document: NinesDocument;
+  /** The host's handle of the file, or null for a document not yet saved (a template). */
+  readonly fileId: string | null;
+  readonly name: string;
+  /** The document's serialization as it stands on disk (or as created), for the dirty check. */
+  readonly savedText: string;
+}
+
+interface WindowActions {
+  /** Replaces the open document: first variant shown, nothing selected, dialogs closed. */
+  openDocument: (loaded: LoadedDocument) => void;
+}
+
+export type PlannerState = DocumentSlice & SelectionSlice & FileSlice & UiSlice & WindowActions;
+
+export type PlannerStore = StoreApi<PlannerState>;
+
+/** Creates the store of one window, empty: no document open. */
+export function createPlannerStore(): PlannerStore {
+  return createStore<PlannerState>()((set, get, api) => ({
+    ...createDocumentSlice(set, get, api),
+    ...createSelectionSlice(set, get, api),
+    ...createFileSlice(set, get, api),
+    ...createUiSlice(set, get, api),
+    openDocument: ({ document, fileId, name, savedText }) =>
+      set((state) => ({
+        document,
+        activeVariantId: document.variants[0]?.id ?? null,
+        openCount: state.openCount + 1,
+        selectedNodeId: null,
+        file: { fileId, name, savedText },
+        isGalleryOpen: false,
+        problemReport: null,
+      })),
+  }));
+}
