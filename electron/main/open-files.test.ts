@@ -20,6 +20,18 @@ describe('filesFromArgv', () => {
     ).toEqual([path.join(cwd, 'shop.nines.json'), path.resolve('/tmp/B.NINES.JSON')]);
   });
 
+  it.skipIf(process.platform === 'win32')(
+    'accepts file:// URLs (Linux desktop files pass %U) and skips URLs of other hosts',
+    () => {
+      expect(
+        filesFromArgv(
+          ['nines', 'file:///home/ana/My%20Plan.nines.json', 'file://server/share/x.nines.json'],
+          '/',
+        ),
+      ).toEqual(['/home/ana/My Plan.nines.json']);
+    },
+  );
+
   it('ignores the executable and flags that happen to end like a project file', () => {
     expect(filesFromArgv(['/x/a.nines.json', '--open=b.nines.json'], '/')).toEqual([]);
   });

@@ -4,16 +4,27 @@
  * They wait until the window's page has loaded, then go to the renderer as opened files.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dialog, type BrowserWindow } from 'electron';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { DOCUMENT_EXTENSION, type DocumentService } from './services/documents';
 
-/** The project files named in a command line (`argv[0]` is the executable), made absolute. */
+/**
+ * The project files named in a command line (`argv[0]` is the executable), made absolute. Linux
+ * desktop files launch with `%U`, so a file can also arrive as a `file://` URL.
+ */
 export function filesFromArgv(argv: readonly string[], cwd: string): string[] {
   return argv
     .slice(1)
     .filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(DOCUMENT_EXTENSION))
-    .map((arg) => path.resolve(cwd, arg));
+    .flatMap((arg) => {
+      if (!/^file:/i.test(arg)) return [path.resolve(cwd, arg)];
+      try {
+        return [fileURLToPath(arg)];
+      } catch {
+        return [];
+      }
+    });
 }
 
 export class SystemFileOpener {

@@ -11,7 +11,7 @@ import { handle, type InvokeEvent } from './handle';
 /** Largest export accepted (a plan PDF with its diagram is a few MB), bytes or characters. */
 export const MAX_EXPORT_SIZE = 200 * 1024 * 1024;
 
-const fileId = z.string().uuid();
+const fileId = z.uuid();
 const suggestedName = z.string().max(255);
 
 export const openRecentRequest = z.strictObject({ fileId });
