@@ -43,7 +43,8 @@ function start(): void {
     // The window closed on purpose (saved, discarded or clean): no copy to recover next time.
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
-      void recovery.clear();
+      // Best effort: a copy that cannot be deleted is only offered once more.
+      recovery.clear().catch(() => undefined);
     });
     mainWindow = win;
   };
