@@ -17,7 +17,10 @@ export function minimalCutSets(
   maxOrder: number,
 ): CutSet[] {
   const sets = model.bdd.minimalCutSets(model.failure(structure.top), maxOrder);
+  // A service that is down in every state (e.g. a router with no target) has the empty set as
+  // its only cut set; that says nothing an issue does not say better, so it is left out.
   return sets
+    .filter((vars) => vars.length > 0)
     .map((vars) => ({
       vars,
       probability: vars.reduce((p, v) => p * (model.q[v] as number), 1),

@@ -110,7 +110,20 @@ export function resolveGraph(variant: Variant, issues: EngineIssue[]): ResolvedG
     });
     return undefined;
   }
-  const cycle = findCycle([...byId.keys()], dependsOn);
+  const groupOf = failoverGroups(variant, byId, replicaPeers);
+  // A consumer of a group needs the members it may be served by: cycles through them count.
+  const needs = new Map<string, string[]>();
+  for (const [from, targets] of dependsOn) {
+    needs.set(
+      from,
+      targets.flatMap((t) => {
+        const group = groupOf.get(t);
+        if (!group) return [t];
+        return group.isAutomatic ? [...group.members] : [group.members[0] as string];
+      }),
+    );
+  }
+  const cycle = findCycle([...byId.keys()], needs);
   if (cycle) {
     issues.push({
       code: 'dependency-cycle',
@@ -129,7 +142,7 @@ export function resolveGraph(variant: Variant, issues: EngineIssue[]): ResolvedG
     regionOf,
     zoneOf,
     dependsOn,
-    groupOf: failoverGroups(variant, byId, replicaPeers),
+    groupOf,
     replicaPeers,
   };
 }

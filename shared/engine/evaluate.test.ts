@@ -1,0 +1,268 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../schema/parse';
+import { smallModelArb } from '../testing/arbitraries';
+import { dep, generatedModel, singleVariant, workedExample } from '../testing/builders';
+import { bruteForce, CycleError } from '../testing/oracle';
+import { evaluate } from './index';
+import type { NinesDocument } from '../model/types';
+
+const SEED = 20261126;
+
+function only(doc: NinesDocument) {
+  const v = evaluate(doc).variants[0];
+  if (!v?.availability) throw new Error(`not evaluated: ${JSON.stringify(v?.issues)}`);
+  return { ...v, availability: v.availability };
+}
+
+describe('DESIGN.md worked example', () => {
+  const v = only(workedExample());
+  it('has the exact structural availability', () => {
+    expect(v.availability.structural).toBeCloseTo(0.99998994787, 12);
+    expect(Math.abs(v.availability.structural - 0.99998994787)).toBeLessThan(1e-12);
+  });
+  it('has each region stack failing 0.50207 times a year and U_transition 9.5524e-7', () => {
+    expect(v.transitions).toHaveLength(2);
+    for (const t of v.transitions) {
+      expect(t.failuresPerYear).toBeCloseTo(0.50207, 5);
+      expect(t.seconds).toBe(60);
+      expect(t.trafficShare).toBe(0.5);
+    }
+    expect(v.availability.unavailability.transition / 9.5524e-7 - 1).toBeLessThan(1e-4);
+    expect(v.availability.transitionMinutesPerYear).toBeCloseTo(0.502, 3);
+  });
+  it('has request-weighted availability 0.999988992630 and 5.785 minutes a year', () => {
+    expect(Math.abs(v.availability.requestWeighted - 0.99998899263)).toBeLessThan(1e-12);
+    expect(v.availability.downtimeMinutesPerYear).toBeCloseTo(5.785, 3);
+    expect(v.availability.capacityMinutesPerYear).toBe(0);
+  });
+  it('names the router as the single point of failure and ranks cut sets', () => {
+    expect(v.singlePointsOfFailure).toEqual(['dns']);
+    expect(v.cutSets[0]).toEqual({ events: ['dns'], probability: 1 - 0.99999 });
+    expect(v.cutSets[1]?.events).toEqual(['r1', 'r2']);
+    expect(v.importance[0]?.event).toBe('dns');
+    expect(v.importance[0]?.fussellVesely).toBeGreaterThan(0.99);
+  });
+});
+
+describe('engine against brute-force enumeration', () => {
+  it('agrees on unavailability (1e-12), cut sets and Birnbaum importance on random small models', () => {
+    fc.assert(
+      fc.property(smallModelArb(14), (doc) => {
+        const parsed = parseDocument(doc);
+        expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+        let oracle;
+        try {
+          oracle = bruteForce(doc);
+        } catch (error) {
+          if (!(error instanceof CycleError)) throw error;
+          const codes = evaluate(doc).variants[0]?.issues.map((i) => i.code);
+          expect(codes).toContain('dependency-cycle');
+          return;
+        }
+        const v = only(doc);
+        expect(
+          Math.abs(v.availability.unavailability.structural - oracle.unavailability),
+        ).toBeLessThan(1e-12);
+        const engineCuts = v.cutSets
+          .map((c) => [...c.events].sort())
+          .sort((a, b) => a.join(',').localeCompare(b.join(',')));
+        expect(engineCuts).toEqual(oracle.cutSets);
+        const listed = new Set(v.importance.map((i) => i.event));
+        for (const i of v.importance) {
+          expect(Math.abs(i.birnbaum - (oracle.birnbaum.get(i.event) as number))).toBeLessThan(
+            1e-9,
+          );
+        }
+        for (const [event, b] of oracle.birnbaum)
+          if (!listed.has(event)) expect(Math.abs(b)).toBeLessThan(1e-12);
+      }),
+      { seed: SEED, numRuns: 150, verbose: true },
+    );
+  });
+  it('agrees on the worked example', () => {
+    expect(
+      Math.abs(
+        only(workedExample()).availability.unavailability.structural -
+          bruteForce(workedExample()).unavailability,
+      ),
+    ).toBeLessThan(1e-15);
+  });
+});
+
+describe('properties', () => {
+  it('is deterministic and independent of edge order', () => {
+    fc.assert(
+      fc.property(smallModelArb(12), (doc) => {
+        expect(JSON.stringify(evaluate(doc))).toBe(JSON.stringify(evaluate(doc)));
+        const variant = doc.variants[0] as NinesDocument['variants'][number];
+        const reversed = {
+          ...doc,
+          variants: [{ ...variant, edges: [...variant.edges].reverse() }],
+        };
+        const a = only(doc).availability;
+        const b = only(reversed).availability;
+        expect(Math.abs(a.structural - b.structural)).toBeLessThan(1e-12);
+        expect(a.structural).toBeGreaterThanOrEqual(0);
+        expect(a.structural).toBeLessThanOrEqual(1);
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+  });
+  it('gets better when a tier gets one more instance (monotone under added redundancy)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), (n, k0) => {
+        const k = Math.min(n, k0);
+        const model = (instances: number) =>
+          singleVariant('app', [
+            { id: 'r', kind: 'region' },
+            { id: 'z0', kind: 'zone', parent: 'r' },
+            { id: 'z1', kind: 'zone', parent: 'r' },
+            { id: 'app', kind: 'service', parent: 'r', instances, minHealthy: k },
+          ]);
+        expect(only(model(n + 1)).availability.structural).toBeGreaterThanOrEqual(
+          only(model(n)).availability.structural,
+        );
+      }),
+      { seed: SEED, numRuns: 30 },
+    );
+  });
+});
+
+describe('semantics', () => {
+  it('spreads a region tier round-robin over zones (zone i mod z)', () => {
+    const doc = singleVariant('app', [
+      { id: 'r', kind: 'region', availability: 1 },
+      { id: 'a', kind: 'zone', parent: 'r', availability: 0.9 },
+      { id: 'b', kind: 'zone', parent: 'r', availability: 0.8 },
+      { id: 'app', kind: 'service', parent: 'r', instances: 3, minHealthy: 2, availability: 1 },
+    ]);
+    // Instances 0 and 2 in zone a, 1 in zone b: two working instances need zone a.
+    expect(only(doc).availability.structural).toBeCloseTo(0.9, 14);
+  });
+  it('makes a cross-region dependency need the link, a global consumer none', () => {
+    const nodes = [
+      { id: 'r1', kind: 'region', availability: 1 },
+      { id: 'r2', kind: 'region', availability: 1 },
+      { id: 'app', kind: 'service', parent: 'r1', availability: 1 },
+      { id: 'db', kind: 'datastore', parent: 'r2', availability: 1 },
+    ] as const;
+    const link = [{ a: 'r2', b: 'r1', availability: 0.99 }];
+    const cross = only(singleVariant('app', [...nodes], [dep('app', 'db')], { links: link }));
+    expect(cross.availability.structural).toBeCloseTo(0.99, 14);
+    expect(cross.singlePointsOfFailure[0]).toBe('link:r1|r2');
+    const global = only(
+      singleVariant(
+        'dns',
+        [...nodes, { id: 'dns', kind: 'router', availability: 1 }],
+        [dep('dns', 'db')],
+        {
+          links: link,
+        },
+      ),
+    );
+    expect(global.availability.structural).toBe(1);
+  });
+  it('lets an automatic active-passive group fail over and a manual one wait for the primary', () => {
+    const group = (autoFailover: boolean) =>
+      singleVariant(
+        'app',
+        [
+          { id: 'app', kind: 'service', availability: 1 },
+          {
+            id: 'p',
+            kind: 'datastore',
+            availability: 0.9,
+            replication: 'active-passive',
+            role: 'primary',
+            autoFailover,
+          },
+          { id: 's', kind: 'datastore', availability: 0.9, replication: 'active-passive' },
+        ],
+        [dep('app', 'p'), { from: 'p', to: 's', kind: 'replicates' }],
+      );
+    const automatic = only(group(true));
+    expect(automatic.availability.structural).toBeCloseTo(0.99, 14);
+    expect(automatic.transitions.map((t) => t.kind)).toEqual(['failover']);
+    const manual = only(group(false));
+    expect(manual.availability.structural).toBeCloseTo(0.9, 14);
+    expect(manual.transitions).toEqual([]);
+  });
+  it('makes a synchronous member need the link to its peer region', () => {
+    const doc = singleVariant(
+      'db1',
+      [
+        { id: 'r1', kind: 'region', availability: 1 },
+        { id: 'r2', kind: 'region', availability: 1 },
+        {
+          id: 'db1',
+          kind: 'datastore',
+          parent: 'r1',
+          availability: 1,
+          replication: 'active-active',
+          sync: true,
+        },
+        {
+          id: 'db2',
+          kind: 'datastore',
+          parent: 'r2',
+          availability: 1,
+          replication: 'active-active',
+        },
+      ],
+      [{ from: 'db1', to: 'db2', kind: 'replicates' }],
+      { links: [{ a: 'r1', b: 'r2', availability: 0.95 }] },
+    );
+    expect(only(doc).availability.structural).toBeCloseTo(0.95, 14);
+  });
+  it('counts a capacity shortfall after losing a region', () => {
+    // Two regions each able to carry 60 % of the load: losing one refuses 40 % of requests.
+    const doc = singleVariant(
+      'dns',
+      [
+        { id: 'dns', kind: 'router', availability: 1, healthCheckSeconds: 1, failureThreshold: 1 },
+        { id: 'r1', kind: 'region', availability: 0.99 },
+        { id: 'r2', kind: 'region', availability: 0.99 },
+        { id: 'a1', kind: 'service', parent: 'r1', availability: 1, capacityRps: 600 },
+        { id: 'a2', kind: 'service', parent: 'r2', availability: 1, capacityRps: 600 },
+      ],
+      [dep('dns', 'a1'), dep('dns', 'a2')],
+      { workload: { requestsPerSecond: 1000 } },
+    );
+    // Each survivor takes all 1000 rps with 600 of capacity when the other region is down.
+    const expected = 2 * 0.99 * 0.01 * (400 / 1000);
+    expect(only(doc).availability.unavailability.capacity).toBeCloseTo(expected, 15);
+  });
+});
+
+describe('issues instead of exceptions', () => {
+  it('reports a dependency cycle', () => {
+    const doc = singleVariant(
+      'a',
+      [
+        { id: 'a', kind: 'service' },
+        { id: 'b', kind: 'service' },
+      ],
+      [dep('a', 'b'), dep('b', 'a')],
+    );
+    const v = evaluate(doc).variants[0];
+    expect(v?.availability).toBeNull();
+    expect(v?.issues.map((i) => i.code)).toEqual(['dependency-cycle']);
+    expect(v?.issues[0]?.nodeIds).toEqual(['a', 'b']);
+  });
+  it('reports a missing entry and an unknown variant', () => {
+    const doc = singleVariant('nope', [{ id: 'a', kind: 'service' }]);
+    expect(evaluate(doc).variants[0]?.issues.map((i) => i.code)).toEqual(['missing-entry']);
+    expect(evaluate(doc, 'other').issues.map((i) => i.code)).toEqual(['unknown-variant']);
+  });
+});
+
+describe('generated large models', () => {
+  it('evaluates 40 regions × 3 zones with issues empty and stable figures', () => {
+    const v = only(generatedModel(40));
+    expect(v.events).toBeGreaterThan(1200);
+    expect(v.issues).toEqual([]);
+    expect(v.singlePointsOfFailure).toContain('dns');
+    expect(v.availability.structural).toBeGreaterThan(0.999);
+  });
+});

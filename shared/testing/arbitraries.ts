@@ -1,0 +1,116 @@
+/**
+ * fast-check arbitraries: random small `nines/1` models (at most `maxEvents` basic events, as the
+ * brute-force oracle counts them) over one or two regions with zones, k-of-n tiers placed
+ * globally, in a region or in a zone, routers with k-of-n targets, cross-region dependencies,
+ * and active-passive / active-active / synchronous datastore groups.
+ */
+import fc from 'fast-check';
+import type { Edge, ModelNode, NinesDocument } from '../model/types';
+
+const availability = fc.double({ min: 0.5, max: 0.999, noNaN: true });
+
+const componentArb = fc.record({
+  kind: fc.constantFrom('service', 'datastore', 'router', 'external', 'queue'),
+  place: fc.nat({ max: 20 }),
+  instances: fc.integer({ min: 1, max: 3 }),
+  k: fc.nat({ max: 3 }),
+  a: availability,
+  deps: fc.uniqueArray(fc.nat({ max: 6 }), { maxLength: 3 }),
+  replication: fc.constantFrom('active-passive', 'active-active', 'primary-replica', 'none'),
+  isSync: fc.boolean(),
+  isAutomatic: fc.boolean(),
+  isPrimary: fc.boolean(),
+});
+
+const shapeArb = fc.record({
+  regions: fc.array(fc.record({ zones: fc.integer({ min: 0, max: 2 }), a: availability }), {
+    minLength: 1,
+    maxLength: 2,
+  }),
+  zoneA: availability,
+  linkA: availability,
+  components: fc.array(componentArb, { minLength: 1, maxLength: 5 }),
+  replicates: fc.array(fc.tuple(fc.nat({ max: 6 }), fc.nat({ max: 6 })), { maxLength: 2 }),
+});
+
+/** Counts the events the oracle enumerates: regions, zones, region pairs and instances. */
+export function countEvents(doc: NinesDocument): number {
+  const variant = doc.variants[0];
+  if (!variant) return 0;
+  const regions = variant.nodes.filter((n) => n.kind === 'region').length;
+  return (
+    (regions * (regions - 1)) / 2 +
+    variant.nodes.reduce((sum, n) => sum + ('instances' in n ? (n.instances ?? 1) : 1), 0)
+  );
+}
+
+/** Random small valid models with at most `maxEvents` basic events. */
+export function smallModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
+  return shapeArb
+    .map((shape): NinesDocument => {
+      const nodes: ModelNode[] = [];
+      const places: (string | undefined)[] = [undefined];
+      shape.regions.forEach((r, i) => {
+        nodes.push({ id: `r${i}`, kind: 'region', availability: r.a });
+        places.push(`r${i}`);
+        for (let z = 0; z < r.zones; z++) {
+          nodes.push({
+            id: `r${i}z${z}`,
+            kind: 'zone',
+            parent: `r${i}`,
+            availability: shape.zoneA,
+          });
+          places.push(`r${i}z${z}`);
+        }
+      });
+      const ids = shape.components.map((_, i) => `c${i}`);
+      const edges: Edge[] = [];
+      shape.components.forEach((c, i) => {
+        // Dependencies only on later components: the graph is acyclic by construction.
+        const later = ids.length - i - 1;
+        const targets =
+          later === 0 ? [] : [...new Set(c.deps.map((d) => ids[i + 1 + (d % later)] as string))];
+        for (const t of targets) edges.push({ from: ids[i] as string, to: t, kind: 'depends' });
+        const parent = places[c.place % places.length];
+        const base = { id: ids[i] as string, availability: c.a, ...(parent ? { parent } : {}) };
+        if (c.kind === 'router') {
+          nodes.push({
+            ...base,
+            kind: 'router',
+            ...(targets.length > 0 ? { minTargets: 1 + (c.k % targets.length) } : {}),
+          });
+        } else if (c.kind === 'external') {
+          nodes.push({ ...base, kind: 'external' });
+        } else {
+          const tier = { instances: c.instances, minHealthy: 1 + (c.k % c.instances) };
+          if (c.kind === 'datastore') {
+            nodes.push({
+              ...base,
+              ...tier,
+              kind: 'datastore',
+              replication: c.replication,
+              sync: c.isSync,
+              autoFailover: c.isAutomatic,
+              ...(c.isPrimary ? { role: 'primary' as const } : {}),
+            });
+          } else nodes.push({ ...base, ...tier, kind: c.kind as 'service' | 'queue' });
+        }
+      });
+      const datastores = nodes.filter((n) => n.kind === 'datastore').map((n) => n.id);
+      for (const [x, y] of shape.replicates) {
+        const from = datastores[x % Math.max(1, datastores.length)];
+        const to = datastores[y % Math.max(1, datastores.length)];
+        if (from && to && from !== to && !edges.some((e) => e.from === from && e.to === to)) {
+          edges.push({ from, to, kind: 'replicates' });
+        }
+      }
+      const links =
+        shape.regions.length === 2 ? [{ a: 'r0', b: 'r1', availability: shape.linkA }] : [];
+      return {
+        format: 'nines/1',
+        name: 'random',
+        variants: [{ id: 'v', name: 'random', entry: 'c0', links, nodes, edges }],
+      };
+    })
+    .filter((doc) => countEvents(doc) <= maxEvents);
+}
