@@ -78,8 +78,14 @@ export function bruteForce(
   const groupMembers = (id: string): string[] => {
     const seen = new Set([id]);
     const todo = [id];
-    while (todo.length)
-      for (const p of peers(todo.pop() as string)) if (!seen.has(p)) (seen.add(p), todo.push(p));
+    while (todo.length > 0) {
+      for (const p of peers(todo.pop() as string)) {
+        if (!seen.has(p)) {
+          seen.add(p);
+          todo.push(p);
+        }
+      }
+    }
     return variant.nodes.filter((n) => seen.has(n.id)).map((n) => n.id);
   };
   const deps = (id: string): string[] => [
