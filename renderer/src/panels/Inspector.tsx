@@ -1,5 +1,4 @@
-import { nodeDefault } from '../../../shared/model/defaults';
-import { LINK_DEFAULTS } from '../../../shared/model/defaults';
+import { LINK_DEFAULTS, nodeDefault } from '../../../shared/model/defaults';
 import type { ModelNode, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { KIND_META } from '../canvas/kind-meta';
@@ -109,8 +108,6 @@ function VariantSummary({ variant }: { variant: Variant }) {
     variant.nodes.filter((n) => kinds.includes(n.kind)).length;
   const entry = variant.nodes.find((n) => n.id === variant.entry);
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
-  const linkValue = (value: number | undefined, key: string, unit: 'hours' | 'ms' | 'mbps') =>
-    formatFieldValue(value ?? LINK_DEFAULTS[key]?.value, unit);
   return (
     <>
       <header className="panel__header inspector__header">
@@ -156,8 +153,8 @@ function VariantSummary({ variant }: { variant: Variant }) {
                     {displayName(byId.get(link.a) ?? { id: link.a, kind: 'region' })} ↔{' '}
                     {displayName(byId.get(link.b) ?? { id: link.b, kind: 'region' })}
                   </td>
-                  <td className="num">{linkValue(link.rttMs, 'rttMs', 'ms')}</td>
-                  <td className="num">{linkValue(link.bandwidthMbps, 'bandwidthMbps', 'mbps')}</td>
+                  <LinkCell value={link.rttMs} field="rttMs" unit="ms" />
+                  <LinkCell value={link.bandwidthMbps} field="bandwidthMbps" unit="mbps" />
                 </tr>
               ))}
             </tbody>
@@ -166,5 +163,26 @@ function VariantSummary({ variant }: { variant: Variant }) {
       )}
       <p className="inspector__hint">Select a region, zone or component to see its fields.</p>
     </>
+  );
+}
+
+/** A link figure; an absent one shows its documented default, marked, with the source. */
+function LinkCell({
+  value,
+  field,
+  unit,
+}: {
+  value: number | undefined;
+  field: string;
+  unit: 'ms' | 'mbps';
+}) {
+  const fallback = LINK_DEFAULTS[field];
+  if (value !== undefined || !fallback) {
+    return <td className="num">{value === undefined ? '—' : formatFieldValue(value, unit)}</td>;
+  }
+  return (
+    <td className="num is-default" title={`Default. ${fallback.source}`}>
+      {formatFieldValue(fallback.value, unit)}
+    </td>
   );
 }

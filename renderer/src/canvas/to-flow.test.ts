@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelNode, Variant } from '../../../shared/model/types';
+import { toFlow } from './to-flow';
+
+const nodes: ModelNode[] = [
+  // Children listed before their parents on purpose: the view must reorder them.
+  { id: 'app', kind: 'service', parent: 'use1-a', instances: 2 },
+  { id: 'use1-a', kind: 'zone', parent: 'use1' },
+  { id: 'dns', kind: 'router', dnsTtlSeconds: 30 },
+  { id: 'use1', kind: 'region', provider: 'aws', location: 'us-east-1' },
+  { id: 'euw1', kind: 'region' },
+  { id: 'db-euw1', kind: 'datastore', parent: 'euw1' },
+  { id: 'db-use1', kind: 'datastore', parent: 'use1' },
+];
+
+const variant: Variant = {
+  id: 'v',
+  name: 'Variant',
+  entry: 'dns',
+  nodes,
+  edges: [
+    { from: 'dns', to: 'app', kind: 'depends' },
+    { from: 'app', to: 'db-use1', kind: 'depends' },
+    { from: 'app', to: 'db-euw1', kind: 'depends' },
+    { from: 'db-use1', to: 'db-euw1', kind: 'replicates' },
+  ],
+  layout: {
+    use1: { x: 40, y: 200, width: 500, height: 300 },
+    'use1-a': { x: 16, y: 120, width: 232, height: 150 },
+    app: { x: 16, y: 34 },
+  },
+};
+
+describe('toFlow', () => {
+  it('puts every container before the nodes inside it', () => {
+    const { nodes: flow } = toFlow(variant, null);
+    const index = new Map(flow.map((n, i) => [n.id, i]));
+    for (const node of flow) {
+      if (node.parentId === undefined) continue;
+      expect(index.get(node.parentId), `${node.parentId} before ${node.id}`).toBeLessThan(
+        index.get(node.id) ?? -1,
+      );
+    }
+    expect(flow.map((n) => n.id).toSorted()).toEqual(nodes.map((n) => n.id).toSorted());
+  });
+
+  it('uses the saved layout, relative to the parent, with container sizes', () => {
+    const byId = new Map(toFlow(variant, null).nodes.map((n) => [n.id, n]));
+    expect(byId.get('use1')).toMatchObject({
+      position: { x: 40, y: 200 },
+      width: 500,
+      height: 300,
+      type: 'region',
+    });
+    expect(byId.get('use1-a')).toMatchObject({
+      position: { x: 16, y: 120 },
+      parentId: 'use1',
+      width: 232,
+      height: 150,
+      type: 'zone',
+    });
+    expect(byId.get('app')).toMatchObject({
+      position: { x: 16, y: 34 },
+      parentId: 'use1-a',
+      type: 'service',
+    });
+  });
+
+  it('lays out nodes the saved layout leaves out inside their containers', () => {
+    const byId = new Map(toFlow(variant, null).nodes.map((n) => [n.id, n]));
+    const euw1 = byId.get('euw1');
+    const db = byId.get('db-euw1');
+    expect(db?.parentId).toBe('euw1');
+    expect(db?.position.x).toBeGreaterThanOrEqual(0);
+    expect(db?.position.y).toBeGreaterThanOrEqual(0);
+    expect((db?.position.x ?? 0) + (db?.width ?? 0)).toBeLessThanOrEqual(euw1?.width ?? 0);
+    expect((db?.position.y ?? 0) + (db?.height ?? 0)).toBeLessThanOrEqual(euw1?.height ?? 0);
+  });
+
+  it('keeps the identity of nodes and edges that did not change', () => {
+    const first = toFlow(variant, null);
+    const resized: ModelNode = { id: 'app', kind: 'service', parent: 'use1-a', instances: 3 };
+    const next: Variant = { ...variant, nodes: [resized, ...nodes.slice(1)] };
+    const second = toFlow(next, null, first);
+    for (const node of second.nodes) {
+      const before = first.nodes.find((n) => n.id === node.id);
+      if (node.id === 'app') {
+        expect(node).not.toBe(before);
+        expect(node.data.model).toBe(resized);
+      } else expect(node, node.id).toBe(before);
+    }
+    second.edges.forEach((edge, i) => expect(edge).toBe(first.edges[i]));
+  });
+
+  it('replaces only the nodes whose selection changed', () => {
+    const first = toFlow(variant, null);
+    const second = toFlow(variant, 'dns', first);
+    const changed = second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id);
+    expect(changed).toEqual(['dns']);
+    expect(second.nodes.find((n) => n.id === 'dns')?.selected).toBe(true);
+  });
+
+  it('marks a dependency between two regions as cross-region, and only that one', () => {
+    const { edges } = toFlow(variant, null);
+    const cross = edges.filter((e) => e.data?.isCrossRegion).map((e) => e.id);
+    // dns is global: reaching a region from outside every region is not a cross-region call.
+    expect(cross).toEqual(['depends:app>db-euw1']);
+  });
+
+  it('labels replication with its mode and draws edges by kind', () => {
+    const { edges } = toFlow(variant, null);
+    const replication = edges.find((e) => e.type === 'replicates');
+    expect(replication).toMatchObject({ source: 'db-use1', target: 'db-euw1' });
+    expect(replication?.data?.label).toBe('async');
+    const sync: Variant = {
+      ...variant,
+      nodes: nodes.map((n) => (n.id === 'db-use1' ? { ...n, kind: 'datastore', sync: true } : n)),
+    };
+    expect(toFlow(sync, null).edges.find((e) => e.type === 'replicates')?.data?.label).toBe('sync');
+  });
+
+  it('connects a dependency below its consumer from the bottom to the top', () => {
+    const { edges } = toFlow(variant, null);
+    // dns sits in the band above the regions; app is inside us-east-1.
+    expect(edges.find((e) => e.id === 'depends:dns>app')).toMatchObject({
+      sourceHandle: 's-bottom',
+      targetHandle: 't-top',
+    });
+  });
+});
