@@ -23,6 +23,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
     await planner.node('app-use1').click();
     await expect(planner.inspector.getByTestId('inspector-name')).toHaveText('Checkout API');
+    expect(planner.errors).toEqual([]);
     await page.screenshot({ path: `test-results/screenshots/three-regions-${colorScheme}.png` });
   });
 }

@@ -52,6 +52,7 @@ for (const { stem, document } of templates) {
       await expect(planner.edges, `${variant.id}: edges`).toHaveCount(variant.edges.length);
       await expectNested(planner, variant.nodes);
     }
+    expect(planner.errors).toEqual([]);
   });
 }
 

@@ -2,7 +2,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class PlannerPage {
-  constructor(readonly page: Page) {}
+  /** Uncaught exceptions and console errors seen since the page module was created. */
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.errors.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(`console: ${message.text()}`);
+    });
+  }
 
   /** Makes the web host fall back to `<input type=file>` and downloads, which tests can drive. */
   async useClassicFileDialogs(): Promise<void> {

@@ -171,7 +171,7 @@ function handlesFor(
   const a = absolute(from);
   const b = absolute(to);
   const pair = (source: Side, target: Side): [string, string] => [`s-${source}`, `t-${target}`];
-  // Replication arcs below both data tiers, clear of the request flow between them.
+  // Replication runs in a lane below both data tiers, clear of the request flow between them.
   if (kind === 'replicates') return pair('bottom', 'bottom');
   if (b.y >= a.y + a.height) return pair('bottom', 'top');
   if (a.y >= b.y + b.height) return pair('top', 'bottom');

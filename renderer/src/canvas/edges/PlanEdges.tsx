@@ -34,30 +34,25 @@ export const DependsEdge = memo(function DependsEdge(props: EdgeProps<PlanFlowEd
 });
 
 /**
- * The arc a replication edge takes below its two ends: deeper for ends further apart, so the
- * arcs between several members stay apart. Returns the path and its lowest point (the label).
+ * How far below the lower of its two ends a replication edge runs: past one row of cards, and
+ * further for ends further apart, so that the lanes of several replication edges stay apart.
  */
-export function replicationArc(
-  sourceX: number,
-  sourceY: number,
-  targetX: number,
-  targetY: number,
-): [path: string, labelX: number, labelY: number] {
-  const depth = 28 + 0.1 * Math.abs(targetX - sourceX);
-  const bottom = Math.max(sourceY, targetY) + depth;
-  const path = `M ${sourceX},${sourceY} C ${sourceX},${bottom} ${targetX},${bottom} ${targetX},${targetY}`;
-  // A cubic Bézier's point at t = 1/2 is (P0 + 3·P1 + 3·P2 + P3) / 8.
-  return [path, (sourceX + targetX) / 2, (sourceY + targetY + 6 * bottom) / 8];
+export function replicationLane(sourceX: number, targetX: number): number {
+  return 96 + 0.03 * Math.abs(targetX - sourceX);
 }
 
 /** A `replicates` edge: a dashed double line between two data tiers, labelled sync or async. */
 export const ReplicatesEdge = memo(function ReplicatesEdge(props: EdgeProps<PlanFlowEdge>) {
-  const [path, labelX, labelY] = replicationArc(
-    props.sourceX,
-    props.sourceY,
-    props.targetX,
-    props.targetY,
-  );
+  const [path, labelX, labelY] = getSmoothStepPath({
+    sourceX: props.sourceX,
+    sourceY: props.sourceY,
+    sourcePosition: props.sourcePosition,
+    targetX: props.targetX,
+    targetY: props.targetY,
+    targetPosition: props.targetPosition,
+    borderRadius: 10,
+    offset: replicationLane(props.sourceX, props.targetX),
+  });
   return (
     <>
       <BaseEdge path={path} className="plan-edge plan-edge--replicates" />
