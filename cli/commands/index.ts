@@ -1,5 +1,6 @@
 /** Every `nines` sub-command, in the order `nines --help` lists them. */
 import type { Command } from './command';
+import { compareCommand } from './compare';
 import { validateCommand } from './validate';
 
-export const COMMANDS: readonly Command[] = [validateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, compareCommand];

@@ -79,6 +79,8 @@ export type UnpricedCode = 'no-price' | 'no-quantity' | 'no-placement' | 'cross-
 export interface UnpricedItem {
   readonly nodeId: string;
   readonly region: string | null;
+  /** Kind of the node (the tier). */
+  readonly tier: NodeKind;
   readonly category: CostCategory;
   readonly code: UnpricedCode;
   readonly reason: string;
@@ -384,7 +386,14 @@ class CostContext {
   }
 
   private miss(node: ModelNode, category: CostCategory, code: UnpricedCode, reason: string): void {
-    this.unpriced.push({ nodeId: node.id, region: this.regionId(node), category, code, reason });
+    this.unpriced.push({
+      nodeId: node.id,
+      region: this.regionId(node),
+      tier: node.kind,
+      category,
+      code,
+      reason,
+    });
   }
 
   /** The provider and location a regional node is priced in, or a reported miss. */

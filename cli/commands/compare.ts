@@ -1,0 +1,185 @@
+/**
+ * `nines compare FILE [--json | --csv] [--prices PRICES.csv|.json]`: every variant priced from
+ * the bundled price book (plus imported prices), ranked by yearly total among those that meet
+ * the targets, with what each extra nine costs. The table names the price book's date.
+ */
+import { readFile } from 'node:fs/promises';
+import {
+  encodingProblem,
+  importPriceBookCsv,
+  importPriceBookJson,
+  costBreakdownCsv,
+  type ImportResult,
+} from '../../shared/catalog/csv';
+import { mergePriceBooks, priceBookSchema, type PriceBook } from '../../shared/catalog/price-book';
+import { compare, type Comparison, type VariantAvailability } from '../../shared/engine/compare';
+import { evaluate } from '../../shared/engine/index';
+import type { NinesDocument } from '../../shared/model/types';
+import type { Command } from './command';
+import { EXIT, loadDocument, reportProblems } from '../io';
+
+/** The bundled price book, shipped in assets/pricing/. */
+export const PRICEBOOK_URL = new URL('../../assets/pricing/pricebook.json', import.meta.url);
+
+/** Reads and validates the bundled price book; throws when the installation is broken. */
+export async function loadBundledPriceBook(): Promise<PriceBook> {
+  return priceBookSchema.parse(JSON.parse(await readFile(PRICEBOOK_URL, 'utf8')));
+}
+
+/** Reads a price file (`.csv`, else JSON); problems carry `FILE:line:column`. */
+export async function loadPriceFile(
+  path: string,
+): Promise<ImportResult | { ok: false; message: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { ok: false, message: `cannot read: ${(error as Error).message}` };
+  }
+  const problem = encodingProblem(bytes);
+  if (problem) return { ok: false, message: problem };
+  const text = bytes.toString('utf8');
+  return path.toLowerCase().endsWith('.csv') ? importPriceBookCsv(text) : importPriceBookJson(text);
+}
+
+/** Availability of each variant from the availability engine (undefined when it stops). */
+export function availabilityFromEngine(
+  doc: NinesDocument,
+): (id: string) => VariantAvailability | undefined {
+  const report = evaluate(doc);
+  const byId = new Map(report.variants.map((v) => [v.id, v]));
+  return (id) => {
+    const figures = byId.get(id)?.availability;
+    return figures
+      ? {
+          availability: figures.requestWeighted,
+          downtimeMinutesPerYear: figures.downtimeMinutesPerYear,
+        }
+      : undefined;
+  };
+}
+
+export const compareCommand: Command = {
+  name: 'compare',
+  usage: 'nines compare FILE [--json | --csv] [--prices FILE.csv|FILE.json]',
+  summary: 'Rank the variants by yearly cost among those that meet the targets.',
+  options: {
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    prices: { type: 'string' },
+  },
+  async run({ positionals, values }, io) {
+    if (positionals.length !== 1 || (values.json === true && values.csv === true))
+      return EXIT.usage;
+    const file = positionals[0] as string;
+    const loaded = await loadDocument(file);
+    if (!loaded.ok) {
+      reportProblems(io, file, loaded);
+      return EXIT.invalid;
+    }
+    let book = await loadBundledPriceBook();
+    let imported = 0;
+    if (typeof values.prices === 'string') {
+      const prices = await loadPriceFile(values.prices);
+      if (!prices.ok) {
+        if ('message' in prices) io.stderr.write(`${values.prices}: ${prices.message}\n`);
+        else {
+          for (const p of prices.problems) {
+            io.stderr.write(`${values.prices}:${p.line}:${p.column}: ${p.message}\n`);
+          }
+        }
+        return EXIT.invalid;
+      }
+      imported = Object.keys(prices.book.entries).length;
+      book = mergePriceBooks(book, prices.book);
+    }
+    const doc = loaded.document;
+    const result = compare(doc, { priceBook: book, availabilityOf: availabilityFromEngine(doc) });
+    if (values.json === true) {
+      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else if (values.csv === true) {
+      io.stdout.write(costBreakdownCsv(result.variants.map((v) => v.cost)));
+    } else {
+      io.stdout.write(
+        formatComparison(
+          doc,
+          result,
+          imported === 0 ? '' : ` + ${imported} prices from ${values.prices as string}`,
+        ),
+      );
+    }
+    return EXIT.ok;
+  },
+};
+
+/** The comparison as a table for a terminal, with the price book's date. */
+export function formatComparison(doc: NinesDocument, result: Comparison, extra = ''): string {
+  const out: string[] = [
+    `${doc.name}: ${result.variants.length} variant${result.variants.length === 1 ? '' : 's'}, prices as of ${result.priceBookAsOf}${extra} (USD, list prices)`,
+    '',
+  ];
+  const header = [
+    '#',
+    'variant',
+    'availability',
+    'nines',
+    'down min/yr',
+    'monthly',
+    'downtime/yr',
+    'yearly total',
+    'targets',
+  ];
+  const rows = result.variants.map((v) => [
+    String(v.rank),
+    v.id,
+    v.availability === null ? '—' : `${(v.availability * 100).toFixed(4)} %`,
+    v.nines === null ? '—' : v.nines.toFixed(2),
+    v.downtimeMinutesPerYear === null ? '—' : v.downtimeMinutesPerYear.toFixed(1),
+    `${money(v.monthlyUsd)}${v.isComplete ? '' : '+'}`,
+    v.expectedDowntimeCostPerYear === null ? '—' : money(v.expectedDowntimeCostPerYear),
+    `${money(v.yearlyTotal)}${v.isComplete ? '' : '+'}`,
+    v.meetsTargets ? 'met' : `missed: ${v.misses.join('; ')}`,
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((r) => (r[i] as string).length)),
+  );
+  const right = new Set([0, 2, 3, 4, 5, 6, 7]);
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) =>
+        i === cells.length - 1
+          ? c
+          : right.has(i)
+            ? c.padStart(widths[i] as number)
+            : c.padEnd(widths[i] as number),
+      )
+      .join('  ');
+  out.push(line(header), ...rows.map(line), '');
+  if (result.steps.length > 0) {
+    out.push('What each extra nine costs (yearly infrastructure, neighbours by availability):');
+    for (const s of result.steps) {
+      const per =
+        s.usdPerNinePerYear === null || s.extraNines < 0.01
+          ? ', no measurable extra nine'
+          : `, ${money(s.usdPerNinePerYear)} per nine`;
+      out.push(
+        `  ${s.from} → ${s.to}: +${s.extraNines.toFixed(2)} nines, ${s.extraYearlyUsd >= 0 ? '+' : ''}${money(s.extraYearlyUsd)}/yr${per}`,
+      );
+    }
+    out.push('');
+  }
+  const unpriced = result.variants.flatMap((v) => v.cost.unpriced.map((u) => ({ id: v.id, u })));
+  if (unpriced.length > 0) {
+    out.push('Not priced, left out of the totals (+ marks a lower bound):');
+    for (const { id, u } of unpriced) out.push(`  ${id}: ${u.nodeId} ${u.category}: ${u.reason}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function money(usd: number): string {
+  const digits = Math.abs(Math.round(usd))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${Math.round(usd) < 0 ? '−' : ''}$${digits}`;
+}

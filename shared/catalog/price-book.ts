@@ -1,0 +1,231 @@
+/**
+ * The offline price book: flat, dated prices keyed `provider:location:category:item`, each with
+ * its unit, its source and the source's as-of date. The bundled book (assets/pricing/
+ * pricebook.json) is generated from the project's price catalog by scripts/build-pricebook.ts;
+ * the engine takes a book as a parameter and never reads files.
+ *
+ * Missing prices are missing: a key that is not in the book has no price, and the cost engine
+ * reports what needed it as unpriced instead of guessing.
+ */
+import { z } from 'zod';
+
+/**
+ * The unit a price is quoted in, USD per:
+ * `hour` (one instance or resource-hour), `month` (one instance or resource-month),
+ * `GB` / `GiB` (10^9 / 2^30 bytes transferred or processed), `GB-each-direction` (10^9 bytes
+ * billed once leaving and once entering, so a GB moved costs twice the price), `GB-month` /
+ * `GiB-month` (stored), `LCU-hour` (load balancer capacity unit-hour), `CU-hour` (application
+ * gateway capacity unit-hour), `rule-hour`, `million-queries`.
+ */
+export const priceUnits = [
+  'hour',
+  'month',
+  'GB',
+  'GiB',
+  'GB-each-direction',
+  'GB-month',
+  'GiB-month',
+  'LCU-hour',
+  'CU-hour',
+  'rule-hour',
+  'million-queries',
+] as const;
+
+/** See {@link priceUnits}. */
+export type PriceUnit = (typeof priceUnits)[number];
+
+/** One price of the book. */
+export interface PriceEntry {
+  /** The list price in USD per `unit`, ≥ 0. */
+  readonly usd: number;
+  readonly unit: PriceUnit;
+  /** Id of the source in {@link PriceBook.sources} (or `document` / `import` for overrides). */
+  readonly source: string;
+  /** Date of the source's snapshot (`YYYY-MM-DD`), or the source's own words when unknown. */
+  readonly asOf: string;
+  /**
+   * For a tiered price: the monthly quantity (in the unit's quantity, e.g. GB) up to which this
+   * price applies, counted from zero; absent means no upper bound. The next tier, if the book
+   * has it, is the same key with `:tier2`, `:tier3`… appended.
+   */
+  readonly upTo?: number;
+  /** Memory of one instance, GiB (compute and managed cache types, where the source gives it). */
+  readonly memGiB?: number;
+  /** What the price covers when the key alone does not say (scope, confidence, derivation). */
+  readonly note?: string;
+}
+
+/** Where a number comes from. */
+export interface PriceSource {
+  readonly title: string;
+  /** Repository `owner/name` and path, or a URL. */
+  readonly where: string;
+  /** Commit of the repository the figures were read at, when known. */
+  readonly commit?: string;
+  /** Snapshot date of the source, or its own words when unknown. */
+  readonly asOf: string;
+  readonly confidence: string;
+}
+
+/** A dated, sourced price book. */
+export interface PriceBook {
+  readonly format: 'nines-pricebook/1';
+  /** Date the book was compiled (`YYYY-MM-DD`); each entry carries its source's own date. */
+  readonly asOf: string;
+  readonly currency: 'USD';
+  /** Hours in a billing month: 730 (= 8,760 / 12), the providers' convention. */
+  readonly hoursPerMonth: number;
+  readonly sources: Readonly<Record<string, PriceSource>>;
+  /** Prices by key `provider:location:category:item` (see {@link priceKey}). */
+  readonly entries: Readonly<Record<string, PriceEntry>>;
+}
+
+/** Location used for prices that do not depend on the region (DNS, some transfer rates). */
+export const GLOBAL_LOCATION = 'global';
+
+/** The key of a price: `provider:location:category:item`, e.g. `aws:us-east-1:compute:m7i.large`. */
+export function priceKey(
+  provider: string,
+  location: string,
+  category: string,
+  item: string,
+): string {
+  return `${provider}:${location}:${category}:${item}`;
+}
+
+/** A price found in a book, with the key it was found under. */
+export interface FoundPrice {
+  readonly key: string;
+  readonly entry: PriceEntry;
+}
+
+/**
+ * Looks up `category:item` for `provider` in `location`, falling back to the provider's
+ * `global` price; undefined when neither exists (the caller reports it as unpriced).
+ */
+export function lookupPrice(
+  book: PriceBook,
+  provider: string,
+  location: string,
+  category: string,
+  item: string,
+): FoundPrice | undefined {
+  for (const loc of location === GLOBAL_LOCATION ? [location] : [location, GLOBAL_LOCATION]) {
+    const key = priceKey(provider, loc, category, item);
+    const entry = book.entries[key];
+    if (entry) return { key, entry };
+  }
+  return undefined;
+}
+
+/**
+ * The tiers of a tiered price, first tier first: the entry under `key`, then `key:tier2`,
+ * `key:tier3`… while they exist. Empty when `key` is not in the book.
+ */
+export function priceTiers(book: PriceBook, key: string): FoundPrice[] {
+  const tiers: FoundPrice[] = [];
+  for (let n = 1; ; n += 1) {
+    const k = n === 1 ? key : `${key}:tier${n}`;
+    const entry = book.entries[k];
+    if (!entry) return tiers;
+    tiers.push({ key: k, entry });
+    if (entry.upTo === undefined) return tiers;
+  }
+}
+
+/**
+ * The unit a document's `catalog.prices` override is read in when its key is not already in
+ * the book (custom providers): by the key's category and item. Compute and managed datastore
+ * prices are per instance-hour; transfer per GB; storage per GB-month; load balancers per hour
+ * (`*-lcu` items per LCU-hour, `data-processed` per GB); DNS and health checks per month.
+ */
+export function defaultUnitOf(key: string): PriceUnit {
+  const [, , category = '', item = ''] = key.split(':');
+  switch (category) {
+    case 'transfer':
+      return item === 'inter-az' ? 'GB-each-direction' : 'GB';
+    case 'object-storage':
+    case 'block-storage':
+    case 'cache-backup':
+      return 'GB-month';
+    case 'load-balancer':
+      if (item.endsWith('-lcu')) return 'LCU-hour';
+      return item === 'data-processed' ? 'GB' : 'hour';
+    case 'dns':
+    case 'traffic-manager':
+      return item.startsWith('queries') ? 'million-queries' : 'month';
+    default:
+      return 'hour';
+  }
+}
+
+/**
+ * The book with a document's `catalog.prices` applied: a key already in the book keeps its unit
+ * and takes the new price; a new key (e.g. `custom:dc1:compute:vm-large` for a private data
+ * centre) is read in {@link defaultUnitOf}. Overridden entries have source `document`.
+ */
+export function withDocumentPrices(
+  book: PriceBook,
+  prices: Readonly<Record<string, number>> | undefined,
+): PriceBook {
+  if (!prices || Object.keys(prices).length === 0) return book;
+  const entries: Record<string, PriceEntry> = { ...book.entries };
+  for (const key of Object.keys(prices).sort()) {
+    const usd = prices[key] as number;
+    const old = book.entries[key];
+    entries[key] = {
+      usd,
+      unit: old?.unit ?? defaultUnitOf(key),
+      source: 'document',
+      asOf: 'the project file',
+      ...(old?.upTo === undefined ? {} : { upTo: old.upTo }),
+      ...(old?.memGiB === undefined ? {} : { memGiB: old.memGiB }),
+      note: 'catalog.prices override in the project file',
+    };
+  }
+  return { ...book, entries };
+}
+
+/** The book `base` with every entry of `extra` added or replacing the one under the same key. */
+export function mergePriceBooks(base: PriceBook, extra: PriceBook): PriceBook {
+  return {
+    ...base,
+    sources: { ...base.sources, ...extra.sources },
+    entries: { ...base.entries, ...extra.entries },
+  };
+}
+
+const nonNegative = z.number().refine((n) => Number.isFinite(n) && n >= 0, 'must be a number ≥ 0');
+
+/** Runtime schema of a price entry (imports are validated with it). */
+export const priceEntrySchema = z.strictObject({
+  usd: nonNegative,
+  unit: z.enum(priceUnits),
+  source: z.string().min(1),
+  asOf: z.string().min(1),
+  upTo: nonNegative.optional(),
+  memGiB: nonNegative.optional(),
+  note: z.string().optional(),
+});
+
+/** Runtime schema of a whole price book (`pricebook.json` and JSON imports). */
+export const priceBookSchema = z.strictObject({
+  format: z.literal('nines-pricebook/1'),
+  asOf: z.string().min(1),
+  currency: z.literal('USD'),
+  hoursPerMonth: z.number().positive(),
+  sources: z.record(
+    z.string(),
+    z.strictObject({
+      title: z.string(),
+      where: z.string(),
+      commit: z.string().optional(),
+      asOf: z.string(),
+      confidence: z.string(),
+    }),
+  ),
+  entries: z.record(
+    z.string().regex(/^[^:\s]+:[^:\s]+:[^:\s]+:[^\s]+$/, 'must be provider:location:category:item'),
+    priceEntrySchema,
+  ),
+});
