@@ -16,6 +16,7 @@ import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
 
 const FIT_VIEW_OPTIONS = { padding: 0.05 } as const;
+const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 
 /**
  * Below this zoom the cards' small print is unreadable, so the canvas switches to an overview:
@@ -69,7 +70,13 @@ export function PlanCanvas() {
         attributionPosition="top-right"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Overview" />
+        <MiniMap
+          pannable
+          zoomable
+          nodeClassName={minimapClass}
+          ariaLabel="Overview"
+          style={MINIMAP_STYLE}
+        />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -4,6 +4,7 @@ import type { RecentFile } from '../../../shared/ipc/contract';
 import { formatPercent } from '../app/format';
 import { BUNDLED_TEMPLATES, type BundledTemplate } from '../app/templates';
 import { useServices } from '../hooks/useServices';
+import { TopologyThumbnail } from './TopologyThumbnail';
 import { usePlanner } from '../store/context';
 
 /**
@@ -113,9 +114,14 @@ function TemplateCard({ template, onOpen }: { template: BundledTemplate; onOpen:
     );
   }
   const { document } = parsed;
-  const first = document.variants[0];
-  const regions = first?.nodes.filter((n) => n.kind === 'region').length ?? 0;
-  const zones = first?.nodes.filter((n) => n.kind === 'zone').length ?? 0;
+  const regionCounts = document.variants.map(
+    (v) => v.nodes.filter((n) => n.kind === 'region').length,
+  );
+  const fewest = Math.min(...regionCounts);
+  const most = Math.max(...regionCounts);
+  const regions =
+    fewest === most ? `${most} region${most === 1 ? '' : 's'}` : `${fewest}–${most} regions`;
+  const [first] = document.variants;
   return (
     <button
       type="button"
@@ -123,14 +129,17 @@ function TemplateCard({ template, onOpen }: { template: BundledTemplate; onOpen:
       data-testid={`template-${template.stem}`}
       onClick={onOpen}
     >
+      {first && (
+        <span className="template-card__thumbnail">
+          <TopologyThumbnail variant={first} />
+        </span>
+      )}
       <span className="template-card__name">{document.name}</span>
       {document.description && (
         <span className="template-card__description">{document.description}</span>
       )}
       <span className="template-card__facts">
-        <span>
-          {regions} region{regions === 1 ? '' : 's'} · {zones} zone{zones === 1 ? '' : 's'}
-        </span>
+        <span>{regions}</span>
         {document.variants.length > 1 && <span>{document.variants.length} variants</span>}
         {document.targets?.availability !== undefined && (
           <span>target {formatPercent(document.targets.availability)}</span>
