@@ -220,6 +220,55 @@ describe('estimateCost: one category at a time, hand-computed', () => {
     expect(lines(pinned, 'db', 'crossZoneTransfer')).toEqual([]);
   });
 
+  it('two members of one region in two zones: one cross-zone stream from the primary', () => {
+    const nodes: ModelNode[] = [
+      ...region('r', 'us-east-1'),
+      {
+        id: 'p',
+        kind: 'datastore',
+        parent: 'r-a',
+        role: 'primary',
+        replication: 'active-passive',
+        instanceType: 'r7i.large',
+      },
+      {
+        id: 's',
+        kind: 'datastore',
+        parent: 'r-b',
+        role: 'standby',
+        replication: 'active-passive',
+        instanceType: 'r7i.large',
+      },
+    ];
+    const c = cost(docOf(nodes, { edges: [{ from: 's', to: 'p', kind: 'replicates' }] }));
+    expect(only(c, 'p', 'crossZoneTransfer')).toBeCloseTo(WRITE_GB * 0.01 * 2, 9);
+    expect(lines(c, 's', 'crossZoneTransfer')).toEqual([]);
+  });
+
+  it('replication between two providers is reported, not priced', () => {
+    const nodes: ModelNode[] = [
+      ...region('a', 'us-east-1'),
+      ...region('b', 'eastus', 'azure'),
+      {
+        id: 'x',
+        kind: 'datastore',
+        parent: 'a',
+        replication: 'active-passive',
+        instanceType: 'r7i.large',
+      },
+      {
+        id: 'y',
+        kind: 'datastore',
+        parent: 'b',
+        replication: 'active-passive',
+        instanceType: 'Standard_E4s_v5',
+      },
+    ];
+    const c = cost(docOf(nodes, { edges: [{ from: 'x', to: 'y', kind: 'replicates' }] }));
+    expect(c.unpriced).toEqual([expect.objectContaining({ nodeId: 'x', code: 'cross-provider' })]);
+    expect(c.breakdown.filter((l) => l.category === 'crossRegionTransfer')).toEqual([]);
+  });
+
   it('internet egress: tiered (GCP 1 TiB at $0.12 then $0.11) and the excess beyond the book unpriced', () => {
     const gcp = cost(
       docOf(region('r', 'us-east1', 'gcp'), {}, { workload: { egressGiBPerMonth: 2000 } }),

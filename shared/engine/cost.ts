@@ -855,29 +855,28 @@ class CostContext {
     let remote = 0;
     for (let i = 1; i < n; i += 1) if (i % zones !== 0) remote += 1;
     if (remote === 0) return;
-    this.priceTransfer(
-      node,
-      node,
-      'crossZoneTransfer',
-      remote,
-      'inter-az',
-      'to replicas in other zones',
-    );
+    this.priceTransfer(node, 'crossZoneTransfer', {
+      item: 'inter-az',
+      peers: remote,
+      share: 1,
+      what: 'to replicas in other zones',
+    });
   }
 
+  /**
+   * Replication traffic sent by `sender`: the write stream × `share` × `peers` receivers, at
+   * the sender's transfer price `item` (the price for the receiver's location `to` first).
+   */
   private priceTransfer(
     sender: ModelNode,
-    owner: ModelNode,
     category: CostCategory,
-    peers: number,
-    item: string,
-    what: string,
-    share = 1,
+    stream: { item: string; to?: string; peers: number; share: number; what: string },
   ): void {
+    const { item, to, peers, share, what } = stream;
     const bytes = this.writeBytesPerMonth();
     if (bytes === undefined) {
       this.miss(
-        owner,
+        sender,
         category,
         'no-quantity',
         'replication volume unknown: workload.writesPerSecond or avgWriteBytes not given',
@@ -886,18 +885,17 @@ class CostContext {
     }
     const site = this.site(sender, category);
     if (!site) return;
-    const [itemName, to] = item.split('>');
     const price =
       (to === undefined
         ? undefined
-        : this.price(site.provider, site.location, 'transfer', `${itemName}:${to}`)) ??
-      this.price(site.provider, site.location, 'transfer', itemName ?? item);
+        : this.price(site.provider, site.location, 'transfer', `${item}:${to}`)) ??
+      this.price(site.provider, site.location, 'transfer', item);
     if (!price) {
       this.miss(
-        owner,
+        sender,
         category,
         'no-price',
-        `no ${itemName} transfer price for ${site.provider} ${site.location}${to === undefined ? '' : ` → ${to}`}`,
+        `no ${item} transfer price for ${site.provider} ${site.location}${to === undefined ? '' : ` → ${to}`}`,
       );
       return;
     }
@@ -905,7 +903,7 @@ class CostContext {
     const directions = price.unit === 'GB-each-direction' ? 2 : 1;
     const w = this.doc.workload;
     this.add(
-      owner,
+      sender,
       category,
       quantity * price.usd * directions,
       `${num(w?.writesPerSecond ?? 0)} writes/s${share === 1 ? '' : ` × ${num(share)} share`} × ${num(w?.avgWriteBytes ?? 0)} B × ${num(this.hours * SECONDS_PER_HOUR)} s × ${peers} ${what} = ` +
@@ -947,28 +945,25 @@ class CostContext {
       ] as const) {
         const share = this.shares.get(region.id) ?? 0;
         if (share === 0) continue;
-        this.priceTransfer(
-          s,
-          s,
-          'crossRegionTransfer',
-          1,
-          `inter-region>${peerRegion.location ?? ''}`,
-          `to ${r.id}`,
+        this.priceTransfer(s, 'crossRegionTransfer', {
+          item: 'inter-region',
+          ...(peerRegion.location === undefined ? {} : { to: peerRegion.location }),
+          peers: 1,
           share,
-        );
+          what: `to ${r.id}`,
+        });
       }
       return;
     }
     const [sender, receiver, peerRegion] =
       b.role === 'primary' && a.role !== 'primary' ? [b, a, ra] : [a, b, rb];
-    this.priceTransfer(
-      sender,
-      sender,
-      'crossRegionTransfer',
-      1,
-      `inter-region>${peerRegion.location ?? ''}`,
-      `to ${receiver.id}`,
-    );
+    this.priceTransfer(sender, 'crossRegionTransfer', {
+      item: 'inter-region',
+      ...(peerRegion.location === undefined ? {} : { to: peerRegion.location }),
+      peers: 1,
+      share: 1,
+      what: `to ${receiver.id}`,
+    });
   }
 
   /** Two members of one region joined by `replicates`: cross-zone when placed in two zones. */
@@ -977,7 +972,12 @@ class CostContext {
     const zb = this.placement(b).zone;
     if (za === undefined || zb === undefined || za === zb) return;
     const [sender, receiver] = b.role === 'primary' && a.role !== 'primary' ? [b, a] : [a, b];
-    this.priceTransfer(sender, sender, 'crossZoneTransfer', 1, 'inter-az', `to ${receiver.id}`);
+    this.priceTransfer(sender, 'crossZoneTransfer', {
+      item: 'inter-az',
+      peers: 1,
+      share: 1,
+      what: `to ${receiver.id}`,
+    });
   }
 
   /** Internet egress: `workload.egressGiBPerMonth` × each region's traffic share, tiered. */
