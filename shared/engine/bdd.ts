@@ -9,8 +9,8 @@
  * constants false and true; every other node's children have smaller ids than the node itself.
  */
 
-/** Largest number of nodes: ids must fit the Int32 tables. */
-const MAX_NODES = 1 << 30;
+/** Largest number of nodes: 4 × id + op must fit the Int32 computed table. */
+const MAX_NODES = 1 << 28;
 
 /** A BDD manager: nodes are plain integer ids into its tables. */
 export class Bdd {
@@ -21,8 +21,12 @@ export class Bdd {
   private count = 2;
   /** Open-addressing unique table of node ids (0 = empty slot, constants are never stored). */
   private unique = new Int32Array(2048);
-  /** Lossy computed table (as in CUDD): [op·a, b, result] triples, direct mapped. */
+  /** Lossy computed table (as in CUDD): [4a + op, b, result] triples, direct mapped; op 0 AND, 1 OR, 2 NOT. */
   private cache = new Int32Array(3 * (1 << 16));
+  /** Scratch tables of the traversals: visit marks (by epoch) and node probabilities. */
+  private marks = new Uint32Array(0);
+  private epoch = 0;
+  private scratch = new Float64Array(0);
 
   /** A manager for `varCount` variables. */
   constructor(readonly varCount: number) {
@@ -99,14 +103,14 @@ export class Bdd {
 
   private cached(op: number, a: number, b: number): number {
     const slot = 3 * ((Bdd.hash(op, a, b) & (this.cache.length / 3 - 1)) >>> 0);
-    return this.cache[slot] === a * 2 + op && this.cache[slot + 1] === b
+    return this.cache[slot] === a * 4 + op && this.cache[slot + 1] === b
       ? (this.cache[slot + 2] as number)
       : -1;
   }
 
   private remember(op: number, a: number, b: number, result: number): void {
     const slot = 3 * ((Bdd.hash(op, a, b) & (this.cache.length / 3 - 1)) >>> 0);
-    this.cache[slot] = a * 2 + op;
+    this.cache[slot] = a * 4 + op;
     this.cache[slot + 1] = b;
     this.cache[slot + 2] = result;
   }
@@ -134,6 +138,20 @@ export class Bdd {
     if (found >= 0) return found;
     const result = this.split(a, b, 1);
     this.remember(1, a, b, result);
+    return result;
+  }
+
+  /** Negation (the result is no longer monotone: cut sets do not apply to it). */
+  not(a: number): number {
+    if (a <= 1) return 1 - a;
+    const found = this.cached(2, a, 0);
+    if (found >= 0) return found;
+    const result = this.mk(
+      this.vars[a] as number,
+      this.not(this.lows[a] as number),
+      this.not(this.highs[a] as number),
+    );
+    this.remember(2, a, 0, result);
     return result;
   }
 
@@ -166,6 +184,21 @@ export class Bdd {
       row = next;
     }
     return row[k] as number;
+  }
+
+  /** [at least 0 of `fs`, at least 1, …, at least fs.length] in one dynamic programme. */
+  thresholds(fs: readonly number[]): number[] {
+    const sorted = [...fs].sort((x, y) => (this.vars[x] as number) - (this.vars[y] as number));
+    let row: number[] = Array.from({ length: fs.length + 1 }, (_, j) => (j === 0 ? 1 : 0));
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const f = sorted[i] as number;
+      const next = [1];
+      for (let j = 1; j <= fs.length; j++) {
+        next.push(this.or(this.and(f, row[j - 1] as number), row[j] as number));
+      }
+      row = next;
+    }
+    return row;
   }
 
   /** Conjunction of all of `fs` (true when empty). */
@@ -201,13 +234,18 @@ export class Bdd {
 
   /** Nodes reachable from `root`, children before parents (ascending ids). */
   private reachable(root: number): number[] {
-    const seen = new Set<number>([0, 1]);
+    if (this.marks.length < this.count) {
+      this.marks = new Uint32Array(this.vars.length);
+      this.epoch = 0;
+    }
+    const epoch = ++this.epoch;
+    const marks = this.marks;
     const stack = [root];
     const out: number[] = [];
     while (stack.length > 0) {
       const n = stack.pop() as number;
-      if (seen.has(n)) continue;
-      seen.add(n);
+      if (n <= 1 || marks[n] === epoch) continue;
+      marks[n] = epoch;
       out.push(n);
       stack.push(this.lows[n] as number, this.highs[n] as number);
     }
@@ -224,15 +262,14 @@ export class Bdd {
    * independently (Shannon expansion, one pass).
    */
   probability(root: number, p: ArrayLike<number>): number {
-    return this.probabilities(root, p, this.reachable(root))[root] as number;
+    return this.probabilities(p, this.reachable(root))[root] as number;
   }
 
-  private probabilities(
-    root: number,
-    p: ArrayLike<number>,
-    nodes: readonly number[],
-  ): Float64Array {
-    const prob = new Float64Array(Math.max(root, 1) + 1);
+  /** Fills the scratch table with the probability of every node in `nodes` (ascending). */
+  private probabilities(p: ArrayLike<number>, nodes: readonly number[]): Float64Array {
+    if (this.scratch.length < this.count) this.scratch = new Float64Array(this.vars.length);
+    const prob = this.scratch;
+    prob[0] = 0;
     prob[1] = 1;
     for (const n of nodes) {
       const pv = p[this.vars[n] as number] as number;
@@ -249,20 +286,19 @@ export class Bdd {
    */
   derivatives(root: number, p: ArrayLike<number>): Float64Array {
     const nodes = this.reachable(root);
-    const prob = this.probabilities(root, p, nodes);
-    const reach = new Float64Array(prob.length);
-    reach[root] = 1;
+    const prob = this.probabilities(p, nodes);
+    const reach = new Map<number, number>([[root, 1]]);
     const out = new Float64Array(this.varCount);
     for (let i = nodes.length - 1; i >= 0; i--) {
       const n = nodes[i] as number;
-      const r = reach[n] as number;
+      const r = reach.get(n) ?? 0;
       const v = this.vars[n] as number;
       const pv = p[v] as number;
       const high = this.highs[n] as number;
       const low = this.lows[n] as number;
       out[v] = (out[v] as number) + r * ((prob[high] as number) - (prob[low] as number));
-      reach[high] = (reach[high] as number) + r * pv;
-      reach[low] = (reach[low] as number) + r * (1 - pv);
+      if (high > 1) reach.set(high, (reach.get(high) ?? 0) + r * pv);
+      if (low > 1) reach.set(low, (reach.get(low) ?? 0) + r * (1 - pv));
     }
     return out;
   }

@@ -4,30 +4,48 @@
  *
  * For every tier with `capacityRps` c, when `workload.requestsPerSecond` R is given:
  *
- *   U_capacity(tier) = Σ_{j ≥ k} Σ_s P(J = j) · P(S = s) · max(0, L(s) − c · j) / R
+ *   U_capacity(tier) = Σ_s Σ_{j ≥ k} P(J = j, path up, S = s) · max(0, L(s) − c · j) / R
  *
- * - J, the number of working instances, is exact: the tier's region up, every pattern of its
- *   zones, and the instances of each zone (independent given the zones). States with j < k are
- *   structural downtime, already in U_structural, and are not counted again.
- * - L(s), the load on the tier: its nominal share of R, scaled by the router nearest the entry
- *   that sends it traffic through exactly one of its targets u (e.g. the global DNS in front of
- *   the regions). With W the set of that router's working targets (u among them), u receives the
- *   share s_u / Σ_{v ∈ W} s_v of the router's requests (an equal split over W when those shares
- *   add up to 0, as for an active-passive pair with a 1 / 0 split). The other targets are taken
- *   as working independently of one another and of the tier, each with the exact probability of
- *   its own sub-system: exact when they share no event, a first-order approximation otherwise.
- * - Refused requests while the service is structurally down elsewhere are not subtracted
- *   (an overlap of two failures, second order, as in U_transition).
+ * - J is the number of working instances (their region, zones and own events), exact.
+ * - "path up": the sub-system through which the tier gets its requests works (the router's
+ *   target that holds the tier, else the tier itself with its dependencies). When it is down,
+ *   the requests fail structurally (U_structural) or while traffic moves (U_transition), and are
+ *   not counted again.
+ * - S, the states of the other targets of the router nearest the entry that sends the tier its
+ *   requests through exactly one target u (e.g. the global DNS over the regions): with W the set
+ *   of working targets (u among them), u receives the share s_u / Σ_{v ∈ W} s_v of the router's
+ *   requests (an equal split over W when those shares add up to 0, as for an active-passive pair
+ *   with a 1 / 0 split); L(s) = R × that share × the tier's part of u's requests.
+ * - Exact (one BDD probability per pattern of the other targets, so shared regions, links and
+ *   data tiers are accounted for) for routers with up to `EXACT_MAX_OTHERS` other targets.
+ *   Beyond, the other targets are taken as independent of one another and of the tier (exact
+ *   when they share no event): a distribution of Σ s over them, states below 1e-18 dropped.
+ *
+ * Example: two regions behind a DNS router, each region up with 0.99 and able to carry 600 of
+ * 1000 requests per second: U_capacity = 2 × 0.99 × 0.01 × 400 / 1000 = 0.00792.
  */
 import type { ModelNode, NinesDocument } from '../model/types';
 import { tierSize } from '../model/nodes';
 import type { ResolvedGraph } from './graph';
 import type { FailureModel } from './probability';
-import type { Structure } from './structure';
+import type { RouterInfo, Structure } from './structure';
 import type { TrafficShares } from './traffic';
 
-/** States of the other targets whose probability is below this are dropped (error < 1e-18 each). */
+/** Routers with at most this many other targets get the exact joint computation (2^n patterns). */
+export const EXACT_MAX_OTHERS = 8;
+
+/** States of the other targets whose probability is below this are dropped (large routers). */
 const NEGLIGIBLE = 1e-18;
+
+/** One load level of the tier: its share of all requests, the BDD of the other targets' state. */
+interface LoadCase {
+  /** Share of all requests the tier receives in this case. */
+  readonly share: number;
+  /** Builds the BDD (failure variables) of the condition on the other targets; 1: none. */
+  readonly condition: () => number;
+  /** Probability factor outside the BDD (independent other targets); 1 when exact. */
+  readonly weight: number;
+}
 
 /** U_capacity summed over the tiers that model capacity; 0 without `requestsPerSecond`. */
 export function capacityUnavailability(
@@ -39,113 +57,125 @@ export function capacityUnavailability(
 ): number {
   const rps = doc.workload?.requestsPerSecond ?? 0;
   if (!(rps > 0)) return 0;
+  const bdd = model.bdd;
   const subtrees = new Subtrees(graph);
   let total = 0;
   for (const [id, tier] of structure.tiers) {
     const node = graph.byId.get(id) as ModelNode;
     const capacity = 'capacityRps' in node ? node.capacityRps : undefined;
-    const share = traffic.node.get(id) ?? 0;
     if (capacity === undefined) continue;
-    const working = workingInstances(model, tier);
-    const loads = loadDistribution(id, share, structure, model, traffic, subtrees);
-    const { minHealthy } = tierSize(node);
+    const { instances, minHealthy } = tierSize(node);
+    const routed = routingOf(id, structure, subtrees);
+    const pathExpr = routed ? routed.own.expr : (structure.nodeExprs.get(id) as number);
+    const cases = routed
+      ? loadCases(routed, id, model, traffic)
+      : [{ share: traffic.node.get(id) ?? 0, condition: () => 1, weight: 1 }];
+
+    // "At least j instances work" for j = k…n+1 (region, zones and instances), built on demand.
+    let failing: number[] | undefined;
+    const atLeast = (j: number): number => {
+      if (j > instances) return 0;
+      failing ??= bdd.thresholds(
+        tier.instances.map((inst) =>
+          inst.zoneEvent === undefined
+            ? bdd.variable(inst.event)
+            : bdd.or(bdd.variable(inst.event), bdd.variable(inst.zoneEvent)),
+        ),
+      );
+      const regionFails = tier.regionEvent === undefined ? 0 : bdd.variable(tier.regionEvent);
+      return bdd.not(bdd.or(regionFails, failing[instances - j + 1] as number));
+    };
+
     let refused = 0;
-    working.forEach((pj, j) => {
-      if (j < minHealthy || pj === 0) return;
-      for (const { probability, share: loadShare } of loads) {
-        refused += pj * probability * Math.max(0, rps * loadShare - capacity * j);
+    for (const c of cases) {
+      // Only instance counts that cannot carry the load contribute: j < load / capacity.
+      const last = Math.min(instances, Math.ceil((rps * c.share) / capacity) - 1);
+      if (last < minHealthy) continue;
+      const base = bdd.and(bdd.not(model.failure(pathExpr)), c.condition());
+      let upper = bdd.probability(bdd.and(base, atLeast(minHealthy)), model.q);
+      for (let j = minHealthy; j <= last; j++) {
+        const next = bdd.probability(bdd.and(base, atLeast(j + 1)), model.q);
+        refused += c.weight * (upper - next) * (rps * c.share - capacity * j);
+        upper = next;
       }
-    });
+    }
     total += refused / rps;
   }
   return total;
 }
 
-/** P(J = j, region up) for j = 0…n: exact over the region, zone patterns and instances. */
-function workingInstances(
-  model: FailureModel,
-  tier: NonNullable<ReturnType<Structure['tiers']['get']>>,
-): number[] {
-  const q = model.q;
-  const zones = [
-    ...new Set(tier.instances.flatMap((i) => (i.zoneEvent === undefined ? [] : [i.zoneEvent]))),
-  ];
-  const regionUp = tier.regionEvent === undefined ? 1 : 1 - (q[tier.regionEvent] as number);
-  const out = new Array<number>(tier.instances.length + 1).fill(0);
-  for (let pattern = 0; pattern < 1 << zones.length; pattern++) {
-    let p = regionUp;
-    const up = new Set<number>();
-    zones.forEach((z, b) => {
-      const isUp = (pattern & (1 << b)) === 0;
-      p *= isUp ? 1 - (q[z] as number) : (q[z] as number);
-      if (isUp) up.add(z);
-    });
-    if (p === 0) continue;
-    let dist = [1];
-    for (const inst of tier.instances) {
-      const a =
-        inst.zoneEvent === undefined || up.has(inst.zoneEvent) ? 1 - (q[inst.event] as number) : 0;
-      const nextDist = new Array<number>(dist.length + 1).fill(0);
-      dist.forEach((d, j) => {
-        nextDist[j] = (nextDist[j] as number) + d * (1 - a);
-        nextDist[j + 1] = (nextDist[j + 1] as number) + d * a;
-      });
-      dist = nextDist;
-    }
-    dist.forEach((d, j) => {
-      out[j] = (out[j] as number) + p * d;
-    });
-  }
-  return out;
-}
-
-/** The distribution of the tier's share of all requests, given the other targets' states. */
-function loadDistribution(
+/** The router nearest the entry that reaches `tierId` through exactly one target. */
+function routingOf(
   tierId: string,
-  nominalShare: number,
   structure: Structure,
-  model: FailureModel,
-  traffic: TrafficShares,
   subtrees: Subtrees,
-): { probability: number; share: number }[] {
+): { router: RouterInfo; own: RouterInfo['targets'][number] } | undefined {
   // Routers are recorded after their targets: reversed, the one nearest the entry comes first.
   for (const router of [...structure.routers].reverse()) {
     const holders = router.targets.filter((t) => subtrees.of(t.nodeId).has(tierId));
-    if (holders.length !== 1) continue;
-    const own = holders[0] as (typeof router.targets)[number];
-    const splitOf = (t: string): number => traffic.split.get(`${router.routerId}>${t}`) ?? 0;
-    const routerShare = traffic.node.get(router.routerId) ?? 0;
-    const routedToOwn = traffic.routed.get(`${router.routerId}>${own.nodeId}`) ?? 0;
-    const partOfOwn = routedToOwn > 0 ? Math.min(1, nominalShare / routedToOwn) : 1;
-    // States of the other targets: (Σ of their splits, how many work) → probability.
-    let states = new Map<string, { sum: number; count: number; probability: number }>([
-      ['0|0', { sum: 0, count: 0, probability: 1 }],
-    ]);
-    for (const other of router.targets) {
-      if (other === own) continue;
-      const up = 1 - model.unavailability(other.expr);
-      const s = splitOf(other.nodeId);
-      const next = new Map<string, { sum: number; count: number; probability: number }>();
-      const put = (sum: number, count: number, probability: number): void => {
-        if (probability < NEGLIGIBLE) return;
-        const key = `${sum.toPrecision(12)}|${count}`;
-        const found = next.get(key);
-        if (found) found.probability += probability;
-        else next.set(key, { sum, count, probability });
-      };
-      for (const st of states.values()) {
-        put(st.sum + s, st.count + 1, st.probability * up);
-        put(st.sum, st.count, st.probability * (1 - up));
-      }
-      states = next;
-    }
-    const sOwn = splitOf(own.nodeId);
-    return [...states.values()].map((st) => {
-      const fraction = st.sum + sOwn > 0 ? sOwn / (st.sum + sOwn) : 1 / (st.count + 1);
-      return { probability: st.probability, share: routerShare * fraction * partOfOwn };
-    });
+    if (holders.length === 1) return { router, own: holders[0] as RouterInfo['targets'][number] };
   }
-  return [{ probability: 1, share: nominalShare }];
+  return undefined;
+}
+
+/** The tier's load cases over the states of the router's other targets. */
+function loadCases(
+  { router, own }: { router: RouterInfo; own: RouterInfo['targets'][number] },
+  tierId: string,
+  model: FailureModel,
+  traffic: TrafficShares,
+): LoadCase[] {
+  const bdd = model.bdd;
+  const splitOf = (t: string): number => traffic.split.get(`${router.routerId}>${t}`) ?? 0;
+  const routerShare = traffic.node.get(router.routerId) ?? 0;
+  const routedToOwn = traffic.routed.get(`${router.routerId}>${own.nodeId}`) ?? 0;
+  const nominal = traffic.node.get(tierId) ?? 0;
+  const partOfOwn = routedToOwn > 0 ? Math.min(1, nominal / routedToOwn) : 1;
+  const sOwn = splitOf(own.nodeId);
+  const shareGiven = (sum: number, count: number): number =>
+    routerShare * (sum + sOwn > 0 ? sOwn / (sum + sOwn) : 1 / (count + 1)) * partOfOwn;
+  const others = router.targets.filter((t) => t !== own);
+
+  if (others.length <= EXACT_MAX_OTHERS) {
+    const cases: LoadCase[] = [];
+    for (let pattern = 0; pattern < 1 << others.length; pattern++) {
+      const up = others.filter((_, b) => (pattern & (1 << b)) === 0);
+      const condition = (): number =>
+        others.reduce((acc, other, b) => {
+          const fails = model.failure(other.expr);
+          return bdd.and(acc, (pattern & (1 << b)) === 0 ? bdd.not(fails) : fails);
+        }, 1);
+      const sum = up.reduce((total, other) => total + splitOf(other.nodeId), 0);
+      cases.push({ share: shareGiven(sum, up.length), condition, weight: 1 });
+    }
+    return cases;
+  }
+
+  let states = new Map<string, { sum: number; count: number; probability: number }>([
+    ['0|0', { sum: 0, count: 0, probability: 1 }],
+  ]);
+  for (const other of others) {
+    const up = 1 - model.unavailability(other.expr);
+    const s = splitOf(other.nodeId);
+    const next = new Map<string, { sum: number; count: number; probability: number }>();
+    const put = (sum: number, count: number, probability: number): void => {
+      if (probability < NEGLIGIBLE) return;
+      const key = `${sum.toPrecision(12)}|${count}`;
+      const found = next.get(key);
+      if (found) found.probability += probability;
+      else next.set(key, { sum, count, probability });
+    };
+    for (const st of states.values()) {
+      put(st.sum + s, st.count + 1, st.probability * up);
+      put(st.sum, st.count, st.probability * (1 - up));
+    }
+    states = next;
+  }
+  return [...states.values()].map((st) => ({
+    share: shareGiven(st.sum, st.count),
+    condition: () => 1,
+    weight: st.probability,
+  }));
 }
 
 /** Nodes a request to a node may need: its dependency closure (all members of a group). */

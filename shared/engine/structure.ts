@@ -71,6 +71,8 @@ export interface Structure {
   readonly exprs: readonly Expr[];
   /** Expression "the service works" (the entry works). */
   readonly top: number;
+  /** Expression "the node works" (itself and its dependencies) of every node in the structure. */
+  readonly nodeExprs: ReadonlyMap<string, number>;
   /** A readable name for the expressions that stand for a node (MEF gate names). */
   readonly gateNames: ReadonlyMap<number, string>;
   readonly routers: readonly RouterInfo[];
@@ -146,6 +148,7 @@ class Builder {
       events: order.map((p) => p.info),
       exprs: this.exprs,
       top,
+      nodeExprs: this.availMemo,
       gateNames: this.gateNames,
       routers: this.routers,
       failovers: this.failovers,

@@ -1,0 +1,88 @@
+/**
+ * `npm run bench [-- --json]`: median in-process time of `evaluate` per case, for every
+ * template in assets/templates/ and for generated models of 3, 12 and 40 regions × 3 zones.
+ * Targets on one core: a template < 2 ms, 12 regions < 20 ms, 40 regions < 200 ms.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluate } from '../shared/engine/index';
+import type { NinesDocument } from '../shared/model/types';
+import { parseDocumentText } from '../shared/schema/parse';
+import { generatedModel } from '../shared/testing/builders';
+
+interface BenchCase {
+  readonly name: string;
+  readonly doc: NinesDocument;
+}
+
+interface BenchResult {
+  readonly name: string;
+  readonly events: number;
+  readonly medianMs: number;
+  readonly runs: number;
+}
+
+const TEMPLATES = new URL('../assets/templates/', import.meta.url);
+
+function cases(): BenchCase[] {
+  const dir = TEMPLATES.pathname;
+  const templates = readdirSync(dir)
+    .filter((f) => f.endsWith('.nines.json'))
+    .sort()
+    .map((file) => {
+      const parsed = parseDocumentText(readFileSync(join(dir, file), 'utf8'));
+      if (!parsed.ok) throw new Error(`${file}: ${parsed.problems[0]?.message ?? 'invalid'}`);
+      return { name: `template ${file.replace('.nines.json', '')}`, doc: parsed.document };
+    });
+  return [
+    ...templates,
+    ...[3, 12, 40].map((n) => ({
+      name: `generated ${n} regions × 3 zones`,
+      doc: generatedModel(n),
+    })),
+  ];
+}
+
+/** Runs `fn` until 2 s or 50 runs (at least 7) after 3 warm-up runs; the median time in ms. */
+function medianMs(fn: () => void): { medianMs: number; runs: number } {
+  for (let i = 0; i < 3; i++) fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < 7 || (times.length < 50 && performance.now() - start < 2000)) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  const median =
+    times.length % 2
+      ? (times[mid] as number)
+      : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
+  return { medianMs: median, runs: times.length };
+}
+
+function run(): BenchResult[] {
+  const all = cases();
+  // One pass over every case first, so that the first case does not pay for compilation.
+  for (const { doc } of all) evaluate(doc);
+  return all.map(({ name, doc }) => {
+    const events = evaluate(doc).variants.reduce((sum, v) => sum + v.events, 0);
+    return { name, events, ...medianMs(() => evaluate(doc)) };
+  });
+}
+
+const results = run();
+if (process.argv.includes('--json')) {
+  process.stdout.write(
+    `${JSON.stringify({ cases: results.map(({ name, events, medianMs: ms }) => ({ name, events, medianMs: ms })) })}\n`,
+  );
+} else {
+  const width = Math.max(...results.map((r) => r.name.length));
+  process.stdout.write(`${'case'.padEnd(width)}  events  median ms  runs\n`);
+  for (const r of results) {
+    process.stdout.write(
+      `${r.name.padEnd(width)}  ${String(r.events).padStart(6)}  ${r.medianMs.toFixed(3).padStart(9)}  ${String(r.runs).padStart(4)}\n`,
+    );
+  }
+}
