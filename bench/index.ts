@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { evaluate } from '../shared/engine/index';
 import type { NinesDocument } from '../shared/model/types';
 import { parseDocumentText } from '../shared/schema/parse';
-import { generatedModel } from '../shared/testing/builders';
+import { generatedModel } from '../shared/engine/synthetic';
 
 interface BenchCase {
   readonly name: string;
