@@ -30,6 +30,7 @@ test('a file chosen with Open is shown on the canvas', async ({ page }) => {
   // api-west (west) → db-east-a (east) crosses regions; nothing else does.
   await expect(planner.canvas.locator('.plan-edge--cross-region')).toHaveCount(1);
   await expect(planner.canvas.locator('.plan-edge--replicates')).toHaveCount(1);
+  await expect(planner.canvas.locator('.plan-edge-label')).toHaveText('sync');
 });
 
 test('selecting a node shows its fields, units and documented defaults', async ({ page }) => {

@@ -20,7 +20,7 @@ export function formatPercent(probability: number): string {
 /** A duration in seconds in the unit a person would use: `45 s`, `5 min`, `4 h`, `7 d`. */
 export function formatDuration(seconds: number): string {
   if (seconds < 120) return `${formatNumber(seconds)} s`;
-  if (seconds < 2 * 3600) return `${formatNumber(seconds / 60)} min`;
+  if (seconds < 3600) return `${formatNumber(seconds / 60)} min`;
   if (seconds < 2 * 86400) return `${formatNumber(seconds / 3600)} h`;
   return `${formatNumber(seconds / 86400)} d`;
 }

@@ -72,7 +72,8 @@ export function toFlow(variant: Variant, selectedId: string | null, previous?: F
       data: { model },
       selected: isSelected,
       ...(model.parent === undefined ? {} : { parentId: model.parent }),
-      // Containers at the bottom, then edges, then cards: a line never hides a card's text.
+      // Containers at the bottom, then cards, then edges: an edge that crosses a card stays
+      // visible rather than seeming to start from the card it passes behind.
       zIndex: isContainer ? 0 : 10,
       connectable: false,
     };
@@ -113,7 +114,7 @@ export function toFlow(variant: Variant, selectedId: string | null, previous?: F
       sourceHandle,
       targetHandle,
       data: label === undefined ? { isCrossRegion } : { isCrossRegion, label },
-      zIndex: 5,
+      zIndex: 20,
       selectable: false,
       focusable: false,
     };

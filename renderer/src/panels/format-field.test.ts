@@ -7,6 +7,8 @@ describe('formatFieldValue', () => {
     [0.99999, 'probability', '99.999 %'],
     [17520, 'hours', '17,520 h'],
     [30, 'seconds', '30 s'],
+    [3600, 'seconds', '3,600 s (1 h)'],
+    [300, 'seconds', '300 s (5 min)'],
     [86400, 'seconds', '86,400 s (24 h)'],
     [604800, 'seconds', '604,800 s (7 d)'],
     [75, 'ms', '75 ms'],
