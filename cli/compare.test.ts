@@ -33,7 +33,7 @@ describe('nines compare', () => {
   it('prints a table of the five designs with the price book’s date', async () => {
     const { code, out } = await run('compare', HA_OPTIONS);
     expect(code).toBe(0);
-    expect(out).toContain('prices as of 2026-11-26');
+    expect(out).toContain('prices as of 2026-11-26 (source snapshots 2024-07-01 to 2026-10-02)');
     for (const id of ['single-3az', 'pilot-light', 'warm-standby', 'aa2', 'aa3'])
       expect(out).toContain(id);
     expect(out).toContain('What each extra nine costs');

@@ -11,7 +11,12 @@ import {
   costBreakdownCsv,
   type ImportResult,
 } from '../../shared/catalog/csv';
-import { mergePriceBooks, priceBookSchema, type PriceBook } from '../../shared/catalog/price-book';
+import {
+  mergePriceBooks,
+  priceBookSchema,
+  priceDateRange,
+  type PriceBook,
+} from '../../shared/catalog/price-book';
 import { compare, type Comparison, type VariantAvailability } from '../../shared/engine/compare';
 import { evaluate } from '../../shared/engine/index';
 import type { NinesDocument } from '../../shared/model/types';
@@ -100,13 +105,10 @@ export const compareCommand: Command = {
     } else if (values.csv === true) {
       io.stdout.write(costBreakdownCsv(result.variants.map((v) => v.cost)));
     } else {
-      io.stdout.write(
-        formatComparison(
-          doc,
-          result,
-          imported === 0 ? '' : ` + ${imported} prices from ${values.prices as string}`,
-        ),
-      );
+      const range = priceDateRange(book);
+      const sources = range ? ` (source snapshots ${range.oldest} to ${range.newest})` : '';
+      const added = imported === 0 ? '' : ` + ${imported} prices from ${values.prices as string}`;
+      io.stdout.write(formatComparison(doc, result, `${sources}${added}`));
     }
     return EXIT.ok;
   },

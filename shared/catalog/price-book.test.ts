@@ -3,6 +3,7 @@ import {
   defaultUnitOf,
   lookupPrice,
   mergePriceBooks,
+  priceDateRange,
   priceTiers,
   withDocumentPrices,
   type PriceBook,
@@ -89,5 +90,18 @@ describe('price book lookups', () => {
     const merged = mergePriceBooks(book, extra);
     expect(merged.asOf).toBe('2026-11-26');
     expect(Object.keys(merged.entries)).toHaveLength(Object.keys(book.entries).length + 1);
+  });
+
+  it('gives the range of dated source snapshots, ignoring undated ones', () => {
+    const dated: PriceBook = {
+      ...book,
+      entries: {
+        a: { usd: 1, unit: 'hour', source: 's', asOf: '2026-03-01' },
+        b: { usd: 1, unit: 'hour', source: 's', asOf: 'unknown (no commit date)' },
+        c: { usd: 1, unit: 'hour', source: 's', asOf: '2024-07-01' },
+      },
+    };
+    expect(priceDateRange(dated)).toEqual({ oldest: '2024-07-01', newest: '2026-03-01' });
+    expect(priceDateRange(book)).toBeUndefined();
   });
 });

@@ -186,6 +186,21 @@ export function withDocumentPrices(
   return { ...book, entries };
 }
 
+/**
+ * The oldest and newest dated source snapshots among the book's entries (`YYYY-MM-DD` only;
+ * entries whose source gives no date are not counted), or undefined when none is dated. Shown
+ * beside the book's `asOf`, so that a reader sees how old the prices themselves are.
+ */
+export function priceDateRange(book: PriceBook): { oldest: string; newest: string } | undefined {
+  const dates = Object.values(book.entries)
+    .map((e) => e.asOf)
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort();
+  const oldest = dates[0];
+  const newest = dates[dates.length - 1];
+  return oldest === undefined || newest === undefined ? undefined : { oldest, newest };
+}
+
 /** The book `base` with every entry of `extra` added or replacing the one under the same key. */
 export function mergePriceBooks(base: PriceBook, extra: PriceBook): PriceBook {
   return {
