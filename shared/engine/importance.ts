@@ -3,8 +3,9 @@
  *
  * - Birnbaum I_B(i) = ∂U/∂q_i = P(up | i up) − P(up | i down) (Birnbaum 1969).
  * - Fussell–Vesely FV(i) = (U − U|_{q_i=0}) / U = q_i · I_B(i) / U: the share of the
- *   unavailability that goes away if event i never failed (the "risk reduction" form, as
- *   SCRAM's DIF; Rausand & Høyland, System Reliability Theory, importance measures).
+ *   unavailability that goes away if event i never failed (the "risk reduction" form used by
+ *   SAPHIRE and RiskSpectrum; SCRAM reports the same figure as CIF). The cut-set form
+ *   P(some cut set with i fails) / U agrees with it to first order.
  *
  * Example: two independent components in series with q = 1e-4 each: U ≈ 2e-4, I_B ≈ 0.9999,
  * FV ≈ 0.5 for both.
