@@ -25,10 +25,8 @@ export const ComponentNode = memo(function ComponentNode({
       className={`plan-card plan-card--${model.kind}${selected ? ' is-selected' : ''}`}
       title={`${name} (${KIND_META[model.kind].label}) · ${detail}`}
     >
-      <span className="plan-card__kind">
-        <Icon className="plan-card__icon" size={13} aria-hidden />
-        {kindTag(model)}
-      </span>
+      <Icon className="plan-card__icon" size={13} aria-hidden />
+      <span className="plan-card__kind">{kindTag(model)}</span>
       <span className="plan-card__name">{name}</span>
       <span className="plan-card__detail">{detail}</span>
       {SIDES.map(([side, position]) => (
