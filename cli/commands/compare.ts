@@ -116,8 +116,12 @@ export const compareCommand: Command = {
 
 /** The comparison as a table for a terminal, with the price book's date. */
 export function formatComparison(doc: NinesDocument, result: Comparison, extra = ''): string {
+  const basis =
+    Object.keys(doc.catalog?.discounts ?? {}).length > 0
+      ? "USD, the document's discounts applied"
+      : 'USD, list prices';
   const out: string[] = [
-    `${doc.name}: ${result.variants.length} variant${result.variants.length === 1 ? '' : 's'}, prices as of ${result.priceBookAsOf}${extra} (USD, list prices)`,
+    `${doc.name}: ${result.variants.length} variant${result.variants.length === 1 ? '' : 's'}, prices as of ${result.priceBookAsOf}${extra} (${basis})`,
     '',
   ];
   const header = [

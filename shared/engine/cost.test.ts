@@ -535,6 +535,49 @@ describe('estimateCost properties', () => {
     );
   });
 
+  it('additive over regions: a variant costs what its regions cost apart', () => {
+    // Without global nodes and cross-region edges, and with egress left out (it follows the
+    // traffic shares, which change when a region stands alone), every line is regional.
+    const regionalOnly = allVariants.map(([doc, variant]) => {
+      const nodes = variant.nodes.filter((n) => n.kind === 'region' || n.parent !== undefined);
+      const regionOfNode = (id: string): string | undefined => {
+        const n = nodes.find((m) => m.id === id);
+        if (!n) return undefined;
+        return n.kind === 'region'
+          ? n.id
+          : n.parent === undefined
+            ? undefined
+            : regionOfNode(n.parent);
+      };
+      const edges = variant.edges.filter(
+        (e) => regionOfNode(e.from) !== undefined && regionOfNode(e.from) === regionOfNode(e.to),
+      );
+      return [doc, { ...variant, nodes, edges }, regionOfNode] as const;
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: regionalOnly.length - 1 }),
+        workload.map(({ egressGiBPerMonth: _e, ...w }) => w),
+        (i, w) => {
+          const [doc, variant, regionOfNode] = regionalOnly[i] as (typeof regionalOnly)[number];
+          const whole = cost(withVariant(doc, variant, w)).monthly;
+          const regions = variant.nodes.filter((n) => n.kind === 'region').map((n) => n.id);
+          const apart = regions.map((r) => {
+            const part: Variant = {
+              ...variant,
+              trafficShare: { [r]: 1 },
+              nodes: variant.nodes.filter((n) => regionOfNode(n.id) === r),
+              edges: variant.edges.filter((e) => regionOfNode(e.from) === r),
+            };
+            return cost(withVariant(doc, part, w)).monthly;
+          });
+          expect(apart.reduce((a, b) => a + b, 0)).toBeCloseTo(whole, 6);
+        },
+      ),
+      { seed: 20261130, numRuns: 40 },
+    );
+  });
+
   it('independent of node order', () => {
     fc.assert(
       fc.property(
