@@ -1,6 +1,13 @@
 /** Every `nines` sub-command, in the order `nines --help` lists them. */
 import type { Command } from './command';
 import { compareCommand } from './compare';
+import { evaluateCommand } from './evaluate';
+import { exportMefCommand } from './export-mef';
 import { validateCommand } from './validate';
 
-export const COMMANDS: readonly Command[] = [validateCommand, compareCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  evaluateCommand,
+  exportMefCommand,
+  compareCommand,
+];

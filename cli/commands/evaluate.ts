@@ -1,0 +1,75 @@
+/**
+ * `nines evaluate FILE [--variant ID] [--json]`: availability of each variant (FORMAT.md's JSON
+ * with `--json`, else a readable table): request-weighted, structural, transition and capacity
+ * minutes a year, nines, single points of failure, the top cut sets and the most important events.
+ */
+import type { EvaluationReport, VariantEvaluation } from '../../shared/engine/index';
+import { evaluate } from '../../shared/engine/index';
+import type { Command } from './command';
+import { EXIT, loadDocument, reportProblems, type CliIo } from '../io';
+
+/** Rows of each list in the table. */
+const TABLE_ROWS = 5;
+
+export const evaluateCommand: Command = {
+  name: 'evaluate',
+  usage: 'nines evaluate FILE [--variant ID] [--json]',
+  summary: 'Exact availability, downtime, cut sets and importance of each variant.',
+  options: { json: { type: 'boolean' }, variant: { type: 'string' } },
+  async run({ values, positionals }, io) {
+    const [file] = positionals;
+    if (file === undefined || positionals.length !== 1) return EXIT.usage;
+    const loaded = await loadDocument(file);
+    if (!loaded.ok) {
+      reportProblems(io, file, loaded);
+      return EXIT.invalid;
+    }
+    const variantId = typeof values.variant === 'string' ? values.variant : undefined;
+    const report = evaluate(loaded.document, variantId);
+    for (const issue of [...report.issues, ...report.variants.flatMap((v) => v.issues)]) {
+      io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
+    }
+    if (values.json === true) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else writeTable(io, loaded.document.variants, report);
+    const failed = report.issues.length > 0 || report.variants.some((v) => !v.availability);
+    return failed ? EXIT.invalid : EXIT.ok;
+  },
+};
+
+function writeTable(
+  io: CliIo,
+  variants: readonly { id: string; name: string }[],
+  report: EvaluationReport,
+): void {
+  const lines: string[] = [];
+  for (const v of report.variants) {
+    const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
+    lines.push(`${v.id} — ${name}`, ...variantLines(v), '');
+  }
+  io.stdout.write(lines.join('\n'));
+}
+
+function variantLines(v: VariantEvaluation): string[] {
+  const a = v.availability;
+  if (!a) return ['  not evaluated (see the messages above)'];
+  const percent = (x: number): string => `${(x * 100).toFixed(6)} %`;
+  const minutes = (x: number): string => `${x.toFixed(2).padStart(9)} min/yr`;
+  return [
+    `  request-weighted  ${percent(a.requestWeighted)}  ${minutes(a.downtimeMinutesPerYear)}  ${a.nines === null ? '∞' : a.nines.toFixed(2)} nines`,
+    `  structural        ${percent(a.structural)}  ${minutes(a.structuralMinutesPerYear)}`,
+    `  transitions       ${' '.repeat(12)}${minutes(a.transitionMinutesPerYear)}`,
+    `  capacity          ${' '.repeat(12)}${minutes(a.capacityMinutesPerYear)}`,
+    `  single points of failure: ${v.singlePointsOfFailure.join(', ') || 'none'}`,
+    '  most probable cut sets:',
+    ...v.cutSets
+      .slice(0, TABLE_ROWS)
+      .map((c) => `    ${c.probability.toExponential(3).padStart(10)}  ${c.events.join(' + ')}`),
+    '  most important events (Fussell–Vesely, Birnbaum):',
+    ...v.importance
+      .slice(0, TABLE_ROWS)
+      .map(
+        (i) =>
+          `    ${i.fussellVesely.toFixed(4).padStart(10)}  ${i.birnbaum.toExponential(3).padStart(10)}  ${i.event}`,
+      ),
+  ];
+}
