@@ -1,0 +1,347 @@
+/**
+ * The plan document model: a small, typed tree that the contingency-plan builder produces and
+ * that the PDF, DOCX and Markdown writers consume. It says what the document holds (headings,
+ * paragraphs, tables, placeholders, the topology figure), never how a page looks: pagination,
+ * the table of contents, bookmarks, headers and footers belong to the writers.
+ *
+ * Everything here is plain data: a document serializes to JSON and two equal inputs give equal
+ * documents, so the written files are byte-stable apart from what a format stamps itself.
+ */
+import type { Drawing } from './drawing';
+
+/** NIST SP 800-34 / FIPS 199 impact level of the system the plan covers. */
+export type ImpactLevel = 'low' | 'moderate' | 'high';
+
+/** Paper size of the written pages. */
+export type PageSize = 'LETTER' | 'A4';
+
+/** What the title page, the running header and the document properties show. */
+export interface PlanMeta {
+  /** Document title, e.g. `Checkout — Information System Contingency Plan`. */
+  readonly title: string;
+  /** Line under the title, e.g. the variant the plan covers. */
+  readonly subtitle?: string;
+  /** Document version, e.g. `1.0`. */
+  readonly version: string;
+  /** Issue date as it should be printed (the caller formats it; the core never reads a clock). */
+  readonly date: string;
+  /** Handling marking printed on every page, e.g. `Internal`; absent prints none. */
+  readonly classification?: string;
+  /** Impact level of the system, printed on the title page. */
+  readonly impact?: ImpactLevel;
+  /** Owner or organisation shown on the title page and as the document author. */
+  readonly author?: string;
+  /** Paper size; `LETTER` when absent (NIST publications use US Letter). */
+  readonly pageSize?: PageSize;
+}
+
+/** A stretch of text with one style. */
+export interface Run {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Monospaced, for ids, commands and values typed as-is. */
+  readonly code?: boolean;
+}
+
+/** Inline content: runs in reading order. */
+export type Inline = readonly Run[];
+
+/** A section heading; `id` is its stable anchor for the table of contents and bookmarks. */
+export interface HeadingBlock {
+  readonly kind: 'heading';
+  /** 1 = chapter, 2 = section, 3 = subsection. */
+  readonly level: 1 | 2 | 3;
+  readonly text: string;
+  /** Unique within the document; letters, digits and `-` only (see {@link slug}). */
+  readonly id: string;
+  /**
+   * False for a heading printed without a number (appendices); the headings under an
+   * unnumbered level-1 heading are unnumbered too. Numbered when absent.
+   */
+  readonly numbered?: boolean;
+}
+
+/** A paragraph of body text. */
+export interface ParagraphBlock {
+  readonly kind: 'paragraph';
+  readonly runs: Inline;
+}
+
+/** A bulleted (`ordered: false`) or numbered (`ordered: true`) list of one level. */
+export interface ListBlock {
+  readonly kind: 'list';
+  readonly ordered: boolean;
+  readonly items: readonly Inline[];
+}
+
+/** Horizontal alignment of a table column; numbers read best aligned `right`. */
+export type Align = 'left' | 'center' | 'right';
+
+/** One column of a table. */
+export interface TableColumn {
+  readonly header: string;
+  /** Relative width (any positive number, shares of the sum); equal shares when absent. */
+  readonly width?: number;
+  readonly align?: Align;
+}
+
+/** A table cell: plain text or styled runs. */
+export type Cell = string | Inline;
+
+/**
+ * A table with one header row. Writers repeat the header on every page the table spans, so a
+ * long table (a parameter list, an inventory) can be as long as it needs.
+ */
+export interface TableBlock {
+  readonly kind: 'table';
+  readonly columns: readonly TableColumn[];
+  /** Each row has exactly `columns.length` cells. */
+  readonly rows: readonly (readonly Cell[])[];
+  /** Caption printed above the table, e.g. `Table 3. Recovery objectives`. */
+  readonly caption?: string;
+}
+
+/** Two-column key → value table without a header row (document control, parameters). */
+export interface KeyValueBlock {
+  readonly kind: 'keyValue';
+  readonly rows: readonly { readonly key: string; readonly value: Cell }[];
+}
+
+/**
+ * A boxed note. `placeholder` marks what the plan owner must complete (contacts, sign-off)
+ * and is rendered so that it cannot be mistaken for generated content; `note` is commentary;
+ * `warning` is a finding the reader must act on.
+ */
+export interface CalloutBlock {
+  readonly kind: 'callout';
+  readonly tone: 'placeholder' | 'note' | 'warning';
+  /** Bold lead-in, e.g. `To be completed by the plan owner`. */
+  readonly title?: string;
+  readonly runs: Inline;
+}
+
+/** Forces the next block onto a new page. */
+export interface PageBreakBlock {
+  readonly kind: 'pageBreak';
+}
+
+/** The topology figure of one variant (see `diagram.ts`). */
+export interface FigureBlock {
+  readonly kind: 'figure';
+  /** Unique within the document, used as the figure's anchor. */
+  readonly id: string;
+  /** Caption printed under the figure, e.g. `Figure 1. Topology of Active-Active, 3 regions`. */
+  readonly caption: string;
+  /** Vector drawing in points, already sized to the content width of its page orientation. */
+  readonly drawing: Drawing;
+  /** True when the drawing is sized for, and placed on, a landscape page of its own. */
+  readonly landscape: boolean;
+  /** The same topology as a Mermaid `flowchart`, for writers that cannot embed vector art. */
+  readonly mermaid: string;
+}
+
+/** Any block of the document body. */
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | ListBlock
+  | TableBlock
+  | KeyValueBlock
+  | CalloutBlock
+  | PageBreakBlock
+  | FigureBlock;
+
+/**
+ * A whole plan: metadata and the body. Writers add the title page (from `meta`) and a table of
+ * contents (from the headings) before the body.
+ */
+export interface PlanDocument {
+  readonly meta: PlanMeta;
+  readonly blocks: readonly Block[];
+}
+
+/** Page geometry shared by the writers and the diagram, in points (1/72 in). */
+export const PAGE = {
+  /** Width and height of a portrait page for each paper size. */
+  size: { LETTER: { width: 612, height: 792 }, A4: { width: 595.28, height: 841.89 } },
+  /** Left and right margin. */
+  marginX: 60,
+  /** Top and bottom margin (the running header and footer sit inside them). */
+  marginY: 64,
+} as const;
+
+/** Width available to content on a page of `size`, in points, portrait or landscape. */
+export function contentWidth(size: PageSize = 'LETTER', landscape = false): number {
+  const page = PAGE.size[size];
+  return (landscape ? page.height : page.width) - 2 * PAGE.marginX;
+}
+
+/** Height available to content on a page of `size`, in points, portrait or landscape. */
+export function contentHeight(size: PageSize = 'LETTER', landscape = false): number {
+  const page = PAGE.size[size];
+  return (landscape ? page.width : page.height) - 2 * PAGE.marginY;
+}
+
+/** A plain run. */
+export function text(value: string): Run {
+  return { text: value };
+}
+
+/** A bold run. */
+export function bold(value: string): Run {
+  return { text: value, bold: true };
+}
+
+/** An italic run. */
+export function italic(value: string): Run {
+  return { text: value, italic: true };
+}
+
+/** A monospaced run. */
+export function code(value: string): Run {
+  return { text: value, code: true };
+}
+
+/** Inline content from strings (plain runs) and runs, in order. */
+export function inline(...parts: readonly (string | Run)[]): Inline {
+  return parts.map((part) => (typeof part === 'string' ? text(part) : part));
+}
+
+/**
+ * A stable anchor id from a heading text: lower case ASCII letters and digits joined by `-`,
+ * e.g. `3.2 Recovery — Region outage` → `3-2-recovery-region-outage`; `section` when nothing
+ * is left.
+ */
+export function slug(value: string): string {
+  const words = value
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return words === '' ? 'section' : words.replace(/ /g, '-');
+}
+
+/** A numbered heading whose id is the slug of its text unless given. */
+export function heading(level: 1 | 2 | 3, value: string, id: string = slug(value)): HeadingBlock {
+  return { kind: 'heading', level, text: value, id };
+}
+
+/** An unnumbered level-1 heading, e.g. `Appendix A. Component inventory`. */
+export function appendix(value: string, id: string = slug(value)): HeadingBlock {
+  return { kind: 'heading', level: 1, text: value, id, numbered: false };
+}
+
+/** A paragraph from strings and runs. */
+export function paragraph(...parts: readonly (string | Run)[]): ParagraphBlock {
+  return { kind: 'paragraph', runs: inline(...parts) };
+}
+
+/** A bulleted list; each item is a string or inline content. */
+export function bullets(items: readonly (string | Inline)[]): ListBlock {
+  return { kind: 'list', ordered: false, items: items.map(toInline) };
+}
+
+/** A numbered list; each item is a string or inline content. */
+export function numbered(items: readonly (string | Inline)[]): ListBlock {
+  return { kind: 'list', ordered: true, items: items.map(toInline) };
+}
+
+/** A placeholder the plan owner must complete, titled `To be completed by the plan owner`. */
+export function placeholder(...parts: readonly (string | Run)[]): CalloutBlock {
+  return {
+    kind: 'callout',
+    tone: 'placeholder',
+    title: 'To be completed by the plan owner',
+    runs: inline(...parts),
+  };
+}
+
+/** A page break. */
+export const PAGE_BREAK: PageBreakBlock = { kind: 'pageBreak' };
+
+function toInline(item: string | Inline): Inline {
+  return typeof item === 'string' ? [text(item)] : item;
+}
+
+/** The plain text of a cell or of inline content. */
+export function plainText(value: Cell): string {
+  return typeof value === 'string' ? value : value.map((run) => run.text).join('');
+}
+
+/** A problem that makes a document unwritable, with the index of the offending block. */
+export interface DocumentProblem {
+  readonly blockIndex: number;
+  readonly message: string;
+}
+
+/**
+ * Checks what the types cannot: heading and figure ids unique and well-formed, every table
+ * row as wide as its header, column widths positive. Writers call it and throw on a problem,
+ * since a malformed document is a programming error of its builder.
+ */
+export function checkDocument(doc: PlanDocument): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  const ids = new Set<string>();
+  doc.blocks.forEach((block, blockIndex) => {
+    const problem = (message: string) => problems.push({ blockIndex, message });
+    if (block.kind === 'heading' || block.kind === 'figure') {
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(block.id)) problem(`id "${block.id}" is not a slug`);
+      if (ids.has(block.id)) problem(`id "${block.id}" is used twice`);
+      ids.add(block.id);
+    }
+    if (block.kind === 'table') {
+      if (block.columns.length === 0) problem('table has no columns');
+      block.columns.forEach((column) => {
+        if (column.width !== undefined && !(column.width > 0)) {
+          problem(`column "${column.header}" has a width that is not positive`);
+        }
+      });
+      block.rows.forEach((row, i) => {
+        if (row.length !== block.columns.length) {
+          problem(`row ${i + 1} has ${row.length} cells for ${block.columns.length} columns`);
+        }
+      });
+    }
+  });
+  return problems;
+}
+
+/** Throws an error listing every problem of `doc` (see {@link checkDocument}). */
+export function assertWritable(doc: PlanDocument): void {
+  const problems = checkDocument(doc);
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `block ${p.blockIndex}: ${p.message}`);
+    throw new Error(`The plan document cannot be written:\n${lines.join('\n')}`);
+  }
+}
+
+/**
+ * The number of each numbered heading, by heading id, as every writer prints it: `1`, `1.1`,
+ * `1.1.1`, counted in document order (a level-3 heading right under a level-1 one is `1.0.1`).
+ * Unnumbered headings, and those under an unnumbered chapter, are absent.
+ */
+export function headingNumbers(doc: PlanDocument): Map<string, string> {
+  const counters = [0, 0, 0];
+  const numbers = new Map<string, string>();
+  let inUnnumberedChapter = false;
+  for (const h of headingsOf(doc)) {
+    if (h.level === 1) inUnnumberedChapter = h.numbered === false;
+    if (h.numbered === false || inUnnumberedChapter) continue;
+    counters[h.level - 1] = (counters[h.level - 1] ?? 0) + 1;
+    for (let i = h.level; i < counters.length; i += 1) counters[i] = 0;
+    numbers.set(h.id, counters.slice(0, h.level).join('.'));
+  }
+  return numbers;
+}
+
+/** The text a heading is printed with: its number (if any), two spaces, its text. */
+export function headingLabel(heading: HeadingBlock, numbers: Map<string, string>): string {
+  const number = numbers.get(heading.id);
+  return number === undefined ? heading.text : `${number}  ${heading.text}`;
+}
+
+/** The headings of `doc` in order, for tables of contents and outlines. */
+export function headingsOf(doc: PlanDocument): HeadingBlock[] {
+  return doc.blocks.filter((block): block is HeadingBlock => block.kind === 'heading');
+}

@@ -1,0 +1,521 @@
+/**
+ * Writes a plan document as DOCX with `docx`, so that the plan can be edited in Word: headings
+ * in Word's Heading 1–3 styles (bookmarked, numbered in the text), a table of contents field
+ * that Word updates when the file opens, tables whose header row repeats on every page, running
+ * header and footer with `Page X of Y`, the topology as an SVG picture (with the PNG preview
+ * Word requires as its fallback) and a landscape section for a landscape figure.
+ */
+import {
+  AlignmentType,
+  Bookmark,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import {
+  PAGE,
+  assertWritable,
+  contentWidth,
+  headingLabel,
+  headingNumbers,
+  type Align,
+  type Block,
+  type CalloutBlock,
+  type Cell,
+  type FigureBlock,
+  type Inline,
+  type KeyValueBlock,
+  type PlanDocument,
+  type PlanMeta,
+  type TableBlock,
+} from '../document';
+import { toSvg } from '../drawing';
+import { PDF_THEME } from '../pdf/pdf-definition';
+import { drawingToPng } from './png-fallback';
+
+/** Twentieths of a point, Word's unit for page geometry. */
+const TWIP = 20;
+const FONT = 'Calibri';
+const MONO = 'Consolas';
+const hex = (colour: string) => colour.replace('#', '').toUpperCase();
+const T = PDF_THEME;
+
+type Child = Paragraph | Table | TableOfContents;
+
+function runs(content: Inline, extra: { italics?: boolean; size?: number } = {}): TextRun[] {
+  return content.map(
+    (run) =>
+      new TextRun({
+        text: run.text,
+        bold: run.bold ?? false,
+        italics: (run.italic ?? false) || (extra.italics ?? false),
+        ...(run.code
+          ? { font: MONO, shading: { type: ShadingType.CLEAR, fill: hex(T.codeFill) } }
+          : {}),
+        ...(extra.size ? { size: extra.size } : {}),
+      }),
+  );
+}
+
+function alignment(align: Align | undefined) {
+  if (align === 'right') return AlignmentType.RIGHT;
+  if (align === 'center') return AlignmentType.CENTER;
+  return AlignmentType.LEFT;
+}
+
+function cellParagraph(cell: Cell, align?: Align, bold = false): Paragraph {
+  const children =
+    typeof cell === 'string'
+      ? [new TextRun({ text: cell, bold, size: 17 })]
+      : runs(cell, { size: 17 });
+  return new Paragraph({ children, alignment: alignment(align), spacing: { before: 0, after: 0 } });
+}
+
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: hex(T.rule) };
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const CELL_MARGINS = { top: 50, bottom: 50, left: 100, right: 100 };
+
+function tableOf(block: TableBlock, width: number): Child[] {
+  const weights = block.columns.map((c) => c.width ?? 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.round((w / total) * width));
+  const borders = {
+    top: RULE,
+    bottom: RULE,
+    left: NONE,
+    right: NONE,
+    insideHorizontal: RULE,
+    insideVertical: NONE,
+  };
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: block.columns.map(
+      (c, i) =>
+        new TableCell({
+          children: [cellParagraph(c.header, c.align, true)],
+          width: { size: widths[i] ?? 0, type: WidthType.DXA },
+          shading: { type: ShadingType.CLEAR, fill: hex(T.headerFill) },
+          margins: CELL_MARGINS,
+        }),
+    ),
+  });
+  const rows = block.rows.map(
+    (row, r) =>
+      new TableRow({
+        cantSplit: true,
+        children: row.map(
+          (cell, i) =>
+            new TableCell({
+              children: [cellParagraph(cell, block.columns[i]?.align)],
+              width: { size: widths[i] ?? 0, type: WidthType.DXA },
+              margins: CELL_MARGINS,
+              ...(r % 2 === 1
+                ? { shading: { type: ShadingType.CLEAR, fill: hex(T.zebraFill) } }
+                : {}),
+            }),
+        ),
+      }),
+  );
+  const children: Child[] = [];
+  if (block.caption) {
+    children.push(
+      new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(block.caption)] }),
+    );
+  }
+  children.push(
+    new Table({
+      rows: [header, ...rows],
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: widths,
+      borders,
+    }),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+  );
+  return children;
+}
+
+function keyValueOf(block: KeyValueBlock, width: number): Child[] {
+  const widths = [Math.round(width * 0.32), Math.round(width * 0.68)];
+  return [
+    new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: widths,
+      borders: {
+        top: RULE,
+        bottom: RULE,
+        left: NONE,
+        right: NONE,
+        insideHorizontal: RULE,
+        insideVertical: NONE,
+      },
+      rows: block.rows.map(
+        (row) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              new TableCell({
+                width: { size: widths[0] ?? 0, type: WidthType.DXA },
+                margins: CELL_MARGINS,
+                children: [cellParagraph(row.key, 'left', true)],
+              }),
+              new TableCell({
+                width: { size: widths[1] ?? 0, type: WidthType.DXA },
+                margins: CELL_MARGINS,
+                children: [cellParagraph(row.value)],
+              }),
+            ],
+          }),
+      ),
+    }),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+  ];
+}
+
+function calloutOf(block: CalloutBlock): Paragraph {
+  const tone = T.callout[block.tone];
+  const children: TextRun[] = [];
+  if (block.title)
+    children.push(new TextRun({ text: `${block.title}: `, bold: true, color: hex(tone.title) }));
+  children.push(...runs(block.runs, { italics: block.tone === 'placeholder' }));
+  return new Paragraph({
+    children,
+    shading: { type: ShadingType.CLEAR, fill: hex(tone.fill) },
+    border: { left: { style: BorderStyle.SINGLE, size: 24, color: hex(tone.bar), space: 6 } },
+    indent: { left: 160, right: 80 },
+    spacing: { before: 80, after: 200 },
+  });
+}
+
+function figureOf(block: FigureBlock): Paragraph[] {
+  // Word sizes pictures in pixels at 96 per inch; the drawing is in points (72 per inch).
+  const px = (pt: number) => Math.round((pt * 96) / 72);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      children: [
+        new Bookmark({
+          id: block.id,
+          children: [
+            new ImageRun({
+              type: 'svg',
+              data: new TextEncoder().encode(toSvg(block.drawing)),
+              transformation: { width: px(block.drawing.width), height: px(block.drawing.height) },
+              fallback: { type: 'png', data: drawingToPng(block.drawing) },
+              altText: { name: block.id, title: block.drawing.title, description: block.caption },
+            }),
+          ],
+        }),
+      ],
+    }),
+    new Paragraph({
+      style: 'Caption',
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(block.caption)],
+    }),
+  ];
+}
+
+const HEADING = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+} as const;
+
+function titlePage(meta: PlanMeta): Child[] {
+  const rows: [string, string][] = [
+    ['Version', meta.version],
+    ['Date', meta.date],
+  ];
+  if (meta.impact)
+    rows.push(['Impact level', meta.impact[0]?.toUpperCase() + meta.impact.slice(1)]);
+  if (meta.classification) rows.push(['Classification', meta.classification]);
+  if (meta.author) rows.push(['Prepared by', meta.author]);
+  return [
+    new Paragraph({
+      spacing: { before: 2800, after: 200 },
+      children: [
+        new TextRun({
+          text: 'INFORMATION SYSTEM CONTINGENCY PLAN',
+          bold: true,
+          size: 20,
+          color: hex(T.accent),
+        }),
+      ],
+    }),
+    new Paragraph({ style: 'Title', children: [new TextRun(meta.title)] }),
+    ...(meta.subtitle
+      ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(meta.subtitle)] })]
+      : []),
+    ...rows.map(
+      ([key, value]) =>
+        new Paragraph({
+          tabStops: [{ type: TabStopType.LEFT, position: 2200 }],
+          border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(T.rule), space: 4 } },
+          spacing: { before: 120, after: 0 },
+          children: [
+            new TextRun({ text: key, color: hex(T.muted) }),
+            new TextRun({ text: `\t${value}`, bold: true }),
+          ],
+        }),
+    ),
+    new Paragraph({
+      spacing: { before: 480 },
+      children: [
+        new TextRun({
+          text: 'Prepared following the outline of NIST SP 800-34 Rev. 1, Contingency Planning Guide for Federal Information Systems.',
+          size: 17,
+          color: hex(T.muted),
+        }),
+      ],
+    }),
+    new Paragraph({
+      pageBreakBefore: true,
+      style: 'TOCHeading',
+      children: [new TextRun('Contents')],
+    }),
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }),
+  ];
+}
+
+/** Body blocks in sections: a new section around each landscape figure. */
+function sectionsOf(doc: PlanDocument): { landscape: boolean; children: Child[] }[] {
+  const size = doc.meta.pageSize ?? 'LETTER';
+  const numbers = headingNumbers(doc);
+  const sections: { landscape: boolean; children: Child[] }[] = [
+    { landscape: false, children: titlePage(doc.meta) },
+  ];
+  let current = sections[0] ?? { landscape: false, children: [] };
+  const width = contentWidth(size) * TWIP;
+  const push = (...children: Child[]) => current.children.push(...children);
+  let breakNext = false;
+  for (const block of doc.blocks as readonly Block[]) {
+    switch (block.kind) {
+      case 'heading': {
+        push(
+          new Paragraph({
+            heading: HEADING[block.level],
+            pageBreakBefore: (block.level === 1 && current.children.length > 0) || breakNext,
+            children: [
+              new Bookmark({ id: block.id, children: [new TextRun(headingLabel(block, numbers))] }),
+            ],
+          }),
+        );
+        breakNext = false;
+        break;
+      }
+      case 'paragraph':
+        push(new Paragraph({ children: runs(block.runs), pageBreakBefore: breakNext }));
+        breakNext = false;
+        break;
+      case 'list':
+        block.items.forEach((item, i) =>
+          push(
+            new Paragraph({
+              children: runs(item),
+              ...(block.ordered
+                ? {
+                    numbering: {
+                      reference: 'numbered',
+                      level: 0,
+                      instance: listInstance(doc, block),
+                    },
+                  }
+                : { bullet: { level: 0 } }),
+              spacing: { after: i === block.items.length - 1 ? 160 : 40 },
+            }),
+          ),
+        );
+        break;
+      case 'table':
+        push(...tableOf(block, width));
+        break;
+      case 'keyValue':
+        push(...keyValueOf(block, width));
+        break;
+      case 'callout':
+        push(calloutOf(block));
+        break;
+      case 'pageBreak':
+        breakNext = true;
+        break;
+      case 'figure':
+        if (block.landscape) {
+          sections.push({ landscape: true, children: figureOf(block) });
+          current = { landscape: false, children: [] };
+          sections.push(current);
+        } else {
+          push(...figureOf(block));
+        }
+        break;
+    }
+  }
+  return sections.filter((s) => s.children.length > 0);
+}
+
+/** A distinct numbering instance per numbered list, so that each list starts at 1. */
+function listInstance(doc: PlanDocument, list: Block): number {
+  return doc.blocks.filter((b) => b.kind === 'list' && b.ordered).indexOf(list) + 1;
+}
+
+function running(meta: PlanMeta) {
+  const right = (contentWidth(meta.pageSize ?? 'LETTER') * TWIP) | 0;
+  const small = { size: 16, color: hex(T.muted) };
+  return {
+    headers: {
+      default: new Header({
+        children: [
+          new Paragraph({
+            tabStops: [{ type: TabStopType.RIGHT, position: right }],
+            children: [
+              new TextRun({ text: meta.title, ...small }),
+              new TextRun({ text: `\t${meta.classification ?? ''}`, bold: true, ...small }),
+            ],
+          }),
+        ],
+      }),
+      first: new Header({ children: [] }),
+    },
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            tabStops: [{ type: TabStopType.RIGHT, position: right }],
+            children: [
+              new TextRun({ text: `Version ${meta.version} · ${meta.date}`, ...small }),
+              new TextRun({
+                children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                ...small,
+              }),
+            ],
+          }),
+        ],
+      }),
+      first: new Footer({ children: [] }),
+    },
+  };
+}
+
+/** The `docx` Document of `doc` (exposed for tests and for callers that pack it themselves). */
+export function toDocxDocument(doc: PlanDocument): Document {
+  assertWritable(doc);
+  const meta = doc.meta;
+  const page = PAGE.size[meta.pageSize ?? 'LETTER'];
+  const margin = {
+    top: PAGE.marginY * TWIP,
+    bottom: PAGE.marginY * TWIP,
+    left: PAGE.marginX * TWIP,
+    right: PAGE.marginX * TWIP,
+    header: 600,
+    footer: 600,
+  };
+  const sections: ISectionOptions[] = sectionsOf(doc).map((section, index) => ({
+    properties: {
+      titlePage: index === 0,
+      page: {
+        size: {
+          width: page.width * TWIP,
+          height: page.height * TWIP,
+          orientation: section.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin,
+      },
+    },
+    ...running(meta),
+    children: section.children,
+  }));
+  return new Document({
+    title: meta.title,
+    subject: 'Information System Contingency Plan (NIST SP 800-34)',
+    creator: meta.author ?? 'Nines',
+    lastModifiedBy: 'Nines',
+    features: { updateFields: true },
+    numbering: {
+      config: [
+        {
+          reference: 'numbered',
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 480, hanging: 280 } } },
+            },
+          ],
+        },
+      ],
+    },
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: 21, color: hex(T.ink) },
+          paragraph: { spacing: { after: 140, line: 276 } },
+        },
+        title: {
+          run: { font: FONT, size: 52, bold: true, color: hex(T.ink) },
+          paragraph: { spacing: { after: 160 } },
+        },
+        heading1: {
+          run: { font: FONT, size: 36, bold: true, color: hex(T.accent) },
+          paragraph: { spacing: { before: 0, after: 240 }, keepNext: true },
+        },
+        heading2: {
+          run: { font: FONT, size: 27, bold: true, color: hex(T.ink) },
+          paragraph: { spacing: { before: 280, after: 120 }, keepNext: true },
+        },
+        heading3: {
+          run: { font: FONT, size: 22, bold: true, color: hex(T.ink) },
+          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
+        },
+      },
+      paragraphStyles: [
+        {
+          id: 'Subtitle',
+          name: 'Subtitle',
+          basedOn: 'Normal',
+          run: { size: 28, color: hex(T.muted) },
+          paragraph: { spacing: { after: 480 } },
+        },
+        {
+          id: 'Caption',
+          name: 'Caption',
+          basedOn: 'Normal',
+          run: { size: 18, bold: true, color: hex(T.muted) },
+          paragraph: { spacing: { before: 80, after: 80 } },
+        },
+        {
+          id: 'TOCHeading',
+          name: 'TOC Heading',
+          basedOn: 'Normal',
+          run: { size: 36, bold: true, color: hex(T.accent) },
+          paragraph: { spacing: { after: 240 } },
+        },
+      ],
+    },
+    sections,
+  });
+}
+
+/** The DOCX bytes of `doc`. Pure apart from `docx`'s zip packing; runs in Node and browsers. */
+export async function writeDocx(doc: PlanDocument): Promise<Uint8Array> {
+  return Packer.pack(toDocxDocument(doc), 'uint8array');
+}
