@@ -132,7 +132,8 @@ describe('split-brain', () => {
 
   it('active-passive with automatic failover and no witness is flagged as two primaries', () => {
     const doc = twoRegions({ replication: 'active-passive' });
-    doc.variants[0]!.nodes.find((n) => n.id === 'db-r1')!.role = 'primary';
+    const primary = doc.variants[0]!.nodes.find((n) => n.id === 'db-r1');
+    if (primary?.kind === 'datastore') primary.role = 'primary';
     const result = run(doc, { id: 's', partition: [['r1', 'r2']] });
     expect(result.notes.some((n) => n.startsWith('risk of two primaries: db-r1'))).toBe(true);
     const withWitness = twoRegions({ replication: 'active-passive', witness: true });
