@@ -106,3 +106,39 @@ test('Save downloads the document as it is, and it opens again', async ({ page }
   );
   await expect(page.getByText('two-regions.nines.json', { exact: true })).toBeVisible();
 });
+
+test('New shows the gallery over the document with the recent files, which reopen', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.openFile(VALID);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'New from template' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(planner.documentName).toHaveText('Fixture — two regions');
+
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await dialog.getByTestId('template-single-region-3az').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(planner.documentName).not.toHaveText('Fixture — two regions');
+
+  // The web host remembered the file in IndexedDB; it survives a reload.
+  await page.reload();
+  await expect(planner.gallery).toBeVisible();
+  await planner.gallery.getByRole('button', { name: /two-regions\.nines\.json/ }).click();
+  await expect(planner.documentName).toHaveText('Fixture — two regions');
+  await expect(planner.nodesOfKind('region')).toHaveCount(2);
+});
+
+test('Ctrl+O opens and Ctrl+S saves, as the desktop menu does', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles(VALID);
+  await expect(planner.documentName).toHaveText('Fixture — two regions');
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  expect((await download).suggestedFilename()).toBe('two-regions.nines.json');
+});
