@@ -22,7 +22,7 @@ export class Bdd {
   /** Open-addressing unique table of node ids (0 = empty slot, constants are never stored). */
   private unique = new Int32Array(2048);
   /** Lossy computed table (as in CUDD): [4a + op, b, result] triples, direct mapped; op 0 AND, 1 OR, 2 NOT. */
-  private cache = new Int32Array(3 * (1 << 16));
+  private cache = new Int32Array(3 * (1 << 12));
   /** Scratch tables of the traversals: visit marks (by epoch) and node probabilities. */
   private marks = new Uint32Array(0);
   private epoch = 0;
@@ -232,7 +232,7 @@ export class Bdd {
     return [...fs].sort((x, y) => (this.vars[y] as number) - (this.vars[x] as number));
   }
 
-  /** Nodes reachable from `root`, children before parents (ascending ids). */
+  /** Nodes reachable from `root`, children before parents (depth-first post-order). */
   private reachable(root: number): number[] {
     if (this.marks.length < this.count) {
       this.marks = new Uint32Array(this.vars.length);
@@ -240,16 +240,26 @@ export class Bdd {
     }
     const epoch = ++this.epoch;
     const marks = this.marks;
-    const stack = [root];
     const out: number[] = [];
+    if (root <= 1) return out;
+    // Each stack entry is a node, negated once its children have been pushed; a node is marked
+    // when it is expanded, so it is emitted after all of its descendants.
+    const stack = [root];
     while (stack.length > 0) {
-      const n = stack.pop() as number;
-      if (n <= 1 || marks[n] === epoch) continue;
-      marks[n] = epoch;
-      out.push(n);
-      stack.push(this.lows[n] as number, this.highs[n] as number);
+      const top = stack.pop() as number;
+      if (top < 0) {
+        out.push(-top);
+        continue;
+      }
+      if (marks[top] === epoch) continue;
+      marks[top] = epoch;
+      stack.push(-top);
+      const low = this.lows[top] as number;
+      const high = this.highs[top] as number;
+      if (low > 1 && marks[low] !== epoch) stack.push(low);
+      if (high > 1 && marks[high] !== epoch) stack.push(high);
     }
-    return out.sort((a, b) => a - b);
+    return out;
   }
 
   /** Number of non-constant nodes reachable from `root`. */
