@@ -27,6 +27,7 @@ export class Bdd {
   private marks = new Uint32Array(0);
   private epoch = 0;
   private scratch = new Float64Array(0);
+  private reachScratch = new Float64Array(0);
 
   /** A manager for `varCount` variables. */
   constructor(readonly varCount: number) {
@@ -297,18 +298,22 @@ export class Bdd {
   derivatives(root: number, p: ArrayLike<number>): Float64Array {
     const nodes = this.reachable(root);
     const prob = this.probabilities(p, nodes);
-    const reach = new Map<number, number>([[root, 1]]);
+    if (this.reachScratch.length < this.count)
+      this.reachScratch = new Float64Array(this.vars.length);
+    const reach = this.reachScratch;
+    for (const n of nodes) reach[n] = 0;
+    reach[root] = 1;
     const out = new Float64Array(this.varCount);
     for (let i = nodes.length - 1; i >= 0; i--) {
       const n = nodes[i] as number;
-      const r = reach.get(n) ?? 0;
+      const r = reach[n] as number;
       const v = this.vars[n] as number;
       const pv = p[v] as number;
       const high = this.highs[n] as number;
       const low = this.lows[n] as number;
       out[v] = (out[v] as number) + r * ((prob[high] as number) - (prob[low] as number));
-      if (high > 1) reach.set(high, (reach.get(high) ?? 0) + r * pv);
-      if (low > 1) reach.set(low, (reach.get(low) ?? 0) + r * (1 - pv));
+      if (high > 1) reach[high] = (reach[high] as number) + r * pv;
+      if (low > 1) reach[low] = (reach[low] as number) + r * (1 - pv);
     }
     return out;
   }
