@@ -23,6 +23,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
+    // One bundle loaded from disk or localhost, never over a slow network: no need to split it.
+    chunkSizeWarningLimit: 1024,
   },
   preview: { port: 4173, strictPort: true },
 });
