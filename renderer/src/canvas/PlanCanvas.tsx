@@ -15,7 +15,7 @@ import { EdgeMarkers } from './edges/PlanEdges';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
 
-const FIT_VIEW_OPTIONS = { padding: 0.05 } as const;
+const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 } as const;
 const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 
 /**
