@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../schema/parse';
-import { smallModelArb } from '../testing/arbitraries';
+import { capacityModelArb, smallModelArb } from '../testing/arbitraries';
 import { dep, singleVariant, workedExample } from '../testing/builders';
 import { generatedModel } from './synthetic';
 import { bruteForce, CycleError } from '../testing/oracle';
@@ -79,6 +79,24 @@ describe('engine against brute-force enumeration', () => {
           if (!listed.has(event)) expect(Math.abs(b)).toBeLessThan(1e-12);
       }),
       { seed: SEED, numRuns: 150, verbose: true },
+    );
+  });
+  it('agrees on U_capacity (1e-12) on random routed models with capacity', () => {
+    fc.assert(
+      fc.property(capacityModelArb(14), (doc) => {
+        const parsed = parseDocument(doc);
+        expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+        const oracle = bruteForce(doc);
+        const v = only(doc);
+        expect(oracle.capacity).toBeGreaterThanOrEqual(0);
+        expect(Math.abs(v.availability.unavailability.capacity - oracle.capacity)).toBeLessThan(
+          1e-12,
+        );
+        expect(
+          Math.abs(v.availability.unavailability.structural - oracle.unavailability),
+        ).toBeLessThan(1e-12);
+      }),
+      { seed: SEED, numRuns: 100 },
     );
   });
   it('agrees on the worked example', () => {

@@ -114,3 +114,80 @@ export function smallModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
     })
     .filter((doc) => countEvents(doc) <= maxEvents);
 }
+
+/**
+ * Random small models for the capacity term: a global router (the entry) over one service per
+ * region (1–3 instances over 0–2 zones, `capacityRps` given), optionally all calling one
+ * datastore (global or in the first region, through the region links), with random traffic
+ * shares and load.
+ */
+export function capacityModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
+  return fc
+    .record({
+      router: availability,
+      regions: fc.array(
+        fc.record({
+          zones: fc.integer({ min: 0, max: 2 }),
+          a: availability,
+          instances: fc.integer({ min: 1, max: 3 }),
+          k: fc.nat({ max: 2 }),
+          appA: availability,
+          capacityRps: fc.integer({ min: 100, max: 1000 }),
+          share: fc.integer({ min: 0, max: 4 }),
+        }),
+        { minLength: 2, maxLength: 3 },
+      ),
+      database: fc.constantFrom('none', 'global', 'regional'),
+      dbA: availability,
+      linkA: availability,
+      requestsPerSecond: fc.integer({ min: 200, max: 2000 }),
+    })
+    .map((m): NinesDocument => {
+      const nodes: ModelNode[] = [{ id: 'dns', kind: 'router', availability: m.router }];
+      const edges: Edge[] = [];
+      m.regions.forEach((r, i) => {
+        nodes.push({ id: `r${i}`, kind: 'region', availability: r.a });
+        for (let z = 0; z < r.zones; z++) {
+          nodes.push({ id: `r${i}z${z}`, kind: 'zone', parent: `r${i}`, availability: r.a });
+        }
+        nodes.push({
+          id: `app${i}`,
+          kind: 'service',
+          parent: `r${i}`,
+          instances: r.instances,
+          minHealthy: 1 + (r.k % r.instances),
+          availability: r.appA,
+          capacityRps: r.capacityRps,
+        });
+        edges.push({ from: 'dns', to: `app${i}`, kind: 'depends' });
+        if (m.database !== 'none') edges.push({ from: `app${i}`, to: 'db', kind: 'depends' });
+      });
+      if (m.database !== 'none') {
+        nodes.push({
+          id: 'db',
+          kind: 'datastore',
+          availability: m.dbA,
+          ...(m.database === 'regional' ? { parent: 'r0' } : {}),
+        });
+      }
+      const totalShare = m.regions.reduce((sum, r) => sum + r.share, 0);
+      const trafficShare = Object.fromEntries(
+        m.regions.map((r, i) => [
+          `r${i}`,
+          totalShare > 0 ? r.share / totalShare : 1 / m.regions.length,
+        ]),
+      );
+      const links = m.regions.slice(1).map((_, i) => ({
+        a: 'r0',
+        b: `r${i + 1}`,
+        availability: m.linkA,
+      }));
+      return {
+        format: 'nines/1',
+        name: 'capacity',
+        workload: { requestsPerSecond: m.requestsPerSecond, trafficShare },
+        variants: [{ id: 'v', name: 'capacity', entry: 'dns', links, nodes, edges }],
+      };
+    })
+    .filter((doc) => countEvents(doc) <= maxEvents);
+}

@@ -24,6 +24,12 @@ export interface OracleResult {
   readonly birnbaum: ReadonlyMap<string, number>;
   /** Minimal cut sets with at most `maxOrder` events, each sorted by name, sorted as strings. */
   readonly cutSets: readonly string[][];
+  /**
+   * U_capacity for models whose entry is a router and whose capacity tiers are its direct
+   * targets: per state, each working target t gets s_t / Σ_{working} s of the requests (equal
+   * split when those shares add up to 0) and refuses max(0, R × share − capacityRps × J_t).
+   */
+  readonly capacity: number;
 }
 
 /** Enumerates the variant `variantIndex` of `doc`; refuses models of more than `maxEvents` events. */
@@ -92,7 +98,7 @@ export function bruteForce(
     ...new Set(variant.edges.filter((e) => e.kind === 'depends' && e.from === id).map((e) => e.to)),
   ];
 
-  const isDown = (state: readonly boolean[]): boolean => {
+  const evaluator = (state: readonly boolean[]) => {
     const up = (name: string): boolean => state[index.get(name) as number] as boolean;
     const linkUp = (r1: string | undefined, r2: string | undefined): boolean =>
       r1 === undefined || r2 === undefined || r1 === r2 || up(`link:${[r1, r2].sort().join('|')}`);
@@ -105,18 +111,8 @@ export function bruteForce(
       open.add(id);
       const n = byId.get(id) as ModelNode;
       const region = regionOf(n);
-      const parent = n.parent === undefined ? undefined : byId.get(n.parent);
-      const zones = variant.nodes.filter((z) => z.kind === 'zone' && z.parent === region);
-      const count = 'instances' in n ? (n.instances ?? 1) : 1;
       const need = 'minHealthy' in n ? (n.minHealthy ?? 1) : 1;
-      let working = 0;
-      for (let i = 0; i < count; i++) {
-        let ok = up(count > 1 ? `${id}#${i}` : id);
-        if (region !== undefined) ok &&= up(region);
-        if (parent?.kind === 'zone') ok &&= up(parent.id);
-        else if (zones.length > 0) ok &&= up((zones[i % zones.length] as ModelNode).id);
-        if (ok) working++;
-      }
+      const working = workingCount(id);
       let result = working >= need;
       if (n.kind === 'router') {
         const reached = deps(id).filter((t) => reaches(region, t)).length;
@@ -146,8 +142,42 @@ export function bruteForce(
       const automatic = primary.kind === 'datastore' && primary.autoFailover !== false;
       return automatic ? members.some(ok) : ok(primary);
     };
-    return !works(variant.entry);
+    /** Working instances of `id` in this state (own events, zone, region). */
+    const workingCount = (id: string): number => {
+      const n = byId.get(id) as ModelNode;
+      const region = regionOf(n);
+      const parent = n.parent === undefined ? undefined : byId.get(n.parent);
+      const zones = variant.nodes.filter((z) => z.kind === 'zone' && z.parent === region);
+      const count = 'instances' in n ? (n.instances ?? 1) : 1;
+      let working = 0;
+      for (let i = 0; i < count; i++) {
+        let ok = up(count > 1 ? `${id}#${i}` : id);
+        if (region !== undefined) ok &&= up(region);
+        if (parent?.kind === 'zone') ok &&= up(parent.id);
+        else if (zones.length > 0) ok &&= up((zones[i % zones.length] as ModelNode).id);
+        if (ok) working++;
+      }
+      return working;
+    };
+    return { works, reaches, workingCount };
   };
+  const isDown = (state: readonly boolean[]): boolean => !evaluator(state).works(variant.entry);
+
+  const entry = byId.get(variant.entry) as ModelNode;
+  const rps = doc.workload?.requestsPerSecond ?? 0;
+  const shares = doc.workload?.trafficShare ?? {};
+  const targets = entry.kind === 'router' ? deps(entry.id) : [];
+  const capacityTargets = targets.filter((t) => {
+    const node = byId.get(t) as ModelNode;
+    return 'capacityRps' in node && node.capacityRps !== undefined;
+  });
+  const splitWeight = (t: string): number => {
+    const region = regionOf(byId.get(t) as ModelNode);
+    if (region === undefined) return 0;
+    const sameRegion = targets.filter((u) => regionOf(byId.get(u) as ModelNode) === region).length;
+    return (shares[region] ?? 0) / sameRegion;
+  };
+  let capacity = 0;
 
   const n = names.length;
   let unavailability = 0;
@@ -159,6 +189,19 @@ export function bruteForce(
     state.forEach((isUp, i) => {
       p *= isUp ? 1 - (q[i] as number) : (q[i] as number);
     });
+    if (rps > 0 && capacityTargets.length > 0) {
+      const at = evaluator(state);
+      const entryRegion = regionOf(entry);
+      const working = targets.filter((t) => at.reaches(entryRegion, t));
+      const total = working.reduce((sum, t) => sum + splitWeight(t), 0);
+      for (const t of capacityTargets) {
+        const node = byId.get(t) as ModelNode;
+        if (!working.includes(t) || !('capacityRps' in node)) continue;
+        const share = total > 0 ? splitWeight(t) / total : 1 / working.length;
+        const refused = rps * share - (node.capacityRps as number) * at.workingCount(t);
+        if (refused > 0) capacity += (p * refused) / rps;
+      }
+    }
     if (isDown(state)) {
       unavailability += p;
       continue;
@@ -191,5 +234,6 @@ export function bruteForce(
       names.map((name, i) => [name, (upGivenUp[i] as number) - (upGivenDown[i] as number)]),
     ),
     cutSets: cutSets.sort((a, b) => a.join(',').localeCompare(b.join(','))),
+    capacity,
   };
 }
