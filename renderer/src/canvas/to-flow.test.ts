@@ -100,6 +100,15 @@ describe('toFlow', () => {
     expect(second.nodes.find((n) => n.id === 'dns')?.selected).toBe(true);
   });
 
+  it('highlights the edges of the selected node and keeps the others', () => {
+    const first = toFlow(variant, null);
+    const second = toFlow(variant, 'app', first);
+    const highlighted = second.edges.filter((e) => e.data?.isHighlighted).map((e) => e.id);
+    expect(highlighted).toEqual(['depends:dns>app', 'depends:app>db-use1', 'depends:app>db-euw1']);
+    const replication = second.edges.find((e) => e.type === 'replicates');
+    expect(replication).toBe(first.edges.find((e) => e.type === 'replicates'));
+  });
+
   it('marks a dependency between two regions as cross-region, and only that one', () => {
     const { edges } = toFlow(variant, null);
     const cross = edges.filter((e) => e.data?.isCrossRegion).map((e) => e.id);

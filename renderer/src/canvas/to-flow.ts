@@ -14,6 +14,8 @@ export type PlanNodeData = { model: ModelNode };
 export type PlanEdgeData = {
   /** The two ends run in different regions, so the call also needs the link between them. */
   isCrossRegion: boolean;
+  /** One end is the selected node. */
+  isHighlighted: boolean;
   /** Short text on the edge: the replication mode for `replicates` edges. */
   label?: string;
 };
@@ -95,11 +97,14 @@ export function toFlow(variant: Variant, selectedId: string | null, previous?: F
       toRegion !== undefined &&
       fromRegion !== toRegion;
     const label = edge.kind === 'replicates' ? replicationLabel(byId.get(edge.from)) : undefined;
+    const isHighlighted =
+      selectedId !== null && (edge.from === selectedId || edge.to === selectedId);
     const [sourceHandle, targetHandle] = handlesFor(edge.kind, edge.from, edge.to, boxes, byId);
     const old = oldEdges.get(id);
     if (
       old?.data &&
       old.data.isCrossRegion === isCrossRegion &&
+      old.data.isHighlighted === isHighlighted &&
       old.data.label === label &&
       old.sourceHandle === sourceHandle &&
       old.targetHandle === targetHandle
@@ -113,7 +118,10 @@ export function toFlow(variant: Variant, selectedId: string | null, previous?: F
       target: edge.to,
       sourceHandle,
       targetHandle,
-      data: label === undefined ? { isCrossRegion } : { isCrossRegion, label },
+      data:
+        label === undefined
+          ? { isCrossRegion, isHighlighted }
+          : { isCrossRegion, isHighlighted, label },
       zIndex: 20,
       selectable: false,
       focusable: false,

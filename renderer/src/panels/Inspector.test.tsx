@@ -21,6 +21,7 @@ const document: NinesDocument = {
       entry: 'cache',
       links: [{ a: 'east', b: 'west', rttMs: 70 }],
       nodes: [
+        { id: 'app', kind: 'service', name: 'App' },
         { id: 'east', kind: 'region', provider: 'aws', location: 'us-east-1' },
         { id: 'west', kind: 'region' },
         {
@@ -34,7 +35,7 @@ const document: NinesDocument = {
           replication: 'active-active',
         },
       ],
-      edges: [],
+      edges: [{ from: 'app', to: 'cache', kind: 'depends' }],
     },
   ],
 };
@@ -84,6 +85,17 @@ describe('Inspector', () => {
     );
     expect(row(inspector, 'failoverSeconds').textContent).toContain('30 s');
     expect(row(inspector, 'capacityRps').textContent).toContain('not set');
+  });
+
+  it('lists what the node is connected to', () => {
+    const cache = renderInspector('cache');
+    expect(cache.querySelector('[data-connection="usedBy"]')?.textContent).toBe('Used byApp');
+    expect(cache.querySelector('[data-connection="dependsOn"]')).toBeNull();
+    cleanup();
+    const app = renderInspector('app');
+    expect(app.querySelector('[data-connection="dependsOn"]')?.textContent).toBe(
+      'Depends onSession cache',
+    );
   });
 
   it('shows only the fields of the selected kind', () => {

@@ -41,6 +41,7 @@ function NodeFields({ node, variant }: { node: ModelNode; variant: Variant }) {
           </span>
         </span>
       </header>
+      <Connections node={node} variant={variant} />
       {fieldGroupsFor(node.kind).map((group) => (
         <div className="field-group" key={group.title}>
           <h3 className="field-group__title">{group.title}</h3>
@@ -94,6 +95,39 @@ function FieldRow({
         <span className="field__value">{shown}</span>
         {state === 'default' && <span className="field__badge">default</span>}
       </dd>
+    </div>
+  );
+}
+
+/** What the node is joined to by edges: its dependencies, its consumers, its replicas. */
+function Connections({ node, variant }: { node: ModelNode; variant: Variant }) {
+  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const names = (ids: string[]) =>
+    ids.map((id) => displayName(byId.get(id) ?? { id, kind: 'service' }));
+  const out = (kind: string) =>
+    variant.edges.filter((e) => e.kind === kind && e.from === node.id).map((e) => e.to);
+  const into = (kind: string) =>
+    variant.edges.filter((e) => e.kind === kind && e.to === node.id).map((e) => e.from);
+  const rows: [string, string, string[]][] = [
+    ['dependsOn', 'Depends on', out('depends')],
+    ['usedBy', 'Used by', into('depends')],
+    ['replicatesWith', 'Replicates with', [...out('replicates'), ...into('replicates')]],
+    ['backsUp', 'Backs up', out('backs-up')],
+    ['backedUpBy', 'Backed up by', into('backs-up')],
+  ];
+  const shown = rows.filter(([, , ids]) => ids.length > 0);
+  if (shown.length === 0) return null;
+  return (
+    <div className="field-group">
+      <h3 className="field-group__title">Connections</h3>
+      <dl className="fields">
+        {shown.map(([key, label, ids]) => (
+          <div className="field is-set" key={key} data-connection={key}>
+            <dt>{label}</dt>
+            <dd>{names(ids).join(', ')}</dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

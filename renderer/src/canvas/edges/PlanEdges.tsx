@@ -6,6 +6,19 @@ import type { PlanFlowEdge } from '../to-flow';
 const ARROW = 'nines-arrow';
 const ARROW_WARNING = 'nines-arrow-warning';
 const ARROW_MUTED = 'nines-arrow-muted';
+const ARROW_ACCENT = 'nines-arrow-accent';
+
+/** The edge's classes: its kind, and whether it crosses regions or touches the selection. */
+function edgeClass(kind: string, data: PlanFlowEdge['data']): string {
+  return [
+    'plan-edge',
+    `plan-edge--${kind}`,
+    data?.isCrossRegion ? 'plan-edge--cross-region' : '',
+    data?.isHighlighted ? 'is-highlighted' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
 
 function usePath(props: EdgeProps<PlanFlowEdge>) {
   return getSmoothStepPath({
@@ -23,12 +36,16 @@ function usePath(props: EdgeProps<PlanFlowEdge>) {
 /** A `depends` edge: a solid arrow from consumer to dependency; amber across regions. */
 export const DependsEdge = memo(function DependsEdge(props: EdgeProps<PlanFlowEdge>) {
   const [path] = usePath(props);
-  const isCrossRegion = props.data?.isCrossRegion ?? false;
+  const marker = props.data?.isCrossRegion
+    ? ARROW_WARNING
+    : props.data?.isHighlighted
+      ? ARROW_ACCENT
+      : ARROW;
   return (
     <BaseEdge
       path={path}
-      className={isCrossRegion ? 'plan-edge plan-edge--cross-region' : 'plan-edge'}
-      markerEnd={`url(#${isCrossRegion ? ARROW_WARNING : ARROW})`}
+      className={edgeClass('depends', props.data)}
+      markerEnd={`url(#${marker})`}
     />
   );
 });
@@ -55,7 +72,7 @@ export const ReplicatesEdge = memo(function ReplicatesEdge(props: EdgeProps<Plan
   });
   return (
     <>
-      <BaseEdge path={path} className="plan-edge plan-edge--replicates" />
+      <BaseEdge path={path} className={edgeClass('replicates', props.data)} />
       {/* A narrower stroke in the canvas colour hollows the wide one into two lines. */}
       <path d={path} className="plan-edge--replicates-gap" fill="none" />
       {props.data?.label && (
@@ -78,8 +95,8 @@ export const BacksUpEdge = memo(function BacksUpEdge(props: EdgeProps<PlanFlowEd
   return (
     <BaseEdge
       path={path}
-      className="plan-edge plan-edge--backs-up"
-      markerEnd={`url(#${ARROW_MUTED})`}
+      className={edgeClass('backs-up', props.data)}
+      markerEnd={`url(#${props.data?.isHighlighted ? ARROW_ACCENT : ARROW_MUTED})`}
     />
   );
 });
@@ -93,6 +110,7 @@ export function EdgeMarkers() {
           [ARROW, 'plan-marker'],
           [ARROW_WARNING, 'plan-marker plan-marker--warning'],
           [ARROW_MUTED, 'plan-marker plan-marker--muted'],
+          [ARROW_ACCENT, 'plan-marker plan-marker--accent'],
         ].map(([id, className]) => (
           <marker
             key={id}
