@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { LINK_DEFAULTS, nodeDefault } from '../../../shared/model/defaults';
 import type { ModelNode, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
@@ -41,16 +42,18 @@ function NodeFields({ node, variant }: { node: ModelNode; variant: Variant }) {
           </span>
         </span>
       </header>
-      <Connections node={node} variant={variant} />
-      {fieldGroupsFor(node.kind).map((group) => (
-        <div className="field-group" key={group.title}>
-          <h3 className="field-group__title">{group.title}</h3>
-          <dl className="fields">
-            {group.fields.map((field) => (
-              <FieldRow key={field.key} node={node} field={field} variant={variant} />
-            ))}
-          </dl>
-        </div>
+      {fieldGroupsFor(node.kind).map((group, i) => (
+        <Fragment key={group.title}>
+          <div className="field-group">
+            <h3 className="field-group__title">{group.title}</h3>
+            <dl className="fields">
+              {group.fields.map((field) => (
+                <FieldRow key={field.key} node={node} field={field} variant={variant} />
+              ))}
+            </dl>
+          </div>
+          {i === 0 && <Connections node={node} variant={variant} />}
+        </Fragment>
       ))}
     </>
   );
