@@ -191,10 +191,12 @@ describe('semantics', () => {
           {
             id: 'p',
             kind: 'datastore',
-            availability: 0.9,
+            mtbfHours: 900,
+            mttrHours: 100,
             replication: 'active-passive',
             role: 'primary',
             autoFailover,
+            failoverSeconds: 30,
           },
           { id: 's', kind: 'datastore', availability: 0.9, replication: 'active-passive' },
         ],
@@ -202,11 +204,19 @@ describe('semantics', () => {
       );
     const automatic = only(group(true));
     expect(automatic.availability.structural).toBeCloseTo(0.99, 14);
-    expect(automatic.transitions.map((t) => t.kind)).toEqual(['failover']);
+    expect(automatic.transitions).toHaveLength(1);
+    expect(automatic.transitions[0]).toMatchObject({
+      kind: 'failover',
+      nodeIds: ['p', 's'],
+      seconds: 30,
+    });
+    // Every failure of the primary (once per 1000 h) costs the failover time.
+    expect(automatic.transitions[0]?.failuresPerYear).toBeCloseTo(8.76, 12);
     const manual = only(group(false));
     expect(manual.availability.structural).toBeCloseTo(0.9, 14);
     expect(manual.transitions).toEqual([]);
   });
+
   it('makes a synchronous member need the link to its peer region', () => {
     const doc = singleVariant(
       'db1',
