@@ -369,18 +369,26 @@ export function buildTopologyDrawing(variant: Variant, options: DiagramOptions):
           labelWidth = used + textWidth(fitted, smallSize);
         }
       }
-      labels.push(
-        {
-          type: 'rect',
-          x: b.x + inset - 1.5,
-          y: baseline - labelSize * 0.95,
-          width: labelWidth + 3,
-          height: labelSize * 1.25,
-          radius: 1,
-          fill,
-        },
-        ...texts,
-      );
+      const where =
+        node.kind === 'region' ? [node.provider, node.location] : [node.location, node.name];
+      const full = [displayName(node), ...where.filter((w) => w && w !== displayName(node))];
+      labels.push({
+        type: 'group',
+        id: `node-${node.id}`,
+        title: full.join(' · '),
+        shapes: [
+          {
+            type: 'rect',
+            x: b.x + inset - 1.5,
+            y: baseline - labelSize * 0.95,
+            width: labelWidth + 3,
+            height: labelSize * 1.25,
+            radius: 1,
+            fill,
+          },
+          ...texts,
+        ],
+      });
     }
   }
 
@@ -400,7 +408,14 @@ export function buildTopologyDrawing(variant: Variant, options: DiagramOptions):
   for (const node of variant.nodes) {
     if (node.kind === 'region' || node.kind === 'zone') continue;
     const box = boxes.get(node.id);
-    if (box) shapes.push(...cardShapes(node, variant, sbox(box), nameSize, smallSize));
+    if (!box) continue;
+    const detail = componentDetail(node, variant);
+    shapes.push({
+      type: 'group',
+      id: `node-${node.id}`,
+      title: detail ? `${displayName(node)} · ${detail}` : displayName(node),
+      shapes: cardShapes(node, variant, sbox(box), nameSize, smallSize),
+    });
   }
 
   return {

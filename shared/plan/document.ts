@@ -216,6 +216,8 @@ export function inline(...parts: readonly (string | Run)[]): Inline {
 export function slug(value: string): string {
   const words = value
     .normalize('NFKD')
+    // Accents decompose into combining marks; dropping them keeps `é` as `e`.
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

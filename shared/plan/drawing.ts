@@ -55,8 +55,22 @@ export interface LineShape {
   readonly arrow?: boolean;
 }
 
+/**
+ * Shapes that belong to one thing of the model (a component card, a container's label), with
+ * its id and its full name: the SVG carries both, so a viewer can show the name in full where
+ * the drawing had to shorten it, and tests can find every node.
+ */
+export interface GroupShape {
+  readonly type: 'group';
+  /** XML id of the group, unique in the drawing. */
+  readonly id: string;
+  /** Full text alternative, e.g. the component's name and detail. */
+  readonly title: string;
+  readonly shapes: readonly Shape[];
+}
+
 /** Anything a drawing holds. */
-export type Shape = RectShape | TextShape | LineShape;
+export type Shape = RectShape | TextShape | LineShape | GroupShape;
 
 /** A drawing: its size and its shapes, painted in order (later shapes on top). */
 export interface Drawing {
@@ -174,22 +188,31 @@ function lineSvg(shape: LineShape): string {
   return `${path}<path d="${tip}" fill="${shape.stroke}"/>`;
 }
 
+function shapeSvg(shape: Shape): string {
+  switch (shape.type) {
+    case 'rect':
+      return rectSvg(shape);
+    case 'text':
+      return textSvg(shape);
+    case 'line':
+      return lineSvg(shape);
+    case 'group':
+      return [
+        `<g id="${escapeXml(shape.id)}">`,
+        `<title>${escapeXml(shape.title)}</title>`,
+        ...shape.shapes.map(shapeSvg),
+        '</g>',
+      ].join('');
+  }
+}
+
 /**
  * The drawing as a standalone SVG 1.1 document (UTF-8, no external references), sized in
  * points with a matching `viewBox` so that any consumer can scale it. Pure: the same drawing
  * always gives the same string.
  */
 export function toSvg(drawing: Drawing): string {
-  const body = drawing.shapes.map((shape) => {
-    switch (shape.type) {
-      case 'rect':
-        return rectSvg(shape);
-      case 'text':
-        return textSvg(shape);
-      case 'line':
-        return lineSvg(shape);
-    }
-  });
+  const body = drawing.shapes.map(shapeSvg);
   const w = num(drawing.width);
   const h = num(drawing.height);
   return [

@@ -13,6 +13,7 @@ import {
   type Drawing,
   type LineShape,
   type RectShape,
+  type Shape,
   type TextShape,
 } from '../drawing';
 
@@ -247,11 +248,13 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 /** A PNG of `drawing` at `scale` pixels per point (text greeked, no anti-aliasing). */
 export function drawingToPng(drawing: Drawing, scale = 2): Uint8Array {
   const canvas = new Canvas(Math.ceil(drawing.width * scale), Math.ceil(drawing.height * scale));
-  for (const shape of drawing.shapes) {
+  const paint = (shape: Shape): void => {
     if (shape.type === 'rect') paintRect(canvas, shape, scale);
     else if (shape.type === 'line') paintLine(canvas, shape, scale);
-    else paintText(canvas, shape, scale);
-  }
+    else if (shape.type === 'text') paintText(canvas, shape, scale);
+    else shape.shapes.forEach(paint);
+  };
+  drawing.shapes.forEach(paint);
   const raw = new Uint8Array((canvas.width + 1) * canvas.height);
   for (let y = 0; y < canvas.height; y += 1) {
     raw.set(

@@ -15,6 +15,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -211,6 +212,8 @@ function figureOf(block: FigureBlock): Paragraph[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
+      // Auto spacing: an exact line height would clip the picture to one line.
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
       children: [
         new Bookmark({
           id: block.id,
@@ -292,7 +295,7 @@ function titlePage(meta: PlanMeta): Child[] {
       style: 'TOCHeading',
       children: [new TextRun('Contents')],
     }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }),
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
   ];
 }
 
@@ -376,8 +379,9 @@ function listInstance(doc: PlanDocument, list: Block): number {
   return doc.blocks.filter((b) => b.kind === 'list' && b.ordered).indexOf(list) + 1;
 }
 
-function running(meta: PlanMeta) {
-  const right = (contentWidth(meta.pageSize ?? 'LETTER') * TWIP) | 0;
+/** Running header and footer; the right tab stop sits at the right margin of the section. */
+function running(meta: PlanMeta, landscape: boolean) {
+  const right = Math.round(contentWidth(meta.pageSize ?? 'LETTER', landscape) * TWIP);
   const small = { size: 16, color: hex(T.muted) };
   return {
     headers: {
@@ -439,7 +443,7 @@ export function toDocxDocument(doc: PlanDocument): Document {
         margin,
       },
     },
-    ...running(meta),
+    ...running(meta, section.landscape),
     children: section.children,
   }));
   return new Document({
@@ -468,7 +472,7 @@ export function toDocxDocument(doc: PlanDocument): Document {
       default: {
         document: {
           run: { font: FONT, size: 21, color: hex(T.ink) },
-          paragraph: { spacing: { after: 140, line: 276 } },
+          paragraph: { spacing: { after: 140, line: 276, lineRule: LineRuleType.AUTO } },
         },
         title: {
           run: { font: FONT, size: 52, bold: true, color: hex(T.ink) },

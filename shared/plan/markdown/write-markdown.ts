@@ -46,7 +46,9 @@ function inlineText(content: Inline): string {
 }
 
 function cellText(cell: Cell): string {
-  const out = typeof cell === 'string' ? escapeMarkdown(cell) : inlineText(cell);
+  // GitHub reads `|` as a cell border even inside a code span, so it is escaped there too.
+  const out =
+    typeof cell === 'string' ? escapeMarkdown(cell) : inlineText(cell).replace(/(?<!\\)\|/g, '\\|');
   return out.replace(/\n/g, ' ').trim() || ' ';
 }
 

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  appendix,
+  assertWritable,
+  checkDocument,
+  contentWidth,
+  heading,
+  headingLabel,
+  headingNumbers,
+  paragraph,
+  slug,
+  type PlanDocument,
+} from './document';
+
+const meta = { title: 'T', version: '1', date: 'today' };
+
+describe('slug', () => {
+  it('keeps ASCII letters and digits joined by dashes', () => {
+    expect(slug('3.2 Recovery — Région outage!')).toBe('3-2-recovery-region-outage');
+    expect(slug('  ——  ')).toBe('section');
+  });
+});
+
+describe('headingNumbers', () => {
+  it('numbers chapters, sections and subsections in order, and skips appendices', () => {
+    const doc: PlanDocument = {
+      meta,
+      blocks: [
+        heading(1, 'One'),
+        heading(2, 'One A'),
+        heading(3, 'One A i'),
+        heading(2, 'One B'),
+        heading(1, 'Two'),
+        heading(3, 'Two deep'),
+        appendix('Appendix A'),
+        heading(2, 'Inside the appendix'),
+      ],
+    };
+    const numbers = headingNumbers(doc);
+    expect([...numbers.entries()]).toEqual([
+      ['one', '1'],
+      ['one-a', '1.1'],
+      ['one-a-i', '1.1.1'],
+      ['one-b', '1.2'],
+      ['two', '2'],
+      ['two-deep', '2.0.1'],
+    ]);
+    expect(headingLabel(heading(2, 'One B'), numbers)).toBe('1.2  One B');
+    expect(headingLabel(appendix('Appendix A'), numbers)).toBe('Appendix A');
+  });
+});
+
+describe('checkDocument', () => {
+  it('reports duplicate and malformed ids and ragged tables', () => {
+    const doc: PlanDocument = {
+      meta,
+      blocks: [
+        heading(1, 'Same'),
+        heading(2, 'Same'),
+        heading(2, 'Bad', 'Bad Id'),
+        {
+          kind: 'table',
+          columns: [{ header: 'a' }, { header: 'b', width: 0 }],
+          rows: [['1', '2'], ['3']],
+        },
+        paragraph('fine'),
+      ],
+    };
+    expect(checkDocument(doc)).toEqual([
+      { blockIndex: 1, message: 'id "same" is used twice' },
+      { blockIndex: 2, message: 'id "Bad Id" is not a slug' },
+      { blockIndex: 3, message: 'column "b" has a width that is not positive' },
+      { blockIndex: 3, message: 'row 2 has 1 cells for 2 columns' },
+    ]);
+    expect(() => assertWritable(doc)).toThrow(/block 3: row 2 has 1 cells/);
+  });
+
+  it('accepts a well-formed document', () => {
+    expect(checkDocument({ meta, blocks: [heading(1, 'A'), paragraph('b')] })).toEqual([]);
+  });
+});
+
+describe('contentWidth', () => {
+  it('is the page width less both margins, portrait or landscape', () => {
+    expect(contentWidth('LETTER')).toBe(612 - 120);
+    expect(contentWidth('LETTER', true)).toBe(792 - 120);
+  });
+});

@@ -1,0 +1,186 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nodePdfMake } from '../../../cli/plan-io';
+import type { NinesDocument } from '../../model/types';
+import { headingLabel, headingNumbers, headingsOf, type PlanDocument } from '../document';
+import { samplePlan } from '../sample-plan';
+import { writePdf } from './write-pdf';
+
+const require = createRequire(import.meta.url);
+const standardFontDataUrl = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+
+function model(): NinesDocument {
+  const url = new URL(
+    '../../../assets/templates/active-active-3-regions.nines.json',
+    import.meta.url,
+  );
+  return JSON.parse(readFileSync(url, 'utf8')) as NinesDocument;
+}
+
+interface Page {
+  readonly lines: string[];
+  readonly landscape: boolean;
+}
+
+interface OutlineItem {
+  readonly title: string;
+  readonly items: readonly OutlineItem[];
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The text of every page as lines (items grouped by baseline, top to bottom, left to right). */
+async function readPdf(bytes: Uint8Array): Promise<{ pages: Page[]; outline: OutlineItem[] }> {
+  const pdf = await getDocument({ data: bytes.slice(), standardFontDataUrl, disableFontFace: true })
+    .promise;
+  const pages: Page[] = [];
+  for (let n = 1; n <= pdf.numPages; n += 1) {
+    const page = await pdf.getPage(n);
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+    const content = await page.getTextContent();
+    const rows = new Map<number, { x: number; str: string }[]>();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const y = Math.round((item.transform[5] as number) / 2) * 2;
+      const row = rows.get(y) ?? [];
+      row.push({ x: item.transform[4] as number, str: item.str });
+      rows.set(y, row);
+    }
+    const lines = [...rows.entries()]
+      .sort(([a], [b]) => b - a)
+      .map(([, row]) =>
+        squash(
+          row
+            .sort((a, b) => a.x - b.x)
+            .map((i) => i.str)
+            .join(' '),
+        ),
+      );
+    pages.push({ lines, landscape: x1 - x0 > y1 - y0 });
+  }
+  const outline = ((await pdf.getOutline()) ?? []) as OutlineItem[];
+  await pdf.destroy();
+  return { pages, outline };
+}
+
+describe('writePdf on the sample plan', () => {
+  let doc: PlanDocument;
+  let pages: Page[];
+  let outline: OutlineItem[];
+  let labels: Map<string, string>;
+  /** 1-based number of the page each heading is printed on. */
+  const headingPage = new Map<string, number>();
+
+  beforeAll(async () => {
+    doc = samplePlan(model(), '26 November 2026');
+    const bytes = await writePdf(doc, nodePdfMake());
+    // Kept for a person to look at: pdftoppm -png -r 60 test-results/plan/sample.pdf page
+    mkdirSync('test-results/plan', { recursive: true });
+    writeFileSync('test-results/plan/sample.pdf', bytes);
+    ({ pages, outline } = await readPdf(bytes));
+    const numbers = headingNumbers(doc);
+    labels = new Map(headingsOf(doc).map((h) => [h.id, squash(headingLabel(h, numbers))]));
+    // Headings are found after the contents (page 2), in document order.
+    let from = 2;
+    for (const h of headingsOf(doc)) {
+      const label = labels.get(h.id) ?? '';
+      const index = pages.findIndex((p, i) => i >= from && p.lines.includes(label));
+      if (index >= 0) {
+        headingPage.set(h.id, index + 1);
+        from = index;
+      }
+    }
+  });
+
+  it('starts with a title page without running header or footer', () => {
+    const text = pages[0]?.lines.join(' ') ?? '';
+    expect(text).toContain(squash(doc.meta.title));
+    expect(text).toContain('Version 1.0 Date 26 November 2026 Impact level High');
+    // The kicker is letter-spaced, which text extraction reads as separate letters.
+    expect(text.replace(/ /g, '')).toContain('INFORMATIONSYSTEMCONTINGENCYPLAN');
+    expect(text).not.toMatch(/Page \d+ of/);
+  });
+
+  it('prints every heading, each chapter at the top of a new page', () => {
+    for (const h of headingsOf(doc)) {
+      expect(headingPage.get(h.id), `heading ${h.id}`).toBeDefined();
+      if (h.level === 1) {
+        const page = pages[(headingPage.get(h.id) ?? 0) - 1];
+        // Line 0 is the running header; the chapter heading comes right after it.
+        expect(page?.lines[1], h.id).toBe(labels.get(h.id));
+      }
+    }
+  });
+
+  it('numbers pages "Page n of N" in the footer, N being the page count, from page 2', () => {
+    expect(pages.length).toBeGreaterThan(10);
+    pages.slice(1).forEach((page, i) => {
+      const footer = page.lines[page.lines.length - 1] ?? '';
+      expect(footer).toBe(`Version 1.0 · 26 November 2026 Page ${i + 2} of ${pages.length}`);
+      expect(page.lines[0]).toBe(`${squash(doc.meta.title)} Internal`);
+    });
+  });
+
+  it('lists chapters and sections in the contents with the page they start on', () => {
+    const toc = pages[1]?.lines ?? [];
+    expect(toc[1]).toBe('Contents');
+    const listed = headingsOf(doc).filter((h) => h.level <= 2);
+    for (const h of listed) {
+      expect(toc, h.id).toContain(`${labels.get(h.id)} ${headingPage.get(h.id)}`);
+    }
+    // Subsections are in the outline only.
+    const sub = headingsOf(doc).find((h) => h.level === 3);
+    expect(toc.some((l) => l.startsWith(labels.get(sub?.id ?? '') ?? '-'))).toBe(false);
+  });
+
+  it('has an outline (bookmarks) with the chapters and, under them, their sections', () => {
+    const chapters = headingsOf(doc).filter((h) => h.level === 1);
+    expect(outline.map((o) => o.title)).toEqual(
+      chapters.map((h) => headingLabel(h, headingNumbers(doc))),
+    );
+    const recovery = outline.find((o) => o.title.endsWith('Recovery'));
+    const scenarios = doc.blocks.filter(
+      (b) => b.kind === 'heading' && b.id.startsWith('recovery-') && b.level === 2,
+    );
+    expect(recovery?.items).toHaveLength(scenarios.length);
+    expect(recovery?.items[0]?.items.map((i) => i.title)).toEqual([
+      '5.1.1  Recovery steps',
+      '5.1.2  Validation',
+    ]);
+  });
+
+  it('repeats the header row of a table on each page it continues on', () => {
+    const start = pages.findIndex((p) => p.lines.includes('Table 5. Parameters'));
+    const header = 'Node Field Value Source';
+    expect(pages[start]?.lines[pages[start]?.lines.indexOf('Table 5. Parameters') + 1]).toBe(
+      header,
+    );
+    const table = doc.blocks.find((b) => b.kind === 'table' && b.caption === 'Table 5. Parameters');
+    const lastRow = table?.kind === 'table' ? table.rows[table.rows.length - 1] : undefined;
+    const end = pages.findIndex((p) => p.lines.includes(lastRow?.join(' ') ?? '-'));
+    expect(end - start).toBeGreaterThanOrEqual(2);
+    for (let i = start + 1; i <= end; i += 1)
+      expect(pages[i]?.lines[1], `page ${i + 1}`).toBe(header);
+  });
+
+  it('puts the wide topology on a landscape page of its own, then turns back to portrait', () => {
+    const index = pages.findIndex((p) =>
+      p.lines.includes('Figure 1. Topology of Active-Active, 3 regions'),
+    );
+    expect(pages[index]?.landscape).toBe(true);
+    expect(pages[index - 1]?.landscape).toBe(false);
+    expect(pages[index + 1]?.landscape).toBe(false);
+    expect(pages.filter((p) => p.landscape)).toHaveLength(1);
+    const text = pages[index]?.lines.join('\n') ?? '';
+    for (const name of ['Route 53', 'US East (N. Virginia)', 'Checkout API', 'us-west-2c'])
+      expect(text).toContain(name);
+  });
+
+  it('shows a placeholder with its lead-in', () => {
+    const all = pages.flatMap((p) => p.lines).join('\n');
+    expect(all).toContain('To be completed by the plan owner: Name the plan owner');
+  });
+});
