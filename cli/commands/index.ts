@@ -3,11 +3,13 @@ import type { Command } from './command';
 import { compareCommand } from './compare';
 import { evaluateCommand } from './evaluate';
 import { exportMefCommand } from './export-mef';
+import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
 
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   evaluateCommand,
+  simulateCommand,
   exportMefCommand,
   compareCommand,
 ];

@@ -1,0 +1,115 @@
+/**
+ * `nines simulate FILE [--years N] [--seed S] [--variant ID] [--json]`: Monte Carlo simulation of
+ * each variant (FORMAT.md's JSON with `--json`, else a readable table), with a progress bar on
+ * standard error when it is a terminal.
+ */
+import type { SimulatedVariant, SimulationReport } from '../../shared/engine/simulate';
+import { simulate } from '../../shared/engine/simulate';
+import type { Command } from './command';
+import { EXIT, loadDocument, reportProblems, type CliIo } from '../io';
+
+/** Simulated years per variant when `--years` is not given. */
+export const DEFAULT_YEARS = 10_000;
+/** Seed when `--seed` is not given. */
+export const DEFAULT_SEED = 1;
+/** Width of the progress bar, characters. */
+const BAR_WIDTH = 30;
+
+export const simulateCommand: Command = {
+  name: 'simulate',
+  usage: 'nines simulate FILE [--years N] [--seed S] [--variant ID] [--json]',
+  summary: 'Monte Carlo: mean availability with a 95 % interval, yearly downtime, data loss.',
+  options: {
+    years: { type: 'string' },
+    seed: { type: 'string' },
+    variant: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run({ values, positionals }, io) {
+    const [file] = positionals;
+    if (file === undefined || positionals.length !== 1) return EXIT.usage;
+    const years = integerOption(io, 'years', values.years, DEFAULT_YEARS, 1);
+    const seed = integerOption(io, 'seed', values.seed, DEFAULT_SEED, 0);
+    if (years === undefined || seed === undefined) return EXIT.usage;
+    const loaded = await loadDocument(file);
+    if (!loaded.ok) {
+      reportProblems(io, file, loaded);
+      return EXIT.invalid;
+    }
+    const variantId = typeof values.variant === 'string' ? values.variant : undefined;
+    const bar = io.stderr.isTTY === true ? progressBar(io) : undefined;
+    const report = simulate(loaded.document, {
+      years,
+      seed,
+      variantId,
+      onProgress: bar?.update,
+    });
+    bar?.finish();
+    for (const issue of [...report.issues, ...report.variants.flatMap((v) => v.issues)]) {
+      io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
+    }
+    if (values.json === true) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else writeTable(io, loaded.document.variants, report);
+    const failed = report.issues.length > 0 || report.variants.some((v) => v.mean === null);
+    return failed ? EXIT.invalid : EXIT.ok;
+  },
+};
+
+/** Parses an integer option ≥ `min` (absent: `fallback`); undefined after a usage message. */
+function integerOption(
+  io: CliIo,
+  name: string,
+  raw: unknown,
+  fallback: number,
+  min: number,
+): number | undefined {
+  if (raw === undefined) return fallback;
+  const text = String(raw);
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min) {
+    io.stderr.write(`nines simulate: --${name} must be an integer ≥ ${min}, got "${text}"\n`);
+    return undefined;
+  }
+  return value;
+}
+
+/** A one-line bar redrawn in place with a carriage return. */
+function progressBar(io: CliIo): { update: (fraction: number) => void; finish: () => void } {
+  return {
+    update(fraction) {
+      const filled = Math.round(fraction * BAR_WIDTH);
+      const percent = `${Math.floor(fraction * 100)}`.padStart(3);
+      io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${percent} %`);
+    },
+    finish() {
+      io.stderr.write('\n');
+    },
+  };
+}
+
+function writeTable(
+  io: CliIo,
+  variants: readonly { id: string; name: string }[],
+  report: SimulationReport,
+): void {
+  const lines = [`${report.yearsPerVariant} simulated years per variant, seed ${report.seed}`, ''];
+  for (const v of report.variants) {
+    const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
+    lines.push(`${v.id} — ${name}`, ...variantLines(v), '');
+  }
+  io.stdout.write(lines.join('\n'));
+}
+
+function variantLines(v: SimulatedVariant): string[] {
+  if (v.mean === null || v.ci95 === null || v.downtimeMinutesPerYear === null) {
+    return ['  not simulated (see the messages above)'];
+  }
+  const percent = (x: number): string => `${(x * 100).toFixed(6)} %`;
+  const d = v.downtimeMinutesPerYear;
+  return [
+    `  mean availability   ${percent(v.mean)}  (95 %: ${percent(v.ci95[0])} – ${percent(v.ci95[1])})`,
+    ...(v.exact === null ? [] : [`  exact               ${percent(v.exact)}`]),
+    `  downtime, min/yr    mean ${d.mean.toFixed(2)}  median ${d.p50.toFixed(2)}  p99 ${d.p99.toFixed(2)}`,
+    `  data-loss events    ${(v.dataLossEventsPerYear ?? 0).toFixed(3)} a year`,
+  ];
+}
