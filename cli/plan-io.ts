@@ -7,9 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PlanDocument } from '../shared/plan/document';
-import { writeDocx } from '../shared/plan/docx/write-docx';
-import { writeMarkdown } from '../shared/plan/markdown/write-markdown';
-import { writePdf, type PdfMakeLike } from '../shared/plan/pdf/write-pdf';
+import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
 
 /** The output formats of a plan. */
 export type PlanFormat = 'pdf' | 'docx' | 'md';
@@ -48,15 +46,24 @@ export function nodePdfMake(): PdfMakeNode {
   return instance;
 }
 
-/** The bytes of `doc` in `format` (Markdown as UTF-8). */
+/**
+ * The bytes of `doc` in `format` (Markdown as UTF-8). Each writer is loaded when first asked
+ * for, so that a command writing a PDF does not start up the DOCX library, and the reverse.
+ */
 export async function renderPlan(doc: PlanDocument, format: PlanFormat): Promise<Uint8Array> {
   switch (format) {
-    case 'pdf':
+    case 'pdf': {
+      const { writePdf } = await import('../shared/plan/pdf/write-pdf');
       return writePdf(doc, nodePdfMake());
-    case 'docx':
+    }
+    case 'docx': {
+      const { writeDocx } = await import('../shared/plan/docx/write-docx');
       return writeDocx(doc);
-    case 'md':
+    }
+    case 'md': {
+      const { writeMarkdown } = await import('../shared/plan/markdown/write-markdown');
       return new TextEncoder().encode(writeMarkdown(doc));
+    }
   }
 }
 

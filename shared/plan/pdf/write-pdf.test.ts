@@ -7,7 +7,7 @@ import { nodePdfMake } from '../../../cli/plan-io';
 import type { NinesDocument } from '../../model/types';
 import { headingLabel, headingNumbers, headingsOf, type PlanDocument } from '../document';
 import { samplePlan } from '../sample-plan';
-import { writePdf } from './write-pdf';
+import { writePdf, type PdfMakeLike } from './write-pdf';
 
 const require = createRequire(import.meta.url);
 const standardFontDataUrl = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
@@ -182,5 +182,21 @@ describe('writePdf on the sample plan', () => {
   it('shows a placeholder with its lead-in', () => {
     const all = pages.flatMap((p) => p.lines).join('\n');
     expect(all).toContain('To be completed by the plan owner: Name the plan owner');
+  });
+});
+
+describe('writePdf with the browser build of pdfmake', () => {
+  it('renders the same pages from the bundled fonts (the renderer path)', async () => {
+    // The build the renderer gets, with its fonts from the bundled virtual file system.
+    const browser = require('pdfmake/build/pdfmake.js') as PdfMakeLike & {
+      addVirtualFileSystem(vfs: Record<string, string>): void;
+    };
+    browser.addVirtualFileSystem(require('pdfmake/build/vfs_fonts.js') as Record<string, string>);
+    const doc = samplePlan(model(), '26 November 2026');
+    const [fromBrowser, fromNode] = await Promise.all([
+      writePdf(doc, browser).then(readPdf),
+      writePdf(doc, nodePdfMake()).then(readPdf),
+    ]);
+    expect(fromBrowser.pages.map((p) => p.lines)).toEqual(fromNode.pages.map((p) => p.lines));
   });
 });
