@@ -277,28 +277,51 @@ export interface DiagramOptions {
 /** Largest scale from canvas units to points: a small topology is not blown up. */
 const MAX_SCALE = 0.75;
 
+/** White space around the drawing, points. */
+const DRAWING_MARGIN = 4;
+
+interface Bounds {
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+}
+
+/** Boxes and edges of `variant` in canvas units, and the bounds of both. */
+function arrange(variant: Variant) {
+  const boxes = hasCompleteLayout(variant) ? boxesFromLayout(variant) : boxesFromGrid(variant);
+  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const geometry = edgeGeometry(variant, boxes, byId);
+  const all = [...boxes.values()];
+  const bounds: Bounds = {
+    minX: Math.min(...all.map((b) => b.x)),
+    minY: Math.min(...all.map((b) => b.y), ...geometry.map((g) => g.peakY)),
+    maxX: Math.max(...all.map((b) => b.x + b.width)),
+    maxY: Math.max(...all.map((b) => b.y + b.height)),
+  };
+  return { boxes, geometry, bounds };
+}
+
+/** The scale from canvas units to points that fits `bounds` into the options' box. */
+function scaleToFit(bounds: Bounds, options: DiagramOptions): number {
+  const width = Math.max(bounds.maxX - bounds.minX, 1);
+  const height = Math.max(bounds.maxY - bounds.minY, 1);
+  return Math.min(
+    MAX_SCALE,
+    (options.maxWidth - 2 * DRAWING_MARGIN) / width,
+    options.maxHeight === undefined ? Infinity : (options.maxHeight - 2 * DRAWING_MARGIN) / height,
+  );
+}
+
 /**
  * The vector drawing of `variant`, in points, scaled to fit `maxWidth` (and `maxHeight`).
  * Deterministic: the same variant always gives the same drawing.
  */
 export function buildTopologyDrawing(variant: Variant, options: DiagramOptions): Drawing {
-  const boxes = hasCompleteLayout(variant) ? boxesFromLayout(variant) : boxesFromGrid(variant);
-  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
-  const geometry = edgeGeometry(variant, boxes, byId);
-
-  const all = [...boxes.values()];
-  const minX = Math.min(...all.map((b) => b.x));
-  const minY = Math.min(...all.map((b) => b.y), ...geometry.map((g) => g.peakY));
-  const maxX = Math.max(...all.map((b) => b.x + b.width));
-  const maxY = Math.max(...all.map((b) => b.y + b.height));
-  const margin = 4;
-  const naturalW = Math.max(maxX - minX, 1);
-  const naturalH = Math.max(maxY - minY, 1);
-  const scale = Math.min(
-    MAX_SCALE,
-    (options.maxWidth - 2 * margin) / naturalW,
-    options.maxHeight === undefined ? Infinity : (options.maxHeight - 2 * margin) / naturalH,
-  );
+  const { boxes, geometry, bounds } = arrange(variant);
+  const { minX, minY, maxX, maxY } = bounds;
+  const margin = DRAWING_MARGIN;
+  const scale = scaleToFit(bounds, options);
   const px = (x: number) => margin + (x - minX) * scale;
   const py = (y: number) => margin + (y - minY) * scale;
   const sbox = (b: Box): Box => ({
@@ -659,25 +682,22 @@ export interface FigureOptions {
 }
 
 /**
- * The figure block of `variant`'s topology: on the portrait page when it reads there (scale at
- * least 0.5), otherwise sized for a landscape page of its own.
+ * The figure block of `variant`'s topology: on the portrait page when it reads there (at least
+ * half size), otherwise sized for a landscape page of its own when that makes it larger.
  */
 export function topologyFigure(variant: Variant, options: FigureOptions): FigureBlock {
   const size = options.pageSize ?? 'LETTER';
   // Room left under the drawing for its caption and above it for a heading.
   const captionRoom = 90;
-  const portrait = buildTopologyDrawing(variant, {
-    maxWidth: contentWidth(size),
-    maxHeight: contentHeight(size) - captionRoom,
+  const fit = (landscape: boolean): DiagramOptions => ({
+    maxWidth: contentWidth(size, landscape),
+    maxHeight: contentHeight(size, landscape) - captionRoom,
   });
-  const natural = buildTopologyDrawing(variant, { maxWidth: 1e6 });
-  const isLandscape = portrait.width < natural.width * 0.5 * (1 / MAX_SCALE);
-  const drawing = isLandscape
-    ? buildTopologyDrawing(variant, {
-        maxWidth: contentWidth(size, true),
-        maxHeight: contentHeight(size, true) - captionRoom,
-      })
-    : portrait;
+  const { bounds } = arrange(variant);
+  const isLandscape =
+    scaleToFit(bounds, fit(false)) < 0.5 &&
+    scaleToFit(bounds, fit(true)) > scaleToFit(bounds, fit(false));
+  const drawing = buildTopologyDrawing(variant, fit(isLandscape));
   return {
     kind: 'figure',
     id: options.id,
