@@ -4,7 +4,12 @@ import type { ModelNode, NinesDocument } from '../model/types';
 import { parseDocumentText } from '../schema/parse';
 import { dep, singleVariant, workedExample } from '../testing/builders';
 import { evaluate } from './index';
-import { HISTOGRAM_BOUNDS_MINUTES, simulate, type SimulatedVariant } from './simulate';
+import {
+  HISTOGRAM_BOUNDS_MINUTES,
+  simulate,
+  simulateAsync,
+  type SimulatedVariant,
+} from './simulate';
 
 const TEMPLATES = new URL('../../assets/templates/', import.meta.url).pathname;
 const templates: [string, NinesDocument][] = readdirSync(TEMPLATES)
@@ -186,6 +191,31 @@ describe('simulate: determinism, progress and cancellation', () => {
     const before = simulate(haOptions, { years: 100, seed: 1, signal: { aborted: true } });
     expect(before.cancelled).toBe(true);
     expect(before.variants.every((v) => v.years === 0)).toBe(true);
+  });
+});
+
+describe('simulateAsync', () => {
+  const doc = workedExample();
+
+  it('gives the report of simulate, pausing at every progress step', async () => {
+    let pauses = 0;
+    const report = await simulateAsync(doc, { years: 1000, seed: 4 }, () => {
+      pauses++;
+      return Promise.resolve();
+    });
+    expect(report).toEqual(simulate(doc, { years: 1000, seed: 4 }));
+    expect(pauses).toBe(100);
+  });
+
+  it('sees a signal set while it pauses (as a Web Worker message would)', async () => {
+    const signal = { aborted: false };
+    let pauses = 0;
+    const report = await simulateAsync(doc, { years: 1000, seed: 4, signal }, async () => {
+      await Promise.resolve();
+      if (++pauses === 25) signal.aborted = true;
+    });
+    expect(report.cancelled).toBe(true);
+    expect(report.variants[0]?.years).toBe(250);
   });
 });
 

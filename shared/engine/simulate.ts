@@ -58,8 +58,10 @@ export interface SimulateOptions {
    */
   readonly onProgress?: (fraction: number) => void;
   /**
-   * Checked before each variant and at every progress step (about 1 % of the work): once it reads
-   * `aborted`, `simulate` stops and returns what it has, marked `cancelled`.
+   * Checked before each variant and after every progress step (about 1 % of the work): once it
+   * reads `aborted`, the run stops and returns what it has, marked `cancelled` (no exception).
+   * A synchronous `simulate` sees only changes made by `onProgress` or by shared memory; in a
+   * Web Worker use `simulateAsync`, whose pauses let a message set it.
    */
   readonly signal?: AbortFlag;
 }
@@ -117,12 +119,43 @@ export interface SimulationReport {
 }
 
 /**
- * Simulates every variant of `doc` (or `options.variantId`) for `options.years` years. Throws a
- * RangeError for years that are not a positive integer or a seed that is not a non-negative
- * integer (programmer errors: the CLI checks its arguments first); problems in the model are
- * `issues`.
+ * Simulates every variant of `doc` (or `options.variantId`) for `options.years` years, in one
+ * synchronous run. Throws a RangeError for years that are not a positive integer or a seed that
+ * is not a non-negative integer (programmer errors: the CLI checks its arguments first); problems
+ * in the model are `issues`.
  */
 export function simulate(doc: NinesDocument, options: SimulateOptions): SimulationReport {
+  const run = simulation(doc, options);
+  for (;;) {
+    const next = run.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+/**
+ * `simulate` that awaits `pause()` after each progress step (about 1 % of the work), so that a
+ * Web Worker can handle its messages, e.g. one that sets the `signal`, while it runs: pass
+ * `() => new Promise((resolve) => setTimeout(resolve))`. Same report as `simulate` for the same
+ * options.
+ */
+export async function simulateAsync(
+  doc: NinesDocument,
+  options: SimulateOptions,
+  pause: () => Promise<void>,
+): Promise<SimulationReport> {
+  const run = simulation(doc, options);
+  for (;;) {
+    const next = run.next();
+    if (next.done === true) return next.value;
+    await pause();
+  }
+}
+
+/** The run as a generator that yields after each progress report, before checking `signal`. */
+function* simulation(
+  doc: NinesDocument,
+  options: SimulateOptions,
+): Generator<void, SimulationReport, void> {
   const { years, seed, variantId, onProgress, signal } = options;
   if (!Number.isSafeInteger(years) || years < 1) {
     throw new RangeError(`years must be a positive integer, got ${years}`);
@@ -146,40 +179,47 @@ export function simulate(doc: NinesDocument, options: SimulateOptions): Simulati
 
   const total = years * variants.length;
   const step = Math.max(1, Math.ceil(total / 100));
-  let done = 0;
-  let nextReport = Math.min(step, total);
-  let cancelled = false;
-  /** Counts one year; false when the run must stop. */
-  const tick = (): boolean => {
-    done++;
-    if (done < nextReport) return true;
-    nextReport = Math.min(nextReport + step, total);
-    onProgress?.(done / total);
-    if (signal?.aborted === true && done < total) cancelled = true;
-    return !cancelled;
+  const progress = { done: 0, nextReport: Math.min(step, total), cancelled: false };
+  /** Counts `count` years; true when a progress step was reached (then the run yields). */
+  const advance = (count: number): boolean => {
+    progress.done += count;
+    if (progress.done < progress.nextReport) return false;
+    progress.nextReport = Math.min(progress.done - (progress.done % step) + step, total);
+    onProgress?.(progress.done / total);
+    return true;
+  };
+  /** After a progress step: true (and cancelled) when the signal asks to stop before the end. */
+  const stop = (): boolean => {
+    if (signal?.aborted === true && progress.done < total) progress.cancelled = true;
+    return progress.cancelled;
   };
 
   const results: SimulatedVariant[] = [];
   for (const variant of variants) {
-    if (signal?.aborted === true) cancelled = true;
-    if (cancelled) {
+    if (signal?.aborted === true) progress.cancelled = true;
+    if (progress.cancelled) {
       results.push(emptyResult(variant.id, [], null));
       continue;
     }
-    results.push(simulateVariant(doc, variant, years, seed, tick));
+    const result = yield* simulateVariant(doc, variant, years, seed, () => advance(1), stop);
+    results.push(result);
     // A variant that cannot be built uses no years: count them so progress still ends at 1.
-    while (done < years * results.length && !cancelled) tick();
+    if (result.years === 0 && advance(years)) {
+      yield;
+      stop();
+    }
   }
-  return { seed, yearsPerVariant: years, cancelled, variants: results, issues };
+  return { seed, yearsPerVariant: years, cancelled: progress.cancelled, variants: results, issues };
 }
 
-function simulateVariant(
+function* simulateVariant(
   doc: NinesDocument,
   variant: Variant,
   years: number,
   seed: number,
-  tick: () => boolean,
-): SimulatedVariant {
+  advance: () => boolean,
+  stop: () => boolean,
+): Generator<void, SimulatedVariant, void> {
   const issues: EngineIssue[] = [];
   const graph = resolveGraph(variant, issues);
   if (!graph) return emptyResult(variant.id, issues, null);
@@ -207,7 +247,10 @@ function simulateVariant(
     dataLoss += tally.dataLossEvents;
     yearly[n++] =
       (tally.structuralHours + tally.transitionHours + tally.capacityHours) / HOURS_PER_YEAR;
-    if (!tick()) break;
+    if (advance()) {
+      yield;
+      if (stop()) break;
+    }
   }
   const u = yearly.subarray(0, n);
   let sum = 0;
