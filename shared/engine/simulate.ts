@@ -5,15 +5,27 @@
  * availability with a 95 % interval, the median and 99th percentile of yearly downtime, data-loss
  * events per year and a histogram of yearly downtime.
  *
+ * What it measures. The simulation charges time with the exact engine's rules (see
+ * `simulate-machine.ts`): a router target's failure costs its detection time × its baseline share,
+ * even when another failure overlaps it, because `evaluate`'s U_transition charges exactly that
+ * (its w_t is the exact steady-state rate of those failures). Both engines then estimate the same
+ * quantity, so the interval must hold the exact figure at any number of years, not only while a
+ * second-order difference stays hidden in the noise. The one known difference: for a router with
+ * more than `EXACT_MAX_OTHERS` other targets, `evaluate` takes them as independent for the
+ * capacity term, the simulation does not.
+ *
  * Statistics. Each variant runs as one continuous process that starts in the steady state (every
  * event up with probability A, memoryless residual times) and is cut into years of 8,760 h. A
  * year's request-weighted unavailability is u = (structural + transition + capacity hours) / 8,760.
- * The years are practically independent (the process forgets its state within hours, a year lasts
+ * The years are practically independent (the process forgets its state within hours; a year lasts
  * 8,760), so the mean of u over n years has the normal-approximation interval
- * mean ± 1.96 · s / √n, s the sample standard deviation of u (central limit theorem; see e.g.
- * Law, Simulation Modeling and Analysis, 5th ed., §9.4). The yearly values are very skewed (most
- * years have no outage of the service), so the interval is honest only when the run sees many
- * outages: on the bundled templates 2,000 years see over a hundred.
+ * mean ± 1.96 · s / √n, s the sample standard deviation of u (central limit theorem; Law,
+ * Simulation Modeling and Analysis, 5th ed., §9.4). Batch means were not used: they guard against
+ * correlation between years, which is negligible here, and do not change the distribution of the
+ * mean. The yearly values are very skewed (most years see no outage of the whole service), which
+ * makes the interval a little short when a run sees few outages: measured coverage of the exact
+ * figure is 93–95 % over 100 to 1,000 seeds of 2,000 years on the worked example, the pilot-light
+ * and the three-region templates.
  *
  * Pure and deterministic: the same document, options and seed give the same report on every
  * engine (xoshiro128**, `random.ts`; one stream per variant, keyed by the seed and the variant
