@@ -324,6 +324,18 @@ export class Machine {
     return tally;
   }
 
+  /** Basic events that are down now, in index order. */
+  downEvents(): number[] {
+    const down: number[] = [];
+    for (let e = 0; e < this.eventCount; e++) if (!this.up[e]) down.push(e);
+    return down;
+  }
+
+  /** Whether expression `expr` works now (kept up to date incrementally). */
+  isWorking(expr: number): boolean {
+    return this.value[expr] === 1;
+  }
+
   /** How long event `e` stays in its current state, hours (infinite for a constant event). */
   private duration(e: number): number {
     const mean = this.up[e] ? (this.meanUp[e] as number) : (this.meanDown[e] as number);
