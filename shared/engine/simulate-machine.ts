@@ -151,13 +151,17 @@ export class Machine {
     dataLossEvents: 0,
   };
 
-  /** Compiles `structure` and draws the initial state from the steady state with `random`. */
+  /**
+   * Compiles `structure` and draws the initial state from the steady state with `random`, or
+   * starts with exactly the events of `startDown` down (e.g. the empty set: everything works).
+   */
   constructor(
     doc: NinesDocument,
     graph: ResolvedGraph,
     structure: Structure,
     traffic: TrafficShares,
     private readonly random: Random,
+    startDown?: ReadonlySet<number>,
   ) {
     const exprs = structure.exprs;
     this.eventCount = structure.events.length;
@@ -218,7 +222,8 @@ export class Machine {
         this.meanDown[e] = Number.POSITIVE_INFINITY;
         this.meanUp[e] = Number.POSITIVE_INFINITY;
       }
-      this.up[e] = random.nextFloat() >= q ? 1 : 0;
+      const isUp = startDown ? !startDown.has(e) : random.nextFloat() >= q;
+      this.up[e] = isUp ? 1 : 0;
     });
 
     // ---- what is watched ----
@@ -322,6 +327,16 @@ export class Machine {
     // Keep the clock small so that short durations keep their digits over millions of years.
     for (let e = 0; e < this.eventCount; e++) time[e] = (time[e] as number) - HOURS_PER_YEAR;
     return tally;
+  }
+
+  /**
+   * Fails (or repairs) event `e` at once, as a scenario forces it, outside the clock; returns
+   * the data-loss events the change counts (0 or more).
+   */
+  flip(e: number): number {
+    const before = this.tally.dataLossEvents;
+    this.toggle(e);
+    return this.tally.dataLossEvents - before;
   }
 
   /** Basic events that are down now, in index order. */
