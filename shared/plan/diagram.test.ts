@@ -152,6 +152,51 @@ describe('buildTopologyDrawing', () => {
     expect(lines(crossing).filter((l) => l.stroke === DIAGRAM_COLOURS.crossRegion)).toHaveLength(1);
   });
 
+  it('keys the line styles it uses in a legend', () => {
+    const legend = (v: Variant) =>
+      texts(
+        buildTopologyDrawing(v, { maxWidth: 700 }).shapes.filter(
+          (s) => s.type === 'group' && s.id === 'legend',
+        ),
+      );
+    expect(legend(aa3)).toEqual(['request dependency', 'replication', 'backup']);
+    const crossing: Variant = {
+      ...aa3,
+      edges: [...aa3.edges, { from: 'app-use1', to: 'redis-euw1', kind: 'depends' }],
+    };
+    expect(legend(crossing)).toContain('cross-region call');
+  });
+
+  it('routes replication over side-by-side regions and beside stacked ones', () => {
+    const place = (use1: [number, number], usw2: [number, number]): Variant => ({
+      ...aa3,
+      edges: aa3.edges.filter(
+        (e) => e.kind !== 'replicates' || (e.from === 'redis-use1' && e.to === 'redis-usw2'),
+      ),
+      layout: {
+        ...aa3.layout,
+        use1: { x: use1[0], y: use1[1], width: 664, height: 300 },
+        usw2: { x: usw2[0], y: usw2[1], width: 664, height: 300 },
+      },
+    });
+    const arc = (v: Variant) => {
+      const d = buildTopologyDrawing(v, { maxWidth: 2000 });
+      const line = d.shapes.find(
+        (s) => s.type === 'line' && s.stroke === DIAGRAM_COLOURS.replicates,
+      );
+      if (line?.type !== 'line' || !line.control) throw new Error('no arc');
+      return { d, line, control: line.control };
+    };
+    const beside = arc(place([0, 136], [1424, 136]));
+    const regionTop = boxOf(beside.d, aa3, 'use1').y;
+    expect(beside.control[1]).toBeLessThan(regionTop);
+    const stacked = arc(place([0, 136], [0, 500]));
+    const card = boxOf(stacked.d, aa3, 'redis-use1');
+    const region = boxOf(stacked.d, aa3, 'use1');
+    expect(stacked.line.points[0]?.[0]).toBeCloseTo(card.x + card.width, 6);
+    expect(stacked.control[0]).toBeGreaterThan(region.x + region.width);
+  });
+
   it('labels every node: its group carries the full name and shows its start', () => {
     for (const name of ['active-active-3-regions', 'pilot-light-2-regions', 'single-region-3az']) {
       const variant = firstVariant(name);

@@ -10,7 +10,7 @@
 import type { ModelNode, Variant } from '../model/types';
 import { tierSize } from '../model/nodes';
 import { contentHeight, contentWidth, type FigureBlock, type PageSize } from './document';
-import { fitText, textWidth, type Drawing, type Shape } from './drawing';
+import { fitText, textWidth, type Drawing, type GroupShape, type Shape } from './drawing';
 
 /** Size of a component card in canvas units (px), matching the spacing of the editor. */
 export const CARD = { width: 200, height: 76 } as const;
@@ -294,10 +294,10 @@ function arrange(variant: Variant) {
   const geometry = edgeGeometry(variant, boxes, byId);
   const all = [...boxes.values()];
   const bounds: Bounds = {
-    minX: Math.min(...all.map((b) => b.x)),
-    minY: Math.min(...all.map((b) => b.y), ...geometry.map((g) => g.peakY)),
-    maxX: Math.max(...all.map((b) => b.x + b.width)),
-    maxY: Math.max(...all.map((b) => b.y + b.height)),
+    minX: Math.min(...all.map((b) => b.x), ...geometry.map((g) => g.extent.minX)),
+    minY: Math.min(...all.map((b) => b.y), ...geometry.map((g) => g.extent.minY)),
+    maxX: Math.max(...all.map((b) => b.x + b.width), ...geometry.map((g) => g.extent.maxX)),
+    maxY: Math.max(...all.map((b) => b.y + b.height), ...geometry.map((g) => g.extent.maxY)),
   };
   return { boxes, geometry, bounds };
 }
@@ -441,12 +441,62 @@ export function buildTopologyDrawing(variant: Variant, options: DiagramOptions):
     });
   }
 
+  const legend = legendShapes(geometry, margin, py(maxY) + 6, smallSize);
+  if (legend.shapes.length > 0) shapes.push(legend);
   return {
     width: px(maxX) + margin,
-    height: py(maxY) + margin,
+    height: py(maxY) + margin + (legend.shapes.length > 0 ? LEGEND_HEIGHT : 0),
     title: `Topology of ${variant.name}`,
     shapes,
   };
+}
+
+/** Height the legend adds under the drawing, points. */
+const LEGEND_HEIGHT = 16;
+
+/** A one-line key to the kinds of line the drawing uses, in the order of the edge styles. */
+function legendShapes(
+  geometry: readonly EdgeGeometry[],
+  x: number,
+  top: number,
+  size: number,
+): GroupShape {
+  const c = DIAGRAM_COLOURS;
+  const entries = [
+    { colour: c.depends, label: 'request dependency', dash: undefined, arrow: true },
+    { colour: c.crossRegion, label: 'cross-region call', dash: undefined, arrow: true },
+    { colour: c.replicates, label: 'replication', dash: [4, 2.5], arrow: false },
+    { colour: c.backsUp, label: 'backup', dash: [1.2, 1.8], arrow: true },
+  ].filter((entry) => geometry.some((g) => g.colour === entry.colour));
+  const shapes: Shape[] = [];
+  const y = top + LEGEND_HEIGHT / 2;
+  let at = x;
+  for (const entry of entries) {
+    shapes.push(
+      {
+        type: 'line',
+        points: [
+          [at, y],
+          [at + 22, y],
+        ],
+        stroke: entry.colour,
+        strokeWidth: entry.colour === c.crossRegion ? 1.3 : 0.9,
+        ...(entry.dash ? { dash: entry.dash } : {}),
+        arrow: entry.arrow,
+      },
+      {
+        type: 'text',
+        x: at + 26,
+        y: y + size * 0.35,
+        text: entry.label,
+        size,
+        color: c.muted,
+        anchor: 'start',
+      },
+    );
+    at += 26 + textWidth(entry.label, size) + 14;
+  }
+  return { type: 'group', id: 'legend', title: 'Legend', shapes };
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -558,8 +608,8 @@ function cardShapes(
 interface EdgeGeometry {
   readonly points: readonly (readonly [number, number])[];
   readonly control?: readonly [number, number];
-  /** Highest point the edge reaches (canvas units), for the drawing's bounds. */
-  readonly peakY: number;
+  /** The box the edge's line stays in (canvas units), for the drawing's bounds. */
+  readonly extent: Bounds;
   readonly colour: string;
   readonly width: number;
   readonly dash?: readonly number[];
@@ -569,7 +619,8 @@ interface EdgeGeometry {
 /**
  * Where each edge runs, in canvas units. `depends` and `backs-up` edges are straight between
  * the two cards' borders; `replicates` edges arc from the top of one card to the top of the
- * other, above the regions, each in its own lane so that arcs do not lie on one another.
+ * other above the regions (cards side by side), or from side to side to the right of the
+ * regions (cards one above the other), each in its own lane so that arcs do not overlap.
  */
 function edgeGeometry(
   variant: Variant,
@@ -584,20 +635,41 @@ function edgeGeometry(
     const to = boxes.get(edge.to);
     if (!from || !to) continue;
     if (edge.kind === 'replicates') {
-      const a: [number, number] = [from.x + from.width / 2, from.y];
-      const b: [number, number] = [to.x + to.width / 2, to.y];
-      const fromRegion = boxes.get(regionOf(byId.get(edge.from), byId) ?? '');
-      const toRegion = boxes.get(regionOf(byId.get(edge.to), byId) ?? '');
-      const ceiling = Math.min(fromRegion?.y ?? from.y, toRegion?.y ?? to.y, from.y, to.y);
-      const peakY = ceiling - 12 - 10 * lane;
+      const fromRegion = boxes.get(regionOf(byId.get(edge.from), byId) ?? '') ?? from;
+      const toRegion = boxes.get(regionOf(byId.get(edge.to), byId) ?? '') ?? to;
+      const dx = Math.abs(to.x + to.width / 2 - (from.x + from.width / 2));
+      const dy = Math.abs(to.y + to.height / 2 - (from.y + from.height / 2));
+      const offset = 12 + 10 * lane;
       lane += 1;
-      // A quadratic curve with equal end heights peaks halfway between the ends and control.
-      const endY = Math.min(a[1], b[1]);
-      const control: [number, number] = [(a[0] + b[0]) / 2, 2 * peakY - endY];
+      let a: [number, number];
+      let b: [number, number];
+      let control: [number, number];
+      if (dx >= dy) {
+        // Side by side: from the top of one card to the top of the other, over the regions.
+        a = [from.x + from.width / 2, from.y];
+        b = [to.x + to.width / 2, to.y];
+        const peak = Math.min(fromRegion.y, toRegion.y, from.y, to.y) - offset;
+        // A quadratic curve whose ends are level peaks halfway between them and its control.
+        control = [(a[0] + b[0]) / 2, 2 * peak - Math.min(a[1], b[1])];
+      } else {
+        // One above the other: from the right side of one card to the other's, beside them.
+        a = [from.x + from.width, from.y + from.height / 2];
+        b = [to.x + to.width, to.y + to.height / 2];
+        const side = Math.max(fromRegion.x + fromRegion.width, toRegion.x + toRegion.width);
+        control = [2 * (side + offset) - Math.max(a[0], b[0]), (a[1] + b[1]) / 2];
+      }
+      const middle = [(a[0] + 2 * control[0] + b[0]) / 4, (a[1] + 2 * control[1] + b[1]) / 4];
+      const xs = [a[0], b[0], middle[0] ?? a[0]];
+      const ys = [a[1], b[1], middle[1] ?? a[1]];
       result.push({
         points: [a, b],
         control,
-        peakY,
+        extent: {
+          minX: Math.min(...xs),
+          maxX: Math.max(...xs),
+          minY: Math.min(...ys),
+          maxY: Math.max(...ys),
+        },
         colour: c.replicates,
         width: 1,
         dash: [4, 2.5],
@@ -616,7 +688,12 @@ function edgeGeometry(
       regionOf(byId.get(edge.from), byId) !== regionOf(byId.get(edge.to), byId);
     result.push({
       points: [start, end],
-      peakY: Math.min(start[1], end[1]),
+      extent: {
+        minX: Math.min(start[0], end[0]),
+        maxX: Math.max(start[0], end[0]),
+        minY: Math.min(start[1], end[1]),
+        maxY: Math.max(start[1], end[1]),
+      },
       colour: edge.kind === 'backs-up' ? c.backsUp : crosses ? c.crossRegion : c.depends,
       width: crosses ? 1.3 : 0.8,
       ...(edge.kind === 'backs-up' ? { dash: [1.2, 1.8] } : {}),
