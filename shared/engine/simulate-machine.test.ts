@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { NinesDocument } from '../model/types';
 import { parseDocumentText } from '../schema/parse';
 import { capacityModelArb, smallModelArb } from '../testing/arbitraries';
+import { workedExample } from '../testing/builders';
 import { resolveGraph } from './graph';
 import { Random } from './random';
 import { evaluateExprs, runScenario } from './scenario';
+import { evaluate } from './evaluate';
 import { Machine } from './simulate-machine';
 import { buildStructure } from './structure';
 import { trafficShares } from './traffic';
@@ -44,6 +46,98 @@ describe('Machine', () => {
   });
 });
 
+/**
+ * The model with every figure but the entry's given as MTBF and MTTR (same availability, MTTR
+ * 0.5 h), so that failures have a frequency and cost transition time.
+ */
+function withRates(doc: NinesDocument): NinesDocument {
+  const variant = doc.variants[0] as NinesDocument['variants'][number];
+  const rates = <T extends { availability?: number }>(x: T): T => {
+    if (x.availability === undefined || x.availability >= 1) return x;
+    const { availability, ...rest } = x;
+    return { ...rest, mtbfHours: (0.5 * availability) / (1 - availability), mttrHours: 0.5 } as T;
+  };
+  return {
+    ...doc,
+    variants: [
+      {
+        ...variant,
+        nodes: variant.nodes.map((n) => (n.id === variant.entry ? n : rates(n))),
+        links: (variant.links ?? []).map(rates),
+      },
+    ],
+  };
+}
+
+/**
+ * The steady-state expectation of the machine's rules, by enumeration of every state (Gray code
+ * order, one flip per state): the time the top is down, the transition hours charged per hour
+ * (each up event i fails at rate 1 / MTBF_i) and the share refused for lack of capacity.
+ */
+function expectedRates(doc: NinesDocument): {
+  structural: number;
+  transition: number;
+  capacity: number;
+} {
+  const variant = doc.variants[0] as NinesDocument['variants'][number];
+  const graph = resolveGraph(variant, []);
+  if (!graph) throw new Error('no graph');
+  const structure = buildStructure(graph, []);
+  const machine = new Machine(
+    doc,
+    graph,
+    structure,
+    trafficShares(doc, graph),
+    new Random(1),
+    new Set(),
+  );
+  const events = structure.events;
+  const n = events.length;
+  const down = new Uint8Array(n);
+  const sums = { structural: 0, transition: 0, capacity: 0 };
+  for (let state = 0; state < 2 ** n; state++) {
+    if (state > 0) {
+      // Gray code: state i differs from state i − 1 in the lowest set bit of i.
+      const e = Math.log2(state & -state);
+      down[e] = down[e] ? 0 : 1;
+      machine.flip(e);
+    }
+    let p = 1;
+    events.forEach((event, i) => (p *= down[i] ? event.unavailability : 1 - event.unavailability));
+    if (p === 0) continue;
+    if (!machine.isWorking(structure.top)) sums.structural += p;
+    sums.capacity += p * machine.refusedShare();
+    events.forEach((event, i) => {
+      if (down[i] || event.failuresPerHour === 0) return;
+      const lost = machine.flip(i).transitionHours;
+      machine.flip(i);
+      sums.transition += p * (event.failuresPerHour / (1 - event.unavailability)) * lost;
+    });
+  }
+  return sums;
+}
+
+describe("Machine rules have the exact engine's expectation", () => {
+  const check = (doc: NinesDocument): void => {
+    const exact = evaluate(doc).variants[0]?.availability?.unavailability;
+    if (!exact) return;
+    const sums = expectedRates(doc);
+    expect(Math.abs(sums.structural - exact.structural)).toBeLessThan(1e-12);
+    expect(Math.abs(sums.transition - exact.transition)).toBeLessThan(1e-12);
+    expect(Math.abs(sums.capacity - exact.capacity)).toBeLessThan(1e-12);
+  };
+
+  it('on random models', () => {
+    fc.assert(fc.property(smallModelArb(10).map(withRates), check), { seed: SEED, numRuns: 60 });
+  });
+
+  it('on random routed models with capacity', () => {
+    fc.assert(fc.property(capacityModelArb(10).map(withRates), check), { seed: SEED, numRuns: 60 });
+  });
+
+  it('on the worked example', () => check(workedExample()));
+});
+
 describe('Machine data-loss events', () => {
   const dir = new URL('../../assets/templates/', import.meta.url).pathname;
   const variants = new Map<string, NinesDocument>();
@@ -66,7 +160,7 @@ describe('Machine data-loss events', () => {
       let losses = 0;
       structure.events.forEach((event, e) => {
         const machine = new Machine(doc, graph, structure, traffic, new Random(1), new Set());
-        const loses = machine.flip(e) > 0;
+        const loses = machine.flip(e).dataLossEvents > 0;
         const link = /^link:(.+)\|(.+)$/.exec(event.name);
         const scenario = link
           ? { id: 's', name: event.name, partition: [[link[1], link[2]] as [string, string]] }

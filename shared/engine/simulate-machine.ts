@@ -330,13 +330,21 @@ export class Machine {
   }
 
   /**
-   * Fails (or repairs) event `e` at once, as a scenario forces it, outside the clock; returns
-   * the data-loss events the change counts (0 or more).
+   * Fails (or repairs) event `e` at once, as a scenario forces it, outside the clock; returns the
+   * data-loss events and the transition hours (× traffic share) the change counts.
    */
-  flip(e: number): number {
-    const before = this.tally.dataLossEvents;
+  flip(e: number): { readonly dataLossEvents: number; readonly transitionHours: number } {
+    const { dataLossEvents, transitionHours } = this.tally;
     this.toggle(e);
-    return this.tally.dataLossEvents - before;
+    return {
+      dataLossEvents: this.tally.dataLossEvents - dataLossEvents,
+      transitionHours: this.tally.transitionHours - transitionHours,
+    };
+  }
+
+  /** Share of all requests refused for lack of capacity in the current state, in [0, 1]. */
+  refusedShare(): number {
+    return this.capacityRate;
   }
 
   /** Basic events that are down now, in index order. */
