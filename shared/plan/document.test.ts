@@ -4,6 +4,7 @@ import {
   assertWritable,
   checkDocument,
   contentWidth,
+  documentControl,
   heading,
   headingLabel,
   headingNumbers,
@@ -84,5 +85,23 @@ describe('contentWidth', () => {
   it('is the page width less both margins, portrait or landscape', () => {
     expect(contentWidth('LETTER')).toBe(612 - 120);
     expect(contentWidth('LETTER', true)).toBe(792 - 120);
+  });
+});
+
+describe('documentControl', () => {
+  it('lists version and date, then the impact level, classification and author when given', () => {
+    expect(documentControl(meta)).toEqual([
+      ['Version', '1'],
+      ['Date', 'today'],
+    ]);
+    expect(
+      documentControl({ ...meta, impact: 'moderate', classification: 'Internal', author: 'Ops' }),
+    ).toEqual([
+      ['Version', '1'],
+      ['Date', 'today'],
+      ['Impact level', 'Moderate'],
+      ['Classification', 'Internal'],
+      ['Prepared by', 'Ops'],
+    ]);
   });
 });

@@ -183,6 +183,19 @@ export function contentHeight(size: PageSize = 'LETTER', landscape = false): num
   return (landscape ? page.width : page.height) - 2 * PAGE.marginY;
 }
 
+/** The document-control rows every writer prints on its title page, as `[label, value]`. */
+export function documentControl(meta: PlanMeta): [string, string][] {
+  const rows: [string, string][] = [
+    ['Version', meta.version],
+    ['Date', meta.date],
+  ];
+  if (meta.impact)
+    rows.push(['Impact level', `${meta.impact[0]?.toUpperCase()}${meta.impact.slice(1)}`]);
+  if (meta.classification) rows.push(['Classification', meta.classification]);
+  if (meta.author) rows.push(['Prepared by', meta.author]);
+  return rows;
+}
+
 /** A plain run. */
 export function text(value: string): Run {
   return { text: value };

@@ -33,6 +33,7 @@ import {
 import {
   PAGE,
   assertWritable,
+  documentControl,
   contentWidth,
   headingLabel,
   headingNumbers,
@@ -244,14 +245,7 @@ const HEADING = {
 } as const;
 
 function titlePage(meta: PlanMeta): Child[] {
-  const rows: [string, string][] = [
-    ['Version', meta.version],
-    ['Date', meta.date],
-  ];
-  if (meta.impact)
-    rows.push(['Impact level', meta.impact[0]?.toUpperCase() + meta.impact.slice(1)]);
-  if (meta.classification) rows.push(['Classification', meta.classification]);
-  if (meta.author) rows.push(['Prepared by', meta.author]);
+  const rows = documentControl(meta);
   return [
     new Paragraph({
       spacing: { before: 2800, after: 200 },

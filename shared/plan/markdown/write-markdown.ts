@@ -5,6 +5,7 @@
  */
 import {
   assertWritable,
+  documentControl,
   headingLabel,
   headingNumbers,
   headingsOf,
@@ -115,13 +116,7 @@ export function writeMarkdown(doc: PlanDocument): string {
   assertWritable(doc);
   const numbers = headingNumbers(doc);
   const meta = doc.meta;
-  const rows: [string, string][] = [
-    ['Version', meta.version],
-    ['Date', meta.date],
-  ];
-  if (meta.impact) rows.push(['Impact level', meta.impact]);
-  if (meta.classification) rows.push(['Classification', meta.classification]);
-  if (meta.author) rows.push(['Prepared by', meta.author]);
+  const rows = documentControl(meta);
   const out: string[][] = [
     [`# ${escapeMarkdown(meta.title)}`],
     ...(meta.subtitle ? [[`_${escapeMarkdown(meta.subtitle)}_`]] : []),

@@ -10,6 +10,7 @@
 import {
   PAGE,
   assertWritable,
+  documentControl,
   headingLabel,
   headingNumbers,
   type Align,
@@ -283,14 +284,7 @@ function bodyNodes(doc: PlanDocument): PdfNode[] {
 }
 
 function titlePage(meta: PlanMeta): PdfNode[] {
-  const rows: [string, string][] = [
-    ['Version', meta.version],
-    ['Date', meta.date],
-  ];
-  if (meta.impact)
-    rows.push(['Impact level', meta.impact[0]?.toUpperCase() + meta.impact.slice(1)]);
-  if (meta.classification) rows.push(['Classification', meta.classification]);
-  if (meta.author) rows.push(['Prepared by', meta.author]);
+  const rows = documentControl(meta);
   return [
     { text: 'INFORMATION SYSTEM CONTINGENCY PLAN', style: 'kicker', margin: [0, 150, 0, 10] },
     {
