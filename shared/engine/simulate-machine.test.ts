@@ -52,10 +52,14 @@ describe('Machine', () => {
  */
 function withRates(doc: NinesDocument): NinesDocument {
   const variant = doc.variants[0] as NinesDocument['variants'][number];
-  const rates = <T extends { availability?: number }>(x: T): T => {
-    if (x.availability === undefined || x.availability >= 1) return x;
-    const { availability, ...rest } = x;
-    return { ...rest, mtbfHours: (0.5 * availability) / (1 - availability), mttrHours: 0.5 } as T;
+  const rates = <T extends { availability?: number; mtbfHours?: number; mttrHours?: number }>(
+    x: T,
+  ): T => {
+    const a = x.availability;
+    if (a === undefined || a >= 1) return x;
+    const copy = { ...x, mtbfHours: (0.5 * a) / (1 - a), mttrHours: 0.5 };
+    delete copy.availability;
+    return copy;
   };
   return {
     ...doc,
