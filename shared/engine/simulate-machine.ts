@@ -119,7 +119,7 @@ export class Machine {
   private readonly parentStart: Int32Array;
   private readonly parents: Int32Array;
   private readonly eventExpr: Int32Array;
-  /** 1 when a change of the expression matters to a transition, capacity or nothing else. */
+  /** 1 when a change of the expression costs transition time or changes a capacity term. */
   private readonly watched: Uint8Array;
   /** Transition hours (× share) charged when the expression goes from working to failed. */
   private readonly transitionLoss: Float64Array;
