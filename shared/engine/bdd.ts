@@ -187,21 +187,6 @@ export class Bdd {
     return row[k] as number;
   }
 
-  /** [at least 0 of `fs`, at least 1, …, at least fs.length] in one dynamic programme. */
-  thresholds(fs: readonly number[]): number[] {
-    const sorted = [...fs].sort((x, y) => (this.vars[x] as number) - (this.vars[y] as number));
-    let row: number[] = Array.from({ length: fs.length + 1 }, (_, j) => (j === 0 ? 1 : 0));
-    for (let i = sorted.length - 1; i >= 0; i--) {
-      const f = sorted[i] as number;
-      const next = [1];
-      for (let j = 1; j <= fs.length; j++) {
-        next.push(this.or(this.and(f, row[j - 1] as number), row[j] as number));
-      }
-      row = next;
-    }
-    return row;
-  }
-
   /** Conjunction of all of `fs` (true when empty). */
   andAll(fs: readonly number[]): number {
     return this.balanced(this.deepestFirst(fs), 1, (a, b) => this.and(a, b));

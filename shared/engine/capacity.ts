@@ -6,7 +6,9 @@
  *
  *   U_capacity(tier) = Σ_s Σ_{j ≥ k} P(J = j, path up, S = s) · max(0, L(s) − c · j) / R
  *
- * - J is the number of working instances (their region, zones and own events), exact.
+ * - J is the number of working instances (their region, zones and own events), exact: given
+ *   the region and a pattern of the tier's zones, the instances are independent of each other
+ *   and of everything else on the path, so the joint probability factors per pattern.
  * - "path up": the sub-system through which the tier gets its requests works (the router's
  *   target that holds the tier, else the tier itself with its dependencies). When it is down,
  *   the requests fail structurally (U_structural) or while traffic moves (U_transition), and are
@@ -71,37 +73,85 @@ export function capacityUnavailability(
       ? loadCases(routed, id, model, traffic)
       : [{ share: traffic.node.get(id) ?? 0, condition: () => 1, weight: 1 }];
 
-    // "At least j instances work" for j = k…n+1 (region, zones and instances), built on demand.
-    let failing: number[] | undefined;
-    const atLeast = (j: number): number => {
-      if (j > instances) return 0;
-      failing ??= bdd.thresholds(
-        tier.instances.map((inst) =>
-          inst.zoneEvent === undefined
-            ? bdd.variable(inst.event)
-            : bdd.or(bdd.variable(inst.event), bdd.variable(inst.zoneEvent)),
-        ),
-      );
-      const regionFails = tier.regionEvent === undefined ? 0 : bdd.variable(tier.regionEvent);
-      return bdd.not(bdd.or(regionFails, failing[instances - j + 1] as number));
-    };
-
+    // Given the region up and a pattern of the tier's zones, J is a sum of independent
+    // instances, and the rest of the path and the other targets do not involve them: so
+    // P(J = j, path up, S = s) = Σ_patterns P(pattern) · P(J = j | pattern) ·
+    // P(path up, S = s | pattern, every instance of the tier up), for j ≥ k.
+    const patterns = zonePatterns(model, tier);
     let refused = 0;
     for (const c of cases) {
       // Only instance counts that cannot carry the load contribute: j < load / capacity.
       const last = Math.min(instances, Math.ceil((rps * c.share) / capacity) - 1);
       if (last < minHealthy) continue;
       const base = bdd.and(bdd.not(model.failure(pathExpr)), c.condition());
-      let upper = bdd.probability(bdd.and(base, atLeast(minHealthy)), model.q);
-      for (let j = minHealthy; j <= last; j++) {
-        const next = bdd.probability(bdd.and(base, atLeast(j + 1)), model.q);
-        refused += c.weight * (upper - next) * (rps * c.share - capacity * j);
-        upper = next;
+      for (const pattern of patterns) {
+        const rest = bdd.probability(base, pattern.q);
+        if (rest === 0) continue;
+        for (let j = minHealthy; j <= last; j++) {
+          refused +=
+            c.weight *
+            pattern.probability *
+            (pattern.working[j] ?? 0) *
+            rest *
+            (rps * c.share - capacity * j);
+        }
       }
     }
     total += refused / rps;
   }
   return total;
+}
+
+/** One state of a tier's region (up) and zones, with what it implies. */
+interface ZonePattern {
+  /** P(region up, these zones up and the others down). */
+  readonly probability: number;
+  /** P(J = j | pattern) for j = 0…n. */
+  readonly working: readonly number[];
+  /** Unavailabilities with the region, the zones and the tier's instances fixed by the pattern. */
+  readonly q: Float64Array;
+}
+
+/** Every pattern of the tier's zones with the region up (patterns of probability 0 left out). */
+function zonePatterns(
+  model: FailureModel,
+  tier: NonNullable<ReturnType<Structure['tiers']['get']>>,
+): ZonePattern[] {
+  const zones = [
+    ...new Set(tier.instances.flatMap((i) => (i.zoneEvent === undefined ? [] : [i.zoneEvent]))),
+  ];
+  const q = model.q;
+  const regionUp = tier.regionEvent === undefined ? 1 : 1 - (q[tier.regionEvent] as number);
+  const out: ZonePattern[] = [];
+  for (let bits = 0; bits < 1 << zones.length; bits++) {
+    const fixed = Float64Array.from(q);
+    if (tier.regionEvent !== undefined) fixed[tier.regionEvent] = 0;
+    let probability = regionUp;
+    const isUp = new Set<number>();
+    zones.forEach((z, b) => {
+      const up = (bits & (1 << b)) === 0;
+      probability *= up ? 1 - (q[z] as number) : (q[z] as number);
+      fixed[z] = up ? 0 : 1;
+      if (up) isUp.add(z);
+    });
+    if (probability === 0) continue;
+    let working = [1];
+    for (const inst of tier.instances) {
+      fixed[inst.event] = 0;
+      const a =
+        inst.zoneEvent === undefined || isUp.has(inst.zoneEvent)
+          ? 1 - (q[inst.event] as number)
+          : 0;
+      const next = new Array<number>(working.length + 1).fill(0);
+      working.forEach((w, j) => {
+        next[j] = (next[j] as number) + w * (1 - a);
+        next[j + 1] = (next[j + 1] as number) + w * a;
+      });
+      working = next;
+    }
+    out.push({ probability, working, q: fixed });
+  }
+  return out;
 }
 
 /** The router nearest the entry that reaches `tierId` through exactly one target. */
