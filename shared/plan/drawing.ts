@@ -83,8 +83,12 @@ export interface Drawing {
   readonly shapes: readonly Shape[];
 }
 
-/** Font family every writer uses for drawings (bundled with pdfmake as Roboto). */
-export const DRAWING_FONT = 'Roboto';
+/**
+ * Font families of drawing text, first choice first: Roboto (bundled with pdfmake, which takes
+ * the first family it knows), then what a browser or Word without Roboto has. Text widths are
+ * estimated for Roboto.
+ */
+export const DRAWING_FONT = 'Roboto, Arial, Helvetica, sans-serif';
 
 /**
  * Estimated advance width of `value` in Roboto at `size` points: per-character widths averaged

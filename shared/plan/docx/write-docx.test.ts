@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -37,7 +37,11 @@ describe('writeDocx on the sample plan', () => {
 
   beforeAll(async () => {
     doc = samplePlan(model(), '26 November 2026');
-    files = unzipSync(await writeDocx(doc));
+    const bytes = await writeDocx(doc);
+    // Kept for a person to look at (LibreOffice: soffice --headless --convert-to pdf).
+    mkdirSync('test-results/plan', { recursive: true });
+    writeFileSync('test-results/plan/sample.docx', bytes);
+    files = unzipSync(bytes);
     body = xml(strFromU8(files['word/document.xml'] ?? new Uint8Array()));
   });
 

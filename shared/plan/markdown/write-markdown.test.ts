@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mermaidId } from '../diagram';
 import {
@@ -36,6 +36,9 @@ describe('writeMarkdown on the sample plan', () => {
   const doc = samplePlan(m, '26 November 2026');
   const text = writeMarkdown(doc);
   const lines = text.split('\n');
+  // Kept for a person to look at.
+  mkdirSync('test-results/plan', { recursive: true });
+  writeFileSync('test-results/plan/sample.md', text);
 
   it('writes every heading at its level, with an anchor, and a linked contents list', () => {
     const numbers = headingNumbers(doc);
