@@ -142,6 +142,11 @@ export class Bdd {
     return result;
   }
 
+  /** The node "if variable v then `high` else `low`"; v must come before both in the order. */
+  ite(v: number, high: number, low: number): number {
+    return this.mk(v, low, high);
+  }
+
   /** Negation (the result is no longer monotone: cut sets do not apply to it). */
   not(a: number): number {
     if (a <= 1) return 1 - a;
@@ -182,6 +187,25 @@ export class Bdd {
       for (let j = 1; j <= k; j++) {
         next.push(this.or(this.and(f, row[j - 1] as number), row[j] as number));
       }
+      row = next;
+    }
+    return row[k] as number;
+  }
+
+  /**
+   * "At least `k` of the variables `vs` are true", built directly (no apply): node (i, c) is
+   * "at least c of vs[i…] are true". `vs` must be distinct; O(|vs| · k) nodes.
+   */
+  thresholdOfVariables(k: number, vs: readonly number[]): number {
+    const sorted = [...vs].sort((a, b) => a - b);
+    if (k <= 0) return 1;
+    if (k > sorted.length) return 0;
+    // row[c] = at least c of sorted[i…] true, for the current i, c = 0…k.
+    let row: number[] = Array.from({ length: k + 1 }, (_, c) => (c === 0 ? 1 : 0));
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const v = sorted[i] as number;
+      const next = [1];
+      for (let c = 1; c <= k; c++) next.push(this.mk(v, row[c] as number, row[c - 1] as number));
       row = next;
     }
     return row[k] as number;

@@ -8,6 +8,9 @@
 import { Bdd } from './bdd';
 import type { Structure } from './structure';
 
+/** Most zones a k-of-n is expanded over (2^zones patterns); beyond, the generic programme. */
+const MAX_EXPANDED_ZONES = 6;
+
 /** Failure functions of a structure's expressions on a shared BDD. */
 export class FailureModel {
   /** The BDD manager; variables are the structure's events in order. */
@@ -44,14 +47,67 @@ export class FailureModel {
         f = this.bdd.andAll(e.args.map((a) => this.failure(a)));
         break;
       case 'atLeast':
-        f = this.bdd.atLeast(
-          e.args.length - e.k + 1,
-          e.args.map((a) => this.failure(a)),
-        );
+        f =
+          this.zonedThreshold(e.args.length - e.k + 1, e.args) ??
+          this.bdd.atLeast(
+            e.args.length - e.k + 1,
+            e.args.map((a) => this.failure(a)),
+          );
         break;
     }
     this.memo.set(expr, f);
     return f;
+  }
+
+  /**
+   * A tier's "at least m of its instances fail" when every instance is an event, or an event
+   * AND a zone event, and every zone comes before every instance in the variable order: a
+   * Shannon expansion over the zones, with a threshold over the instances in the zones that
+   * are up below each zone pattern (m lowered by the instances in failed zones). Built with
+   * O(2^zones · n · m) nodes and no apply, where the generic programme over BDDs would build
+   * every partial result through the zones. Undefined when the shape does not fit.
+   */
+  private zonedThreshold(m: number, args: readonly number[]): number | undefined {
+    const instances: { v: number; zone?: number }[] = [];
+    for (const a of args) {
+      const e = this.structure.exprs[a];
+      if (e?.op === 'event') instances.push({ v: e.event });
+      else if (e?.op === 'and' && e.args.length === 2) {
+        const [x, y] = e.args.map((b) => this.structure.exprs[b]);
+        if (x?.op !== 'event' || y?.op !== 'event') return undefined;
+        const zoneFirst = x.event < y.event;
+        instances.push({ v: zoneFirst ? y.event : x.event, zone: zoneFirst ? x.event : y.event });
+      } else return undefined;
+    }
+    const zones = [
+      ...new Set(instances.flatMap((i) => (i.zone === undefined ? [] : [i.zone]))),
+    ].sort((a, b) => a - b);
+    const firstInstance = Math.min(...instances.map((i) => i.v));
+    const distinct = new Set(instances.map((i) => i.v)).size === instances.length;
+    if (
+      !distinct ||
+      zones.length > MAX_EXPANDED_ZONES ||
+      zones.some((z) => z >= firstInstance || instances.some((i) => i.v === z))
+    ) {
+      return undefined;
+    }
+    const expand = (index: number, down: ReadonlySet<number>): number => {
+      if (index === zones.length) {
+        const lost = instances.filter((i) => i.zone !== undefined && down.has(i.zone)).length;
+        const alive = instances.filter((i) => i.zone === undefined || !down.has(i.zone));
+        return this.bdd.thresholdOfVariables(
+          m - lost,
+          alive.map((i) => i.v),
+        );
+      }
+      const zone = zones[index] as number;
+      return this.bdd.ite(
+        zone,
+        expand(index + 1, new Set([...down, zone])),
+        expand(index + 1, down),
+      );
+    };
+    return expand(0, new Set());
   }
 
   /** Probability that `expr` does not work. */
