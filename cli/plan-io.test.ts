@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NinesDocument } from '../shared/model/types';
+import type { PlanDocument } from '../shared/plan/document';
 import { samplePlan } from '../shared/plan/sample-plan';
-import { PLAN_FORMATS, writePlanFile } from './plan-io';
+import { PLAN_FORMATS, renderPlan, writePlanFile } from './plan-io';
 
 const dir = mkdtempSync(join(tmpdir(), 'nines-plan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,5 +33,21 @@ describe('writePlanFile', () => {
     await writePlanFile(doc, 'pdf', join(dir, 'a.pdf'));
     await writePlanFile(doc, 'pdf', join(dir, 'b.pdf'));
     expect(readFileSync(join(dir, 'a.pdf')).equals(readFileSync(join(dir, 'b.pdf')))).toBe(true);
+  });
+});
+
+describe('renderPlan', () => {
+  it.each(PLAN_FORMATS)('writes a %s plan of empty blocks', async (format) => {
+    const empty: PlanDocument = {
+      meta: { title: 'Empty', version: '0', date: 'never' },
+      blocks: [
+        { kind: 'table', columns: [{ header: 'Only a header' }], rows: [] },
+        { kind: 'list', ordered: true, items: [] },
+        { kind: 'keyValue', rows: [] },
+        { kind: 'paragraph', runs: [] },
+      ],
+    };
+    const bytes = await renderPlan(empty, format);
+    expect(bytes.length).toBeGreaterThan(0);
   });
 });

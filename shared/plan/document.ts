@@ -102,7 +102,10 @@ export interface TableBlock {
   readonly caption?: string;
 }
 
-/** Two-column key → value table without a header row (document control, parameters). */
+/**
+ * Two-column key → value table without a header row (document control, parameters); with no
+ * rows it shows nothing.
+ */
 export interface KeyValueBlock {
   readonly kind: 'keyValue';
   readonly rows: readonly { readonly key: string; readonly value: Cell }[];

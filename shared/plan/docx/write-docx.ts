@@ -346,7 +346,8 @@ function sectionsOf(doc: PlanDocument): { landscape: boolean; children: Child[] 
         push(...tableOf(block, width));
         break;
       case 'keyValue':
-        push(...keyValueOf(block, width));
+        // A Word table needs at least one row; an empty list of pairs shows nothing.
+        if (block.rows.length > 0) push(...keyValueOf(block, width));
         break;
       case 'callout':
         push(calloutOf(block));

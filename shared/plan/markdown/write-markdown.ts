@@ -92,6 +92,7 @@ function blockLines(block: Block, numbers: Map<string, string>): string[] {
       return block.caption ? [`**${escapeMarkdown(block.caption)}**`, '', ...lines] : lines;
     }
     case 'keyValue':
+      if (block.rows.length === 0) return [];
       return tableLines(
         ['Item', 'Value'],
         block.rows.map((row) => [`**${escapeMarkdown(row.key)}**`, cellText(row.value)]),

@@ -204,7 +204,8 @@ function blockNodes(block: Exclude<Block, HeadingBlock | FigureBlock | PageBreak
     case 'table':
       return tableNode(block);
     case 'keyValue':
-      return [keyValueNode(block)];
+      // pdfmake cannot lay out a table without rows; an empty list of pairs shows nothing.
+      return block.rows.length > 0 ? [keyValueNode(block)] : [];
     case 'callout':
       return [calloutNode(block)];
   }
