@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { Bdd } from './bdd';
+
+describe('Bdd', () => {
+  it('is canonical: equal functions are the same node', () => {
+    const bdd = new Bdd(3);
+    const [x, y, z] = [0, 1, 2].map((v) => bdd.variable(v)) as [number, number, number];
+    expect(bdd.and(x, y)).toBe(bdd.and(y, x));
+    expect(bdd.or(x, bdd.and(x, y))).toBe(x);
+    expect(bdd.and(x, bdd.or(y, z))).toBe(bdd.or(bdd.and(x, y), bdd.and(x, z)));
+    expect(bdd.not(bdd.not(bdd.and(x, z)))).toBe(bdd.and(x, z));
+    expect(bdd.and(x, bdd.not(x))).toBe(0);
+    expect(bdd.atLeast(2, [x, y, z])).toBe(bdd.thresholdOfVariables(2, [2, 0, 1]));
+    expect(bdd.ite(0, y, z)).toBe(bdd.or(bdd.and(x, y), bdd.and(bdd.not(x), z)));
+  });
+
+  it('computes probabilities and Birnbaum derivatives exactly', () => {
+    const bdd = new Bdd(3);
+    const [x, y, z] = [0, 1, 2].map((v) => bdd.variable(v)) as [number, number, number];
+    const p = [0.1, 0.2, 0.3];
+    const twoOfThree = bdd.atLeast(2, [x, y, z]);
+    expect(bdd.probability(twoOfThree, p)).toBeCloseTo(
+      0.1 * 0.2 + 0.1 * 0.3 + 0.2 * 0.3 - 2 * 0.1 * 0.2 * 0.3,
+      15,
+    );
+    const series = bdd.or(x, bdd.and(y, z));
+    const d = bdd.derivatives(series, p);
+    expect(d[0]).toBeCloseTo(1 - 0.2 * 0.3, 15);
+    expect(d[1]).toBeCloseTo(0.9 * 0.3, 15);
+    expect(d[2]).toBeCloseTo(0.9 * 0.2, 15);
+    expect(bdd.probability(1, p)).toBe(1);
+    expect(bdd.probability(0, p)).toBe(0);
+  });
+
+  it('lists minimal cut sets up to an order', () => {
+    const bdd = new Bdd(4);
+    const [a, b, c, d] = [0, 1, 2, 3].map((v) => bdd.variable(v)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const f = bdd.or(bdd.and(a, b), bdd.or(c, bdd.and(a, bdd.and(b, d))));
+    expect(bdd.minimalCutSets(f, 3)).toEqual([[2], [0, 1]]);
+    expect(bdd.minimalCutSets(f, 1)).toEqual([[2]]);
+    expect(bdd.minimalCutSets(bdd.atLeast(2, [a, b, c]), 3)).toEqual([
+      [1, 2],
+      [0, 2],
+      [0, 1],
+    ]);
+  });
+
+  it('grows its tables past their first size', () => {
+    const n = 300;
+    const bdd = new Bdd(n);
+    const f = bdd.thresholdOfVariables(
+      150,
+      Array.from({ length: n }, (_, i) => i),
+    );
+    expect(bdd.nodeCount).toBeGreaterThan(20_000);
+    // P(Binomial(300, 0.5) ≥ 150) by a direct recurrence.
+    let dist = [1];
+    for (let i = 0; i < n; i++) {
+      dist = [...dist, 0].map((w, c) => 0.5 * w + 0.5 * (c > 0 ? (dist[c - 1] as number) : 0));
+    }
+    const expected = dist.slice(150).reduce((a, b) => a + b, 0);
+    expect(bdd.probability(f, new Array<number>(n).fill(0.5))).toBeCloseTo(expected, 12);
+  });
+});
