@@ -51,7 +51,7 @@ describe('nines evaluate', () => {
     expect(v?.singlePointsOfFailure).toEqual(['dns']);
     expect(v?.cutSets[0]).toEqual({ events: ['dns'], probability: expect.closeTo(1e-5, 15) });
     expect(v?.importance[0]).toMatchObject({ event: 'dns' });
-    expect(v?.cost).toBeNull();
+    expect(v?.cost).toMatchObject({ currency: 'USD', monthly: 0, isComplete: false });
     expect(v?.scenarios).toEqual([]);
   });
 
@@ -109,5 +109,33 @@ describe('nines export-mef', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('variants[0].edges[0].to');
     expect((await runCli('export-mef')).code).toBe(2);
+  });
+});
+
+describe('nines evaluate on a template', () => {
+  it('prices each variant and runs every scenario of the document', async () => {
+    const run = await runCli('evaluate', '--json', template('active-active-3-regions'));
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as EvaluationReport;
+    const [v] = report.variants;
+    expect(v?.cost?.priceBookAsOf).toBe('2026-11-26');
+    expect(v?.cost?.monthly).toBeGreaterThan(0);
+    expect(v?.scenarios.map((s) => [s.id, s.survives, s.rtoSeconds])).toEqual([
+      ['zone-outage', true, 30], // the Redis primary shard in zone a is promoted (30 s) while the ALB drops the zone (20 s)
+      ['region-outage', true, 90],
+      ['split-brain', true, 0],
+      ['traffic-shift', true, 0],
+      ['corruption', false, (50 * 2 ** 30) / 100e6],
+    ]);
+  });
+
+  it('prints the price book date and the scenarios in the table', async () => {
+    const run = await runCli('evaluate', template('active-active-3-regions'));
+    expect(run.stdout).toMatch(
+      /^Prices as of 2026-11-26 \(source snapshots \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\)\./,
+    );
+    expect(run.stdout).toMatch(
+      /Region outage \(us-east-1\): survives at 100 % capacity; RTO 90 s \(ok\)/,
+    );
   });
 });

@@ -3,49 +3,14 @@
  * the bundled price book (plus imported prices), ranked by yearly total among those that meet
  * the targets, with what each extra nine costs. The table names the price book's date.
  */
-import { readFile } from 'node:fs/promises';
-import {
-  encodingProblem,
-  importPriceBookCsv,
-  importPriceBookJson,
-  costBreakdownCsv,
-  type ImportResult,
-} from '../../shared/catalog/csv';
-import {
-  mergePriceBooks,
-  priceBookSchema,
-  priceDateRange,
-  type PriceBook,
-} from '../../shared/catalog/price-book';
+import { costBreakdownCsv } from '../../shared/catalog/csv';
+import { mergePriceBooks, priceDateRange } from '../../shared/catalog/price-book';
+import { loadBundledPriceBook, loadPriceFile } from '../price-files';
 import { compare, type Comparison, type VariantAvailability } from '../../shared/engine/compare';
 import { evaluate } from '../../shared/engine/index';
 import type { NinesDocument } from '../../shared/model/types';
 import type { Command } from './command';
 import { EXIT, loadDocument, reportProblems } from '../io';
-
-/** The bundled price book, shipped in assets/pricing/. */
-export const PRICEBOOK_URL = new URL('../../assets/pricing/pricebook.json', import.meta.url);
-
-/** Reads and validates the bundled price book; throws when the installation is broken. */
-export async function loadBundledPriceBook(): Promise<PriceBook> {
-  return priceBookSchema.parse(JSON.parse(await readFile(PRICEBOOK_URL, 'utf8')));
-}
-
-/** Reads a price file (`.csv`, else JSON); problems carry `FILE:line:column`. */
-export async function loadPriceFile(
-  path: string,
-): Promise<ImportResult | { ok: false; message: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { ok: false, message: `cannot read: ${(error as Error).message}` };
-  }
-  const problem = encodingProblem(bytes);
-  if (problem) return { ok: false, message: problem };
-  const text = bytes.toString('utf8');
-  return path.toLowerCase().endsWith('.csv') ? importPriceBookCsv(text) : importPriceBookJson(text);
-}
 
 /** Availability of each variant from the availability engine (undefined when it stops). */
 export function availabilityFromEngine(

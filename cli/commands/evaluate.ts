@@ -1,10 +1,14 @@
 /**
  * `nines evaluate FILE [--variant ID] [--json]`: availability of each variant (FORMAT.md's JSON
  * with `--json`, else a readable table): request-weighted, structural, transition and capacity
- * minutes a year, nines, single points of failure, the top cut sets and the most important events.
+ * minutes a year, nines, single points of failure, the top cut sets and the most important events,
+ * the monthly cost from the bundled price book, and every scenario's survival, RTO and RPO.
  */
 import type { EvaluationReport, VariantEvaluation } from '../../shared/engine/index';
 import { evaluate } from '../../shared/engine/index';
+import { priceDateRange, type PriceBook } from '../../shared/catalog/price-book';
+import type { ScenarioResult } from '../../shared/engine/scenario';
+import { loadBundledPriceBook } from '../price-files';
 import type { Command } from './command';
 import { EXIT, loadDocument, reportProblems, type CliIo } from '../io';
 
@@ -25,12 +29,13 @@ export const evaluateCommand: Command = {
       return EXIT.invalid;
     }
     const variantId = typeof values.variant === 'string' ? values.variant : undefined;
-    const report = evaluate(loaded.document, variantId);
+    const priceBook = await loadBundledPriceBook();
+    const report = evaluate(loaded.document, variantId, { priceBook });
     for (const issue of [...report.issues, ...report.variants.flatMap((v) => v.issues)]) {
       io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
     }
     if (values.json === true) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else writeTable(io, loaded.document.variants, report);
+    else writeTable(io, loaded.document.variants, report, priceBook);
     const failed = report.issues.length > 0 || report.variants.some((v) => !v.availability);
     return failed ? EXIT.invalid : EXIT.ok;
   },
@@ -40,8 +45,11 @@ function writeTable(
   io: CliIo,
   variants: readonly { id: string; name: string }[],
   report: EvaluationReport,
+  priceBook: PriceBook,
 ): void {
-  const lines: string[] = [];
+  const range = priceDateRange(priceBook);
+  const snapshots = range ? ` (source snapshots ${range.oldest} to ${range.newest})` : '';
+  const lines: string[] = [`Prices as of ${priceBook.asOf}${snapshots}.`, ''];
   for (const v of report.variants) {
     const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
     lines.push(`${v.id} — ${name}`, ...variantLines(v), '');
@@ -71,5 +79,36 @@ function variantLines(v: VariantEvaluation): string[] {
         (i) =>
           `    ${i.fussellVesely.toFixed(4).padStart(10)}  ${i.birnbaum.toExponential(3).padStart(10)}  ${i.event}`,
       ),
+    ...costLines(v),
+    ...scenarioLines(v.scenarios),
+  ];
+}
+
+function costLines(v: VariantEvaluation): string[] {
+  const cost = v.cost;
+  if (!cost) return [];
+  const usd = (x: number): string => `$${x.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+  const bound = cost.isComplete ? '' : ' (lower bound: some items are unpriced)';
+  return [
+    `  monthly cost      ${usd(cost.monthly)}${bound}`,
+    ...(cost.expectedDowntimeCostPerYear === null
+      ? []
+      : [`  downtime cost     ${usd(cost.expectedDowntimeCostPerYear)} a year expected`]),
+    ...cost.unpriced.map((u) => `    unpriced: ${u.nodeId ?? ''} ${u.reason}`.trimEnd()),
+  ];
+}
+
+function scenarioLines(scenarios: readonly ScenarioResult[]): string[] {
+  const applying = scenarios.filter((s) => s.applies);
+  if (applying.length === 0) return [];
+  const time = (x: number | null): string =>
+    x === null ? 'unbounded' : x < 120 ? `${+x.toFixed(3)} s` : `${+(x / 60).toFixed(1)} min`;
+  const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+  return [
+    '  scenarios:',
+    ...applying.flatMap((s) => [
+      `    ${s.name}: ${s.survives ? `survives at ${Math.round(s.capacityShare * 100)} % capacity` : 'service down'}; RTO ${time(s.rtoSeconds)} (${mark(s.meetsRto)}), RPO ${time(s.rpoSeconds)} (${mark(s.meetsRpo)})`,
+      ...[...s.notes, ...s.issues.map((i) => i.message)].map((n) => `      - ${n}`),
+    ]),
   ];
 }

@@ -4,10 +4,12 @@
  */
 import type { NinesDocument, Variant } from '../model/types';
 import { capacityUnavailability } from './capacity';
+import { estimateCost } from './cost';
 import { minimalCutSets } from './cutsets';
 import { resolveGraph } from './graph';
 import { importanceMeasures } from './importance';
 import { FailureModel } from './probability';
+import { runScenario } from './scenario';
 import { buildStructure, type Structure } from './structure';
 import { trafficShares } from './traffic';
 import { transitionTerms } from './transitions';
@@ -122,5 +124,14 @@ function evaluateVariant(
     importance: importanceMeasures(structure, model),
     transitions,
     events: structure.events.length,
+    cost: options.priceBook
+      ? estimateCost(doc, variant.id, {
+          priceBook: options.priceBook,
+          downtimeMinutesPerYear: uTotal * MINUTES_PER_YEAR,
+        })
+      : null,
+    scenarios: (doc.scenarios ?? []).map((scenario) =>
+      runScenario({ doc, graph, structure, traffic }, scenario),
+    ),
   };
 }

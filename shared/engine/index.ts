@@ -1,10 +1,19 @@
 /**
- * The availability engine: exact structural availability over independent basic events (a BDD),
- * request-weighted availability with transition and capacity terms, minimal cut sets, single
- * points of failure, importance measures, and the Open-PSA MEF export. See docs/availability.md.
+ * The engine's public entry: exact structural availability over independent basic events (a
+ * BDD), request-weighted availability with transition and capacity terms, minimal cut sets,
+ * single points of failure, importance measures, the Open-PSA MEF export, failure scenarios
+ * (RTO, RPO), cost, the comparison of variants and the Monte Carlo simulation.
+ * See docs/availability.md and docs/cost.md.
  */
 export { evaluate, variantStructure, MINUTES_PER_YEAR } from './evaluate';
 export { exportMef } from './mef';
+export { runScenario, evaluateExprs } from './scenario';
+export type { ScenarioResult, Decomposition, TimePart } from './scenario';
+export { estimateCost } from './cost';
+export type { CostEstimate, CostLine, CostCategory, UnpricedItem } from './cost';
+export { compare } from './compare';
+export type { Comparison, ComparedVariant, NineStep } from './compare';
+export { simulate, simulateAsync } from './simulate';
 export type {
   AvailabilityFigures,
   CutSet,

@@ -2,6 +2,9 @@
  * Result types of the availability engine: the shape of `nines evaluate --json` (FORMAT.md).
  * Probabilities are plain numbers in [0, 1]; minutes are per year of 365 days (525,600 min).
  */
+import type { PriceBook } from '../catalog/price-book';
+import type { CostEstimate } from './cost';
+import type { ScenarioResult } from './scenario';
 
 /** A problem in the user's model, reported as data (never thrown). */
 export interface EngineIssue {
@@ -96,10 +99,10 @@ export interface VariantEvaluation {
   readonly transitions: readonly TransitionTerm[];
   /** Number of basic events in the structure. */
   readonly events: number;
-  /** Cost estimate; null until the cost engine fills it. */
-  readonly cost: null;
-  /** Scenario results; empty until the scenario engine fills it. */
-  readonly scenarios: readonly [];
+  /** Monthly cost and expected downtime cost; null when no price book was given. */
+  readonly cost: CostEstimate | null;
+  /** One result per scenario of the document, in document order (`applies` says whether it concerns this variant). */
+  readonly scenarios: readonly ScenarioResult[];
   readonly issues: readonly EngineIssue[];
 }
 
@@ -117,4 +120,6 @@ export interface EvaluateOptions {
   readonly maxCutSetOrder?: number;
   /** Most cut sets listed, most probable first (default 100). */
   readonly maxCutSets?: number;
+  /** Price book for the cost estimate; without it `cost` is null. */
+  readonly priceBook?: PriceBook;
 }
