@@ -4,9 +4,10 @@
  *
  * - Basic events: every region, every zone, every region link a dependency needs, and every
  *   instance of every component (named per FORMAT.md: node id, `nodeId#i`, `link:a|b`).
- * - Placement: instance i of a node placed in a region with zones z₀…z_{m−1} needs zone
- *   z_{i mod m} and the region; placed in a zone, that zone and its region; in a region without
- *   zones, the region; global (no parent), nothing but itself.
+ * - Placement: instance i of a tier (service, datastore, queue) placed in a region with zones
+ *   z₀…z_{m−1} needs zone z_{i mod m} and the region; any node placed in a zone needs that zone
+ *   and its region; another node placed in a region (a regional load balancer, object storage)
+ *   spans the region's zones and needs only the region; global (no parent), nothing but itself.
  * - A tier works while at least `minHealthy` of its `instances` work (k-of-n), and all its
  *   dependencies work (AND). A router works if it works itself and at least `minTargets` of its
  *   `depends` targets work (k-of-n over the targets).
@@ -26,7 +27,13 @@
  *
  * The structure is coherent (monotone): no negation is ever needed.
  */
-import { linkFailureFigure, nodeFailureFigure, tierSize, type FailureFigure } from '../model/nodes';
+import {
+  linkFailureFigure,
+  nodeFailureFigure,
+  tierSize,
+  TIER_KINDS,
+  type FailureFigure,
+} from '../model/nodes';
 import { NODE_DEFAULTS } from '../model/defaults';
 import type { ModelNode, RegionLink } from '../model/types';
 import type { ResolvedGraph } from './graph';
@@ -275,7 +282,10 @@ class Builder {
     const own = this.event(name, 'component', nodeFailureFigure(node), region, 3);
     const zones = region === undefined ? [] : (this.graph.zonesOf.get(region) ?? []);
     const directZone = this.graph.zoneOf.get(node.id);
-    const zone = directZone ?? (zones.length > 0 ? zones[i % zones.length] : undefined);
+    // Only tiers spread instances over zones; any other node placed in a region is a regional
+    // managed service (a load balancer, object storage) that spans the region's zones.
+    const spreads = TIER_KINDS.has(node.kind) && zones.length > 0;
+    const zone = directZone ?? (spreads ? zones[i % zones.length] : undefined);
     const zoneExpr = zone === undefined ? TRUE : this.zoneEvent(zone);
     if (node.kind === 'service' || node.kind === 'datastore' || node.kind === 'queue') {
       const tier = this.tiers.get(node.id) ?? {

@@ -149,12 +149,14 @@ export function bruteForce(
       const parent = n.parent === undefined ? undefined : byId.get(n.parent);
       const zones = variant.nodes.filter((z) => z.kind === 'zone' && z.parent === region);
       const count = 'instances' in n ? (n.instances ?? 1) : 1;
+      // Only tiers spread over zones; other regional nodes span them (DESIGN.md placement).
+      const isTier = n.kind === 'service' || n.kind === 'datastore' || n.kind === 'queue';
       let working = 0;
       for (let i = 0; i < count; i++) {
         let ok = up(count > 1 ? `${id}#${i}` : id);
         if (region !== undefined) ok &&= up(region);
         if (parent?.kind === 'zone') ok &&= up(parent.id);
-        else if (zones.length > 0) ok &&= up((zones[i % zones.length] as ModelNode).id);
+        else if (zones.length > 0 && isTier) ok &&= up((zones[i % zones.length] as ModelNode).id);
         if (ok) working++;
       }
       return working;
