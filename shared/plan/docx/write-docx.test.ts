@@ -129,3 +129,29 @@ describe('writeDocx on the sample plan', () => {
     );
   });
 });
+
+describe('writeDocx row splitting', () => {
+  it('keeps short rows whole and lets a row taller than a page break (Word would clip it)', async () => {
+    const tall = Array.from({ length: 900 }, (_, i) => `w${i}`).join(' ');
+    const table = (rows: string[][]) => ({
+      kind: 'table' as const,
+      columns: [{ header: 'k' }, { header: 'v' }],
+      rows,
+    });
+    const files = unzipSync(
+      await writeDocx({
+        meta: { title: 't', version: '1', date: 'd' },
+        blocks: [table([['a', 'short']]), table([['b', tall]])],
+      }),
+    );
+    const body = xml(strFromU8(files['word/document.xml'] ?? new Uint8Array()));
+    const kept = (table: Element | undefined) =>
+      [...(table?.getElementsByTagNameNS(W, 'cantSplit') ?? [])].filter(
+        (e) => !['false', '0', 'off'].includes(e.getAttributeNS(W, 'val') ?? ''),
+      ).length;
+    const [short, long] = [...body.getElementsByTagNameNS(W, 'tbl')];
+    // Header row and data row kept whole; in the tall table only the header row.
+    expect(kept(short)).toBe(2);
+    expect(kept(long)).toBe(1);
+  });
+});

@@ -49,7 +49,7 @@ import {
   type TableBlock,
 } from '../document';
 import { toSvg } from '../drawing';
-import { PDF_THEME } from '../pdf/pdf-definition';
+import { PDF_THEME, rowsFitOnPage } from '../pdf/pdf-definition';
 import { drawingToPng } from './png-fallback';
 
 /** Twentieths of a point, Word's unit for page geometry. */
@@ -119,10 +119,14 @@ function tableOf(block: TableBlock, width: number): Child[] {
         }),
     ),
   });
+  const cantSplit = rowsFitOnPage(
+    block.rows,
+    weights.map((w) => w / total),
+  );
   const rows = block.rows.map(
     (row, r) =>
       new TableRow({
-        cantSplit: true,
+        cantSplit,
         children: row.map(
           (cell, i) =>
             new TableCell({
@@ -171,7 +175,7 @@ function keyValueOf(block: KeyValueBlock, width: number): Child[] {
       rows: block.rows.map(
         (row) =>
           new TableRow({
-            cantSplit: true,
+            cantSplit: rowsFitOnPage([[row.key, row.value]], [0.32, 0.68]),
             children: [
               new TableCell({
                 width: { size: widths[0] ?? 0, type: WidthType.DXA },

@@ -69,10 +69,38 @@ function cellText(cell: Cell): PdfNode {
   return typeof cell === 'string' ? cell : runs(cell);
 }
 
-function widthsOf(table: TableBlock): string[] {
+function sharesOf(table: TableBlock): number[] {
   const weights = table.columns.map((c) => c.width ?? 1);
   const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => `${((w / total) * 100).toFixed(2)}%`);
+  return weights.map((w) => w / total);
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(2)}%`;
+}
+
+/** Characters of table text (8.5 pt) in a line as wide as the content, estimated low. */
+const TABLE_CHARS_PER_LINE = 100;
+/** Lines a table row or callout may have and still be kept whole on one page, with room. */
+const UNBREAKABLE_LINES = 30;
+
+/**
+ * Whether every row is short enough to be kept whole on a page (`shares`: each column's share
+ * of the width). pdfmake drops, and Word clips, a row it must not break that is taller than a
+ * page, so rows are kept whole only when none comes near that.
+ */
+export function rowsFitOnPage(
+  rows: readonly (readonly Cell[])[],
+  shares: readonly number[],
+): boolean {
+  return rows.every((row) =>
+    row.every((cell, i) => {
+      const chars =
+        typeof cell === 'string' ? cell.length : cell.reduce((n, r) => n + r.text.length, 0);
+      const perLine = Math.max(8, TABLE_CHARS_PER_LINE * (shares[i] ?? 1));
+      return Math.ceil(chars / perLine) <= UNBREAKABLE_LINES;
+    }),
+  );
 }
 
 /** Thin horizontal rules, a shaded header and zebra rows; no vertical lines. */
@@ -100,12 +128,13 @@ function tableNode(table: TableBlock): PdfNode[] {
   );
   const nodes: PdfNode[] = [];
   if (table.caption) nodes.push({ text: table.caption, style: 'caption' });
+  const shares = sharesOf(table);
+  const keepRows = rowsFitOnPage(table.rows, shares);
   nodes.push({
     table: {
       headerRows: 1,
-      dontBreakRows: true,
-      keepWithHeaderRows: 1,
-      widths: widthsOf(table),
+      ...(keepRows ? { dontBreakRows: true, keepWithHeaderRows: 1 } : {}),
+      widths: shares.map(percent),
       body: [header, ...body],
     },
     layout: TABLE_LAYOUT,
@@ -117,7 +146,10 @@ function tableNode(table: TableBlock): PdfNode[] {
 function keyValueNode(block: KeyValueBlock): PdfNode {
   return {
     table: {
-      dontBreakRows: true,
+      dontBreakRows: rowsFitOnPage(
+        block.rows.map((row) => [row.key, row.value]),
+        [0.32, 0.68],
+      ),
       widths: ['32%', '68%'],
       body: block.rows.map((row) => [
         { text: row.key, bold: true, color: T.muted },
@@ -145,7 +177,7 @@ function calloutNode(block: CalloutBlock): PdfNode {
   return {
     table: {
       widths: ['*'],
-      dontBreakRows: true,
+      dontBreakRows: rowsFitOnPage([[block.runs]], [0.8]),
       body: [[{ text: content, italics: block.tone === 'placeholder' }]],
     },
     layout: {
@@ -211,8 +243,43 @@ function blockNodes(block: Exclude<Block, HeadingBlock | FigureBlock | PageBreak
   }
 }
 
-/** Blocks that are short enough to keep on one page with the headings above them. */
-const KEEPS_WITH_HEADING = new Set<Block['kind']>(['paragraph', 'list', 'callout', 'keyValue']);
+/**
+ * Most body lines a block may take to be kept on one page with the headings above it. pdfmake
+ * drops an unbreakable group that is taller than a page, so only blocks far shorter than a page
+ * are grouped; a longer list lends its first items instead.
+ */
+const KEEP_WITH_HEADING_LINES = 12;
+
+/** Characters in a body line, a generous estimate (about 95 fit the content width). */
+const CHARS_PER_LINE = 80;
+
+function lines(content: Inline): number {
+  const chars = content.reduce((sum, run) => sum + run.text.length, 0);
+  return Math.max(1, Math.ceil(chars / CHARS_PER_LINE));
+}
+
+/** A rough height of a short block in body lines; Infinity for blocks never kept with a heading. */
+function estimatedLines(block: Block): number {
+  switch (block.kind) {
+    case 'paragraph':
+      return lines(block.runs);
+    case 'list':
+      return block.items.reduce((sum, item) => sum + lines(item), 0);
+    case 'callout':
+      return lines(block.runs) + 1;
+    case 'keyValue':
+      return block.rows.reduce(
+        (sum, row) =>
+          sum + lines(typeof row.value === 'string' ? [{ text: row.value }] : row.value),
+        0,
+      );
+    case 'figure':
+      // A figure reaches at most a page less its caption room: keep it with headings only when small.
+      return block.drawing.height > 300 ? Infinity : 0;
+    default:
+      return Infinity;
+  }
+}
 
 /**
  * The body: headings numbered and nested in the outline; each run of headings kept on one page
@@ -269,10 +336,22 @@ function bodyNodes(doc: PlanDocument): PdfNode[] {
       return;
     }
     const own = block.kind === 'figure' ? [figureNode(block)] : blockNodes(block);
-    if (block.kind === 'figure' || KEEPS_WITH_HEADING.has(block.kind)) {
+    if (pending.length === 0 || estimatedLines(block) <= KEEP_WITH_HEADING_LINES) {
       emit([...pending, ...own]);
+    } else if (block.kind === 'list') {
+      // The headings keep the first two items; the list goes on, numbered on, after them.
+      const [head, rest] = [block.items.slice(0, 2), block.items.slice(2)];
+      const part = (items: readonly Inline[], start: number): PdfNode => {
+        const texts = items.map((item) => ({ text: runs(item) }));
+        return block.ordered
+          ? { ol: texts, start, style: 'listPart' }
+          : { ul: texts, style: 'listPart' };
+      };
+      emit([...pending, part(head, 1)]);
+      emit([{ ...(part(rest, 3) as object), style: 'list' }]);
     } else {
-      // A table: its caption stays with the headings; pdfmake keeps its header with a row.
+      // Long blocks go on their own; a table's caption stays with the headings (pdfmake keeps
+      // a table's header row with its first row).
       const [caption, ...rest] = own;
       const hasCaption = block.kind === 'table' && block.caption !== undefined && caption;
       emit([...pending, ...(hasCaption ? [caption] : [])]);
@@ -384,6 +463,7 @@ export function toPdfDefinition(doc: PlanDocument): PdfDefinition {
       h3: { fontSize: 11, bold: true, color: T.ink, margin: [0, 10, 0, 4] },
       body: { margin: [0, 0, 0, 8] },
       list: { margin: [8, 0, 0, 8] },
+      listPart: { margin: [8, 0, 0, 0] },
       code: { background: T.codeFill, color: '#323f4b' },
       table: { fontSize: 8.5, lineHeight: 1.15, margin: [0, 2, 0, 12] },
       tableHeader: { bold: true, color: T.ink },

@@ -5,7 +5,16 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodePdfMake } from '../../../cli/plan-io';
 import type { NinesDocument } from '../../model/types';
-import { headingLabel, headingNumbers, headingsOf, type PlanDocument } from '../document';
+import {
+  heading,
+  headingLabel,
+  headingNumbers,
+  headingsOf,
+  numbered,
+  paragraph,
+  placeholder,
+  type PlanDocument,
+} from '../document';
 import { samplePlan } from '../sample-plan';
 import { writePdf, type PdfMakeLike } from './write-pdf';
 
@@ -198,5 +207,41 @@ describe('writePdf with the browser build of pdfmake', () => {
       writePdf(doc, nodePdfMake()).then(readPdf),
     ]);
     expect(fromBrowser.pages.map((p) => p.lines)).toEqual(fromNode.pages.map((p) => p.lines));
+  });
+});
+
+describe('writePdf with blocks taller than a page', () => {
+  it('prints all of them (pdfmake drops an unbreakable group that does not fit a page)', async () => {
+    const words = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ');
+    const items = Array.from({ length: 90 }, (_, i) => `item-${i}`);
+    const doc: PlanDocument = {
+      meta: { title: 'Tall', version: '1', date: 'today' },
+      blocks: [
+        heading(1, 'A long list under a heading'),
+        numbered(items),
+        heading(1, 'Long blocks'),
+        paragraph(words('para', 1500)),
+        heading(2, 'A table with a tall row'),
+        {
+          kind: 'table',
+          columns: [{ header: 'Key' }, { header: 'Value', width: 3 }],
+          rows: [
+            ['tall', words('cell', 900)],
+            ['next', 'after the tall row'],
+          ],
+        },
+        { kind: 'keyValue', rows: [{ key: 'pair', value: words('pair', 900) }] },
+        placeholder(words('todo', 900)),
+      ],
+    };
+    const { pages } = await readPdf(await writePdf(doc, nodePdfMake()));
+    const text = pages.flatMap((p) => p.lines).join(' ');
+    for (const token of ['item-0', 'item-89', 'para0', 'para1499', 'cell0', 'cell899']) {
+      expect(text, token).toMatch(new RegExp(`\\b${token}\\b`));
+    }
+    for (const token of ['after the tall row', 'pair899', 'todo899']) expect(text).toContain(token);
+    // The numbered list goes on counting where the part kept with the heading stopped.
+    expect(text).toMatch(/3\. item-2\b/);
   });
 });
