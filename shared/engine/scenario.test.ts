@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseDocumentText } from '../schema/parse';
+import { evaluate } from './evaluate';
 import type { ModelNode, NinesDocument, Scenario } from '../model/types';
 import { dep, singleVariant, workedExample } from '../testing/builders';
 import { resolveGraph } from './graph';
@@ -241,6 +244,27 @@ describe('manual failover', () => {
       { kind: 'promotion', nodeId: 'db-r1', seconds: 900 },
       { kind: 'warm-up', nodeId: 'db-r2', seconds: 300 },
     ]);
+  });
+});
+
+describe('every template', () => {
+  const dir = new URL('../../assets/templates/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.nines.json'));
+  it.each(files)('%s: evaluate returns one result per scenario for each variant', (file) => {
+    const parsed = parseDocumentText(readFileSync(new URL(file, dir), 'utf8'));
+    if (!parsed.ok) throw new Error(file);
+    const report = evaluate(parsed.document);
+    for (const v of report.variants) {
+      expect(v.scenarios.map((s) => s.id)).toEqual(
+        (parsed.document.scenarios ?? []).map((s) => s.id),
+      );
+      for (const s of v.scenarios.filter((x) => x.applies)) {
+        expect(s.capacityShare).toBeGreaterThanOrEqual(0);
+        expect(s.capacityShare).toBeLessThanOrEqual(1);
+        expect(s.rtoSeconds === null || s.rtoSeconds >= 0).toBe(true);
+        expect(s.rpoSeconds === null || s.rpoSeconds >= 0).toBe(true);
+      }
+    }
   });
 });
 

@@ -7,7 +7,7 @@
  * The scenario's events are forced down and every other basic event is taken as working; the
  * structure of the availability engine then says what works.
  */
-import { NODE_DEFAULTS } from '../model/defaults';
+import { LINK_DEFAULTS, NODE_DEFAULTS } from '../model/defaults';
 import { linkFailureFigure, nodeFailureFigure, tierSize } from '../model/nodes';
 import type {
   BackupNode,
@@ -141,6 +141,7 @@ class ScenarioRun {
     const rpo = corrupted.length > 0 ? this.corruptionRpo(corrupted) : this.lossRpo();
     this.partitionNotes();
     this.shiftNotes(traffic);
+    this.syncNotes();
 
     const targets = this.context.doc.targets ?? {};
     const meets = (value: number | null, target: number | undefined): boolean =>
@@ -578,6 +579,23 @@ class ScenarioRun {
             `synchronous replication from ${node.id} needs the ${a}–${b} link: writes stop while it is down`,
           );
         }
+      }
+    }
+  }
+
+  /** Synchronous replication across regions costs every write one round trip of the link. */
+  private syncNotes(): void {
+    for (const node of this.graph.variant.nodes) {
+      if (node.kind !== 'datastore' || node.sync !== true || !this.nodeWorks(node.id)) continue;
+      const region = this.graph.regionOf.get(node.id);
+      for (const peer of this.graph.replicaPeers.get(node.id) ?? []) {
+        const peerRegion = this.graph.regionOf.get(peer);
+        if (region === undefined || peerRegion === undefined || region === peerRegion) continue;
+        const rtt =
+          this.linkBetween(region, peerRegion)?.rttMs ?? (LINK_DEFAULTS.rttMs?.value as number);
+        this.addNote(
+          `writes to ${node.id} wait for ${peer} in ${peerRegion}: one ${rtt} ms round trip each (synchronous replication)`,
+        );
       }
     }
   }
