@@ -43,6 +43,11 @@ export interface RecentFile {
 export interface SaveRequest {
   readonly fileId?: string;
   readonly saveAs?: boolean;
+  /**
+   * Overwrite the file behind `fileId` even if another program changed it since it was read
+   * (otherwise the host answers `changed-on-disk`). Only after the user chose to overwrite.
+   */
+  readonly force?: boolean;
   readonly suggestedName: string;
   readonly text: string;
 }

@@ -18,6 +18,7 @@ export const openRecentRequest = z.strictObject({ fileId });
 export const saveRequest = z.strictObject({
   fileId: fileId.optional(),
   saveAs: z.boolean().optional(),
+  force: z.boolean().optional(),
   suggestedName,
   text: z.string().max(MAX_FILE_CHARS),
 });

@@ -130,6 +130,9 @@ describe('request schemas of the channels', () => {
     expect(
       valid(saveRequest, { fileId: id, saveAs: true, suggestedName: 'a.nines.json', text: '{}' }),
     ).toBe(true);
+    expect(
+      valid(saveRequest, { fileId: id, force: true, suggestedName: 'a.nines.json', text: '{}' }),
+    ).toBe(true);
     expect(valid(openRecentRequest, { fileId: id })).toBe(true);
     expect(valid(setDirtyRequest, { isDirty: true })).toBe(true);
     expect(
@@ -146,6 +149,7 @@ describe('request schemas of the channels', () => {
     expect(valid(saveRequest, { fileId: '/etc/passwd', suggestedName: 'x', text: '' })).toBe(false);
     expect(valid(saveRequest, { suggestedName: 'x', text: '', path: '/tmp/x' })).toBe(false);
     expect(valid(saveRequest, { suggestedName: 'x' })).toBe(false);
+    expect(valid(saveRequest, { suggestedName: 'x', text: '', force: 'yes' })).toBe(false);
     expect(valid(openRecentRequest, { fileId: '../../secret' })).toBe(false);
     expect(valid(setDirtyRequest, { isDirty: 'yes' })).toBe(false);
     expect(valid(exportRequest, { suggestedName: 'x', mimeType: 'pdf', data: 'x' })).toBe(false);

@@ -193,6 +193,23 @@ describe('saving', () => {
     expect(await readFile(at('a.nines.json'), 'utf8')).toBe(EDITED);
   });
 
+  it('overwrites a file changed on disk when forced, keeping the other version as .bak', async () => {
+    await writeFile(at('a.nines.json'), VALID);
+    const { fileId } = await documents.openPath(at('a.nines.json'));
+    await writeFile(at('a.nines.json'), EDITED);
+    await utimes(at('a.nines.json'), new Date(), new Date(Date.now() + 5000));
+    const OURS = VALID.replace('Checkout', 'Checkout ours');
+    await expect(
+      documents.save({ fileId, force: true, suggestedName: 'a', text: OURS }, dialogs),
+    ).resolves.toEqual({ fileId, name: 'a.nines.json' });
+    expect(await readFile(at('a.nines.json'), 'utf8')).toBe(OURS);
+    expect(await readFile(at('a.nines.json.bak'), 'utf8')).toBe(EDITED);
+    expect(dialogs.chooseSavePath).not.toHaveBeenCalled();
+    // Having written it, the session knows the file again: the next save needs no force.
+    await documents.save({ fileId, suggestedName: 'a', text: VALID }, dialogs);
+    expect(await readFile(at('a.nines.json'), 'utf8')).toBe(VALID);
+  });
+
   it('writes again a file that was deleted since it was opened', async () => {
     await writeFile(at('a.nines.json'), VALID);
     const { fileId } = await documents.openPath(at('a.nines.json'));

@@ -109,7 +109,8 @@ export class DocumentService {
 
   /**
    * Saves a document: to the file behind `fileId`, or (without one, or with `saveAs`) where the
-   * user chooses. Answers `null` when the user cancels the dialog.
+   * user chooses. Answers `null` when the user cancels the dialog. A file changed on disk since
+   * it was read is refused (`changed-on-disk`) unless `force` says the user chose to overwrite.
    */
   async save(
     request: SaveRequest,
@@ -127,7 +128,7 @@ export class DocumentService {
     const current = request.fileId === undefined ? undefined : this.pathOf(request.fileId);
     let target: string;
     if (current !== undefined && !request.saveAs) {
-      await this.checkUnchanged(current);
+      if (request.force !== true) await this.checkUnchanged(current);
       target = current;
     } else {
       const chosen = await dialogs.chooseSavePath(
@@ -190,7 +191,7 @@ export class DocumentService {
     if (known !== undefined && (info.mtimeMs !== known.mtimeMs || info.size !== known.size)) {
       throw new HostError(
         'changed-on-disk',
-        `${path.basename(file)} was changed by another program since Nines opened it. Use Save As to keep both versions, or reopen it.`,
+        `${path.basename(file)} was changed by another program since Nines opened it. Save as a copy to keep both versions, or overwrite it.`,
       );
     }
   }
