@@ -68,6 +68,21 @@ describe('writeDocx on the sample plan', () => {
       (i) => i.textContent ?? '',
     );
     expect(instructions.some((i) => /^TOC .*\\o "1-2"/.test(i.trim()))).toBe(true);
+    // Filled in with the pages docx lays out, so readers that do not update fields show them.
+    const entries = [...body.getElementsByTagNameNS(W, 'p')].filter((p) =>
+      /^TOC\d$/.test(p.getElementsByTagNameNS(W, 'pStyle')[0]?.getAttributeNS(W, 'val') ?? ''),
+    );
+    const numbers = headingNumbers(doc);
+    // An entry's last text is its page number, after a tab; the texts before it are the label.
+    const parts = entries.map((p) =>
+      [...p.getElementsByTagNameNS(W, 't')].map((t) => t.textContent ?? ''),
+    );
+    expect(parts.map((texts) => texts.slice(0, -1).join(''))).toEqual(
+      headingsOf(doc)
+        .filter((h) => h.level <= 2)
+        .map((h) => headingLabel(h, numbers)),
+    );
+    expect(parts.every((texts) => /^\d+$/.test(texts[texts.length - 1] ?? ''))).toBe(true);
     const settings = strFromU8(files['word/settings.xml'] ?? new Uint8Array());
     expect(settings).toMatch(/<w:updateFields( w:val="(true|1)")?\/>/);
   });

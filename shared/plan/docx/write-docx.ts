@@ -1,7 +1,8 @@
 /**
  * Writes a plan document as DOCX with `docx`, so that the plan can be edited in Word: headings
  * in Word's Heading 1–3 styles (bookmarked, numbered in the text), a table of contents field
- * that Word updates when the file opens, tables whose header row repeats on every page, running
+ * written with the page numbers `docx/layout` works out (as Word would lay the pages out) and
+ * updated by Word when the file opens, tables whose header row repeats on every page, running
  * header and footer with `Page X of Y`, the topology as an SVG picture (with the PNG preview
  * Word requires as its fallback) and a landscape section for a landscape figure.
  */
@@ -30,6 +31,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import {
   PAGE,
   assertWritable,
@@ -395,7 +397,6 @@ function running(meta: PlanMeta, landscape: boolean) {
           }),
         ],
       }),
-      first: new Header({ children: [] }),
     },
     footers: {
       default: new Footer({
@@ -412,7 +413,6 @@ function running(meta: PlanMeta, landscape: boolean) {
           }),
         ],
       }),
-      first: new Footer({ children: [] }),
     },
   };
 }
@@ -451,6 +451,8 @@ export function toDocxDocument(doc: PlanDocument): Document {
     creator: meta.author ?? 'Nines',
     lastModifiedBy: 'Nines',
     features: { updateFields: true },
+    // Fills the contents' page numbers for readers that do not update fields (LibreOffice).
+    pageNumbers: estimatePageNumbers,
     numbering: {
       config: [
         {
