@@ -1,0 +1,335 @@
+/**
+ * The advisor's fixes as pure document operations: each `FixOp` is a serialisable description
+ * (the app keeps it in a finding, previews it and applies it as one undoable step) and
+ * `applyFix` turns it into a new document, leaving the given one untouched. Every operation
+ * keeps the document valid: ids stay unique, edges stay unrepeated, layout keys name nodes.
+ * See docs/advisor.md for which finding proposes which operation.
+ */
+import { NODE_DEFAULTS } from '../defaults';
+import type {
+  BackupNode,
+  DatastoreNode,
+  Edge,
+  ModelNode,
+  NinesDocument,
+  Position,
+  RegionLink,
+  Variant,
+} from '../types';
+
+/** A serialisable model operation proposed by the advisor. */
+export type FixOp =
+  /** Place a tier in a region (its instances spread over the region's zones) with `instances`. */
+  | {
+      readonly kind: 'spread-tier';
+      readonly nodeId: string;
+      readonly regionId: string;
+      readonly instances: number;
+    }
+  /** Set a tier's instance count (its `minHealthy` is kept). */
+  | { readonly kind: 'scale-tier'; readonly nodeId: string; readonly instances: number }
+  /** Point the consumer's `depends` edge at another member of the same replication group. */
+  | {
+      readonly kind: 'use-local-member';
+      readonly consumerId: string;
+      readonly dependencyId: string;
+      readonly memberId: string;
+    }
+  /**
+   * Copy the dependency into the consumer's region under `newId` (with its own dependencies;
+   * a datastore copy replicates from the original) and point the consumer at the copy.
+   */
+  | {
+      readonly kind: 'add-local-copy';
+      readonly consumerId: string;
+      readonly dependencyId: string;
+      readonly regionId: string;
+      readonly newId: string;
+    }
+  /** Make the replication of these datastores asynchronous (`sync: false`). */
+  | { readonly kind: 'set-async'; readonly nodeIds: readonly string[] }
+  /** Set the bandwidth of the link between regions `a` and `b`, Mbit/s. */
+  | {
+      readonly kind: 'set-link-bandwidth';
+      readonly a: string;
+      readonly b: string;
+      readonly bandwidthMbps: number;
+    }
+  /**
+   * Add a backup `backupId` (daily, kept 7 days: the documented defaults) that backs up the
+   * datastore, placed in `regionId` (absent: global, like the datastore).
+   */
+  | {
+      readonly kind: 'add-backup';
+      readonly datastoreId: string;
+      readonly backupId: string;
+      readonly regionId?: string;
+    }
+  /** Set a backup's interval, seconds. */
+  | {
+      readonly kind: 'set-backup-interval';
+      readonly backupId: string;
+      readonly intervalSeconds: number;
+    }
+  /** Set a backup's restore throughput, MB/s. */
+  | {
+      readonly kind: 'set-restore-throughput';
+      readonly backupId: string;
+      readonly restoreThroughputMBps: number;
+    }
+  /** Give the datastore a witness (quorum) in a third location. */
+  | { readonly kind: 'set-witness'; readonly nodeId: string }
+  /** Turn on automatic failover of these datastores. */
+  | { readonly kind: 'set-auto-failover'; readonly nodeIds: readonly string[] };
+
+/** Vertical offset of a node the advisor adds below the node it belongs to, px. */
+const ADDED_NODE_OFFSET_Y = 110;
+
+/**
+ * Applies `op` to variant `variantId` of `doc` and returns the new document. Throws when the op
+ * names a variant or node that does not exist, or a node of the wrong kind (the op is stale:
+ * a programmer error, since ops come from `advise` on the same document).
+ */
+export function applyFix(doc: NinesDocument, variantId: string, op: FixOp): NinesDocument {
+  const variant = doc.variants.find((v) => v.id === variantId);
+  if (!variant) throw new Error(`applyFix: no variant "${variantId}"`);
+  const next = applyToVariant(doc, variant, op);
+  return { ...doc, variants: doc.variants.map((v) => (v === variant ? next : v)) };
+}
+
+function applyToVariant(doc: NinesDocument, variant: Variant, op: FixOp): Variant {
+  switch (op.kind) {
+    case 'spread-tier': {
+      const node = tierNode(variant, op.nodeId);
+      nodeOfKind(variant, op.regionId, 'region');
+      const moved = { ...node, parent: op.regionId, instances: op.instances };
+      return withLayoutInParent(replaceNode(variant, moved), node, op.regionId);
+    }
+    case 'scale-tier':
+      return replaceNode(variant, { ...tierNode(variant, op.nodeId), instances: op.instances });
+    case 'use-local-member': {
+      nodeOfKind(variant, op.memberId, 'datastore');
+      return retarget(variant, op.consumerId, op.dependencyId, op.memberId);
+    }
+    case 'add-local-copy':
+      return addLocalCopy(doc, variant, op);
+    case 'set-async':
+      return op.nodeIds.reduce(
+        (v, id) => replaceNode(v, { ...nodeOfKind(v, id, 'datastore'), sync: false }),
+        variant,
+      );
+    case 'set-link-bandwidth':
+      return setLink(variant, op.a, op.b, { bandwidthMbps: op.bandwidthMbps });
+    case 'add-backup':
+      return addBackup(variant, op);
+    case 'set-backup-interval':
+      return replaceNode(variant, {
+        ...nodeOfKind(variant, op.backupId, 'backup'),
+        intervalSeconds: op.intervalSeconds,
+      });
+    case 'set-restore-throughput':
+      return replaceNode(variant, {
+        ...nodeOfKind(variant, op.backupId, 'backup'),
+        restoreThroughputMBps: op.restoreThroughputMBps,
+      });
+    case 'set-witness':
+      return replaceNode(variant, {
+        ...nodeOfKind(variant, op.nodeId, 'datastore'),
+        witness: true,
+      });
+    case 'set-auto-failover':
+      return op.nodeIds.reduce(
+        (v, id) => replaceNode(v, { ...nodeOfKind(v, id, 'datastore'), autoFailover: true }),
+        variant,
+      );
+  }
+}
+
+// ---- lookups ---------------------------------------------------------------------------------
+
+function findNode(variant: Variant, id: string): ModelNode {
+  const node = variant.nodes.find((n) => n.id === id);
+  if (!node) throw new Error(`applyFix: no node "${id}" in variant "${variant.id}"`);
+  return node;
+}
+
+function nodeOfKind<K extends ModelNode['kind']>(
+  variant: Variant,
+  id: string,
+  kind: K,
+): Extract<ModelNode, { kind: K }> {
+  const node = findNode(variant, id);
+  if (node.kind !== kind) throw new Error(`applyFix: "${id}" is a ${node.kind}, not a ${kind}`);
+  return node as Extract<ModelNode, { kind: K }>;
+}
+
+function tierNode(
+  variant: Variant,
+  id: string,
+): Extract<ModelNode, { kind: 'service' | 'datastore' | 'queue' }> {
+  const node = findNode(variant, id);
+  if (node.kind !== 'service' && node.kind !== 'datastore' && node.kind !== 'queue') {
+    throw new Error(`applyFix: "${id}" is a ${node.kind}, not a tier`);
+  }
+  return node;
+}
+
+/** A new id from `stem` used by no node of any variant (scenarios name nodes across variants). */
+function unusedId(doc: NinesDocument, variant: Variant, stem: string): string {
+  const used = new Set([...doc.variants, variant].flatMap((v) => v.nodes.map((n) => n.id)));
+  if (!used.has(stem)) return stem;
+  for (let n = 2; ; n += 1) if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`;
+}
+
+// ---- edits -----------------------------------------------------------------------------------
+
+function replaceNode(variant: Variant, node: ModelNode): Variant {
+  return { ...variant, nodes: variant.nodes.map((n) => (n.id === node.id ? node : n)) };
+}
+
+/** Adds edges, leaving out any that the variant already has. */
+function withEdges(variant: Variant, edges: readonly Edge[]): Variant {
+  const key = (e: Edge): string => `${e.kind}|${e.from}|${e.to}`;
+  const seen = new Set(variant.edges.map(key));
+  const added = edges.filter((e) => !seen.has(key(e)) && seen.add(key(e)));
+  return { ...variant, edges: [...variant.edges, ...added] };
+}
+
+/** Replaces the consumer's `depends` edge to `from` by one to `to` (kept once). */
+function retarget(variant: Variant, consumerId: string, from: string, to: string): Variant {
+  findNode(variant, consumerId);
+  const isOld = (e: Edge): boolean =>
+    e.kind === 'depends' && e.from === consumerId && e.to === from;
+  if (!variant.edges.some(isOld)) {
+    throw new Error(`applyFix: "${consumerId}" does not depend on "${from}"`);
+  }
+  const hasNew = variant.edges.some(
+    (e) => e.kind === 'depends' && e.from === consumerId && e.to === to,
+  );
+  const edges = hasNew
+    ? variant.edges.filter((e) => !isOld(e))
+    : variant.edges.map((e) => (isOld(e) ? { ...e, to } : e));
+  return { ...variant, edges };
+}
+
+/**
+ * After `node` moved from its old parent to `regionId`, its layout position (relative to the
+ * parent) is converted so that it stays where it was on the canvas.
+ */
+function withLayoutInParent(variant: Variant, node: ModelNode, regionId: string): Variant {
+  const layout = variant.layout;
+  const own = layout?.[node.id];
+  if (!layout || !own || node.parent === undefined || node.parent === regionId) return variant;
+  const oldParent = layout[node.parent];
+  if (!oldParent) return variant;
+  return {
+    ...variant,
+    layout: { ...layout, [node.id]: { ...own, x: own.x + oldParent.x, y: own.y + oldParent.y } },
+  };
+}
+
+/** The layout of a node added beside `anchor` in the container `parent`, if `anchor` has one. */
+function besideAnchor(
+  variant: Variant,
+  anchor: ModelNode,
+  parent: string | undefined,
+): Position | undefined {
+  const at = variant.layout?.[anchor.id];
+  if (!at) return undefined;
+  const viaZone = anchor.parent !== parent && anchor.parent !== undefined;
+  const zone = viaZone ? variant.layout?.[anchor.parent as string] : undefined;
+  return {
+    x: at.x + (zone?.x ?? 0),
+    y: at.y + (zone?.y ?? 0) + ADDED_NODE_OFFSET_Y,
+  };
+}
+
+function withNode(variant: Variant, node: ModelNode, position: Position | undefined): Variant {
+  return {
+    ...variant,
+    nodes: [...variant.nodes, node],
+    layout:
+      position && variant.layout ? { ...variant.layout, [node.id]: position } : variant.layout,
+  };
+}
+
+function setLink(variant: Variant, a: string, b: string, fields: Partial<RegionLink>): Variant {
+  nodeOfKind(variant, a, 'region');
+  nodeOfKind(variant, b, 'region');
+  const links = variant.links ?? [];
+  const same = (l: RegionLink): boolean => (l.a === a && l.b === b) || (l.a === b && l.b === a);
+  return {
+    ...variant,
+    links: links.some(same)
+      ? links.map((l) => (same(l) ? { ...l, ...fields } : l))
+      : [...links, { a, b, ...fields }],
+  };
+}
+
+function addBackup(variant: Variant, op: Extract<FixOp, { kind: 'add-backup' }>): Variant {
+  const store = nodeOfKind(variant, op.datastoreId, 'datastore');
+  if (op.regionId !== undefined) nodeOfKind(variant, op.regionId, 'region');
+  if (variant.nodes.some((n) => n.id === op.backupId)) {
+    throw new Error(`applyFix: a node "${op.backupId}" already exists`);
+  }
+  const defaults = NODE_DEFAULTS.backup;
+  const backup: BackupNode = {
+    id: op.backupId,
+    kind: 'backup',
+    name: `Backup of ${store.name ?? store.id}`,
+    ...(op.regionId === undefined ? {} : { parent: op.regionId }),
+    intervalSeconds: defaults.intervalSeconds?.value as number,
+    retentionDays: defaults.retentionDays?.value as number,
+  };
+  const added = withNode(variant, backup, besideAnchor(variant, store, op.regionId));
+  return withEdges(added, [{ from: backup.id, to: store.id, kind: 'backs-up' }]);
+}
+
+function addLocalCopy(
+  doc: NinesDocument,
+  variant: Variant,
+  op: Extract<FixOp, { kind: 'add-local-copy' }>,
+): Variant {
+  const original = findNode(variant, op.dependencyId);
+  nodeOfKind(variant, op.regionId, 'region');
+  if (
+    variant.nodes.some((n) => n.id === op.newId) ||
+    unusedId(doc, variant, op.newId) !== op.newId
+  ) {
+    throw new Error(`applyFix: a node "${op.newId}" already exists`);
+  }
+  let source: ModelNode = original;
+  let copy: ModelNode = { ...original, id: op.newId, parent: op.regionId };
+  if (original.kind === 'datastore') {
+    const mode = original.replication ?? 'none';
+    // A lone datastore becomes the primary of a group whose local replica is the copy.
+    const replicated: DatastoreNode =
+      mode === 'none' ? { ...original, replication: 'primary-replica', role: 'primary' } : original;
+    source = replicated;
+    copy = {
+      ...replicated,
+      id: op.newId,
+      parent: op.regionId,
+      ...(replicated.replication === 'active-active' ? {} : { role: 'standby' as const }),
+    };
+  }
+  const withCopy = withNode(
+    replaceNode(variant, source),
+    copy,
+    variant.layout?.[original.id] ? { ...(variant.layout[original.id] as Position) } : undefined,
+  );
+  const ownDeps = variant.edges
+    .filter((e) => e.kind === 'depends' && e.from === original.id)
+    .map((e) => ({ ...e, from: op.newId }));
+  const replicates: Edge[] =
+    original.kind === 'datastore' ? [{ from: original.id, to: op.newId, kind: 'replicates' }] : [];
+  const linked = withEdges(withCopy, [...ownDeps, ...replicates]);
+  return retarget(linked, op.consumerId, op.dependencyId, op.newId);
+}
+
+/** A fresh id for a node the advisor would add: `stem`, else `stem-2`, `stem-3`, … */
+export function freshFixId(doc: NinesDocument, variantId: string, stem: string): string {
+  const variant = doc.variants.find((v) => v.id === variantId);
+  if (!variant) throw new Error(`freshFixId: no variant "${variantId}"`);
+  return unusedId(doc, variant, stem);
+}
