@@ -15,7 +15,9 @@ const actions = createDocumentActions(host, store, BUNDLED_TEMPLATES);
 
 // `?template=<file stem>` opens a bundled template instead of the start screen.
 const template = new URLSearchParams(window.location.search).get('template');
-if (template) actions.openTemplate(template);
+if (template) void actions.openTemplate(template);
+// A recovery copy left by a session that crashed is offered back before this one writes its own.
+void actions.checkRecovery();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -3,8 +3,11 @@ import { PlanCanvas } from '../canvas/PlanCanvas';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useMenuCommands } from '../hooks/useMenuCommands';
 import { ServicesProvider, type WindowServices } from '../hooks/useServices';
+import { ChangedOnDiskDialog } from '../panels/ChangedOnDiskDialog';
+import { ConfirmDialog } from '../panels/ConfirmDialog';
 import { Inspector } from '../panels/Inspector';
 import { ProblemsDialog } from '../panels/ProblemsDialog';
+import { RecoveryDialog } from '../panels/RecoveryDialog';
 import { ResultsPanel } from '../panels/ResultsPanel';
 import { TemplateGallery } from '../panels/TemplateGallery';
 import { Toolbar } from '../panels/Toolbar';
@@ -45,6 +48,9 @@ function Window() {
       )}
       {hasDocument && isGalleryOpen && <TemplateGallery isStartScreen={false} />}
       <ProblemsDialog />
+      <ConfirmDialog />
+      <ChangedOnDiskDialog />
+      <RecoveryDialog />
     </div>
   );
 }

@@ -36,5 +36,5 @@ export function useMenuCommands(): void {
       }),
     [host, actions, store],
   );
-  useEffect(() => host.onFileOpened?.((file) => actions.openReceived(file)), [host, actions]);
+  useEffect(() => host.onFileOpened?.((file) => void actions.openReceived(file)), [host, actions]);
 }

@@ -91,8 +91,14 @@ function isEditable(target: EventTarget | null): boolean {
 export function createWebHost(): HostApi {
   const pickers = window as unknown as FileAccessWindow;
   const db: UseStore = createStore('nines', 'host');
-  /** Handles of the files opened or saved in this session, by fileId. */
-  const session = new Map<string, { name: string; handle?: FileSystemFileHandle }>();
+  /**
+   * The files opened or saved in this session, by fileId: the handle when the browser gave one,
+   * and the file's modification time as last read or written, to notice another program's change.
+   */
+  const session = new Map<
+    string,
+    { name: string; handle?: FileSystemFileHandle; lastModified?: number }
+  >();
   let isDirty = false;
 
   const onBeforeUnload = (event: BeforeUnloadEvent): void => {
@@ -131,7 +137,7 @@ export function createWebHost(): HostApi {
   async function openWithHandle(handle: FileSystemFileHandle, fileId: string): Promise<OpenedFile> {
     const file = await handle.getFile();
     const text = await file.text();
-    session.set(fileId, { name: file.name, handle });
+    session.set(fileId, { name: file.name, handle, lastModified: file.lastModified });
     await remember({ fileId, name: file.name, handle });
     return { fileId, name: file.name, text };
   }
@@ -157,6 +163,16 @@ export function createWebHost(): HostApi {
       return handle;
     } catch (error) {
       if (isAbort(error)) return null;
+      throw error;
+    }
+  }
+
+  /** The file's modification time in ms, or undefined when it is gone (it is written anew). */
+  async function modifiedTime(handle: FileSystemFileHandle): Promise<number | undefined> {
+    try {
+      return (await handle.getFile()).lastModified;
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'NotFoundError') return undefined;
       throw error;
     }
   }
@@ -249,7 +265,22 @@ export function createWebHost(): HostApi {
           if (!(await ensurePermission(known.handle, 'readwrite'))) {
             return fail('forbidden', `The browser was not allowed to write ${known.name}.`);
           }
+          const onDisk = await modifiedTime(known.handle);
+          const isChanged =
+            onDisk !== undefined &&
+            known.lastModified !== undefined &&
+            onDisk !== known.lastModified;
+          if (isChanged && request.force !== true) {
+            return fail(
+              'changed-on-disk',
+              `${known.name} was changed by another program since Nines opened it. Save as a copy to keep both versions, or overwrite it.`,
+            );
+          }
           await writeHandle(known.handle, data);
+          session.set(request.fileId, {
+            ...known,
+            lastModified: await modifiedTime(known.handle),
+          });
           await remember({ fileId: request.fileId, name: known.name, handle: known.handle });
           return ok({ fileId: request.fileId, name: known.name });
         }
@@ -257,7 +288,11 @@ export function createWebHost(): HostApi {
         if (pickers.showSaveFilePicker) {
           const handle = await writeWithPicker(request.suggestedName, data);
           if (!handle) return ok(null);
-          session.set(fileId, { name: handle.name, handle });
+          session.set(fileId, {
+            name: handle.name,
+            handle,
+            lastModified: await modifiedTime(handle),
+          });
           await remember({ fileId, name: handle.name, handle });
           return ok({ fileId, name: handle.name });
         }

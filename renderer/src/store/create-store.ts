@@ -16,8 +16,11 @@ export interface LoadedDocument {
   /** The host's handle of the file, or null for a document not yet saved (a template). */
   readonly fileId: string | null;
   readonly name: string;
-  /** The document's serialization as it stands on disk (or as created), for the dirty check. */
-  readonly savedText: string;
+  /**
+   * The document's serialization as it stands on disk (or as created), for the dirty check;
+   * null for a document never written anywhere (a restored recovery copy), dirty from the start.
+   */
+  readonly savedText: string | null;
 }
 
 interface WindowActions {

@@ -9,7 +9,8 @@ export interface FileState {
   name: string;
   /**
    * Serialized text of the document as last opened or saved; the document is dirty when its
-   * serialization differs (see `selectIsDirty`).
+   * serialization differs (see `selectIsDirty`). Null when it was never written (a restored
+   * recovery copy), so it stays dirty until saved.
    */
   savedText: string | null;
 }
