@@ -4,8 +4,8 @@ import { useServices } from './useServices';
 
 /**
  * Carries out the commands of the host's menu (the native menu on the desktop, the keyboard
- * shortcuts in a browser). Export, undo, redo and About have no handler until their features
- * exist, so they do nothing yet. Files the operating system hands the desktop app open as if
+ * shortcuts in a browser). Export and About have no handler until their features exist, so they
+ * do nothing yet. Files the operating system hands the desktop app open as if
  * chosen with Open.
  */
 export function useMenuCommands(): void {
@@ -27,9 +27,15 @@ export function useMenuCommands(): void {
           case 'file:save-as':
             void actions.save(true);
             break;
-          case 'file:export':
           case 'edit:undo':
           case 'edit:redo':
+            // A text field keeps its own undo (the desktop menu's accelerator reaches us too).
+            if (isTextEntry(document.activeElement)) {
+              document.execCommand(command === 'edit:undo' ? 'undo' : 'redo');
+            } else if (command === 'edit:undo') store.getState().undo();
+            else store.getState().redo();
+            break;
+          case 'file:export':
           case 'help:about':
             break;
         }
@@ -37,4 +43,11 @@ export function useMenuCommands(): void {
     [host, actions, store],
   );
   useEffect(() => host.onFileOpened?.((file) => void actions.openReceived(file)), [host, actions]);
+}
+
+function isTextEntry(element: Element | null): boolean {
+  return (
+    element instanceof HTMLElement &&
+    (element.isContentEditable || ['INPUT', 'TEXTAREA'].includes(element.tagName))
+  );
 }

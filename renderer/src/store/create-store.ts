@@ -5,8 +5,10 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { NinesDocument } from '../../../shared/model/types';
+import { createCanvasSlice, type CanvasSlice } from './slices/canvas';
 import { createDocumentSlice, type DocumentSlice } from './slices/document';
 import { createFileSlice, type FileSlice } from './slices/file';
+import { createHistorySlice, type HistorySlice } from './slices/history';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
@@ -24,11 +26,20 @@ export interface LoadedDocument {
 }
 
 interface WindowActions {
-  /** Replaces the open document: first variant shown, nothing selected, dialogs closed. */
+  /**
+   * Replaces the open document: first variant shown, nothing selected, no undo history, dialogs
+   * closed.
+   */
   openDocument: (loaded: LoadedDocument) => void;
 }
 
-export type PlannerState = DocumentSlice & SelectionSlice & FileSlice & UiSlice & WindowActions;
+export type PlannerState = DocumentSlice &
+  HistorySlice &
+  SelectionSlice &
+  CanvasSlice &
+  FileSlice &
+  UiSlice &
+  WindowActions;
 
 export type PlannerStore = StoreApi<PlannerState>;
 
@@ -36,7 +47,9 @@ export type PlannerStore = StoreApi<PlannerState>;
 export function createPlannerStore(): PlannerStore {
   return createStore<PlannerState>()((set, get, api) => ({
     ...createDocumentSlice(set, get, api),
+    ...createHistorySlice(set, get, api),
     ...createSelectionSlice(set, get, api),
+    ...createCanvasSlice(set, get, api),
     ...createFileSlice(set, get, api),
     ...createUiSlice(set, get, api),
     openDocument: ({ document, fileId, name, savedText }) =>
@@ -45,6 +58,11 @@ export function createPlannerStore(): PlannerStore {
         activeVariantId: document.variants[0]?.id ?? null,
         openCount: state.openCount + 1,
         selectedNodeId: null,
+        selectedNodeIds: [],
+        selectedEdgeIds: [],
+        past: [],
+        future: [],
+        gesture: null,
         file: { fileId, name, savedText },
         isGalleryOpen: false,
         problemReport: null,

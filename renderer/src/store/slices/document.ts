@@ -24,6 +24,11 @@ export const createDocumentSlice: StateCreator<PlannerState, [], [], DocumentSli
     if (variantId === activeVariantId || !document?.variants.some((v) => v.id === variantId)) {
       return;
     }
-    set({ activeVariantId: variantId, selectedNodeId: null });
+    set({
+      activeVariantId: variantId,
+      selectedNodeId: null,
+      selectedNodeIds: [],
+      selectedEdgeIds: [],
+    });
   },
 });

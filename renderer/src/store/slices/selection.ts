@@ -1,11 +1,20 @@
 import type { StateCreator } from 'zustand';
 import type { PlannerState } from '../create-store';
 
-/** What the user has selected on the canvas. Selection never changes the document. */
+/**
+ * What the user has selected on the canvas: nodes and edges of the active variant. Selection
+ * never changes the document and never creates an undo step.
+ */
 export interface SelectionSlice {
+  /** The one selected node, or null when none or several are selected. */
   selectedNodeId: string | null;
-  /** Selects a node of the active variant, or clears the selection with `null`. */
+  selectedNodeIds: readonly string[];
+  /** Selected edges, by their React Flow id (`kind:from>to`). */
+  selectedEdgeIds: readonly string[];
+  /** Selects one node of the active variant, or clears the selection with `null`. */
   selectNode: (nodeId: string | null) => void;
+  /** Selects these nodes and edges (ids not in the active variant are left out). */
+  setSelection: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
 }
 
 export const createSelectionSlice: StateCreator<PlannerState, [], [], SelectionSlice> = (
@@ -13,13 +22,33 @@ export const createSelectionSlice: StateCreator<PlannerState, [], [], SelectionS
   get,
 ) => ({
   selectedNodeId: null,
+  selectedNodeIds: [],
+  selectedEdgeIds: [],
   selectNode: (nodeId) => {
-    if (nodeId === get().selectedNodeId) return;
+    const state = get();
+    if (nodeId === state.selectedNodeId && state.selectedNodeIds.length <= 1) return;
     if (nodeId !== null) {
-      const { document, activeVariantId } = get();
-      const variant = document?.variants.find((v) => v.id === activeVariantId);
+      const variant = state.document?.variants.find((v) => v.id === state.activeVariantId);
       if (!variant?.nodes.some((n) => n.id === nodeId)) return;
     }
-    set({ selectedNodeId: nodeId });
+    set({
+      selectedNodeId: nodeId,
+      selectedNodeIds: nodeId === null ? [] : [nodeId],
+      selectedEdgeIds: [],
+    });
+  },
+  setSelection: (nodeIds, edgeIds) => {
+    const state = get();
+    const variant = state.document?.variants.find((v) => v.id === state.activeVariantId);
+    const known = new Set(variant?.nodes.map((n) => n.id));
+    const nodes = nodeIds.filter((id) => known.has(id));
+    const same = (a: readonly string[], b: readonly string[]) =>
+      a.length === b.length && a.every((x, i) => x === b[i]);
+    if (same(nodes, state.selectedNodeIds) && same(edgeIds, state.selectedEdgeIds)) return;
+    set({
+      selectedNodeIds: nodes,
+      selectedEdgeIds: [...edgeIds],
+      selectedNodeId: nodes.length === 1 ? (nodes[0] ?? null) : null,
+    });
   },
 });

@@ -1,0 +1,115 @@
+import type { StateCreator } from 'zustand';
+import type { NinesDocument } from '../../../../shared/model/types';
+import type { EditResult } from '../../../../shared/model/ops/validation';
+import type { PlannerState } from '../create-store';
+
+/** Most steps kept for undo; the oldest go first. */
+export const HISTORY_LIMIT = 200;
+
+/** One undoable step: the document as it was before, and what the step did. */
+export interface HistoryStep {
+  readonly document: NinesDocument;
+  readonly label: string;
+}
+
+/**
+ * Undo and redo of document changes. Every change goes through `commit` (one step), or through
+ * `commit` calls between `beginGesture` and `endGesture` (one step for the whole gesture, such
+ * as a drag). Selection, viewport and measurements never create steps.
+ */
+export interface HistorySlice {
+  past: readonly HistoryStep[];
+  future: readonly HistoryStep[];
+  /** The document when the gesture under way began, with its label; null outside a gesture. */
+  gesture: HistoryStep | null;
+  /** Applies `fn` to the document as one step labelled `label`; no step when nothing changed. */
+  commit: (label: string, fn: (document: NinesDocument) => NinesDocument) => void;
+  /**
+   * Applies an edit that can be refused: one step when accepted; when refused the document
+   * stays as it was and the reason is returned.
+   */
+  commitEdit: (label: string, fn: (document: NinesDocument) => EditResult) => string | null;
+  /** Starts a gesture: the commits until `endGesture` make one step labelled `label`. */
+  beginGesture: (label: string) => void;
+  /** Ends the gesture, recording one step if the document changed during it. */
+  endGesture: () => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+const capped = (steps: readonly HistoryStep[]): readonly HistoryStep[] =>
+  steps.length > HISTORY_LIMIT ? steps.slice(steps.length - HISTORY_LIMIT) : steps;
+
+/** The view state that must follow a document restored by undo or redo. */
+function followDocument(state: PlannerState, document: NinesDocument): Partial<PlannerState> {
+  const variant =
+    document.variants.find((v) => v.id === state.activeVariantId) ?? document.variants[0];
+  const ids = new Set(variant?.nodes.map((n) => n.id));
+  const selectedNodeIds = state.selectedNodeIds.filter((id) => ids.has(id));
+  return {
+    document,
+    activeVariantId: variant?.id ?? null,
+    selectedNodeIds,
+    selectedNodeId: selectedNodeIds.length === 1 ? (selectedNodeIds[0] ?? null) : null,
+    selectedEdgeIds: [],
+  };
+}
+
+export const createHistorySlice: StateCreator<PlannerState, [], [], HistorySlice> = (set, get) => ({
+  past: [],
+  future: [],
+  gesture: null,
+  commit: (label, fn) => {
+    const { document, gesture, past } = get();
+    if (!document) return;
+    const next = fn(document);
+    if (next === document) return;
+    if (gesture) {
+      set({ document: next });
+      return;
+    }
+    set({ document: next, past: capped([...past, { document, label }]), future: [] });
+  },
+  commitEdit: (label, fn) => {
+    const { document } = get();
+    if (!document) return null;
+    const result = fn(document);
+    if (!result.ok) return result.message;
+    get().commit(label, () => result.document);
+    return null;
+  },
+  beginGesture: (label) => {
+    const { document, gesture } = get();
+    if (!document || gesture) return;
+    set({ gesture: { document, label } });
+  },
+  endGesture: () => {
+    const { document, gesture, past } = get();
+    if (!gesture) return;
+    if (!document || document === gesture.document) {
+      set({ gesture: null });
+      return;
+    }
+    set({ gesture: null, past: capped([...past, gesture]), future: [] });
+  },
+  undo: () => {
+    const state = get();
+    const step = state.past.at(-1);
+    if (!step || !state.document || state.gesture) return;
+    set({
+      ...followDocument(state, step.document),
+      past: state.past.slice(0, -1),
+      future: [...state.future, { document: state.document, label: step.label }],
+    });
+  },
+  redo: () => {
+    const state = get();
+    const step = state.future.at(-1);
+    if (!step || !state.document || state.gesture) return;
+    set({
+      ...followDocument(state, step.document),
+      future: state.future.slice(0, -1),
+      past: [...state.past, { document: state.document, label: step.label }],
+    });
+  },
+});
