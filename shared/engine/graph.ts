@@ -123,7 +123,9 @@ export function resolveGraph(variant: Variant, issues: EngineIssue[]): ResolvedG
       }),
     );
   }
-  const cycle = findCycle([...byId.keys()], needs);
+  // A cycle on the way from the entry stops the evaluation; one elsewhere (through a
+  // replication group, which the file's own checks do not see) does not affect the service.
+  const cycle = findCycle([entry.id], needs);
   if (cycle) {
     issues.push({
       code: 'dependency-cycle',
@@ -132,6 +134,15 @@ export function resolveGraph(variant: Variant, issues: EngineIssue[]): ResolvedG
       message: `dependency cycle: ${cycle.join(' → ')}`,
     });
     return undefined;
+  }
+  const elsewhere = findCycle([...byId.keys()], needs);
+  if (elsewhere) {
+    issues.push({
+      code: 'dependency-cycle',
+      severity: 'warning',
+      nodeIds: [...new Set(elsewhere)],
+      message: `dependency cycle outside the request path: ${elsewhere.join(' → ')}`,
+    });
   }
 
   return {

@@ -115,10 +115,13 @@ export function bruteForce(
       const working = workingCount(id);
       let result = working >= need;
       if (n.kind === 'router') {
+        // filter evaluates every target, so a cycle through any of them is found.
         const reached = deps(id).filter((t) => reaches(region, t)).length;
         result &&= reached >= (n.minTargets ?? 1);
       } else {
-        result &&= deps(id).every((d) => reaches(region, d));
+        // Every dependency is evaluated (no short cut), so that a cycle is always found.
+        const reached = deps(id).map((d) => reaches(region, d));
+        result &&= reached.every(Boolean);
         if (n.kind === 'datastore' && n.sync === true) {
           result &&= peers(id).every((p) => linkUp(region, regionOf(byId.get(p) as ModelNode)));
         }
@@ -140,7 +143,7 @@ export function bruteForce(
         members.find((m) => m.kind === 'datastore' && m.role === 'primary') ??
         (members[0] as ModelNode);
       const automatic = primary.kind === 'datastore' && primary.autoFailover !== false;
-      return automatic ? members.some(ok) : ok(primary);
+      return automatic ? members.map(ok).some(Boolean) : ok(primary);
     };
     /** Working instances of `id` in this state (own events, zone, region). */
     const workingCount = (id: string): number => {
