@@ -56,9 +56,9 @@ function openedStore(): PlannerStore {
   return store;
 }
 
+/** An edit as the editor makes one: an undoable step through `commit`. */
 function rename(store: PlannerStore, name: string): void {
-  const { document } = store.getState();
-  if (document) store.setState({ document: { ...document, name } });
+  store.getState().commit('Rename', (document) => ({ ...document, name }));
 }
 
 const NOW = Date.UTC(2026, 10, 26, 8, 0);
@@ -191,6 +191,17 @@ describe('the recovery scheduler', () => {
     const { host, writes } = recordingHost();
     createRecoveryScheduler(host, store).start();
     expect(writes().map((w) => decodeName(w.text))).toEqual(['Restored']);
+  });
+
+  it('undo back to the saved document clears the copy', () => {
+    const store = openedStore();
+    const { host, calls } = recordingHost();
+    createRecoveryScheduler(host, store).start();
+    rename(store, 'Edited');
+    vi.advanceTimersByTime(RECOVERY_DELAY_MS);
+    store.getState().undo();
+    vi.advanceTimersByTime(RECOVERY_DELAY_MS);
+    expect(calls.map((c) => (c === 'clear' ? c : 'write'))).toEqual(['write', 'clear']);
   });
 
   it('stop writes what is pending and follows the store no more', () => {
