@@ -1,0 +1,141 @@
+/**
+ * N+1 capacity: after losing any one zone, or any one region, the instances left must carry the
+ * load routed to them. Each loss is run through the scenario engine (the same routing and
+ * capacity rules as `runScenario`); for every tier that refuses requests, the instances it needs
+ * are found exactly by searching its instance count with every other tier's capacity lifted,
+ * so that each tier's own need is measured, not its neighbours'.
+ */
+import type { ModelNode, Scenario, Variant } from '../../model/types';
+import { MAX_INSTANCES } from '../../schema/nines-v1';
+import { resolveGraph } from '../graph';
+import { runScenario } from '../scenario';
+import { buildStructure } from '../structure';
+import { trafficShares } from '../traffic';
+import type { AdviceContext, DraftFinding } from './context';
+
+/** Served shares closer to the full load than this count as full. */
+const FULL = 1 - 1e-9;
+
+interface Loss {
+  readonly kind: 'zone' | 'region';
+  readonly id: string;
+  readonly scenario: Scenario;
+}
+
+/** Result of a scenario on a variant: does it survive, and what share of requests is served. */
+function served(
+  ctx: AdviceContext,
+  variant: Variant,
+  scenario: Scenario,
+): { survives: boolean; share: number } {
+  const graph = resolveGraph(variant, []);
+  if (!graph) return { survives: false, share: 0 };
+  const structure = buildStructure(graph, []);
+  const result = runScenario(
+    { doc: ctx.doc, graph, structure, traffic: trafficShares(ctx.doc, graph) },
+    scenario,
+  );
+  return { survives: result.survives, share: result.survives ? result.capacityShare : 0 };
+}
+
+function withNodes(variant: Variant, map: (n: ModelNode) => ModelNode): Variant {
+  return { ...variant, nodes: variant.nodes.map(map) };
+}
+
+/** The node without its capacity limit. */
+function unlimited(node: ModelNode): ModelNode {
+  if (node.kind !== 'service' && node.kind !== 'datastore' && node.kind !== 'queue') return node;
+  const { capacityRps: _dropped, ...rest } = node;
+  return rest;
+}
+
+/**
+ * Smallest instance count of `tierId` (above `current`) with which the tier stops refusing
+ * requests in `loss`, every other tier's capacity lifted; undefined when the tier is not short
+ * or when even the largest tier allowed would not be enough.
+ */
+function instancesNeeded(
+  ctx: AdviceContext,
+  tierId: string,
+  current: number,
+  loss: Loss,
+): number | undefined {
+  const others = withNodes(ctx.variant, (n) => (n.id === tierId ? n : unlimited(n)));
+  const full = served(ctx, withNodes(ctx.variant, unlimited), loss.scenario).share;
+  const at = (instances: number): number =>
+    served(
+      ctx,
+      withNodes(others, (n) => (n.id === tierId ? ({ ...n, instances } as ModelNode) : n)),
+      loss.scenario,
+    ).share;
+  if (at(current) >= full * FULL || at(MAX_INSTANCES) < full * FULL) return undefined;
+  let low = current; // too few
+  let high = MAX_INSTANCES; // enough
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (at(mid) >= full * FULL) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
+/** N+1 findings: tiers that cannot carry the load after the loss of a zone or of a region. */
+export function capacityFindings(ctx: AdviceContext): DraftFinding[] {
+  if (!ctx.doc.workload?.requestsPerSecond) return [];
+  const tiers = [...ctx.structure.tiers.keys()].filter((id) => {
+    const node = ctx.graph.byId.get(id);
+    return node !== undefined && 'capacityRps' in node && node.capacityRps !== undefined;
+  });
+  if (tiers.length === 0) return [];
+  const losses: Loss[] = [
+    ...ctx.graph.regions.flatMap((r) =>
+      (ctx.graph.zonesOf.get(r) ?? []).map((z) => ({
+        kind: 'zone' as const,
+        id: z,
+        scenario: { id: `advisor-zone-${z}`, name: `Loss of ${z}`, fail: [z] },
+      })),
+    ),
+    ...(ctx.graph.regions.length < 2
+      ? []
+      : ctx.graph.regions.map((r) => ({
+          kind: 'region' as const,
+          id: r,
+          scenario: { id: `advisor-region-${r}`, name: `Loss of ${r}`, fail: [r] },
+        }))),
+  ];
+  const findings: DraftFinding[] = [];
+  for (const kind of ['zone', 'region'] as const) {
+    for (const tierId of tiers) {
+      const node = ctx.graph.byId.get(tierId) as ModelNode & {
+        instances?: number;
+        capacityRps: number;
+      };
+      const current = node.instances ?? 1;
+      let worst: { loss: Loss; needed: number; share: number } | undefined;
+      for (const loss of losses.filter((l) => l.kind === kind)) {
+        const now = served(ctx, ctx.variant, loss.scenario);
+        if (!now.survives || now.share >= FULL) continue;
+        const needed = instancesNeeded(ctx, tierId, current, loss);
+        if (needed !== undefined && (!worst || needed > worst.needed)) {
+          worst = { loss, needed, share: now.share };
+        }
+      }
+      if (!worst) continue;
+      const { loss, needed, share } = worst;
+      const region = ctx.graph.regionOf.get(tierId);
+      findings.push({
+        code: kind === 'zone' ? 'capacity-after-zone-loss' : 'capacity-after-region-loss',
+        severity: 'medium',
+        nodeIds: [tierId, loss.id],
+        title: `${tierId} cannot carry the load after losing ${loss.id}`,
+        message: `After the loss of ${loss.id}, ${(share * 100).toFixed(1)} % of the ${ctx.doc.workload.requestsPerSecond} requests/s are served: ${tierId} (${current} instances × ${node.capacityRps} requests/s${region ? ` in ${region}` : ''}) refuses the rest. It needs ${needed} instances (${needed - current} more${node.kind !== 'region' && 'instanceType' in node && node.instanceType ? ` ${node.instanceType}` : ''}) to keep serving every request.`,
+        principle: 'capacity',
+        fix: {
+          label: `Run ${needed} instances of ${tierId} (N+1 for the loss of a ${kind})`,
+          op: { kind: 'scale-tier', nodeId: tierId, instances: needed },
+        },
+      });
+    }
+  }
+  return findings;
+}

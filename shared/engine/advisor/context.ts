@@ -1,0 +1,93 @@
+/**
+ * What every advisor rule reads: the document, the variant's resolved graph and structure, its
+ * exact evaluation, and the evaluation of the variant with a fix applied (memoised, so a rule
+ * that tries a fix and the measured effect share one evaluation).
+ */
+import { applyFix, type FixOp } from '../../model/ops/fixes';
+import type { NinesDocument, Targets, Variant } from '../../model/types';
+import { evaluate } from '../evaluate';
+import { resolveGraph, type ResolvedGraph } from '../graph';
+import { buildStructure, type Structure } from '../structure';
+import { trafficShares, type TrafficShares } from '../traffic';
+import type { AvailabilityFigures, VariantEvaluation } from '../types';
+import type { AdviseOptions, Fix, PrincipleId, Severity } from './types';
+
+/** A finding as a rule states it, before its effect is measured. */
+export interface DraftFinding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly nodeIds: readonly string[];
+  readonly title: string;
+  readonly message: string;
+  readonly principle: PrincipleId;
+  readonly fix: Fix;
+  /** For an unfixable single point of failure: the best availability the design can reach. */
+  readonly availabilityCeiling?: number;
+}
+
+/** An evaluation whose availability is known (the variant could be evaluated). */
+export type EvaluatedVariant = VariantEvaluation & { readonly availability: AvailabilityFigures };
+
+/** The variant under review with everything the rules need. */
+export class AdviceContext {
+  readonly targets: Targets;
+  private readonly memo = new Map<string, EvaluatedVariant | undefined>();
+
+  constructor(
+    readonly doc: NinesDocument,
+    readonly variant: Variant,
+    readonly base: EvaluatedVariant,
+    readonly graph: ResolvedGraph,
+    readonly structure: Structure,
+    readonly traffic: TrafficShares,
+    readonly options: AdviseOptions,
+  ) {
+    this.targets = doc.targets ?? {};
+  }
+
+  /**
+   * The context of `variant` of `doc`, or the engine's issues when the variant cannot be
+   * evaluated (a cycle, a missing entry).
+   */
+  static of(
+    doc: NinesDocument,
+    variant: Variant,
+    options: AdviseOptions,
+  ): AdviceContext | { issues: VariantEvaluation['issues'] } {
+    const base = evaluate(doc, variant.id, { priceBook: options.priceBook }).variants[0];
+    const graph = resolveGraph(variant, []);
+    if (!base?.availability || !graph) return { issues: base?.issues ?? [] };
+    const structure = buildStructure(graph, []);
+    return new AdviceContext(
+      doc,
+      variant,
+      base as EvaluatedVariant,
+      graph,
+      structure,
+      trafficShares(doc, graph),
+      options,
+    );
+  }
+
+  /** The document with `op` applied to this variant. */
+  fixed(op: FixOp): NinesDocument {
+    return applyFix(this.doc, this.variant.id, op);
+  }
+
+  /** Exact evaluation of the variant with `op` applied; undefined if it cannot be evaluated. */
+  evaluateWith(op: FixOp): EvaluatedVariant | undefined {
+    const key = JSON.stringify(op);
+    if (!this.memo.has(key)) {
+      const after = evaluate(this.fixed(op), this.variant.id, {
+        priceBook: this.options.priceBook,
+      }).variants[0];
+      this.memo.set(key, after?.availability ? (after as EvaluatedVariant) : undefined);
+    }
+    return this.memo.get(key);
+  }
+
+  /** The request-weighted availability target, if the document sets one. */
+  get availabilityTarget(): number | undefined {
+    return this.targets.availability;
+  }
+}

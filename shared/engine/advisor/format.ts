@@ -1,0 +1,50 @@
+/** How the advisor writes numbers in its messages (and the CLI in its list). */
+
+/** 0.9999851 → "99.99851 %": enough digits to tell the figures of a fix apart. */
+export function percent(availability: number): string {
+  return `${(availability * 100).toFixed(5)} %`;
+}
+
+/** Minutes per year with two decimals: "6.21 min/yr". */
+export function minutesPerYear(minutes: number): string {
+  return `${minutes.toFixed(2)} min/yr`;
+}
+
+/** A duration in s, min or h; "unbounded" for null. */
+export function duration(seconds: number | null): string {
+  if (seconds === null) return 'unbounded';
+  if (seconds < 120) return `${+seconds.toFixed(3)} s`;
+  if (seconds < 7200) return `${+(seconds / 60).toFixed(1)} min`;
+  return `${+(seconds / 3600).toFixed(1)} h`;
+}
+
+/** USD with thousands separators and no cents: "$1,234". */
+export function usd(amount: number): string {
+  return `$${amount.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+}
+
+/** A signed USD amount: "+$420", "−$35". */
+export function signedUsd(amount: number): string {
+  const rounded = Math.round(amount);
+  return `${rounded < 0 ? '−' : '+'}${usd(Math.abs(rounded))}`;
+}
+
+/**
+ * One line for a fix's effect: "99.99882 % → 99.99901 % (−1.02 min/yr), +$420/month"; the
+ * cost part is left out without a price book and marked "+" when something is unpriced.
+ */
+export function effectSummary(effect: {
+  readonly availabilityBefore: number;
+  readonly availabilityAfter: number;
+  readonly downtimeMinutesBefore: number;
+  readonly downtimeMinutesAfter: number;
+  readonly monthlyCostDelta: number | null;
+  readonly isCostComplete: boolean;
+}): string {
+  const minutes = effect.downtimeMinutesAfter - effect.downtimeMinutesBefore;
+  const sign = minutes < 0 ? '−' : '+';
+  const availability = `${percent(effect.availabilityBefore)} → ${percent(effect.availabilityAfter)} (${sign}${Math.abs(minutes).toFixed(2)} min/yr)`;
+  if (effect.monthlyCostDelta === null) return availability;
+  const bound = effect.isCostComplete ? '' : ' (priced items only)';
+  return `${availability}, ${signedUsd(effect.monthlyCostDelta)}/month${bound}`;
+}

@@ -1,0 +1,224 @@
+/**
+ * Redundancy rules: single points of failure read from the minimal cut sets, the routing service
+ * whose own SLA caps the design below its target, and tiers that do not survive the loss of a
+ * zone (all instances in one zone, or more instances needed than the other zones hold).
+ */
+import { tierSize, TIER_KINDS } from '../../model/nodes';
+import type { ModelNode } from '../../model/types';
+import { MAX_INSTANCES } from '../../schema/nines-v1';
+import { MINUTES_PER_YEAR } from '../evaluate';
+import type { AdviceContext, DraftFinding } from './context';
+import { minutesPerYear, percent } from './format';
+
+/**
+ * Smallest instance count ≥ `atLeast` such that `minHealthy` instances are left after losing
+ * the zone with the most of them, instances spread round-robin over `zones` zones
+ * (n − ⌈n / z⌉ ≥ k). With fewer than two zones only instance failures can be covered: k + 1.
+ * Example: k = 4 over 3 zones → 6 (two zones of two remain).
+ */
+export function zoneTolerantInstances(minHealthy: number, zones: number, atLeast: number): number {
+  if (zones < 2) return Math.max(atLeast, minHealthy + 1);
+  for (let n = Math.max(atLeast, minHealthy + 1); n <= MAX_INSTANCES; n += 1) {
+    if (n - Math.ceil(n / zones) >= minHealthy) return n;
+  }
+  return MAX_INSTANCES;
+}
+
+/** Single points of failure and the availability ceiling they impose. */
+export function singlePointFindings(ctx: AdviceContext): DraftFinding[] {
+  const spofs = new Set(ctx.base.singlePointsOfFailure);
+  const findings: DraftFinding[] = [];
+  const handled = new Set<string>();
+  // Tiers first: their instances (and the zone they are pinned to) are fixed by one operation.
+  for (const tierId of ctx.structure.tiers.keys()) {
+    const node = ctx.graph.byId.get(tierId) as ModelNode;
+    const { instances, minHealthy } = tierSize(node);
+    const own =
+      instances > 1 ? [...Array(instances).keys()].map((i) => `${tierId}#${i}`) : [tierId];
+    const events = own.filter((e) => spofs.has(e));
+    if (events.length === 0) continue;
+    own.forEach((e) => handled.add(e));
+    const zone = ctx.graph.zoneOf.get(tierId);
+    const region = ctx.graph.regionOf.get(tierId);
+    const zones = region === undefined ? 0 : (ctx.graph.zonesOf.get(region)?.length ?? 0);
+    const spread = zone !== undefined && region !== undefined && zones >= 2;
+    if (zone !== undefined && spofs.has(zone)) handled.add(zone);
+    const needed = zoneTolerantInstances(minHealthy, zones, instances + 1);
+    const share = eventDowntime(ctx, events);
+    findings.push({
+      code: 'single-point-of-failure',
+      severity: missesTarget(ctx) ? 'high' : 'medium',
+      nodeIds: spread ? [tierId, zone] : [tierId],
+      title: `${tierId} is a single point of failure`,
+      message:
+        `${tierId} runs ${instances} instance${instances > 1 ? 's' : ''} and needs ${minHealthy}: ` +
+        `the loss of ${events.length === 1 ? 'one instance' : 'any one instance'} stops the service ` +
+        `(${minutesPerYear(share)} of the ${minutesPerYear(ctx.base.availability.structuralMinutesPerYear)} structural downtime). ` +
+        (spread
+          ? `Placed in ${zone}, it also fails with that zone; placed in ${region}, its instances spread over its ${zones} zones.`
+          : `With ${needed} instances one can fail${zones >= 2 ? ', or a whole zone,' : ''} while ${minHealthy} keep serving.`),
+      principle: 'redundancy',
+      fix: spread
+        ? {
+            label: `Place ${tierId} in ${region} with ${needed} instances spread over its ${zones} zones`,
+            op: { kind: 'spread-tier', nodeId: tierId, regionId: region, instances: needed },
+          }
+        : {
+            label: `Run ${needed} instances of ${tierId}${zones >= 2 ? ` over the zones of ${region}` : ''}`,
+            op: { kind: 'scale-tier', nodeId: tierId, instances: needed },
+          },
+    });
+  }
+  for (const event of ctx.base.singlePointsOfFailure) {
+    if (handled.has(event) || event.startsWith('link:')) continue;
+    const node = ctx.graph.byId.get(event);
+    if (!node) continue;
+    findings.push(unfixableSpof(ctx, event, node));
+  }
+  return findings;
+}
+
+/** A single point of failure no model operation removes: a region, a router, an external SLA. */
+function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): DraftFinding {
+  const info = ctx.structure.events.find((e) => e.name === event);
+  const ceiling = 1 - (info?.unavailability ?? 0);
+  const target = ctx.availabilityTarget;
+  // At its target, the ceiling leaves no room for any other downtime.
+  const caps = target !== undefined && ceiling <= target;
+  const share = eventDowntime(ctx, [event]);
+  const total = ctx.base.availability.downtimeMinutesPerYear;
+  const cost = `it alone accounts for ${minutesPerYear(share)} of the ${minutesPerYear(total)} of downtime`;
+  const ceilingText = `the design can never exceed ${percent(ceiling)}`;
+  const targetText =
+    target === undefined ? '' : `, ${caps ? 'not above' : 'above'} the ${percent(target)} target`;
+  if (node.kind === 'router') {
+    return {
+      code: caps ? 'router-caps-target' : 'single-point-of-failure',
+      severity: caps ? 'high' : 'low',
+      nodeIds: [event],
+      title: caps
+        ? `${event}'s own SLA caps the design at or below its target`
+        : `${event} is a single point of failure`,
+      message: `Every request goes through ${event} (${percent(ceiling)} by its own figure): ${cost}, and ${ceilingText}${targetText}. Nothing in the model can change a routing service's own SLA.`,
+      principle: 'independence',
+      fix: {
+        label: ctx.graph.regionOf.has(event)
+          ? `Choose a load balancer with a higher SLA, or serve from a second region behind a global router`
+          : `Choose a routing service with a higher SLA, or add a second one (e.g. two DNS providers)`,
+        op: null,
+      },
+      availabilityCeiling: ceiling,
+    };
+  }
+  const isRegion = node.kind === 'region';
+  const isZone = node.kind === 'zone';
+  // A standby region that needs a person to promote its data tier: automatic failover lets it
+  // take over on its own.
+  const manual = isRegion
+    ? [...new Set(ctx.graph.groupOf.values())].find(
+        (g) => !g.isAutomatic && g.members.some((m) => ctx.graph.regionOf.get(m) === event),
+      )
+    : undefined;
+  const automatic =
+    manual && ctx.evaluateWith({ kind: 'set-auto-failover', nodeIds: manual.members });
+  // Proposed only when it measurably helps: a slow promotion can cost more than it saves.
+  if (
+    manual &&
+    automatic &&
+    automatic.availability.requestWeighted > ctx.base.availability.requestWeighted
+  ) {
+    return {
+      code: 'single-point-of-failure',
+      severity: caps ? 'high' : 'medium',
+      nodeIds: [event, ...manual.members],
+      title: `${event} is a single point of failure`,
+      message: `The service needs ${event} (${percent(ceiling)}): ${cost}, and ${ceilingText}${targetText}, because ${manual.members.join(', ')} fail over only when a person promotes the standby.`,
+      principle: 'redundancy',
+      fix: {
+        label: `Fail ${manual.members.join(', ')} over automatically so that the other region takes over on its own`,
+        op: { kind: 'set-auto-failover', nodeIds: manual.members },
+      },
+    };
+  }
+  return {
+    code: 'single-point-of-failure',
+    severity: caps ? 'high' : TIER_KINDS.has(node.kind) || isZone ? 'medium' : 'low',
+    nodeIds: [event],
+    title: `${event} is a single point of failure`,
+    message: `The service needs ${event} (${percent(ceiling)}): ${cost}, and ${ceilingText}${targetText}.`,
+    principle: 'redundancy',
+    fix: {
+      label: isRegion
+        ? `Serve from a second region behind a global router (see the Active-Active templates)`
+        : isZone
+          ? `Move what is placed in ${event} to its region so that it spreads over the zones`
+          : `Add a second, independent ${node.kind === 'external' ? 'provider' : 'instance'} of ${event}, or choose one with a higher SLA`,
+      op: null,
+    },
+    availabilityCeiling: ceiling,
+  };
+}
+
+/** True when the variant misses its availability target. */
+function missesTarget(ctx: AdviceContext): boolean {
+  const target = ctx.availabilityTarget;
+  return target !== undefined && ctx.base.availability.requestWeighted < target;
+}
+
+/**
+ * Structural downtime the events take part in, minutes per year: Σ Fussell–Vesely × U_structural
+ * (for single points of failure, exactly the downtime that would go away if they never failed).
+ */
+function eventDowntime(ctx: AdviceContext, events: readonly string[]): number {
+  const fv = ctx.base.importance
+    .filter((i) => events.includes(i.event))
+    .reduce((sum, i) => sum + i.fussellVesely, 0);
+  return fv * ctx.base.availability.unavailability.structural * MINUTES_PER_YEAR;
+}
+
+/**
+ * Tiers that do not survive the loss of one zone: every instance in one zone of a region that has
+ * others (`tier-in-one-zone`), or more instances needed than are left when the zone with the most
+ * of them fails (`tier-not-zone-redundant`). Tiers already reported as single points of failure
+ * are left to that finding.
+ */
+export function zoneFindings(ctx: AdviceContext, reported: ReadonlySet<string>): DraftFinding[] {
+  const findings: DraftFinding[] = [];
+  for (const tierId of ctx.structure.tiers.keys()) {
+    if (reported.has(tierId)) continue;
+    const region = ctx.graph.regionOf.get(tierId);
+    const zones = region === undefined ? 0 : (ctx.graph.zonesOf.get(region)?.length ?? 0);
+    if (region === undefined || zones < 2) continue;
+    const { instances, minHealthy } = tierSize(ctx.graph.byId.get(tierId) as ModelNode);
+    const zone = ctx.graph.zoneOf.get(tierId);
+    const needed = zoneTolerantInstances(minHealthy, zones, instances);
+    if (zone !== undefined) {
+      findings.push({
+        code: 'tier-in-one-zone',
+        severity: missesTarget(ctx) ? 'high' : 'medium',
+        nodeIds: [tierId, zone],
+        title: `All instances of ${tierId} sit in ${zone}`,
+        message: `${tierId} runs ${instances} instances, all in ${zone}: an outage of that zone stops the whole tier although ${region} has ${zones} zones. Placed in ${region}, instance i goes to zone i mod ${zones}.`,
+        principle: 'redundancy',
+        fix: {
+          label: `Place ${tierId} in ${region} with ${needed} instances spread over its ${zones} zones`,
+          op: { kind: 'spread-tier', nodeId: tierId, regionId: region, instances: needed },
+        },
+      });
+    } else if (instances - Math.ceil(instances / zones) < minHealthy) {
+      findings.push({
+        code: 'tier-not-zone-redundant',
+        severity: missesTarget(ctx) ? 'high' : 'medium',
+        nodeIds: [tierId, region],
+        title: `${tierId} stops when a zone of ${region} fails`,
+        message: `${tierId} needs ${minHealthy} of its ${instances} instances, spread over ${zones} zones: losing the zone that holds ${Math.ceil(instances / zones)} of them leaves ${instances - Math.ceil(instances / zones)}, too few to work. ${needed} instances leave ${needed - Math.ceil(needed / zones)}.`,
+        principle: 'redundancy',
+        fix: {
+          label: `Run ${needed} instances of ${tierId}`,
+          op: { kind: 'scale-tier', nodeId: tierId, instances: needed },
+        },
+      });
+    }
+  }
+  return findings;
+}

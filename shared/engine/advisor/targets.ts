@@ -1,0 +1,165 @@
+/**
+ * Target rules: a scenario whose RTO exceeds the maximum tolerable downtime, or whose RTO or RPO
+ * misses its target. The fix follows the critical chain of the miss (`ScenarioResult.rto.parts`,
+ * `rpo.parts`): a slow restore gets the restore throughput the target needs, a manual promotion
+ * gets automatic failover; either is proposed only when it shortens the scenario. Misses caused by
+ * a missing backup, a backup interval or unbounded lag are left to those findings.
+ */
+import { NODE_DEFAULTS } from '../../model/defaults';
+import type { FixOp } from '../../model/ops/fixes';
+import type { DatastoreNode } from '../../model/types';
+import type { ScenarioResult, TimePart } from '../scenario';
+import { BYTES_PER_GIB, BYTES_PER_MB } from '../scenario-timing';
+import type { AdviceContext, DraftFinding } from './context';
+import { duration } from './format';
+
+/** Parts whose miss another rule reports with its own fix. */
+const COVERED: ReadonlySet<TimePart['kind']> = new Set(['backup-interval']);
+
+/** Scenario findings, in document order: RTO (or MTD) first, then RPO. */
+export function targetFindings(ctx: AdviceContext): DraftFinding[] {
+  const findings: DraftFinding[] = [];
+  const { rtoSeconds, rpoSeconds, mtdSeconds } = ctx.targets;
+  for (const s of ctx.base.scenarios) {
+    if (!s.applies) continue;
+    const overMtd =
+      mtdSeconds !== undefined && (s.rtoSeconds === null || s.rtoSeconds > mtdSeconds);
+    if (overMtd || !s.meetsRto) {
+      const limit = Math.min(rtoSeconds ?? Infinity, mtdSeconds ?? Infinity);
+      const finding = rtoFinding(ctx, s, overMtd, limit);
+      if (finding) findings.push(finding);
+    }
+    if (!s.meetsRpo && rpoSeconds !== undefined) {
+      const finding = rpoFinding(ctx, s, rpoSeconds);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function partsText(parts: readonly TimePart[]): string {
+  return parts
+    .map((p) => `${p.kind.replace('-', ' ')} of ${p.nodeId} ${duration(p.seconds)}`)
+    .join(' + ');
+}
+
+function rtoFinding(
+  ctx: AdviceContext,
+  s: ScenarioResult,
+  overMtd: boolean,
+  limit: number,
+): DraftFinding | undefined {
+  const parts = s.rto.parts;
+  // No backup: the no-backup finding adds one.
+  if (parts.some((p) => p.kind === 'restore' && p.seconds === null)) return undefined;
+  const { mtdSeconds, rtoSeconds } = ctx.targets;
+  const against = overMtd
+    ? `the maximum tolerable downtime of ${duration(mtdSeconds ?? null)} (NIST SP 800-34 requires RTO ≤ MTD)`
+    : `the RTO target of ${duration(rtoSeconds ?? null)}`;
+  const candidate = rtoOp(ctx, parts, limit);
+  const helps = candidate && shortensRto(ctx, s.id, candidate.op);
+  const repair = parts.find((p) => p.kind === 'repair');
+  const repairNode = repair ? ctx.graph.byId.get(repair.nodeId) : undefined;
+  const advice = helps
+    ? ''
+    : repairNode?.kind === 'region'
+      ? ` Nothing in ${repair?.nodeId} can come back sooner than its repair: only a second region that serves on its own avoids the wait.`
+      : parts.some((p) => p.kind === 'detection' || p.kind === 'dns-ttl')
+        ? ' Shorter health checks (interval × threshold) or a shorter DNS TTL shorten the detection.'
+        : parts.some((p) => p.kind === 'promotion' || p.kind === 'warm-up')
+          ? ' A faster promotion (a smaller failoverSeconds) and a warm standby (no warm-up) shorten it.'
+          : '';
+  return {
+    code: overMtd ? 'rto-exceeds-mtd' : 'scenario-misses-rto',
+    severity: 'high',
+    nodeIds: [...new Set(parts.map((p) => p.nodeId))],
+    title: `${s.name}: RTO ${duration(s.rtoSeconds)} ${overMtd ? 'exceeds the MTD' : 'misses the target'}`,
+    message: `${s.name}: users wait ${duration(s.rtoSeconds)} (${partsText(parts) || 'no recovery path'}), beyond ${against}.${advice}`,
+    principle: 'recoverability',
+    fix:
+      helps && candidate
+        ? candidate
+        : { label: 'Change the recovery path (see the message)', op: null },
+  };
+}
+
+/** The model operation that shortens the critical RTO chain, if one does. */
+function rtoOp(
+  ctx: AdviceContext,
+  parts: readonly TimePart[],
+  limit: number,
+): { label: string; op: FixOp } | undefined {
+  const restore = parts.find((p) => p.kind === 'restore' && p.seconds !== null);
+  const restored = restore && ctx.graph.byId.get(restore.nodeId);
+  if (restore && restored?.kind === 'backup' && Number.isFinite(limit)) {
+    const warmup = parts
+      .filter((p) => p.kind === 'warm-up')
+      .reduce((sum, p) => sum + (p.seconds ?? 0), 0);
+    const stores = ctx.variant.edges
+      .filter((e) => e.kind === 'backs-up' && e.from === restored.id)
+      .map((e) => ctx.graph.byId.get(e.to))
+      .filter((n): n is DatastoreNode => n?.kind === 'datastore');
+    const gib = Math.max(0, ...stores.map((n) => n.memoryGiB ?? ctx.doc.workload?.dataSetGiB ?? 0));
+    const window = limit - warmup;
+    if (window > 0 && gib > 0) {
+      // size / throughput ≤ window (REF-25), rounded up to a whole MB/s.
+      const mbps = Math.ceil((gib * BYTES_PER_GIB) / BYTES_PER_MB / window);
+      return {
+        label: `Restore ${restored.id} at ${mbps} MB/s (${gib} GiB within ${duration(window)})`,
+        op: { kind: 'set-restore-throughput', backupId: restored.id, restoreThroughputMBps: mbps },
+      };
+    }
+  }
+  const promotion = parts.find((p) => p.kind === 'promotion');
+  const group = promotion && ctx.graph.groupOf.get(promotion.nodeId);
+  const manual =
+    promotion &&
+    ((group && !group.isAutomatic) ||
+      (ctx.graph.byId.get(promotion.nodeId) as DatastoreNode | undefined)?.autoFailover === false);
+  if (promotion && manual) {
+    const members = group ? [...group.members] : [promotion.nodeId];
+    return {
+      label: `Fail ${members.join(', ')} over automatically`,
+      op: { kind: 'set-auto-failover', nodeIds: members },
+    };
+  }
+  return undefined;
+}
+
+/** True when `op` makes the scenario's RTO shorter. */
+function shortensRto(ctx: AdviceContext, scenarioId: string, op: FixOp): boolean {
+  const before = ctx.base.scenarios.find((s) => s.id === scenarioId)?.rtoSeconds;
+  const after = ctx.evaluateWith(op)?.scenarios.find((s) => s.id === scenarioId)?.rtoSeconds;
+  return (
+    after !== undefined &&
+    after !== null &&
+    (before === null || (before !== undefined && after < before))
+  );
+}
+
+function rpoFinding(
+  ctx: AdviceContext,
+  s: ScenarioResult,
+  target: number,
+): DraftFinding | undefined {
+  const parts = s.rpo.parts;
+  if (parts.some((p) => COVERED.has(p.kind))) return undefined;
+  // Unbounded lag and a lone node without persistence or backup have their own findings.
+  if (parts.some((p) => p.seconds === null)) return undefined;
+  const lag = parts.find((p) => p.kind === 'replication-lag');
+  const persistence = parts.find((p) => p.kind === 'persistence-window');
+  const advice = lag
+    ? ` Synchronous replication loses nothing but costs every write a round trip.`
+    : persistence
+      ? ` A shorter persistence window (AOF every second: 1 s; always: 0 s) bounds the loss of a lone node; the default snapshot interval is ${NODE_DEFAULTS.datastore.snapshotIntervalSeconds?.value as number} s.`
+      : '';
+  return {
+    code: 'scenario-misses-rpo',
+    severity: 'high',
+    nodeIds: [...new Set(parts.map((p) => p.nodeId))],
+    title: `${s.name}: RPO ${duration(s.rpoSeconds)} misses the target`,
+    message: `${s.name}: up to ${duration(s.rpoSeconds)} of writes are lost (${partsText(parts)}), beyond the RPO target of ${duration(target)}.${advice}`,
+    principle: 'recoverability',
+    fix: { label: 'Change how the data is protected (see the message)', op: null },
+  };
+}
