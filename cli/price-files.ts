@@ -1,12 +1,8 @@
 /** Price books on disk: the bundled one and the files a user imports. */
 import { readFile } from 'node:fs/promises';
-import {
-  encodingProblem,
-  importPriceBookCsv,
-  importPriceBookJson,
-  type ImportResult,
-} from '../shared/catalog/csv';
+import { importPriceBookCsv, importPriceBookJson, type ImportResult } from '../shared/catalog/csv';
 import { priceBookSchema, type PriceBook } from '../shared/catalog/price-book';
+import { encodingProblem } from '../shared/text/encoding';
 
 /** The bundled price book, shipped in assets/pricing/. */
 export const PRICEBOOK_URL = new URL('../assets/pricing/pricebook.json', import.meta.url);

@@ -12,6 +12,7 @@ import {
   type PriceEntry,
   type PriceUnit,
 } from './price-book';
+import { textEncodingProblem } from '../text/encoding';
 
 /**
  * A problem in an imported file: 1-based line, and 1-based column: the field number for a bad
@@ -27,25 +28,6 @@ export interface ImportProblem {
 export type ImportResult =
   | { readonly ok: true; readonly book: PriceBook }
   | { readonly ok: false; readonly problems: readonly ImportProblem[] };
-
-/** Encodings told apart by their first bytes. */
-export type SniffedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
-
-/** The encoding a file's byte order mark declares (`utf-8` when it has none). */
-export function sniffEncoding(bytes: Uint8Array): SniffedEncoding {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
-  return 'utf-8';
-}
-
-/** The message for a file that is not UTF-8, or undefined when it may be read as UTF-8. */
-export function encodingProblem(bytes: Uint8Array): string | undefined {
-  const encoding = sniffEncoding(bytes);
-  return encoding === 'utf-16le' || encoding === 'utf-16be'
-    ? `the file is ${encoding.toUpperCase()} (it starts with a UTF-16 byte order mark); save it as UTF-8 and import it again`
-    : undefined;
-}
 
 /** Columns of a price CSV: `key,usd,unit,source` required, the rest optional, any order. */
 export const PRICE_CSV_COLUMNS = {
@@ -317,14 +299,6 @@ export function importPriceBookJson(text: string): ImportResult {
     };
   }
   return { ok: true, book: checked.data };
-}
-
-function textEncodingProblem(text: string): string | undefined {
-  // Read as UTF-8, a UTF-16 file starts with two replacement characters (its BOM) or holds NULs.
-  if (text.startsWith('\uFFFD\uFFFD') || text.startsWith('\uFFFE') || text.includes('\u0000')) {
-    return 'the file looks like UTF-16 (byte order mark or NUL characters); save it as UTF-8 and import it again';
-  }
-  return undefined;
 }
 
 function parseNumber(text: string): number | undefined {

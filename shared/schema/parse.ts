@@ -12,8 +12,9 @@ import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { checkInvariants, type Problem } from '../model/invariants';
 import type { NinesDocument } from '../model/types';
+import { textEncodingProblem } from '../text/encoding';
 import { migrate } from './migrations';
-import { documentSchema } from './nines-v1';
+import { documentSchema, edgeKinds } from './nines-v1';
 
 /** Largest project file accepted, in UTF-16 code units of its text (about 50 MB). */
 export const MAX_FILE_CHARS = 50 * 1024 * 1024;
@@ -25,7 +26,11 @@ export const MAX_DEPTH = 64;
 export type ParseResult =
   { ok: true; document: NinesDocument; migrated: string[] } | { ok: false; problems: Problem[] };
 
-/** Parses the text of a `*.nines.json` file (a UTF-8 BOM is ignored). */
+/**
+ * Parses the text of a `*.nines.json` file (a UTF-8 BOM is ignored). The size limit is checked
+ * before anything else, so an oversized file costs no parsing; UTF-16 text (decoded as UTF-8)
+ * is named as such rather than reported as broken JSON.
+ */
 export function parseDocumentText(text: string): ParseResult {
   if (text.length > MAX_FILE_CHARS) {
     return fail(
@@ -33,11 +38,21 @@ export function parseDocumentText(text: string): ParseResult {
       `file is too large (${text.length} characters; at most ${MAX_FILE_CHARS})`,
     );
   }
+  const encoding = textEncodingProblem(text);
+  if (encoding) return fail('(document)', encoding);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
+    // The JSON scanner that locates the error recurses per level: refuse deep nesting first.
+    const deep = offsetTooDeep(body);
+    if (deep >= 0) {
+      return fail(
+        '(document)',
+        `nested more than ${MAX_DEPTH} levels deep at ${lineColumn(body, deep)}`,
+      );
+    }
     return fail('(document)', `not valid JSON: ${describeJsonError(body)}`);
   }
   return parseDocument(value);
@@ -48,8 +63,20 @@ export function parseDocument(value: unknown): ParseResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('(document)', 'must be a JSON object with "format": "nines/1"');
   }
-  if (depthOf(value) > MAX_DEPTH) {
+  const shape = walk(value);
+  if (shape.depth > MAX_DEPTH) {
     return fail('(document)', `nested more than ${MAX_DEPTH} levels deep`);
+  }
+  // JSON.parse keeps "__proto__" as an own key, but copying it into a new object (as schema
+  // records do) would set that object's prototype: refuse it wherever it is.
+  if (shape.protoKeys.length > 0) {
+    return {
+      ok: false,
+      problems: shape.protoKeys.map((path) => ({
+        path: formatPath(path),
+        message: 'unknown field',
+      })),
+    };
   }
   const migrated = migrate(value as Record<string, unknown>);
   if (!migrated.ok) return fail('format', migrated.message);
@@ -99,7 +126,8 @@ const skeletonSchema = z.looseObject({
     z.looseObject({
       entry: z.string(),
       nodes: z.array(z.looseObject({ id: z.string(), kind: z.string() })),
-      edges: z.array(z.looseObject({ from: z.string(), to: z.string(), kind: z.string() })),
+      // The invariants read an edge's kind to choose its rules: an unknown one stops the salvage.
+      edges: z.array(z.looseObject({ from: z.string(), to: z.string(), kind: z.enum(edgeKinds) })),
     }),
   ),
 });
@@ -184,10 +212,33 @@ function describeJsonError(text: string): string {
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
   if (!first) return 'unexpected content';
-  const before = text.slice(0, first.offset);
+  return `${jsonErrorText(first.error)} at ${lineColumn(text, first.offset)}`;
+}
+
+/** `line L, column C` (both 1-based) of a character offset. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
-  const column = first.offset - before.lastIndexOf('\n');
-  return `${jsonErrorText(first.error)} at line ${line}, column ${column}`;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/** Offset of the bracket that opens level MAX_DEPTH + 1 outside strings, or -1. */
+function offsetTooDeep(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > MAX_DEPTH) return i;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return -1;
 }
 
 function jsonErrorText(code: ParseErrorCode): string {
@@ -196,16 +247,22 @@ function jsonErrorText(code: ParseErrorCode): string {
   return text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function depthOf(value: unknown): number {
+/** The nesting depth of a JSON value and the paths of its `__proto__` keys. */
+function walk(value: unknown): { depth: number; protoKeys: PropertyKey[][] } {
   // Iterative so that a hostile, deeply nested file cannot overflow the stack here.
   let deepest = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
+  const protoKeys: PropertyKey[][] = [];
+  const stack: Array<[unknown, PropertyKey[]]> = [[value, []]];
   while (stack.length > 0) {
-    const [item, depth] = stack.pop() as [unknown, number];
+    const [item, path] = stack.pop() as [unknown, PropertyKey[]];
+    if (path.at(-1) === '__proto__') protoKeys.push(path);
     if (typeof item !== 'object' || item === null) continue;
-    deepest = Math.max(deepest, depth);
-    if (deepest > MAX_DEPTH) return deepest;
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+    deepest = Math.max(deepest, path.length + 1);
+    if (deepest > MAX_DEPTH) break;
+    // Children pushed last first, so that they are visited (and reported) in file order.
+    for (const [key, child] of Object.entries(item).reverse()) {
+      stack.push([child, [...path, Array.isArray(item) ? Number(key) : key]]);
+    }
   }
-  return deepest;
+  return { depth: deepest, protoKeys };
 }
