@@ -1,8 +1,10 @@
 /** Every `nines` sub-command, in the order `nines --help` lists them. */
+import { adviseCommand } from './advise';
 import type { Command } from './command';
 import { compareCommand } from './compare';
 import { evaluateCommand } from './evaluate';
 import { exportMefCommand } from './export-mef';
+import { planCommand } from './plan';
 import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
 
@@ -12,4 +14,6 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   exportMefCommand,
   compareCommand,
+  adviseCommand,
+  planCommand,
 ];

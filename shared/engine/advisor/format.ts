@@ -43,7 +43,10 @@ export function effectSummary(effect: {
 }): string {
   const minutes = effect.downtimeMinutesAfter - effect.downtimeMinutesBefore;
   const sign = minutes < 0 ? '−' : '+';
-  const availability = `${percent(effect.availabilityBefore)} → ${percent(effect.availabilityAfter)} (${sign}${Math.abs(minutes).toFixed(2)} min/yr)`;
+  const availability =
+    minutes === 0
+      ? `availability unchanged (${percent(effect.availabilityBefore)})`
+      : `${percent(effect.availabilityBefore)} → ${percent(effect.availabilityAfter)} (${sign}${Math.abs(minutes).toFixed(2)} min/yr)`;
   if (effect.monthlyCostDelta === null) return availability;
   const bound = effect.isCostComplete ? '' : ' (priced items only)';
   return `${availability}, ${signedUsd(effect.monthlyCostDelta)}/month${bound}`;

@@ -1,0 +1,72 @@
+/**
+ * `nines advise FILE [--variant ID] [--json]`: design findings against the field guide's
+ * principles, each with its fix and the fix's measured effect (availability, downtime, monthly
+ * cost from the bundled price book). Findings are advice, not errors: the exit code is 0 with
+ * findings, 1 only for a file that cannot be read or evaluated.
+ */
+import { advise, effectSummary, type Finding } from '../../shared/engine/advisor/index';
+import { duration } from '../../shared/engine/advisor/format';
+import { loadBundledPriceBook } from '../price-files';
+import type { Command } from './command';
+import { EXIT, loadDocument, reportProblems, type CliIo } from '../io';
+
+export const adviseCommand: Command = {
+  name: 'advise',
+  usage: 'nines advise FILE [--variant ID] [--json]',
+  summary: 'Design findings, each with its fix and the fix’s measured effect.',
+  options: { json: { type: 'boolean' }, variant: { type: 'string' } },
+  async run({ values, positionals }, io) {
+    const [file] = positionals;
+    if (file === undefined || positionals.length !== 1) return EXIT.usage;
+    const loaded = await loadDocument(file);
+    if (!loaded.ok) {
+      reportProblems(io, file, loaded);
+      return EXIT.invalid;
+    }
+    const variantId = typeof values.variant === 'string' ? values.variant : undefined;
+    const report = advise(loaded.document, variantId, { priceBook: await loadBundledPriceBook() });
+    const issues = [...report.issues, ...report.variants.flatMap((v) => v.issues)];
+    for (const issue of issues) io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
+    if (values.json === true) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else writeList(io, loaded.document.variants, report.variants);
+    const failed = issues.some((i) => i.severity === 'error');
+    return failed ? EXIT.invalid : EXIT.ok;
+  },
+};
+
+function writeList(
+  io: CliIo,
+  variants: readonly { id: string; name: string }[],
+  advice: readonly { id: string; findings: readonly Finding[] }[],
+): void {
+  const lines: string[] = [];
+  for (const v of advice) {
+    const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
+    const count = v.findings.length;
+    lines.push(
+      `${v.id} — ${name}: ${count === 0 ? 'no findings' : `${count} finding${count > 1 ? 's' : ''}`}`,
+    );
+    for (const f of v.findings) lines.push(...findingLines(f));
+    lines.push('');
+  }
+  io.stdout.write(lines.join('\n'));
+}
+
+function findingLines(f: Finding): string[] {
+  const scenarios = f.effect.scenarios.map(
+    (s) =>
+      `      ${s.name}: RTO ${duration(s.rtoSecondsBefore)} → ${duration(s.rtoSecondsAfter)}, RPO ${duration(s.rpoSecondsBefore)} → ${duration(s.rpoSecondsAfter)}${s.meetsTargetsAfter && !s.meetsTargetsBefore ? ' (now meets the targets)' : ''}`,
+  );
+  return [
+    `  ${f.severity.toUpperCase().padEnd(6)} ${f.title} [${f.code}]`,
+    `      nodes: ${f.nodeIds.join(', ')}`,
+    `      ${f.message}`,
+    `      fix: ${f.fix.label}${f.fix.op ? '' : ' (not a model change)'}`,
+    f.fix.op
+      ? `      effect: ${effectSummary(f.effect)}`
+      : f.effect.availabilityCeiling === null
+        ? `      effect: none measurable in the model`
+        : `      ceiling: ${(f.effect.availabilityCeiling * 100).toFixed(5)} % at best while it stays`,
+    ...scenarios,
+  ];
+}

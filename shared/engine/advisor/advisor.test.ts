@@ -1,0 +1,470 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { priceBookSchema, type PriceBook } from '../../catalog/price-book';
+import { applyFix } from '../../model/ops/fixes';
+import type { DatastoreNode, ModelNode, NinesDocument, Variant } from '../../model/types';
+import { parseDocument, parseDocumentText } from '../../schema/parse';
+import { serializeDocument } from '../../schema/serialize';
+import { dep } from '../../testing/builders';
+import { evaluate } from '../evaluate';
+import { advise, zoneTolerantInstances, type Finding } from './index';
+
+const priceBook: PriceBook = priceBookSchema.parse(
+  JSON.parse(
+    readFileSync(new URL('../../../assets/pricing/pricebook.json', import.meta.url), 'utf8'),
+  ),
+);
+const TEMPLATE_DIR = new URL('../../../assets/templates/', import.meta.url);
+function template(stem: string): NinesDocument {
+  const parsed = parseDocumentText(
+    readFileSync(new URL(`${stem}.nines.json`, TEMPLATE_DIR), 'utf8'),
+  );
+  if (!parsed.ok) throw new Error(`${stem} does not parse`);
+  return parsed.document;
+}
+
+/**
+ * A two-region design that follows every principle: a global router over one regional load
+ * balancer per region, a stateless tier spread over three zones with room for a zone and a
+ * region loss, an Active-Active data tier replicated asynchronously within the link's
+ * bandwidth, backups every 5 s restored within the RTO.
+ */
+function good(): NinesDocument {
+  const region = (r: string): ModelNode[] => [
+    { id: r, kind: 'region', provider: 'aws', location: 'us-east-1' },
+    ...['a', 'b', 'c'].map((z): ModelNode => ({ id: `${r}-${z}`, kind: 'zone', parent: r })),
+    { id: `lb-${r}`, kind: 'router', parent: r, failureThreshold: 2 },
+    {
+      id: `app-${r}`,
+      kind: 'service',
+      parent: r,
+      instances: 6,
+      minHealthy: 2,
+      capacityRps: 1000,
+      instanceType: 'm7i.large',
+    },
+    {
+      id: `db-${r}`,
+      kind: 'datastore',
+      parent: r,
+      instances: 2,
+      replication: 'active-active',
+      persistence: 'aof-everysec',
+    },
+    { id: `backup-${r}`, kind: 'backup', parent: r, intervalSeconds: 5 },
+  ];
+  const stack = (r: string) => [dep(`lb-${r}`, `app-${r}`), dep(`app-${r}`, `db-${r}`)];
+  return {
+    format: 'nines/1',
+    name: 'good',
+    targets: { availability: 0.9999, rtoSeconds: 300, rpoSeconds: 5, mtdSeconds: 3600 },
+    workload: {
+      requestsPerSecond: 2000,
+      writesPerSecond: 100,
+      avgWriteBytes: 1000,
+      dataSetGiB: 1,
+      trafficShare: { r1: 0.5, r2: 0.5 },
+    },
+    variants: [
+      {
+        id: 'v',
+        name: 'good',
+        entry: 'dns',
+        links: [{ a: 'r1', b: 'r2', bandwidthMbps: 1000 }],
+        nodes: [
+          { id: 'dns', kind: 'router', availability: 0.99999, dnsTtlSeconds: 30 },
+          ...region('r1'),
+          ...region('r2'),
+        ],
+        edges: [
+          dep('dns', 'lb-r1'),
+          dep('dns', 'lb-r2'),
+          ...stack('r1'),
+          ...stack('r2'),
+          { from: 'db-r1', to: 'db-r2', kind: 'replicates' },
+          { from: 'backup-r1', to: 'db-r1', kind: 'backs-up' },
+          { from: 'backup-r2', to: 'db-r2', kind: 'backs-up' },
+        ],
+      },
+    ],
+    scenarios: [
+      { id: 'zone', name: 'Zone outage', fail: ['r1-a'] },
+      { id: 'region', name: 'Region outage', fail: ['r1'] },
+      { id: 'split', name: 'Split-brain', partition: [['r1', 'r2']] },
+      { id: 'corrupt', name: 'Corruption', corrupt: ['db-r1'] },
+    ],
+  };
+}
+
+/** `doc` with the nodes and edges of its only variant changed. */
+function edit(
+  doc: NinesDocument,
+  change: (v: Variant) => Partial<Variant>,
+  docChange: Partial<NinesDocument> = {},
+): NinesDocument {
+  const v = doc.variants[0] as Variant;
+  return { ...doc, ...docChange, variants: [{ ...v, ...change(v) }] };
+}
+function patch(v: Variant, id: string, fields: Record<string, unknown>): ModelNode[] {
+  return v.nodes.map((n) => (n.id === id ? ({ ...n, ...fields } as ModelNode) : n));
+}
+
+function findings(doc: NinesDocument): Finding[] {
+  return advise(doc, undefined, { priceBook }).variants.flatMap((v) => v.findings);
+}
+function only(doc: NinesDocument, code: string): Finding {
+  const found = findings(doc).filter((f) => f.code === code);
+  expect(found.map((f) => f.code)).toEqual([code]);
+  return found[0] as Finding;
+}
+
+/** The fix gives a valid document, and the effect is `evaluate` of it, to the last digit. */
+function expectExactEffect(doc: NinesDocument, variantId: string, finding: Finding): NinesDocument {
+  const before = evaluate(doc, variantId, { priceBook }).variants[0];
+  expect(finding.effect.availabilityBefore).toBe(before?.availability?.requestWeighted);
+  expect(finding.effect.monthlyCostBefore).toBe(before?.cost?.monthly);
+  if (!finding.fix.op) {
+    expect(finding.effect.availabilityAfter).toBe(finding.effect.availabilityBefore);
+    return doc;
+  }
+  const fixed = applyFix(doc, variantId, finding.fix.op);
+  const reparsed = parseDocument(JSON.parse(serializeDocument(fixed)));
+  expect(reparsed.ok ? [] : reparsed.problems).toEqual([]);
+  const after = evaluate(fixed, variantId, { priceBook }).variants[0];
+  expect(finding.effect.availabilityAfter).toBe(after?.availability?.requestWeighted);
+  expect(finding.effect.downtimeMinutesAfter).toBe(after?.availability?.downtimeMinutesPerYear);
+  expect(finding.effect.monthlyCostAfter).toBe(after?.cost?.monthly);
+  expect(finding.effect.monthlyCostDelta).toBe(
+    (after?.cost?.monthly ?? NaN) - (before?.cost?.monthly ?? NaN),
+  );
+  return fixed;
+}
+
+describe('advise on a design that follows every principle', () => {
+  it('raises only the global router, which nothing in the model can replace', () => {
+    const all = findings(good());
+    expect(all.map((f) => [f.code, f.nodeIds, f.severity, f.fix.op])).toEqual([
+      ['single-point-of-failure', ['dns'], 'low', null],
+    ]);
+    expect(all[0]?.effect.availabilityCeiling).toBe(0.99999);
+  });
+});
+
+describe('each finding on a model built for it, its effect equal to evaluate of the fix', () => {
+  it('single point of failure: a one-instance tier pinned to a zone is spread with a spare', () => {
+    const base = good().variants[0] as Variant;
+    // One region only, so the tier is in the path of every request.
+    const single = edit(
+      good(),
+      () => ({
+        entry: 'lb-r1',
+        links: [],
+        nodes: patch(base, 'app-r1', { parent: 'r1-a', instances: 1, minHealthy: 1 }).filter(
+          (n) => n.id === 'r1' || n.id.endsWith('-r1') || n.id.startsWith('r1-'),
+        ),
+        edges: base.edges.filter((e) => e.from.endsWith('-r1') && e.to.endsWith('-r1')),
+      }),
+      {
+        workload: { ...good().workload, trafficShare: { r1: 1 } },
+        scenarios: good().scenarios?.filter((x) => x.id !== 'split'),
+      },
+    );
+    const spof = findings(single).find((f) => f.nodeIds[0] === 'app-r1');
+    expect(spof?.code).toBe('single-point-of-failure');
+    expect(spof?.nodeIds).toEqual(['app-r1', 'r1-a']);
+    expect(spof?.fix.op).toEqual({
+      kind: 'spread-tier',
+      nodeId: 'app-r1',
+      regionId: 'r1',
+      instances: 2,
+    });
+    const fixed = expectExactEffect(single, 'v', spof as Finding);
+    expect(spof?.effect.availabilityAfter).toBeGreaterThan(spof?.effect.availabilityBefore ?? 1);
+    const after = evaluate(fixed, 'v').variants[0]?.singlePointsOfFailure;
+    expect(after).not.toContain('app-r1');
+    expect(after).not.toContain('r1-a');
+  });
+
+  it('router caps the target: the ceiling is its own availability and no op is faked', () => {
+    const doc = edit(good(), (v) => ({ nodes: patch(v, 'dns', { availability: 0.9999 }) }), {
+      targets: { ...good().targets, availability: 0.99995 },
+    });
+    const f = only(doc, 'router-caps-target');
+    expect(f.severity).toBe('high');
+    expect(f.fix.op).toBeNull();
+    expect(f.effect.availabilityCeiling).toBe(0.9999);
+    expectExactEffect(doc, 'v', f);
+  });
+
+  it('tier in one zone: moved to its region, same instances', () => {
+    const doc = edit(good(), (v) => ({ nodes: patch(v, 'app-r1', { parent: 'r1-b' }) }));
+    const f = only(doc, 'tier-in-one-zone');
+    expect(f.fix.op).toEqual({
+      kind: 'spread-tier',
+      nodeId: 'app-r1',
+      regionId: 'r1',
+      instances: 6,
+    });
+    expectExactEffect(doc, 'v', f);
+    expect(f.effect.availabilityAfter).toBeGreaterThan(f.effect.availabilityBefore);
+  });
+
+  it('tier not zone-redundant: the instances that survive the largest zone loss', () => {
+    expect(zoneTolerantInstances(4, 3, 5)).toBe(6);
+    expect(zoneTolerantInstances(1, 0, 1)).toBe(2);
+    const doc = edit(good(), (v) => ({
+      nodes: patch(v, 'app-r1', { instances: 5, minHealthy: 4 }),
+    }));
+    const f = only(doc, 'tier-not-zone-redundant');
+    expect(f.fix.op).toEqual({ kind: 'scale-tier', nodeId: 'app-r1', instances: 6 });
+    expectExactEffect(doc, 'v', f);
+  });
+
+  it('cross-region dependency: the consumer is pointed at the local member', () => {
+    const doc = edit(good(), (v) => ({
+      edges: v.edges.map((e) => (e.from === 'app-r1' ? dep('app-r1', 'db-r2') : e)),
+    }));
+    const f = only(doc, 'cross-region-dependency');
+    expect(f.fix.op).toEqual({
+      kind: 'use-local-member',
+      consumerId: 'app-r1',
+      dependencyId: 'db-r2',
+      memberId: 'db-r1',
+    });
+    const fixed = expectExactEffect(doc, 'v', f);
+    expect(f.effect.availabilityAfter).toBeGreaterThan(f.effect.availabilityBefore);
+    expect(findings(fixed).map((x) => x.code)).toEqual(['single-point-of-failure']);
+  });
+
+  it('cross-region dependency without a local member: a local copy', () => {
+    const doc = edit(good(), (v) => ({
+      nodes: [...v.nodes, { id: 'auth', kind: 'service', parent: 'r2', instances: 3 }],
+      edges: [...v.edges, dep('app-r1', 'auth'), dep('app-r2', 'auth')],
+    }));
+    const f = only(doc, 'cross-region-dependency');
+    expect(f.fix.op).toMatchObject({
+      kind: 'add-local-copy',
+      dependencyId: 'auth',
+      regionId: 'r1',
+    });
+    const fixed = expectExactEffect(doc, 'v', f);
+    expect(findings(fixed).map((x) => x.code)).toEqual(['single-point-of-failure']);
+  });
+
+  it('synchronous replication across regions: made asynchronous, RPO from 0 to the lag', () => {
+    const doc = edit(good(), (v) => ({
+      nodes: patch({ ...v, nodes: patch(v, 'db-r1', { sync: true }) }, 'db-r2', { sync: true }),
+    }));
+    const f = only(doc, 'sync-replication-across-regions');
+    expect(f.fix.op).toEqual({ kind: 'set-async', nodeIds: ['db-r1', 'db-r2'] });
+    expectExactEffect(doc, 'v', f);
+    expect(f.effect.availabilityAfter).toBeGreaterThan(f.effect.availabilityBefore);
+    const region = f.effect.scenarios.find((s) => s.id === 'region');
+    expect(region?.rpoSecondsBefore).toBe(0);
+    expect(region?.rpoSecondsAfter).toBeGreaterThan(0);
+  });
+
+  it('unbounded lag: the bandwidth the writes need, rounded up to 100 Mbit/s', () => {
+    // 150,000 writes/s × 1,000 B × 8 = 1,200 Mbit/s over a 1,000 Mbit/s link.
+    const doc = edit(good(), () => ({}), {
+      workload: { ...good().workload, writesPerSecond: 150_000 },
+    });
+    const f = only(doc, 'replication-lag-unbounded');
+    expect(f.fix.op).toEqual({ kind: 'set-link-bandwidth', a: 'r1', b: 'r2', bandwidthMbps: 1200 });
+    expectExactEffect(doc, 'v', f);
+    const region = f.effect.scenarios.find((s) => s.id === 'region');
+    expect(region?.rpoSecondsBefore).toBeNull();
+    expect(region?.rpoSecondsAfter).not.toBeNull();
+  });
+
+  it('no backup: a daily backup in the datastore region, corruption RPO bounded', () => {
+    const doc = edit(good(), (v) => ({
+      nodes: v.nodes.filter((n) => n.id !== 'backup-r1'),
+      edges: v.edges.filter((e) => e.from !== 'backup-r1'),
+    }));
+    const f = findings(doc).find((x) => x.code === 'no-backup') as Finding;
+    expect(f.fix.op).toEqual({
+      kind: 'add-backup',
+      datastoreId: 'db-r1',
+      backupId: 'backup-db-r1',
+      regionId: 'r1',
+    });
+    const fixed = expectExactEffect(doc, 'v', f);
+    const corrupt = f.effect.scenarios.find((s) => s.id === 'corrupt');
+    expect([corrupt?.rpoSecondsBefore, corrupt?.rpoSecondsAfter]).toEqual([null, 86400]);
+    expect(f.effect.monthlyCostDelta).toBeGreaterThan(0);
+    // The daily backup is then above the 5 s RPO: the next round says so.
+    expect(findings(fixed).map((x) => x.code)).toContain('backup-interval-above-rpo');
+  });
+
+  it('backup interval above the RPO: interval = RPO target, with its cost', () => {
+    const doc = edit(good(), (v) => ({ nodes: patch(v, 'backup-r1', { intervalSeconds: 3600 }) }));
+    const f = only(doc, 'backup-interval-above-rpo');
+    expect(f.fix.op).toEqual({
+      kind: 'set-backup-interval',
+      backupId: 'backup-r1',
+      intervalSeconds: 5,
+    });
+    expectExactEffect(doc, 'v', f);
+    expect(f.effect.monthlyCostDelta).toBeGreaterThan(0);
+    expect(f.effect.scenarios.find((s) => s.id === 'corrupt')?.meetsTargetsAfter).toBe(true);
+  });
+
+  it('active-passive with automatic failover and no witness: a witness', () => {
+    const doc = edit(good(), (v) => ({
+      nodes: patch(
+        { ...v, nodes: patch(v, 'db-r1', { replication: 'active-passive', role: 'primary' }) },
+        'db-r2',
+        { replication: 'active-passive', role: 'standby' },
+      ),
+    }));
+    const f = only(doc, 'split-brain-two-primaries');
+    expect(f.fix.op).toEqual({ kind: 'set-witness', nodeId: 'db-r1' });
+    const fixed = expectExactEffect(doc, 'v', f);
+    expect((fixed.variants[0]?.nodes.find((n) => n.id === 'db-r1') as DatastoreNode).witness).toBe(
+      true,
+    );
+  });
+
+  it('N+1 after a zone loss: the smallest instance count that carries the load', () => {
+    // 1,000 requests/s reach app-r1; 3 × 400 carry them, but a zone loss leaves 2 × 400.
+    const doc = edit(good(), (v) => ({
+      nodes: patch(
+        { ...v, nodes: patch(v, 'app-r1', { instances: 3, minHealthy: 1, capacityRps: 400 }) },
+        'app-r2',
+        { capacityRps: 2000 },
+      ),
+    }));
+    const all = findings(doc).filter((x) => x.code.startsWith('capacity-'));
+    const zone = all.find((x) => x.code === 'capacity-after-zone-loss') as Finding;
+    // 5 over 3 zones: the largest zone holds 2, leaving 3 × 400 = 1,200 ≥ 1,000; 4 leaves 800.
+    expect(zone.fix.op).toEqual({ kind: 'scale-tier', nodeId: 'app-r1', instances: 5 });
+    expectExactEffect(doc, 'v', zone);
+    expect(zone.effect.monthlyCostDelta).toBeGreaterThan(0);
+    // A region loss sends r2's 1,000 requests/s too: 2,000 / 400 = 5 instances, all working.
+    const region = all.find((x) => x.code === 'capacity-after-region-loss') as Finding;
+    expect(region.fix.op).toEqual({ kind: 'scale-tier', nodeId: 'app-r1', instances: 5 });
+    const fixed = applyFix(doc, 'v', zone.fix.op as NonNullable<Finding['fix']['op']>);
+    expect(findings(fixed).filter((x) => x.code.startsWith('capacity-'))).toEqual([]);
+  });
+
+  it('scenario RTO above its target: the restore throughput that meets it', () => {
+    // 1 GiB at 1 MB/s = 1,074 s; within 300 s needs ⌈1,073.7 / 300⌉ = 4 MB/s.
+    const doc = edit(good(), (v) => ({
+      nodes: patch(v, 'backup-r1', { restoreThroughputMBps: 1 }),
+    }));
+    const f = only(doc, 'scenario-misses-rto');
+    expect(f.fix.op).toEqual({
+      kind: 'set-restore-throughput',
+      backupId: 'backup-r1',
+      restoreThroughputMBps: 4,
+    });
+    expectExactEffect(doc, 'v', f);
+    expect(f.effect.scenarios).toMatchObject([
+      { id: 'corrupt', meetsTargetsBefore: false, meetsTargetsAfter: true },
+    ]);
+  });
+
+  it('scenario RTO above the MTD: a region repair, with no fake fix', () => {
+    const doc = template('single-region-3az');
+    const f = findings(doc).find((x) => x.code === 'rto-exceeds-mtd') as Finding;
+    expect(f.nodeIds).toEqual(['use1']);
+    expect(f.fix.op).toBeNull();
+    expect(f.message).toContain('second region');
+  });
+});
+
+const TEMPLATES = readdirSync(TEMPLATE_DIR)
+  .filter((f) => f.endsWith('.nines.json'))
+  .map((f) => f.replace('.nines.json', ''));
+
+/** What a reviewer raises on each bundled template, variant by variant (codes, severity order). */
+const EXPECTED: Readonly<Record<string, readonly string[]>> = {
+  'single-3az': [
+    'single-point-of-failure:use1',
+    'router-caps-target:lb-use1',
+    'backup-interval-above-rpo:backup-use1',
+    'rto-exceeds-mtd:use1',
+    'scenario-misses-rto:backup-use1',
+  ],
+  'pilot-light': [
+    'single-point-of-failure:use1',
+    'tier-not-zone-redundant:app-euw1',
+    'backup-interval-above-rpo:backup-use1',
+    'scenario-misses-rto:redis-use1',
+    'scenario-misses-rto:backup-use1',
+    'single-point-of-failure:dns',
+  ],
+  'warm-standby': [
+    'split-brain-two-primaries:redis-use1',
+    'backup-interval-above-rpo:backup-use1',
+    'backup-interval-above-rpo:backup-euw1',
+    'scenario-misses-rto:backup-use1',
+    'capacity-after-region-loss:app-euw1',
+    'single-point-of-failure:dns',
+  ],
+  aa2: [
+    'backup-interval-above-rpo:backup-use1',
+    'backup-interval-above-rpo:backup-euw1',
+    'scenario-misses-rto:backup-use1',
+    'single-point-of-failure:dns',
+  ],
+  aa3: [
+    'backup-interval-above-rpo:backup-use1',
+    'backup-interval-above-rpo:backup-euw1',
+    'backup-interval-above-rpo:backup-usw2',
+    'scenario-misses-rto:backup-use1',
+    'single-point-of-failure:dns',
+  ],
+};
+
+describe('the bundled templates', () => {
+  it.each(TEMPLATES)(
+    '%s: the findings a reviewer raises, each fix valid and measured exactly',
+    (stem) => {
+      const doc = template(stem);
+      const report = advise(doc, undefined, { priceBook });
+      for (const v of report.variants) {
+        expect(
+          v.findings.map((f) => `${f.code}:${f.nodeIds[0]}`),
+          v.id,
+        ).toEqual(EXPECTED[v.id]);
+        for (const f of v.findings) {
+          expectExactEffect(doc, v.id, f);
+          if (f.fix.op) {
+            const improves =
+              f.effect.availabilityAfter > f.effect.availabilityBefore ||
+              f.effect.scenarios.length > 0 ||
+              // A witness changes what a partition does, not a figure; a backup of a datastore
+              // that no scenario corrupts changes no scenario of the template.
+              f.code === 'split-brain-two-primaries' ||
+              f.code === 'backup-interval-above-rpo';
+            expect(improves, `${v.id} ${f.code}`).toBe(true);
+          }
+        }
+      }
+    },
+  );
+
+  it('aa3 with every suggested fix applied has no finding left but its global router', () => {
+    let doc = template('active-active-3-regions');
+    for (let round = 0; round < 5; round += 1) {
+      const ops = findings(doc).flatMap((f) => (f.fix.op ? [f.fix.op] : []));
+      if (ops.length === 0) break;
+      doc = ops.reduce((d, op) => applyFix(d, 'aa3', op), doc);
+    }
+    // Unfixable in the model: the global router's own SLA (informational, no op).
+    expect(findings(doc).map((f) => [f.code, f.nodeIds, f.fix.op])).toEqual([
+      ['single-point-of-failure', ['dns'], null],
+    ]);
+    const evaluation = evaluate(doc, 'aa3').variants[0];
+    expect(evaluation?.scenarios.every((s) => s.meetsRto && s.meetsRpo)).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    const doc = template('ha-options');
+    expect(JSON.stringify(advise(doc, undefined, { priceBook }))).toBe(
+      JSON.stringify(advise(doc, undefined, { priceBook })),
+    );
+  });
+});
