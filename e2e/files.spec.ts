@@ -1,7 +1,7 @@
 // Not losing work in the web build: Save and Open round trip, the recovery copy after a crash,
 // Save / Don't save / Cancel before unsaved changes are replaced, the browser's prompt on closing
 // a tab with unsaved changes, and Save over a file another program changed.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { NinesDocument } from '../shared/model/types';
@@ -48,6 +48,8 @@ async function restoreUnsavedWork(page: Page): Promise<PlannerPage> {
   await page.reload();
   const offer = page.getByTestId('recovery-dialog');
   await expect(offer).toContainText('Restore the unsaved changes to checkout.nines.json from');
+  // The safe answer has the focus: Enter restores, it never discards.
+  await expect(offer.getByRole('button', { name: 'Restore' })).toBeFocused();
   await offer.getByRole('button', { name: 'Restore' }).click();
   await expect(offer).toHaveCount(0);
   await expect(planner.documentName).toHaveText(UNSAVED.name);
@@ -168,6 +170,7 @@ test.describe('with the classic file dialogs', () => {
     const gallery = page.getByRole('dialog', { name: 'New from template' });
     await gallery.getByTestId('template-single-region-3az').click();
     await expect(question).toContainText(`Save the changes to “${UNSAVED.name}”?`);
+    await expect(question.getByRole('button', { name: 'Save', exact: true })).toBeFocused();
     await question.getByRole('button', { name: 'Cancel' }).click();
     await expect(question).toHaveCount(0);
     await expect(gallery).toBeVisible();
@@ -244,6 +247,7 @@ test('Save over a file another program changed asks: Overwrite, or Save as a cop
   await changeOnDisk();
   await page.keyboard.press('Control+s');
   await expect(question).toContainText('“plan.nines.json” was changed by another program');
+  await expect(question.getByRole('button', { name: 'Save as a copy…' })).toBeFocused();
   await question.getByRole('button', { name: 'Cancel' }).click();
   await expect(question).toHaveCount(0);
   expect(await readPrivateFile(page, 'plan.nines.json')).toBe(theirs);
@@ -260,3 +264,60 @@ test('Save over a file another program changed asks: Overwrite, or Save as a cop
   await expect(page.getByText('copy.nines.json', { exact: true })).toBeVisible();
   expect(planner.errors).toEqual([]);
 });
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 2560, height: 1440 },
+]) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the questions that protect work fit at ${size.width}×${size.height} in the ${colorScheme} theme`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme });
+      await installHostStore(page);
+      const shot = (name: string) =>
+        page.screenshot({
+          path: `test-results/screenshots/${name}-${size.width}x${size.height}-${colorScheme}.png`,
+        });
+      const fits = async (dialog: Locator) => {
+        const box = await dialog.boundingBox();
+        if (!box) throw new Error('the dialog is not shown');
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+        expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      };
+      const planner = await restoreUnsavedWork(page);
+      await expect(planner.nodesOfKind('region')).toHaveCount(3);
+      await shot('restored');
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await page.getByTestId('template-single-region-3az').click();
+      const question = page.getByTestId('discard-dialog');
+      await fits(question);
+      await shot('discard');
+      await question.getByRole('button', { name: 'Cancel' }).click();
+      await page
+        .getByRole('dialog', { name: 'New from template' })
+        .getByRole('button', {
+          name: 'Close',
+        })
+        .click();
+
+      // A damaged copy at the next start: its problems are listed in the dialog.
+      await leaveRecoveryCopy(page, '{"format": "nines/1", "name": "Half written", "variants": [');
+      await page.close({ runBeforeUnload: false });
+      const next = await page.context().newPage();
+      await next.setViewportSize(size);
+      await next.emulateMedia({ colorScheme });
+      await next.goto('./');
+      const offer = next.getByTestId('recovery-dialog');
+      await expect(offer).toContainText('cannot be opened');
+      await fits(offer);
+      await next.screenshot({
+        path: `test-results/screenshots/damaged-recovery-${size.width}x${size.height}-${colorScheme}.png`,
+      });
+      expect(planner.errors).toEqual([]);
+    });
+  }
+}

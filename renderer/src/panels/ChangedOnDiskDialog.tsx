@@ -51,7 +51,7 @@ export function ChangedOnDiskDialog() {
         <button
           type="button"
           className="button button--primary"
-          autoFocus
+          data-autofocus
           onClick={() => actions.answerChangedOnDisk('save-copy')}
         >
           Save as a copy…

@@ -42,7 +42,7 @@ export function ConfirmDialog() {
         <button
           type="button"
           className="button button--primary"
-          autoFocus
+          data-autofocus
           onClick={() => actions.answerDiscard('save')}
         >
           Save

@@ -65,7 +65,7 @@ export function RecoveryDialog() {
           <button
             type="button"
             className="button button--primary"
-            autoFocus
+            data-autofocus
             onClick={() => actions.restoreRecovery()}
           >
             Restore
@@ -74,7 +74,7 @@ export function RecoveryDialog() {
           <button
             type="button"
             className="button button--primary"
-            autoFocus
+            data-autofocus
             onClick={() => void actions.downloadRecovery()}
           >
             Download the copy
