@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { AdviceReport } from '../shared/engine/advisor/index';
+import { fixture, runCli, template } from './testing';
+
+describe('nines advise', () => {
+  it('prints the findings as JSON in the FORMAT.md shape and exits 0', async () => {
+    const { code, stdout, stderr } = await runCli(
+      'advise',
+      template('warm-standby-2-regions'),
+      '--json',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as AdviceReport;
+    expect(report.variants.map((v) => v.id)).toEqual(['warm-standby']);
+    const findings = report.variants[0]?.findings ?? [];
+    const capacity = findings.find((f) => f.code === 'capacity-after-region-loss');
+    expect(capacity).toMatchObject({
+      severity: 'medium',
+      nodeIds: ['app-euw1', 'use1'],
+      fix: { op: { kind: 'scale-tier', nodeId: 'app-euw1', instances: 10 } },
+    });
+    expect(capacity?.effect.availabilityAfter).toBeGreaterThan(
+      capacity?.effect.availabilityBefore ?? 1,
+    );
+    for (const f of findings) {
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining(['code', 'severity', 'nodeIds', 'message', 'fix', 'effect']),
+      );
+      expect(Object.keys(f.effect)).toEqual(
+        expect.arrayContaining(['availabilityBefore', 'availabilityAfter', 'monthlyCostDelta']),
+      );
+    }
+  });
+
+  it('prints a readable list: severity, title, nodes, effect with minutes and cost', async () => {
+    const { code, stdout } = await runCli('advise', template('warm-standby-2-regions'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('warm-standby — Warm standby, two regions: 6 findings');
+    expect(stdout).toMatch(/MEDIUM app-euw1 cannot carry the load after losing use1/);
+    expect(stdout).toMatch(
+      /effect: 99\.97899 % → 99\.99870 % \(−103\.63 min\/yr\), \+\$492\/month \(priced items only\)/,
+    );
+    expect(stdout).toContain('ceiling: 99.99900 % at best while it stays');
+  });
+
+  it('selects one variant', async () => {
+    const { code, stdout } = await runCli(
+      'advise',
+      template('ha-options'),
+      '--variant',
+      'aa3',
+      '--json',
+    );
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as AdviceReport).variants.map((v) => v.id)).toEqual(['aa3']);
+  });
+
+  it('exits 1 on an invalid file or an unknown variant, 2 without a file', async () => {
+    const broken = await runCli('advise', fixture('broken.nines.json'));
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).not.toBe('');
+    const unknown = await runCli('advise', template('ha-options'), '--variant', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no variant "nope"');
+    expect((await runCli('advise')).code).toBe(2);
+  });
+});
