@@ -1,6 +1,12 @@
 /** What a command needs of its process: output streams and whether they are terminals. */
-import { readFile } from 'node:fs/promises';
-import { parseDocumentText, formatProblem, type ParseResult } from '../shared/schema/parse';
+import { readFile, stat } from 'node:fs/promises';
+import {
+  formatProblem,
+  MAX_FILE_CHARS,
+  parseDocumentText,
+  type ParseResult,
+} from '../shared/schema/parse';
+import { encodingProblem } from '../shared/text/encoding';
 
 /** Streams a command writes to; tests pass in-memory ones. */
 export interface CliIo {
@@ -11,11 +17,20 @@ export interface CliIo {
 /** Exit codes of FORMAT.md: 0 ok, 1 invalid input (the message says where), 2 usage. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
-/** Reads and parses one project file; a file that cannot be read is reported like bad input. */
+/**
+ * Reads and parses one project file; a file that cannot be read is reported like bad input. A
+ * file larger than the parser's limit is refused by its size before it is read, and a UTF-16
+ * file by its bytes.
+ */
 export async function loadDocument(path: string): Promise<ParseResult> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    const { size } = await stat(path);
+    // A UTF-8 file has at least as many bytes as characters.
+    if (size > MAX_FILE_CHARS) {
+      return documentProblem(`file is too large (${size} bytes; at most ${MAX_FILE_CHARS})`);
+    }
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -26,7 +41,12 @@ export async function loadDocument(path: string): Promise<ParseResult> {
           : (error as Error).message;
     return { ok: false, problems: [{ path: '(file)', message: `cannot read: ${reason}` }] };
   }
-  return parseDocumentText(text);
+  const encoding = encodingProblem(bytes);
+  return encoding ? documentProblem(encoding) : parseDocumentText(bytes.toString('utf8'));
+}
+
+function documentProblem(message: string): ParseResult {
+  return { ok: false, problems: [{ path: '(document)', message }] };
 }
 
 /** Writes each problem as `FILE: path: message`, one per line. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { encodingProblem, sniffEncoding, textEncodingProblem, UTF16_MESSAGE } from './encoding';
+import {
+  encodingProblem,
+  invalidUtf8Offset,
+  sniffEncoding,
+  textEncodingProblem,
+  UTF16_MESSAGE,
+} from './encoding';
 
 /** `text` encoded as UTF-16, little or big endian, with or without a byte order mark. */
 function utf16(text: string, endian: 'le' | 'be', withBom: boolean): Uint8Array {
@@ -29,6 +35,32 @@ describe('encodingProblem', () => {
     expect(encodingProblem(utf16('{}', 'le', true))).toBe(`${UTF16_MESSAGE} (it is UTF-16LE)`);
     expect(encodingProblem(utf16('{}', 'be', false))).toBe(`${UTF16_MESSAGE} (it is UTF-16BE)`);
     expect(encodingProblem(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b]))).toBeUndefined();
+  });
+
+  it('names a byte that is not UTF-8 and its line', () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('key,usd\nZ'), 0xfc, 0x72]);
+    expect(encodingProblem(latin1)).toBe(
+      'not UTF-8: byte 0xFC on line 2 (the file may be Windows-1252 or Latin-1): save the file as UTF-8',
+    );
+  });
+});
+
+describe('invalidUtf8Offset', () => {
+  it('accepts every well-formed sequence, one to four bytes', () => {
+    const text = 'a é € 😀 \u{10FFFF} \u0080 \u07FF \uFFFF';
+    expect(invalidUtf8Offset(new TextEncoder().encode(text))).toBe(-1);
+  });
+
+  it('finds stray, truncated, overlong, surrogate and out-of-range sequences', () => {
+    const at = (...bytes: number[]) => invalidUtf8Offset(new Uint8Array([0x61, ...bytes]));
+    expect(at(0xe9, 0x74)).toBe(1); // Latin-1 "é" followed by ASCII
+    expect(at(0x80)).toBe(1); // continuation byte without a lead
+    expect(at(0xe2, 0x82)).toBe(1); // truncated at the end
+    expect(at(0xc0, 0xaf)).toBe(1); // overlong "/"
+    expect(at(0xe0, 0x80, 0xaf)).toBe(1); // overlong three-byte form
+    expect(at(0xed, 0xa0, 0x80)).toBe(1); // UTF-16 surrogate D800
+    expect(at(0xf4, 0x90, 0x80, 0x80)).toBe(1); // above U+10FFFF
+    expect(at(0xf5, 0x80, 0x80, 0x80)).toBe(1);
   });
 });
 

@@ -29,12 +29,55 @@ export function sniffEncoding(bytes: Uint8Array): SniffedEncoding {
 /** The message for UTF-16 input, the same whichever way it was found. */
 export const UTF16_MESSAGE = 'UTF-16 is not supported: save the file as UTF-8';
 
-/** {@link UTF16_MESSAGE} when `bytes` are UTF-16, undefined when they may be read as UTF-8. */
+/**
+ * Why `bytes` cannot be read as UTF-8, or undefined when they can: UTF-16 ({@link UTF16_MESSAGE}
+ * and which one), or a byte sequence that is not UTF-8 (a Windows-1252 or Latin-1 file), with
+ * the line it is on.
+ */
 export function encodingProblem(bytes: Uint8Array): string | undefined {
   const encoding = sniffEncoding(bytes);
-  return encoding === 'utf-16le' || encoding === 'utf-16be'
-    ? `${UTF16_MESSAGE} (it is ${encoding.toUpperCase()})`
-    : undefined;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    return `${UTF16_MESSAGE} (it is ${encoding.toUpperCase()})`;
+  }
+  const bad = invalidUtf8Offset(bytes);
+  if (bad === -1) return undefined;
+  let line = 1;
+  for (let i = 0; i < bad; i += 1) if (bytes[i] === 0x0a) line += 1;
+  const hex = (bytes[bad] as number).toString(16).toUpperCase().padStart(2, '0');
+  return `not UTF-8: byte 0x${hex} on line ${line} (the file may be Windows-1252 or Latin-1): save the file as UTF-8`;
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    // Lead byte: length of the sequence and the range of its second byte (RFC 3629, table 3-7
+    // of the Unicode standard: no overlong forms, no surrogates, nothing above U+10FFFF).
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k += 1) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += length;
+  }
+  return -1;
 }
 
 /**

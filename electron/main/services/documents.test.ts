@@ -74,6 +74,25 @@ describe('opening', () => {
     });
   });
 
+  it('refuses a UTF-16 or Latin-1 file by its bytes, naming the encoding', async () => {
+    const utf16 = Buffer.from(`\uFEFF${VALID}`, 'utf16le');
+    await writeFile(at('utf16.nines.json'), utf16);
+    await expect(documents.openPath(at('utf16.nines.json'))).rejects.toMatchObject({
+      code: 'invalid-document',
+      message:
+        'utf16.nines.json: UTF-16 is not supported: save the file as UTF-8 (it is UTF-16LE).',
+    });
+    await writeFile(
+      at('latin1.nines.json'),
+      Buffer.from(VALID.replace('Checkout', 'Caf\u00e9'), 'latin1'),
+    );
+    await expect(documents.openPath(at('latin1.nines.json'))).rejects.toMatchObject({
+      code: 'invalid-document',
+      message: expect.stringMatching(/^latin1\.nines\.json: not UTF-8: byte 0xE9 on line 3 /),
+    });
+    expect(await recent.list()).toEqual([]);
+  });
+
   it('refuses a folder', async () => {
     await mkdir(at('folder.nines.json'));
     await expect(documents.openPath(at('folder.nines.json'))).rejects.toMatchObject({

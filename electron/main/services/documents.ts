@@ -14,6 +14,7 @@ import type {
   SaveRequest,
 } from '../../../shared/ipc/contract';
 import { formatProblem, MAX_FILE_CHARS, parseDocumentText } from '../../../shared/schema/parse';
+import { encodingProblem } from '../../../shared/text/encoding';
 import { HostError } from '../ipc/handle';
 import { writeFileAtomic } from './atomic-write';
 import type { RecentFiles } from './recent-files';
@@ -77,7 +78,12 @@ export class DocumentService {
         `${path.basename(absolute)} is ${megabytes(info.size)} MB; Nines opens project files up to ${megabytes(MAX_DOCUMENT_BYTES)} MB.`,
       );
     }
-    const text = await readFile(absolute, 'utf8');
+    const bytes = await readFile(absolute);
+    const encoding = encodingProblem(bytes);
+    if (encoding !== undefined) {
+      throw new HostError('invalid-document', `${path.basename(absolute)}: ${encoding}.`);
+    }
+    const text = bytes.toString('utf8');
     this.stamps.set(absolute, { mtimeMs: info.mtimeMs, size: info.size });
     await this.recent.add(absolute);
     return { fileId: this.idOf(absolute), name: path.basename(absolute), text };

@@ -1,0 +1,240 @@
+/**
+ * Hostile files through the CLI: every class of issue 9 exits 1 with one `FILE: path: message`
+ * line per problem and no stack trace. The messages themselves are pinned by
+ * shared/schema/hostile.test.ts; here the point is the file on disk and the exit code.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, template } from './testing';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'nines-hostile-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const MINIMAL = {
+  format: 'nines/1',
+  name: 'Minimal',
+  variants: [
+    {
+      id: 'v1',
+      name: 'One region',
+      entry: 'app',
+      nodes: [
+        { id: 'r1', kind: 'region' },
+        { id: 'app', kind: 'service', parent: 'r1', instances: 2 },
+      ],
+      edges: [],
+    },
+  ],
+};
+const MINIMAL_TEXT = JSON.stringify(MINIMAL, null, 2);
+
+async function file(name: string, content: string | Uint8Array): Promise<string> {
+  const at = path.join(dir, name);
+  await writeFile(at, content);
+  return at;
+}
+
+/** `nines validate FILE`, expecting exit 1, nothing on stdout and no stack trace. */
+async function refused(at: string): Promise<string[]> {
+  const run = await runCli('validate', at);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  return run.stderr.trimEnd().split('\n');
+}
+
+/** MINIMAL_TEXT encoded as UTF-16. */
+function utf16(endian: 'le' | 'be', withBom: boolean): Uint8Array {
+  const units = [...`${withBom ? '\uFEFF' : ''}${MINIMAL_TEXT}`].map((c) => c.charCodeAt(0));
+  return new Uint8Array(
+    units.flatMap((u) => (endian === 'le' ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff])),
+  );
+}
+
+describe('nines validate on hostile project files', () => {
+  it('accepts the minimal file and the same with a UTF-8 byte order mark', async () => {
+    const plain = await runCli('validate', await file('ok.nines.json', MINIMAL_TEXT));
+    const bom = await runCli('validate', await file('bom.nines.json', `\uFEFF${MINIMAL_TEXT}`));
+    expect([plain.code, bom.code]).toEqual([0, 0]);
+  });
+
+  it.each([
+    [
+      'truncated',
+      MINIMAL_TEXT.slice(0, 40),
+      '(document): not valid JSON: unexpected end of string at line 3, column 11',
+    ],
+    ['not an object', '[]', '(document): must be a JSON object with "format": "nines/1"'],
+    [
+      'a wrong type',
+      MINIMAL_TEXT.replace('"instances": 2', '"instances": "2"'),
+      'variants[0].nodes[1].instances: must be a positive integer',
+    ],
+    [
+      'NaN',
+      MINIMAL_TEXT.replace('"instances": 2', '"instances": NaN'),
+      '(document): not valid JSON: invalid symbol at line 18, column 24',
+    ],
+    [
+      'a number too large for a double',
+      MINIMAL_TEXT.replace('"instances": 2', '"instances": 1e400'),
+      'variants[0].nodes[1].instances: must be a positive integer',
+    ],
+    [
+      'a negative count',
+      MINIMAL_TEXT.replace('"instances": 2', '"instances": -2'),
+      'variants[0].nodes[1].instances: must be a positive integer',
+    ],
+    [
+      'a huge count',
+      MINIMAL_TEXT.replace('"instances": 2', '"instances": 1000000000'),
+      'variants[0].nodes[1].instances: must be at most 1000',
+    ],
+    [
+      'a duplicate id',
+      MINIMAL_TEXT.replace('"kind": "region"', '"kind": "region"}, {"id": "app", "kind": "queue"'),
+      'variants[0].nodes[2].id: duplicate node id "app" (first used at variants[0].nodes[1].id)',
+    ],
+    [
+      'a dangling reference',
+      MINIMAL_TEXT.replace('"parent": "r1"', '"parent": "r2"'),
+      'variants[0].nodes[1].parent: names no node of this variant ("r2")',
+    ],
+    [
+      'a cycle',
+      MINIMAL_TEXT.replace(
+        '"edges": []',
+        '"edges": [{"from": "app", "to": "app2", "kind": "depends"}, {"from": "app2", "to": "app", "kind": "depends"}]',
+      ).replace('"kind": "region"', '"kind": "region"}, {"id": "app2", "kind": "service"'),
+      'variants[0].edges[1]: dependency cycle: app2 → app → app2',
+    ],
+    [
+      'a future format',
+      MINIMAL_TEXT.replace('nines/1', 'nines/7'),
+      'format: "nines/7" is newer than this version of Nines reads ("nines/1"): update Nines to open it',
+    ],
+    [
+      'an unknown kind',
+      MINIMAL_TEXT.replace('"kind": "service"', '"kind": "lambda"'),
+      'variants[0].nodes[1].kind: unknown kind "lambda" (expected one of region, zone, router, service, datastore, queue, objectStore, backup, external)',
+    ],
+    [
+      'a __proto__ key',
+      MINIMAL_TEXT.replace('"name"', '"__proto__": {"polluted": true}, "name"'),
+      '__proto__: unknown field',
+    ],
+    [
+      'a constructor key',
+      MINIMAL_TEXT.replace('"name"', '"constructor": {"prototype": {}}, "name"'),
+      'constructor: unknown field',
+    ],
+    [
+      'deep nesting',
+      `{"format": "nines/1", "name": ${'['.repeat(100_000)}`,
+      '(document): nested more than 64 levels deep at line 1, column 94',
+    ],
+  ])('%s', async (name, text, problem) => {
+    const at = await file(`${name.replaceAll(' ', '-')}.nines.json`, text);
+    expect(await refused(at)).toEqual([`${at}: ${problem}`]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['UTF-16LE with a byte order mark', utf16('le', true), 'UTF-16LE'],
+    ['UTF-16BE with a byte order mark', utf16('be', true), 'UTF-16BE'],
+    ['UTF-16LE without one', utf16('le', false), 'UTF-16LE'],
+  ])('%s: says UTF-16 is not supported', async (name, bytes, which) => {
+    const at = await file(`${name.replaceAll(' ', '-')}.nines.json`, bytes);
+    expect(await refused(at)).toEqual([
+      `${at}: (document): UTF-16 is not supported: save the file as UTF-8 (it is ${which})`,
+    ]);
+  });
+
+  it('a Latin-1 file: names the byte and its line', async () => {
+    const text = new TextEncoder().encode(MINIMAL_TEXT.replace('Minimal', 'Zurich'));
+    const at = await file(
+      'latin1.nines.json',
+      text.map((b) => (b === 0x75 ? 0xfc : b)),
+    );
+    expect(await refused(at)).toEqual([
+      `${at}: (document): not UTF-8: byte 0xFC on line 3 (the file may be Windows-1252 or Latin-1): save the file as UTF-8`,
+    ]);
+  });
+
+  it('a 100 MB file is refused by its size, quickly', async () => {
+    const at = path.join(dir, 'huge.nines.json');
+    const size = 100 * 1024 * 1024;
+    await writeFile(at, `{"format": "nines/1", "name": "${'x'.repeat(size - 33)}"}`);
+    const started = performance.now();
+    expect(await refused(at)).toEqual([
+      `${at}: (document): file is too large (${size} bytes; at most ${50 * 1024 * 1024})`,
+    ]);
+    // Reading and parsing 100 MB takes seconds; checking the size takes a millisecond.
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('every command that reads a project refuses it the same way', async () => {
+    const at = await file(
+      'dangling.nines.json',
+      MINIMAL_TEXT.replace('"entry": "app"', '"entry": "x"'),
+    );
+    for (const command of ['evaluate', 'simulate', 'export-mef', 'compare', 'advise']) {
+      const run = await runCli(command, at);
+      expect({ command, code: run.code, stderr: run.stderr }).toEqual({
+        command,
+        code: 1,
+        stderr: `${at}: variants[0].entry: names no node of this variant ("x")\n`,
+      });
+    }
+  });
+});
+
+describe('nines compare --prices on hostile price files', () => {
+  const compare = (prices: string) => runCli('compare', template('ha-options'), '--prices', prices);
+
+  it('wrong columns, bad numbers, duplicate keys and a formula are each placed by line and column', async () => {
+    const csv = await file(
+      'bad.csv',
+      ['key,usd,unit,source,cost', 'aws:us-east-1:compute:m7i.large,0.1,hour,list,1'].join('\n'),
+    );
+    const header = await compare(csv);
+    expect(header.code).toBe(1);
+    expect(header.stderr).toContain(`${csv}:1:5: unknown column "cost"`);
+
+    const rows = await file(
+      'rows.csv',
+      [
+        'key,usd,unit,source',
+        'aws:us-east-1:compute:m7i.large,0.1,hour,list',
+        'aws:us-east-1:compute:m7i.large,0.2,hour,list',
+        'aws:us-east-1:compute:m7i.xlarge,=1+1,hour,list',
+        'aws:us-east-1:compute:m7i.2xlarge,-0.4,hour,list',
+      ].join('\n'),
+    );
+    const run = await compare(rows);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `${rows}:3:1: duplicate key "aws:us-east-1:compute:m7i.large" (first on line 2)`,
+      `${rows}:4:2: usd "=1+1" is not a number ≥ 0`,
+      `${rows}:5:2: usd "-0.4" is not a number ≥ 0`,
+    ]);
+  });
+
+  it('UTF-16 and Latin-1 price files are refused by their bytes', async () => {
+    const le = await file('prices-utf16.csv', new Uint8Array([0xff, 0xfe, 0x6b, 0x00]));
+    const latin1 = await file('prices-latin1.csv', new Uint8Array([0x6b, 0x65, 0x79, 0xe9]));
+    for (const at of [le, latin1]) {
+      const run = await compare(at);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/save the file as UTF-8/);
+    }
+  });
+});
