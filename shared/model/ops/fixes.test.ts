@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../schema/parse';
+import { serializeDocument } from '../../schema/serialize';
+import { dep, singleVariant } from '../../testing/builders';
+import type { ModelNode, NinesDocument } from '../types';
+import { applyFix, freshFixId, type FixOp } from './fixes';
+
+/** Two regions, each with two zones, an app and a datastore; laid out on the canvas. */
+function doc(): NinesDocument {
+  const base = singleVariant(
+    'dns',
+    [
+      { id: 'dns', kind: 'router' },
+      { id: 'r1', kind: 'region' },
+      { id: 'r1-a', kind: 'zone', parent: 'r1' },
+      { id: 'r1-b', kind: 'zone', parent: 'r1' },
+      { id: 'app', kind: 'service', parent: 'r1-a', instances: 2 },
+      { id: 'db', kind: 'datastore', parent: 'r1' },
+      { id: 'r2', kind: 'region' },
+      { id: 'db2', kind: 'datastore', parent: 'r2', replication: 'active-active', sync: true },
+      { id: 'bk', kind: 'backup', parent: 'r1', intervalSeconds: 86400 },
+    ],
+    [
+      dep('dns', 'app'),
+      dep('app', 'db'),
+      dep('app', 'db2'),
+      { from: 'bk', to: 'db', kind: 'backs-up' },
+    ],
+    { links: [{ a: 'r1', b: 'r2', rttMs: 80 }] },
+  );
+  const variant = base.variants[0];
+  if (variant) {
+    variant.layout = {
+      r1: { x: 0, y: 0 },
+      'r1-a': { x: 20, y: 40 },
+      app: { x: 10, y: 15 },
+      db: { x: 200, y: 50 },
+    };
+  }
+  return base;
+}
+
+function node(d: NinesDocument, id: string): ModelNode | undefined {
+  return d.variants[0]?.nodes.find((n) => n.id === id);
+}
+
+function expectValid(d: NinesDocument): void {
+  const parsed = parseDocument(JSON.parse(serializeDocument(d)));
+  expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+}
+
+describe('applyFix', () => {
+  it('spread-tier moves a tier to its region and keeps it where it was on the canvas', () => {
+    const before = doc();
+    const fixed = applyFix(before, 'v', {
+      kind: 'spread-tier',
+      nodeId: 'app',
+      regionId: 'r1',
+      instances: 3,
+    });
+    expect(node(fixed, 'app')).toMatchObject({ parent: 'r1', instances: 3 });
+    expect(fixed.variants[0]?.layout?.app).toEqual({ x: 30, y: 55 });
+    expect(node(before, 'app')).toMatchObject({ parent: 'r1-a', instances: 2 });
+    expectValid(fixed);
+  });
+
+  it('use-local-member retargets the edge; no edge is repeated', () => {
+    const fixed = applyFix(doc(), 'v', {
+      kind: 'use-local-member',
+      consumerId: 'app',
+      dependencyId: 'db2',
+      memberId: 'db',
+    });
+    expect(fixed.variants[0]?.edges.filter((e) => e.from === 'app')).toEqual([dep('app', 'db')]);
+    expectValid(fixed);
+  });
+
+  it('add-local-copy of a lone datastore makes a primary and its local replica', () => {
+    const d = applyFix(doc(), 'v', {
+      kind: 'use-local-member',
+      consumerId: 'app',
+      dependencyId: 'db2',
+      memberId: 'db',
+    });
+    const id = freshFixId(d, 'v', 'db-r2');
+    const fixed = applyFix(
+      { ...d, variants: d.variants.map((v) => ({ ...v, edges: [...v.edges, dep('dns', 'db')] })) },
+      'v',
+      { kind: 'add-local-copy', consumerId: 'dns', dependencyId: 'db', regionId: 'r2', newId: id },
+    );
+    expect(node(fixed, 'db')).toMatchObject({ replication: 'primary-replica', role: 'primary' });
+    expect(node(fixed, id)).toMatchObject({ parent: 'r2', role: 'standby' });
+    expect(fixed.variants[0]?.edges).toContainEqual({ from: 'db', to: id, kind: 'replicates' });
+    expectValid(fixed);
+  });
+
+  it('each other op sets what it names and keeps the document valid', () => {
+    const cases: [FixOp, (d: NinesDocument) => unknown, unknown][] = [
+      [
+        { kind: 'scale-tier', nodeId: 'db', instances: 4 },
+        (d) => (node(d, 'db') as { instances?: number }).instances,
+        4,
+      ],
+      [
+        { kind: 'set-async', nodeIds: ['db2'] },
+        (d) => (node(d, 'db2') as { sync?: boolean }).sync,
+        false,
+      ],
+      [
+        { kind: 'set-link-bandwidth', a: 'r2', b: 'r1', bandwidthMbps: 1200 },
+        (d) => d.variants[0]?.links,
+        [{ a: 'r1', b: 'r2', rttMs: 80, bandwidthMbps: 1200 }],
+      ],
+      [
+        { kind: 'set-backup-interval', backupId: 'bk', intervalSeconds: 5 },
+        (d) => (node(d, 'bk') as { intervalSeconds?: number }).intervalSeconds,
+        5,
+      ],
+      [
+        { kind: 'set-restore-throughput', backupId: 'bk', restoreThroughputMBps: 179 },
+        (d) => (node(d, 'bk') as { restoreThroughputMBps?: number }).restoreThroughputMBps,
+        179,
+      ],
+      [
+        { kind: 'set-witness', nodeId: 'db' },
+        (d) => (node(d, 'db') as { witness?: boolean }).witness,
+        true,
+      ],
+      [
+        { kind: 'set-auto-failover', nodeIds: ['db', 'db2'] },
+        (d) =>
+          [node(d, 'db'), node(d, 'db2')].map(
+            (n) => (n as { autoFailover?: boolean }).autoFailover,
+          ),
+        [true, true],
+      ],
+    ];
+    for (const [op, read, expected] of cases) {
+      const fixed = applyFix(doc(), 'v', op);
+      expect(read(fixed), op.kind).toEqual(expected);
+      expectValid(fixed);
+    }
+  });
+
+  it('add-backup adds a daily backup beside the datastore, in its region', () => {
+    const fixed = applyFix(doc(), 'v', {
+      kind: 'add-backup',
+      datastoreId: 'db2',
+      backupId: 'backup-db2',
+      regionId: 'r2',
+    });
+    expect(node(fixed, 'backup-db2')).toMatchObject({
+      kind: 'backup',
+      parent: 'r2',
+      intervalSeconds: 86400,
+      retentionDays: 7,
+    });
+    expect(fixed.variants[0]?.edges).toContainEqual({
+      from: 'backup-db2',
+      to: 'db2',
+      kind: 'backs-up',
+    });
+    expectValid(fixed);
+  });
+
+  it('refuses a stale op (a programmer error) and leaves the document alone', () => {
+    const d = doc();
+    expect(() => applyFix(d, 'v', { kind: 'set-witness', nodeId: 'app' })).toThrow(
+      /not a datastore/,
+    );
+    expect(() => applyFix(d, 'nope', { kind: 'set-witness', nodeId: 'db' })).toThrow(/no variant/);
+    expect(() =>
+      applyFix(d, 'v', { kind: 'add-backup', datastoreId: 'db', backupId: 'bk' }),
+    ).toThrow(/already exists/);
+    expect(freshFixId(d, 'v', 'bk')).toBe('bk-2');
+  });
+});
