@@ -13,6 +13,7 @@ import {
   documentControl,
   headingLabel,
   headingNumbers,
+  plainText,
   type Align,
   type Block,
   type CalloutBlock,
@@ -258,6 +259,22 @@ function lines(content: Inline): number {
   return Math.max(1, Math.ceil(chars / CHARS_PER_LINE));
 }
 
+/** A rough height of a table in lines: its header and each row's tallest cell. */
+function tableLines(table: TableBlock): number {
+  const shares = sharesOf(table);
+  return table.rows.reduce(
+    (sum, row) =>
+      sum +
+      Math.max(
+        1,
+        ...row.map((cell, i) =>
+          Math.ceil(plainText(cell).length / Math.max(8, TABLE_CHARS_PER_LINE * (shares[i] ?? 1))),
+        ),
+      ),
+    1,
+  );
+}
+
 /** A rough height of a short block in body lines; Infinity for blocks never kept with a heading. */
 function estimatedLines(block: Block): number {
   switch (block.kind) {
@@ -336,7 +353,13 @@ function bodyNodes(doc: PlanDocument): PdfNode[] {
       return;
     }
     const own = block.kind === 'figure' ? [figureNode(block)] : blockNodes(block);
-    if (pending.length === 0 || estimatedLines(block) <= KEEP_WITH_HEADING_LINES) {
+    // A table's caption is a node of its own: a long captioned table is split like one under a
+    // heading, or the caption and the table would make an unbreakable group.
+    const isLongTable = block.kind === 'table' && tableLines(block) > KEEP_WITH_HEADING_LINES;
+    if (
+      (pending.length === 0 && !isLongTable) ||
+      estimatedLines(block) <= KEEP_WITH_HEADING_LINES
+    ) {
       emit([...pending, ...own]);
     } else if (block.kind === 'list') {
       // The headings keep the first two items; the list goes on, numbered on, after them.

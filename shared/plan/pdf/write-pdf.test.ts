@@ -233,6 +233,12 @@ describe('writePdf with blocks taller than a page', () => {
         },
         { kind: 'keyValue', rows: [{ key: 'pair', value: words('pair', 900) }] },
         placeholder(words('todo', 900)),
+        {
+          kind: 'table',
+          caption: 'A captioned table after another block',
+          columns: [{ header: 'Row' }],
+          rows: Array.from({ length: 120 }, (_, i) => [`row-${i}`]),
+        },
       ],
     };
     const { pages } = await readPdf(await writePdf(doc, nodePdfMake()));
@@ -240,7 +246,8 @@ describe('writePdf with blocks taller than a page', () => {
     for (const token of ['item-0', 'item-89', 'para0', 'para1499', 'cell0', 'cell899']) {
       expect(text, token).toMatch(new RegExp(`\\b${token}\\b`));
     }
-    for (const token of ['after the tall row', 'pair899', 'todo899']) expect(text).toContain(token);
+    for (const token of ['after the tall row', 'pair899', 'todo899', 'row-0', 'row-119'])
+      expect(text).toContain(token);
     // The numbered list goes on counting where the part kept with the heading stopped.
     expect(text).toMatch(/3\. item-2\b/);
   });
