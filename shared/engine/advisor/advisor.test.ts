@@ -389,10 +389,10 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   ],
   'pilot-light': [
     'single-point-of-failure:use1',
-    'tier-not-zone-redundant:app-euw1',
     'backup-interval-above-rpo:backup-use1',
     'scenario-misses-rto:redis-use1',
     'scenario-misses-rto:backup-use1',
+    'tier-not-zone-redundant:app-euw1',
     'single-point-of-failure:dns',
   ],
   'warm-standby': [

@@ -47,7 +47,7 @@ export function singlePointFindings(ctx: AdviceContext): DraftFinding[] {
     const share = eventDowntime(ctx, events);
     findings.push({
       code: 'single-point-of-failure',
-      severity: missesTarget(ctx) ? 'high' : 'medium',
+      severity: capsTarget(ctx, spread ? [...events, zone] : events) ? 'high' : 'medium',
       nodeIds: spread ? [tierId, zone] : [tierId],
       title: `${tierId} is a single point of failure`,
       message:
@@ -159,10 +159,17 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
   };
 }
 
-/** True when the variant misses its availability target. */
-function missesTarget(ctx: AdviceContext): boolean {
+/**
+ * True when one of `events` is a single point of failure whose own availability is at or below
+ * the availability target: while it stays, the design cannot meet the target.
+ */
+function capsTarget(ctx: AdviceContext, events: readonly string[]): boolean {
   const target = ctx.availabilityTarget;
-  return target !== undefined && ctx.base.availability.requestWeighted < target;
+  if (target === undefined) return false;
+  const spofs = new Set(ctx.base.singlePointsOfFailure);
+  return ctx.structure.events.some(
+    (e) => events.includes(e.name) && spofs.has(e.name) && 1 - e.unavailability <= target,
+  );
 }
 
 /**
@@ -195,7 +202,7 @@ export function zoneFindings(ctx: AdviceContext, reported: ReadonlySet<string>):
     if (zone !== undefined) {
       findings.push({
         code: 'tier-in-one-zone',
-        severity: missesTarget(ctx) ? 'high' : 'medium',
+        severity: capsTarget(ctx, [zone]) ? 'high' : 'medium',
         nodeIds: [tierId, zone],
         title: `All instances of ${tierId} sit in ${zone}`,
         message: `${tierId} runs ${instances} instances, all in ${zone}: an outage of that zone stops the whole tier although ${region} has ${zones} zones. Placed in ${region}, instance i goes to zone i mod ${zones}.`,
@@ -208,7 +215,7 @@ export function zoneFindings(ctx: AdviceContext, reported: ReadonlySet<string>):
     } else if (instances - Math.ceil(instances / zones) < minHealthy) {
       findings.push({
         code: 'tier-not-zone-redundant',
-        severity: missesTarget(ctx) ? 'high' : 'medium',
+        severity: 'medium',
         nodeIds: [tierId, region],
         title: `${tierId} stops when a zone of ${region} fails`,
         message: `${tierId} needs ${minHealthy} of its ${instances} instances, spread over ${zones} zones: losing the zone that holds ${Math.ceil(instances / zones)} of them leaves ${instances - Math.ceil(instances / zones)}, too few to work. ${needed} instances leave ${needed - Math.ceil(needed / zones)}.`,
