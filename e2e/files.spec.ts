@@ -93,6 +93,35 @@ test.describe('with the classic file dialogs', () => {
     expect(planner.errors).toEqual([]);
   });
 
+  test('the File menu saves as, and reopens recent files', async ({ page }) => {
+    const planner = new PlannerPage(page);
+    await planner.openStart();
+    await planner.openFile(VALID);
+    await expect(planner.documentName).toHaveText(FIXTURE.name);
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByTestId('template-single-region-3az').click();
+    await expect(planner.documentName).toHaveText(SINGLE.name);
+
+    const menu = page.getByRole('menu', { name: 'File' });
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    const download = page.waitForEvent('download');
+    await menu.getByRole('menuitem', { name: /Save As/ }).click();
+    expect((await download).suggestedFilename()).toBe('single-region-3az.nines.json');
+    await expect(menu).toBeHidden();
+
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await expect(menu.getByRole('menuitem')).toHaveCount(3); // Save As and two recent files
+    await menu.getByRole('menuitem', { name: /two-regions\.nines\.json/ }).click();
+    await expect(planner.documentName).toHaveText(FIXTURE.name);
+    await expect(planner.nodesOfKind('region')).toHaveCount(2);
+    expect(planner.errors).toEqual([]);
+  });
+
   test('after a crash the unsaved changes are offered at the next start and restored', async ({
     page,
     context,

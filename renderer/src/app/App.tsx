@@ -5,6 +5,7 @@ import { useMenuCommands } from '../hooks/useMenuCommands';
 import { ServicesProvider, type WindowServices } from '../hooks/useServices';
 import { ChangedOnDiskDialog } from '../panels/ChangedOnDiskDialog';
 import { ConfirmDialog } from '../panels/ConfirmDialog';
+import { FileMenu } from '../panels/FileMenu';
 import { Inspector } from '../panels/Inspector';
 import { ProblemsDialog } from '../panels/ProblemsDialog';
 import { RecoveryDialog } from '../panels/RecoveryDialog';
@@ -32,7 +33,10 @@ function Window() {
   const isGalleryOpen = usePlanner((s) => s.isGalleryOpen);
   return (
     <div className="window">
-      <Toolbar />
+      <div className="topbar">
+        <Toolbar />
+        <FileMenu />
+      </div>
       {hasDocument ? (
         <div className="workspace">
           <ReactFlowProvider>

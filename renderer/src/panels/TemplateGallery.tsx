@@ -66,7 +66,10 @@ function GalleryContent({ onClose }: { onClose: (() => void) | undefined }) {
       <ul className="gallery__grid">
         {BUNDLED_TEMPLATES.map((template) => (
           <li key={template.stem}>
-            <TemplateCard template={template} onOpen={() => void actions.openTemplate(template.stem)} />
+            <TemplateCard
+              template={template}
+              onOpen={() => void actions.openTemplate(template.stem)}
+            />
           </li>
         ))}
       </ul>
