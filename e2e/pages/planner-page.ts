@@ -79,4 +79,9 @@ export class PlannerPage {
   field(key: string): Locator {
     return this.inspector.locator(`[data-field="${key}"]`);
   }
+
+  /** The input (or choice) of one inspector field. */
+  fieldInput(key: string): Locator {
+    return this.field(key).locator('input, select');
+  }
 }

@@ -1,12 +1,14 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { PlanCanvas } from '../canvas/PlanCanvas';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useEditorShortcuts } from '../hooks/useEditorShortcuts';
 import { useMenuCommands } from '../hooks/useMenuCommands';
 import { ServicesProvider, type WindowServices } from '../hooks/useServices';
 import { ChangedOnDiskDialog } from '../panels/ChangedOnDiskDialog';
 import { ConfirmDialog } from '../panels/ConfirmDialog';
 import { FileMenu } from '../panels/FileMenu';
 import { Inspector } from '../panels/Inspector';
+import { Palette } from '../panels/Palette';
 import { ProblemsDialog } from '../panels/ProblemsDialog';
 import { RecoveryDialog } from '../panels/RecoveryDialog';
 import { ResultsPanel } from '../panels/ResultsPanel';
@@ -15,12 +17,17 @@ import { Toolbar } from '../panels/Toolbar';
 import { PlannerStoreProvider, usePlanner } from '../store/context';
 import type { PlannerStore } from '../store/create-store';
 
-/** One planner window: its store and services, and the layout of the window. */
+/**
+ * One planner window: its store and services, and the layout of the window (the toolbar and the
+ * palette reach the canvas through React Flow's provider).
+ */
 export function App({ store, services }: { store: PlannerStore; services: WindowServices }) {
   return (
     <PlannerStoreProvider store={store}>
       <ServicesProvider services={services}>
-        <Window />
+        <ReactFlowProvider>
+          <Window />
+        </ReactFlowProvider>
       </ServicesProvider>
     </PlannerStoreProvider>
   );
@@ -29,6 +36,7 @@ export function App({ store, services }: { store: PlannerStore; services: Window
 function Window() {
   useMenuCommands();
   useDocumentTitle();
+  useEditorShortcuts();
   const hasDocument = usePlanner((s) => s.document !== null);
   const isGalleryOpen = usePlanner((s) => s.isGalleryOpen);
   return (
@@ -39,9 +47,8 @@ function Window() {
       </div>
       {hasDocument ? (
         <div className="workspace">
-          <ReactFlowProvider>
-            <PlanCanvas />
-          </ReactFlowProvider>
+          <Palette />
+          <PlanCanvas />
           <aside className="sidebar" aria-label="Details">
             <Inspector />
             <ResultsPanel />

@@ -10,6 +10,37 @@ import { layoutVariant, type Box } from './layout';
 /** What a node component needs: the model node itself (no callbacks, per React Flow advice). */
 export type PlanNodeData = { model: ModelNode };
 
+/**
+ * What the canvas shows as selected or marked: selected node and edge ids, and the nodes the
+ * results single out (`spof`: a single point of failure; `cut`: in the most probable cut set).
+ */
+export interface FlowSelection {
+  readonly nodes: ReadonlySet<string>;
+  readonly edges: ReadonlySet<string>;
+  readonly marks: ReadonlyMap<string, NodeMark>;
+}
+
+/** How the results single out a node on the canvas. */
+export type NodeMark = 'spof' | 'cut';
+
+const NOTHING: FlowSelection = { nodes: new Set(), edges: new Set(), marks: new Map() };
+
+function asSelection(selection: FlowSelection | string | null): FlowSelection {
+  if (selection === null) return NOTHING;
+  if (typeof selection === 'string') return { ...NOTHING, nodes: new Set([selection]) };
+  return selection;
+}
+
+const CONNECTABLE = new Set<NodeKind>([
+  'router',
+  'service',
+  'datastore',
+  'queue',
+  'objectStore',
+  'backup',
+  'external',
+]);
+
 /** What an edge component needs. */
 export type PlanEdgeData = {
   /** The two ends run in different regions, so the call also needs the link between them. */
@@ -38,11 +69,17 @@ export function edgeId(edge: { kind: EdgeKind; from: string; to: string }): stri
 }
 
 /**
- * Builds the view of `variant` with `selectedId` selected. Parents come before their children
- * (React Flow requires it); positions are relative to the parent. Pass the previous view to keep
- * the identity of unchanged nodes and edges.
+ * Builds the view of `variant` with `selection` selected (one node id, or nodes, edges and
+ * marks). Parents come before their children (React Flow requires it); positions are relative
+ * to the parent. Pass the previous view to keep the identity of unchanged nodes and edges.
  */
-export function toFlow(variant: Variant, selectedId: string | null, previous?: FlowView): FlowView {
+export function toFlow(
+  variant: Variant,
+  selection: FlowSelection | string | null,
+  previous?: FlowView,
+): FlowView {
+  const { nodes: selectedNodes, edges: selectedEdges, marks } = asSelection(selection);
+  const selectedId = selectedNodes.size === 1 ? ([...selectedNodes][0] ?? null) : null;
   const boxes = layoutVariant(variant);
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
   const oldNodes = new Map(previous?.nodes.map((n) => [n.id, n]));
@@ -50,7 +87,9 @@ export function toFlow(variant: Variant, selectedId: string | null, previous?: F
 
   const nodes = parentsFirst(variant.nodes, byId).map((model): PlanFlowNode => {
     const box = boxes.get(model.id) ?? { x: 0, y: 0, width: 0, height: 0 };
-    const isSelected = model.id === selectedId;
+    const isSelected = selectedNodes.has(model.id);
+    const mark = marks.get(model.id);
+    const className = mark === undefined ? undefined : `is-${mark}`;
     const old = oldNodes.get(model.id);
     if (
       old &&
@@ -60,7 +99,8 @@ export function toFlow(variant: Variant, selectedId: string | null, previous?: F
       old.width === box.width &&
       old.height === box.height &&
       old.parentId === model.parent &&
-      Boolean(old.selected) === isSelected
+      Boolean(old.selected) === isSelected &&
+      old.className === className
     ) {
       return old;
     }
@@ -77,7 +117,8 @@ export function toFlow(variant: Variant, selectedId: string | null, previous?: F
       // Containers at the bottom, then cards, then edges: an edge that crosses a card stays
       // visible rather than seeming to start from the card it passes behind.
       zIndex: isContainer ? 0 : 10,
-      connectable: false,
+      connectable: CONNECTABLE.has(model.kind),
+      ...(className === undefined ? {} : { className }),
     };
   });
 
@@ -100,9 +141,11 @@ export function toFlow(variant: Variant, selectedId: string | null, previous?: F
     const isHighlighted =
       selectedId !== null && (edge.from === selectedId || edge.to === selectedId);
     const [sourceHandle, targetHandle] = handlesFor(edge.kind, edge.from, edge.to, boxes, byId);
+    const isSelected = selectedEdges.has(id);
     const old = oldEdges.get(id);
     if (
       old?.data &&
+      Boolean(old.selected) === isSelected &&
       old.data.isCrossRegion === isCrossRegion &&
       old.data.isHighlighted === isHighlighted &&
       old.data.label === label &&
@@ -123,8 +166,7 @@ export function toFlow(variant: Variant, selectedId: string | null, previous?: F
           ? { isCrossRegion, isHighlighted }
           : { isCrossRegion, isHighlighted, label },
       zIndex: 20,
-      selectable: false,
-      focusable: false,
+      selected: isSelected,
     };
   });
 

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NODE_DEFAULTS } from '../../../shared/model/defaults';
 import type { NinesDocument } from '../../../shared/model/types';
@@ -54,8 +54,16 @@ function renderInspector(selected: string | null) {
       <Inspector />
     </PlannerStoreProvider>,
   );
-  return screen.getByTestId('inspector');
+  return Object.assign(screen.getByTestId('inspector'), { store });
 }
+
+const input = (inspector: HTMLElement, field: string) => {
+  const found = row(inspector, field).querySelector<HTMLInputElement | HTMLSelectElement>(
+    'input, select',
+  );
+  if (!found) throw new Error(`no input for ${field}`);
+  return found;
+};
 
 const row = (inspector: HTMLElement, field: string) => {
   const found = inspector.querySelector<HTMLElement>(`[data-field="${field}"]`);
@@ -67,10 +75,11 @@ describe('Inspector', () => {
   it('shows the fields the file sets, with units', () => {
     const inspector = renderInspector('cache');
     expect(within(inspector).getByTestId('inspector-name').textContent).toBe('Session cache');
-    expect(row(inspector, 'instances').textContent).toContain('3');
-    expect(row(inspector, 'mtbfHours').textContent).toContain('9,000 h');
+    expect(input(inspector, 'instances').value).toBe('3');
+    expect(input(inspector, 'mtbfHours').value).toBe('9000');
+    expect(row(inspector, 'mtbfHours').textContent).toContain('h');
     expect(row(inspector, 'mtbfHours').className).toContain('is-set');
-    expect(row(inspector, 'replication').textContent).toContain('active-active');
+    expect(input(inspector, 'replication').value).toBe('active-active');
     expect(row(inspector, 'parent').textContent).toContain('east');
   });
 
@@ -78,13 +87,14 @@ describe('Inspector', () => {
     const inspector = renderInspector('cache');
     const mttr = row(inspector, 'mttrHours');
     expect(mttr.className).toContain('is-default');
-    expect(mttr.textContent).toContain('0.5 h');
+    expect(input(inspector, 'mttrHours').value).toBe('');
+    expect(input(inspector, 'mttrHours').getAttribute('placeholder')).toBe('0.5');
     expect(mttr.textContent).toContain('default');
     expect(mttr.querySelector('dd')?.title).toBe(
       `Default. ${NODE_DEFAULTS.datastore.mttrHours?.source ?? ''}`,
     );
-    expect(row(inspector, 'failoverSeconds').textContent).toContain('30 s');
-    expect(row(inspector, 'capacityRps').textContent).toContain('not set');
+    expect(input(inspector, 'failoverSeconds').getAttribute('placeholder')).toBe('30');
+    expect(input(inspector, 'capacityRps').getAttribute('placeholder')).toBe('not set');
   });
 
   it('lists what the node is connected to', () => {
@@ -100,8 +110,8 @@ describe('Inspector', () => {
 
   it('shows only the fields of the selected kind', () => {
     const inspector = renderInspector('east');
-    expect(row(inspector, 'provider').textContent).toContain('aws');
-    expect(row(inspector, 'mtbfHours').textContent).toContain('17,520 h');
+    expect(input(inspector, 'provider').value).toBe('aws');
+    expect(input(inspector, 'mtbfHours').getAttribute('placeholder')).toBe('17520');
     expect(inspector.querySelector('[data-field="instances"]')).toBeNull();
   });
 
@@ -114,5 +124,36 @@ describe('Inspector', () => {
     const bandwidth = table.querySelector<HTMLElement>('td.is-default');
     expect(bandwidth?.textContent).toBe('1,000 Mbit/s');
     expect(bandwidth?.title).toMatch(/^Default\. /);
+  });
+
+  it('stores a valid value on Enter as one undo step', () => {
+    const inspector = renderInspector('cache');
+    const instances = input(inspector, 'instances');
+    fireEvent.change(instances, { target: { value: '5' } });
+    fireEvent.keyDown(instances, { key: 'Enter' });
+    const { store } = inspector;
+    const cache = store.getState().document?.variants[0]?.nodes.find((n) => n.id === 'cache');
+    expect(cache).toMatchObject({ instances: 5 });
+    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it('keeps a refused value in the input with its message and stores nothing', () => {
+    const inspector = renderInspector('cache');
+    const instances = input(inspector, 'instances');
+    fireEvent.change(instances, { target: { value: '0' } });
+    expect(row(inspector, 'instances').textContent).toContain('must be a positive integer');
+    fireEvent.blur(instances);
+    expect(instances.value).toBe('0');
+    expect(inspector.store.getState().past).toHaveLength(0);
+    fireEvent.change(instances, { target: { value: 'many' } });
+    expect(row(inspector, 'instances').textContent).toContain('must be a number');
+  });
+
+  it('edits the targets when nothing is selected, availability in percent', () => {
+    const inspector = renderInspector(null);
+    const availability = input(inspector, 'availability');
+    fireEvent.change(availability, { target: { value: '99.95' } });
+    fireEvent.blur(availability);
+    expect(inspector.store.getState().document?.targets?.availability).toBeCloseTo(0.9995, 12);
   });
 });

@@ -1,27 +1,63 @@
 import { Fragment } from 'react';
 import { LINK_DEFAULTS, nodeDefault } from '../../../shared/model/defaults';
-import type { ModelNode, Variant } from '../../../shared/model/types';
+import { setTrafficShare } from '../../../shared/model/ops/traffic';
+import {
+  renameDocument,
+  updateDocumentField,
+  updateNodeField,
+  type DocumentSection,
+} from '../../../shared/model/ops/update-field';
+import { renameVariant, setEntry } from '../../../shared/model/ops/variants';
+import type { EditResult } from '../../../shared/model/ops/validation';
+import { regionTrafficShares } from '../../../shared/model/traffic';
+import type { ModelNode, NinesDocument, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { KIND_META } from '../canvas/kind-meta';
-import { usePlanner } from '../store/context';
+import { usePlanner, usePlannerStore } from '../store/context';
 import { selectActiveVariant, selectSelectedNode } from '../store/selectors';
-import { fieldGroupsFor, type FieldSpec } from './field-specs';
+import { EditableField } from './EditableField';
+import { toInputText } from './field-input';
+import { fieldGroupsFor, type FieldSpec, type FieldUnit } from './field-specs';
 import { formatFieldValue } from './format-field';
 
 /**
- * The selected node's fields, each with its unit; a field the file leaves out shows its
- * documented default, marked as such, with the default's source on hover. With nothing
- * selected, a summary of the variant. Read-only until the editor arrives.
+ * The selected node's fields as inputs, each with its unit; a field the file leaves out shows
+ * its documented default as the placeholder, marked as such, with the default's source on hover.
+ * With nothing selected, the document's settings: names, entry, targets, workload and traffic
+ * shares. Each accepted value is one undo step.
  */
 export function Inspector() {
   const node = usePlanner(selectSelectedNode);
   const variant = usePlanner(selectActiveVariant);
-  if (!variant) return null;
+  const document = usePlanner((s) => s.document);
+  const count = usePlanner((s) => s.selectedNodeIds.length);
+  if (!variant || !document) return null;
   return (
     <section className="panel inspector" data-testid="inspector" aria-label="Inspector">
-      {node ? <NodeFields node={node} variant={variant} /> : <VariantSummary variant={variant} />}
+      {node ? (
+        <NodeFields key={`${variant.id}/${node.id}`} node={node} variant={variant} />
+      ) : count > 1 ? (
+        <p className="inspector__hint">
+          {count} nodes selected: Delete removes them, Ctrl+C copies them, Ctrl+D duplicates them.
+        </p>
+      ) : (
+        <VariantSummary key={variant.id} variant={variant} document={document} />
+      )}
     </section>
   );
+}
+
+/** Binds an edit to the store: `check` tries it, `commit` stores it as one undo step. */
+function useEdit(label: string, edit: (document: NinesDocument, value: unknown) => EditResult) {
+  const store = usePlannerStore();
+  return {
+    check: (value: unknown): EditResult => {
+      const { document } = store.getState();
+      return document ? edit(document, value) : { ok: false, message: 'no document' };
+    },
+    commit: (value: unknown): string | null =>
+      store.getState().commitEdit(label, (document) => edit(document, value)),
+  };
 }
 
 function NodeFields({ node, variant }: { node: ModelNode; variant: Variant }) {
@@ -69,37 +105,49 @@ function FieldRow({
   variant: Variant;
 }) {
   const value = (node as Record<string, unknown>)[field.key];
-  let shown: string;
-  let state: 'set' | 'default' | 'unset';
-  let title: string | undefined;
+  const edit = useEdit(`Set ${field.label.toLowerCase()}`, (document, v) =>
+    updateNodeField(document, variant.id, node.id, field.key, v),
+  );
   if (field.key === 'parent') {
     const parent = variant.nodes.find((n) => n.id === node.parent);
-    shown = parent ? displayName(parent) : 'global';
-    state = parent ? 'set' : 'unset';
-    title = parent
-      ? `${KIND_META[parent.kind].label} ${parent.id}`
-      : 'Outside every region: its own figure covers its redundancy.';
-  } else if (field.key === 'availability' && value === undefined && hasMtbf(node)) {
-    shown = 'from MTBF and MTTR';
-    state = 'unset';
-  } else if (value !== undefined) {
-    shown = formatFieldValue(value, field.unit);
-    state = 'set';
+    return (
+      <div className={`field is-${parent ? 'set' : 'unset'}`} data-field="parent">
+        <dt>{field.label}</dt>
+        <dd
+          title={
+            parent
+              ? `${KIND_META[parent.kind].label} ${parent.id}. Drag the node to move it.`
+              : 'Outside every region: its own figure covers its redundancy.'
+          }
+        >
+          <span className="field__value">{parent ? displayName(parent) : 'global'}</span>
+        </dd>
+      </div>
+    );
+  }
+  let fallback: { text: string; source?: string } | undefined;
+  if (field.key === 'availability' && value === undefined && hasMtbf(node)) {
+    fallback = { text: 'from MTBF and MTTR' };
   } else {
-    const fallback = nodeDefault(node.kind, field.key);
-    shown = fallback ? formatFieldValue(fallback.value, field.unit) : 'not set';
-    state = fallback ? 'default' : 'unset';
-    title = fallback ? `Default. ${fallback.source}` : undefined;
+    const given = nodeDefault(node.kind, field.key);
+    if (given) fallback = { text: placeholderOf(given.value, field.unit), source: given.source };
   }
   return (
-    <div className={`field is-${state}`} data-field={field.key}>
-      <dt>{field.label}</dt>
-      <dd title={title}>
-        <span className="field__value">{shown}</span>
-        {state === 'default' && <span className="field__badge">default</span>}
-      </dd>
-    </div>
+    <EditableField
+      fieldKey={field.key}
+      label={field.label}
+      unit={field.unit}
+      value={value}
+      {...(fallback ? { fallback } : {})}
+      check={edit.check}
+      commit={edit.commit}
+    />
   );
+}
+
+/** A default as the placeholder shows it, in the input's own unit (`99.99` for a percentage). */
+function placeholderOf(value: unknown, unit: FieldUnit): string {
+  return toInputText(value, unit);
 }
 
 /** What the node is joined to by edges: its dependencies, its consumers, its replicas. */
@@ -140,38 +188,162 @@ function hasMtbf(node: ModelNode): boolean {
   return node.mtbfHours !== undefined || nodeDefault(node.kind, 'mtbfHours') !== undefined;
 }
 
-function VariantSummary({ variant }: { variant: Variant }) {
+const TARGET_FIELDS: readonly [string, string, FieldUnit][] = [
+  ['availability', 'Availability', 'probability'],
+  ['rtoSeconds', 'RTO', 'seconds'],
+  ['rpoSeconds', 'RPO', 'seconds'],
+  ['mtdSeconds', 'Max. tolerable downtime', 'seconds'],
+  ['impact', 'Impact level', 'text'],
+  ['downtimeCostPerHour', 'Downtime cost', 'usdPerHour'],
+];
+
+const WORKLOAD_FIELDS: readonly [string, string, FieldUnit][] = [
+  ['requestsPerSecond', 'Requests', 'rps'],
+  ['writesPerSecond', 'Writes', 'rps'],
+  ['avgWriteBytes', 'Average write (bytes)', 'count'],
+  ['dataSetGiB', 'Data set', 'gib'],
+  ['egressGiBPerMonth', 'Internet egress (GiB / month)', 'count'],
+];
+
+function SectionField({
+  section,
+  fieldKey,
+  label,
+  unit,
+  document,
+}: {
+  section: DocumentSection;
+  fieldKey: string;
+  label: string;
+  unit: FieldUnit;
+  document: NinesDocument;
+}) {
+  const edit = useEdit(`Set ${label.toLowerCase()}`, (doc, value) =>
+    updateDocumentField(doc, section, fieldKey, value),
+  );
+  const values = (document[section] ?? {}) as Record<string, unknown>;
+  return (
+    <EditableField
+      fieldKey={fieldKey}
+      label={label}
+      unit={unit}
+      value={values[fieldKey]}
+      check={edit.check}
+      commit={edit.commit}
+    />
+  );
+}
+
+function VariantSummary({ variant, document }: { variant: Variant; document: NinesDocument }) {
+  const store = usePlannerStore();
   const count = (kinds: readonly string[]) =>
     variant.nodes.filter((n) => kinds.includes(n.kind)).length;
-  const entry = variant.nodes.find((n) => n.id === variant.entry);
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const docName = useEdit('Rename the document', (doc, value) =>
+    renameDocument(doc, typeof value === 'string' ? value : ''),
+  );
+  const variantName = useEdit('Rename the variant', (doc, value) =>
+    renameVariant(doc, variant.id, typeof value === 'string' ? value : ''),
+  );
+  const entryCandidates = variant.nodes.filter(
+    (n) => n.kind !== 'region' && n.kind !== 'zone' && n.kind !== 'backup',
+  );
+  const shares = [...regionTrafficShares(document, variant)];
   return (
     <>
       <header className="panel__header inspector__header">
         <span className="inspector__title">
           <span className="inspector__name">{variant.name}</span>
           <span className="inspector__meta">
-            Variant · <code>{variant.id}</code>
+            Variant · <code>{variant.id}</code> · {count(['region'])} regions · {count(['zone'])}{' '}
+            zones · {variant.nodes.length - count(['region', 'zone'])} components
           </span>
         </span>
       </header>
       {variant.description && <p className="inspector__description">{variant.description}</p>}
       <dl className="fields">
-        <div className="field is-set">
-          <dt>Entry</dt>
-          <dd>{entry ? displayName(entry) : variant.entry}</dd>
-        </div>
-        <div className="field is-set">
-          <dt>Regions · zones</dt>
-          <dd>
-            {count(['region'])} · {count(['zone'])}
+        <EditableField
+          fieldKey="documentName"
+          label="Document"
+          unit="text"
+          value={document.name}
+          check={docName.check}
+          commit={docName.commit}
+        />
+        <EditableField
+          fieldKey="variantName"
+          label="Variant"
+          unit="text"
+          value={variant.name}
+          check={variantName.check}
+          commit={variantName.commit}
+        />
+        <div className="field is-set" data-field="entry">
+          <dt>
+            <label htmlFor="field-entry">Entry</label>
+          </dt>
+          <dd title="The node whose working is the service working">
+            <select
+              id="field-entry"
+              className="field__input"
+              value={byId.has(variant.entry) ? variant.entry : ''}
+              onChange={(event) => {
+                const nodeId = event.currentTarget.value;
+                store
+                  .getState()
+                  .commitEdit('Set the entry', (doc) => setEntry(doc, variant.id, nodeId));
+              }}
+            >
+              {!byId.has(variant.entry) && <option value="">add a component first</option>}
+              {entryCandidates.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {displayName(n)}
+                </option>
+              ))}
+            </select>
           </dd>
         </div>
-        <div className="field is-set">
-          <dt>Components</dt>
-          <dd>{variant.nodes.length - count(['region', 'zone'])}</dd>
-        </div>
       </dl>
+      <div className="field-group">
+        <h3 className="field-group__title">Targets</h3>
+        <dl className="fields">
+          {TARGET_FIELDS.map(([key, label, unit]) => (
+            <SectionField
+              key={key}
+              section="targets"
+              fieldKey={key}
+              label={label}
+              unit={unit}
+              document={document}
+            />
+          ))}
+        </dl>
+      </div>
+      <div className="field-group">
+        <h3 className="field-group__title">Workload</h3>
+        <dl className="fields">
+          {WORKLOAD_FIELDS.map(([key, label, unit]) => (
+            <SectionField
+              key={key}
+              section="workload"
+              fieldKey={key}
+              label={label}
+              unit={unit}
+              document={document}
+            />
+          ))}
+        </dl>
+      </div>
+      {shares.length > 0 && (
+        <div className="field-group">
+          <h3 className="field-group__title">Traffic per region</h3>
+          <dl className="fields" aria-label="Traffic per region">
+            {shares.map(([region, share]) => (
+              <ShareField key={region} region={region} share={share} variant={variant} />
+            ))}
+          </dl>
+        </div>
+      )}
       {(variant.links ?? []).length > 0 && (
         <div className="field-group">
           <h3 className="field-group__title">Links between regions</h3>
@@ -200,6 +372,34 @@ function VariantSummary({ variant }: { variant: Variant }) {
       )}
       <p className="inspector__hint">Select a region, zone or component to see its fields.</p>
     </>
+  );
+}
+
+/** One region's share of the requests; the other regions keep their proportions of the rest. */
+function ShareField({
+  region,
+  share,
+  variant,
+}: {
+  region: string;
+  share: number;
+  variant: Variant;
+}) {
+  const node = variant.nodes.find((n) => n.id === region);
+  const edit = useEdit('Set the traffic share', (doc, value) =>
+    typeof value === 'number'
+      ? setTrafficShare(doc, variant.id, region, value)
+      : { ok: false, message: 'must be a share between 0 and 100 %' },
+  );
+  return (
+    <EditableField
+      fieldKey={`share-${region}`}
+      label={node ? displayName(node) : region}
+      unit="probability"
+      value={share}
+      check={edit.check}
+      commit={edit.commit}
+    />
   );
 }
 

@@ -1,112 +1,201 @@
-import { regionTrafficShares } from '../../../shared/model/traffic';
+import { Check, TriangleAlert, X } from 'lucide-react';
+import { useState } from 'react';
+import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
 import type { NinesDocument, Scenario, Variant } from '../../../shared/model/types';
 import { formatDuration, formatNumber, formatPercent, formatUsd } from '../app/format';
 import { displayName } from '../canvas/describe';
+import { useResults } from '../hooks/useResults';
 import { usePlanner } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
 
+/** Availability as the results show it: four decimals of a percent, `99.9990 %`. */
+export function formatAvailability(probability: number): string {
+  return `${(probability * 100).toFixed(4)} %`;
+}
+
+/** Minutes a year as the results show them: `5.2 min/yr`, `0.04 min/yr`, `3.1 h/yr`. */
+export function formatMinutesPerYear(minutes: number): string {
+  if (minutes >= 120) return `${formatNumber(minutes / 60)} h/yr`;
+  const digits = minutes >= 10 ? 0 : minutes >= 1 ? 1 : 2;
+  return `${minutes.toFixed(digits)} min/yr`;
+}
+
 /**
- * The results column: what the design must achieve (targets), the load it carries (workload)
- * and the failure scenarios it is judged against. The computed figures (availability, cost,
- * each scenario's outcome) join here once the engine is wired in; nothing here is estimated.
+ * The results column: the engine's figures for the active variant, recomputed at each change of
+ * the topology (availability, nines, downtime, monthly cost, single points of failure, what
+ * stops the evaluation), then every failure scenario with its RTO and RPO against the targets.
  */
 export function ResultsPanel() {
   const document = usePlanner((s) => s.document);
   const variant = usePlanner(selectActiveVariant);
+  const results = useResults();
   if (!document || !variant) return null;
   return (
-    <section className="panel results" data-testid="results" aria-label="Targets and workload">
-      <Targets document={document} />
-      <Workload document={document} variant={variant} />
-      <Scenarios scenarios={document.scenarios ?? []} variant={variant} />
+    <section className="panel results" data-testid="results" aria-label="Results">
+      <Figures document={document} variant={variant} results={results} />
+      <Scenarios
+        document={document}
+        scenarios={document.scenarios ?? []}
+        variant={variant}
+        results={results?.scenarios ?? []}
+      />
     </section>
   );
 }
 
-function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
+/** A figure that flashes briefly when its text changes, so that the eye catches it. */
+function Flashing({ text, testId, title }: { text: string; testId?: string; title?: string }) {
+  const [previous, setPrevious] = useState(text);
+  const [changes, setChanges] = useState(0);
+  if (previous !== text) {
+    setPrevious(text);
+    setChanges(changes + 1);
+  }
   return (
-    <div className="field is-set" data-testid={testId}>
-      <dt>{label}</dt>
-      <dd className="num">{value}</dd>
-    </div>
+    <span
+      key={changes}
+      className={`metric__value num${changes > 0 ? ' is-flashing' : ''}`}
+      data-testid={testId}
+      title={title}
+    >
+      {text}
+    </span>
   );
 }
 
-function Targets({ document }: { document: NinesDocument }) {
-  const t = document.targets ?? {};
-  const rows: [string, string | undefined][] = [
-    ['Availability', t.availability === undefined ? undefined : formatPercent(t.availability)],
-    ['RTO', t.rtoSeconds === undefined ? undefined : formatDuration(t.rtoSeconds)],
-    ['RPO', t.rpoSeconds === undefined ? undefined : formatDuration(t.rpoSeconds)],
-    [
-      'Max. tolerable downtime',
-      t.mtdSeconds === undefined ? undefined : formatDuration(t.mtdSeconds),
-    ],
-    ['Impact level', t.impact],
-    [
-      'Downtime cost',
-      t.downtimeCostPerHour === undefined ? undefined : `${formatUsd(t.downtimeCostPerHour)} / h`,
-    ],
-  ];
-  const given = rows.filter((r): r is [string, string] => r[1] !== undefined);
-  return (
-    <div className="field-group">
-      <h3 className="field-group__title">Targets</h3>
-      {given.length === 0 ? (
-        <p className="panel__empty">The document sets no targets.</p>
-      ) : (
-        <dl className="fields">
-          {given.map(([label, value]) => (
-            <Row key={label} label={label} value={value} />
-          ))}
-        </dl>
-      )}
-    </div>
+function Mark({ isPass, label }: { isPass: boolean; label: string }) {
+  return isPass ? (
+    <Check className="mark is-pass" size={14} aria-label={`${label}: met`} />
+  ) : (
+    <X className="mark is-fail" size={14} aria-label={`${label}: missed`} />
   );
 }
 
-function Workload({ document, variant }: { document: NinesDocument; variant: Variant }) {
-  const w = document.workload ?? {};
-  const rows: [string, number | undefined, string][] = [
-    ['Requests', w.requestsPerSecond, 'req/s'],
-    ['Writes', w.writesPerSecond, 'writes/s'],
-    ['Average write', w.avgWriteBytes, 'bytes'],
-    ['Data set', w.dataSetGiB, 'GiB'],
-    ['Internet egress', w.egressGiBPerMonth, 'GiB / month'],
-  ];
-  const shares = [...regionTrafficShares(document, variant)];
+function Figures({
+  document,
+  variant,
+  results,
+}: {
+  document: NinesDocument;
+  variant: Variant;
+  results: VariantEvaluation | undefined;
+}) {
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const name = (event: string) => eventName(event, byId);
+  const a = results?.availability ?? null;
+  const cost = results?.cost ?? null;
+  const target = document.targets?.availability;
+  const errors = results?.issues.filter((i) => i.severity === 'error') ?? [];
+  const warnings = results?.issues.filter((i) => i.severity === 'warning') ?? [];
+  const unpriced = cost?.unpriced ?? [];
   return (
-    <div className="field-group">
-      <h3 className="field-group__title">Workload</h3>
-      <dl className="fields">
-        {rows
-          .filter((r): r is [string, number, string] => r[1] !== undefined)
-          .map(([label, value, unit]) => (
-            <Row key={label} label={label} value={`${formatNumber(value)} ${unit}`} />
+    <div className="field-group metrics">
+      <h3 className="field-group__title">Results</h3>
+      <div className="metric metric--headline">
+        <span className="metric__label">Availability</span>
+        <Flashing
+          text={a ? formatAvailability(a.requestWeighted) : '—'}
+          testId="metric-availability"
+          title="Request-weighted: good requests / all requests"
+        />
+        {a && target !== undefined && (
+          <Mark isPass={a.requestWeighted >= target} label="availability target" />
+        )}
+        <span className="metric__detail num">
+          {a?.nines === null || a === null ? '' : `${a.nines.toFixed(2)} nines`}
+          {target === undefined ? '' : ` · target ${formatPercent(target)}`}
+        </span>
+      </div>
+      <div className="metric">
+        <span className="metric__label">Downtime</span>
+        <Flashing
+          text={a ? formatMinutesPerYear(a.downtimeMinutesPerYear) : '—'}
+          testId="metric-downtime"
+        />
+        {a && (
+          <span className="metric__detail num">
+            structural {formatMinutesPerYear(a.structuralMinutesPerYear)} · transition{' '}
+            {formatMinutesPerYear(a.transitionMinutesPerYear)}
+            {a.capacityMinutesPerYear >= 0.005 &&
+              ` · capacity ${formatMinutesPerYear(a.capacityMinutesPerYear)}`}
+          </span>
+        )}
+      </div>
+      <div className="metric">
+        <span className="metric__label">Monthly cost</span>
+        <Flashing
+          text={
+            cost
+              ? `${cost.isComplete ? '' : '≥ '}${formatUsd(Math.round(cost.monthly))} / month`
+              : '—'
+          }
+          testId="metric-monthly-cost"
+          title={
+            unpriced.length === 0
+              ? undefined
+              : `Not priced:\n${unpriced.map((u) => `${name(u.nodeId)}: ${u.reason}`).join('\n')}`
+          }
+        />
+        {cost && (
+          <span className="metric__detail">
+            {unpriced.length > 0 &&
+              `${unpriced.length} item${unpriced.length === 1 ? '' : 's'} not priced · `}
+            prices as of {cost.priceBookAsOf}
+          </span>
+        )}
+      </div>
+      {errors.length + warnings.length > 0 && (
+        <ul className="issues" data-testid="engine-issues">
+          {[...errors, ...warnings].map((issue, i) => (
+            <li key={`${issue.code}-${i}`} className={`issue is-${issue.severity}`}>
+              <TriangleAlert size={13} aria-hidden /> {issue.message}
+            </li>
           ))}
-      </dl>
-      {shares.length > 0 && (
-        <div className="traffic" aria-label="Traffic per region">
-          {shares.map(([region, share]) => {
-            const node = byId.get(region);
-            return (
-              <div className="traffic__row" key={region}>
-                <span className="traffic__name">{node ? displayName(node) : region}</span>
-                <span className="traffic__bar" aria-hidden>
-                  <span style={{ width: `${share * 100}%` }} />
-                </span>
-                <span className="traffic__share num">{formatNumber(share * 100)} %</span>
-              </div>
-            );
-          })}
+        </ul>
+      )}
+      {results && a && (
+        <div className="metric metric--list" data-testid="spofs">
+          <span className="metric__label">Single points of failure</span>
+          <span className="metric__detail">
+            {results.singlePointsOfFailure.length === 0
+              ? 'none'
+              : results.singlePointsOfFailure.map(name).join(', ')}
+          </span>
         </div>
       )}
     </div>
   );
 }
 
-function Scenarios({ scenarios, variant }: { scenarios: readonly Scenario[]; variant: Variant }) {
+function eventName(
+  event: string,
+  byId: ReadonlyMap<string, { id: string; name?: string }>,
+): string {
+  if (event.startsWith('link:')) {
+    const [a = '', b = ''] = event.slice(5).split('|');
+    const n = (id: string) => {
+      const node = byId.get(id);
+      return node ? (node.name ?? node.id) : id;
+    };
+    return `link ${n(a)} ↔ ${n(b)}`;
+  }
+  const [nodeId = event, instance] = event.split('#');
+  const node = byId.get(nodeId);
+  const base = node ? (node.name ?? node.id) : nodeId;
+  return instance === undefined ? base : `${base} #${instance}`;
+}
+
+function Scenarios({
+  document,
+  scenarios,
+  variant,
+  results,
+}: {
+  document: NinesDocument;
+  scenarios: readonly Scenario[];
+  variant: Variant;
+  results: readonly ScenarioResult[];
+}) {
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
   const name = (id: string) => {
     const [nodeId = id, instance] = id.split('#');
@@ -114,19 +203,58 @@ function Scenarios({ scenarios, variant }: { scenarios: readonly Scenario[]; var
     const base = node ? displayName(node) : nodeId;
     return instance === undefined ? base : `${base} #${instance}`;
   };
+  const { rtoSeconds: rtoTarget, rpoSeconds: rpoTarget } = document.targets ?? {};
+  const outcome = new Map(results.map((r) => [r.id, r]));
   return (
     <div className="field-group">
-      <h3 className="field-group__title">Scenarios</h3>
+      <h3 className="field-group__title">
+        Scenarios
+        {(rtoTarget !== undefined || rpoTarget !== undefined) && (
+          <span className="field-group__aside">
+            targets RTO {rtoTarget === undefined ? '—' : formatDuration(rtoTarget)} · RPO{' '}
+            {rpoTarget === undefined ? '—' : formatDuration(rpoTarget)}
+          </span>
+        )}
+      </h3>
       {scenarios.length === 0 ? (
         <p className="panel__empty">The document defines no failure scenarios.</p>
       ) : (
         <ul className="scenarios">
-          {scenarios.map((s) => (
-            <li key={s.id} className="scenario" data-testid={`scenario-${s.id}`}>
-              <span className="scenario__name">{s.name}</span>
-              <span className="scenario__what">{describeScenario(s, name)}</span>
-            </li>
-          ))}
+          {scenarios.map((s) => {
+            const r = outcome.get(s.id);
+            return (
+              <li
+                key={s.id}
+                className={`scenario${r && !r.applies ? ' is-inapplicable' : ''}`}
+                data-testid={`scenario-row-${s.id}`}
+                title={r?.notes.join('\n') || undefined}
+              >
+                <span className="scenario__name">{s.name}</span>
+                <span className="scenario__what">{describeScenario(s, name)}</span>
+                {r && r.applies ? (
+                  <span className="scenario__outcome num">
+                    <span className={r.survives ? 'is-pass' : 'is-fail'}>
+                      {r.survives
+                        ? `survives${r.capacityShare < 1 ? ` at ${formatNumber(r.capacityShare * 100)} %` : ''}`
+                        : 'goes down'}
+                    </span>
+                    <span>
+                      RTO {r.rtoSeconds === null ? '∞' : formatDuration(r.rtoSeconds)}{' '}
+                      <Mark isPass={r.meetsRto} label="RTO target" />
+                    </span>
+                    <span>
+                      RPO {r.rpoSeconds === null ? '∞' : formatDuration(r.rpoSeconds)}{' '}
+                      <Mark isPass={r.meetsRpo} label="RPO target" />
+                    </span>
+                  </span>
+                ) : (
+                  <span className="scenario__outcome">
+                    {r ? 'does not concern this variant' : 'not evaluated'}
+                  </span>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -35,7 +35,6 @@ export const ComponentNode = memo(function ComponentNode({
           id={`t-${side}`}
           type="target"
           position={position}
-          isConnectable={false}
         />
       ))}
       {SIDES.map(([side, position]) => (
@@ -44,7 +43,6 @@ export const ComponentNode = memo(function ComponentNode({
           id={`s-${side}`}
           type="source"
           position={position}
-          isConnectable={false}
         />
       ))}
     </div>

@@ -1,0 +1,74 @@
+import { useEffect } from 'react';
+import { usePlannerStore } from '../store/context';
+import {
+  copySelection,
+  deleteSelection,
+  nudgeSelection,
+  pasteClipboard,
+  selectAll,
+} from '../canvas/editor-commands';
+
+/**
+ * The editing keys of the canvas, outside text fields: Delete / Backspace, Ctrl/Cmd+A (select
+ * all), C / X / V (also through the copy, cut and paste events the desktop menu sends), D
+ * (duplicate) and the arrows to nudge (Shift: 10 px steps).
+ */
+export function useEditorShortcuts(): void {
+  const store = usePlannerStore();
+  useEffect(() => {
+    const isTyping = (target: EventTarget | null) =>
+      target instanceof HTMLElement &&
+      (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    const hasModalOpen = () => document.querySelector('dialog[open]') !== null;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || hasModalOpen() || event.altKey) return;
+      const isCommand = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (!isCommand && (key === 'delete' || key === 'backspace')) {
+        event.preventDefault();
+        deleteSelection(store);
+      } else if (isCommand && key === 'a' && !event.shiftKey) {
+        event.preventDefault();
+        selectAll(store);
+      } else if (isCommand && key === 'd' && !event.shiftKey) {
+        event.preventDefault();
+        copySelection(store);
+        pasteClipboard(store);
+      } else if (!isCommand && key.startsWith('arrow')) {
+        const step = event.shiftKey ? 10 : 1;
+        const delta = {
+          arrowleft: { x: -step, y: 0 },
+          arrowright: { x: step, y: 0 },
+          arrowup: { x: 0, y: -step },
+          arrowdown: { x: 0, y: step },
+        }[key];
+        if (delta && nudgeSelection(store, delta)) event.preventDefault();
+      }
+    };
+    const onCopy = (event: ClipboardEvent) => {
+      if (isTyping(event.target) || hasModalOpen()) return;
+      if (copySelection(store)) event.preventDefault();
+    };
+    const onCut = (event: ClipboardEvent) => {
+      if (isTyping(event.target) || hasModalOpen()) return;
+      if (copySelection(store)) {
+        event.preventDefault();
+        deleteSelection(store);
+      }
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTyping(event.target) || hasModalOpen()) return;
+      if (pasteClipboard(store)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [store]);
+}

@@ -1,0 +1,73 @@
+/**
+ * The engine's figures for the active variant, computed only when the topology changes: the
+ * document without its layout. Moving a node replaces only `variant.layout`, so it reuses the
+ * last result.
+ */
+import { priceBookSchema, type PriceBook } from '../../../shared/catalog/price-book';
+import { evaluate } from '../../../shared/engine';
+import type { VariantEvaluation } from '../../../shared/engine';
+import type { NinesDocument, Variant } from '../../../shared/model/types';
+import bundledPriceBook from '../../../assets/pricing/pricebook.json?raw';
+
+/** The bundled price book, validated once when the module loads. */
+export const PRICE_BOOK: PriceBook = priceBookSchema.parse(JSON.parse(bundledPriceBook));
+
+/** True when `a` and `b` differ at most in their variants' layouts. */
+export function isSameTopology(a: NinesDocument, b: NinesDocument): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (key === 'variants') continue;
+    if (a[key as keyof NinesDocument] !== b[key as keyof NinesDocument]) return false;
+  }
+  if (a.variants.length !== b.variants.length) return false;
+  return a.variants.every((v, i) => {
+    const w = b.variants[i];
+    if (!w) return false;
+    const variantKeys = new Set([...Object.keys(v), ...Object.keys(w)]);
+    for (const key of variantKeys) {
+      if (key === 'layout') continue;
+      if (v[key as keyof Variant] !== w[key as keyof Variant]) return false;
+    }
+    return true;
+  });
+}
+
+/** A memoised `evaluate`: same topology and variant, same result object. */
+export interface ResultsMemo {
+  (document: NinesDocument, variantId: string): VariantEvaluation | undefined;
+  /** How many times the engine ran (for tests and measurements). */
+  readonly runs: number;
+}
+
+/** Creates a memo that remembers the last evaluation. */
+export function createResultsMemo(priceBook: PriceBook = PRICE_BOOK): ResultsMemo {
+  let last:
+    | { document: NinesDocument; variantId: string; result: VariantEvaluation | undefined }
+    | undefined;
+  let runs = 0;
+  const memo = (document: NinesDocument, variantId: string) => {
+    if (last && last.variantId === variantId && isSameTopology(last.document, document)) {
+      last = { ...last, document };
+      return last.result;
+    }
+    runs += 1;
+    const result = evaluate(document, variantId, { priceBook }).variants[0];
+    last = { document, variantId, result };
+    return result;
+  };
+  Object.defineProperty(memo, 'runs', { get: () => runs });
+  return memo as ResultsMemo;
+}
+
+/**
+ * The ids of the nodes behind engine event names (`app#2` → `app`; links name no node).
+ */
+export function nodesOfEvents(events: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const event of events) {
+    if (event.startsWith('link:')) continue;
+    out.add(event.split('#')[0] ?? event);
+  }
+  return out;
+}
