@@ -1,0 +1,64 @@
+/**
+ * `nines plan FILE --pdf OUT | --docx OUT | --md OUT [--variant ID] [--date YYYY-MM-DD]`: the
+ * contingency plan of one variant (the first unless named), written in every format asked for.
+ * The date defaults to today's, read here: the core never reads a clock.
+ */
+import { buildPlan } from '../../shared/plan/content/build-plan';
+import { PLAN_FORMATS, writePlanFile, type PlanFormat } from '../plan-io';
+import { loadBundledPriceBook } from '../price-files';
+import type { Command } from './command';
+import { EXIT, loadDocument, reportProblems } from '../io';
+
+/** Today's date as `YYYY-MM-DD` in local time. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export const planCommand: Command = {
+  name: 'plan',
+  usage: 'nines plan FILE --pdf OUT | --docx OUT | --md OUT [--variant ID] [--date YYYY-MM-DD]',
+  summary: 'Write the contingency plan (NIST SP 800-34 outline) as PDF, DOCX and/or Markdown.',
+  options: {
+    pdf: { type: 'string' },
+    docx: { type: 'string' },
+    md: { type: 'string' },
+    variant: { type: 'string' },
+    date: { type: 'string' },
+  },
+  async run({ values, positionals }, io) {
+    const [file] = positionals;
+    const outputs = PLAN_FORMATS.flatMap((format): [PlanFormat, string][] => {
+      const path = values[format];
+      return typeof path === 'string' ? [[format, path]] : [];
+    });
+    const date = typeof values.date === 'string' ? values.date : today();
+    if (file === undefined || positionals.length !== 1 || outputs.length === 0) return EXIT.usage;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      io.stderr.write(`nines plan: --date must be YYYY-MM-DD, not "${date}"\n`);
+      return EXIT.usage;
+    }
+    const loaded = await loadDocument(file);
+    if (!loaded.ok) {
+      reportProblems(io, file, loaded);
+      return EXIT.invalid;
+    }
+    const result = buildPlan(loaded.document, {
+      ...(typeof values.variant === 'string' ? { variantId: values.variant } : {}),
+      priceBook: await loadBundledPriceBook(),
+      date,
+    });
+    if (!result.ok) {
+      for (const issue of result.issues) {
+        io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
+      }
+      return EXIT.invalid;
+    }
+    for (const [format, path] of outputs) {
+      await writePlanFile(result.plan, format, path);
+      io.stdout.write(`${path}: ${format.toUpperCase()} plan of ${result.context.variant.name}\n`);
+    }
+    return EXIT.ok;
+  },
+};

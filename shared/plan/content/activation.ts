@@ -1,0 +1,132 @@
+/**
+ * Chapter: activation and notification — when the plan is activated (from the targets and the
+ * scenarios), how each scenario is detected and what reacts on its own, who is told, and how
+ * the outage is assessed.
+ */
+import type { ScenarioResult } from '../../engine/scenario';
+import { routerDetection } from '../../engine/scenario-timing';
+import { bullets, heading, numbered, paragraph, placeholder, type Block } from '../document';
+import { misses } from './bia';
+import {
+  affectedNodes,
+  applyingScenarios,
+  groupOf,
+  labelOf,
+  routersInFrontOf,
+  scenarioOf,
+  type PlanBasis,
+  type PlanContext,
+} from './context';
+import { duration, percent } from './format';
+
+/** How the routers in front of what a scenario stops notice it, one phrase per router. */
+export function detectionSignals(ctx: PlanBasis, s: ScenarioResult): string[] {
+  const signals = routersInFrontOf(ctx, affectedNodes(ctx, s)).map((r) => {
+    const { detectionSeconds, dnsTtlSeconds } = routerDetection(r);
+    return `${labelOf(ctx, r.id)} health checks (${duration(detectionSeconds)}${dnsTtlSeconds > 0 ? `, then DNS TTL ${duration(dnsTtlSeconds)}` : ''})`;
+  });
+  const scenario = scenarioOf(ctx, s.id);
+  if ((scenario?.corrupt ?? []).length > 0)
+    signals.push('application errors and data checks (health checks do not see a corruption)');
+  if ((scenario?.partition ?? []).length > 0)
+    signals.push('replication lag and link alarms between the regions');
+  if (scenario?.shift) signals.push('the router’s traffic dashboard and per-region latency');
+  return signals;
+}
+
+/** What reacts without a person, from the scenario's RTO chain. */
+export function automaticResponse(ctx: PlanBasis, s: ScenarioResult): string {
+  if (!s.survives) return 'none that restores service: the service is down until recovery';
+  const kinds = new Set(s.rto.parts.map((p) => p.kind));
+  const parts: string[] = [];
+  if (kinds.has('detection')) parts.push('routers take the failed targets out');
+  const promoted = s.rto.parts.find((p) => p.kind === 'promotion');
+  if (promoted) {
+    const group = groupOf(ctx, promoted.nodeId);
+    parts.push(
+      group && !group.isAutomatic
+        ? 'a person promotes the standby'
+        : 'the data tier promotes a replica',
+    );
+  }
+  return parts.length === 0 ? 'nothing needs to react' : parts.join('; ');
+}
+
+/** Whether the ISCP is activated for the scenario, and why. */
+export function activationDecision(ctx: PlanBasis, s: ScenarioResult): string {
+  if (!s.survives) return 'yes, at once: the service is down';
+  const missed = misses(ctx, s);
+  if (missed.length > 0) return `yes: misses the ${missed.join(', ')}`;
+  if (s.capacityShare < 1) return 'yes: capacity is short';
+  return 'no: monitor, notify the coordinator';
+}
+
+/** The activation-and-notification chapter. */
+export function activationChapter(ctx: PlanContext): Block[] {
+  const t = ctx.doc.targets ?? {};
+  const scenarios = applyingScenarios(ctx);
+  const criteria: string[] = [
+    t.availability === undefined
+      ? 'The service is down, or its error rate at the entry stays above its usual level.'
+      : `The service is down, or the share of failed requests at the entry stays above the error budget of the availability target (${percent(1 - t.availability)} of requests for ${percent(t.availability)}).`,
+    ...(t.rtoSeconds === undefined
+      ? []
+      : [
+          `An outage is expected to last longer than the RTO of ${duration(t.rtoSeconds)}${t.mtdSeconds === undefined ? '' : `; the MTD of ${duration(t.mtdSeconds)} is the latest point by which the service must be back`}.`,
+        ]),
+    ...(t.rpoSeconds === undefined
+      ? []
+      : [
+          `Replication lag between data-tier members stays above the RPO of ${duration(t.rpoSeconds)}: a failure at that moment would lose more data than allowed.`,
+        ]),
+    'Any suspicion of a logical corruption of data: replication copies it to every member, so only a restore from backup undoes it.',
+    ...(scenarios.length === 0
+      ? []
+      : ['A scenario of Table 6 for which the last column says yes.']),
+  ];
+  return [
+    heading(1, 'Activation and notification'),
+    paragraph(
+      'The plan is activated by the ISCP coordinator (or an alternate) when one of the criteria below holds. Failures that the design rides through on its own are watched and reported, not escalated.',
+    ),
+    heading(2, 'Activation criteria'),
+    bullets(criteria),
+    ...(scenarios.length === 0
+      ? []
+      : [
+          {
+            kind: 'table' as const,
+            caption: 'Table 6. Detection and activation by scenario',
+            columns: [
+              { header: 'Scenario', width: 2.6 },
+              { header: 'Detected by', width: 3.2 },
+              { header: 'Automatic response', width: 2.6 },
+              { header: 'Activate the plan?', width: 2 },
+            ],
+            rows: scenarios.map((s) => [
+              s.name,
+              detectionSignals(ctx, s).join('; ') || 'monitoring of the affected components',
+              automaticResponse(ctx, s),
+              activationDecision(ctx, s),
+            ]),
+          },
+        ]),
+    heading(2, 'Notification procedures'),
+    numbered([
+      'The on-call engineer who receives the alert confirms it against a second signal (health checks, error rate, latency, replication lag) and opens an incident.',
+      'The on-call engineer informs the ISCP coordinator, who assesses the outage (below) and decides whether to activate the plan.',
+      'On activation, the coordinator calls the recovery roles of Table 2 through the call tree and names the runbook of chapter “Recovery” that applies.',
+      'The communications lead informs users, the service desk and management, and updates them at the interval set in the call tree until deactivation.',
+    ]),
+    placeholder(
+      'Call tree with names, phone numbers and alternates for every role; the escalation chain and the time after which each level is called; the status-page and notification templates; the contacts of the cloud provider’s support and of the alternate site.',
+    ),
+    heading(2, 'Outage assessment'),
+    bullets([
+      'Cause and scope: which zone, region, network link or component failed (provider status page, router health checks, Table 6).',
+      `Expected duration against the RTO${t.rtoSeconds === undefined ? '' : ` (${duration(t.rtoSeconds)})`} and the MTD${t.mtdSeconds === undefined ? '' : ` (${duration(t.mtdSeconds)})`}.`,
+      'Data at risk: the replication lag at the time of the failure is the data that may be lost.',
+      'Capacity of what survives against the load it now receives.',
+    ]),
+  ];
+}

@@ -1,0 +1,190 @@
+/**
+ * Chapter: business impact analysis — the recovery objectives against what each scenario
+ * achieves (pass / fail, the cost of the interruption) and the expected yearly downtime.
+ */
+import type { Decomposition, ScenarioResult, TimePart } from '../../engine/scenario';
+import { bold, bullets, heading, inline, paragraph, type Block, type Inline } from '../document';
+import { applyingScenarios, eventLabel, type PlanBasis, type PlanContext } from './context';
+import { capitalise, duration, minutesPerYear, percent, usd } from './format';
+
+const PART_LABEL: Record<TimePart['kind'], string> = {
+  detection: 'detection',
+  'dns-ttl': 'DNS TTL',
+  promotion: 'promotion',
+  'warm-up': 'warm-up',
+  restore: 'restore',
+  repair: 'repair',
+  'replication-lag': 'replication lag',
+  'persistence-window': 'persistence window',
+  'backup-interval': 'backup interval',
+  partition: 'partition',
+};
+
+/**
+ * `90 s = detection 30 s (Route 53) + DNS TTL 60 s (Route 53)`; `what` says which time an
+ * empty decomposition is (an RTO without interruption, an RPO without data loss).
+ */
+export function decompositionText(ctx: PlanBasis, d: Decomposition, what: 'rto' | 'rpo'): string {
+  const total = duration(d.seconds);
+  if (d.parts.length === 0)
+    return `${total} (${what === 'rto' ? 'no interruption' : 'no data lost'})`;
+  const parts = d.parts.map(
+    (p) => `${PART_LABEL[p.kind]} ${duration(p.seconds)} (${eventLabel(ctx, p.nodeId)})`,
+  );
+  return `${total} = ${parts.join(' + ')}`;
+}
+
+/** True when the achieved RTO is within the MTD (or no MTD is set). */
+export function withinMtd(ctx: Pick<PlanBasis, 'doc'>, s: ScenarioResult): boolean {
+  const mtd = ctx.doc.targets?.mtdSeconds;
+  return mtd === undefined || (s.rtoSeconds !== null && s.rtoSeconds <= mtd);
+}
+
+/** What a scenario misses: `RTO`, `RPO`, `MTD`; empty when it passes. */
+export function misses(ctx: Pick<PlanBasis, 'doc'>, s: ScenarioResult): string[] {
+  return [
+    ...(s.meetsRto ? [] : ['RTO']),
+    ...(s.meetsRpo ? [] : ['RPO']),
+    ...(withinMtd(ctx, s) ? [] : ['MTD']),
+  ];
+}
+
+/**
+ * Cost of one interruption, USD: achieved RTO in hours × the cost of an hour of downtime, as if
+ * every user were affected for the whole RTO (an upper bound when the service survives); null
+ * when the RTO is unbounded or no hourly cost is set.
+ */
+export function interruptionCost(ctx: Pick<PlanBasis, 'doc'>, s: ScenarioResult): number | null {
+  const perHour = ctx.doc.targets?.downtimeCostPerHour;
+  if (perHour === undefined || s.rtoSeconds === null) return null;
+  return (s.rtoSeconds / 3600) * perHour;
+}
+
+/** `survives at 100 % capacity` or `service down`. */
+export function outcome(s: ScenarioResult): string {
+  return s.survives
+    ? `survives at ${Math.round(s.capacityShare * 1000) / 10} % capacity`
+    : 'service down';
+}
+
+/** The BIA chapter. */
+export function biaChapter(ctx: PlanContext): Block[] {
+  const t = ctx.doc.targets ?? {};
+  const a = ctx.evaluation.availability;
+  const scenarios = applyingScenarios(ctx);
+  const target = (value: number | undefined) =>
+    value === undefined ? '' : ` (target ${duration(value)})`;
+  const rows = scenarios.map((s) => {
+    const missed = misses(ctx, s);
+    const cost = interruptionCost(ctx, s);
+    return [
+      s.name,
+      outcome(s),
+      duration(s.rtoSeconds),
+      duration(s.rpoSeconds),
+      t.mtdSeconds === undefined ? '—' : withinMtd(ctx, s) ? 'yes' : 'no',
+      missed.length === 0 ? 'pass' : [bold(`fail: ${missed.join(', ')}`)],
+      cost === null ? (s.rtoSeconds === null ? 'unbounded' : '—') : usd(cost),
+    ];
+  });
+  const failing = scenarios.filter((s) => misses(ctx, s).length > 0);
+  const expectedCost = ctx.evaluation.cost?.expectedDowntimeCostPerYear ?? null;
+  const yearly: Inline = [
+    ...inline(
+      'Over a year the model expects ',
+      bold(minutesPerYear(a.downtimeMinutesPerYear)),
+      ' of downtime (request-weighted availability ',
+      bold(percent(a.requestWeighted)),
+      t.availability === undefined
+        ? ''
+        : `, ${a.requestWeighted >= t.availability ? 'meeting' : 'missing'} the target of ${percent(t.availability)}`,
+      ')',
+    ),
+    ...(expectedCost === null
+      ? inline('.')
+      : inline(
+          ', which costs ',
+          bold(usd(expectedCost)),
+          ' a year at the hourly cost of downtime.',
+        )),
+  ];
+  return [
+    heading(1, 'Business impact analysis'),
+    paragraph(
+      t.impact === undefined
+        ? 'No FIPS 199 impact level is set in the model.'
+        : `The system is rated ${t.impact} impact (FIPS 199). `,
+      'The objectives below are the organisation’s; the achieved figures are computed for each failure scenario of the model (forced failures, everything else working). The downtime cost of a scenario is its achieved RTO in hours times the cost of an hour of downtime',
+      t.downtimeCostPerHour === undefined
+        ? ' (not set in the model)'
+        : ` (${usd(t.downtimeCostPerHour)})`,
+      ', as if every user were interrupted for the whole RTO: an upper bound where the service survives.',
+    ),
+    {
+      kind: 'keyValue',
+      rows: [
+        ...(t.impact ? [{ key: 'Impact level', value: capitalise(t.impact) }] : []),
+        ...(t.mtdSeconds !== undefined
+          ? [{ key: 'Maximum tolerable downtime (MTD)', value: duration(t.mtdSeconds) }]
+          : []),
+        ...(t.rtoSeconds !== undefined
+          ? [{ key: 'RTO target', value: duration(t.rtoSeconds) }]
+          : []),
+        ...(t.rpoSeconds !== undefined
+          ? [{ key: 'RPO target', value: duration(t.rpoSeconds) }]
+          : []),
+      ],
+    },
+    ...(scenarios.length === 0
+      ? [paragraph('The model defines no failure scenario for this variant.')]
+      : [
+          {
+            kind: 'table' as const,
+            caption: 'Table 3. Recovery objectives against achieved, by scenario',
+            columns: [
+              { header: 'Scenario', width: 3.2 },
+              { header: 'Outcome', width: 2 },
+              {
+                header: `RTO achieved${target(t.rtoSeconds)}`,
+                width: 1.6,
+                align: 'right' as const,
+              },
+              {
+                header: `RPO achieved${target(t.rpoSeconds)}`,
+                width: 1.6,
+                align: 'right' as const,
+              },
+              { header: 'Within MTD', width: 1.1, align: 'center' as const },
+              { header: 'Result', width: 1.4, align: 'center' as const },
+              { header: 'Downtime cost', width: 1.5, align: 'right' as const },
+            ],
+            rows,
+          },
+          heading(2, 'How the achieved times add up'),
+          bullets(
+            scenarios.map((s) =>
+              inline(
+                bold(s.name),
+                `: RTO ${decompositionText(ctx, s.rto, 'rto')}; RPO ${decompositionText(ctx, s.rpo, 'rpo')}.`,
+              ),
+            ),
+          ),
+        ]),
+    heading(2, 'Expected yearly downtime'),
+    { kind: 'paragraph', runs: yearly },
+    ...(failing.length === 0
+      ? []
+      : [
+          {
+            kind: 'callout' as const,
+            tone: 'warning' as const,
+            title: 'Objectives not met',
+            runs: inline(
+              `${failing.length} of ${scenarios.length} scenarios miss an objective: `,
+              failing.map((s) => `${s.name} (${misses(ctx, s).join(', ')})`).join('; '),
+              '. The runbooks in chapter “Recovery” still apply; chapter “Preventive controls” lists what would close the gap.',
+            ),
+          },
+        ]),
+  ];
+}

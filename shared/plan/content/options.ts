@@ -1,0 +1,140 @@
+/**
+ * Chapter: the options compared with their cost — every variant ranked by yearly total among
+ * those that meet the targets (`compare`), what each extra nine costs, and the cost of the
+ * variant the plan describes, line by category, with what is left unpriced.
+ */
+import type { CostCategory } from '../../engine/cost';
+import { bold, bullets, heading, paragraph, type Block } from '../document';
+import { labelOf, type PlanContext } from './context';
+import { minutesPerYear, percent, usd } from './format';
+
+const CATEGORY_LABEL: Record<CostCategory, string> = {
+  compute: 'Compute',
+  datastore: 'Datastores',
+  memory: 'Memory',
+  storage: 'Storage',
+  backup: 'Backups',
+  loadBalancer: 'Load balancers',
+  routing: 'Global routing',
+  crossZoneTransfer: 'Cross-zone transfer',
+  crossRegionTransfer: 'Cross-region transfer',
+  egress: 'Internet egress',
+  licence: 'Licences',
+  standby: 'Standby region',
+  other: 'Other',
+};
+
+/** The options chapter. */
+export function optionsChapter(ctx: PlanContext): Block[] {
+  const { comparison, variant } = ctx;
+  const chosen = comparison.variants.find((v) => v.id === variant.id);
+  const best = comparison.variants[0];
+  const cost = ctx.evaluation.cost;
+  const lowerBound = (complete: boolean) => (complete ? '' : ' (lower bound)');
+  const blocks: Block[] = [
+    heading(1, 'Options compared and cost'),
+    paragraph(
+      `Prices are list prices of the bundled price book as of ${comparison.priceBookAsOf}, in US dollars, with the document’s discounts applied. The yearly total is twelve months of infrastructure plus the expected downtime cost. Variants that meet every target (availability, and the RTO, RPO and MTD of every scenario) rank first, by yearly total; the others follow with what they miss. An amount marked “lower bound” leaves out items that have no price (listed below).`,
+    ),
+  ];
+  if (comparison.variants.length > 1) {
+    blocks.push(
+      {
+        kind: 'table',
+        caption: 'Table 10. Variants ranked',
+        columns: [
+          { header: '#', width: 0.5, align: 'right' },
+          { header: 'Variant', width: 2.6 },
+          { header: 'Availability', width: 1.6, align: 'right' },
+          { header: 'Downtime', width: 1.5, align: 'right' },
+          { header: 'Monthly', width: 1.5, align: 'right' },
+          { header: 'Yearly total', width: 1.7, align: 'right' },
+          { header: 'Targets', width: 3 },
+        ],
+        rows: comparison.variants.map((v) => [
+          String(v.rank),
+          v.id === variant.id ? [bold(`${v.name} (this plan)`)] : v.name,
+          v.availability === null ? '—' : percent(v.availability),
+          v.downtimeMinutesPerYear === null ? '—' : minutesPerYear(v.downtimeMinutesPerYear),
+          `${usd(v.monthlyUsd)}${lowerBound(v.isComplete)}`,
+          `${usd(v.yearlyTotal)}${lowerBound(v.isComplete)}`,
+          v.meetsTargets ? 'met' : `missed: ${v.misses.join('; ')}`,
+        ]),
+      },
+      ...(comparison.steps.length === 0
+        ? []
+        : [
+            paragraph('What each extra nine costs, between neighbours in availability:'),
+            bullets(
+              comparison.steps.map((s) => {
+                const name = (id: string) =>
+                  comparison.variants.find((v) => v.id === id)?.name ?? id;
+                const per =
+                  s.usdPerNinePerYear === null || s.extraNines < 0.01
+                    ? 'no measurable extra nine'
+                    : `${usd(s.usdPerNinePerYear)} a year per nine`;
+                return `From ${name(s.from)} to ${name(s.to)}: +${s.extraNines.toFixed(2)} nines for ${s.extraYearlyUsd >= 0 ? '+' : ''}${usd(s.extraYearlyUsd)} a year (${per}).`;
+              }),
+            ),
+          ]),
+    );
+  } else {
+    blocks.push(
+      paragraph(
+        'The model holds one variant, so there is no alternative to compare; add the design options as variants of the model to have them ranked here.',
+      ),
+    );
+  }
+  if (cost) {
+    const categories = Object.entries(cost.byCategory).filter(
+      ([, amount]) => amount !== undefined,
+    ) as [CostCategory, number][];
+    blocks.push(
+      heading(2, `Cost of ${variant.name}`, 'cost-of-the-variant'),
+      {
+        kind: 'table',
+        caption: 'Table 11. Monthly cost by category',
+        columns: [
+          { header: 'Category', width: 4 },
+          { header: 'Monthly', width: 2, align: 'right' },
+          { header: 'Yearly', width: 2, align: 'right' },
+        ],
+        rows: [
+          ...categories.map(([category, amount]) => [
+            CATEGORY_LABEL[category],
+            usd(amount),
+            usd(12 * amount),
+          ]),
+          [
+            [bold(`Total${lowerBound(cost.isComplete)}`)],
+            [bold(usd(cost.monthly))],
+            [bold(usd(12 * cost.monthly))],
+          ],
+        ],
+      },
+      paragraph(
+        'Expected downtime cost: ',
+        cost.expectedDowntimeCostPerYear === null
+          ? 'not computed (no hourly cost of downtime in the model).'
+          : `${usd(cost.expectedDowntimeCostPerYear)} a year; yearly total ${usd(cost.yearlyTotal)}${lowerBound(cost.isComplete)}.`,
+      ),
+    );
+    if (!cost.isComplete) {
+      blocks.push(
+        paragraph('Not priced, and so left out of the totals:'),
+        bullets(cost.unpriced.map((u) => `${labelOf(ctx, u.nodeId)}: ${u.reason}.`)),
+      );
+    }
+  }
+  if (chosen && best && comparison.variants.length > 1) {
+    blocks.push(
+      heading(2, 'Choice of variant'),
+      paragraph(
+        best.id === chosen.id
+          ? `${chosen.name} ranks first: ${chosen.meetsTargets ? 'it meets every target at the lowest yearly total of the variants that do' : 'no variant meets every target, and it misses the fewest'}.`
+          : `${best.name} ranks first (${best.meetsTargets ? 'it meets every target at a lower yearly total' : 'it misses fewer targets'}); this plan describes ${chosen.name}, ranked ${chosen.rank}. Record why in the record of changes, or regenerate the plan for ${best.name}.`,
+      ),
+    );
+  }
+  return blocks;
+}

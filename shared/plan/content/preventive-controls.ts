@@ -1,0 +1,167 @@
+/**
+ * Chapter: preventive controls — the redundancy in place, how it meets NIST's backup and
+ * alternate-site expectations for the impact level, and the open findings with their
+ * recommendations.
+ */
+import { NODE_DEFAULTS } from '../../model/defaults';
+import { nodeFailureFigure, tierSize } from '../../model/nodes';
+import type { ModelNode } from '../../model/types';
+import {
+  routerDetection,
+  backupPolicy,
+  persistenceWindowSeconds,
+} from '../../engine/scenario-timing';
+import { bold, heading, inline, numbered, paragraph, type Block } from '../document';
+import { components, groupOf, labelOf, type PlanBasis, type PlanContext } from './context';
+import { capitalise, duration, listOf, percent } from './format';
+
+/** What NIST SP 800-34 Rev. 1 expects of backups and the alternate site at each impact level. */
+export const NIST_STRATEGY: Record<'low' | 'moderate' | 'high', { backup: string; site: string }> =
+  {
+    low: { backup: 'tape backup', site: 'relocation or a cold site' },
+    moderate: { backup: 'optical backup or WAN/VLAN replication', site: 'a cold or warm site' },
+    high: { backup: 'mirrored systems and disk replication', site: 'a hot site' },
+  };
+
+/** Zones a tier's instances are spread over: its own zone, its region's zones, or none. */
+function zoneSpread(ctx: PlanBasis, node: ModelNode, instances: number): number {
+  if (ctx.graph.zoneOf.has(node.id)) return 1;
+  const region = ctx.graph.regionOf.get(node.id);
+  const zones = region === undefined ? 0 : (ctx.graph.zonesOf.get(region)?.length ?? 0);
+  return Math.min(zones, instances);
+}
+
+/** One sentence on how `node` is made redundant or protected. */
+export function redundancyOf(ctx: PlanBasis, node: ModelNode): string {
+  switch (node.kind) {
+    case 'router': {
+      const targets = ctx.graph.dependsOn.get(node.id) ?? [];
+      const { detectionSeconds, dnsTtlSeconds } = routerDetection(node);
+      const ttl = dnsTtlSeconds > 0 ? ` + DNS TTL ${duration(dnsTtlSeconds)}` : '';
+      return `${node.minTargets ?? 1} of ${targets.length} targets needed; a failed target is taken out after ${duration(detectionSeconds)} (${node.healthCheckSeconds ?? NODE_DEFAULTS.router.healthCheckSeconds?.value} s × ${node.failureThreshold ?? NODE_DEFAULTS.router.failureThreshold?.value} checks)${ttl}; availability ${percent(nodeFailureFigure(node).availability)}.`;
+    }
+    case 'service':
+    case 'queue':
+    case 'datastore': {
+      const { instances, minHealthy } = tierSize(node);
+      const zones = zoneSpread(ctx, node, instances);
+      const parts = [
+        `${instances} instance${instances === 1 ? '' : 's'}${zones > 1 ? ` over ${zones} zones` : zones === 1 ? ' in one zone' : ''}, ${minHealthy} needed`,
+      ];
+      if (node.kind === 'datastore') {
+        const peers = ctx.graph.replicaPeers.get(node.id) ?? [];
+        const mode = node.replication ?? 'none';
+        if (mode !== 'none' && peers.length > 0) {
+          parts.push(
+            `${mode} ${node.sync === true ? 'synchronous' : 'asynchronous'} replication with ${listOf(peers.map((p) => labelOf(ctx, p)))}`,
+          );
+        }
+        const group = groupOf(ctx, node.id);
+        if (group && group.members[0] === node.id) {
+          parts.push(
+            group.isAutomatic
+              ? `automatic failover in ${duration(group.failoverSeconds)}`
+              : `manual failover (${duration(group.failoverSeconds)} once decided)`,
+          );
+        }
+        const window = persistenceWindowSeconds(node);
+        parts.push(
+          window === undefined
+            ? 'no persistence'
+            : `persistence ${node.persistence ?? ''} (loses at most ${duration(window)} on its own)`,
+        );
+      }
+      return `${capitalise(parts.join('; '))}.`;
+    }
+    case 'backup': {
+      const policy = backupPolicy(node);
+      const protects = ctx.variant.edges
+        .filter((e) => e.kind === 'backs-up' && e.from === node.id)
+        .map((e) => labelOf(ctx, e.to));
+      return `Every ${duration(policy.intervalSeconds)}, kept ${policy.retentionDays} days, restored at ${policy.restoreThroughputMBps} MB/s${protects.length === 0 ? '' : `; protects ${listOf(protects)}`}.`;
+    }
+    case 'objectStore':
+    case 'external':
+      return `Relies on the provider's own redundancy: availability ${percent(nodeFailureFigure(node).availability)}.`;
+    case 'region':
+    case 'zone':
+      return '';
+  }
+}
+
+/** Regions that take traffic, and standby regions (share 0 while another region has some). */
+export function regionRoles(ctx: PlanBasis): { serving: string[]; standby: string[] } {
+  const shares = ctx.variant.trafficShare ?? ctx.doc.workload?.trafficShare;
+  const serving = ctx.graph.regions.filter((r) => shares === undefined || (shares[r] ?? 0) > 0);
+  return { serving, standby: ctx.graph.regions.filter((r) => !serving.includes(r)) };
+}
+
+/** The preventive-controls chapter. */
+export function preventiveControlsChapter(ctx: PlanContext): Block[] {
+  const impact = ctx.doc.targets?.impact;
+  const { serving, standby } = regionRoles(ctx);
+  const replicated = components(ctx).some(
+    (n) => n.kind === 'datastore' && (ctx.graph.replicaPeers.get(n.id) ?? []).length > 0,
+  );
+  const hasBackup = components(ctx).some((n) => n.kind === 'backup');
+  const site =
+    serving.length > 1
+      ? `every one of the ${serving.length} serving regions is a hot site for the others: it already carries traffic`
+      : standby.length > 0
+        ? `${listOf(standby.map((r) => labelOf(ctx, r)))} ${standby.length === 1 ? 'is a standby region' : 'are standby regions'} that take${standby.length === 1 ? 's' : ''} traffic only after a failover`
+        : 'the model has no alternate region: a region outage is recovered only by the region’s repair';
+  return [
+    heading(1, 'Preventive controls'),
+    paragraph(
+      'These controls keep the service running through the failures they were designed for, without anyone acting. The figures are those of the model (Appendix A).',
+    ),
+    heading(2, 'Redundancy in place'),
+    {
+      kind: 'table',
+      caption: 'Table 4. Redundancy of each component',
+      columns: [
+        { header: 'Component', width: 2.6 },
+        { header: 'Redundancy and protection', width: 6 },
+      ],
+      rows: components(ctx).map((n) => [labelOf(ctx, n.id), redundancyOf(ctx, n)]),
+    },
+    heading(2, 'Backup and alternate site'),
+    paragraph(
+      impact === undefined
+        ? 'No impact level is set, so NIST SP 800-34 Rev. 1’s expectations by impact level are not applied. '
+        : `For a ${impact}-impact system NIST SP 800-34 Rev. 1 (chapter 3, recovery strategies by FIPS 199 impact level) suggests ${NIST_STRATEGY[impact].backup} and ${NIST_STRATEGY[impact].site}. `,
+      `In this design ${site}; data is ${replicated ? 'replicated between data-tier members' : 'not replicated between sites'}${hasBackup ? ' and backed up (Table 4)' : ', and no backup is modelled'}.`,
+    ),
+    heading(2, 'Open findings'),
+    ...(ctx.findings.length === 0
+      ? [
+          paragraph(
+            'The design advisor raises no finding against the field guide’s principles (redundancy, locality, replication, backups, capacity, targets).',
+          ),
+        ]
+      : [
+          paragraph(
+            'The design advisor checks the model against the field guide’s principles (single points of failure, tiers in one zone, cross-region calls, replication, backups, capacity after a loss, the targets). Each finding is either closed by a change to the design (then regenerate this plan) or accepted by the approving official and recorded in the record of changes.',
+          ),
+          {
+            kind: 'table' as const,
+            caption: 'Table 5. Open findings',
+            columns: [
+              { header: 'Severity', width: 1.1 },
+              { header: 'Finding', width: 3 },
+              { header: 'Detail', width: 6 },
+            ],
+            rows: ctx.findings.map((f) => [
+              f.severity === 'high' ? [bold('high')] : f.severity,
+              f.title,
+              f.detail,
+            ]),
+          },
+          heading(2, 'Recommendations'),
+          paragraph(
+            'The fix of each finding, with its effect measured by evaluating the model with the fix applied (availability and downtime before and after, change of the monthly cost):',
+          ),
+          numbered(ctx.findings.map((f) => inline(bold(f.fix), ` — ${f.effect}.`))),
+        ]),
+  ];
+}

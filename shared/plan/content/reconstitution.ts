@@ -1,0 +1,69 @@
+/**
+ * Chapter: reconstitution — validating data and function, failing back to the recovered site
+ * and deactivating the plan.
+ */
+import { bullets, heading, numbered, paragraph, placeholder, type Block } from '../document';
+import { datastores, labelOf, type PlanContext } from './context';
+import { duration, listOf } from './format';
+import { regionRoles } from './preventive-controls';
+
+/** The reconstitution chapter. */
+export function reconstitutionChapter(ctx: PlanContext): Block[] {
+  const rpo = ctx.doc.targets?.rpoSeconds;
+  const stores = datastores(ctx);
+  const activeActive = stores.filter((n) => n.replication === 'active-active');
+  const passive = stores.filter((n) => ctx.graph.groupOf.has(n.id));
+  const { serving, standby } = regionRoles(ctx);
+  const failbackSteps: string[] = [];
+  if (activeActive.length > 0) {
+    failbackSteps.push(
+      `Active-Active data (${listOf(activeActive.map((n) => labelOf(ctx, n.id)))}): the recovered member resynchronises from its peers; send traffic back only when its replication lag to every peer is ${rpo === undefined ? 'back to its steady state' : `below the RPO of ${duration(rpo)}`} (lag-aware failback).`,
+    );
+  }
+  if (passive.length > 0) {
+    failbackSteps.push(
+      `Active-passive data (${listOf(passive.map((n) => labelOf(ctx, n.id)))}): the old primary rejoins as a standby; switch back in a planned window once its lag is zero, or keep the new primary.`,
+    );
+  }
+  failbackSteps.push(
+    serving.length > 1
+      ? 'Add the recovered region back to the global router and restore its traffic share in steps, watching error rate, latency and replication lag after each step.'
+      : standby.length > 0
+        ? `Move the traffic back from ${listOf(standby.map((r) => labelOf(ctx, r)))} to the primary region in a planned window, in steps.`
+        : 'Put the recovered components back into rotation once their health checks pass.',
+  );
+  return [
+    heading(1, 'Reconstitution'),
+    paragraph(
+      'Reconstitution returns the system to normal operation. It starts once the recovery steps are done and ends when the plan is deactivated.',
+    ),
+    heading(2, 'Validation of data'),
+    bullets([
+      'Replication between data-tier members is running and its lag is back to its steady state.',
+      ...(activeActive.length > 0
+        ? [
+            'After a partition, the Active-Active members hold the same keys (compare key counts per member) and the conflict counters show what was merged.',
+          ]
+        : []),
+      'After a restore, spot-check records written just before the restore point against their sources and list the writes lost in the RPO window.',
+      'Backups run on schedule again and the first one after recovery succeeds.',
+    ]),
+    heading(2, 'Validation of function'),
+    bullets([
+      'A synthetic transaction succeeds through the entry in every region that serves traffic.',
+      'Error rate and latency at the entry are back to their baseline for a full observation period.',
+      'Health checks of every router report all their targets healthy, and every tier has its full instance count.',
+    ]),
+    heading(2, 'Failback'),
+    numbered(failbackSteps),
+    heading(2, 'Deactivation'),
+    numbered([
+      'The ISCP coordinator declares the recovery complete and deactivates the plan.',
+      'The communications lead tells users and stakeholders that normal operation has resumed.',
+      'The team writes an after-action report (timeline, achieved RTO and RPO against this plan, what worked, what to change) and updates the model and this plan accordingly.',
+    ]),
+    placeholder(
+      'Who signs the deactivation, the after-action report template, and where incident records are kept.',
+    ),
+  ];
+}
