@@ -41,7 +41,8 @@ describe('nines advise', () => {
     expect(stdout).toMatch(
       /effect: 99\.97899 % → 99\.99870 % \(−103\.63 min\/yr\), \+\$492\/month \(priced items only\)/,
     );
-    expect(stdout).toContain('ceiling: 99.99900 % at best while it stays');
+    expect(stdout).toContain('effect: at most 99.99900 % while it stays (now 99.97899 %)');
+    expect(stdout).toContain('Logical corruption of the us-east-1 data: RPO 24 h → 5 s');
   });
 
   it('selects one variant', async () => {

@@ -5,7 +5,6 @@
  * findings, 1 only for a file that cannot be read or evaluated.
  */
 import { advise, effectSummary, type Finding } from '../../shared/engine/advisor/index';
-import { duration } from '../../shared/engine/advisor/format';
 import { loadBundledPriceBook } from '../price-files';
 import type { Command } from './command';
 import { EXIT, loadDocument, reportProblems, type CliIo } from '../io';
@@ -53,20 +52,11 @@ function writeList(
 }
 
 function findingLines(f: Finding): string[] {
-  const scenarios = f.effect.scenarios.map(
-    (s) =>
-      `      ${s.name}: RTO ${duration(s.rtoSecondsBefore)} → ${duration(s.rtoSecondsAfter)}, RPO ${duration(s.rpoSecondsBefore)} → ${duration(s.rpoSecondsAfter)}${s.meetsTargetsAfter && !s.meetsTargetsBefore ? ' (now meets the targets)' : ''}`,
-  );
   return [
     `  ${f.severity.toUpperCase().padEnd(6)} ${f.title} [${f.code}]`,
     `      nodes: ${f.nodeIds.join(', ')}`,
     `      ${f.message}`,
     `      fix: ${f.fix.label}${f.fix.op ? '' : ' (not a model change)'}`,
-    f.fix.op
-      ? `      effect: ${effectSummary(f.effect)}`
-      : f.effect.availabilityCeiling === null
-        ? `      effect: none measurable in the model`
-        : `      ceiling: ${(f.effect.availabilityCeiling * 100).toFixed(5)} % at best while it stays`,
-    ...scenarios,
+    `      effect: ${effectSummary(f.effect)}`,
   ];
 }

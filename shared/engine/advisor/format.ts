@@ -1,4 +1,5 @@
 /** How the advisor writes numbers in its messages (and the CLI in its list). */
+import type { FindingEffect } from './types';
 
 /** 0.9999851 → "99.99851 %": enough digits to tell the figures of a fix apart. */
 export function percent(availability: number): string {
@@ -30,24 +31,41 @@ export function signedUsd(amount: number): string {
 }
 
 /**
- * One line for a fix's effect: "99.99882 % → 99.99901 % (−1.02 min/yr), +$420/month"; the
- * cost part is left out without a price book and marked "+" when something is unpriced.
+ * One line for a fix's effect, the same in the CLI and the plan:
+ * "99.99882 % → 99.99901 % (−1.02 min/yr), +$420/month; Corruption: RPO 24 h → 5 s". The cost
+ * part is left out without a price book and says "priced items only" when something is
+ * unpriced; a single point of failure that no model change removes gives its ceiling instead.
  */
-export function effectSummary(effect: {
-  readonly availabilityBefore: number;
-  readonly availabilityAfter: number;
-  readonly downtimeMinutesBefore: number;
-  readonly downtimeMinutesAfter: number;
-  readonly monthlyCostDelta: number | null;
-  readonly isCostComplete: boolean;
-}): string {
+export function effectSummary(effect: FindingEffect): string {
   const minutes = effect.downtimeMinutesAfter - effect.downtimeMinutesBefore;
   const sign = minutes < 0 ? '−' : '+';
   const availability =
-    minutes === 0
-      ? `availability unchanged (${percent(effect.availabilityBefore)})`
-      : `${percent(effect.availabilityBefore)} → ${percent(effect.availabilityAfter)} (${sign}${Math.abs(minutes).toFixed(2)} min/yr)`;
-  if (effect.monthlyCostDelta === null) return availability;
+    minutes !== 0
+      ? `${percent(effect.availabilityBefore)} → ${percent(effect.availabilityAfter)} (${sign}${Math.abs(minutes).toFixed(2)} min/yr)`
+      : effect.availabilityCeiling !== null
+        ? `at most ${percent(effect.availabilityCeiling)} while it stays (now ${percent(effect.availabilityBefore)})`
+        : `availability unchanged (${percent(effect.availabilityBefore)})`;
   const bound = effect.isCostComplete ? '' : ' (priced items only)';
-  return `${availability}, ${signedUsd(effect.monthlyCostDelta)}/month${bound}`;
+  const cost =
+    effect.monthlyCostDelta === null || (effect.monthlyCostDelta === 0 && minutes === 0)
+      ? ''
+      : `, ${signedUsd(effect.monthlyCostDelta)}/month${bound}`;
+  const scenarios = effect.scenarios.map((s) => {
+    const parts = [
+      s.survivesBefore === s.survivesAfter
+        ? ''
+        : s.survivesAfter
+          ? 'survives'
+          : 'no longer survives',
+      s.rtoSecondsBefore === s.rtoSecondsAfter
+        ? ''
+        : `RTO ${duration(s.rtoSecondsBefore)} → ${duration(s.rtoSecondsAfter)}`,
+      s.rpoSecondsBefore === s.rpoSecondsAfter
+        ? ''
+        : `RPO ${duration(s.rpoSecondsBefore)} → ${duration(s.rpoSecondsAfter)}`,
+      s.meetsTargetsAfter && !s.meetsTargetsBefore ? 'meets the targets' : '',
+    ].filter((p) => p !== '');
+    return `; ${s.name}: ${parts.join(', ')}`;
+  });
+  return `${availability}${cost}${scenarios.join('')}`;
 }

@@ -90,7 +90,11 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
   const cost = `it alone accounts for ${minutesPerYear(share)} of the ${minutesPerYear(total)} of downtime`;
   const ceilingText = `the design can never exceed ${percent(ceiling)}`;
   const targetText =
-    target === undefined ? '' : `, ${caps ? 'not above' : 'above'} the ${percent(target)} target`;
+    target === undefined
+      ? ''
+      : caps
+        ? `, so it cannot meet its ${percent(target)} target`
+        : ` (the target is ${percent(target)})`;
   if (node.kind === 'router') {
     return {
       code: caps ? 'router-caps-target' : 'single-point-of-failure',

@@ -5,7 +5,6 @@
  * gets automatic failover; either is proposed only when it shortens the scenario. Misses caused by
  * a missing backup, a backup interval or unbounded lag are left to those findings.
  */
-import { NODE_DEFAULTS } from '../../model/defaults';
 import type { FixOp } from '../../model/ops/fixes';
 import type { DatastoreNode } from '../../model/types';
 import type { ScenarioResult, TimePart } from '../scenario';
@@ -60,26 +59,34 @@ function rtoFinding(
   const helps = candidate && shortensRto(ctx, s.id, candidate.op);
   const repair = parts.find((p) => p.kind === 'repair');
   const repairNode = repair ? ctx.graph.byId.get(repair.nodeId) : undefined;
-  const advice = helps
-    ? ''
-    : repairNode?.kind === 'region'
-      ? ` Nothing in ${repair?.nodeId} can come back sooner than its repair: only a second region that serves on its own avoids the wait.`
+  // Without a model change that helps: what would, in words.
+  const manualFix: { advice: string; label: string } =
+    repairNode?.kind === 'region'
+      ? {
+          advice: ` Nothing in ${repair?.nodeId} can come back sooner than its repair: only a second region that serves on its own avoids the wait.`,
+          label: `Serve from a second region that takes over without ${repair?.nodeId}`,
+        }
       : parts.some((p) => p.kind === 'detection' || p.kind === 'dns-ttl')
-        ? ' Shorter health checks (interval × threshold) or a shorter DNS TTL shorten the detection.'
+        ? {
+            advice:
+              ' Shorter health checks (interval × threshold) or a shorter DNS TTL shorten the detection.',
+            label: 'Shorten the health checks or the DNS TTL',
+          }
         : parts.some((p) => p.kind === 'promotion' || p.kind === 'warm-up')
-          ? ' A faster promotion (a smaller failoverSeconds) and a warm standby (no warm-up) shorten it.'
-          : '';
+          ? {
+              advice:
+                ' A faster promotion (a smaller failoverSeconds) and a warm standby (no warm-up) shorten it.',
+              label: 'Promote faster and keep the standby warm',
+            }
+          : { advice: '', label: 'Shorten the recovery chain listed above' };
   return {
     code: overMtd ? 'rto-exceeds-mtd' : 'scenario-misses-rto',
     severity: 'high',
     nodeIds: [...new Set(parts.map((p) => p.nodeId))],
     title: `${s.name}: RTO ${duration(s.rtoSeconds)} ${overMtd ? 'exceeds the MTD' : 'misses the target'}`,
-    message: `${s.name}: users wait ${duration(s.rtoSeconds)} (${partsText(parts) || 'no recovery path'}), beyond ${against}.${advice}`,
+    message: `${s.name}: users wait ${duration(s.rtoSeconds)} (${partsText(parts) || 'no recovery path'}), beyond ${against}.${helps ? '' : manualFix.advice}`,
     principle: 'recoverability',
-    fix:
-      helps && candidate
-        ? candidate
-        : { label: 'Change the recovery path (see the message)', op: null },
+    fix: helps && candidate ? candidate : { label: manualFix.label, op: null },
   };
 }
 
@@ -148,18 +155,25 @@ function rpoFinding(
   if (parts.some((p) => p.seconds === null)) return undefined;
   const lag = parts.find((p) => p.kind === 'replication-lag');
   const persistence = parts.find((p) => p.kind === 'persistence-window');
-  const advice = lag
-    ? ` Synchronous replication loses nothing but costs every write a round trip.`
+  const fix = lag
+    ? {
+        advice: ' Synchronous replication loses nothing but costs every write a round trip.',
+        label: 'Replicate synchronously where the RPO matters more than write latency',
+      }
     : persistence
-      ? ` A shorter persistence window (AOF every second: 1 s; always: 0 s) bounds the loss of a lone node; the default snapshot interval is ${NODE_DEFAULTS.datastore.snapshotIntervalSeconds?.value as number} s.`
-      : '';
+      ? {
+          advice:
+            ' A shorter persistence window bounds what a lone node loses (AOF every second: 1 s; always: 0 s).',
+          label: `Persist ${persistence.nodeId} more often (AOF)`,
+        }
+      : { advice: '', label: 'Shorten the loss chain listed above' };
   return {
     code: 'scenario-misses-rpo',
     severity: 'high',
     nodeIds: [...new Set(parts.map((p) => p.nodeId))],
     title: `${s.name}: RPO ${duration(s.rpoSeconds)} misses the target`,
-    message: `${s.name}: up to ${duration(s.rpoSeconds)} of writes are lost (${partsText(parts)}), beyond the RPO target of ${duration(target)}.${advice}`,
+    message: `${s.name}: up to ${duration(s.rpoSeconds)} of writes are lost (${partsText(parts)}), beyond the RPO target of ${duration(target)}.${fix.advice}`,
     principle: 'recoverability',
-    fix: { label: 'Change how the data is protected (see the message)', op: null },
+    fix: { label: fix.label, op: null },
   };
 }
