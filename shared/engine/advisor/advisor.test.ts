@@ -310,6 +310,20 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     expect(f.effect.scenarios.find((s) => s.id === 'corrupt')?.meetsTargetsAfter).toBe(true);
   });
 
+  it('a datastore no scenario corrupts: the advisor probes its corruption', () => {
+    const doc = edit(good(), (v) => ({ nodes: patch(v, 'backup-r2', { intervalSeconds: 3600 }) }));
+    const f = only(doc, 'backup-interval-above-rpo');
+    expect(f.effect.scenarios).toMatchObject([
+      {
+        id: 'advisor-corrupt-db-r2',
+        rpoSecondsBefore: 3600,
+        rpoSecondsAfter: 5,
+        meetsTargetsBefore: false,
+        meetsTargetsAfter: true,
+      },
+    ]);
+  });
+
   it('active-passive with automatic failover and no witness: a witness', () => {
     const doc = edit(good(), (v) => ({
       nodes: patch(
@@ -435,10 +449,8 @@ describe('the bundled templates', () => {
             const improves =
               f.effect.availabilityAfter > f.effect.availabilityBefore ||
               f.effect.scenarios.length > 0 ||
-              // A witness changes what a partition does, not a figure; a backup of a datastore
-              // that no scenario corrupts changes no scenario of the template.
-              f.code === 'split-brain-two-primaries' ||
-              f.code === 'backup-interval-above-rpo';
+              // A witness changes what a partition does (its note), not a figure.
+              f.code === 'split-brain-two-primaries';
             expect(improves, `${v.id} ${f.code}`).toBe(true);
           }
         }

@@ -24,6 +24,11 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
   for (const node of ctx.variant.nodes) {
     if (node.kind !== 'datastore' || !ctx.structure.nodeExprs.has(node.id)) continue;
     const backups = backupsOf(ctx, node.id);
+    const probes = ctx.probe({
+      id: `advisor-corrupt-${node.id}`,
+      name: `Corruption of ${node.id}`,
+      corrupt: [node.id],
+    });
     if (backups.length === 0) {
       const region = ctx.graph.regionOf.get(node.id);
       findings.push({
@@ -33,6 +38,7 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
         title: `${node.id} has no backup`,
         message: `Replication copies a logical corruption (a bad deploy, a mistaken delete) to every member of ${node.id}: with no backup it cannot be undone, so its RPO is unbounded and its data must be rebuilt from the systems of record.`,
         principle: 'recoverability',
+        probes,
         fix: {
           label: `Back up ${node.id} daily, keeping 7 days${region ? `, in ${region}` : ''}`,
           op: {
@@ -58,6 +64,7 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
       title: `${best.backup.id} runs every ${duration(best.interval)}, above the ${duration(rpo)} RPO`,
       message: `A corruption of ${node.id} is undone from its last backup, losing up to ${duration(best.interval)} of writes against an RPO target of ${duration(rpo)}.${rpo > 0 ? ` Backing up every ${duration(rpo)} meets it; the cost below prices each backup as a full copy of the data set, so continuous (point-in-time) backups are usually far cheaper: give the backup their price as monthlyUsd.` : ' No backup interval meets a zero RPO: only a delayed replica or a point-in-time log can.'}`,
       principle: 'recoverability',
+      probes,
       fix:
         rpo > 0
           ? {

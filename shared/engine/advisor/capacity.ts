@@ -130,6 +130,7 @@ export function capacityFindings(ctx: AdviceContext): DraftFinding[] {
         title: `${tierId} cannot carry the load after losing ${loss.id}`,
         message: `After the loss of ${loss.id}, ${(share * 100).toFixed(1)} % of the ${ctx.doc.workload.requestsPerSecond} requests/s are served: ${tierId} (${current} instances × ${node.capacityRps} requests/s${region ? ` in ${region}` : ''}) refuses the rest. It needs ${needed} instances (${needed - current} more${node.kind !== 'region' && 'instanceType' in node && node.instanceType ? ` ${node.instanceType}` : ''}) to keep serving every request.`,
         principle: 'capacity',
+        probes: ctx.probe(loss.scenario),
         fix: {
           label: `Run ${needed} instances of ${tierId} (N+1 for the loss of a ${kind})`,
           op: { kind: 'scale-tier', nodeId: tierId, instances: needed },

@@ -4,9 +4,10 @@
  * that tries a fix and the measured effect share one evaluation).
  */
 import { applyFix, type FixOp } from '../../model/ops/fixes';
-import type { NinesDocument, Targets, Variant } from '../../model/types';
+import type { NinesDocument, Scenario, Targets, Variant } from '../../model/types';
 import { evaluate } from '../evaluate';
 import { resolveGraph, type ResolvedGraph } from '../graph';
+import { runScenario, type ScenarioResult } from '../scenario';
 import { buildStructure, type Structure } from '../structure';
 import { trafficShares, type TrafficShares } from '../traffic';
 import type { AvailabilityFigures, VariantEvaluation } from '../types';
@@ -23,6 +24,8 @@ export interface DraftFinding {
   readonly fix: Fix;
   /** For an unfixable single point of failure: the best availability the design can reach. */
   readonly availabilityCeiling?: number;
+  /** Scenarios run before and after the fix besides the document's (see `probe`). */
+  readonly probes?: readonly Scenario[];
 }
 
 /** An evaluation whose availability is known (the variant could be evaluated). */
@@ -84,6 +87,33 @@ export class AdviceContext {
       this.memo.set(key, after?.availability ? (after as EvaluatedVariant) : undefined);
     }
     return this.memo.get(key);
+  }
+
+  /**
+   * `scenario` run on this variant of `doc` (the document as it is, or with a fix applied);
+   * undefined when the variant cannot be evaluated.
+   */
+  scenarioOn(doc: NinesDocument, scenario: Scenario): ScenarioResult | undefined {
+    const variant = doc.variants.find((v) => v.id === this.variant.id);
+    const graph = variant && resolveGraph(variant, []);
+    if (!graph) return undefined;
+    const structure = buildStructure(graph, []);
+    return runScenario({ doc, graph, structure, traffic: trafficShares(doc, graph) }, scenario);
+  }
+
+  /**
+   * A probe for `scenario` unless a scenario of the document forces the same events down and
+   * corrupts the same datastores (then the document's own scenario shows the change).
+   */
+  probe(scenario: Scenario): Scenario[] {
+    const key = (s: Scenario): string =>
+      JSON.stringify([
+        [...(s.fail ?? [])].sort(),
+        [...(s.corrupt ?? [])].sort(),
+        s.partition ?? [],
+        s.shift ?? null,
+      ]);
+    return (this.doc.scenarios ?? []).some((s) => key(s) === key(scenario)) ? [] : [scenario];
   }
 
   /** The request-weighted availability target, if the document sets one. */

@@ -19,6 +19,11 @@ export function duration(seconds: number | null): string {
   return `${+(seconds / 3600).toFixed(1)} h`;
 }
 
+/** A share of requests: 0.4 → "40 %", 0.99951 → "99.95 %". */
+function share(x: number): string {
+  return `${+(x * 100).toFixed(2)} %`;
+}
+
 /** USD with thousands separators and no cents: "$1,234". */
 export function usd(amount: number): string {
   return `$${amount.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
@@ -57,6 +62,9 @@ export function effectSummary(effect: FindingEffect): string {
         : s.survivesAfter
           ? 'survives'
           : 'no longer survives',
+      s.capacityShareBefore === s.capacityShareAfter || !s.survivesAfter
+        ? ''
+        : `${share(s.capacityShareBefore)} → ${share(s.capacityShareAfter)} of requests served`,
       s.rtoSecondsBefore === s.rtoSecondsAfter
         ? ''
         : `RTO ${duration(s.rtoSecondsBefore)} → ${duration(s.rtoSecondsAfter)}`,

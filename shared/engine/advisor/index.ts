@@ -8,6 +8,7 @@
  * unbounded lag, split-brain), backups, N+1 capacity, and scenario targets (RTO, RPO, MTD).
  */
 import type { NinesDocument } from '../../model/types';
+import type { ScenarioResult } from '../scenario';
 import { backupFindings } from './backup';
 import { capacityFindings } from './capacity';
 import { AdviceContext, type DraftFinding, type EvaluatedVariant } from './context';
@@ -100,13 +101,18 @@ function reviewVariant(ctx: AdviceContext): Finding[] {
 
 /** The finding with the effect of its fix, from `evaluate` of the fixed model. */
 function measure(ctx: AdviceContext, draft: DraftFinding): Finding {
-  const { availabilityCeiling, ...finding } = draft;
+  const { availabilityCeiling, probes, ...finding } = draft;
   const before = ctx.base;
   const after = (draft.fix.op && ctx.evaluateWith(draft.fix.op)) || before;
-  return {
-    ...finding,
-    effect: effectOf(before, after, availabilityCeiling ?? null),
-  };
+  const effect = effectOf(before, after, availabilityCeiling ?? null);
+  const fixed = draft.fix.op ? ctx.fixed(draft.fix.op) : ctx.doc;
+  const probed = (probes ?? []).flatMap((scenario) => {
+    const b = ctx.scenarioOn(ctx.doc, scenario);
+    const a = ctx.scenarioOn(fixed, scenario);
+    const change = b && a ? scenarioChange(b, a) : undefined;
+    return change ? [change] : [];
+  });
+  return { ...finding, effect: { ...effect, scenarios: [...effect.scenarios, ...probed] } };
 }
 
 function effectOf(
@@ -131,29 +137,35 @@ function effectOf(
 }
 
 function scenarioChanges(before: EvaluatedVariant, after: EvaluatedVariant): ScenarioChange[] {
-  return before.scenarios.flatMap((b): ScenarioChange[] => {
+  return before.scenarios.flatMap((b) => {
     const a = after.scenarios.find((s) => s.id === b.id);
-    if (!a || !b.applies) return [];
-    const changed =
-      a.survives !== b.survives ||
-      a.rtoSeconds !== b.rtoSeconds ||
-      a.rpoSeconds !== b.rpoSeconds ||
-      a.meetsRto !== b.meetsRto ||
-      a.meetsRpo !== b.meetsRpo;
-    if (!changed) return [];
-    return [
-      {
-        id: b.id,
-        name: b.name,
-        survivesBefore: b.survives,
-        survivesAfter: a.survives,
-        rtoSecondsBefore: b.rtoSeconds,
-        rtoSecondsAfter: a.rtoSeconds,
-        rpoSecondsBefore: b.rpoSeconds,
-        rpoSecondsAfter: a.rpoSeconds,
-        meetsTargetsBefore: b.meetsRto && b.meetsRpo,
-        meetsTargetsAfter: a.meetsRto && a.meetsRpo,
-      },
-    ];
+    const change = a && b.applies ? scenarioChange(b, a) : undefined;
+    return change ? [change] : [];
   });
+}
+
+/** The change of one scenario, or undefined when the fix changes nothing in it. */
+function scenarioChange(b: ScenarioResult, a: ScenarioResult): ScenarioChange | undefined {
+  const changed =
+    a.survives !== b.survives ||
+    a.capacityShare !== b.capacityShare ||
+    a.rtoSeconds !== b.rtoSeconds ||
+    a.rpoSeconds !== b.rpoSeconds ||
+    a.meetsRto !== b.meetsRto ||
+    a.meetsRpo !== b.meetsRpo;
+  if (!changed) return undefined;
+  return {
+    id: b.id,
+    name: b.name,
+    survivesBefore: b.survives,
+    survivesAfter: a.survives,
+    capacityShareBefore: b.capacityShare,
+    capacityShareAfter: a.capacityShare,
+    rtoSecondsBefore: b.rtoSeconds,
+    rtoSecondsAfter: a.rtoSeconds,
+    rpoSecondsBefore: b.rpoSeconds,
+    rpoSecondsAfter: a.rpoSeconds,
+    meetsTargetsBefore: b.meetsRto && b.meetsRpo,
+    meetsTargetsAfter: a.meetsRto && a.meetsRpo,
+  };
 }

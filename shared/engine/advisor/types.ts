@@ -48,12 +48,19 @@ export interface Fix {
   readonly op: FixOp | null;
 }
 
-/** What the fix changes in one scenario of the document. */
+/**
+ * What the fix changes in one scenario: a scenario of the document, or a probe of the advisor's
+ * own (id `advisor-…`, e.g. the corruption of a datastore or the loss of a zone) when no
+ * scenario of the document covers what the finding is about.
+ */
 export interface ScenarioChange {
   readonly id: string;
   readonly name: string;
   readonly survivesBefore: boolean;
   readonly survivesAfter: boolean;
+  /** Share of the requests served, in [0, 1], before and after the fix. */
+  readonly capacityShareBefore: number;
+  readonly capacityShareAfter: number;
   /** Achieved RTO before and after the fix, seconds; null when unbounded. */
   readonly rtoSecondsBefore: number | null;
   readonly rtoSecondsAfter: number | null;
@@ -83,7 +90,7 @@ export interface FindingEffect {
   readonly monthlyCostDelta: number | null;
   /** False when something of either model is unpriced (the delta leaves it out). */
   readonly isCostComplete: boolean;
-  /** Scenarios whose survival, RTO or RPO the fix changes, in document order. */
+  /** Scenarios whose survival, capacity, RTO or RPO the fix changes: the document's, then probes. */
   readonly scenarios: readonly ScenarioChange[];
   /**
    * For a single point of failure that no model operation can remove: the highest availability
