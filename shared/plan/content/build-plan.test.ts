@@ -1,0 +1,122 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { priceBookSchema } from '../../catalog/price-book';
+import { evaluate } from '../../engine/index';
+import type { NinesDocument } from '../../model/types';
+import { checkDocument, headingsOf, plainText, type Block, type TableBlock } from '../document';
+import { buildPlan } from './build-plan';
+import { duration, percent, usd } from './format';
+
+const TEMPLATES = new URL('../../../assets/templates/', import.meta.url);
+const priceBook = priceBookSchema.parse(
+  JSON.parse(
+    readFileSync(new URL('../../../assets/pricing/pricebook.json', import.meta.url), 'utf8'),
+  ),
+);
+
+function template(name: string): NinesDocument {
+  return JSON.parse(readFileSync(new URL(name, TEMPLATES), 'utf8')) as NinesDocument;
+}
+
+function tableByCaption(blocks: readonly Block[], prefix: string): TableBlock {
+  const table = blocks.find(
+    (b): b is TableBlock => b.kind === 'table' && (b.caption ?? '').startsWith(prefix),
+  );
+  if (!table) throw new Error(`no table "${prefix}"`);
+  return table;
+}
+
+describe('format', () => {
+  it('prints durations, percentages and dollars the one way the plan uses', () => {
+    expect([null, 0, 0.0385, 0.001, 30, 2.5, 300, 535, 86400, 4 * 86400].map(duration)).toEqual([
+      'unbounded',
+      '0 s',
+      '38.5 ms',
+      '1 ms',
+      '30 s',
+      '2.5 s',
+      '5.0 min',
+      '8.9 min',
+      '24.0 h',
+      '4.0 d',
+    ]);
+    expect(percent(0.99998818)).toBe('99.9988 %');
+    expect([usd(6664.6), usd(0), usd(-1234.4), usd(1_234_567)]).toEqual([
+      '$6,665',
+      '$0',
+      '−$1,234',
+      '$1,234,567',
+    ]);
+  });
+});
+
+describe('buildPlan on every template', () => {
+  const names = readdirSync(TEMPLATES).filter((n) => n.endsWith('.nines.json'));
+
+  it.each(names)('%s: a writable document with a runbook per scenario and placeholders', (name) => {
+    const doc = template(name);
+    const result = buildPlan(doc, { priceBook, date: '2026-11-26' });
+    if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    const { plan, context } = result;
+    expect(checkDocument(plan)).toEqual([]);
+    expect(context.variant.id).toBe(doc.variants[0]?.id);
+    const applying = context.evaluation.scenarios.filter((s) => s.applies);
+    const runbooks = headingsOf(plan).filter(
+      (h) => h.level === 2 && h.text.startsWith('Runbook: '),
+    );
+    expect(runbooks.map((h) => h.text)).toEqual(applying.map((s) => `Runbook: ${s.name}`));
+    // People, contacts and sign-off are never filled in: each is a placeholder.
+    const placeholders = plan.blocks.filter(
+      (b) => b.kind === 'callout' && b.tone === 'placeholder',
+    );
+    expect(placeholders.length).toBeGreaterThanOrEqual(5);
+    expect(plan.blocks.filter((b) => b.kind === 'figure')).toHaveLength(1);
+  });
+
+  it('ranks every variant of a document with several, and describes the one asked for', () => {
+    const doc = template('ha-options.nines.json');
+    const last = doc.variants[doc.variants.length - 1]?.id ?? '';
+    const result = buildPlan(doc, { priceBook, date: '2026-11-26', variantId: last });
+    if (!result.ok) throw new Error('ha-options does not build');
+    expect(result.context.variant.id).toBe(last);
+    const ranked = tableByCaption(result.plan.blocks, 'Table 10.');
+    expect(ranked.rows).toHaveLength(doc.variants.length);
+    expect(ranked.rows.map((r) => Number(plainText(r[0] ?? '')))).toEqual(
+      doc.variants.map((_, i) => i + 1),
+    );
+    expect(ranked.rows.filter((r) => plainText(r[1] ?? '').endsWith('(this plan)'))).toHaveLength(
+      1,
+    );
+  });
+
+  it('prints the BIA figures of evaluate', () => {
+    const doc = template('active-active-3-regions.nines.json');
+    const result = buildPlan(doc, { priceBook, date: '2026-11-26' });
+    if (!result.ok) throw new Error('aa3 does not build');
+    const scenarios = evaluate(doc, 'aa3', { priceBook }).variants[0]?.scenarios ?? [];
+    const bia = tableByCaption(result.plan.blocks, 'Table 3.');
+    expect(bia.rows.map((r) => r.map(plainText))).toEqual(
+      scenarios
+        .filter((s) => s.applies)
+        .map((s) => [
+          s.name,
+          s.survives ? `survives at ${s.capacityShare * 100} % capacity` : 'service down',
+          duration(s.rtoSeconds),
+          duration(s.rpoSeconds),
+          (s.rtoSeconds ?? Infinity) <= 3600 ? 'yes' : 'no',
+          s.meetsRto && s.meetsRpo ? 'pass' : 'fail: RTO, RPO',
+          usd(((s.rtoSeconds ?? NaN) / 3600) * 50_000),
+        ]),
+    );
+  });
+
+  it('refuses an unknown variant with the list of variants', () => {
+    const result = buildPlan(template('single-region-3az.nines.json'), {
+      priceBook,
+      date: '2026-11-26',
+      variantId: 'nope',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]?.message).toContain('no variant "nope"');
+  });
+});
