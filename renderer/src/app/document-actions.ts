@@ -11,6 +11,7 @@
 import type { HostApi, OpenedFile, Result } from '../../../shared/ipc/contract';
 import { serializeDocument } from '../../../shared/schema/serialize';
 import { parseDocumentText } from '../../../shared/schema/parse';
+import { emptyDocument } from '../../../shared/model/ops/new-document';
 import type { NinesDocument } from '../../../shared/model/types';
 import type { LoadedDocument, PlannerStore } from '../store/create-store';
 import type { PendingQuestion } from '../store/slices/ui';
@@ -39,6 +40,8 @@ export interface DocumentActions {
   openReceived: (file: OpenedFile) => Promise<void>;
   /** Opens a bundled template as a new, unsaved document. */
   openTemplate: (stem: string) => Promise<void>;
+  /** Opens a new, empty document (one variant, no nodes), unsaved. */
+  openEmpty: () => Promise<void>;
   /**
    * Saves to the open file, or asks where when there is none or `saveAs` is set. Answers true
    * when the document was written.
@@ -171,6 +174,16 @@ export function createDocumentActions(
 
     openReceived(file) {
       return openText(file.text, file.name, file.fileId);
+    },
+
+    async openEmpty() {
+      const document = emptyDocument();
+      await replaceWith({
+        document,
+        fileId: null,
+        name: 'untitled.nines.json',
+        savedText: serializeDocument(document),
+      });
     },
 
     async openTemplate(stem) {

@@ -64,6 +64,19 @@ function GalleryContent({ onClose }: { onClose: (() => void) | undefined }) {
         )}
       </header>
       <ul className="gallery__grid">
+        <li>
+          <button
+            type="button"
+            className="template-card template-card--empty"
+            data-testid="template-empty"
+            onClick={() => void actions.openEmpty()}
+          >
+            <span className="template-card__name">Empty document</span>
+            <span className="template-card__description">
+              Start from a blank canvas: drag regions, zones and components from the palette.
+            </span>
+          </button>
+        </li>
         {BUNDLED_TEMPLATES.map((template) => (
           <li key={template.stem}>
             <TemplateCard

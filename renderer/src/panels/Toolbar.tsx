@@ -1,18 +1,48 @@
-import { FilePlus2, FolderOpen, Save } from 'lucide-react';
+import { useReactFlow } from '@xyflow/react';
+import {
+  FilePlus2,
+  FolderOpen,
+  Grid3x3,
+  Maximize,
+  Redo2,
+  Save,
+  Undo2,
+  Workflow,
+} from 'lucide-react';
+import { useState } from 'react';
+import { autoLayout } from '../canvas/auto-layout';
 import { useServices } from '../hooks/useServices';
-import { usePlanner } from '../store/context';
+import { usePlanner, usePlannerStore } from '../store/context';
 import { selectIsDirty } from '../store/selectors';
+import { VariantTabs } from './VariantTabs';
 
-/** The window's top bar: document commands, the document's name and the variant tabs. */
+const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+/**
+ * The window's top bar: document commands, undo and redo, auto-layout, fit and snapping, the
+ * document's name and the variant tabs.
+ */
 export function Toolbar() {
   const { actions } = useServices();
   const document = usePlanner((s) => s.document);
-  const activeVariantId = usePlanner((s) => s.activeVariantId);
   const fileName = usePlanner((s) => s.file.name);
   const hasFile = usePlanner((s) => s.file.fileId !== null);
   const isDirty = usePlanner(selectIsDirty);
-  const setActiveVariant = usePlanner((s) => s.setActiveVariant);
   const setGalleryOpen = usePlanner((s) => s.setGalleryOpen);
+  const store = usePlannerStore();
+  const canUndo = usePlanner((s) => s.past.length > 0);
+  const canRedo = usePlanner((s) => s.future.length > 0);
+  const undoLabel = usePlanner((s) => s.past.at(-1)?.label);
+  const redoLabel = usePlanner((s) => s.future.at(-1)?.label);
+  const isSnapToGrid = usePlanner((s) => s.isSnapToGrid);
+  const { fitView } = useReactFlow();
+  const [isLayingOut, setLayingOut] = useState(false);
+  const runAutoLayout = () => {
+    setLayingOut(true);
+    void autoLayout(store)
+      .then(() => fitView({ padding: 0.05, maxZoom: 1, duration: 200 }))
+      .finally(() => setLayingOut(false));
+  };
   return (
     <header className="toolbar" role="toolbar" aria-label="Document">
       <span className="brand" aria-label="Nines">
@@ -49,6 +79,56 @@ export function Toolbar() {
       </div>
       {document && (
         <>
+          <div className="toolbar__group">
+            <button
+              type="button"
+              className="tool tool--icon"
+              onClick={() => store.getState().undo()}
+              disabled={!canUndo}
+              aria-label="Undo"
+              title={`Undo${undoLabel ? ` ${undoLabel.toLowerCase()}` : ''} (${MOD}Z)`}
+            >
+              <Undo2 size={15} aria-hidden />
+            </button>
+            <button
+              type="button"
+              className="tool tool--icon"
+              onClick={() => store.getState().redo()}
+              disabled={!canRedo}
+              aria-label="Redo"
+              title={`Redo${redoLabel ? ` ${redoLabel.toLowerCase()}` : ''} (${MOD}Shift+Z)`}
+            >
+              <Redo2 size={15} aria-hidden />
+            </button>
+            <button
+              type="button"
+              className="tool"
+              onClick={runAutoLayout}
+              disabled={isLayingOut}
+              title="Lay out the variant automatically, children inside their containers"
+            >
+              <Workflow size={15} aria-hidden /> Auto-layout
+            </button>
+            <button
+              type="button"
+              className="tool tool--icon"
+              onClick={() => void fitView({ padding: 0.05, maxZoom: 1, duration: 200 })}
+              aria-label="Fit"
+              title="Fit the design in view"
+            >
+              <Maximize size={15} aria-hidden />
+            </button>
+            <button
+              type="button"
+              className="tool tool--icon"
+              aria-pressed={isSnapToGrid}
+              onClick={() => store.getState().setSnapToGrid(!isSnapToGrid)}
+              aria-label="Snap to grid"
+              title="Snap to a 10 px grid while dragging"
+            >
+              <Grid3x3 size={15} aria-hidden />
+            </button>
+          </div>
           <div className="toolbar__doc" title={fileName}>
             <span className="toolbar__doc-name" data-testid="document-name">
               {document.name}
@@ -58,22 +138,7 @@ export function Toolbar() {
               {isDirty && <span className="dirty-dot" aria-label="unsaved changes" />}
             </span>
           </div>
-          <div className="variant-tabs" role="tablist" aria-label="Variants">
-            {document.variants.map((v) => (
-              <button
-                key={v.id}
-                type="button"
-                role="tab"
-                className="variant-tab"
-                aria-selected={v.id === activeVariantId}
-                data-testid={`variant-tab-${v.id}`}
-                title={v.description ?? v.name}
-                onClick={() => setActiveVariant(v.id)}
-              >
-                {v.name}
-              </button>
-            ))}
-          </div>
+          <VariantTabs />
         </>
       )}
     </header>
