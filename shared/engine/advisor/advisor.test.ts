@@ -360,6 +360,11 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     expect(region.fix.op).toEqual({ kind: 'scale-tier', nodeId: 'app-r1', instances: 5 });
     const fixed = applyFix(doc, 'v', zone.fix.op as NonNullable<Finding['fix']['op']>);
     expect(findings(fixed).filter((x) => x.code.startsWith('capacity-'))).toEqual([]);
+    // The smallest count: one fewer still falls short after a zone loss.
+    const fewer = applyFix(doc, 'v', { kind: 'scale-tier', nodeId: 'app-r1', instances: 4 });
+    expect(findings(fewer).find((x) => x.code === 'capacity-after-zone-loss')?.fix.op).toEqual(
+      zone.fix.op,
+    );
   });
 
   it('scenario RTO above its target: the restore throughput that meets it', () => {

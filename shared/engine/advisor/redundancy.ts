@@ -209,7 +209,7 @@ export function zoneFindings(ctx: AdviceContext, reported: ReadonlySet<string>):
         severity: capsTarget(ctx, [zone]) ? 'high' : 'medium',
         nodeIds: [tierId, zone],
         title: `All instances of ${tierId} sit in ${zone}`,
-        message: `${tierId} runs ${instances} instances, all in ${zone}: an outage of that zone stops the whole tier although ${region} has ${zones} zones. Placed in ${region}, instance i goes to zone i mod ${zones}.`,
+        message: `${tierId} runs ${instances === 1 ? 'one instance' : `${instances} instances, all`} in ${zone}: an outage of that zone stops the whole tier although ${region} has ${zones} zones. Placed in ${region}, instance i goes to zone i mod ${zones}.`,
         principle: 'redundancy',
         fix: {
           label: `Place ${tierId} in ${region} with ${needed} instances spread over its ${zones} zones`,
