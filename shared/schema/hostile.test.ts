@@ -112,15 +112,21 @@ describe('hostile project files', () => {
     ]);
   });
 
-  it('huge numbers: instance counts are capped, finite hours are taken as given', () => {
+  it('huge and tiny numbers: counts and quantities are capped so that the engine cannot overflow', () => {
     expect(
       problemsWith((doc) => {
-        Object.assign(doc.variants[0]!.nodes[2]!, { instances: 1e9 });
+        Object.assign(doc.variants[0]!.nodes[2]!, { instances: 1e9, hourlyUsd: 1e300 });
+        Object.assign(doc.variants[0]!.nodes[3]!, { mtbfHours: 1e308, mttrHours: 5e-324 });
       }),
-    ).toEqual(['variants[0].nodes[2].instances: must be at most 1000']);
+    ).toEqual([
+      'variants[0].nodes[2].hourlyUsd: must be at most 1000000000000',
+      'variants[0].nodes[2].instances: must be at most 1000',
+      'variants[0].nodes[3].mtbfHours: must be at most 1000000000000',
+      'variants[0].nodes[3].mttrHours: must be at least 1e-9',
+    ]);
     expect(
       problemsWith((doc) => {
-        Object.assign(doc.variants[0]!.nodes[3]!, { mtbfHours: 1e308, mttrHours: 1e-300 });
+        Object.assign(doc.variants[0]!.nodes[3]!, { mtbfHours: 1e12, mttrHours: 1e-9 });
       }),
     ).toEqual([]);
   });

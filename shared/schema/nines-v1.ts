@@ -18,6 +18,16 @@ export const FORMAT_V1 = 'nines/1';
 /** Upper bound on counts (instances, targets) that keeps every model evaluable. */
 export const MAX_INSTANCES = 1000;
 
+/**
+ * Largest hours, seconds, dollars or rate a file may give (1e12 hours is 114 million years): far
+ * beyond any real system, and small enough that the engine's products of a few such figures
+ * (cost × hours × months, rate × duration) stay finite instead of overflowing to Infinity.
+ */
+export const MAX_QUANTITY = 1e12;
+
+/** Smallest positive figure (hours, seconds, capacity): its inverse, a rate, stays finite. */
+export const MIN_POSITIVE = 1e-9;
+
 const id = () =>
   z.string({ error: 'must be a string id' }).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, {
     error:
@@ -27,13 +37,14 @@ const text = (max: number) =>
   z.string({ error: 'must be a string' }).max(max, { error: `must be at most ${max} characters` });
 const finite = (error: string) => z.number({ error }).refine(Number.isFinite, { error });
 const positive = () =>
-  finite('must be a positive number').refine((n) => n > 0, {
-    error: 'must be a positive number',
-  });
+  finite('must be a positive number')
+    .refine((n) => n > 0, { error: 'must be a positive number' })
+    .refine((n) => n <= 0 || n >= MIN_POSITIVE, { error: `must be at least ${MIN_POSITIVE}` })
+    .refine((n) => n <= MAX_QUANTITY, { error: `must be at most ${MAX_QUANTITY}` });
 const nonNegative = () =>
-  finite('must be a number ≥ 0').refine((n) => n >= 0, {
-    error: 'must be a number ≥ 0',
-  });
+  finite('must be a number ≥ 0')
+    .refine((n) => n >= 0, { error: 'must be a number ≥ 0' })
+    .refine((n) => n <= MAX_QUANTITY, { error: `must be at most ${MAX_QUANTITY}` });
 const probability = () =>
   finite('must be a probability between 0 and 1').refine((n) => n >= 0 && n <= 1, {
     error: 'must be a probability between 0 and 1',
