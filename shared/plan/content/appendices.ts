@@ -41,23 +41,37 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** Parameters table rows, with the defaults they use numbered as D1, D2, … */
-function parameterRows(ctx: PlanContext): {
-  rows: Cell[][];
-  defaults: [string, string, DefaultValue][];
-} {
-  const defaults: [string, string, DefaultValue][] = [];
-  const keyOf = new Map<DefaultValue, string>();
+/** A default cited by the parameters table: its key, the parameters that use it, its source. */
+interface CitedDefault {
+  readonly key: string;
+  readonly uses: string[];
+  readonly source: string;
+}
+
+/**
+ * Parameters table rows, one per component (components of one kind with the same parameters
+ * share a row), each parameter with its value and `file` or the default it falls back to; the
+ * defaults are numbered D1, D2, … by source.
+ */
+function parameterRows(ctx: PlanContext): { rows: Cell[][]; defaults: CitedDefault[] } {
+  const defaults: CitedDefault[] = [];
   const cite = (what: string, value: DefaultValue): string => {
-    let key = keyOf.get(value);
-    if (key === undefined) {
-      key = `D${defaults.length + 1}`;
-      keyOf.set(value, key);
-      defaults.push([key, what, value]);
+    let cited = defaults.find((d) => d.source === value.source);
+    if (!cited) {
+      cited = { key: `D${defaults.length + 1}`, uses: [], source: value.source };
+      defaults.push(cited);
     }
-    return `default ${key}`;
+    const use = `${what} = ${show(value.value)}`;
+    if (!cited.uses.includes(use)) cited.uses.push(use);
+    return cited.key;
   };
-  const rows: Cell[][] = [];
+  const groups = new Map<string, { labels: string[]; kind: string; text: string }>();
+  const add = (kind: string, label: string, parts: string[]) => {
+    const text = parts.join('; ');
+    const group = groups.get(`${kind}|${text}`) ?? { labels: [], kind, text };
+    group.labels.push(label);
+    groups.set(`${kind}|${text}`, group);
+  };
   for (const node of ctx.variant.nodes) {
     const table = NODE_DEFAULTS[node.kind];
     const fields: string[] = [];
@@ -67,32 +81,34 @@ function parameterRows(ctx: PlanContext): {
       fields.push('availability');
     else fields.push('mtbfHours', 'mttrHours');
     fields.push(...(KIND_FIELDS[node.kind] ?? []));
-    for (const field of fields) {
+    const parts = fields.flatMap((field) => {
       const given = record[field];
       const fallback = table[field];
-      if (given === undefined && fallback === undefined) continue;
-      rows.push([
-        labelOf(ctx, node.id),
-        [code(field)],
-        show(given ?? fallback?.value),
-        given !== undefined ? 'file' : cite(`${node.kind}.${field}`, fallback as DefaultValue),
-      ]);
-    }
+      if (given !== undefined) return [`${field} ${show(given)} (file)`];
+      if (fallback === undefined) return [];
+      return [`${field} ${show(fallback.value)} (${cite(`${node.kind}.${field}`, fallback)})`];
+    });
+    add(node.kind, labelOf(ctx, node.id), parts);
   }
   for (const [a, b] of regionPairs(ctx)) {
     const link = linkBetween(ctx, a, b);
-    for (const field of ['mtbfHours', 'mttrHours', 'rttMs', 'bandwidthMbps'] as const) {
-      const given = link?.[field];
-      const fallback = LINK_DEFAULTS[field];
-      if (given === undefined && fallback === undefined) continue;
-      rows.push([
-        eventLabel(ctx, `link:${a}|${b}`),
-        [code(field)],
-        show(given ?? fallback?.value),
-        given !== undefined ? 'file' : cite(`link.${field}`, fallback as DefaultValue),
-      ]);
-    }
+    const parts = (['mtbfHours', 'mttrHours', 'rttMs', 'bandwidthMbps'] as const).flatMap(
+      (field) => {
+        const given = link?.[field];
+        const fallback = LINK_DEFAULTS[field];
+        if (given !== undefined) return [`${field} ${show(given)} (file)`];
+        if (fallback === undefined) return [];
+        return [`${field} ${show(fallback.value)} (${cite(`link.${field}`, fallback)})`];
+      },
+    );
+    add('link', eventLabel(ctx, `link:${a}|${b}`), parts);
   }
+  const rows: Cell[][] = [...groups.values()].map((g) => [
+    g.labels.length === 1
+      ? (g.labels[0] ?? '')
+      : `${g.labels.length} ${g.kind === 'link' ? 'links' : `${g.kind}s`}: ${g.labels.join(', ')}`,
+    g.text,
+  ]);
   return { rows, defaults };
 }
 
@@ -123,7 +139,7 @@ function parametersAppendix(ctx: PlanContext): Block[] {
   return [
     appendix('Appendix A. Parameters and their sources', 'appendix-parameters'),
     paragraph(
-      'Every figure of this plan is computed from the parameters below. “file” means the value is given in the model; “default Dn” means the file leaves it out and the documented default applies, with the source listed in Table A.3. Units are in the parameter names (hours, seconds, milliseconds, megabits per second).',
+      'Every figure of this plan is computed from the parameters below. “file” means the value is given in the model; “Dn” means the file leaves it out and the documented default applies, with the source listed in Table A.3. Units are in the parameter names (hours, seconds, milliseconds, megabits per second).',
     ),
     {
       kind: 'table',
@@ -136,12 +152,10 @@ function parametersAppendix(ctx: PlanContext): Block[] {
     },
     {
       kind: 'table',
-      caption: 'Table A.2. Failure and recovery parameters',
+      caption: 'Table A.2. Failure and recovery parameters (value and source)',
       columns: [
-        { header: 'Component', width: 3.2 },
-        { header: 'Parameter', width: 2.6 },
-        { header: 'Value', width: 1.6, align: 'right' },
-        { header: 'Source', width: 1.4 },
+        { header: 'Component', width: 3 },
+        { header: 'Parameters', width: 6 },
       ],
       rows,
     },
@@ -153,11 +167,10 @@ function parametersAppendix(ctx: PlanContext): Block[] {
             caption: 'Table A.3. Defaults used, with their sources (shared/model/defaults.ts)',
             columns: [
               { header: 'Key', width: 0.7 },
-              { header: 'Parameter', width: 2.4 },
-              { header: 'Value', width: 1.2, align: 'right' as const },
+              { header: 'Used for', width: 3 },
               { header: 'Source', width: 6 },
             ],
-            rows: defaults.map(([key, what, d]) => [key, [code(what)], show(d.value), d.source]),
+            rows: defaults.map((d) => [d.key, d.uses.join('; '), d.source]),
           },
         ]),
   ];
