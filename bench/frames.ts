@@ -1,5 +1,5 @@
 /**
- * `tsx bench/frames.ts [--json] [--no-build]`: frame times of the web build while a node is
+ * `tsx bench/frames.ts [--json] [--no-build]` (last step of `npm run bench`): frame times of the web build while a node is
  * dragged for about 2 s in a generated document of about 300 nodes (33 regions × 3 zones, five
  * tiers per region), in Debian's headless Chromium (playwright-core). The page records every
  * requestAnimationFrame timestamp during the drag; the intervals between them are the frame
