@@ -1,9 +1,9 @@
 /**
- * `tsx bench/frames.ts [--json] [--no-build]` (last step of `npm run bench`): frame times of the web build while a node is
- * dragged for about 2 s in a generated document of about 300 nodes (33 regions × 3 zones, five
- * tiers per region), in Debian's headless Chromium (playwright-core). The page records every
- * requestAnimationFrame timestamp during the drag; the intervals between them are the frame
- * times. Target: at least 50 frames per second (a median frame of 20 ms or less).
+ * `tsx bench/frames.ts [--json] [--no-build]` (the last step of `npm run bench`): frame times of
+ * the web build while a node is dragged for about 2 s in a generated document of about 300 nodes
+ * (33 regions × 3 zones, five tiers per region), in Debian's headless Chromium (playwright-core).
+ * The page records every requestAnimationFrame timestamp during the drag; the intervals between
+ * them are the frame times. Target: at least 50 frames per second.
  *
  * It builds dist/web first (skip with `--no-build`), serves it with Vite's preview server in
  * this process on a free port, and opens the document through the app's own Open (a file
