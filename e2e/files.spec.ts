@@ -122,6 +122,42 @@ test.describe('with the classic file dialogs', () => {
     expect(planner.errors).toEqual([]);
   });
 
+  test('an edit is in the recovery copy within 2 s and survives a crash', async ({
+    page,
+    context,
+  }) => {
+    const planner = new PlannerPage(page);
+    await planner.openTemplate('single-region-3az');
+    // Selecting is not an edit: no copy.
+    await planner.node(SINGLE.variants[0]?.nodes[0]?.id ?? '').click();
+    await page.waitForTimeout(1500);
+    expect(await readRecoveryCopy(page)).toBeNull();
+
+    await planner.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await planner.fieldInput('documentName').fill('Checkout — renamed');
+    await planner.fieldInput('documentName').press('Enter');
+    await expect(page).toHaveTitle('• Checkout — renamed — Nines');
+    await expect
+      .poll(async () => decodeRecoveryCopy((await readRecoveryCopy(page)) ?? '').text, {
+        timeout: 2000,
+      })
+      .toBe(serializeDocument({ ...SINGLE, name: 'Checkout — renamed' }));
+
+    await page.close({ runBeforeUnload: false });
+    const next = await context.newPage();
+    const restarted = new PlannerPage(next);
+    await restarted.useClassicFileDialogs();
+    await next.goto('./');
+    const offer = next.getByTestId('recovery-dialog');
+    await expect(offer).toContainText(
+      'Restore the unsaved changes to single-region-3az.nines.json from',
+    );
+    await offer.getByRole('button', { name: 'Restore' }).click();
+    await expect(restarted.documentName).toHaveText('Checkout — renamed');
+    await expect(next).toHaveTitle('• Checkout — renamed — Nines');
+    expect([...planner.errors, ...restarted.errors]).toEqual([]);
+  });
+
   test('after a crash the unsaved changes are offered at the next start and restored', async ({
     page,
     context,

@@ -253,6 +253,17 @@ describe('replacing a document with unsaved changes', () => {
     expect(store.getState().document?.name).toBe('Edited');
   });
 
+  it('an empty document asks too, and opens unsaved under the untitled name', async () => {
+    const { store, actions } = await dirtyWindow();
+    const opening = actions.openEmpty();
+    await settle();
+    expect(store.getState().question?.kind).toBe('discard');
+    actions.answerDiscard('discard');
+    await opening;
+    expect(store.getState().document?.variants[0]?.nodes).toEqual([]);
+    expect(store.getState().file).toMatchObject({ fileId: null, name: 'untitled.nines.json' });
+  });
+
   it('a file that does not parse is refused before anything is asked', async () => {
     const store = createPlannerStore();
     const { host } = fakeHost({ ok: true, value: { fileId: 'b', name: 'b.json', text: '{' } });

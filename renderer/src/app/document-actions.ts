@@ -181,7 +181,7 @@ export function createDocumentActions(
       await replaceWith({
         document,
         fileId: null,
-        name: 'untitled.nines.json',
+        name: UNTITLED,
         savedText: serializeDocument(document),
       });
     },
