@@ -1,0 +1,27 @@
+/**
+ * Child process of atomic-write.kill.test.ts: saves numbered versions of one file with
+ * `writeFileAtomic` (keeping a .bak) as fast as it can, until the test kills it. Run as
+ * `node --import tsx atomic-write-child.ts FILE FIRST_VERSION`; writes `ready` once loaded.
+ */
+import { pathToFileURL } from 'node:url';
+import { writeFileAtomic } from '../atomic-write';
+
+/** Size of every version, in bytes: large enough that a save takes a few milliseconds. */
+export const VERSION_BYTES = 2 * 1024 * 1024;
+
+/** The full text of version `n`: a header, a body filled with one letter, a trailer. */
+export function versionText(n: number): string {
+  const head = `version ${n}\n`;
+  const tail = `\nend of version ${n}\n`;
+  const letter = String.fromCharCode(0x61 + (n % 26));
+  return head + letter.repeat(VERSION_BYTES - head.length - tail.length) + tail;
+}
+
+async function main(file: string, first: number): Promise<void> {
+  process.stdout.write('ready\n');
+  for (let n = first; ; n += 1) await writeFileAtomic(file, versionText(n), { keepBackup: true });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  void main(process.argv[2] as string, Number(process.argv[3]));
+}

@@ -1,0 +1,96 @@
+/**
+ * A killed save never tears a file: a child process saves numbered 2 MB versions in a loop
+ * (__fixtures__/atomic-write-child.ts, the real writeFileAtomic, no mocks) and is killed with
+ * SIGKILL at seeded random moments. After each kill the file is one whole version, its .bak is
+ * one whole earlier version (the one before, or the same when the kill fell between the two
+ * renames), and nothing else in the folder looks like the document. KILL_SEED overrides the seed.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { versionText } from './__fixtures__/atomic-write-child';
+import { backupPathOf } from './atomic-write';
+
+const SEED = Number(process.env.KILL_SEED ?? 9);
+const KILLS = 50;
+const CHILD = new URL('./__fixtures__/atomic-write-child.ts', import.meta.url).pathname;
+
+/** Seeded uniform numbers in [0, 1) (mulberry32), so a failing run can be repeated. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Starts the writer at version `first`, waits until it runs, lets it save for `ms`, kills it. */
+function saveThenKill(file: string, first: number, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, String(first)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), ms));
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited with ${code}`)),
+    );
+  });
+}
+
+/** The version number of `text` when it is exactly a whole version, else undefined. */
+function wholeVersion(text: string): number | undefined {
+  const n = Number(/^version (\d+)\n/.exec(text)?.[1]);
+  return Number.isInteger(n) && text === versionText(n) ? n : undefined;
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'nines-kill-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('writeFileAtomic killed mid-save', () => {
+  it(`${KILLS} kills at random moments: always a whole version and a whole .bak`, async () => {
+    const file = path.join(dir, 'plan.nines.json');
+    const next = random(SEED);
+    let version = -1;
+    let sameAsBackup = 0;
+    let tempsLeft = 0;
+    for (let kill = 0; kill < KILLS; kill += 1) {
+      const at = `seed ${SEED}, kill ${kill}`;
+      // Kills from the first write (before any save completes) to several saves in.
+      await saveThenKill(file, version + 1, Math.floor(next() * 60));
+      const names = await readdir(dir);
+      const temps = names.filter((n) => /^\.plan\.nines\.json(\.bak)?\.[0-9a-f]{12}\.tmp$/.test(n));
+      const others = names.filter((n) => !temps.includes(n)).sort();
+      tempsLeft += temps.length;
+      // Before the first save completes there is nothing; after it, the file (and its .bak).
+      if (version === -1 && others.length === 0) continue;
+      expect(
+        [['plan.nines.json'], ['plan.nines.json', 'plan.nines.json.bak']],
+        `${at}: ${others.join(', ')}`,
+      ).toContainEqual(others);
+
+      const current = wholeVersion(await readFile(file, 'utf8'));
+      expect(current, `${at}: the file is not a whole version`).toBeDefined();
+      expect(current as number, at).toBeGreaterThanOrEqual(version);
+      version = current as number;
+      if (version === 0) continue;
+      const backup = wholeVersion(await readFile(backupPathOf(file), 'utf8'));
+      expect(backup, `${at}: the .bak is not a whole version`).toBeDefined();
+      expect([version - 1, version], at).toContain(backup);
+      if (backup === version) sameAsBackup += 1;
+    }
+    // The kills did land mid-save: several versions were written and some saves were cut short.
+    expect(version).toBeGreaterThan(KILLS);
+    expect(tempsLeft + sameAsBackup).toBeGreaterThan(0);
+  }, 120_000);
+});
