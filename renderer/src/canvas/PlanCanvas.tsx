@@ -162,6 +162,12 @@ export function PlanCanvas() {
     [store, screenToFlowPosition],
   );
 
+  // Fit the view when a document or variant opens with something to show, not later: a design
+  // drawn from an empty canvas must stay where the person drops things.
+  const flowKey = `${openCount}:${variant?.id ?? ''}`;
+  const [fitFor, setFitFor] = useState({ key: flowKey, isFit: (view?.nodes.length ?? 0) > 0 });
+  if (fitFor.key !== flowKey) setFitFor({ key: flowKey, isFit: (view?.nodes.length ?? 0) > 0 });
+
   if (!variant || !view) return null;
   return (
     <div
@@ -172,7 +178,7 @@ export function PlanCanvas() {
     >
       <EdgeMarkers />
       <ReactFlow
-        key={`${openCount}:${variant.id}`}
+        key={flowKey}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -186,7 +192,7 @@ export function PlanCanvas() {
         connectionMode={ConnectionMode.Loose}
         connectionRadius={36}
         colorMode="system"
-        fitView
+        fitView={fitFor.isFit}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.15}
         maxZoom={2}

@@ -12,8 +12,8 @@ import { repairEntry, variantOf, withVariant } from './variant-utils';
 export const NEW_CONTAINER_SIZE: Readonly<
   Record<'region' | 'zone', { width: number; height: number }>
 > = {
-  region: { width: 520, height: 300 },
-  zone: { width: 228, height: 200 },
+  region: { width: 360, height: 240 },
+  zone: { width: 228, height: 160 },
 };
 
 /** What `addNode` did: the new document and the id it gave the node. */

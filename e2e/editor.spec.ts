@@ -1,0 +1,199 @@
+// The editor in the web build: a two-region Active-Active design drawn from an empty document by
+// drag and drop only, whose displayed availability equals `nines evaluate` of the saved file;
+// placement rules and re-parenting; undo and redo across a drag; the editing keys; screenshots
+// in both themes (test-results/screenshots/) to look at.
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { EditorPage } from './pages/editor-page';
+
+const CLI = fileURLToPath(new URL('../cli/bin/nines.mjs', import.meta.url));
+
+/** `nines evaluate --json FILE`: the request-weighted availability of the first variant. */
+function evaluateWithCli(path: string): number {
+  const out = execFileSync(process.execPath, [CLI, 'evaluate', '--json', path], {
+    encoding: 'utf8',
+  });
+  const report = JSON.parse(out) as {
+    variants: { availability: { requestWeighted: number } | null }[];
+  };
+  const figure = report.variants[0]?.availability?.requestWeighted;
+  if (figure === undefined) throw new Error(`no availability in ${out}`);
+  return figure;
+}
+
+test('draws a two-region Active-Active design from an empty document by drag and drop', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const editor = new EditorPage(page);
+  await editor.useClassicFileDialogs();
+  await editor.openEmpty();
+  await expect(editor.availability).toHaveText('—');
+
+  const dns = await editor.dropNew('router', 380, 60);
+  const east = await editor.dropNew('region', 40, 170);
+  const west = await editor.dropNew('region', 420, 170);
+  expect([dns, east, west]).toEqual(['router-1', 'region-1', 'region-2']);
+
+  const stack = async (dx: number) => ({
+    lb: await editor.dropNew('router', 200 + dx, 218),
+    app: await editor.dropNew('service', 200 + dx, 303),
+    db: await editor.dropNew('datastore', 200 + dx, 388),
+  });
+  const a = await stack(0);
+  const b = await stack(380);
+  for (const [region, ids] of [
+    [east, a],
+    [west, b],
+  ] as const) {
+    for (const id of Object.values(ids)) {
+      await editor.node(id).click();
+      await expect(editor.field('parent')).toContainText(region);
+    }
+  }
+  // The first component became the entry: a router with no targets yet serves nothing.
+  await expect(editor.availability).toHaveText('0.0000 %');
+
+  await editor.connect(dns, a.lb);
+  await editor.connect(dns, b.lb);
+  for (const s of [a, b]) {
+    await editor.connect(s.lb, s.app);
+    await editor.connect(s.app, s.db);
+  }
+  await expect(editor.canvas.locator('.plan-edge--depends')).toHaveCount(6);
+  const beforeReplication = await editor.availability.textContent();
+  await editor.connect(a.db, b.db, 'right', 'left');
+  await expect(editor.canvas.locator('.plan-edge--replicates')).toHaveCount(1);
+
+  // What must be set, through the inspector: the data tier replicates active-active, the tier
+  // has instances to spare.
+  for (const s of [a, b]) {
+    await editor.node(s.db).click();
+    await editor.setField('replication', 'active-active');
+    await editor.node(s.app).click();
+    await editor.setField('instances', '3');
+    await expect(editor.fieldInput('instances')).toHaveValue('3');
+  }
+  await expect(editor.availability).not.toHaveText(beforeReplication ?? '');
+  await expect(page.getByTestId('spofs')).toContainText(dns);
+
+  await editor.canvas.locator('.react-flow__pane').click({ position: { x: 700, y: 20 } });
+  const shown = (await editor.availability.textContent()) ?? '';
+  await page.screenshot({ path: 'test-results/screenshots/editor-built-light.png' });
+
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const saved = await (await download).path();
+  const cli = evaluateWithCli(saved);
+  expect(shown).toBe(`${(cli * 100).toFixed(4)} %`);
+  expect(editor.errors).toEqual([]);
+});
+
+test('zones go only in regions; a moved node changes container and keeps its place', async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.openEmpty();
+  await editor.drop('zone', 300, 300);
+  await expect(editor.canvas.locator('.react-flow__node')).toHaveCount(0);
+
+  const region = await editor.dropNew('region', 60, 60);
+  const zone = await editor.dropNew('zone', 160, 160);
+  await editor.node(zone).click();
+  await expect(editor.field('parent')).toContainText(region);
+  const app = await editor.dropNew('service', 160, 190);
+  await editor.node(app).click();
+  await expect(editor.field('parent')).toContainText(zone);
+
+  // Out of every region: the service becomes global, where it was dropped.
+  await editor.dragNode(app, 420, 0);
+  await editor.node(app).click();
+  await expect(editor.field('parent')).toContainText('global');
+  const out = await editor.node(app).boundingBox();
+  // Back into the region's zone.
+  await editor.dragNode(app, -420, 0);
+  await editor.node(app).click();
+  await expect(editor.field('parent')).toContainText(zone);
+  const back = await editor.node(app).boundingBox();
+  expect(Math.abs((out?.x ?? 0) - (back?.x ?? 0))).toBeGreaterThan(300);
+  expect(editor.errors).toEqual([]);
+});
+
+test('one undo puts a dragged node back, redo moves it again', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.openTemplate('active-active-2-regions');
+  const dns = editor.node('dns');
+  const start = await dns.boundingBox();
+  if (!start) throw new Error('dns is not on the canvas');
+  await editor.dragNode('dns', 160, -10);
+  const moved = await dns.boundingBox();
+  expect((moved?.x ?? 0) - start.x).toBeGreaterThan(100);
+
+  await editor.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => Math.abs(((await dns.boundingBox())?.x ?? 0) - start.x))
+    .toBeLessThan(2);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => ((await dns.boundingBox())?.x ?? 0) - start.x).toBeGreaterThan(100);
+  expect(editor.errors).toEqual([]);
+});
+
+test('Delete removes the selection with its edges; undo brings both back', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.openTemplate('active-active-2-regions');
+  const edges = await editor.edges.count();
+  await editor.node('app-use1').click();
+  await page.keyboard.press('Delete');
+  await expect(editor.node('app-use1')).toHaveCount(0);
+  await expect(editor.edges).toHaveCount(edges - 2);
+  await page.keyboard.press('Control+z');
+  await expect(editor.node('app-use1')).toHaveCount(1);
+  await expect(editor.edges).toHaveCount(edges);
+
+  // In a text field, Ctrl+Z is the field's own undo, not the document's.
+  await editor.node('app-use1').click();
+  const instances = editor.fieldInput('instances');
+  await instances.fill('7');
+  await instances.press('Control+z');
+  await expect(editor.node('app-use1')).toHaveCount(1);
+  expect(editor.errors).toEqual([]);
+});
+
+test('variants as tabs: duplicate, rename, switch, delete', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.openTemplate('active-active-2-regions');
+  await page.getByTestId('variant-duplicate').click();
+  const copy = editor.variantTab('aa2-copy-1');
+  await expect(copy).toHaveAttribute('aria-selected', 'true');
+  await copy.dblclick();
+  const name = page.getByLabel('Variant name');
+  await name.fill('Three zones only');
+  await name.press('Enter');
+  await expect(copy).toHaveText('Three zones only');
+  await editor.node('euw1').click();
+  await page.keyboard.press('Delete');
+  await expect(editor.nodesOfKind('region')).toHaveCount(1);
+  await editor.variantTab('aa2').click();
+  await expect(editor.nodesOfKind('region')).toHaveCount(2);
+  await editor.variantTab('aa2-copy-1').click();
+  await page.getByRole('button', { name: 'Delete the variant Three zones only' }).click();
+  await expect(editor.variantTab('aa2-copy-1')).toHaveCount(0);
+  await expect(editor.variantTab('aa2')).toHaveAttribute('aria-selected', 'true');
+  expect(editor.errors).toEqual([]);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the editor in the ${colorScheme} theme: selection, marks and results`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const editor = new EditorPage(page);
+    await editor.openTemplate('active-active-2-regions');
+    await expect(editor.node('dns')).toHaveClass(/is-spof/);
+    await expect(editor.availability).toHaveText(/^\d{2,3}\.\d{4} %$/);
+    await expect(page.getByTestId('scenario-row-zone-outage')).toContainText('RTO');
+    await editor.node('redis-use1').click();
+    await page.screenshot({ path: `test-results/screenshots/editor-${colorScheme}.png` });
+    expect(editor.errors).toEqual([]);
+  });
+}
