@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: type checking, lint, unit tests, then the end-to-end suite, in that order, each
+// `npm test`: type checking, lint, Electronegativity, unit tests, then the end-to-end suite, each
 // run even when an earlier one failed so that one run shows every problem. Each suite prints a
 // line `<suite>: N passed, N failed`; this script adds them up and ends with the line CI reads,
-// `N passed, N failed` (type checking and lint count as one check each).
+// `N passed, N failed` (type checking, lint and Electronegativity count as one check each).
 import { spawn } from 'node:child_process';
 
 const steps = [
@@ -12,6 +12,7 @@ const steps = [
     command: 'npx',
     args: ['eslint', '.', '--max-warnings', '0'],
   },
+  { name: 'electronegativity', command: 'npm', args: ['run', '--silent', 'lint:electron'] },
   { name: 'unit', command: 'npx', args: ['vitest', 'run'], counted: true },
   {
     name: 'e2e',

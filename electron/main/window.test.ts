@@ -76,9 +76,23 @@ describe('createMainWindow', () => {
         nodeIntegration: false,
         webSecurity: true,
         webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     expect(win.loadedUrl).toBe('app://nines/index.html');
+  });
+
+  it('sets nothing else in webPreferences (no experimental or Blink features, no insecure content)', () => {
+    const { webPreferences } = open().options as { webPreferences: object };
+    expect(Object.keys(webPreferences).sort()).toEqual([
+      'contextIsolation',
+      'disableBlinkFeatures',
+      'nodeIntegration',
+      'preload',
+      'sandbox',
+      'webSecurity',
+      'webviewTag',
+    ]);
   });
 });
 

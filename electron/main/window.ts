@@ -48,6 +48,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // A middle click on a link would otherwise ask for a new window (denied anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const state: WindowState = {
