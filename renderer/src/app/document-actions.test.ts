@@ -166,6 +166,17 @@ describe('document actions', () => {
     expect(saves[1]).toMatchObject({ fileId: 'saved-id', saveAs: true });
   });
 
+  it('a second Save while one is under way joins it instead of writing twice', async () => {
+    const store = createPlannerStore();
+    const { host, saves } = fakeHost();
+    const actions = createDocumentActions(host, store, templates);
+    await actions.openTemplate('good');
+    expect(await Promise.all([actions.save(false), actions.save(false)])).toEqual([true, true]);
+    expect(saves).toHaveLength(1);
+    await actions.save(false);
+    expect(saves).toHaveLength(2);
+  });
+
   it('keeps the document dirty when the save is cancelled or fails', async () => {
     const store = createPlannerStore();
     const { host } = fakeHost(undefined, {

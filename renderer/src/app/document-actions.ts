@@ -134,7 +134,17 @@ export function createDocumentActions(
     await replaceWith({ document, fileId, name, savedText: serializeDocument(document) });
   }
 
-  async function save(saveAs: boolean, force = false): Promise<boolean> {
+  /** The save under way: a second Save meanwhile (a double Ctrl+S) joins it, never writes twice. */
+  let saving: Promise<boolean> | undefined;
+
+  function save(saveAs: boolean): Promise<boolean> {
+    saving ??= write(saveAs, false).finally(() => {
+      saving = undefined;
+    });
+    return saving;
+  }
+
+  async function write(saveAs: boolean, force: boolean): Promise<boolean> {
     const { document, file } = getState();
     if (!document) return false;
     const text = serializeDocument(document);
@@ -152,7 +162,7 @@ export function createDocumentActions(
         message: result.message,
       });
       if (choice === 'cancel') return false;
-      return save(choice === 'save-copy', choice === 'overwrite');
+      return write(choice === 'save-copy', choice === 'overwrite');
     }
     if (reportHostError(result, 'Cannot save') || !result.ok || !result.value) return false;
     getState().markSaved({ ...result.value, text });
