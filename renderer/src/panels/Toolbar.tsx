@@ -14,6 +14,7 @@ import { autoLayout } from '../canvas/auto-layout';
 import { useServices } from '../hooks/useServices';
 import { usePlanner, usePlannerStore } from '../store/context';
 import { selectIsDirty } from '../store/selectors';
+import { PlanButton } from './PlanDialog';
 import { VariantTabs } from './VariantTabs';
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -128,6 +129,9 @@ export function Toolbar() {
             >
               <Grid3x3 size={15} aria-hidden />
             </button>
+          </div>
+          <div className="toolbar__group">
+            <PlanButton />
           </div>
           <div className="toolbar__doc" title={fileName}>
             <span className="toolbar__doc-name" data-testid="document-name">
