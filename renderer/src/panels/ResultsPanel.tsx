@@ -125,9 +125,11 @@ function Figures({
         <span className="metric__label">Monthly cost</span>
         <Flashing
           text={
-            cost
-              ? `${cost.isComplete ? '' : '≥ '}${formatUsd(Math.round(cost.monthly))} / month`
-              : '—'
+            !cost
+              ? '—'
+              : cost.monthly === 0 && !cost.isComplete
+                ? 'not priced'
+                : `${cost.isComplete ? '' : '≥ '}${formatUsd(Math.round(cost.monthly))} / month`
           }
           testId="metric-monthly-cost"
           title={

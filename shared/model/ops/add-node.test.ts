@@ -34,6 +34,12 @@ describe('addNode', () => {
     expect(JSON.stringify(doc)).toBe(before);
   });
 
+  it('keeps a node dropped on a container’s title below it', () => {
+    let doc = addNode(emptyDocument(), 'v1', 'region', undefined, { x: 0, y: 0 }).document;
+    doc = addNode(doc, 'v1', 'service', 'region-1', { x: -30, y: 5 }).document;
+    expect(doc.variants[0]?.layout?.['app-1']).toEqual({ x: 14, y: 46 });
+  });
+
   it('grows the containers around a node placed near their edge', () => {
     let doc = addNode(emptyDocument(), 'v1', 'region', undefined, { x: 0, y: 0 }).document;
     doc = addNode(doc, 'v1', 'service', 'region-1', { x: 600, y: 400 }).document;

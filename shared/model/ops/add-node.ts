@@ -4,7 +4,7 @@
  */
 import type { ModelNode, NinesDocument, NodeKind } from '../types';
 import { ID_STEMS, freshId, usedNodeIds } from './ids';
-import { growAncestors, setPosition, type BoxMap, type Point } from './layout';
+import { clearOfHeader, growAncestors, setPosition, type BoxMap, type Point } from './layout';
 import { canPlace } from './placement';
 import { repairEntry, variantOf, withVariant } from './variant-utils';
 
@@ -42,13 +42,17 @@ export function addNode(
   if (!canPlace(kind, parent))
     throw new Error(`a ${kind} cannot be placed in ${parentId ?? 'the top level'}`);
   const nodeId = freshId(ID_STEMS[kind], usedNodeIds(doc));
+  const at = clearOfHeader(
+    position,
+    parent?.kind === 'region' || parent?.kind === 'zone' ? parent.kind : undefined,
+  );
   const node = {
     id: nodeId,
     kind,
     ...(parentId === undefined ? {} : { parent: parentId }),
   } as ModelNode;
   const document = withVariant(doc, variantId, (v) => {
-    let next = setPosition({ ...v, nodes: [...v.nodes, node] }, nodeId, position);
+    let next = setPosition({ ...v, nodes: [...v.nodes, node] }, nodeId, at);
     if (kind === 'region' || kind === 'zone') {
       const size = NEW_CONTAINER_SIZE[kind];
       next = {
@@ -57,8 +61,8 @@ export function addNode(
           ...next.layout,
           [nodeId]: {
             ...next.layout?.[nodeId],
-            x: Math.round(position.x),
-            y: Math.round(position.y),
+            x: Math.round(at.x),
+            y: Math.round(at.y),
             ...size,
           },
         },

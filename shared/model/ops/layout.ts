@@ -19,6 +19,21 @@ export type BoxMap = ReadonlyMap<string, Box>;
 /** Space kept between a container's border and what it holds, px. */
 export const CONTAINER_PADDING = 14;
 
+/** Height of a container's title bar, px: what it holds starts below it. */
+export const CONTAINER_HEADER = { region: 46, zone: 34 } as const;
+
+/**
+ * A position inside a container of `kind` kept clear of its title bar and left border (a
+ * top-level position is returned as it is).
+ */
+export function clearOfHeader(position: Point, kind: 'region' | 'zone' | undefined): Point {
+  if (kind === undefined) return position;
+  return {
+    x: Math.max(position.x, CONTAINER_PADDING),
+    y: Math.max(position.y, CONTAINER_HEADER[kind]),
+  };
+}
+
 /** A point, px. */
 export interface Point {
   readonly x: number;

@@ -3,7 +3,14 @@
  * another one. Re-parenting converts the position so that the node keeps its place on screen.
  */
 import type { NinesDocument } from '../types';
-import { absolutePosition, growAncestors, setPosition, type BoxMap, type Point } from './layout';
+import {
+  absolutePosition,
+  clearOfHeader,
+  growAncestors,
+  setPosition,
+  type BoxMap,
+  type Point,
+} from './layout';
 import { canPlace } from './placement';
 import { variantOf, withVariant } from './variant-utils';
 
@@ -19,7 +26,7 @@ export interface Move {
 /**
  * Applies `moves` to variant `variantId`: each node gets its new parent (when it may sit there;
  * otherwise it keeps its parent) and a position relative to that parent such that it stays at
- * `absolute` on the canvas. `boxes` are the boxes shown before the move. Containers grow to
+ * `absolute` on the canvas (moved down or right just enough to clear the container's title). `boxes` are the boxes shown before the move. Containers grow to
  * hold what was moved into them.
  */
 export function moveNodes(
@@ -48,7 +55,11 @@ export function moveNodes(
       if (node.parent !== undefined && moved.has(node.parent)) continue;
       const origin =
         parentId === undefined ? { x: 0, y: 0 } : absolutePosition(variant, boxes, parentId);
-      const relative = { x: move.absolute.x - origin.x, y: move.absolute.y - origin.y };
+      const container = parentId === undefined ? undefined : byId.get(parentId)?.kind;
+      const relative = clearOfHeader(
+        { x: move.absolute.x - origin.x, y: move.absolute.y - origin.y },
+        container === 'region' || container === 'zone' ? container : undefined,
+      );
       if (parentId !== node.parent) {
         next = {
           ...next,
