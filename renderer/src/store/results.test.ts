@@ -1,19 +1,14 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { moveNodes } from '../../../shared/model/ops/move';
 import { updateNodeField } from '../../../shared/model/ops/update-field';
 import type { NinesDocument } from '../../../shared/model/types';
-import { parseDocumentText } from '../../../shared/schema/parse';
+import { BUNDLED_TEMPLATES } from '../app/templates';
 import { createResultsMemo, isSameTopology, nodesOfEvents } from './results';
 
-const dir = new URL('../../../assets/templates/', import.meta.url);
-const templates = readdirSync(dir)
-  .filter((f) => f.endsWith('.nines.json'))
-  .map((f) => {
-    const parsed = parseDocumentText(readFileSync(new URL(f, dir), 'utf8'));
-    if (!parsed.ok) throw new Error(f);
-    return [f, parsed.document] as const;
-  });
+const templates = BUNDLED_TEMPLATES.map((t) => {
+  if (!t.parsed.ok) throw new Error(t.fileName);
+  return [t.fileName, t.parsed.document] as const;
+});
 const aa2 = templates.find(([f]) => f.startsWith('active-active-2'))?.[1] as NinesDocument;
 
 describe('results memo', () => {
