@@ -1,10 +1,13 @@
 // The editor in the web build: a two-region Active-Active design drawn from an empty document by
 // drag and drop only, whose displayed availability equals `nines evaluate` of the saved file;
-// placement rules and re-parenting; undo and redo across a drag; the editing keys; screenshots
-// in both themes (test-results/screenshots/) to look at.
+// placement rules and re-parenting; undo and redo across a drag; the editing keys; a 301-node
+// design evaluated in the worker; screenshots in both themes (test-results/screenshots/).
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { generatedModel } from '../shared/engine/synthetic';
+import { serializeDocument } from '../shared/schema/serialize';
 import { EditorPage } from './pages/editor-page';
 
 const CLI = fileURLToPath(new URL('../cli/bin/nines.mjs', import.meta.url));
@@ -197,3 +200,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(editor.errors).toEqual([]);
   });
 }
+
+test('a 301-node design is evaluated in a worker and its figures arrive', async ({ page }) => {
+  const doc = generatedModel(33);
+  expect(doc.variants[0]?.nodes.length).toBeGreaterThan(300);
+  const path = test.info().outputPath('large.nines.json');
+  writeFileSync(path, serializeDocument(doc));
+  const editor = new EditorPage(page);
+  await editor.useClassicFileDialogs();
+  await editor.openStart();
+  await editor.openFile(path);
+  await expect(editor.nodesOfKind('region')).toHaveCount(33);
+  await expect(editor.availability).toHaveText(/^\d{2,3}\.\d{4} %$/, { timeout: 15_000 });
+  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
+  expect(`${(evaluateWithCli(path) * 100).toFixed(4)} %`).toBe(
+    await editor.availability.textContent(),
+  );
+  expect(editor.errors).toEqual([]);
+});

@@ -4,7 +4,7 @@ import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
 import type { NinesDocument, Scenario, Variant } from '../../../shared/model/types';
 import { formatDuration, formatNumber, formatPercent, formatUsd } from '../app/format';
 import { displayName } from '../canvas/describe';
-import { useResults } from '../hooks/useResults';
+import { useResultsState } from '../hooks/useResults';
 import { usePlanner } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
 
@@ -24,14 +24,20 @@ export function formatMinutesPerYear(minutes: number): string {
  * The results column: the engine's figures for the active variant, recomputed at each change of
  * the topology (availability, nines, downtime, monthly cost, single points of failure, what
  * stops the evaluation), then every failure scenario with its RTO and RPO against the targets.
+ * While a large design is evaluated in the background the last figures stay, dimmed.
  */
 export function ResultsPanel() {
   const document = usePlanner((s) => s.document);
   const variant = usePlanner(selectActiveVariant);
-  const results = useResults();
+  const { results, isPending } = useResultsState();
   if (!document || !variant) return null;
   return (
-    <section className="panel results" data-testid="results" aria-label="Results">
+    <section
+      className={`panel results${isPending ? ' is-pending' : ''}`}
+      data-testid="results"
+      aria-label="Results"
+      aria-busy={isPending}
+    >
       <Figures document={document} variant={variant} results={results} />
       <Scenarios
         document={document}
