@@ -336,6 +336,20 @@ function recoverySteps(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): I
         ),
       );
   }
+  if (s.survives && s.capacityShare < 1 && !scenario.shift) {
+    const receiving = ctx.variant.nodes.filter(
+      (n) => n.kind === 'service' && n.capacityRps !== undefined && !affected.has(n.id),
+    );
+    steps.push(
+      inline(
+        `Capacity: the model serves ${Math.round(s.capacityShare * 1000) / 10} % of the requests after this failure. Scale out `,
+        receiving.length === 0
+          ? 'the tiers that now receive the traffic'
+          : listOf(receiving.map((n) => labelOf(ctx, n.id))),
+        `${receiving.length === 1 ? ' until it carries' : ' until they carry'} the whole load, and shed or queue non-essential traffic meanwhile.`,
+      ),
+    );
+  }
   if ((scenario.partition ?? []).length > 0) steps.push(...partitionSteps(ctx, s, scenario));
   steps.push(...shiftSteps(ctx, s, scenario));
   steps.push(...corruptionSteps(ctx, scenario));
