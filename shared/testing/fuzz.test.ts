@@ -1,5 +1,5 @@
 /**
- * Issue 9's fuzzing. Mutated templates run through parse → evaluate in a child process
+ * Issue 9's fuzzing. Mutated templates run through parse → evaluate → plan in a child process
  * (shared/testing/fuzz-run.ts) so that a case that hangs is stopped and named instead of
  * stalling the suite; random valid models run in process. Seeds are fixed (override with
  * FUZZ_SEED) and printed on failure with the command that replays the failing case.
@@ -64,7 +64,7 @@ function runFuzz(
 }
 
 describe('fuzzing', () => {
-  it(`${RUNS} mutated templates: parse → evaluate never throws, never hangs, stays in range`, async () => {
+  it(`${RUNS} mutated templates: parse → evaluate → plan never throws, never hangs, stays in range`, async () => {
     const run = await runFuzz(SEED, RUNS);
     const replay = (path: number | string) =>
       `replay: FUZZ_SEED=${SEED} FUZZ_RUNS=1 FUZZ_PATH=${path} node --import tsx shared/testing/fuzz-run.ts`;
@@ -74,10 +74,11 @@ describe('fuzzing', () => {
       );
     }
     expect(run.code, `seed ${SEED}:\n${run.output}`).toBe(0);
-    const counts = JSON.parse(run.output) as { refused: number; evaluated: number };
-    expect(counts.refused + counts.evaluated).toBe(RUNS);
-    // Not vacuous: a fair share of the mutants are still valid and get evaluated.
-    expect(counts.evaluated).toBeGreaterThan(RUNS / 20);
+    const counts = JSON.parse(run.output) as Record<'refused' | 'evaluated' | 'planned', number>;
+    expect(counts.refused + counts.evaluated + counts.planned).toBe(RUNS);
+    // Not vacuous: a fair share of the mutants are still valid and get evaluated, some planned.
+    expect(counts.evaluated + counts.planned).toBeGreaterThan(RUNS / 20);
+    expect(counts.planned).toBeGreaterThan(10);
   });
 
   it('the watchdog stops and names a case that hangs', async () => {

@@ -7,6 +7,9 @@
 import fc from 'fast-check';
 import type { PriceBook } from '../catalog/price-book';
 import { evaluate } from '../engine';
+import { buildPlan } from '../plan/content/build-plan';
+import { checkDocument } from '../plan/document';
+import { writeMarkdown } from '../plan/markdown/write-markdown';
 import { parseDocumentText } from '../schema/parse';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -155,16 +158,17 @@ function set(root: Json, path: Path, value: Json): Json {
   return { ...(root as Record<string, Json>), [key]: child };
 }
 
-/** What one case came to: refused with problems, or evaluated. */
-export type Outcome = 'refused' | 'evaluated';
+/** What one case came to: refused with problems, evaluated, or evaluated and its plan built. */
+export type Outcome = 'refused' | 'evaluated' | 'planned';
 
 /**
- * Parses `text` and, when it is valid, evaluates it with `priceBook`. Throws (failing the
- * property) when anything throws, when a refusal has no located problem, or when a result is out
- * of range: availabilities and probabilities outside [0, 1], minutes, seconds or costs that are
- * negative or not finite.
+ * Parses `text` and, when it is valid, evaluates it with `priceBook`, and with `withPlan` builds
+ * its contingency plan (a well-formed plan document, or engine issues) and writes it as
+ * Markdown. Throws (failing the property) when anything throws, when a refusal has no located
+ * problem, or when a result is out of range: availabilities and probabilities outside [0, 1],
+ * minutes, seconds or costs that are negative or not finite.
  */
-export function checkPipeline(text: string, priceBook: PriceBook): Outcome {
+export function checkPipeline(text: string, priceBook: PriceBook, withPlan = false): Outcome {
   const parsed = parseDocumentText(text);
   if (!parsed.ok) {
     if (parsed.problems.length === 0) throw new Error('refused without a problem');
@@ -211,7 +215,17 @@ export function checkPipeline(text: string, priceBook: PriceBook): Outcome {
       if (s.rpoSeconds !== null) amount(at(`scenario ${s.id} rpoSeconds`), s.rpoSeconds);
     }
   }
-  return 'evaluated';
+  if (!withPlan) return 'evaluated';
+  const plan = buildPlan(parsed.document, { priceBook, date: '2026-11-26' });
+  if (!plan.ok) {
+    if (plan.issues.length === 0) throw new Error('plan refused without an issue');
+    return 'planned';
+  }
+  const problems = checkDocument(plan.plan);
+  if (problems.length > 0)
+    throw new Error(`plan document: ${JSON.stringify(problems.slice(0, 3))}`);
+  if (writeMarkdown(plan.plan).length === 0) throw new Error('empty Markdown plan');
+  return 'planned';
 }
 
 /** Rounding error allowed on a difference of two probabilities. */
