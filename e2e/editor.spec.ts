@@ -40,9 +40,9 @@ test('draws a two-region Active-Active design from an empty document by drag and
   expect([dns, east, west]).toEqual(['router-1', 'region-1', 'region-2']);
 
   const stack = async (dx: number) => ({
-    lb: await editor.dropNew('router', 200 + dx, 218),
-    app: await editor.dropNew('service', 200 + dx, 303),
-    db: await editor.dropNew('datastore', 200 + dx, 388),
+    lb: await editor.dropNew('router', 200 + dx, 240),
+    app: await editor.dropNew('service', 200 + dx, 340),
+    db: await editor.dropNew('datastore', 200 + dx, 440),
   });
   const a = await stack(0);
   const b = await stack(380);

@@ -12,7 +12,7 @@ import { repairEntry, variantOf, withVariant } from './variant-utils';
 export const NEW_CONTAINER_SIZE: Readonly<
   Record<'region' | 'zone', { width: number; height: number }>
 > = {
-  region: { width: 360, height: 240 },
+  region: { width: 360, height: 320 },
   zone: { width: 228, height: 160 },
 };
 
