@@ -164,6 +164,31 @@ test('Delete removes the selection with its edges; undo brings both back', async
   expect(editor.errors).toEqual([]);
 });
 
+test('copy, paste, duplicate and select all from the keyboard; the palette adds on click', async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.openTemplate('active-active-2-regions');
+  const count = await editor.canvas.locator('.react-flow__node').count();
+  await editor.node('redis-use1').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(editor.canvas.locator('.react-flow__node')).toHaveCount(count + 1);
+  await expect(editor.node('db-1')).toHaveClass(/selected/);
+  await page.keyboard.press('Control+d');
+  await expect(editor.node('db-2')).toHaveCount(1);
+  await page.keyboard.press('Control+a');
+  await expect(editor.canvas.locator('.react-flow__node.selected')).toHaveCount(count + 2);
+
+  await editor.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await editor.paletteItem('external').click();
+  await expect(editor.node('ext-1')).toHaveCount(1);
+  await editor.paletteItem('queue').focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.node('queue-1')).toHaveCount(1);
+  expect(editor.errors).toEqual([]);
+});
+
 test('variants as tabs: duplicate, rename, switch, delete', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.openTemplate('active-active-2-regions');
