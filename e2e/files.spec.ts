@@ -140,6 +140,7 @@ test.describe('with the classic file dialogs', () => {
     await expect
       .poll(async () => decodeRecoveryCopy((await readRecoveryCopy(page)) ?? '').text, {
         timeout: 2000,
+        intervals: [100],
       })
       .toBe(serializeDocument({ ...SINGLE, name: 'Checkout — renamed' }));
 
@@ -168,6 +169,7 @@ test.describe('with the classic file dialogs', () => {
     await expect
       .poll(async () => decodeRecoveryCopy((await readRecoveryCopy(page)) ?? '').text, {
         timeout: 2000,
+        intervals: [100],
       })
       .toBe(serializeDocument(UNSAVED));
 
