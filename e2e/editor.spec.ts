@@ -155,12 +155,24 @@ test('Delete removes the selection with its edges; undo brings both back', async
   await expect(editor.node('app-use1')).toHaveCount(1);
   await expect(editor.edges).toHaveCount(edges);
 
+  // An edge is selected by clicking it and deleted with the keyboard too.
+  await page
+    .getByTestId('rf__edge-depends:dns>lb-use1')
+    .locator('.react-flow__edge-interaction')
+    .click({ force: true });
+  await page.keyboard.press('Delete');
+  await expect(editor.edges).toHaveCount(edges - 1);
+  await page.keyboard.press('Control+z');
+  await expect(editor.edges).toHaveCount(edges);
+
   // In a text field, Ctrl+Z is the field's own undo, not the document's.
   await editor.node('app-use1').click();
+  await editor.setField('instances', '7');
   const instances = editor.fieldInput('instances');
-  await instances.fill('7');
+  await instances.fill('9');
   await instances.press('Control+z');
-  await expect(editor.node('app-use1')).toHaveCount(1);
+  await instances.press('Escape');
+  await expect(instances).toHaveValue('7');
   expect(editor.errors).toEqual([]);
 });
 
