@@ -314,6 +314,9 @@ test('Save over a file another program changed asks: Overwrite, or Save as a cop
   await changeOnDisk();
   await page.keyboard.press('Control+s');
   await expect(question).toContainText('“plan.nines.json” was changed by another program');
+  await expect(question).toContainText(
+    'Save as a copy keeps both versions. Overwrite replaces the other program’s version with this document.',
+  );
   await expect(question.getByRole('button', { name: 'Save as a copy…' })).toBeFocused();
   await question.getByRole('button', { name: 'Cancel' }).click();
   await expect(question).toHaveCount(0);

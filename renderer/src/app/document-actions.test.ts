@@ -309,7 +309,6 @@ describe('saving over a file changed on disk', () => {
     expect(store.getState().question).toEqual({
       kind: 'changed-on-disk',
       fileName: 'small.nines.json',
-      message: CHANGED.ok ? '' : CHANGED.message,
     });
     return { store, actions, saving, ...fake };
   }

@@ -159,7 +159,6 @@ export function createDocumentActions(
       const choice = await ask<ChangedOnDiskChoice>({
         kind: 'changed-on-disk',
         fileName: file.name,
-        message: result.message,
       });
       if (choice === 'cancel') return false;
       return write(choice === 'save-copy', choice === 'overwrite');

@@ -9,7 +9,7 @@ import { useModalDialog } from './useModalDialog';
  * desktop), or cancel. Escape cancels.
  */
 export function ChangedOnDiskDialog() {
-  const { actions } = useServices();
+  const { host, actions } = useServices();
   const question = usePlanner((s) => (s.question?.kind === 'changed-on-disk' ? s.question : null));
   const dialog = useModalDialog(question !== null);
   if (!question) return null;
@@ -30,7 +30,9 @@ export function ChangedOnDiskDialog() {
         <h2 id="changed-title">“{question.fileName}” was changed by another program</h2>
       </header>
       <p id="changed-message" className="dialog__message">
-        {question.message}
+        Save as a copy keeps both versions. Overwrite replaces the other program’s version with this
+        document
+        {host.kind === 'desktop' ? `, keeping it as ${question.fileName}.bak.` : '.'}
       </p>
       <div className="dialog__actions">
         <button

@@ -24,7 +24,7 @@ export type PendingQuestion =
   /** The open document has unsaved changes and another is about to replace it. */
   | { readonly kind: 'discard'; readonly documentName: string }
   /** Another program changed the file since it was read, and Save would overwrite it. */
-  | { readonly kind: 'changed-on-disk'; readonly fileName: string; readonly message: string };
+  | { readonly kind: 'changed-on-disk'; readonly fileName: string };
 
 /** Window state that is neither the document nor the selection. */
 export interface UiSlice {
