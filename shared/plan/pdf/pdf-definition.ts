@@ -259,6 +259,50 @@ function lines(content: Inline): number {
   return Math.max(1, Math.ceil(chars / CHARS_PER_LINE));
 }
 
+/** The named styles of the PDF (pdfmake's style dictionary). */
+const STYLES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  kicker: { fontSize: 10, bold: true, color: T.accent, characterSpacing: 1.2 },
+  title: { fontSize: 26, bold: true, color: T.ink, lineHeight: 1.1 },
+  subtitle: { fontSize: 14, color: T.muted, margin: [0, 8, 0, 0] },
+  small: { fontSize: 8.5, color: T.muted },
+  running: { fontSize: 8, color: T.muted },
+  h1: { fontSize: 18, bold: true, color: T.accent, margin: [0, 0, 0, 12] },
+  h2: { fontSize: 13.5, bold: true, color: T.ink, margin: [0, 14, 0, 6] },
+  h3: { fontSize: 11, bold: true, color: T.ink, margin: [0, 10, 0, 4] },
+  body: { margin: [0, 0, 0, 8] },
+  list: { margin: [8, 0, 0, 8] },
+  listPart: { margin: [8, 0, 0, 0] },
+  code: { background: T.codeFill, color: '#323f4b' },
+  table: { fontSize: 8.5, lineHeight: 1.15, margin: [0, 2, 0, 12] },
+  tableHeader: { bold: true, color: T.ink },
+  caption: { fontSize: 9, bold: true, color: T.muted, margin: [0, 4, 0, 4] },
+  figureCaption: { fontSize: 9, italics: true, color: T.muted, margin: [0, 6, 0, 0] },
+  tocTitle: { fontSize: 18, bold: true, color: T.accent, margin: [0, 0, 0, 14] },
+  tocLevel1: { bold: true },
+  tocLevel: { color: T.ink },
+  tocNumber: { color: T.muted },
+};
+
+/**
+ * `node` with no space below it. pdfmake starts a new page when a block's bottom margin does not
+ * fit on the page, and a page break that follows then leaves that page blank; the last block
+ * before a page break needs no space below it anyway.
+ */
+function withoutBottomMargin(node: PdfNode): PdfNode {
+  if (typeof node !== 'object' || Array.isArray(node)) return node;
+  const stack = node.stack;
+  if (Array.isArray(stack) && stack.length > 0) {
+    const children = stack as PdfNode[];
+    const last = children[children.length - 1] as PdfNode;
+    return { ...node, stack: [...children.slice(0, -1), withoutBottomMargin(last)] };
+  }
+  const margin =
+    node.margin ?? (typeof node.style === 'string' ? STYLES[node.style]?.margin : undefined);
+  if (!Array.isArray(margin) || margin.length !== 4) return node;
+  const [left, top, right] = margin as number[];
+  return { ...node, margin: [left, top, right, 0] };
+}
+
 /** A rough height of a table in lines: its header and each row's tallest cell. */
 function tableLines(table: TableBlock): number {
   const shares = sharesOf(table);
@@ -312,6 +356,10 @@ function bodyNodes(doc: PlanDocument): PdfNode[] {
   let breakBefore: Record<string, string> = {};
   const emit = (group: PdfNode[]) => {
     if (group.length === 0) return;
+    const previous = nodes.length - 1;
+    if (breakBefore.pageBreak && previous >= 0) {
+      nodes[previous] = withoutBottomMargin(nodes[previous] as PdfNode);
+    }
     const first = group[0];
     if (
       group.length === 1 &&
@@ -475,27 +523,6 @@ export function toPdfDefinition(doc: PlanDocument): PdfDefinition {
           },
     content: [...titlePage(meta), contents(), ...bodyNodes(doc)],
     defaultStyle: { font: 'Roboto', fontSize: T.bodySize, lineHeight: 1.25, color: T.ink },
-    styles: {
-      kicker: { fontSize: 10, bold: true, color: T.accent, characterSpacing: 1.2 },
-      title: { fontSize: 26, bold: true, color: T.ink, lineHeight: 1.1 },
-      subtitle: { fontSize: 14, color: T.muted, margin: [0, 8, 0, 0] },
-      small: { fontSize: 8.5, color: T.muted },
-      running: { fontSize: 8, color: T.muted },
-      h1: { fontSize: 18, bold: true, color: T.accent, margin: [0, 0, 0, 12] },
-      h2: { fontSize: 13.5, bold: true, color: T.ink, margin: [0, 14, 0, 6] },
-      h3: { fontSize: 11, bold: true, color: T.ink, margin: [0, 10, 0, 4] },
-      body: { margin: [0, 0, 0, 8] },
-      list: { margin: [8, 0, 0, 8] },
-      listPart: { margin: [8, 0, 0, 0] },
-      code: { background: T.codeFill, color: '#323f4b' },
-      table: { fontSize: 8.5, lineHeight: 1.15, margin: [0, 2, 0, 12] },
-      tableHeader: { bold: true, color: T.ink },
-      caption: { fontSize: 9, bold: true, color: T.muted, margin: [0, 4, 0, 4] },
-      figureCaption: { fontSize: 9, italics: true, color: T.muted, margin: [0, 6, 0, 0] },
-      tocTitle: { fontSize: 18, bold: true, color: T.accent, margin: [0, 0, 0, 14] },
-      tocLevel1: { bold: true },
-      tocLevel: { color: T.ink },
-      tocNumber: { color: T.muted },
-    },
+    styles: STYLES,
   };
 }

@@ -16,6 +16,7 @@ import {
   type PlanDocument,
 } from '../document';
 import { samplePlan } from '../sample-plan';
+import { toPdfDefinition, type PdfNode } from './pdf-definition';
 import { writePdf, type PdfMakeLike } from './write-pdf';
 
 const require = createRequire(import.meta.url);
@@ -250,5 +251,40 @@ describe('writePdf with blocks taller than a page', () => {
       expect(text).toContain(token);
     // The numbered list goes on counting where the part kept with the heading stopped.
     expect(text).toMatch(/3\. item-2\b/);
+  });
+});
+
+describe('toPdfDefinition before a page break', () => {
+  it('leaves no space under the last block, so that its margin cannot start a blank page', () => {
+    const doc: PlanDocument = {
+      meta: { title: 'Breaks', version: '1', date: 'today' },
+      blocks: [
+        heading(1, 'First'),
+        paragraph('Opening.'),
+        numbered(['one', 'two']),
+        heading(1, 'Second'),
+        paragraph('Under a heading.'),
+        heading(2, 'Section'),
+        paragraph('Last paragraph of the chapter.'),
+        heading(1, 'Third'),
+      ],
+    };
+    const content = toPdfDefinition(doc).content;
+    const bottom = (node: PdfNode): unknown => {
+      if (typeof node !== 'object' || Array.isArray(node)) return undefined;
+      const stack = node.stack as PdfNode[] | undefined;
+      if (stack) return bottom(stack[stack.length - 1] as PdfNode);
+      return (node.margin as number[] | undefined)?.[3];
+    };
+    // The chapters after the first: each starts a page after a block of the previous chapter.
+    const breaks = ['2  Second', '3  Third'].map((label) =>
+      content.findIndex(
+        (node) =>
+          JSON.stringify(node).includes(label) &&
+          JSON.stringify(node).includes('"pageBreak":"before"'),
+      ),
+    );
+    expect(breaks.every((i) => i > 0)).toBe(true);
+    for (const i of breaks) expect(bottom(content[i - 1] as PdfNode)).toBe(0);
   });
 });
