@@ -104,7 +104,7 @@ beforeAll(async () => {
   scenarios = (evaluation?.scenarios ?? []).filter((s) => s.applies);
   downtimeCostPerHour = model.targets?.downtimeCostPerHour ?? NaN;
   expectedYearlyCost = evaluation?.cost?.expectedDowntimeCostPerYear ?? NaN;
-});
+}, 60_000);
 
 /** The chapter headings as printed (`4  Business impact analysis`, `Appendix A. …`). */
 function chapterLabels(): string[] {
@@ -126,7 +126,7 @@ describe('nines plan FILE --pdf', () => {
     mkdirSync('test-results/plan', { recursive: true });
     writeFileSync('test-results/plan/aa3-plan.pdf', bytes);
     pages = await pdfLines(new Uint8Array(bytes));
-  });
+  }, 60_000);
 
   it('has 8 pages or more and every chapter of the ISCP outline, in order', () => {
     expect(pages.length).toBeGreaterThanOrEqual(8);
@@ -204,7 +204,7 @@ describe('nines plan FILE --md --docx', () => {
     markdown = readFileSync(md, 'utf8');
     docx = readFileSync(word);
     writeFileSync('test-results/plan/aa3-plan.docx', docx);
-  });
+  }, 60_000);
 
   it('writes every chapter as a Markdown heading and the topology as a Mermaid block', () => {
     for (const label of chapterLabels()) {

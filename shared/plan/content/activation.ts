@@ -21,7 +21,10 @@ import { duration, percent } from './format';
 
 /** How the routers in front of what a scenario stops notice it, one phrase per router. */
 export function detectionSignals(ctx: PlanBasis, s: ScenarioResult): string[] {
-  const signals = routersInFrontOf(ctx, affectedNodes(ctx, s)).map((r) => {
+  const affected = affectedNodes(ctx, s);
+  // A router that fails with what it checks is no signal.
+  const watching = routersInFrontOf(ctx, affected).filter((r) => !affected.has(r.id));
+  const signals = watching.map((r) => {
     const { detectionSeconds, dnsTtlSeconds } = routerDetection(r);
     return `${labelOf(ctx, r.id)} health checks (${duration(detectionSeconds)}${dnsTtlSeconds > 0 ? `, then DNS TTL ${duration(dnsTtlSeconds)}` : ''})`;
   });

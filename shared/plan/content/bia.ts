@@ -160,6 +160,20 @@ export function biaChapter(ctx: PlanContext): Block[] {
             ],
             rows,
           },
+          ...(failing.length === 0
+            ? []
+            : [
+                {
+                  kind: 'callout' as const,
+                  tone: 'warning' as const,
+                  title: 'Objectives not met',
+                  runs: inline(
+                    `${failing.length} of ${scenarios.length} scenarios miss an objective: `,
+                    failing.map((s) => `${s.name} (${misses(ctx, s).join(', ')})`).join('; '),
+                    '. The runbooks in chapter “Recovery” still apply; chapter “Preventive controls” lists what would close the gap.',
+                  ),
+                },
+              ]),
           heading(2, 'How the achieved times add up'),
           bullets(
             scenarios.map((s) =>
@@ -172,19 +186,5 @@ export function biaChapter(ctx: PlanContext): Block[] {
         ]),
     heading(2, 'Expected yearly downtime'),
     { kind: 'paragraph', runs: yearly },
-    ...(failing.length === 0
-      ? []
-      : [
-          {
-            kind: 'callout' as const,
-            tone: 'warning' as const,
-            title: 'Objectives not met',
-            runs: inline(
-              `${failing.length} of ${scenarios.length} scenarios miss an objective: `,
-              failing.map((s) => `${s.name} (${misses(ctx, s).join(', ')})`).join('; '),
-              '. The runbooks in chapter “Recovery” still apply; chapter “Preventive controls” lists what would close the gap.',
-            ),
-          },
-        ]),
   ];
 }

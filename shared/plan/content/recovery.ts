@@ -463,7 +463,6 @@ function failback(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): Inline
 function runbook(ctx: PlanContext, s: ScenarioResult, scenario: Scenario): Block[] {
   const id = `runbook-${slug(s.id)}`;
   const missed = misses(ctx, s);
-  const notes = [...s.notes, ...s.issues.map((i) => i.message)];
   return [
     heading(2, `Runbook: ${s.name}`, id),
     {
@@ -479,16 +478,18 @@ function runbook(ctx: PlanContext, s: ScenarioResult, scenario: Scenario): Block
         },
       ],
     },
-    ...(notes.length === 0
-      ? []
-      : [
-          {
-            kind: 'callout' as const,
-            tone: 'note' as const,
-            title: 'Note',
-            runs: inline(notes.join('. ') + '.'),
-          },
-        ]),
+    ...s.issues.map((issue): Block => ({
+      kind: 'callout',
+      tone: 'warning',
+      title: issue.severity === 'error' ? 'Objective missed' : 'Warning',
+      runs: inline(`${issue.message}.`),
+    })),
+    ...s.notes.map((note): Block => ({
+      kind: 'callout',
+      tone: 'note',
+      title: 'Note',
+      runs: inline(`${note}.`),
+    })),
     heading(3, 'Activation criteria', `${id}-activation`),
     paragraph(
       `${capitalise(failedDescription(ctx, scenario))}. Activate the plan: ${activationDecision(ctx, s)}.`,
@@ -496,7 +497,7 @@ function runbook(ctx: PlanContext, s: ScenarioResult, scenario: Scenario): Block
     heading(3, 'Detection', `${id}-detection`),
     bullets([
       ...detectionSignals(ctx, s),
-      'alerts on the error rate and latency at the entry and on replication lag between data-tier members',
+      'synthetic checks of the entry from outside the affected regions; alerts on the error rate and latency at the entry and on replication lag between data-tier members',
     ]),
     heading(3, 'Decision', `${id}-decision`),
     paragraph(
