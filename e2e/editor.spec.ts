@@ -195,9 +195,47 @@ test('copy, paste, duplicate and select all from the keyboard; the palette adds 
   await editor.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await editor.paletteItem('external').click();
   await expect(editor.node('ext-1')).toHaveCount(1);
+  // Double-click renames, in the inspector's name field.
+  await editor.node('ext-1').dblclick();
+  await expect(editor.fieldInput('name')).toBeFocused();
+  await page.keyboard.type('Payments API');
+  await page.keyboard.press('Enter');
+  await expect(editor.node('ext-1')).toContainText('Payments API');
   await editor.paletteItem('queue').focus();
   await page.keyboard.press('Enter');
   await expect(editor.node('queue-1')).toHaveCount(1);
+  expect(editor.errors).toEqual([]);
+});
+
+test('auto-layout keeps every child inside its container, as one undo step', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.openTemplate('active-active-3-regions');
+  const before = await editor.node('app-use1').boundingBox();
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect
+    .poll(async () => JSON.stringify(await editor.node('app-use1').boundingBox()))
+    .not.toBe(JSON.stringify(before));
+  const inside = async (child: string, parent: string) => {
+    const c = await editor.node(child).boundingBox();
+    const p = await editor.node(parent).boundingBox();
+    if (!c || !p) throw new Error(`${child} or ${parent} is not shown`);
+    return (
+      c.x >= p.x - 1 &&
+      c.y >= p.y - 1 &&
+      c.x + c.width <= p.x + p.width + 1 &&
+      c.y + c.height <= p.y + p.height + 1
+    );
+  };
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  for (const [child, parent] of [
+    ['app-use1', 'use1'],
+    ['use1-a', 'use1'],
+    ['lb-euw1', 'euw1'],
+  ] as const) {
+    expect(await inside(child, parent), `${child} in ${parent}`).toBe(true);
+  }
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   expect(editor.errors).toEqual([]);
 });
 

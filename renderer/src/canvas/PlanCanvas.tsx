@@ -143,6 +143,17 @@ export function PlanCanvas() {
     },
     [store],
   );
+  // Double-click renames: the node's name field in the inspector takes the focus.
+  const onNodeDoubleClick = useCallback(
+    (_: unknown, node: PlanFlowNode) => {
+      store.getState().selectNode(node.id);
+      requestAnimationFrame(() => {
+        const input = document.getElementById('field-name');
+        if (input instanceof HTMLInputElement) input.select();
+      });
+    },
+    [store],
+  );
   const onConnect = useCallback(
     (c: Connection) => connectNodes(store, c.source, c.target),
     [store],
@@ -187,6 +198,8 @@ export function PlanCanvas() {
         onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeDoubleClick={onNodeDoubleClick}
+        zoomOnDoubleClick={false}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
