@@ -123,7 +123,7 @@ async function dragAndMeasure(
 
 async function run(): Promise<FrameCase> {
   if (!process.argv.includes('--no-build')) {
-    await build({ configFile: CONFIG, logLevel: 'warn' });
+    await build({ configFile: CONFIG, logLevel: 'error' });
   }
   const server = await preview({
     configFile: CONFIG,
