@@ -57,11 +57,11 @@ export function automaticResponse(ctx: PlanBasis, s: ScenarioResult): string {
 
 /** Whether the ISCP is activated for the scenario, and why. */
 export function activationDecision(ctx: PlanBasis, s: ScenarioResult): string {
-  if (!s.survives) return 'yes, at once: the service is down';
+  if (!s.survives) return 'yes, at once (the service is down)';
   const missed = misses(ctx, s);
-  if (missed.length > 0) return `yes: misses the ${missed.join(', ')}`;
-  if (s.capacityShare < 1) return 'yes: capacity is short';
-  return 'no: monitor, notify the coordinator';
+  if (missed.length > 0) return `yes (misses the ${missed.join(', ')})`;
+  if (s.capacityShare < 1) return 'yes (capacity is short)';
+  return 'not needed (monitor, and notify the coordinator)';
 }
 
 /** The activation-and-notification chapter. */

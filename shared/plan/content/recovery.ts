@@ -50,7 +50,8 @@ function recoveryTime(ctx: PlanBasis, node: ModelNode): string {
   const figure = nodeFailureFigure(node);
   if (figure.mttrHours === undefined) return 'provider-managed (availability only)';
   const { instances } = tierSize(node);
-  return `${instances > 1 ? 'an instance' : 'repair'} ${duration(figure.mttrHours * 3600)}`;
+  const time = duration(figure.mttrHours * 3600);
+  return instances > 1 ? `${time} per instance` : `repair ${time}`;
 }
 
 function recoverySequence(ctx: PlanContext): Block[] {
@@ -492,7 +493,7 @@ function runbook(ctx: PlanContext, s: ScenarioResult, scenario: Scenario): Block
     })),
     heading(3, 'Activation criteria', `${id}-activation`),
     paragraph(
-      `${capitalise(failedDescription(ctx, scenario))}. Activate the plan: ${activationDecision(ctx, s)}.`,
+      `${capitalise(failedDescription(ctx, scenario))}. Plan activation: ${activationDecision(ctx, s)}.`,
     ),
     heading(3, 'Detection', `${id}-detection`),
     bullets([
