@@ -266,6 +266,12 @@ describe('nines plan exit codes', () => {
     expect(run.stderr).toContain('no variant "nope" (variants: aa3)');
   });
 
+  it('exits 1 when the output cannot be written', async () => {
+    const run = await runCli('plan', AA3, '--md', join(dir, 'no-such-folder', 'x.md'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('cannot write');
+  });
+
   it('exits 1 on an invalid file', async () => {
     const bad = join(dir, 'bad.nines.json');
     writeFileSync(bad, '{"format":"nines/1"}');

@@ -56,7 +56,12 @@ export const planCommand: Command = {
       return EXIT.invalid;
     }
     for (const [format, path] of outputs) {
-      await writePlanFile(result.plan, format, path);
+      try {
+        await writePlanFile(result.plan, format, path);
+      } catch (error) {
+        io.stderr.write(`${path}: cannot write: ${(error as Error).message}\n`);
+        return EXIT.invalid;
+      }
       io.stdout.write(`${path}: ${format.toUpperCase()} plan of ${result.context.variant.name}\n`);
     }
     return EXIT.ok;
