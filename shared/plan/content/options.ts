@@ -34,7 +34,7 @@ export function optionsChapter(ctx: PlanContext): Block[] {
   const blocks: Block[] = [
     heading(1, 'Options compared and cost'),
     paragraph(
-      `Prices are list prices of the bundled price book as of ${comparison.priceBookAsOf}, in US dollars, with the document’s discounts applied. The yearly total is twelve months of infrastructure plus the expected downtime cost. Variants that meet every target (availability, and the RTO, RPO and MTD of every scenario) rank first, by yearly total; the others follow with what they miss. An amount marked “lower bound” leaves out items that have no price (listed below).`,
+      `Prices are list prices of the bundled price book as of ${comparison.priceBookAsOf}, in US dollars${Object.keys(ctx.doc.catalog?.discounts ?? {}).length > 0 ? ', less the document’s discounts' : ''}. The yearly total is twelve months of infrastructure plus the expected downtime cost. Variants that meet every target (availability, and the RTO, RPO and MTD of every scenario) rank first, by yearly total; the others follow with what they miss. An amount marked “lower bound” leaves out items that have no price (listed below).`,
     ),
   ];
   if (comparison.variants.length > 1) {
