@@ -119,11 +119,16 @@ describe('Inspector', () => {
     const inspector = renderInspector(null);
     expect(inspector.textContent).toContain('Main');
     expect(inspector.textContent).toContain('The only variant.');
-    const table = within(inspector).getByRole('table');
-    expect(table.textContent).toContain('70 ms');
-    const bandwidth = table.querySelector<HTMLElement>('td.is-default');
-    expect(bandwidth?.textContent).toBe('1,000 Mbit/s');
-    expect(bandwidth?.title).toMatch(/^Default\. /);
+    const link = inspector.querySelector<HTMLElement>('[data-link="east|west"]');
+    if (!link) throw new Error('no link between east and west');
+    expect(
+      link.querySelector<HTMLInputElement>('[data-field="link-east-west-rttMs"] input')?.value,
+    ).toBe('70');
+    const bandwidth = link.querySelector<HTMLElement>(
+      '[data-field="link-east-west-bandwidthMbps"]',
+    );
+    expect(bandwidth?.querySelector('input')?.getAttribute('placeholder')).toBe('1000');
+    expect(bandwidth?.querySelector('dd')?.title).toMatch(/^Default\. /);
   });
 
   it('stores a valid value on Enter as one undo step', () => {

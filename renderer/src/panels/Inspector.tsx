@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { LINK_DEFAULTS, nodeDefault } from '../../../shared/model/defaults';
+import { findLink, updateLinkField } from '../../../shared/model/ops/links';
 import { setTrafficShare } from '../../../shared/model/ops/traffic';
 import {
   renameDocument,
@@ -10,7 +11,7 @@ import {
 import { renameVariant, setEntry } from '../../../shared/model/ops/variants';
 import type { EditResult } from '../../../shared/model/ops/validation';
 import { regionTrafficShares } from '../../../shared/model/traffic';
-import type { ModelNode, NinesDocument, Variant } from '../../../shared/model/types';
+import type { ModelNode, NinesDocument, RegionLink, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { KIND_META } from '../canvas/kind-meta';
 import { usePlanner, usePlannerStore } from '../store/context';
@@ -18,7 +19,8 @@ import { selectActiveVariant, selectSelectedNode } from '../store/selectors';
 import { EditableField } from './EditableField';
 import { toInputText } from './field-input';
 import { fieldGroupsFor, type FieldSpec, type FieldUnit } from './field-specs';
-import { formatFieldValue } from './format-field';
+
+type LinkField = Exclude<keyof RegionLink, 'a' | 'b'>;
 
 /**
  * The selected node's fields as inputs, each with its unit; a field the file leaves out shows
@@ -344,32 +346,9 @@ function VariantSummary({ variant, document }: { variant: Variant; document: Nin
           </dl>
         </div>
       )}
-      {(variant.links ?? []).length > 0 && (
-        <div className="field-group">
-          <h3 className="field-group__title">Links between regions</h3>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>Regions</th>
-                <th>RTT</th>
-                <th>Bandwidth</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(variant.links ?? []).map((link) => (
-                <tr key={`${link.a}|${link.b}`}>
-                  <td>
-                    {displayName(byId.get(link.a) ?? { id: link.a, kind: 'region' })} ↔{' '}
-                    {displayName(byId.get(link.b) ?? { id: link.b, kind: 'region' })}
-                  </td>
-                  <LinkCell value={link.rttMs} field="rttMs" unit="ms" />
-                  <LinkCell value={link.bandwidthMbps} field="bandwidthMbps" unit="mbps" />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {regionPairs(variant).map(([a, b]) => (
+        <LinkFields key={`${a}|${b}`} a={a} b={b} variant={variant} />
+      ))}
       <p className="inspector__hint">Select a region, zone or component to see its fields.</p>
     </>
   );
@@ -403,23 +382,70 @@ function ShareField({
   );
 }
 
-/** A link figure; an absent one shows its documented default, marked, with the source. */
-function LinkCell({
-  value,
-  field,
-  unit,
-}: {
-  value: number | undefined;
-  field: string;
-  unit: 'ms' | 'mbps';
-}) {
-  const fallback = LINK_DEFAULTS[field];
-  if (value !== undefined || !fallback) {
-    return <td className="num">{value === undefined ? '—' : formatFieldValue(value, unit)}</td>;
-  }
+const LINK_ROWS: readonly [LinkField, string, FieldUnit][] = [
+  ['rttMs', 'Round trip', 'ms'],
+  ['bandwidthMbps', 'Bandwidth', 'mbps'],
+  ['availability', 'Availability', 'probability'],
+  ['mtbfHours', 'MTBF', 'hours'],
+  ['mttrHours', 'MTTR', 'hours'],
+];
+
+/** Every pair of regions of the variant, in node order. */
+function regionPairs(variant: Variant): [string, string][] {
+  const regions = variant.nodes.filter((n) => n.kind === 'region').map((n) => n.id);
+  return regions.flatMap((a, i) => regions.slice(i + 1).map((b): [string, string] => [a, b]));
+}
+
+/** The network between two regions: each figure editable, absent ones showing their default. */
+function LinkFields({ a, b, variant }: { a: string; b: string; variant: Variant }) {
+  const store = usePlannerStore();
+  const link = findLink(variant.links, a, b);
+  const name = (id: string) => {
+    const node = variant.nodes.find((n) => n.id === id);
+    return node ? displayName(node) : id;
+  };
+  const hasMtbf = link?.mtbfHours !== undefined || link?.mttrHours !== undefined;
   return (
-    <td className="num is-default" title={`Default. ${fallback.source}`}>
-      {formatFieldValue(fallback.value, unit)}
-    </td>
+    <div className="field-group" data-link={`${a}|${b}`}>
+      <h3 className="field-group__title">
+        Link {name(a)} ↔ {name(b)}
+      </h3>
+      <dl className="fields">
+        {LINK_ROWS.map(([field, label, unit]) => {
+          const fallback =
+            field === 'availability'
+              ? { text: hasMtbf || link?.availability === undefined ? 'from MTBF and MTTR' : '' }
+              : LINK_DEFAULTS[field]
+                ? {
+                    text: toInputText(LINK_DEFAULTS[field].value, unit),
+                    source: LINK_DEFAULTS[field].source,
+                  }
+                : undefined;
+          const edit = (doc: NinesDocument, value: unknown): EditResult =>
+            value === undefined || typeof value === 'number'
+              ? updateLinkField(doc, variant.id, a, b, field, value)
+              : { ok: false, message: 'must be a number' };
+          return (
+            <EditableField
+              key={field}
+              fieldKey={`link-${a}-${b}-${field}`}
+              label={label}
+              unit={unit}
+              value={link?.[field]}
+              {...(fallback ? { fallback } : {})}
+              check={(value) => {
+                const { document } = store.getState();
+                return document ? edit(document, value) : { ok: false, message: 'no document' };
+              }}
+              commit={(value) =>
+                store
+                  .getState()
+                  .commitEdit(`Set the link ${label.toLowerCase()}`, (doc) => edit(doc, value))
+              }
+            />
+          );
+        })}
+      </dl>
+    </div>
   );
 }
