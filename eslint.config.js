@@ -62,7 +62,16 @@ export default tseslint.config(
   {
     files: ["shared/**/*.ts"],
     ignores: ["shared/**/*.test.ts", "shared/testing/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: noNodeOrUi }] },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: noNodeOrUi }],
+      // Some libraries' types (docx) pull Node's globals into the core's compile; forbid them here.
+      "no-restricted-globals": [
+        "error",
+        ...["Buffer", "process", "require", "global", "__dirname", "__filename", "window", "document"].map(
+          (name) => ({ name, message: "shared/ is pure TypeScript: no Node or DOM globals." }),
+        ),
+      ],
+    },
   },
   {
     files: ["renderer/**/*.{ts,tsx}"],
