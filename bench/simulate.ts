@@ -45,7 +45,9 @@ const results = readdirSync(dir)
 const target = results.find((r) => r.name === TARGET_TEMPLATE);
 const meets = target !== undefined && target.yearsPerSecond >= TARGET_YEARS_PER_SECOND;
 if (process.argv.includes('--json')) {
-  process.stdout.write(`${JSON.stringify({ simulate: results, meetsTarget: meets })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ cases: results.map((r) => ({ ...r, name: `simulate ${r.name}` })), meetsTarget: meets })}\n`,
+  );
 } else {
   const width = Math.max(...results.map((r) => r.name.length));
   process.stdout.write(`${'template'.padEnd(width)}  variants  simulated years/s\n`);
