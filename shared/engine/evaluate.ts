@@ -91,7 +91,12 @@ function evaluateVariant(
 
   const uStructural = model.unavailability(structure.top);
   const transitions = transitionTerms(structure, model, traffic);
-  const uTransition = transitions.reduce((sum, t) => sum + t.unavailability, 0);
+  // First order, so absurd inputs (a failover longer than the time between failures) could sum
+  // past 1: no share of a year can exceed the year.
+  const uTransition = Math.min(
+    1,
+    transitions.reduce((sum, t) => sum + t.unavailability, 0),
+  );
   const uCapacity = capacityUnavailability(doc, graph, structure, model, traffic);
   const uTotal = Math.min(1, uStructural + uTransition + uCapacity);
 

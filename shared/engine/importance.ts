@@ -20,7 +20,8 @@ export function importanceMeasures(structure: Structure, model: FailureModel): E
   const ib = model.birnbaum(structure.top);
   return structure.events
     .map((event, i) => {
-      const birnbaum = ib[i] as number;
+      // The derivative of a coherent structure is ≥ 0; clamp the −1e-33 that rounding leaves.
+      const birnbaum = Math.max(0, ib[i] as number);
       return {
         i,
         importance: {

@@ -187,9 +187,7 @@ export function checkPipeline(text: string, priceBook: PriceBook, withPlan = fal
       probability(at('structural'), a.structural);
       probability(at('unavailability.requestWeighted'), a.unavailability.requestWeighted);
       probability(at('unavailability.structural'), a.unavailability.structural);
-      // The transition and capacity terms are first-order sums (rate × duration): with a failover
-      // longer than the time between failures they exceed 1; only their total is capped.
-      amount(at('unavailability.transition'), a.unavailability.transition);
+      probability(at('unavailability.transition'), a.unavailability.transition);
       amount(at('unavailability.capacity'), a.unavailability.capacity);
       amount(at('downtimeMinutesPerYear'), a.downtimeMinutesPerYear);
       amount(at('structuralMinutesPerYear'), a.structuralMinutesPerYear);
@@ -199,8 +197,8 @@ export function checkPipeline(text: string, priceBook: PriceBook, withPlan = fal
     }
     for (const c of v.cutSets) probability(at(`cut set ${c.events.join('+')}`), c.probability);
     for (const i of v.importance) {
-      // Importance measures are differences of probabilities: allow their rounding error.
-      probability(at(`birnbaum ${i.event}`), i.birnbaum, ROUNDING);
+      probability(at(`birnbaum ${i.event}`), i.birnbaum);
+      // Fussell–Vesely is a ratio of probabilities: allow its rounding error.
       probability(at(`fussellVesely ${i.event}`), i.fussellVesely, ROUNDING);
     }
     if (v.cost) {
