@@ -36,13 +36,13 @@ describe('nines advise', () => {
   it('prints a readable list: severity, title, nodes, effect with minutes and cost', async () => {
     const { code, stdout } = await runCli('advise', template('warm-standby-2-regions'));
     expect(code).toBe(0);
-    expect(stdout).toContain('warm-standby — Warm standby, two regions: 6 findings');
+    expect(stdout).toContain('warm-standby — Warm standby, two regions: 3 findings');
     expect(stdout).toMatch(/MEDIUM app-euw1 cannot carry the load after losing use1/);
     expect(stdout).toMatch(
       /effect: 99\.97899 % → 99\.99870 % \(−103\.63 min\/yr\), \+\$492\/month \(priced items only\)/,
     );
     expect(stdout).toContain('effect: at most 99.99900 % while it stays (now 99.97899 %)');
-    expect(stdout).toContain('Logical corruption of the us-east-1 data: RPO 24 h → 5 s');
+    expect(stdout).toContain('Region outage (us-east-1): 40 % → 100 % of requests served');
   });
 
   it('selects one variant', async () => {

@@ -125,7 +125,7 @@ describe('nines evaluate on a template', () => {
       ['region-outage', true, 90],
       ['split-brain', true, 0],
       ['traffic-shift', true, 0],
-      ['corruption', false, (50 * 2 ** 30) / 100e6],
+      ['corruption', false, (50 * 2 ** 30) / 200e6],
     ]);
   });
 

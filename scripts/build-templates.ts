@@ -26,7 +26,7 @@ const RPS_PER_INSTANCE = 2000;
 const TARGETS = {
   availability: 0.9999,
   rtoSeconds: 300,
-  rpoSeconds: 5,
+  rpoSeconds: 3600,
   mtdSeconds: 3600,
   impact: 'high',
   downtimeCostPerHour: 50000,
@@ -108,11 +108,11 @@ function backup(region: Region, datastore: string): ModelNode {
   return {
     id: `backup-${region.id}`,
     kind: 'backup',
-    name: 'Daily snapshot to S3',
+    name: 'Hourly snapshot to S3',
     parent: region.id,
-    intervalSeconds: 86400,
+    intervalSeconds: 3600,
     retentionDays: 7,
-    restoreThroughputMBps: 100,
+    restoreThroughputMBps: 200,
     notes: `Protects ${datastore}; a logical corruption is replicated, so only a backup undoes it.`,
   };
 }

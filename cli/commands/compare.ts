@@ -6,28 +6,11 @@
 import { costBreakdownCsv } from '../../shared/catalog/csv';
 import { mergePriceBooks, priceDateRange } from '../../shared/catalog/price-book';
 import { loadBundledPriceBook, loadPriceFile } from '../price-files';
-import { compare, type Comparison, type VariantAvailability } from '../../shared/engine/compare';
+import { availabilityFromReport, compare, type Comparison } from '../../shared/engine/compare';
 import { evaluate } from '../../shared/engine/index';
 import type { NinesDocument } from '../../shared/model/types';
 import type { Command } from './command';
 import { EXIT, loadDocument, reportProblems } from '../io';
-
-/** Availability of each variant from the availability engine (undefined when it stops). */
-export function availabilityFromEngine(
-  doc: NinesDocument,
-): (id: string) => VariantAvailability | undefined {
-  const report = evaluate(doc);
-  const byId = new Map(report.variants.map((v) => [v.id, v]));
-  return (id) => {
-    const figures = byId.get(id)?.availability;
-    return figures
-      ? {
-          availability: figures.requestWeighted,
-          downtimeMinutesPerYear: figures.downtimeMinutesPerYear,
-        }
-      : undefined;
-  };
-}
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -64,7 +47,10 @@ export const compareCommand: Command = {
       book = mergePriceBooks(book, prices.book);
     }
     const doc = loaded.document;
-    const result = compare(doc, { priceBook: book, availabilityOf: availabilityFromEngine(doc) });
+    const result = compare(doc, {
+      priceBook: book,
+      availabilityOf: availabilityFromReport(doc, evaluate(doc)),
+    });
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else if (values.csv === true) {

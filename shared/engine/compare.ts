@@ -5,8 +5,10 @@
  * module depends on the cost engine only.
  */
 import type { PriceBook } from '../catalog/price-book';
-import type { NinesDocument } from '../model/types';
+import type { NinesDocument, Targets } from '../model/types';
 import { estimateCost, type CostEstimate } from './cost';
+import type { ScenarioResult } from './scenario';
+import type { EvaluationReport } from './types';
 
 /** What the availability engine says about one variant. */
 export interface VariantAvailability {
@@ -171,4 +173,42 @@ export function nineSteps(variants: readonly ComparedVariant[]): NineStep[] {
 
 function percent(a: number): string {
   return `${(a * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} %`;
+}
+
+/** The targets a scenario misses: `RTO`, `RPO` and `MTD` (RTO above it); empty when it passes. */
+export function scenarioMisses(scenario: ScenarioResult, targets: Targets | undefined): string[] {
+  const mtd = targets?.mtdSeconds;
+  const withinMtd =
+    mtd === undefined || (scenario.rtoSeconds !== null && scenario.rtoSeconds <= mtd);
+  return [
+    ...(scenario.meetsRto ? [] : ['RTO']),
+    ...(scenario.meetsRpo ? [] : ['RPO']),
+    ...(withinMtd ? [] : ['MTD']),
+  ];
+}
+
+/**
+ * `availabilityOf` for {@link compare} from an evaluation of `doc`: each variant's
+ * request-weighted availability and downtime, and as misses every applicable scenario that
+ * misses its RTO, RPO or MTD (`Region outage: RTO, MTD`).
+ */
+export function availabilityFromReport(
+  doc: NinesDocument,
+  report: EvaluationReport,
+): (variantId: string) => VariantAvailability | undefined {
+  const byId = new Map(report.variants.map((v) => [v.id, v]));
+  return (id) => {
+    const v = byId.get(id);
+    if (!v?.availability) return undefined;
+    return {
+      availability: v.availability.requestWeighted,
+      downtimeMinutesPerYear: v.availability.downtimeMinutesPerYear,
+      misses: v.scenarios
+        .filter((s) => s.applies)
+        .flatMap((s) => {
+          const missed = scenarioMisses(s, doc.targets);
+          return missed.length === 0 ? [] : [`${s.name}: ${missed.join(', ')}`];
+        }),
+    };
+  };
 }

@@ -402,37 +402,23 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'single-3az': [
     'single-point-of-failure:use1',
     'router-caps-target:lb-use1',
-    'backup-interval-above-rpo:backup-use1',
     'rto-exceeds-mtd:use1',
-    'scenario-misses-rto:backup-use1',
   ],
   'pilot-light': [
     'single-point-of-failure:use1',
-    'backup-interval-above-rpo:backup-use1',
     'scenario-misses-rto:redis-use1',
-    'scenario-misses-rto:backup-use1',
     'tier-not-zone-redundant:app-euw1',
     'single-point-of-failure:dns',
   ],
   'warm-standby': [
     'split-brain-two-primaries:redis-use1',
-    'backup-interval-above-rpo:backup-use1',
-    'backup-interval-above-rpo:backup-euw1',
-    'scenario-misses-rto:backup-use1',
     'capacity-after-region-loss:app-euw1',
     'single-point-of-failure:dns',
   ],
   aa2: [
-    'backup-interval-above-rpo:backup-use1',
-    'backup-interval-above-rpo:backup-euw1',
-    'scenario-misses-rto:backup-use1',
     'single-point-of-failure:dns',
   ],
   aa3: [
-    'backup-interval-above-rpo:backup-use1',
-    'backup-interval-above-rpo:backup-euw1',
-    'backup-interval-above-rpo:backup-usw2',
-    'scenario-misses-rto:backup-use1',
     'single-point-of-failure:dns',
   ],
 };

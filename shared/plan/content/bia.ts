@@ -2,6 +2,7 @@
  * Chapter: business impact analysis — the recovery objectives against what each scenario
  * achieves (pass / fail, the cost of the interruption) and the expected yearly downtime.
  */
+import { scenarioMisses } from '../../engine/compare';
 import type { Decomposition, ScenarioResult, TimePart } from '../../engine/scenario';
 import { bold, bullets, heading, inline, paragraph, type Block, type Inline } from '../document';
 import { applyingScenarios, eventLabel, type PlanBasis, type PlanContext } from './context';
@@ -42,11 +43,7 @@ export function withinMtd(ctx: Pick<PlanBasis, 'doc'>, s: ScenarioResult): boole
 
 /** What a scenario misses: `RTO`, `RPO`, `MTD`; empty when it passes. */
 export function misses(ctx: Pick<PlanBasis, 'doc'>, s: ScenarioResult): string[] {
-  return [
-    ...(s.meetsRto ? [] : ['RTO']),
-    ...(s.meetsRpo ? [] : ['RPO']),
-    ...(withinMtd(ctx, s) ? [] : ['MTD']),
-  ];
+  return scenarioMisses(s, ctx.doc.targets);
 }
 
 /**

@@ -4,7 +4,7 @@
  * figure comes from `evaluate` and `compare` on that model.
  */
 import type { PriceBook } from '../../catalog/price-book';
-import { compare, type VariantAvailability } from '../../engine/compare';
+import { availabilityFromReport, compare } from '../../engine/compare';
 import { resolveGraph } from '../../engine/graph';
 import { advise, type FindingEffect } from '../../engine/advisor/index';
 import { evaluate } from '../../engine/index';
@@ -13,7 +13,7 @@ import type { NinesDocument } from '../../model/types';
 import type { PlanDocument } from '../document';
 import { activationChapter } from './activation';
 import { appendices } from './appendices';
-import { biaChapter, misses } from './bia';
+import { biaChapter } from './bia';
 import { conceptOfOperationsChapter } from './concept-of-operations';
 import type { PlanBasis, PlanContext } from './context';
 import { controlChapter } from './control';
@@ -74,23 +74,9 @@ export function buildPlan(doc: NinesDocument, options: PlanOptions): PlanResult 
   if (!evaluation || !availability || !graph) {
     return { ok: false, issues: evaluation?.issues ?? report.issues };
   }
-  const byId = new Map(report.variants.map((v) => [v.id, v]));
   const comparison = compare(doc, {
     priceBook: options.priceBook,
-    availabilityOf: (id): VariantAvailability | undefined => {
-      const v = byId.get(id);
-      if (!v?.availability) return undefined;
-      return {
-        availability: v.availability.requestWeighted,
-        downtimeMinutesPerYear: v.availability.downtimeMinutesPerYear,
-        misses: v.scenarios
-          .filter((s) => s.applies)
-          .flatMap((s) => {
-            const missed = misses({ doc }, s);
-            return missed.length === 0 ? [] : [`${s.name}: ${missed.join(', ')}`];
-          }),
-      };
-    },
+    availabilityOf: availabilityFromReport(doc, report),
   });
   const basis: PlanBasis = {
     doc,
