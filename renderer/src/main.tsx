@@ -16,6 +16,10 @@ const actions = createDocumentActions(host, store, BUNDLED_TEMPLATES);
 // `?template=<file stem>` opens a bundled template instead of the start screen.
 const template = new URLSearchParams(window.location.search).get('template');
 if (template) void actions.openTemplate(template);
+// `?view=compare` opens the comparison of variants instead of the design.
+if (new URLSearchParams(window.location.search).get('view') === 'compare') {
+  store.getState().setView('compare');
+}
 // A recovery copy left by a session that crashed is offered back before this one writes its own.
 void actions.checkRecovery();
 

@@ -5,6 +5,7 @@ import { useEditorShortcuts } from '../hooks/useEditorShortcuts';
 import { useMenuCommands } from '../hooks/useMenuCommands';
 import { ServicesProvider, type WindowServices } from '../hooks/useServices';
 import { ChangedOnDiskDialog } from '../panels/ChangedOnDiskDialog';
+import { CompareView } from '../panels/CompareView';
 import { ConfirmDialog } from '../panels/ConfirmDialog';
 import { FileMenu } from '../panels/FileMenu';
 import { Inspector } from '../panels/Inspector';
@@ -39,13 +40,16 @@ function Window() {
   useEditorShortcuts();
   const hasDocument = usePlanner((s) => s.document !== null);
   const isGalleryOpen = usePlanner((s) => s.isGalleryOpen);
+  const view = usePlanner((s) => s.view);
   return (
     <div className="window">
       <div className="topbar">
         <Toolbar />
         <FileMenu />
       </div>
-      {hasDocument ? (
+      {hasDocument && view === 'compare' ? (
+        <CompareView />
+      ) : hasDocument ? (
         <div className="workspace">
           <Palette />
           <PlanCanvas />

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import {
+  ChartScatter,
   FilePlus2,
   FolderOpen,
   Grid3x3,
@@ -36,6 +37,7 @@ export function Toolbar() {
   const undoLabel = usePlanner((s) => s.past.at(-1)?.label);
   const redoLabel = usePlanner((s) => s.future.at(-1)?.label);
   const isSnapToGrid = usePlanner((s) => s.isSnapToGrid);
+  const view = usePlanner((s) => s.view);
   const { fitView } = useReactFlow();
   const [isLayingOut, setLayingOut] = useState(false);
   const runAutoLayout = () => {
@@ -131,6 +133,15 @@ export function Toolbar() {
             </button>
           </div>
           <div className="toolbar__group">
+            <button
+              type="button"
+              className="tool"
+              aria-pressed={view === 'compare'}
+              onClick={() => store.getState().setView(view === 'compare' ? 'design' : 'compare')}
+              title="Compare the variants: cost, nines and every scenario"
+            >
+              <ChartScatter size={15} aria-hidden /> Compare
+            </button>
             <PlanButton />
           </div>
           <div className="toolbar__doc" title={fileName}>

@@ -9,6 +9,7 @@ import { createCanvasSlice, type CanvasSlice } from './slices/canvas';
 import { createDocumentSlice, type DocumentSlice } from './slices/document';
 import { createFileSlice, type FileSlice } from './slices/file';
 import { createHistorySlice, type HistorySlice } from './slices/history';
+import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
@@ -39,6 +40,7 @@ export type PlannerState = DocumentSlice &
   CanvasSlice &
   FileSlice &
   UiSlice &
+  ScenarioSlice &
   WindowActions;
 
 export type PlannerStore = StoreApi<PlannerState>;
@@ -52,6 +54,7 @@ export function createPlannerStore(): PlannerStore {
     ...createCanvasSlice(set, get, api),
     ...createFileSlice(set, get, api),
     ...createUiSlice(set, get, api),
+    ...createScenarioSlice(set, get, api),
     openDocument: ({ document, fileId, name, savedText }) =>
       set((state) => ({
         document,
@@ -66,6 +69,7 @@ export function createPlannerStore(): PlannerStore {
         file: { fileId, name, savedText },
         isGalleryOpen: false,
         problemReport: null,
+        activeScenarioId: null,
       })),
   }));
 }

@@ -1,0 +1,97 @@
+// The comparison view: every template's scenario × variant matrix equals `nines evaluate --json`,
+// `?view=compare` opens the ranked variants with the Pareto chart, and a screenshot to look at.
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { EvaluationReport } from '../shared/engine';
+import { formatDuration, formatNumber } from '../renderer/src/app/format';
+import { PlannerPage } from './pages/planner-page';
+
+const CLI = fileURLToPath(new URL('../cli/bin/nines.mjs', import.meta.url));
+const templateDir = fileURLToPath(new URL('../assets/templates/', import.meta.url));
+const stems = readdirSync(templateDir)
+  .filter((file) => file.endsWith('.nines.json'))
+  .sort()
+  .map((file) => file.slice(0, -'.nines.json'.length));
+
+function evaluateWithCli(stem: string): EvaluationReport {
+  const out = execFileSync(
+    process.execPath,
+    [CLI, 'evaluate', '--json', `${templateDir}${stem}.nines.json`],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(out) as EvaluationReport;
+}
+
+const seconds = (value: number | null) => (value === null ? '∞' : formatDuration(value));
+
+for (const stem of stems) {
+  test(`template ${stem}: the scenario matrix equals nines evaluate --json`, async ({ page }) => {
+    const report = evaluateWithCli(stem);
+    const planner = new PlannerPage(page);
+    await planner.openTemplate(stem);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const matrix = page.getByTestId('scenario-matrix');
+    await expect(matrix).toBeVisible();
+    let cells = 0;
+    for (const variant of report.variants) {
+      for (const s of variant.scenarios) {
+        const cell = matrix.getByTestId(`matrix-cell-${s.id}-${variant.id}`);
+        if (!s.applies) {
+          await expect(cell).toHaveText('does not apply');
+          continue;
+        }
+        cells += 1;
+        const survival = !s.survives
+          ? 'goes down'
+          : s.capacityShare < 1
+            ? `survives at ${formatNumber(s.capacityShare * 100)} %`
+            : 'survives';
+        await expect(cell.getByTestId('survival'), `${variant.id} / ${s.id}`).toHaveText(survival);
+        await expect(cell.getByTestId('rto')).toHaveText(seconds(s.rtoSeconds));
+        await expect(cell.getByTestId('rpo')).toHaveText(seconds(s.rpoSeconds));
+        const isPass = s.survives && s.meetsRto && s.meetsRpo;
+        await expect(cell).toHaveClass(isPass ? /\bis-pass\b/ : /\bis-fail\b/);
+      }
+    }
+    expect(cells).toBeGreaterThan(0);
+    expect(planner.errors).toEqual([]);
+  });
+}
+
+test('?view=compare on ha-options ranks its five variants and draws the Pareto chart', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await page.goto('./?template=ha-options&view=compare');
+  const view = page.getByTestId('compare-view');
+  await expect(view).toBeVisible();
+  const rows = view.locator('[data-testid^="compare-row-"]');
+  await expect(rows).toHaveCount(5);
+  const comparison = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [CLI, 'compare', '--json', `${templateDir}ha-options.nines.json`],
+      {
+        encoding: 'utf8',
+      },
+    ),
+  ) as { variants: { id: string; rank: number; meetsTargets: boolean }[] };
+  for (const [i, v] of comparison.variants.entries()) {
+    await expect(rows.nth(i)).toHaveAttribute('data-testid', `compare-row-${v.id}`);
+  }
+  const chart = page.getByTestId('pareto-chart');
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('[data-testid^="pareto-point-"]')).toHaveCount(5);
+  const best = comparison.variants[0];
+  if (best?.meetsTargets) {
+    await expect(page.getByTestId(`pareto-point-${best.id}`)).toHaveClass(/is-recommended/);
+  }
+  await page.screenshot({ path: 'test-results/screenshots/compare-light.png', fullPage: true });
+
+  // Leaving the view shows the design again.
+  await page.getByRole('button', { name: 'Back to the design' }).click();
+  await expect(planner.canvas).toBeVisible();
+  expect(planner.errors).toEqual([]);
+});
