@@ -77,9 +77,12 @@ test('?view=compare on ha-options ranks its five variants and draws the Pareto c
         encoding: 'utf8',
       },
     ),
-  ) as { variants: { id: string; rank: number; meetsTargets: boolean }[] };
+  ) as { variants: { id: string; meetsTargets: boolean; misses: string[] }[] };
   for (const [i, v] of comparison.variants.entries()) {
     await expect(rows.nth(i)).toHaveAttribute('data-testid', `compare-row-${v.id}`);
+    await expect(rows.nth(i).getByTestId('targets')).toHaveText(
+      v.meetsTargets ? 'met' : `missed: ${v.misses.join('; ')}`,
+    );
   }
   const chart = page.getByTestId('pareto-chart');
   await expect(chart).toBeVisible();

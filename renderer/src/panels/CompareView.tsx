@@ -1,6 +1,7 @@
 import { ArrowLeft } from 'lucide-react';
 import { useMemo } from 'react';
 import type { PriceBook } from '../../../shared/catalog/price-book';
+import { availabilityFromReport } from '../../../shared/engine/compare';
 import { compare, evaluate, type Comparison, type VariantEvaluation } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 import { formatPercent, formatUsd } from '../app/format';
@@ -18,23 +19,17 @@ export interface DocumentComparison {
 }
 
 /**
- * Evaluates every variant of `document` and compares them with the same inputs as
- * `nines compare`: request-weighted availability and downtime from the engine, costs from
- * `priceBook`.
+ * Evaluates every variant of `document` and compares them as `nines compare` does: availability
+ * and downtime from the engine, a scenario that misses its RTO, RPO or MTD as a missed target,
+ * costs from `priceBook`.
  */
 export function compareDocument(document: NinesDocument, priceBook: PriceBook): DocumentComparison {
-  const evaluations = evaluate(document, undefined, { priceBook }).variants;
-  const byId = new Map(evaluations.map((e) => [e.id, e.availability]));
+  const report = evaluate(document, undefined, { priceBook });
   const comparison = compare(document, {
     priceBook,
-    availabilityOf: (id) => {
-      const a = byId.get(id);
-      return a
-        ? { availability: a.requestWeighted, downtimeMinutesPerYear: a.downtimeMinutesPerYear }
-        : undefined;
-    },
+    availabilityOf: availabilityFromReport(document, report),
   });
-  return { evaluations, comparison };
+  return { evaluations: report.variants, comparison };
 }
 
 function usd(value: number, isComplete: boolean): string {
@@ -144,7 +139,7 @@ export function CompareView() {
                 >
                   {usd(v.yearlyTotal, v.isComplete)}
                 </td>
-                <td>
+                <td data-testid="targets">
                   {v.meetsTargets ? (
                     <span className="is-pass">met</span>
                   ) : (
