@@ -98,3 +98,35 @@ test('?view=compare on ha-options ranks its five variants and draws the Pareto c
   await expect(planner.canvas).toBeVisible();
   expect(planner.errors).toEqual([]);
 });
+
+test('scenario mode: a scenario chosen in the results dims what it stops and shows its RTO and RPO', async ({
+  page,
+}) => {
+  const report = evaluateWithCli('active-active-2-regions');
+  const variant = report.variants[0];
+  const outage = variant?.scenarios.find((s) => s.id === 'region-outage');
+  if (!variant || !outage) throw new Error('the template has no region-outage scenario');
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('active-active-2-regions');
+  await page.getByTestId('scenario-row-region-outage').click();
+  const panel = page.getByTestId('scenario-panel');
+  await expect(panel).toBeVisible();
+  const stopped = new Set(outage.stops);
+  for (const id of stopped) await expect(planner.node(id)).toHaveClass(/\bis-stopped\b/);
+  const survivors = (await planner.canvas.locator('.react-flow__node.is-survivor').all()).length;
+  expect(survivors).toBeGreaterThan(0);
+  for (const survivor of await planner.canvas.locator('.react-flow__node.is-survivor').all()) {
+    expect(stopped.has((await survivor.getAttribute('data-id')) ?? '')).toBe(false);
+  }
+  await expect(panel.getByTestId('scenario-rto')).toContainText(seconds(outage.rtoSeconds));
+  await expect(panel.getByTestId('scenario-rpo')).toContainText(seconds(outage.rpoSeconds));
+  for (const part of outage.rto.parts) {
+    await expect(panel.getByTestId('scenario-rto')).toContainText(seconds(part.seconds));
+  }
+  await page.screenshot({ path: 'test-results/screenshots/scenario-mode-light.png' });
+
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(planner.canvas.locator('.react-flow__node.is-stopped')).toHaveCount(0);
+  expect(planner.errors).toEqual([]);
+});

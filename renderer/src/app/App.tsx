@@ -8,11 +8,13 @@ import { ChangedOnDiskDialog } from '../panels/ChangedOnDiskDialog';
 import { CompareView } from '../panels/CompareView';
 import { ConfirmDialog } from '../panels/ConfirmDialog';
 import { FileMenu } from '../panels/FileMenu';
+import { FindingsPanel } from '../panels/FindingsPanel';
 import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
 import { ProblemsDialog } from '../panels/ProblemsDialog';
 import { RecoveryDialog } from '../panels/RecoveryDialog';
 import { ResultsPanel } from '../panels/ResultsPanel';
+import { ScenarioPanel } from '../panels/ScenarioPanel';
 import { TemplateGallery } from '../panels/TemplateGallery';
 import { Toolbar } from '../panels/Toolbar';
 import { PlannerStoreProvider, usePlanner } from '../store/context';
@@ -55,7 +57,9 @@ function Window() {
           <PlanCanvas />
           <aside className="sidebar" aria-label="Details">
             <Inspector />
+            <ScenarioPanel />
             <ResultsPanel />
+            <FindingsPanel />
           </aside>
         </div>
       ) : (

@@ -20,9 +20,12 @@ import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { canConnect, edgeKindFor } from '../../../shared/model/ops/connect';
 import type { NodeKind } from '../../../shared/model/types';
 import { nodeKinds } from '../../../shared/schema/nines-v1';
+import { useFindingFocus } from '../hooks/useAdvice';
 import { useResults } from '../hooks/useResults';
+import { withHighlight } from '../store/advice';
 import { usePlanner, usePlannerStore } from '../store/context';
 import { nodesOfEvents } from '../store/results';
+import { scenarioMarks } from '../store/slices/scenario';
 import { selectActiveVariant } from '../store/selectors';
 import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
@@ -72,19 +75,23 @@ export function PlanCanvas() {
   const { screenToFlowPosition, getInternalNode } = useReactFlow<PlanFlowNode, PlanFlowEdge>();
   const [cache] = useState(createFlowViewCache);
 
-  const marks = useMemo(() => {
+  const activeScenarioId = usePlanner((s) => s.activeScenarioId);
+  const marks = useMemo((): ReadonlyMap<string, NodeMark> => {
+    const scenario = results?.scenarios.find((r) => r.id === activeScenarioId && r.applies);
+    if (variant && scenario) return scenarioMarks(variant, scenario);
     const out = new Map<string, NodeMark>();
     for (const id of nodesOfEvents(results?.cutSets[0]?.events ?? [])) out.set(id, 'cut');
     for (const id of nodesOfEvents(results?.singlePointsOfFailure ?? [])) out.set(id, 'spof');
     return out;
-  }, [results]);
+  }, [results, activeScenarioId, variant]);
+  const highlight = useFindingFocus((f) => f.highlight);
   const selection = useMemo(
     (): FlowSelection => ({
       nodes: new Set(selectedNodeIds),
       edges: new Set(selectedEdgeIds),
-      marks,
+      marks: withHighlight(marks, highlight),
     }),
-    [selectedNodeIds, selectedEdgeIds, marks],
+    [selectedNodeIds, selectedEdgeIds, marks, highlight],
   );
   const view = useMemo(
     () => (variant ? cache.view(variant, selection) : undefined),

@@ -12,7 +12,9 @@ export type PlanNodeData = { model: ModelNode };
 
 /**
  * What the canvas shows as selected or marked: selected node and edge ids, and the nodes the
- * results single out (`spof`: a single point of failure; `cut`: in the most probable cut set).
+ * results single out (`spof`: a single point of failure; `cut`: in the most probable cut set;
+ * in scenario mode `stopped` and `survivor`: what the scenario stops and what keeps working;
+ * `finding` and `fix`: the nodes of the finding pointed at, or that a previewed fix changes).
  */
 export interface FlowSelection {
   readonly nodes: ReadonlySet<string>;
@@ -21,7 +23,7 @@ export interface FlowSelection {
 }
 
 /** How the results single out a node on the canvas. */
-export type NodeMark = 'spof' | 'cut';
+export type NodeMark = 'spof' | 'cut' | 'stopped' | 'survivor' | 'finding' | 'fix';
 
 const NOTHING: FlowSelection = { nodes: new Set(), edges: new Set(), marks: new Map() };
 

@@ -4,6 +4,7 @@ import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
 import type { NinesDocument, Scenario, Variant } from '../../../shared/model/types';
 import { formatDuration, formatNumber, formatPercent, formatUsd } from '../app/format';
 import { displayName } from '../canvas/describe';
+import { useAdvice } from '../hooks/useAdvice';
 import { useResultsState } from '../hooks/useResults';
 import { usePlanner } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
@@ -30,6 +31,7 @@ export function ResultsPanel() {
   const document = usePlanner((s) => s.document);
   const variant = usePlanner(selectActiveVariant);
   const { results, isPending } = useResultsState();
+  const advice = useAdvice();
   if (!document || !variant) return null;
   return (
     <section
@@ -39,6 +41,11 @@ export function ResultsPanel() {
       aria-busy={isPending}
     >
       <Figures document={document} variant={variant} results={results} />
+      <div className="metric metric--list findings-count" data-testid="findings-count">
+        <span className="metric__label">
+          Findings ({advice.isPending ? '…' : advice.findings.length})
+        </span>
+      </div>
       <Scenarios
         document={document}
         scenarios={document.scenarios ?? []}
@@ -213,6 +220,8 @@ function Scenarios({
   };
   const { rtoSeconds: rtoTarget, rpoSeconds: rpoTarget } = document.targets ?? {};
   const outcome = new Map(results.map((r) => [r.id, r]));
+  const activeScenarioId = usePlanner((st) => st.activeScenarioId);
+  const setActiveScenario = usePlanner((st) => st.setActiveScenario);
   return (
     <div className="field-group">
       <h3 className="field-group__title">
@@ -233,11 +242,19 @@ function Scenarios({
             return (
               <li
                 key={s.id}
-                className={`scenario${r && !r.applies ? ' is-inapplicable' : ''}`}
+                className={`scenario${r && !r.applies ? ' is-inapplicable' : ''}${s.id === activeScenarioId ? ' is-active' : ''}`}
                 data-testid={`scenario-row-${s.id}`}
                 title={r?.notes.join('\n') || undefined}
+                onClick={() => setActiveScenario(s.id === activeScenarioId ? null : s.id)}
               >
-                <span className="scenario__name">{s.name}</span>
+                <button
+                  type="button"
+                  className="scenario__name"
+                  aria-pressed={s.id === activeScenarioId}
+                  title="Show this scenario on the canvas"
+                >
+                  {s.name}
+                </button>
                 <span className="scenario__what">{describeScenario(s, name)}</span>
                 {r && r.applies ? (
                   <span className="scenario__outcome num">

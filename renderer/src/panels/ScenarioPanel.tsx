@@ -1,0 +1,198 @@
+import { X } from 'lucide-react';
+import { useEffect } from 'react';
+import type { Decomposition, TimePart } from '../../../shared/engine';
+import type { Variant } from '../../../shared/model/types';
+import { formatDuration, formatNumber } from '../app/format';
+import { displayName } from '../canvas/describe';
+import { useResults } from '../hooks/useResults';
+import { usePlanner } from '../store/context';
+import { selectActiveVariant } from '../store/selectors';
+import '../styles/compare.css';
+import { formatScenarioSeconds, formatSurvival, scenarioStatus } from './ScenarioMatrix';
+
+const PART_LABELS: Record<TimePart['kind'], string> = {
+  detection: 'detection',
+  'dns-ttl': 'DNS TTL',
+  promotion: 'promotion',
+  'warm-up': 'warm-up',
+  restore: 'restore',
+  repair: 'repair',
+  'replication-lag': 'replication lag',
+  'persistence-window': 'persistence window',
+  'backup-interval': 'backup interval',
+  partition: 'partition',
+};
+
+/** A node, instance (`app#2`) or link (`link:a|b`) of the variant by the name a person knows. */
+function nameIn(variant: Variant): (id: string) => string {
+  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const one = (id: string) => {
+    const node = byId.get(id);
+    return node ? displayName(node) : id;
+  };
+  return (id) => {
+    if (id.startsWith('link:')) {
+      const [a = '', b = ''] = id.slice(5).split('|');
+      return `link ${one(a)} ↔ ${one(b)}`;
+    }
+    const [nodeId = id, instance] = id.split('#');
+    return instance === undefined ? one(nodeId) : `${one(nodeId)} #${instance}`;
+  };
+}
+
+/**
+ * One time (RTO or RPO) as a bar of its parts against the target: each part's width is its share
+ * of the larger of the time and the target; the target is a tick. An unbounded time fills the bar.
+ */
+function TimeBar({
+  label,
+  time,
+  targetSeconds,
+  isMet,
+  name,
+}: {
+  label: string;
+  time: Decomposition;
+  targetSeconds: number | undefined;
+  isMet: boolean;
+  name: (id: string) => string;
+}) {
+  const scale = Math.max(time.seconds ?? 0, targetSeconds ?? 0);
+  const width = (seconds: number | null) =>
+    seconds === null || time.seconds === null || scale === 0 ? null : (seconds / scale) * 100;
+  return (
+    <div className="time-bar" data-testid={`scenario-${label.toLowerCase()}`}>
+      <div className="time-bar__head">
+        <span className="metric__label">{label}</span>
+        <span className={`num ${isMet ? 'is-pass' : 'is-fail'}`}>
+          {formatScenarioSeconds(time.seconds)}
+        </span>
+        <span className="metric__detail num">
+          {targetSeconds === undefined ? 'no target' : `target ${formatDuration(targetSeconds)}`}
+        </span>
+      </div>
+      <div className="time-bar__track" aria-hidden>
+        {time.parts.map((part, i) => {
+          const w = width(part.seconds);
+          return (
+            <span
+              key={`${part.kind}-${part.nodeId}-${i}`}
+              className={`time-bar__part is-part-${i % 4}`}
+              style={w === null ? { flex: 1 } : { width: `${w}%` }}
+            />
+          );
+        })}
+        {targetSeconds !== undefined && scale > 0 && time.seconds !== null && (
+          <span
+            className="time-bar__target"
+            style={{ left: `${(targetSeconds / scale) * 100}%` }}
+          />
+        )}
+      </div>
+      {time.parts.length > 0 && (
+        <ul className="time-bar__legend">
+          {time.parts.map((part, i) => (
+            <li key={`${part.kind}-${part.nodeId}-${i}`}>
+              <span className={`time-bar__swatch is-part-${i % 4}`} aria-hidden />
+              {PART_LABELS[part.kind]} ({name(part.nodeId)}){' '}
+              <span className="num">{formatScenarioSeconds(part.seconds)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Scenario mode in the results column: the chosen scenario's outcome on the active variant —
+ * what stops, the capacity that survives, the RTO and RPO as bars of their parts against the
+ * targets, and the engine's notes. Escape or the close button leaves scenario mode (the canvas
+ * then drops its dimming).
+ */
+export function ScenarioPanel() {
+  const scenarioId = usePlanner((s) => s.activeScenarioId);
+  const setActiveScenario = usePlanner((s) => s.setActiveScenario);
+  const targets = usePlanner((s) => s.document?.targets);
+  const variant = usePlanner(selectActiveVariant);
+  const results = useResults();
+  useEffect(() => {
+    if (scenarioId === null) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setActiveScenario(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [scenarioId, setActiveScenario]);
+  if (scenarioId === null || !variant) return null;
+  const result = results?.scenarios.find((r) => r.id === scenarioId);
+  const name = nameIn(variant);
+  const status = scenarioStatus(result);
+  return (
+    <section className="panel scenario-panel" data-testid="scenario-panel" aria-label="Scenario">
+      <div className="field-group">
+        <h3 className="field-group__title scenario-panel__title">
+          Scenario: {result?.name ?? scenarioId}
+          <button
+            type="button"
+            className="tool tool--icon"
+            onClick={() => setActiveScenario(null)}
+            aria-label="Leave scenario mode"
+            title="Leave scenario mode (Escape)"
+          >
+            <X size={14} aria-hidden />
+          </button>
+        </h3>
+        {!result ? (
+          <p className="panel__empty">Not evaluated yet.</p>
+        ) : !result.applies ? (
+          <p className="panel__empty">This scenario does not concern the variant {variant.name}.</p>
+        ) : (
+          <>
+            <div className="metric">
+              <span className="metric__label">Outcome</span>
+              <span
+                className={`metric__value is-${status === 'pass' ? 'pass' : 'fail'}`}
+                data-testid="scenario-outcome"
+              >
+                {formatSurvival(result)}
+              </span>
+              <span className="metric__detail num">
+                capacity {formatNumber(result.capacityShare * 100)} %
+                {result.latencyChangeMs > 0 &&
+                  ` · rerouted users +${formatNumber(result.latencyChangeMs)} ms`}
+              </span>
+            </div>
+            <div className="metric metric--list" data-testid="scenario-stops">
+              <span className="metric__label">Stops</span>
+              <span className="metric__detail">
+                {result.stops.length === 0 ? 'nothing' : result.stops.map(name).join(', ')}
+              </span>
+            </div>
+            <TimeBar
+              label="RTO"
+              time={result.rto}
+              targetSeconds={targets?.rtoSeconds}
+              isMet={result.meetsRto}
+              name={name}
+            />
+            <TimeBar
+              label="RPO"
+              time={result.rpo}
+              targetSeconds={targets?.rpoSeconds}
+              isMet={result.meetsRpo}
+              name={name}
+            />
+            {result.notes.length > 0 && (
+              <ul className="scenario-panel__notes" data-testid="scenario-notes">
+                {result.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
