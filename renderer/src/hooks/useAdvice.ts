@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import {
+  adviceWorkerOf,
+  findingFocusOf,
+  type AdviceState,
+  type FindingFocus,
+} from '../store/advice';
+import { usePlanner, usePlannerStore } from '../store/context';
+
+/**
+ * The advisor's findings for the active variant and whether a newer review is running. The
+ * review is requested after the render that shows the results (an effect), in a Web Worker,
+ * and only when the topology changes; the findings of another variant are never returned.
+ */
+export function useAdvice(): AdviceState {
+  const store = usePlannerStore();
+  const document = usePlanner((s) => s.document);
+  const variantId = usePlanner((s) => s.activeVariantId);
+  const [state, setState] = useState<AdviceState>({
+    variantId: null,
+    findings: [],
+    isPending: false,
+  });
+  useEffect(() => adviceWorkerOf(store).subscribe(setState), [store]);
+  useEffect(() => {
+    if (document && variantId) adviceWorkerOf(store).request(document, variantId);
+  }, [store, document, variantId]);
+  if (state.variantId !== variantId) return { variantId, findings: [], isPending: true };
+  return state;
+}
+
+/** A read of the window's finding focus (what the canvas highlights). */
+export function useFindingFocus<T>(selector: (focus: FindingFocus) => T): T {
+  return useStore(findingFocusOf(usePlannerStore()), selector);
+}

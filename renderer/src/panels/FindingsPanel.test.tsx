@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { advise } from '../../../shared/engine/advisor';
+import { parseDocumentText } from '../../../shared/schema/parse';
+import { findingFocusOf } from '../store/advice';
+import { PlannerStoreProvider } from '../store/context';
+import { createPlannerStore } from '../store/create-store';
+import { PRICE_BOOK } from '../store/results';
+import { FindingsList } from './FindingsPanel';
+import warmStandby from '../../../assets/templates/warm-standby-2-regions.nines.json?raw';
+
+afterEach(cleanup);
+
+const parsed = parseDocumentText(warmStandby);
+if (!parsed.ok) throw new Error('the warm standby template does not parse');
+const template = parsed.document;
+const variantId = template.variants[0]?.id ?? '';
+
+function setup() {
+  const store = createPlannerStore();
+  store
+    .getState()
+    .openDocument({ document: template, fileId: null, name: 'Warm standby', savedText: null });
+  const findings = advise(template, variantId, { priceBook: PRICE_BOOK }).variants[0]?.findings;
+  render(
+    <PlannerStoreProvider store={store}>
+      <FindingsList
+        document={template}
+        variantId={variantId}
+        findings={findings ?? []}
+        isPending={false}
+      />
+    </PlannerStoreProvider>,
+  );
+  return store;
+}
+
+describe('FindingsList', () => {
+  it('shows each finding with its severity, principle and measured effect', () => {
+    setup();
+    const item = screen.getByTestId('finding-split-brain-two-primaries-0');
+    expect(within(item).getByText('high')).toHaveProperty('className', 'finding__severity is-high');
+    expect(item.textContent).toContain('two primaries after a split-brain');
+    expect(item.textContent).toContain('without two primaries');
+    const capacity = screen.getByTestId('finding-capacity-after-region-loss-0');
+    expect(within(capacity).getByTestId('finding-effect').textContent).toMatch(
+      /→ .*min\/yr\), \+\$[\d,]+\/month/,
+    );
+    expect(screen.getByRole('heading', { name: /Findings/ }).textContent).toContain('3');
+  });
+
+  it('offers no Apply for a fix the model cannot express, and says why', () => {
+    setup();
+    const dns = screen.getByTestId('finding-single-point-of-failure-0');
+    expect(within(dns).queryByRole('button', { name: 'Apply' })).toBeNull();
+    expect(dns.textContent).toContain('Nothing in the model can');
+  });
+
+  it('highlights the nodes of the finding under the pointer', () => {
+    const store = setup();
+    const item = screen.getByTestId('finding-split-brain-two-primaries-0');
+    fireEvent.mouseEnter(item);
+    const highlight = findingFocusOf(store).getState().highlight;
+    expect(highlight?.kind).toBe('finding');
+    expect([...(highlight?.nodeIds ?? [])]).toEqual(['redis-use1', 'redis-euw1']);
+    fireEvent.mouseLeave(item);
+    expect(findingFocusOf(store).getState().highlight).toBeNull();
+  });
+
+  it('previews what a fix changes without changing the document', () => {
+    const store = setup();
+    const item = screen.getByTestId('finding-capacity-after-region-loss-0');
+    fireEvent.click(within(item).getByRole('button', { name: 'Preview' }));
+    expect(within(item).getByTestId('finding-preview').textContent).toContain(
+      'Changes Checkout API',
+    );
+    expect([...(findingFocusOf(store).getState().highlight?.nodeIds ?? [])]).toEqual(['app-euw1']);
+    expect(store.getState().document).toBe(template);
+    expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('applies a fix as one undoable step', () => {
+    const store = setup();
+    const item = screen.getByTestId('finding-split-brain-two-primaries-0');
+    fireEvent.click(within(item).getByRole('button', { name: 'Apply' }));
+    const { document, past } = store.getState();
+    const redis = document?.variants[0]?.nodes.find((n) => n.id === 'redis-use1');
+    expect(redis).toHaveProperty('witness', true);
+    expect(past.map((step) => step.label)).toEqual([
+      'Add a witness (quorum) for redis-use1 in a third location',
+    ]);
+    store.getState().undo();
+    expect(store.getState().document).toBe(template);
+  });
+});

@@ -1,0 +1,179 @@
+import { useEffect, useMemo, useState } from 'react';
+import { effectSummary, PRINCIPLES, type Finding } from '../../../shared/engine/advisor';
+import { applyFix } from '../../../shared/model/ops/fixes';
+import type { NinesDocument } from '../../../shared/model/types';
+import { displayName } from '../canvas/describe';
+import { useAdvice } from '../hooks/useAdvice';
+import { findingFocusOf, findingKey, nodesChangedBy, type Highlight } from '../store/advice';
+import { usePlanner, usePlannerStore } from '../store/context';
+import './findings.css';
+
+/**
+ * The design advisor beside the results: every finding of the active variant with its severity,
+ * what is wrong, the principle it breaks and the measured effect of its fix. Pointing at a
+ * finding, or selecting it, highlights its nodes on the canvas; Preview shows what the fix
+ * changes without changing the document; Apply makes the fix one undoable step.
+ */
+export function FindingsPanel() {
+  const { findings, isPending } = useAdvice();
+  const document = usePlanner((s) => s.document);
+  const variantId = usePlanner((s) => s.activeVariantId);
+  if (!document || !variantId) return null;
+  return (
+    <FindingsList
+      document={document}
+      variantId={variantId}
+      findings={findings}
+      isPending={isPending}
+    />
+  );
+}
+
+/** The list itself, for the findings of `variantId` of `document` (pending: being reviewed). */
+export function FindingsList({
+  document,
+  variantId,
+  findings,
+  isPending,
+}: {
+  document: NinesDocument;
+  variantId: string;
+  findings: readonly Finding[];
+  isPending: boolean;
+}) {
+  const store = usePlannerStore();
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [previewed, setPreviewed] = useState<string | null>(null);
+  const byKey = useMemo(() => new Map(findings.map((f) => [findingKey(f), f])), [findings]);
+  const variant = document.variants.find((v) => v.id === variantId);
+  const names = new Map(variant?.nodes.map((n) => [n.id, displayName(n)]));
+  const name = (id: string) => names.get(id) ?? id;
+
+  const preview = useMemo(() => {
+    const finding = previewed === null ? undefined : byKey.get(previewed);
+    if (!finding?.fix.op || isPending) return undefined;
+    return nodesChangedBy(document, variantId, applyFix(document, variantId, finding.fix.op));
+  }, [previewed, byKey, isPending, document, variantId]);
+
+  const highlight = useMemo((): Highlight | null => {
+    const pointed = hovered ?? selected;
+    const finding = pointed === null ? undefined : byKey.get(pointed);
+    if (preview && (pointed === null || pointed === previewed))
+      return { kind: 'fix', nodeIds: new Set(preview.changed) };
+    return finding ? { kind: 'finding', nodeIds: new Set(finding.nodeIds) } : null;
+  }, [hovered, selected, previewed, preview, byKey]);
+  useEffect(() => {
+    const focus = findingFocusOf(store).getState();
+    focus.setHighlight(highlight);
+    return () => focus.setHighlight(null);
+  }, [store, highlight]);
+
+  const apply = (finding: Finding) => {
+    const { op } = finding.fix;
+    if (!op) return;
+    store.getState().commit(finding.fix.label, (doc) => applyFix(doc, variantId, op));
+    setSelected(null);
+    setPreviewed(null);
+    setHovered(null);
+  };
+
+  const perCode = new Map<string, number>();
+  return (
+    <section
+      className={`panel findings${isPending ? ' is-pending' : ''}`}
+      data-testid="findings"
+      aria-label="Findings"
+      aria-busy={isPending}
+    >
+      <h3 className="field-group__title">
+        Findings
+        <span className="field-group__aside">
+          {isPending ? 'reviewing…' : `${findings.length}`}
+        </span>
+      </h3>
+      {findings.length === 0 && !isPending && (
+        <p className="panel__empty">No findings: nothing in the design breaks a principle.</p>
+      )}
+      <ul className="findings__list">
+        {findings.map((finding) => {
+          const key = findingKey(finding);
+          const index = perCode.get(finding.code) ?? 0;
+          perCode.set(finding.code, index + 1);
+          const isSelected = selected === key;
+          const isPreviewed = previewed === key && preview !== undefined;
+          const { op } = finding.fix;
+          return (
+            <li
+              key={key}
+              className={`finding${isSelected ? ' is-selected' : ''}`}
+              data-testid={`finding-${finding.code}-${index}`}
+              onMouseEnter={() => setHovered(key)}
+              onMouseLeave={() => setHovered(null)}
+            >
+              <button
+                type="button"
+                className="finding__head"
+                aria-pressed={isSelected}
+                title="Highlight its nodes on the canvas"
+                onClick={() => setSelected(isSelected ? null : key)}
+              >
+                <span className={`finding__severity is-${finding.severity}`}>
+                  {finding.severity}
+                </span>
+                <span className="finding__title">{finding.title}</span>
+              </button>
+              <p className="finding__message">{finding.message}</p>
+              <p className="finding__principle">{PRINCIPLES[finding.principle]}</p>
+              <p className="finding__effect num" data-testid="finding-effect">
+                {effectSummary(finding.effect)}
+              </p>
+              <div className="finding__fix">
+                <span className="finding__fix-label">
+                  {op ? finding.fix.label : `${finding.fix.label} (no change to the model)`}
+                </span>
+                {op && (
+                  <span className="finding__actions">
+                    <button
+                      type="button"
+                      className="button"
+                      aria-pressed={isPreviewed}
+                      disabled={isPending}
+                      onClick={() => setPreviewed(isPreviewed ? null : key)}
+                    >
+                      Preview
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      disabled={isPending}
+                      onClick={() => apply(finding)}
+                    >
+                      Apply
+                    </button>
+                  </span>
+                )}
+              </div>
+              {!op && (
+                <p className="finding__no-op">
+                  {finding.effect.availabilityCeiling === null
+                    ? 'Nothing in the model can express this fix: it is a change of design.'
+                    : 'Nothing in the model can remove it: the design stays under this ceiling.'}
+                </p>
+              )}
+              {isPreviewed && preview && (
+                <p className="finding__preview" data-testid="finding-preview">
+                  {preview.changed.length > 0 && `Changes ${preview.changed.map(name).join(', ')}`}
+                  {preview.changed.length > 0 && preview.added.length > 0 && '; '}
+                  {preview.added.length > 0 && `adds ${preview.added.join(', ')}`}
+                  {preview.changed.length + preview.added.length === 0 && 'Changes no node'}
+                  {' — the document is unchanged until Apply.'}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
