@@ -1,0 +1,47 @@
+// The design advisor in the window: findings beside the results, their nodes highlighted on the
+// canvas, Preview without changing the document, Apply as one undoable step, and screenshots
+// to look at.
+import { expect, test } from '@playwright/test';
+import { PlannerPage } from './pages/planner-page';
+
+test('findings of the warm standby: highlight, preview, apply and undo', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('warm-standby-2-regions');
+  const findings = page.getByTestId('findings');
+  const splitBrain = findings.getByTestId('finding-split-brain-two-primaries-0');
+  const capacity = findings.getByTestId('finding-capacity-after-region-loss-0');
+  await expect(splitBrain).toBeVisible();
+  await expect(splitBrain).toContainText('high');
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (3)');
+  await expect(findings.getByTestId('finding-single-point-of-failure-0')).not.toContainText(
+    'Apply',
+  );
+
+  await splitBrain.hover();
+  await expect(planner.node('redis-use1')).toHaveClass(/\bis-finding\b/);
+  await expect(planner.node('redis-euw1')).toHaveClass(/\bis-finding\b/);
+
+  const availability = await page.getByTestId('metric-availability').textContent();
+  await capacity.getByRole('button', { name: 'Preview' }).click();
+  await expect(capacity.getByTestId('finding-preview')).toContainText('Changes Checkout API');
+  await page.mouse.move(5, 400);
+  await expect(planner.node('app-euw1')).toHaveClass(/\bis-fix\b/);
+  await expect(planner.node('redis-use1')).not.toHaveClass(/\bis-finding\b/);
+  await expect(page.getByTestId('metric-availability')).toHaveText(availability ?? '');
+  await capacity.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/advisor-preview-light.png' });
+
+  await splitBrain.getByRole('button', { name: 'Apply' }).click();
+  await expect(splitBrain).toHaveCount(0);
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (2)');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute(
+    'title',
+    /witness/,
+  );
+
+  await planner.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(splitBrain).toBeVisible();
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (3)');
+  expect(planner.errors).toEqual([]);
+});
