@@ -130,3 +130,47 @@ test('scenario mode: a scenario chosen in the results dims what it stops and sho
   await expect(planner.canvas.locator('.react-flow__node.is-stopped')).toHaveCount(0);
   expect(planner.errors).toEqual([]);
 });
+
+test('Monte Carlo in a worker: a run equals nines simulate, a long run can be cancelled', async ({
+  page,
+}) => {
+  const report = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        CLI,
+        'simulate',
+        '--json',
+        '--years',
+        '10000',
+        '--variant',
+        'aa2',
+        `${templateDir}active-active-2-regions.nines.json`,
+      ],
+      { encoding: 'utf8' },
+    ),
+  ) as { variants: { mean: number; ci95: [number, number]; exact: number }[] };
+  const simulated = report.variants[0];
+  if (!simulated) throw new Error('nines simulate reported no variant');
+  const percent = (a: number) => `${(a * 100).toFixed(4)} %`;
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('active-active-2-regions');
+  const panel = page.getByTestId('simulation');
+  await panel.getByRole('button', { name: 'Simulate' }).click();
+  await expect(panel.getByTestId('simulation-mean')).toHaveText(percent(simulated.mean));
+  await expect(panel.getByTestId('simulation-result')).toContainText(
+    `95 % ${percent(simulated.ci95[0])} – ${percent(simulated.ci95[1])} · exact ${percent(simulated.exact)}`,
+  );
+  await expect(panel.getByTestId('simulation-histogram').locator('rect')).toHaveCount(8);
+  await panel.getByTestId('simulation-result').screenshot({
+    path: 'test-results/screenshots/simulation-light.png',
+  });
+
+  await panel.getByLabel('Simulated years', { exact: true }).selectOption('1000000');
+  await panel.getByRole('button', { name: 'Simulate' }).click();
+  await expect(panel.getByTestId('simulation-progress')).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByTestId('simulation-cancelled')).toContainText('of 1,000,000 years');
+  await expect(panel.getByTestId('simulation-progress')).toHaveCount(0);
+  expect(planner.errors).toEqual([]);
+});

@@ -8,6 +8,7 @@ import { useAdvice } from '../hooks/useAdvice';
 import { useResultsState } from '../hooks/useResults';
 import { usePlanner } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
+import { SimulationPanel } from './SimulationPanel';
 
 /** Availability as the results show it: four decimals of a percent, `99.9990 %`. */
 export function formatAvailability(probability: number): string {
@@ -52,6 +53,7 @@ export function ResultsPanel() {
         variant={variant}
         results={results?.scenarios ?? []}
       />
+      <SimulationPanel />
     </section>
   );
 }
