@@ -2,7 +2,8 @@
  * The engine's public entry: exact structural availability over independent basic events (a
  * BDD), request-weighted availability with transition and capacity terms, minimal cut sets,
  * single points of failure, importance measures, the Open-PSA MEF export, failure scenarios
- * (RTO, RPO), cost, the comparison of variants and the Monte Carlo simulation.
+ * (RTO, RPO), cost, the comparison of variants, the Monte Carlo simulation and the sensitivity of
+ * downtime to each failure parameter.
  * See docs/availability.md and docs/cost.md.
  */
 export { evaluate, variantStructure, MINUTES_PER_YEAR } from './evaluate';
@@ -14,6 +15,8 @@ export type { CostEstimate, CostLine, CostCategory, UnpricedItem } from './cost'
 export { compare } from './compare';
 export type { Comparison, ComparedVariant, NineStep } from './compare';
 export { simulate, simulateAsync } from './simulate';
+export { sensitivity } from './sensitivity';
+export type { Sensitivity, SensitivityBar } from './sensitivity';
 export type {
   AvailabilityFigures,
   CutSet,
