@@ -23,13 +23,18 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
 
   const availability = await page.getByTestId('metric-availability').textContent();
   await capacity.getByRole('button', { name: 'Preview' }).click();
-  await expect(capacity.getByTestId('finding-preview')).toContainText('Changes Checkout API');
+  await expect(capacity.getByTestId('finding-preview')).toContainText(
+    'Checkout API: instances 4 → 10',
+  );
   await page.mouse.move(5, 400);
   await expect(planner.node('app-euw1')).toHaveClass(/\bis-fix\b/);
   await expect(planner.node('redis-use1')).not.toHaveClass(/\bis-finding\b/);
   await expect(page.getByTestId('metric-availability')).toHaveText(availability ?? '');
   await capacity.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/advisor-preview-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screenshots/advisor-preview-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await splitBrain.getByRole('button', { name: 'Apply' }).click();
   await expect(splitBrain).toHaveCount(0);

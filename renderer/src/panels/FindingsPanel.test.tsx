@@ -73,7 +73,7 @@ describe('FindingsList', () => {
     const item = screen.getByTestId('finding-capacity-after-region-loss-0');
     fireEvent.click(within(item).getByRole('button', { name: 'Preview' }));
     expect(within(item).getByTestId('finding-preview').textContent).toContain(
-      'Changes Checkout API',
+      'Checkout API: instances 4 → 10',
     );
     expect([...(findingFocusOf(store).getState().highlight?.nodeIds ?? [])]).toEqual(['app-euw1']);
     expect(store.getState().document).toBe(template);

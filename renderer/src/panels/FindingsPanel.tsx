@@ -4,7 +4,13 @@ import { applyFix } from '../../../shared/model/ops/fixes';
 import type { NinesDocument } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { useAdvice } from '../hooks/useAdvice';
-import { findingFocusOf, findingKey, nodesChangedBy, type Highlight } from '../store/advice';
+import {
+  changesOfFix,
+  findingFocusOf,
+  findingKey,
+  type Highlight,
+  type NodeChange,
+} from '../store/advice';
 import { usePlanner, usePlannerStore } from '../store/context';
 import './findings.css';
 
@@ -53,14 +59,14 @@ export function FindingsList({
   const preview = useMemo(() => {
     const finding = previewed === null ? undefined : byKey.get(previewed);
     if (!finding?.fix.op || isPending) return undefined;
-    return nodesChangedBy(document, variantId, applyFix(document, variantId, finding.fix.op));
+    return changesOfFix(document, variantId, applyFix(document, variantId, finding.fix.op));
   }, [previewed, byKey, isPending, document, variantId]);
 
   const highlight = useMemo((): Highlight | null => {
     const pointed = hovered ?? selected;
     const finding = pointed === null ? undefined : byKey.get(pointed);
     if (preview && (pointed === null || pointed === previewed))
-      return { kind: 'fix', nodeIds: new Set(preview.changed) };
+      return { kind: 'fix', nodeIds: new Set(preview.changed.map((c) => c.id)) };
     return finding ? { kind: 'finding', nodeIds: new Set(finding.nodeIds) } : null;
   }, [hovered, selected, previewed, preview, byKey]);
   useEffect(() => {
@@ -163,10 +169,10 @@ export function FindingsList({
               )}
               {isPreviewed && preview && (
                 <p className="finding__preview" data-testid="finding-preview">
-                  {preview.changed.length > 0 && `Changes ${preview.changed.map(name).join(', ')}`}
-                  {preview.changed.length > 0 && preview.added.length > 0 && '; '}
-                  {preview.added.length > 0 && `adds ${preview.added.join(', ')}`}
-                  {preview.changed.length + preview.added.length === 0 && 'Changes no node'}
+                  {[
+                    ...preview.changed.map((c) => describeChange(c, name)),
+                    ...preview.added.map((id) => `adds ${id}`),
+                  ].join('; ') || 'Changes no node'}
                   {' — the document is unchanged until Apply.'}
                 </p>
               )}
@@ -176,4 +182,11 @@ export function FindingsList({
       </ul>
     </section>
   );
+}
+
+/** One node's change for the preview: `Checkout API: instances 4 → 10`. */
+function describeChange(change: NodeChange, name: (id: string) => string): string {
+  const value = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v).replace(/^"|"$/g, ''));
+  const fields = change.fields.map(([key, a, b]) => `${key} ${value(a)} → ${value(b)}`);
+  return fields.length === 0 ? name(change.id) : `${name(change.id)}: ${fields.join(', ')}`;
 }

@@ -47,42 +47,61 @@ export function findingKey(finding: Finding): string {
   return `${finding.code}:${finding.nodeIds.join(',')}`;
 }
 
+/** A node a fix edits: its id and each top-level field that changes, `[field, before, after]`. */
+export interface NodeChange {
+  readonly id: string;
+  readonly fields: readonly (readonly [string, unknown, unknown])[];
+}
+
 /**
- * The nodes of variant `variantId` a fix changes: nodes it edits or adds, and the ends of the
- * edges it adds or removes. Added nodes are included (they are not on the canvas yet).
+ * What a fix changes in variant `variantId`: the nodes it edits (with their changed fields), the
+ * nodes it adds, and the nodes touched by the edges and links it adds, removes or changes
+ * (listed with no field). Added nodes are not on the canvas until the fix is applied.
  */
-export function nodesChangedBy(
+export function changesOfFix(
   document: NinesDocument,
   variantId: string,
   fixed: NinesDocument,
-): { changed: string[]; added: string[] } {
+): { changed: NodeChange[]; added: string[] } {
   const before = document.variants.find((v) => v.id === variantId);
   const after = fixed.variants.find((v) => v.id === variantId);
   if (!before || !after) return { changed: [], added: [] };
-  const old = new Map(before.nodes.map((n) => [n.id, JSON.stringify(n)]));
-  const changed = new Set<string>();
+  const old = new Map(before.nodes.map((n) => [n.id, n]));
+  const changed = new Map<string, NodeChange>();
   const added: string[] = [];
   for (const node of after.nodes) {
-    const text = old.get(node.id);
-    if (text === undefined) added.push(node.id);
-    else if (text !== JSON.stringify(node)) changed.add(node.id);
+    const was = old.get(node.id);
+    if (!was) {
+      added.push(node.id);
+      continue;
+    }
+    const keys = new Set([...Object.keys(was), ...Object.keys(node)]);
+    const fields = [...keys].flatMap((key) => {
+      const a: unknown = was[key as keyof typeof was];
+      const b: unknown = node[key as keyof typeof node];
+      return JSON.stringify(a) === JSON.stringify(b) ? [] : [[key, a, b] as const];
+    });
+    if (fields.length > 0) changed.set(node.id, { id: node.id, fields });
   }
+  const touch = (id: string) => {
+    if (old.has(id) && !changed.has(id)) changed.set(id, { id, fields: [] });
+  };
   const edgeKey = (e: { kind: string; from: string; to: string }) => `${e.kind}:${e.from}>${e.to}`;
   const oldEdges = new Set(before.edges.map(edgeKey));
   const newEdges = new Set(after.edges.map(edgeKey));
   for (const edge of [...before.edges, ...after.edges]) {
     const key = edgeKey(edge);
     if (oldEdges.has(key) && newEdges.has(key)) continue;
-    for (const id of [edge.from, edge.to]) if (old.has(id)) changed.add(id);
+    touch(edge.from);
+    touch(edge.to);
   }
-  const links = (d: typeof before) => JSON.stringify(d.links ?? []);
-  if (links(before) !== links(after)) {
-    for (const link of after.links ?? []) {
-      const was = (before.links ?? []).find((l) => l.a === link.a && l.b === link.b);
-      if (JSON.stringify(was) !== JSON.stringify(link)) changed.add(link.a).add(link.b);
-    }
+  for (const link of after.links ?? []) {
+    const was = (before.links ?? []).find((l) => l.a === link.a && l.b === link.b);
+    if (JSON.stringify(was) === JSON.stringify(link)) continue;
+    touch(link.a);
+    touch(link.b);
   }
-  return { changed: [...changed], added };
+  return { changed: [...changed.values()], added };
 }
 
 /** One advice worker per window; a newer request ends a review still running. */
