@@ -21,7 +21,8 @@ export interface AdviceRequest {
 
 /** The findings of the variant last reviewed and whether a newer review is on its way. */
 export interface AdviceState {
-  /** The variant the findings are about, or null before the first answer. */
+  /** The document and variant the findings are about, or null before the first answer. */
+  readonly document: NinesDocument | null;
   readonly variantId: string | null;
   readonly findings: readonly Finding[];
   readonly isPending: boolean;
@@ -109,7 +110,12 @@ export class AdviceWorker {
   private worker: Worker | undefined;
   private seq = 0;
   private sent: { document: NinesDocument; variantId: string } | undefined;
-  private state: AdviceState = { variantId: null, findings: [], isPending: false };
+  private state: AdviceState = {
+    document: null,
+    variantId: null,
+    findings: [],
+    isPending: false,
+  };
   private readonly listeners = new Set<(state: AdviceState) => void>();
 
   request(document: NinesDocument, variantId: string): void {
@@ -139,6 +145,7 @@ export class AdviceWorker {
     worker.onmessage = (event: MessageEvent<{ seq: number; findings: Finding[] }>) => {
       if (event.data.seq !== this.seq || !this.sent) return;
       this.update({
+        document: this.sent.document,
         variantId: this.sent.variantId,
         findings: event.data.findings,
         isPending: false,
