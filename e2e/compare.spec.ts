@@ -2,9 +2,11 @@
 // `?view=compare` opens the ranked variants with the Pareto chart, and a screenshot to look at.
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvaluationReport } from '../shared/engine';
+import { sensitivity } from '../shared/engine/sensitivity';
+import { parseDocumentText } from '../shared/schema/parse';
 import { formatDuration, formatNumber } from '../renderer/src/app/format';
 import { PlannerPage } from './pages/planner-page';
 
@@ -172,5 +174,31 @@ test('Monte Carlo in a worker: a run equals nines simulate, a long run can be ca
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel.getByTestId('simulation-cancelled')).toContainText('of 1,000,000 years');
   await expect(panel.getByTestId('simulation-progress')).toHaveCount(0);
+  expect(planner.errors).toEqual([]);
+});
+
+test('sensitivity: the tornado ranks the parameters as the engine does, with what to improve first', async ({
+  page,
+}) => {
+  const parsed = parseDocumentText(
+    readFileSync(`${templateDir}warm-standby-2-regions.nines.json`, 'utf8'),
+  );
+  if (!parsed.ok) throw new Error('the template does not parse');
+  const variantId = parsed.document.variants[0]?.id ?? '';
+  const expected = sensitivity(parsed.document, variantId);
+  const top = expected?.bars[0];
+  if (!top) throw new Error('no sensitivity bar');
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('warm-standby-2-regions');
+  const panel = page.getByTestId('sensitivity');
+  await panel.locator('summary').click();
+  const bars = panel.getByTestId('tornado-chart').locator('[data-testid^="tornado-bar-"]');
+  await expect(bars.first()).toHaveAttribute(
+    'data-testid',
+    `tornado-bar-${top.nodeId}-${top.parameter}`,
+  );
+  await expect(bars).toHaveCount(Math.min(10, expected.bars.filter((b) => b.swing > 0).length));
+  await expect(panel.getByTestId('improve-first').locator('li').first()).toBeVisible();
+  await panel.screenshot({ path: 'test-results/screenshots/sensitivity-light.png' });
   expect(planner.errors).toEqual([]);
 });

@@ -9,6 +9,7 @@ import { useResultsState } from '../hooks/useResults';
 import { usePlanner } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
 import { SimulationPanel } from './SimulationPanel';
+import { SensitivityPanel } from './TornadoChart';
 
 /** Availability as the results show it: four decimals of a percent, `99.9990 %`. */
 export function formatAvailability(probability: number): string {
@@ -54,6 +55,7 @@ export function ResultsPanel() {
         results={results?.scenarios ?? []}
       />
       <SimulationPanel />
+      <SensitivityPanel />
     </section>
   );
 }
