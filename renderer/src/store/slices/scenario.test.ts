@@ -8,7 +8,7 @@ describe('scenarioMarks', () => {
     const doc = singleVariant(
       'dns',
       [
-        { id: 'dns', kind: 'router', scope: 'global', routing: 'failover' },
+        { id: 'dns', kind: 'router' },
         { id: 'r1', kind: 'region', provider: 'aws', location: 'us-east-1' },
         { id: 'z1', kind: 'zone', parent: 'r1' },
         { id: 'app1', kind: 'service', parent: 'z1' },
