@@ -2,7 +2,7 @@
 // `?view=compare` opens the ranked variants with the Pareto chart, and a screenshot to look at.
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvaluationReport } from '../shared/engine';
 import { sensitivity } from '../shared/engine/sensitivity';
@@ -66,6 +66,7 @@ test('?view=compare on ha-options ranks its five variants and draws the Pareto c
   page,
 }) => {
   const planner = new PlannerPage(page);
+  await planner.useClassicFileDialogs();
   await page.goto('./?template=ha-options&view=compare');
   const view = page.getByTestId('compare-view');
   await expect(view).toBeVisible();
@@ -94,6 +95,20 @@ test('?view=compare on ha-options ranks its five variants and draws the Pareto c
     await expect(page.getByTestId(`pareto-point-${best.id}`)).toHaveClass(/is-recommended/);
   }
   await page.screenshot({ path: 'test-results/screenshots/compare-light.png', fullPage: true });
+
+  // The chart saves as a standalone SVG (styles written in, no theme variables) and as a PNG.
+  const svgDownload = page.waitForEvent('download');
+  await view.getByRole('button', { name: 'SVG' }).click();
+  const svgPath = await (await svgDownload).path();
+  const svg = readFileSync(svgPath, 'utf8');
+  expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).toContain('data-testid="pareto-frontier"');
+  expect(svg).not.toContain('var(--');
+  const pngDownload = page.waitForEvent('download');
+  await view.getByRole('button', { name: 'PNG' }).click();
+  const png = readFileSync(await (await pngDownload).path());
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  writeFileSync('test-results/screenshots/pareto-export.png', png);
 
   // Leaving the view shows the design again.
   await page.getByRole('button', { name: 'Back to the design' }).click();

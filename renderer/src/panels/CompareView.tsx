@@ -1,5 +1,5 @@
 import { ArrowLeft } from 'lucide-react';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { PriceBook } from '../../../shared/catalog/price-book';
 import { availabilityFromReport } from '../../../shared/engine/compare';
 import { compare, evaluate, type Comparison, type VariantEvaluation } from '../../../shared/engine';
@@ -8,6 +8,7 @@ import { formatPercent, formatUsd } from '../app/format';
 import { usePlanner } from '../store/context';
 import { PRICE_BOOK } from '../store/results';
 import '../styles/compare.css';
+import { ChartExport } from './ChartExport';
 import { ParetoChart } from './ParetoChart';
 import { formatAvailability, formatMinutesPerYear } from './ResultsPanel';
 import { ScenarioMatrix } from './ScenarioMatrix';
@@ -45,6 +46,7 @@ export function CompareView() {
   const document = usePlanner((s) => s.document);
   const setView = usePlanner((s) => s.setView);
   const setActiveVariant = usePlanner((s) => s.setActiveVariant);
+  const chartRef = useRef<HTMLDivElement>(null);
   const result = useMemo(
     () => (document ? compareDocument(document, PRICE_BOOK) : undefined),
     [document],
@@ -159,11 +161,14 @@ export function CompareView() {
               dots numbered by rank · line: Pareto frontier
             </span>
           </h3>
-          <ParetoChart
-            variants={comparison.variants}
-            recommendedId={recommendedId}
-            targetNines={targetNines}
-          />
+          <div ref={chartRef} className="compare__chart">
+            <ParetoChart
+              variants={comparison.variants}
+              recommendedId={recommendedId}
+              targetNines={targetNines}
+            />
+          </div>
+          <ChartExport chartRef={chartRef} fileStem={`${document.name} - nines against cost`} />
         </section>
         <section className="compare__section" aria-label="What each extra nine costs">
           <h3 className="field-group__title">What each extra nine costs</h3>

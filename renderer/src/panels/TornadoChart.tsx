@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   sensitivity,
   type EventImportance,
@@ -13,6 +13,7 @@ import { usePlanner } from '../store/context';
 import { isSameTopology } from '../store/results';
 import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
+import { ChartExport } from './ChartExport';
 import { formatMinutesPerYear } from './ResultsPanel';
 
 /** Bars shown: the widest swings; the rest move the downtime less. */
@@ -185,6 +186,7 @@ export function SensitivityPanel() {
   const results = useResults();
   const [isOpen, setOpen] = useState(false);
   const [memo] = useState(createSensitivityMemo);
+  const chartRef = useRef<HTMLDivElement>(null);
   if (!document || !variant) return null;
   const isTooLarge = variant.nodes.length > WORKER_NODE_THRESHOLD;
   const result = isOpen && !isTooLarge ? memo(document, variant.id) : null;
@@ -209,7 +211,12 @@ export function SensitivityPanel() {
               whole design twice.
             </p>
           ) : result ? (
-            <TornadoChart result={result} name={name} />
+            <>
+              <div ref={chartRef}>
+                <TornadoChart result={result} name={name} />
+              </div>
+              <ChartExport chartRef={chartRef} fileStem={`${variant.name} - sensitivity`} />
+            </>
           ) : (
             <p className="panel__empty">The variant cannot be evaluated.</p>
           )}
