@@ -109,6 +109,8 @@ test('?view=compare on ha-options ranks its five variants and draws the Pareto c
   const png = readFileSync(await (await pngDownload).path());
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   writeFileSync('test-results/screenshots/pareto-export.png', png);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screenshots/compare-dark.png' });
 
   // Leaving the view shows the design again.
   await page.getByRole('button', { name: 'Back to the design' }).click();
