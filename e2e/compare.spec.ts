@@ -219,3 +219,25 @@ test('sensitivity: the tornado ranks the parameters as the engine does, with wha
   await panel.screenshot({ path: 'test-results/screenshots/sensitivity-light.png' });
   expect(planner.errors).toEqual([]);
 });
+
+test('the diagram of the active variant saves as a vector SVG drawn from the model', async ({
+  page,
+}) => {
+  const parsed = parseDocumentText(
+    readFileSync(`${templateDir}active-active-2-regions.nines.json`, 'utf8'),
+  );
+  if (!parsed.ok) throw new Error('the template does not parse');
+  const regions = parsed.document.variants[0]?.nodes.filter((n) => n.kind === 'region') ?? [];
+  expect(regions.length).toBeGreaterThan(0);
+  const planner = new PlannerPage(page);
+  await planner.useClassicFileDialogs();
+  await planner.openTemplate('active-active-2-regions');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save the diagram as SVG' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.svg$/);
+  const svg = readFileSync(await file.path(), 'utf8');
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  for (const region of regions) expect(svg).toContain(region.name ?? region.id);
+  expect(planner.errors).toEqual([]);
+});

@@ -1,6 +1,10 @@
-import { Download } from 'lucide-react';
+import { Download, ImageDown } from 'lucide-react';
 import { useState, type RefObject } from 'react';
+import { buildTopologyDrawing } from '../../../shared/plan/diagram';
+import { toSvg } from '../../../shared/plan/drawing';
 import { useServices } from '../hooks/useServices';
+import { usePlanner } from '../store/context';
+import { selectActiveVariant } from '../store/selectors';
 
 /** Presentation properties copied from the page's styles onto each element of an exported chart. */
 const STYLE_PROPERTIES = [
@@ -115,5 +119,42 @@ export function ChartExport({
         </span>
       )}
     </span>
+  );
+}
+
+/** Widest diagram export, points: the plan's drawing of the variant scaled to fit. */
+const DIAGRAM_MAX_WIDTH = 1200;
+
+/**
+ * Saves the active variant's diagram as SVG: the plan's vector drawing of the model (regions,
+ * zones, components and edges as laid out), not a screenshot of the canvas.
+ */
+export function DiagramExportButton() {
+  const { host } = useServices();
+  const document = usePlanner((s) => s.document);
+  const variant = usePlanner(selectActiveVariant);
+  const setProblems = usePlanner((s) => s.showProblems);
+  if (!document || !variant) return null;
+  const save = async () => {
+    const svg = toSvg(buildTopologyDrawing(variant, { maxWidth: DIAGRAM_MAX_WIDTH }));
+    const result = await host.exportFile({
+      suggestedName: `${document.name} - ${variant.name}.svg`,
+      mimeType: 'image/svg+xml',
+      data: svg,
+    });
+    if (!result.ok && result.code !== 'cancelled') {
+      setProblems({ title: 'The diagram was not saved', message: result.message, problems: [] });
+    }
+  };
+  return (
+    <button
+      type="button"
+      className="tool tool--icon"
+      onClick={() => void save()}
+      aria-label="Save the diagram as SVG"
+      title="Save the diagram of this variant as SVG"
+    >
+      <ImageDown size={15} aria-hidden />
+    </button>
   );
 }

@@ -15,6 +15,7 @@ import { autoLayout } from '../canvas/auto-layout';
 import { useServices } from '../hooks/useServices';
 import { usePlanner, usePlannerStore } from '../store/context';
 import { selectIsDirty } from '../store/selectors';
+import { DiagramExportButton } from './ChartExport';
 import { PlanButton } from './PlanDialog';
 import { VariantTabs } from './VariantTabs';
 
@@ -143,6 +144,7 @@ export function Toolbar() {
               <ChartScatter size={15} aria-hidden /> Compare
             </button>
             <PlanButton />
+            <DiagramExportButton />
           </div>
           <div className="toolbar__doc" title={fileName}>
             <span className="toolbar__doc-name" data-testid="document-name">
