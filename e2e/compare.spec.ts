@@ -142,11 +142,14 @@ test('scenario mode: a scenario chosen in the results dims what it stops and sho
   for (const part of outage.rto.parts) {
     await expect(panel.getByTestId('scenario-rto')).toContainText(seconds(part.seconds));
   }
+  await expect(planner.canvas.locator('.react-flow__edge.is-stopped').first()).toBeAttached();
+  await expect(planner.canvas.locator('.react-flow__edge.is-surviving').first()).toBeAttached();
   await page.screenshot({ path: 'test-results/screenshots/scenario-mode-light.png' });
 
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
   await expect(planner.canvas.locator('.react-flow__node.is-stopped')).toHaveCount(0);
+  await expect(planner.canvas.locator('.react-flow__edge.is-stopped')).toHaveCount(0);
   expect(planner.errors).toEqual([]);
 });
 

@@ -144,10 +144,18 @@ export function toFlow(
       selectedId !== null && (edge.from === selectedId || edge.to === selectedId);
     const [sourceHandle, targetHandle] = handlesFor(edge.kind, edge.from, edge.to, boxes, byId);
     const isSelected = selectedEdges.has(id);
+    // Scenario mode: an edge to a stopped node is dimmed, one between survivors drawn as the path.
+    const ends = [marks.get(edge.from), marks.get(edge.to)];
+    const className = ends.includes('stopped')
+      ? 'is-stopped'
+      : ends.every((m) => m === 'survivor')
+        ? 'is-surviving'
+        : undefined;
     const old = oldEdges.get(id);
     if (
       old?.data &&
       Boolean(old.selected) === isSelected &&
+      old.className === className &&
       old.data.isCrossRegion === isCrossRegion &&
       old.data.isHighlighted === isHighlighted &&
       old.data.label === label &&
@@ -169,6 +177,7 @@ export function toFlow(
           : { isCrossRegion, isHighlighted, label },
       zIndex: 20,
       selected: isSelected,
+      ...(className === undefined ? {} : { className }),
     };
   });
 
