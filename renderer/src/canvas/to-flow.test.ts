@@ -136,4 +136,24 @@ describe('toFlow', () => {
       targetHandle: 't-top',
     });
   });
+
+  it('in scenario mode dims edges to stopped nodes and draws those between survivors', () => {
+    const marks = new Map([
+      ['dns', 'survivor'],
+      ['app', 'survivor'],
+      ['db-use1', 'stopped'],
+      ['db-euw1', 'survivor'],
+    ] as const);
+    const selection = { nodes: new Set<string>(), edges: new Set<string>(), marks };
+    const view = toFlow(variant, selection);
+    const classOf = (from: string, to: string) =>
+      view.edges.find((e) => e.source === from && e.target === to)?.className;
+    expect(classOf('dns', 'app')).toBe('is-surviving');
+    expect(classOf('app', 'db-euw1')).toBe('is-surviving');
+    expect(classOf('app', 'db-use1')).toBe('is-stopped');
+    expect(classOf('db-use1', 'db-euw1')).toBe('is-stopped');
+    // Leaving scenario mode gives the edges back without a class.
+    const after = toFlow(variant, null, view);
+    expect(after.edges.every((e) => e.className === undefined)).toBe(true);
+  });
 });
