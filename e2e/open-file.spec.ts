@@ -137,9 +137,13 @@ test('New shows the gallery over the document with the recent files, which reope
 
 test('Ctrl+O opens and Ctrl+S saves, as the desktop menu does', async ({ page }) => {
   const planner = new PlannerPage(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Control+o');
-  await (await chooser).setFiles(VALID);
+  // The shortcut listener is attached once the app has mounted, a moment after the start screen
+  // is painted: press again until the file chooser opens rather than racing the first render.
+  await expect(async () => {
+    const chooser = page.waitForEvent('filechooser', { timeout: 1000 });
+    await page.keyboard.press('Control+o');
+    await (await chooser).setFiles(VALID);
+  }).toPass({ timeout: 10_000 });
   await expect(planner.documentName).toHaveText('Fixture — two regions');
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+s');
