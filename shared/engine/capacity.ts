@@ -155,7 +155,7 @@ function zonePatterns(
 }
 
 /** The router nearest the entry that reaches `tierId` through exactly one target. */
-function routingOf(
+export function routingOf(
   tierId: string,
   structure: Structure,
   subtrees: Subtrees,
@@ -229,7 +229,7 @@ function loadCases(
 }
 
 /** Nodes a request to a node may need: its dependency closure (all members of a group). */
-class Subtrees {
+export class Subtrees {
   private readonly memo = new Map<string, Set<string>>();
   constructor(private readonly graph: ResolvedGraph) {}
 

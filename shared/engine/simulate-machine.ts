@@ -31,6 +31,7 @@
 import { tierSize } from '../model/nodes';
 import type { DatastoreNode, ModelNode, NinesDocument, RegionLink } from '../model/types';
 import type { ResolvedGraph } from './graph';
+import { routingOf, Subtrees } from './capacity';
 import type { Random } from './random';
 import {
   linkBandwidthMbps,
@@ -38,7 +39,7 @@ import {
   replicationLagSeconds,
   replicationMbps,
 } from './scenario-timing';
-import type { RouterInfo, Structure } from './structure';
+import type { Structure } from './structure';
 import type { TrafficShares } from './traffic';
 import { HOURS_PER_YEAR } from './transitions';
 
@@ -574,38 +575,6 @@ function capacityTiers(
     });
   }
   return tiers;
-}
-
-/** The router nearest the entry that reaches `tierId` through exactly one target (capacity.ts). */
-function routingOf(
-  tierId: string,
-  structure: Structure,
-  subtrees: Subtrees,
-): { router: RouterInfo; own: RouterInfo['targets'][number] } | undefined {
-  for (const router of [...structure.routers].reverse()) {
-    const holders = router.targets.filter((t) => subtrees.of(t.nodeId).has(tierId));
-    if (holders.length === 1) return { router, own: holders[0] as RouterInfo['targets'][number] };
-  }
-  return undefined;
-}
-
-/** Nodes a request to a node may need: its dependency closure (capacity.ts). */
-class Subtrees {
-  private readonly memo = new Map<string, Set<string>>();
-  constructor(private readonly graph: ResolvedGraph) {}
-
-  of(id: string): Set<string> {
-    const found = this.memo.get(id);
-    if (found) return found;
-    const set = new Set<string>([id]);
-    for (const d of this.graph.dependsOn.get(id) ?? []) {
-      for (const member of this.graph.groupOf.get(d)?.members ?? [d]) {
-        for (const x of this.of(member)) set.add(x);
-      }
-    }
-    this.memo.set(id, set);
-    return set;
-  }
 }
 
 /** Every datastore of the structure with what its failures lose (scenario.ts `dataLoss`). */
