@@ -7,6 +7,7 @@ import {
   type ParseResult,
 } from '../shared/schema/parse';
 import { encodingProblem } from '../shared/text/encoding';
+import type { NinesDocument } from '../shared/model/types';
 
 /** Streams a command writes to; tests pass in-memory ones. */
 export interface CliIo {
@@ -56,4 +57,12 @@ export function reportProblems(
   result: Extract<ParseResult, { ok: false }>,
 ): void {
   for (const problem of result.problems) io.stderr.write(`${file}: ${formatProblem(problem)}\n`);
+}
+
+/** Loads one project file for a command; on problems reports each and returns undefined. */
+export async function loadOrReport(io: CliIo, file: string): Promise<NinesDocument | undefined> {
+  const loaded = await loadDocument(file);
+  if (loaded.ok) return loaded.document;
+  reportProblems(io, file, loaded);
+  return undefined;
 }

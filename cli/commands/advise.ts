@@ -7,7 +7,7 @@
 import { advise, effectSummary, type Finding } from '../../shared/engine/advisor/index';
 import { loadBundledPriceBook } from '../price-files';
 import type { Command } from './command';
-import { EXIT, loadDocument, reportProblems, type CliIo } from '../io';
+import { EXIT, loadOrReport, type CliIo } from '../io';
 
 export const adviseCommand: Command = {
   name: 'advise',
@@ -17,17 +17,14 @@ export const adviseCommand: Command = {
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || positionals.length !== 1) return EXIT.usage;
-    const loaded = await loadDocument(file);
-    if (!loaded.ok) {
-      reportProblems(io, file, loaded);
-      return EXIT.invalid;
-    }
+    const document = await loadOrReport(io, file);
+    if (!document) return EXIT.invalid;
     const variantId = typeof values.variant === 'string' ? values.variant : undefined;
-    const report = advise(loaded.document, variantId, { priceBook: await loadBundledPriceBook() });
+    const report = advise(document, variantId, { priceBook: await loadBundledPriceBook() });
     const issues = [...report.issues, ...report.variants.flatMap((v) => v.issues)];
     for (const issue of issues) io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
     if (values.json === true) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else writeList(io, loaded.document.variants, report.variants);
+    else writeList(io, document.variants, report.variants);
     const failed = issues.some((i) => i.severity === 'error');
     return failed ? EXIT.invalid : EXIT.ok;
   },

@@ -10,7 +10,7 @@ import { availabilityFromReport, compare, type Comparison } from '../../shared/e
 import { evaluate } from '../../shared/engine/index';
 import type { NinesDocument } from '../../shared/model/types';
 import type { Command } from './command';
-import { EXIT, loadDocument, reportProblems } from '../io';
+import { EXIT, loadOrReport } from '../io';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -25,11 +25,8 @@ export const compareCommand: Command = {
     if (positionals.length !== 1 || (values.json === true && values.csv === true))
       return EXIT.usage;
     const file = positionals[0] as string;
-    const loaded = await loadDocument(file);
-    if (!loaded.ok) {
-      reportProblems(io, file, loaded);
-      return EXIT.invalid;
-    }
+    const document = await loadOrReport(io, file);
+    if (!document) return EXIT.invalid;
     let book = await loadBundledPriceBook();
     let imported = 0;
     if (typeof values.prices === 'string') {
@@ -46,7 +43,7 @@ export const compareCommand: Command = {
       imported = Object.keys(prices.book.entries).length;
       book = mergePriceBooks(book, prices.book);
     }
-    const doc = loaded.document;
+    const doc = document;
     const result = compare(doc, {
       priceBook: book,
       availabilityOf: availabilityFromReport(doc, evaluate(doc)),

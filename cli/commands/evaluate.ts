@@ -10,7 +10,7 @@ import { priceDateRange, type PriceBook } from '../../shared/catalog/price-book'
 import type { ScenarioResult } from '../../shared/engine/scenario';
 import { loadBundledPriceBook } from '../price-files';
 import type { Command } from './command';
-import { EXIT, loadDocument, reportProblems, type CliIo } from '../io';
+import { EXIT, loadOrReport, type CliIo } from '../io';
 
 /** Rows of each list in the table. */
 const TABLE_ROWS = 5;
@@ -23,19 +23,16 @@ export const evaluateCommand: Command = {
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || positionals.length !== 1) return EXIT.usage;
-    const loaded = await loadDocument(file);
-    if (!loaded.ok) {
-      reportProblems(io, file, loaded);
-      return EXIT.invalid;
-    }
+    const document = await loadOrReport(io, file);
+    if (!document) return EXIT.invalid;
     const variantId = typeof values.variant === 'string' ? values.variant : undefined;
     const priceBook = await loadBundledPriceBook();
-    const report = evaluate(loaded.document, variantId, { priceBook });
+    const report = evaluate(document, variantId, { priceBook });
     for (const issue of [...report.issues, ...report.variants.flatMap((v) => v.issues)]) {
       io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
     }
     if (values.json === true) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else writeTable(io, loaded.document.variants, report, priceBook);
+    else writeTable(io, document.variants, report, priceBook);
     const failed = report.issues.length > 0 || report.variants.some((v) => !v.availability);
     return failed ? EXIT.invalid : EXIT.ok;
   },

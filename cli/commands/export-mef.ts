@@ -6,7 +6,7 @@
  */
 import { exportMef } from '../../shared/engine/index';
 import type { Command } from './command';
-import { EXIT, loadDocument, reportProblems } from '../io';
+import { EXIT, loadOrReport } from '../io';
 
 export const exportMefCommand: Command = {
   name: 'export-mef',
@@ -16,13 +16,10 @@ export const exportMefCommand: Command = {
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || positionals.length !== 1) return EXIT.usage;
-    const loaded = await loadDocument(file);
-    if (!loaded.ok) {
-      reportProblems(io, file, loaded);
-      return EXIT.invalid;
-    }
+    const document = await loadOrReport(io, file);
+    if (!document) return EXIT.invalid;
     const variantId = typeof values.variant === 'string' ? values.variant : undefined;
-    const exported = exportMef(loaded.document, variantId);
+    const exported = exportMef(document, variantId);
     for (const issue of exported.issues) {
       io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
     }

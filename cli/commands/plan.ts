@@ -7,7 +7,7 @@ import { buildPlan } from '../../shared/plan/content/build-plan';
 import { PLAN_FORMATS, writePlanFile, type PlanFormat } from '../plan-io';
 import { loadBundledPriceBook } from '../price-files';
 import type { Command } from './command';
-import { EXIT, loadDocument, reportProblems } from '../io';
+import { EXIT, loadOrReport } from '../io';
 
 /** Today's date as `YYYY-MM-DD` in local time. */
 function today(): string {
@@ -39,12 +39,9 @@ export const planCommand: Command = {
       io.stderr.write(`nines plan: --date must be YYYY-MM-DD, not "${date}"\n`);
       return EXIT.usage;
     }
-    const loaded = await loadDocument(file);
-    if (!loaded.ok) {
-      reportProblems(io, file, loaded);
-      return EXIT.invalid;
-    }
-    const result = buildPlan(loaded.document, {
+    const document = await loadOrReport(io, file);
+    if (!document) return EXIT.invalid;
+    const result = buildPlan(document, {
       ...(typeof values.variant === 'string' ? { variantId: values.variant } : {}),
       priceBook: await loadBundledPriceBook(),
       date,

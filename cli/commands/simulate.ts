@@ -6,7 +6,7 @@
 import type { SimulatedVariant, SimulationReport } from '../../shared/engine/simulate';
 import { simulate } from '../../shared/engine/simulate';
 import type { Command } from './command';
-import { EXIT, loadDocument, reportProblems, type CliIo } from '../io';
+import { EXIT, loadOrReport, type CliIo } from '../io';
 
 /** Simulated years per variant when `--years` is not given. */
 export const DEFAULT_YEARS = 10_000;
@@ -31,14 +31,11 @@ export const simulateCommand: Command = {
     const years = integerOption(io, 'years', values.years, DEFAULT_YEARS, 1);
     const seed = integerOption(io, 'seed', values.seed, DEFAULT_SEED, 0);
     if (years === undefined || seed === undefined) return EXIT.usage;
-    const loaded = await loadDocument(file);
-    if (!loaded.ok) {
-      reportProblems(io, file, loaded);
-      return EXIT.invalid;
-    }
+    const document = await loadOrReport(io, file);
+    if (!document) return EXIT.invalid;
     const variantId = typeof values.variant === 'string' ? values.variant : undefined;
     const bar = io.stderr.isTTY === true ? progressBar(io) : undefined;
-    const report = simulate(loaded.document, {
+    const report = simulate(document, {
       years,
       seed,
       variantId,
@@ -49,7 +46,7 @@ export const simulateCommand: Command = {
       io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
     }
     if (values.json === true) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else writeTable(io, loaded.document.variants, report);
+    else writeTable(io, document.variants, report);
     const failed = report.issues.length > 0 || report.variants.some((v) => v.mean === null);
     return failed ? EXIT.invalid : EXIT.ok;
   },
