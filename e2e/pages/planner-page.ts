@@ -24,6 +24,36 @@ export class PlannerPage {
   async openTemplate(stem: string): Promise<void> {
     await this.page.goto(`./?template=${encodeURIComponent(stem)}`);
     await expect(this.canvas).toBeVisible();
+    await this.waitForFittedView();
+  }
+
+  /**
+   * Waits until React Flow has measured every node and the view has stopped moving. The view
+   * of an opened document is fitted a frame or more after its nodes first appear (later still
+   * on a loaded machine), so geometry read before then is of the unfitted first paint.
+   */
+  async waitForFittedView(): Promise<void> {
+    await expect(this.canvas.locator('.react-flow__node').first()).toBeVisible();
+    await this.page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const transformNow = () =>
+            document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
+          const first = transformNow();
+          let frames = 0;
+          const step = () => {
+            if (transformNow() !== first) return resolve(false);
+            if (++frames === 5) {
+              const hidden = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].some(
+                (node) => getComputedStyle(node).visibility === 'hidden',
+              );
+              return resolve(!hidden && first !== '');
+            }
+            requestAnimationFrame(step);
+          };
+          requestAnimationFrame(step);
+        }),
+    );
   }
 
   async openStart(): Promise<void> {
