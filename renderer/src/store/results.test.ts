@@ -42,18 +42,4 @@ describe('results memo', () => {
   it('names the nodes behind engine events', () => {
     expect([...nodesOfEvents(['dns', 'app#2', 'link:a|b', 'app#0'])]).toEqual(['dns', 'app']);
   });
-
-  it('evaluates each template in well under 50 ms after warm-up', () => {
-    for (const [file, doc] of templates) {
-      const memo = createResultsMemo();
-      memo(doc, doc.variants[0]?.id ?? '');
-      const variantId = doc.variants[0]?.id ?? '';
-      const started = performance.now();
-      const runs = 5;
-      for (let i = 0; i < runs; i += 1) createResultsMemo()(doc, variantId);
-      const perRun = (performance.now() - started) / runs;
-      // Generous for a loaded CI machine; measured figures are in docs/ui.md.
-      expect(perRun, file).toBeLessThan(50);
-    }
-  });
 });
