@@ -68,3 +68,21 @@ test('the plan of the three-region template previews and exports as a PDF of 8+ 
   await expect(dialog.getByRole('status')).toContainText('Exported');
   expect(planner.errors).toEqual([]);
 });
+
+test('Ctrl+E (File → Export… on the desktop) opens the plan, Escape closes it', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('warm-standby-2-regions');
+  const dialog = page.getByTestId('plan-dialog');
+  await expect(dialog).toHaveCount(0);
+  await planner.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+e');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Export PDF' })).toBeEnabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.keyboard.press('Control+e');
+  await expect(dialog).toBeVisible();
+  expect(planner.errors).toEqual([]);
+});

@@ -35,6 +35,7 @@ describe('buildMenuTemplate', () => {
     ['Export…', 'CmdOrCtrl+E', 'file:export'],
     ['Undo', 'CmdOrCtrl+Z', 'edit:undo'],
     ['Redo', 'CmdOrCtrl+Shift+Z', 'edit:redo'],
+    ['Select All', 'CmdOrCtrl+A', 'edit:select-all'],
   ] as const)('%s has %s and sends %s to the window it was used in', (label, key, command) => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const { byLabel, send } = build(platform, false);
@@ -49,7 +50,7 @@ describe('buildMenuTemplate', () => {
   it('has the standard edit roles and quit on every platform', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const roles = build(platform, false).items.map((item) => item.role);
-      expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'quit']));
+      expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'quit']));
       expect(roles).toEqual(
         expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']),
       );

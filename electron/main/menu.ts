@@ -1,7 +1,8 @@
 /**
- * The native menu. Document commands (New, Open, Save, Export, Undo, Redo) are sent to the
- * renderer of the focused window as `MenuCommand`s: the renderer owns the document, so the
- * menu and the toolbar run the same code. Text editing, zoom and quitting use Electron's roles.
+ * The native menu. Document commands (New, Open, Save, Export, Undo, Redo, Select All) are
+ * sent to the renderer of the focused window as `MenuCommand`s: the renderer owns the document,
+ * so the menu and the toolbar run the same code. Cut, copy, paste (which the canvas receives as
+ * clipboard events), zoom and quitting use Electron's roles.
  */
 import { BrowserWindow, Menu, type BaseWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/contract';
@@ -71,7 +72,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },
-      { role: 'selectAll' },
+      // The renderer decides: the text of a focused field, or every node on the canvas.
+      command('Select &All', 'CmdOrCtrl+A', 'edit:select-all'),
     ],
   };
   const viewMenu: MenuItemConstructorOptions = {

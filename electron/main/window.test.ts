@@ -150,7 +150,7 @@ describe('closing with unsaved changes', () => {
       expect(win.webContents.send).toHaveBeenCalledWith(CHANNELS.menuCommand, 'file:save'),
     );
     expect(win.closed).toBe(false);
-    noteSaveFinished(win as never, true);
+    noteSaveFinished(win as never, 'saved');
     expect(win.closed).toBe(true);
   });
 
@@ -160,10 +160,22 @@ describe('closing with unsaved changes', () => {
     answer('Save');
     win.close();
     await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalled());
-    noteSaveFinished(win as never, false);
+    noteSaveFinished(win as never, 'given-up');
     expect(win.closed).toBe(false);
-    noteSaveFinished(win as never, true);
+    noteSaveFinished(win as never, 'saved');
     expect(win.closed).toBe(false);
+  });
+
+  it('Save that meets a file changed on disk closes once the person chooses and that save succeeds', async () => {
+    const win = open();
+    setWindowDirty(win as never, true);
+    answer('Save');
+    win.close();
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalled());
+    noteSaveFinished(win as never, 'asking');
+    expect(win.closed).toBe(false);
+    noteSaveFinished(win as never, 'saved'); // Overwrite, or Save as a copy
+    expect(win.closed).toBe(true);
   });
 
   it('asks once however often close is pressed while the prompt is open', async () => {

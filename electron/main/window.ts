@@ -109,12 +109,19 @@ export function setWindowDirty(win: BrowserWindow, isDirty: boolean): void {
   win.setTitle(titleWithMarker(state.title, isDirty, process.platform));
 }
 
+/**
+ * How a save the window asked for ended: written, given up (cancelled or failed), or refused
+ * because another program changed the file, in which case the renderer is asking the person
+ * whether to overwrite or save a copy and another save request follows.
+ */
+export type SaveOutcome = 'saved' | 'given-up' | 'asking';
+
 /** Called after each save the window asked for: completes a close that was waiting for it. */
-export function noteSaveFinished(win: BrowserWindow, isSaved: boolean): void {
+export function noteSaveFinished(win: BrowserWindow, outcome: SaveOutcome): void {
   const state = states.get(win);
-  if (state === undefined || !state.isClosingAfterSave) return;
+  if (state === undefined || !state.isClosingAfterSave || outcome === 'asking') return;
   state.isClosingAfterSave = false;
-  if (!isSaved) return;
+  if (outcome === 'given-up') return;
   state.canClose = true;
   win.close();
 }

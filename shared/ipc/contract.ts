@@ -60,7 +60,7 @@ export interface ExportRequest {
   readonly data: string | Uint8Array;
 }
 
-/** Commands the native menu sends to the renderer. */
+/** Commands the native menu sends to the renderer (the web host makes them from shortcuts). */
 export type MenuCommand =
   | 'file:new'
   | 'file:open'
@@ -69,18 +69,7 @@ export type MenuCommand =
   | 'file:export'
   | 'edit:undo'
   | 'edit:redo'
-  | 'help:about';
-
-export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'file:new',
-  'file:open',
-  'file:save',
-  'file:save-as',
-  'file:export',
-  'edit:undo',
-  'edit:redo',
-  'help:about',
-];
+  | 'edit:select-all';
 
 /** The one object the renderer uses to reach its host. */
 export interface HostApi {

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { MAX_FILE_CHARS } from '../../../shared/schema/parse';
 import { DOCUMENT_EXTENSION, type DocumentService, type FileDialogs } from '../services/documents';
-import { noteSaveFinished } from '../window';
-import { handle, type InvokeEvent } from './handle';
+import { noteSaveFinished, type SaveOutcome } from '../window';
+import { handle, HostError, type InvokeEvent } from './handle';
 
 /** Largest export accepted (a plan PDF with its diagram is a few MB), bytes or characters. */
 export const MAX_EXPORT_SIZE = 200 * 1024 * 1024;
@@ -96,12 +96,16 @@ export function registerFileHandlers(documents: DocumentService): void {
   handle(CHANNELS.listRecent, z.undefined(), () => documents.listRecent());
   handle(CHANNELS.saveFile, saveRequest, async (request, event) => {
     const win = BrowserWindow.fromWebContents(event.sender);
-    let saved: { fileId: string; name: string } | null = null;
+    let outcome: SaveOutcome = 'given-up';
     try {
-      saved = await documents.save(request, dialogsFor(event));
+      const saved = await documents.save(request, dialogsFor(event));
+      if (saved !== null) outcome = 'saved';
       return saved;
+    } catch (error) {
+      if (error instanceof HostError && error.code === 'changed-on-disk') outcome = 'asking';
+      throw error;
     } finally {
-      if (win) noteSaveFinished(win, saved !== null);
+      if (win) noteSaveFinished(win, outcome);
     }
   });
   handle(CHANNELS.exportFile, exportRequest, (request, event) =>

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
+import { selectAll } from '../canvas/editor-commands';
 import { usePlannerStore } from '../store/context';
 import { useServices } from './useServices';
 
 /**
  * Carries out the commands of the host's menu (the native menu on the desktop, the keyboard
- * shortcuts in a browser). Export and About have no handler until their features exist, so they
- * do nothing yet. Files the operating system hands the desktop app open as if
- * chosen with Open.
+ * shortcuts in a browser): Export opens the contingency plan's preview and export dialog; Undo,
+ * Redo and Select All act on the focused text field when there is one, else on the design.
+ * Files the operating system hands the desktop app open as if chosen with Open.
  */
 export function useMenuCommands(): void {
   const { host, actions } = useServices();
@@ -35,8 +36,16 @@ export function useMenuCommands(): void {
             } else if (command === 'edit:undo') store.getState().undo();
             else store.getState().redo();
             break;
-          case 'file:export':
-          case 'help:about':
+          case 'file:export': {
+            const { document, activeVariantId, question } = store.getState();
+            if (document && activeVariantId && !question && !isModalOpen()) {
+              store.getState().setPlanOpen(true);
+            }
+            break;
+          }
+          case 'edit:select-all':
+            if (isTextEntry(document.activeElement)) document.execCommand('selectAll');
+            else if (!isModalOpen()) selectAll(store);
             break;
         }
       }),
@@ -50,4 +59,8 @@ function isTextEntry(element: Element | null): boolean {
     element instanceof HTMLElement &&
     (element.isContentEditable || ['INPUT', 'TEXTAREA'].includes(element.tagName))
   );
+}
+
+function isModalOpen(): boolean {
+  return document.querySelector('dialog[open]') !== null;
 }

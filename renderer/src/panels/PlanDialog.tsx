@@ -26,9 +26,13 @@ import './plan-dialog.css';
 /** How long an export may take before the dialog says it is working on it, ms. */
 const PROGRESS_AFTER_MS = 500;
 
-/** The toolbar's Plan button and the plan preview it opens. */
+/**
+ * The toolbar's Plan button and the plan preview it opens (File → Export… opens it too, through
+ * the store's `isPlanOpen`).
+ */
 export function PlanButton() {
-  const [isOpen, setOpen] = useState(false);
+  const isOpen = usePlanner((s) => s.isPlanOpen);
+  const setOpen = usePlanner((s) => s.setPlanOpen);
   const document = usePlanner((s) => s.document);
   const variantId = usePlanner((s) => s.activeVariantId);
   return (
@@ -38,7 +42,7 @@ export function PlanButton() {
         className="tool"
         onClick={() => setOpen(true)}
         disabled={!document || !variantId}
-        title="Preview and export the contingency plan of this variant"
+        title="Preview and export the contingency plan of this variant (Ctrl+E)"
       >
         <FileText size={15} aria-hidden /> Plan
       </button>

@@ -68,6 +68,7 @@ export function createPlannerStore(): PlannerStore {
         gesture: null,
         file: { fileId, name, savedText },
         isGalleryOpen: false,
+        isPlanOpen: false,
         problemReport: null,
         activeScenarioId: null,
       })),

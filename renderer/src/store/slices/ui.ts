@@ -30,10 +30,13 @@ export type PendingQuestion =
 export interface UiSlice {
   /** The template gallery (New) is showing over the open document. */
   isGalleryOpen: boolean;
+  /** The contingency plan's preview and export dialog (Plan, or File → Export…) is open. */
+  isPlanOpen: boolean;
   problemReport: ProblemReport | null;
   recoveryOffer: RecoveryOffer | null;
   question: PendingQuestion | null;
   setGalleryOpen: (isOpen: boolean) => void;
+  setPlanOpen: (isOpen: boolean) => void;
   showProblems: (report: ProblemReport) => void;
   dismissProblems: () => void;
   setRecoveryOffer: (offer: RecoveryOffer | null) => void;
@@ -42,10 +45,12 @@ export interface UiSlice {
 
 export const createUiSlice: StateCreator<PlannerState, [], [], UiSlice> = (set) => ({
   isGalleryOpen: false,
+  isPlanOpen: false,
   problemReport: null,
   recoveryOffer: null,
   question: null,
   setGalleryOpen: (isOpen) => set({ isGalleryOpen: isOpen }),
+  setPlanOpen: (isOpen) => set({ isPlanOpen: isOpen }),
   showProblems: (report) => set({ problemReport: report }),
   dismissProblems: () => set({ problemReport: null }),
   setRecoveryOffer: (offer) => set({ recoveryOffer: offer }),
