@@ -2,7 +2,8 @@
 // (`npm run test:e2e` builds dist/web first). Never `npx playwright install` here.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// NINES_E2E_PORT lets two checkouts (git worktrees) run their suites side by side.
+const PORT = Number(process.env.NINES_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
