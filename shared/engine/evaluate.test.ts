@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../schema/parse';
@@ -5,7 +6,7 @@ import { capacityModelArb, smallModelArb } from '../testing/arbitraries';
 import { dep, singleVariant, workedExample } from '../testing/builders';
 import { generatedModel } from './synthetic';
 import { bruteForce, CycleError } from '../testing/oracle';
-import { evaluate } from './index';
+import { evaluate, evaluateScenario } from './index';
 import type { NinesDocument } from '../model/types';
 
 const SEED = 20261126;
@@ -299,5 +300,37 @@ describe('generated large models', () => {
     expect(v.issues).toEqual([]);
     expect(v.singlePointsOfFailure).toContain('dns');
     expect(v.availability.structural).toBeGreaterThan(0.999);
+  });
+});
+
+describe('evaluateScenario', () => {
+  it("gives, for each template's own scenarios, exactly what evaluate gives", () => {
+    const dir = new URL('../../assets/templates/', import.meta.url);
+    for (const file of readdirSync(dir)) {
+      const doc = parseDocument(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
+      if (!doc.ok) throw new Error(`${file} does not parse`);
+      for (const variant of doc.document.variants) {
+        const expected = evaluate(doc.document, variant.id).variants[0]?.scenarios;
+        const scenarios = doc.document.scenarios ?? [];
+        expect(scenarios.length, file).toBeGreaterThan(0);
+        expect(
+          scenarios.map((s) => evaluateScenario(doc.document, variant.id, s)),
+          `${file} ${variant.id}`,
+        ).toEqual(expected);
+      }
+    }
+  });
+
+  it('runs a what-if that is not in the document, and nothing for an unknown variant', () => {
+    const doc = workedExample();
+    const variantId = doc.variants[0]?.id ?? '';
+    const result = evaluateScenario(doc, variantId, {
+      id: 'w',
+      name: 'What if r1 fails',
+      fail: ['r1'],
+    });
+    expect(result?.applies).toBe(true);
+    expect(result?.survives).toBe(true);
+    expect(evaluateScenario(doc, 'nope', { id: 'w', name: 'w', fail: ['r1'] })).toBeUndefined();
   });
 });

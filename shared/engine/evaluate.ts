@@ -2,14 +2,14 @@
  * `evaluate`: the availability of each variant of a document, with its explanation (cut sets,
  * single points of failure, importance) and its transition and capacity terms.
  */
-import type { NinesDocument, Variant } from '../model/types';
+import type { NinesDocument, Scenario, Variant } from '../model/types';
 import { capacityUnavailability } from './capacity';
 import { estimateCost } from './cost';
 import { minimalCutSets } from './cutsets';
 import { resolveGraph } from './graph';
 import { importanceMeasures } from './importance';
 import { FailureModel } from './probability';
-import { runScenario } from './scenario';
+import { runScenario, type ScenarioResult } from './scenario';
 import { buildStructure, type Structure } from './structure';
 import { trafficShares } from './traffic';
 import { transitionTerms } from './transitions';
@@ -63,6 +63,26 @@ export function variantStructure(
   const graph = resolveGraph(variant, issues);
   if (!graph) return { structure: undefined, issues };
   return { structure: buildStructure(graph, issues), issues };
+}
+
+/**
+ * Runs one scenario, which need not be in the document (a what-if asked on the canvas), on one
+ * variant: the same result `evaluate` gives for the document's own scenarios, without the
+ * availability, cut sets and cost. Undefined when the variant is unknown or its graph cannot be
+ * built (then `evaluate` reports why).
+ */
+export function evaluateScenario(
+  doc: NinesDocument,
+  variantId: string,
+  scenario: Scenario,
+): ScenarioResult | undefined {
+  const variant = doc.variants.find((v) => v.id === variantId);
+  if (!variant) return undefined;
+  const issues: EngineIssue[] = [];
+  const graph = resolveGraph(variant, issues);
+  if (!graph) return undefined;
+  const structure = buildStructure(graph, issues);
+  return runScenario({ doc, graph, structure, traffic: trafficShares(doc, graph) }, scenario);
 }
 
 function evaluateVariant(

@@ -6,10 +6,10 @@
  * downtime to each failure parameter.
  * See docs/availability.md and docs/cost.md.
  */
-export { evaluate, variantStructure, MINUTES_PER_YEAR } from './evaluate';
+export { evaluate, evaluateScenario, variantStructure, MINUTES_PER_YEAR } from './evaluate';
 export { exportMef } from './mef';
 export { runScenario, evaluateExprs } from './scenario';
-export type { ScenarioResult, Decomposition, TimePart } from './scenario';
+export type { ScenarioResult, Decomposition, EdgeTraffic, TimePart } from './scenario';
 export { estimateCost } from './cost';
 export type { CostEstimate, CostLine, CostCategory, UnpricedItem } from './cost';
 export { compare } from './compare';

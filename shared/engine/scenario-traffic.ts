@@ -16,6 +16,12 @@ export interface ScenarioTraffic {
   readonly servedShare: number;
   /** Largest extra round trip a group of rerouted users sees, milliseconds. */
   readonly latencyChangeMs: number;
+  /**
+   * Share of all requests that travel each `depends` edge, keyed `from>to` (the member of a
+   * replication group that serves them, when another member took over). Edges nobody uses are
+   * absent.
+   */
+  readonly edgeShares: ReadonlyMap<string, number>;
 }
 
 /** A group of requests: the region its users come from and the share of all requests it is. */
@@ -60,6 +66,11 @@ export function routeScenarioTraffic(
   if (flows.length === 0) flows.push({ origin: undefined, prefer: undefined, share: 1 });
 
   const load = new Map<string, number>();
+  const edgeShares = new Map<string, number>();
+  const carry = (from: string, to: string, share: number): void => {
+    const key = `${from}>${to}`;
+    edgeShares.set(key, (edgeShares.get(key) ?? 0) + share);
+  };
   let failed = 0;
   let latency = 0;
   const served = (id: string): string => {
@@ -83,7 +94,11 @@ export function routeScenarioTraffic(
     const node = graph.byId.get(id) as ModelNode;
     const deps = graph.dependsOn.get(id) ?? [];
     if (node.kind !== 'router') {
-      for (const d of deps) visit(served(d), { ...flow });
+      for (const d of deps) {
+        const to = served(d);
+        carry(id, to, flow.share);
+        visit(to, { ...flow });
+      }
       return;
     }
     const alive = deps.filter((t) => works(served(t)));
@@ -94,7 +109,11 @@ export function routeScenarioTraffic(
     const home = alive.filter((t) => graph.regionOf.get(t) === flow.prefer);
     const choices =
       home.length > 0 ? home.map((t) => [t, 1 / home.length] as const) : splitByRegion(alive);
-    for (const [t, part] of choices) visit(served(t), { ...flow, share: flow.share * part });
+    for (const [t, part] of choices) {
+      const to = served(t);
+      carry(id, to, flow.share * part);
+      visit(to, { ...flow, share: flow.share * part });
+    }
   };
   const splitByRegion = (targets: readonly string[]): (readonly [string, number])[] => {
     const weights = targets.map((t) => regions.get(graph.regionOf.get(t) ?? '') ?? 0);
@@ -125,7 +144,11 @@ export function routeScenarioTraffic(
     }
   }
 
-  return { servedShare: Math.max(0, 1 - Math.min(1, failed + refused)), latencyChangeMs: latency };
+  return {
+    servedShare: Math.max(0, 1 - Math.min(1, failed + refused)),
+    latencyChangeMs: latency,
+    edgeShares,
+  };
 }
 
 function rttBetween(context: ScenarioContext, a: string, b: string): number {

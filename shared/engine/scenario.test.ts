@@ -228,6 +228,46 @@ describe('traffic shift', () => {
   });
 });
 
+describe('requests per edge', () => {
+  const shares = (result: ScenarioResult) =>
+    Object.fromEntries(
+      result.edgeTraffic.map((e) => [`${e.from}>${e.to}`, [e.share, e.normalShare]]),
+    );
+
+  it('a half shift moves a quarter of all requests from one region to the other', () => {
+    const result = run(twoRegions(activeActive), {
+      id: 't',
+      shift: { from: 'r1', to: 'r2', share: 0.5 },
+    });
+    // r1's users are half the requests; half of them move: r1 keeps 0.25, r2 serves 0.75.
+    expect(shares(result)).toEqual({
+      'dns>app-r1': [0.25, 0.5],
+      'dns>app-r2': [0.75, 0.5],
+      'app-r1>db-r1': [0.25, 0.5],
+      'app-r2>db-r2': [0.75, 0.5],
+    });
+  });
+
+  it('a region outage sends every request to the region left, and none on the lost edges', () => {
+    const result = run(twoRegions(activeActive), { id: 'r', fail: ['r1'] });
+    expect(shares(result)).toEqual({
+      'dns>app-r1': [0, 0.5],
+      'dns>app-r2': [1, 0.5],
+      'app-r1>db-r1': [0, 0.5],
+      'app-r2>db-r2': [1, 0.5],
+    });
+  });
+
+  it('a zone outage that the tiers absorb moves nothing', () => {
+    const result = run(twoRegions(activeActive), { id: 'z', fail: ['r1-a'] });
+    for (const edge of result.edgeTraffic) expect(edge.share).toBe(edge.normalShare);
+  });
+
+  it('a scenario that names nothing in the variant lists no traffic', () => {
+    expect(run(twoRegions(activeActive), { id: 'x', fail: ['elsewhere'] }).edgeTraffic).toEqual([]);
+  });
+});
+
 describe('manual failover', () => {
   it('restores the service after the promotion and warm-up, before the region returns', () => {
     const doc = twoRegions({

@@ -60,6 +60,16 @@ export interface Decomposition {
   readonly parts: readonly TimePart[];
 }
 
+/** The requests on one `depends` edge during a scenario and with nothing failed. */
+export interface EdgeTraffic {
+  readonly from: string;
+  readonly to: string;
+  /** Share of all requests that travel the edge during the scenario, in [0, 1]. */
+  readonly share: number;
+  /** Share of all requests that travel it when nothing has failed, in [0, 1]. */
+  readonly normalShare: number;
+}
+
 /** Result of one scenario on one variant (the `scenarios[]` of `nines evaluate --json`). */
 export interface ScenarioResult {
   readonly id: string;
@@ -80,6 +90,12 @@ export interface ScenarioResult {
   readonly meetsRpo: boolean;
   /** Extra round trip for rerouted users, milliseconds (0 when nobody is rerouted). */
   readonly latencyChangeMs: number;
+  /**
+   * Where requests go: every `depends` edge that carries requests during the scenario or when
+   * nothing has failed, in the variant's edge order. A shift or a failover shows as shares that
+   * moved from one edge to another.
+   */
+  readonly edgeTraffic: readonly EdgeTraffic[];
   /** Components that stop working, and the zones, regions and links forced down, file order. */
   readonly stops: readonly string[];
   /** Plain-language notes: split-brain risk, unbounded lag, conflict resolution. */
@@ -170,6 +186,7 @@ class ScenarioRun {
       meetsRto: meets(rto.seconds, targets.rtoSeconds),
       meetsRpo: meets(rpo.seconds, targets.rpoSeconds),
       latencyChangeMs: traffic.latencyChangeMs,
+      edgeTraffic: this.edgeTraffic(traffic),
       stops,
       notes: this.notes,
       issues: this.issues,
@@ -632,6 +649,27 @@ class ScenarioRun {
     )[0];
   }
 
+  /** The scenario's requests per edge beside the requests with nothing failed. */
+  private edgeTraffic(traffic: ScenarioTraffic): EdgeTraffic[] {
+    const nothingDown = new Set<number>();
+    const normal = routeScenarioTraffic(
+      this.context,
+      { id: '', name: '' },
+      evaluateExprs(this.structure, nothingDown),
+      nothingDown,
+    ).edgeShares;
+    const out: EdgeTraffic[] = [];
+    for (const edge of this.graph.variant.edges) {
+      if (edge.kind !== 'depends') continue;
+      const key = `${edge.from}>${edge.to}`;
+      const share = traffic.edgeShares.get(key) ?? 0;
+      const normalShare = normal.get(key) ?? 0;
+      if (share > 0 || normalShare > 0)
+        out.push({ from: edge.from, to: edge.to, share, normalShare });
+    }
+    return out;
+  }
+
   private neutral(): ScenarioResult {
     const none: Decomposition = { seconds: 0, parts: [] };
     return {
@@ -647,6 +685,7 @@ class ScenarioRun {
       meetsRto: true,
       meetsRpo: true,
       latencyChangeMs: 0,
+      edgeTraffic: [],
       stops: [],
       notes: ['names nothing in this variant'],
       issues: [],
