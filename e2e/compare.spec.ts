@@ -154,6 +154,55 @@ test('scenario mode: a scenario chosen in the results dims what it stops and sho
   expect(planner.errors).toEqual([]);
 });
 
+test('what-if on the canvas: a region outage asked by right click equals the CLI, and can be kept', async ({
+  page,
+}) => {
+  const report = evaluateWithCli('active-active-2-regions');
+  const outage = report.variants[0]?.scenarios.find((s) => s.id === 'region-outage');
+  if (!outage) throw new Error('the template has no region-outage scenario');
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('active-active-2-regions');
+  await planner.node('use1').click({ button: 'right', position: { x: 30, y: 10 } });
+  const menu = page.getByTestId('what-if-menu');
+  await expect(menu.getByRole('menuitem')).toHaveCount(3);
+  await menu.getByRole('menuitem', { name: /^Region outage/ }).click();
+  await expect(menu).toHaveCount(0);
+  const panel = page.getByTestId('scenario-panel');
+  await expect(panel).toContainText('What if: US East (N. Virginia) fails');
+  // The same failure as the template's own scenario: the same figures as `nines evaluate`.
+  await expect(panel.getByTestId('scenario-rto')).toContainText(seconds(outage.rtoSeconds));
+  await expect(panel.getByTestId('scenario-rpo')).toContainText(seconds(outage.rpoSeconds));
+  for (const id of outage.stops) await expect(planner.node(id)).toHaveClass(/\bis-stopped\b/);
+  // The router's edges carry the requests the CLI reports, moved from one region to the other.
+  for (const t of outage.edgeTraffic.filter((e) => e.from === 'dns')) {
+    const label = `${Math.round(t.normalShare * 100)} % → ${Math.round(t.share * 100)} %`;
+    await expect(page.locator('.plan-edge-label--traffic', { hasText: label })).toBeVisible();
+  }
+  await page.screenshot({ path: 'test-results/screenshots/what-if-light.png' });
+
+  // Kept, it is a scenario of the document (one undo step).
+  await panel.getByTestId('keep-what-if').click();
+  await expect(page.getByTestId('scenario-row-region-outage-1')).toBeVisible();
+  await expect(panel).toContainText('Scenario: US East (N. Virginia) fails');
+  await page.keyboard.press('Escape');
+  await planner.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('scenario-row-region-outage-1')).toHaveCount(0);
+
+  // From the keyboard: the context-menu key on the selected region, arrows, Enter.
+  await planner.node('use1').click({ position: { x: 30, y: 10 } });
+  await page.keyboard.press('Shift+F10');
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(panel).toContainText('are cut off from each other');
+  await page.keyboard.press('Shift+F10');
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(panel).toBeVisible();
+  expect(planner.errors).toEqual([]);
+});
+
 test('Monte Carlo in a worker: a run equals nines simulate, a long run can be cancelled', async ({
   page,
 }) => {

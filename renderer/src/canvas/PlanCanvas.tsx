@@ -16,25 +16,46 @@ import {
   type OnSelectionChangeParams,
   type ReactFlowState,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import { canConnect, edgeKindFor } from '../../../shared/model/ops/connect';
 import type { NodeKind } from '../../../shared/model/types';
 import { nodeKinds } from '../../../shared/schema/nines-v1';
 import { useFindingFocus } from '../hooks/useAdvice';
+import { useActiveScenario } from '../hooks/useActiveScenario';
+import { isTextEntry } from '../platform/text-entry';
 import { useResults } from '../hooks/useResults';
 import { withHighlight } from '../store/advice';
 import { usePlanner, usePlannerStore } from '../store/context';
 import { nodesOfEvents } from '../store/results';
 import { scenarioMarks } from '../store/slices/scenario';
 import { selectActiveVariant } from '../store/selectors';
+import { displayName } from './describe';
 import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
-import type { FlowSelection, NodeMark, PlanFlowEdge, PlanFlowNode } from './to-flow';
+import {
+  edgeId,
+  type FlowSelection,
+  type NodeMark,
+  type PlanFlowEdge,
+  type PlanFlowNode,
+} from './to-flow';
+import { whatIfChoicesForEdge, whatIfChoicesForNode, type WhatIfChoice } from './what-if';
+import { WhatIfMenu, type WhatIfMenuRequest } from './WhatIfMenu';
 
 const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 } as const;
 const MINIMAP_STYLE = { width: 168, height: 112 } as const;
+/** Width of the what-if menu, px (kept in step with `.what-if-menu` in app.css). */
+const MENU_WIDTH = 280;
 const SNAP_GRID: [number, number] = [10, 10];
 
 /** The drag-and-drop type the palette puts a node kind under. */
@@ -75,23 +96,32 @@ export function PlanCanvas() {
   const { screenToFlowPosition, getInternalNode } = useReactFlow<PlanFlowNode, PlanFlowEdge>();
   const [cache] = useState(createFlowViewCache);
 
-  const activeScenarioId = usePlanner((s) => s.activeScenarioId);
+  const activeScenario = useActiveScenario();
+  const scenario = activeScenario?.applies ? activeScenario : undefined;
   const marks = useMemo((): ReadonlyMap<string, NodeMark> => {
-    const scenario = results?.scenarios.find((r) => r.id === activeScenarioId && r.applies);
     if (variant && scenario) return scenarioMarks(variant, scenario);
     const out = new Map<string, NodeMark>();
     for (const id of nodesOfEvents(results?.cutSets[0]?.events ?? [])) out.set(id, 'cut');
     for (const id of nodesOfEvents(results?.singlePointsOfFailure ?? [])) out.set(id, 'spof');
     return out;
-  }, [results, activeScenarioId, variant]);
+  }, [results, scenario, variant]);
+  const traffic = useMemo(
+    () =>
+      scenario &&
+      new Map(
+        scenario.edgeTraffic.map((t) => [edgeId({ kind: 'depends', from: t.from, to: t.to }), t]),
+      ),
+    [scenario],
+  );
   const highlight = useFindingFocus((f) => f.highlight);
   const selection = useMemo(
     (): FlowSelection => ({
       nodes: new Set(selectedNodeIds),
       edges: new Set(selectedEdgeIds),
       marks: withHighlight(marks, highlight),
+      ...(traffic ? { traffic } : {}),
     }),
-    [selectedNodeIds, selectedEdgeIds, marks, highlight],
+    [selectedNodeIds, selectedEdgeIds, marks, highlight, traffic],
   );
   const view = useMemo(
     () => (variant ? cache.view(variant, selection) : undefined),
@@ -180,6 +210,81 @@ export function PlanCanvas() {
     [store, screenToFlowPosition],
   );
 
+  // What-if questions: right click on a node or a cross-region edge, or the context-menu key.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<WhatIfMenuRequest | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const openMenu = useCallback(
+    (clientX: number, clientY: number, title: string, choices: WhatIfChoice[]) => {
+      const box = canvasRef.current?.getBoundingClientRect();
+      if (!box || choices.length === 0) return;
+      const height = 36 + 30 * choices.length;
+      setMenu({
+        x: Math.max(0, Math.min(clientX - box.left, box.width - MENU_WIDTH)),
+        y: Math.max(0, Math.min(clientY - box.top, box.height - height)),
+        title,
+        choices,
+      });
+    },
+    [],
+  );
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: PlanFlowNode) => {
+      event.preventDefault();
+      const { document: doc } = store.getState();
+      const current = selectActiveVariant(store.getState());
+      if (!doc || !current) return;
+      const choices = whatIfChoicesForNode(doc, current, node.id);
+      openMenu(event.clientX, event.clientY, `What if… ${displayName(node.data.model)}`, choices);
+    },
+    [store, openMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (event: ReactMouseEvent, edge: PlanFlowEdge) => {
+      event.preventDefault();
+      const current = selectActiveVariant(store.getState());
+      if (!current) return;
+      openMenu(
+        event.clientX,
+        event.clientY,
+        'What if…',
+        whatIfChoicesForEdge(current, edge.source, edge.target),
+      );
+    },
+    [store, openMenu],
+  );
+  const onChooseWhatIf = useCallback(
+    (choice: WhatIfChoice) => {
+      setMenu(null);
+      store.getState().askWhatIf(choice);
+    },
+    [store],
+  );
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const isMenuKey = event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10');
+      if (!isMenuKey || isTextEntry(event.target) || document.querySelector('dialog[open]')) {
+        return;
+      }
+      const state = store.getState();
+      const current = selectActiveVariant(state);
+      const [nodeId] = state.selectedNodeIds;
+      const node = current?.nodes.find((n) => n.id === nodeId);
+      const element = canvasRef.current?.querySelector(
+        `.react-flow__node[data-id="${CSS.escape(nodeId ?? '')}"]`,
+      );
+      if (!state.document || !current || !node || !element || state.selectedNodeIds.length > 1) {
+        return;
+      }
+      event.preventDefault();
+      const box = element.getBoundingClientRect();
+      const choices = whatIfChoicesForNode(state.document, current, node.id);
+      openMenu(box.left + 12, box.top + 12, `What if… ${displayName(node)}`, choices);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store, openMenu]);
+
   // Fit the view when a document or variant opens with something to show, not later: a design
   // drawn from an empty canvas must stay where the person drops things.
   const flowKey = `${openCount}:${variant?.id ?? ''}`;
@@ -189,6 +294,7 @@ export function PlanCanvas() {
   if (!variant || !view) return null;
   return (
     <div
+      ref={canvasRef}
       className={`plan-canvas${isZoomedOut ? ' is-overview' : ''}`}
       data-testid="canvas"
       onDragOver={onDragOver}
@@ -206,6 +312,10 @@ export function PlanCanvas() {
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onNodeDoubleClick={onNodeDoubleClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={closeMenu}
+        onMoveStart={closeMenu}
         zoomOnDoubleClick={false}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
@@ -233,6 +343,7 @@ export function PlanCanvas() {
         />
         <Controls showInteractive={false} />
       </ReactFlow>
+      {menu && <WhatIfMenu request={menu} onChoose={onChooseWhatIf} onClose={closeMenu} />}
     </div>
   );
 }

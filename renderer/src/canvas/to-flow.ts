@@ -4,6 +4,7 @@
  * treats a new object as a changed node and measures it again.
  */
 import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
+import type { EdgeTraffic } from '../../../shared/engine';
 import type { EdgeKind, ModelNode, NodeKind, Variant } from '../../../shared/model/types';
 import { layoutVariant, type Box } from './layout';
 
@@ -20,6 +21,8 @@ export interface FlowSelection {
   readonly nodes: ReadonlySet<string>;
   readonly edges: ReadonlySet<string>;
   readonly marks: ReadonlyMap<string, NodeMark>;
+  /** Scenario mode: the requests on each `depends` edge, by edge id (see `edgeId`). */
+  readonly traffic?: ReadonlyMap<string, EdgeTraffic>;
 }
 
 /** How the results single out a node on the canvas. */
@@ -49,8 +52,14 @@ export type PlanEdgeData = {
   isCrossRegion: boolean;
   /** One end is the selected node. */
   isHighlighted: boolean;
-  /** Short text on the edge: the replication mode for `replicates` edges. */
+  /**
+   * Short text on the edge: the replication mode for `replicates` edges; in scenario mode, the
+   * share of requests an edge out of a router with several targets carries (`50 % → 100 %`
+   * when the scenario moved some).
+   */
   label?: string;
+  /** Scenario mode: the edge carries more (`gain`) or fewer (`loss`) requests than normally. */
+  labelTone?: 'gain' | 'loss';
 };
 
 export type PlanFlowNode = FlowNode<PlanNodeData, NodeKind>;
@@ -80,7 +89,7 @@ export function toFlow(
   selection: FlowSelection | string | null,
   previous?: FlowView,
 ): FlowView {
-  const { nodes: selectedNodes, edges: selectedEdges, marks } = asSelection(selection);
+  const { nodes: selectedNodes, edges: selectedEdges, marks, traffic } = asSelection(selection);
   const selectedId = selectedNodes.size === 1 ? ([...selectedNodes][0] ?? null) : null;
   const boxes = layoutVariant(variant);
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
@@ -130,6 +139,16 @@ export function toFlow(
     return node?.id;
   };
 
+  // Scenario mode labels the requests where a router splits them; the edges downstream carry
+  // what their source receives and only show, by their stroke, whether that moved.
+  const routerTargets = new Map<string, number>();
+  for (const edge of variant.edges) {
+    if (edge.kind === 'depends' && byId.get(edge.from)?.kind === 'router') {
+      routerTargets.set(edge.from, (routerTargets.get(edge.from) ?? 0) + 1);
+    }
+  }
+  const splitters = new Set([...routerTargets].filter(([, n]) => n > 1).map(([id]) => id));
+
   const edges = variant.edges.map((edge): PlanFlowEdge => {
     const id = edgeId(edge);
     const fromRegion = regionOf(edge.from);
@@ -139,21 +158,36 @@ export function toFlow(
       fromRegion !== undefined &&
       toRegion !== undefined &&
       fromRegion !== toRegion;
-    const label = edge.kind === 'replicates' ? replicationLabel(byId.get(edge.from)) : undefined;
+    const carried = traffic?.get(id);
+    const label =
+      edge.kind === 'replicates'
+        ? replicationLabel(byId.get(edge.from))
+        : carried && splitters.has(edge.from)
+          ? trafficLabel(carried)
+          : undefined;
     const isHighlighted =
       selectedId !== null && (edge.from === selectedId || edge.to === selectedId);
     const [sourceHandle, targetHandle] = handlesFor(edge.kind, edge.from, edge.to, boxes, byId);
     const isSelected = selectedEdges.has(id);
     // Scenario mode: an edge to a stopped node is dimmed, one between survivors drawn as the path.
     const ends = [marks.get(edge.from), marks.get(edge.to)];
-    const className = ends.includes('stopped')
-      ? 'is-stopped'
-      : ends.every((m) => m === 'survivor')
-        ? 'is-surviving'
-        : undefined;
+    const className =
+      [
+        ends.includes('stopped')
+          ? 'is-stopped'
+          : ends.every((m) => m === 'survivor')
+            ? 'is-surviving'
+            : '',
+        carried ? `is-${trafficTrend(carried)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ') || undefined;
+    const trend = carried && trafficTrend(carried);
+    const labelTone = trend === 'gaining' ? 'gain' : trend === 'losing' ? 'loss' : undefined;
     const old = oldEdges.get(id);
     if (
       old?.data &&
+      old.data.labelTone === labelTone &&
       Boolean(old.selected) === isSelected &&
       old.className === className &&
       old.data.isCrossRegion === isCrossRegion &&
@@ -171,10 +205,12 @@ export function toFlow(
       target: edge.to,
       sourceHandle,
       targetHandle,
-      data:
-        label === undefined
-          ? { isCrossRegion, isHighlighted }
-          : { isCrossRegion, isHighlighted, label },
+      data: {
+        isCrossRegion,
+        isHighlighted,
+        ...(label === undefined ? {} : { label }),
+        ...(labelTone === undefined ? {} : { labelTone }),
+      },
       zIndex: 20,
       selected: isSelected,
       ...(className === undefined ? {} : { className }),
@@ -182,6 +218,29 @@ export function toFlow(
   });
 
   return { nodes, edges };
+}
+
+/** A share of all requests as a whole percentage (one decimal below 1 %). */
+function percent(share: number): string {
+  const value = share * 100;
+  if (value > 0 && value < 1) return `${value.toFixed(1)} %`;
+  return `${Math.round(value)} %`;
+}
+
+/** Differences smaller than this are rounding in the routing, not moved requests. */
+const SHARE_EPSILON = 1e-9;
+
+/** The requests an edge carries in scenario mode: `50 %`, or `50 % → 100 %` when they moved. */
+export function trafficLabel(traffic: EdgeTraffic): string {
+  return Math.abs(traffic.share - traffic.normalShare) <= SHARE_EPSILON
+    ? percent(traffic.share)
+    : `${percent(traffic.normalShare)} → ${percent(traffic.share)}`;
+}
+
+function trafficTrend(traffic: EdgeTraffic): 'gaining' | 'losing' | 'carrying' {
+  if (traffic.share > traffic.normalShare + SHARE_EPSILON) return 'gaining';
+  if (traffic.share < traffic.normalShare - SHARE_EPSILON) return 'losing';
+  return 'carrying';
 }
 
 /** Orders nodes so that every container comes before what it contains, else in file order. */

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isTextEntry } from '../platform/text-entry';
 import { usePlannerStore } from '../store/context';
 import {
   copySelection,
@@ -16,12 +17,9 @@ import {
 export function useEditorShortcuts(): void {
   const store = usePlannerStore();
   useEffect(() => {
-    const isTyping = (target: EventTarget | null) =>
-      target instanceof HTMLElement &&
-      (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
     const hasModalOpen = () => document.querySelector('dialog[open]') !== null;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || hasModalOpen() || event.altKey) return;
+      if (isTextEntry(event.target) || hasModalOpen() || event.altKey) return;
       const isCommand = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (!isCommand && (key === 'delete' || key === 'backspace')) {
@@ -46,18 +44,18 @@ export function useEditorShortcuts(): void {
       }
     };
     const onCopy = (event: ClipboardEvent) => {
-      if (isTyping(event.target) || hasModalOpen()) return;
+      if (isTextEntry(event.target) || hasModalOpen()) return;
       if (copySelection(store)) event.preventDefault();
     };
     const onCut = (event: ClipboardEvent) => {
-      if (isTyping(event.target) || hasModalOpen()) return;
+      if (isTextEntry(event.target) || hasModalOpen()) return;
       if (copySelection(store)) {
         event.preventDefault();
         deleteSelection(store);
       }
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTyping(event.target) || hasModalOpen()) return;
+      if (isTextEntry(event.target) || hasModalOpen()) return;
       if (pasteClipboard(store)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);

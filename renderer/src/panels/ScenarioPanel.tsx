@@ -1,11 +1,13 @@
-import { X } from 'lucide-react';
+import { Plus, X } from 'lucide-react';
 import { useEffect } from 'react';
 import type { Decomposition, TimePart } from '../../../shared/engine';
 import type { Variant } from '../../../shared/model/types';
 import { formatDuration, formatNumber } from '../app/format';
 import { displayName } from '../canvas/describe';
-import { useResults } from '../hooks/useResults';
-import { usePlanner } from '../store/context';
+import { useActiveScenario } from '../hooks/useActiveScenario';
+import { keptScenario, type WhatIfChoice } from '../canvas/what-if';
+import { usePlanner, usePlannerStore } from '../store/context';
+import type { PlannerStore } from '../store/create-store';
 import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
 import { formatScenarioSeconds, formatSurvival, scenarioStatus } from './ScenarioMatrix';
@@ -107,15 +109,20 @@ function TimeBar({
 /**
  * Scenario mode in the results column: the chosen scenario's outcome on the active variant —
  * what stops, the capacity that survives, the RTO and RPO as bars of their parts against the
- * targets, and the engine's notes. Escape or the close button leaves scenario mode (the canvas
- * then drops its dimming).
+ * targets, and the engine's notes. A what-if asked on the canvas shows the same way, with a
+ * button that keeps it as a scenario of the document. Escape or the close button leaves scenario
+ * mode (the canvas then drops its dimming, and an unkept what-if is forgotten).
  */
 export function ScenarioPanel() {
   const scenarioId = usePlanner((s) => s.activeScenarioId);
   const setActiveScenario = usePlanner((s) => s.setActiveScenario);
   const targets = usePlanner((s) => s.document?.targets);
   const variant = usePlanner(selectActiveVariant);
-  const results = useResults();
+  const result = useActiveScenario();
+  const whatIf = usePlanner((s) =>
+    s.whatIf?.scenario.id === s.activeScenarioId ? s.whatIf : null,
+  );
+  const store = usePlannerStore();
   useEffect(() => {
     if (scenarioId === null) return undefined;
     const onKey = (event: KeyboardEvent) => {
@@ -125,14 +132,13 @@ export function ScenarioPanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, [scenarioId, setActiveScenario]);
   if (scenarioId === null || !variant) return null;
-  const result = results?.scenarios.find((r) => r.id === scenarioId);
   const name = nameIn(variant);
   const status = scenarioStatus(result);
   return (
     <section className="panel scenario-panel" data-testid="scenario-panel" aria-label="Scenario">
       <div className="field-group">
         <h3 className="field-group__title scenario-panel__title">
-          Scenario: {result?.name ?? scenarioId}
+          {whatIf ? 'What if' : 'Scenario'}: {whatIf?.scenario.name ?? result?.name ?? scenarioId}
           <button
             type="button"
             className="tool tool--icon"
@@ -143,6 +149,20 @@ export function ScenarioPanel() {
             <X size={14} aria-hidden />
           </button>
         </h3>
+        {whatIf && (
+          <p className="scenario-panel__what-if">
+            Asked on the canvas, not saved with the design.{' '}
+            <button
+              type="button"
+              className="tool"
+              data-testid="keep-what-if"
+              onClick={() => keepWhatIf(store, whatIf)}
+              title="Add this question to the document's failure scenarios (one undo step)"
+            >
+              <Plus size={13} aria-hidden /> Keep as a scenario
+            </button>
+          </p>
+        )}
         {!result ? (
           <p className="panel__empty">Not evaluated yet.</p>
         ) : !result.applies ? (
@@ -195,4 +215,16 @@ export function ScenarioPanel() {
       </div>
     </section>
   );
+}
+
+/** Adds the what-if to the document's scenarios (one undo step) and shows it as one of them. */
+function keepWhatIf(store: PlannerStore, whatIf: WhatIfChoice): void {
+  const { document, commit, setActiveScenario } = store.getState();
+  if (!document) return;
+  const scenario = keptScenario(document, whatIf);
+  commit(`Add scenario ${scenario.name}`, (doc) => ({
+    ...doc,
+    scenarios: [...(doc.scenarios ?? []), scenario],
+  }));
+  setActiveScenario(scenario.id);
 }

@@ -5,6 +5,7 @@
  * platform's keyboard shortcuts into the same commands the desktop menu sends.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { isTextEntry } from './text-entry';
 import type {
   ExportRequest,
   HostApi,
@@ -74,17 +75,10 @@ export function shortcutCommand(event: KeyboardEvent): MenuCommand | undefined {
   if (key === 's') return event.shiftKey ? 'file:save-as' : 'file:save';
   if (key === 'n' && !event.shiftKey) return 'file:new';
   if (key === 'e' && !event.shiftKey) return 'file:export';
-  if (isEditable(event.target)) return undefined; // text fields keep their own undo
+  if (isTextEntry(event.target)) return undefined; // text fields keep their own undo
   if (key === 'z') return event.shiftKey ? 'edit:redo' : 'edit:undo';
   if (key === 'y' && !event.shiftKey) return 'edit:redo';
   return undefined;
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
 }
 
 /** Creates the browser implementation of the host API. */

@@ -71,6 +71,7 @@ export function createPlannerStore(): PlannerStore {
         isPlanOpen: false,
         problemReport: null,
         activeScenarioId: null,
+        whatIf: null,
       })),
   }));
 }

@@ -33,22 +33,60 @@ function usePath(props: EdgeProps<PlanFlowEdge>) {
   });
 }
 
-/** A `depends` edge: a solid arrow from consumer to dependency; amber across regions. */
+/**
+ * A `depends` edge: a solid arrow from consumer to dependency; amber across regions. In scenario
+ * mode it carries the share of requests that travel it.
+ */
 export const DependsEdge = memo(function DependsEdge(props: EdgeProps<PlanFlowEdge>) {
-  const [path] = usePath(props);
+  const [path, labelX, labelY] = usePath(props);
   const marker = props.data?.isCrossRegion
     ? ARROW_WARNING
     : props.data?.isHighlighted
       ? ARROW_ACCENT
       : ARROW;
   return (
-    <BaseEdge
-      path={path}
-      className={edgeClass('depends', props.data)}
-      markerEnd={`url(#${marker})`}
-    />
+    <>
+      <BaseEdge
+        path={path}
+        className={edgeClass('depends', props.data)}
+        markerEnd={`url(#${marker})`}
+      />
+      {props.data?.label && (
+        <EdgeLabel
+          x={labelX}
+          y={labelY}
+          className={`plan-edge-label plan-edge-label--traffic${props.data.labelTone ? ` is-${props.data.labelTone}` : ''}`}
+        >
+          {props.data.label}
+        </EdgeLabel>
+      )}
+    </>
   );
 });
+
+/** Text on an edge at (x, y), above the canvas's own layers. */
+function EdgeLabel({
+  x,
+  y,
+  className,
+  children,
+}: {
+  x: number;
+  y: number;
+  className: string;
+  children: string;
+}) {
+  return (
+    <EdgeLabelRenderer>
+      <div
+        className={`${className} nodrag nopan`}
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+      >
+        {children}
+      </div>
+    </EdgeLabelRenderer>
+  );
+}
 
 /**
  * How far below the lower of its two ends a replication edge runs: past one row of cards, and
@@ -76,14 +114,9 @@ export const ReplicatesEdge = memo(function ReplicatesEdge(props: EdgeProps<Plan
       {/* A narrower stroke in the canvas colour hollows the wide one into two lines. */}
       <path d={path} className="plan-edge--replicates-gap" fill="none" />
       {props.data?.label && (
-        <EdgeLabelRenderer>
-          <div
-            className="plan-edge-label nodrag nopan"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          >
-            {props.data.label}
-          </div>
-        </EdgeLabelRenderer>
+        <EdgeLabel x={labelX} y={labelY} className="plan-edge-label">
+          {props.data.label}
+        </EdgeLabel>
       )}
     </>
   );

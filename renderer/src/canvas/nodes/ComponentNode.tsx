@@ -30,20 +30,10 @@ export const ComponentNode = memo(function ComponentNode({
       <span className="plan-card__name">{name}</span>
       <span className="plan-card__detail">{detail}</span>
       {SIDES.map(([side, position]) => (
-        <Handle
-          key={`t-${side}`}
-          id={`t-${side}`}
-          type="target"
-          position={position}
-        />
+        <Handle key={`t-${side}`} id={`t-${side}`} type="target" position={position} />
       ))}
       {SIDES.map(([side, position]) => (
-        <Handle
-          key={`s-${side}`}
-          id={`s-${side}`}
-          type="source"
-          position={position}
-        />
+        <Handle key={`s-${side}`} id={`s-${side}`} type="source" position={position} />
       ))}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ScenarioResult } from '../../../../shared/engine';
 import type { Variant } from '../../../../shared/model/types';
+import type { WhatIfChoice } from '../../canvas/what-if';
 import { nodesOfEvents } from '../results';
 import type { PlannerState } from '../create-store';
 
@@ -12,16 +13,26 @@ export interface ScenarioSlice {
   view: WindowView;
   /** The scenario shown on the canvas (scenario mode), or null. */
   activeScenarioId: string | null;
+  /** A what-if asked on the canvas and not in the document; shown while it is the active one. */
+  whatIf: WhatIfChoice | null;
   setView: (view: WindowView) => void;
   /** Enters scenario mode for `scenarioId`, or leaves it with null. */
   setActiveScenario: (scenarioId: string | null) => void;
+  /** Enters scenario mode for a what-if asked on the canvas. */
+  askWhatIf: (whatIf: WhatIfChoice) => void;
 }
 
 export const createScenarioSlice: StateCreator<PlannerState, [], [], ScenarioSlice> = (set) => ({
   view: 'design',
   activeScenarioId: null,
+  whatIf: null,
   setView: (view) => set({ view }),
-  setActiveScenario: (scenarioId) => set({ activeScenarioId: scenarioId }),
+  setActiveScenario: (scenarioId) =>
+    set((state) => ({
+      activeScenarioId: scenarioId,
+      whatIf: state.whatIf?.scenario.id === scenarioId ? state.whatIf : null,
+    })),
+  askWhatIf: (whatIf) => set({ activeScenarioId: whatIf.scenario.id, whatIf }),
 });
 
 /**
