@@ -132,7 +132,7 @@ export function preventiveControlsChapter(ctx: PlanContext): Block[] {
       ? []
       : [
           paragraph(
-            `SP 800-53B selects these contingency-planning controls for the ${impact} baseline: ${listOf([...CP_BASELINE[impact]])}${impact === 'low' ? '; the alternate storage site (CP-6), alternate processing site (CP-7) and alternate telecommunications (CP-8) controls are not in it' : ''}. They are met by the organisation; this plan covers the design’s part of them.`,
+            `SP 800-53B selects these contingency-planning controls for the ${impact} baseline: ${listOf([...CP_BASELINE[impact]])}${impact === 'low' ? '; the alternate storage site (CP-6), alternate processing site (CP-7) and alternate telecommunications (CP-8) controls are not in it' : ''}. Most are met by the organisation (agreements, training, testing); this plan covers the design’s part.`,
           ),
         ]),
     heading(2, 'Open findings'),
