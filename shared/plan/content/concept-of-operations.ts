@@ -26,7 +26,11 @@ export function conceptOfOperationsChapter(ctx: PlanContext): Block[] {
   const global = components(ctx).filter((n) => !graph.regionOf.has(n.id));
   const hasData = components(ctx).some((n) => n.kind === 'datastore');
   const hasBackups = components(ctx).some((n) => n.kind === 'backup');
+  // The ISCP templates of NIST SP 800-34 Rev. 1 (section 2.3) lead with an ISCP Director, who
+  // "has overall management responsibility for the plan", and an ISCP Coordinator, who oversees
+  // recovery and reconstitution; the other roles are this design's technical points of contact.
   const roles: string[][] = [
+    ['ISCP director', 'Has overall management responsibility for the plan.'],
     [
       'Authorizing official',
       'Approves the plan; is told when it is activated and when normal operation resumes.',
@@ -74,7 +78,9 @@ export function conceptOfOperationsChapter(ctx: PlanContext): Block[] {
       'Solid arrows are request dependencies (consumer to dependency); dashed arcs join data-tier members that replicate; dotted arrows go from a backup to the datastore it protects; a dependency that crosses regions is drawn in orange. Appendix B lists every component and Appendix C the connections between regions.',
     ),
     heading(2, 'Phases of recovery'),
-    paragraph('Recovery proceeds in the three phases of NIST SP 800-34 Rev. 1:'),
+    paragraph(
+      'Recovery proceeds in the three phases of NIST SP 800-34 Rev. 1 (section 4.1; section 2.2 of its ISCP templates):',
+    ),
     bullets([
       inline(
         bold('Activation and notification'),

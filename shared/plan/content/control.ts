@@ -1,7 +1,12 @@
-/** Chapter: plan approval and document control (NIST SP 800-34 Rev. 1, ISCP template). */
+/**
+ * Chapter: plan approval and document control. The ISCP templates of NIST SP 800-34 Rev. 1
+ * (Appendix A.1–A.3) open with Plan Approval and keep the record of changes in their last
+ * appendix (Document Change Page); this plan puts both up front.
+ */
 import { bold, heading, paragraph, placeholder, type Block } from '../document';
 import type { PlanContext } from './context';
 import { capitalise } from './format';
+import { NIST_REVIEW } from './nist';
 
 /** What the control chapter needs besides the context: the issue the plan is printed as. */
 export interface Issue {
@@ -21,11 +26,11 @@ export function controlChapter(ctx: PlanContext, issue: Issue): Block[] {
       ' as designed in the variant ',
       bold(variant.name),
       impact === undefined ? '' : `, a ${impact}-impact system`,
-      '. It follows the ISCP outline of NIST SP 800-34 Rev. 1. Nines generated it from the topology file: every figure is computed from the model and can be traced to Appendix A (parameters and their sources). Names, contacts and signatures are left for the plan owner; nothing in the boxed placeholders is filled in on their behalf.',
+      '. It is organised on the ISCP of NIST SP 800-34 Rev. 1 (chapter 4 and the Appendix A templates): the three phases of activation and notification, recovery and reconstitution, with the business impact analysis, preventive controls and testing of the guide’s chapter 3 as chapters of their own. Nines generated it from the topology file: every figure is computed from the model and can be traced to Appendix A (parameters and their sources). Names, contacts and signatures are left for the plan owner; nothing in the boxed placeholders is filled in on their behalf.',
     ),
     heading(2, 'Plan approval'),
     paragraph(
-      'The approving official certifies that this plan is complete, that the information it contains describes the recovery capabilities of the system, and that it will be tested, reviewed and kept current as described in chapter "Testing and exercises".',
+      'The approving official affirms that this plan is complete, that the information it contains describes the recovery capabilities of the system, and that the designated authority is responsible for its maintenance and testing: it will be tested at least once a year, as the sample statement of the NIST ISCP templates attests, and as described in chapter "Testing and exercises".',
     ),
     placeholder(
       'Approving official (authorizing official or system owner): name, title, signature and date of approval.',
@@ -61,7 +66,8 @@ export function controlChapter(ctx: PlanContext, issue: Issue): Block[] {
       ],
     },
     paragraph(
-      'NIST SP 800-34 Rev. 1 asks that the plan be reviewed at least once a year and whenever the system, its recovery strategy or its people change; regenerate it from the updated model and record the change above.',
+      NIST_REVIEW,
+      ' Regenerate the plan from the updated model and record the change above.',
     ),
     placeholder(
       'Plan owner and ISCP coordinator with their alternates, the review schedule, and where the controlled copies of this plan are kept (including an off-site copy).',

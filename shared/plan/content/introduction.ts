@@ -68,7 +68,7 @@ export function introductionChapter(ctx: PlanContext): Block[] {
     ...(t.rtoSeconds !== undefined && t.mtdSeconds !== undefined
       ? [
           paragraph(
-            `The RTO of ${duration(t.rtoSeconds)} is ${t.rtoSeconds <= t.mtdSeconds ? 'within' : 'beyond'} the MTD of ${duration(t.mtdSeconds)}; NIST SP 800-34 Rev. 1 (section 3.2.1) requires the RTO to be shorter than the MTD so that recovery ends before the disruption becomes intolerable. The RPO is not part of the MTD.`,
+            `The RTO of ${duration(t.rtoSeconds)} is ${t.rtoSeconds <= t.mtdSeconds ? 'within' : 'beyond'} the MTD of ${duration(t.mtdSeconds)}; NIST SP 800-34 Rev. 1 (section 3.2.1): “Because the RTO must ensure that the MTD is not exceeded, the RTO must normally be shorter than the MTD.” The RPO is not part of the MTD.`,
           ),
         ]
       : []),

@@ -1,7 +1,7 @@
 /**
- * Chapter: preventive controls — the redundancy in place, how it meets NIST's backup and
- * alternate-site expectations for the impact level, and the open findings with their
- * recommendations.
+ * Chapter: preventive controls — the redundancy in place, how it compares with NIST's backup and
+ * alternate-site examples for the impact level (SP 800-34 Rev. 1 Table 3-2 and section 3.4.3,
+ * SP 800-53B CP baselines; see `./nist`), and the open findings with their recommendations.
  */
 import { NODE_DEFAULTS } from '../../model/defaults';
 import { nodeFailureFigure, tierSize } from '../../model/nodes';
@@ -14,14 +14,7 @@ import {
 import { bold, heading, inline, numbered, paragraph, type Block } from '../document';
 import { components, groupOf, labelOf, type PlanBasis, type PlanContext } from './context';
 import { capitalise, duration, listOf, percent } from './format';
-
-/** What NIST SP 800-34 Rev. 1 expects of backups and the alternate site at each impact level. */
-export const NIST_STRATEGY: Record<'low' | 'moderate' | 'high', { backup: string; site: string }> =
-  {
-    low: { backup: 'tape backup', site: 'relocation or a cold site' },
-    moderate: { backup: 'optical backup or WAN/VLAN replication', site: 'a cold or warm site' },
-    high: { backup: 'mirrored systems and disk replication', site: 'a hot site' },
-  };
+import { CP_BASELINE, NIST_ALTERNATE_SITE, NIST_STRATEGY, SP_800_34 } from './nist';
 
 /** Zones a tier's instances are spread over: its own zone, its region's zones, or none. */
 function zoneSpread(ctx: PlanBasis, node: ModelNode, instances: number): number {
@@ -106,7 +99,10 @@ export function preventiveControlsChapter(ctx: PlanContext): Block[] {
   const hasBackup = components(ctx).some((n) => n.kind === 'backup');
   const site =
     serving.length > 1
-      ? `every one of the ${serving.length} serving regions is a hot site for the others: it already carries traffic`
+      ? // SP 800-34 Rev. 1 section 5.1.5: "One example of a hot site is two identical systems at
+        // alternate locations that are in production ... Each location is built to handle the
+        // full workload, and data is continuously synchronized between the systems."
+        `the ${serving.length} serving regions are all in production, which ${SP_800_34} (section 5.1.5) gives as its example of a hot site provided each region is built to carry the full workload`
       : standby.length > 0
         ? `${listOf(standby.map((r) => labelOf(ctx, r)))} ${standby.length === 1 ? 'is a standby region' : 'are standby regions'} that take${standby.length === 1 ? 's' : ''} traffic only after a failover`
         : 'the model has no alternate region: a region outage is recovered only by the region’s repair';
@@ -128,10 +124,17 @@ export function preventiveControlsChapter(ctx: PlanContext): Block[] {
     heading(2, 'Backup and alternate site'),
     paragraph(
       impact === undefined
-        ? 'No impact level is set, so NIST SP 800-34 Rev. 1’s expectations by impact level are not applied. '
-        : `For a ${impact}-impact system NIST SP 800-34 Rev. 1 (chapter 3, recovery strategies by FIPS 199 impact level) suggests ${NIST_STRATEGY[impact].backup} and ${NIST_STRATEGY[impact].site}. `,
+        ? `No impact level is set, so ${SP_800_34}’s examples by impact level are not applied. `
+        : `For a ${impact}-impact system, Table 3-2 of ${SP_800_34} gives as examples “${NIST_STRATEGY[impact].backup}” for backup and “${NIST_STRATEGY[impact].site}” as the recovery strategy, and ${NIST_ALTERNATE_SITE[impact]}. `,
       `In this design ${site}; data is ${replicated ? 'replicated between data-tier members' : 'not replicated between sites'}${hasBackup ? ' and backed up (Table 4)' : ', and no backup is modelled'}.`,
     ),
+    ...(impact === undefined
+      ? []
+      : [
+          paragraph(
+            `SP 800-53B selects these contingency-planning controls for the ${impact} baseline: ${listOf([...CP_BASELINE[impact]])}${impact === 'low' ? '; the alternate storage site (CP-6), alternate processing site (CP-7) and alternate telecommunications (CP-8) controls are not in it' : ''}. Most are met by the organisation (agreements, training, testing); this plan covers the design’s part.`,
+          ),
+        ]),
     heading(2, 'Open findings'),
     ...(ctx.findings.length === 0
       ? [

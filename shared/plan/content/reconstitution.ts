@@ -1,8 +1,21 @@
 /**
  * Chapter: reconstitution — validating data and function, failing back to the recovered site
- * and deactivating the plan.
+ * and deactivating the plan. The section names and the deactivation steps are those of section 5
+ * of the ISCP templates of NIST SP 800-34 Rev. 1 (Appendix A; chapter 4.4 of the guide):
+ * Validation Data Testing, Validation Functionality Testing, Recovery Declaration,
+ * Notifications, Cleanup, Data Backup, Event Documentation, Deactivation. Failback is this
+ * design's own step.
  */
-import { bullets, heading, numbered, paragraph, placeholder, type Block } from '../document';
+import {
+  bold,
+  bullets,
+  heading,
+  inline,
+  numbered,
+  paragraph,
+  placeholder,
+  type Block,
+} from '../document';
 import { datastores, labelOf, type PlanContext } from './context';
 import { duration, listOf } from './format';
 import { regionRoles } from './preventive-controls';
@@ -35,9 +48,9 @@ export function reconstitutionChapter(ctx: PlanContext): Block[] {
   return [
     heading(1, 'Reconstitution'),
     paragraph(
-      'Reconstitution returns the system to normal operation. It starts once the recovery steps are done and ends when the plan is deactivated.',
+      'Reconstitution returns the system to normal operation. It starts once the recovery steps are done and consists of two activities: validating that reconstitution succeeded, and deactivating the plan. The ISCP coordinator, with the system owner and the authorizing official, also determines whether the system has changed enough to need reassessment and reauthorization.',
     ),
-    heading(2, 'Validation of data'),
+    heading(2, 'Validation data testing'),
     bullets([
       'Replication between data-tier members is running and its lag is back to its steady state.',
       ...(activeActive.length > 0
@@ -48,7 +61,7 @@ export function reconstitutionChapter(ctx: PlanContext): Block[] {
       'After a restore, spot-check records written just before the restore point against their sources and list the writes lost in the RPO window.',
       'Backups run on schedule again and the first one after recovery succeeds.',
     ]),
-    heading(2, 'Validation of function'),
+    heading(2, 'Validation functionality testing'),
     bullets([
       'A synthetic transaction succeeds through the entry in every region that serves traffic.',
       'Error rate and latency at the entry are back to their baseline for a full observation period.',
@@ -58,9 +71,30 @@ export function reconstitutionChapter(ctx: PlanContext): Block[] {
     numbered(failbackSteps),
     heading(2, 'Deactivation'),
     numbered([
-      'The ISCP coordinator declares the recovery complete and deactivates the plan.',
-      'The communications lead tells users and stakeholders that normal operation has resumed.',
-      'The team writes an after-action report (timeline, achieved RTO and RPO against this plan, what worked, what to change) and updates the model and this plan accordingly.',
+      inline(
+        bold('Recovery declaration'),
+        ': once validation succeeds, the designated authority declares the recovery complete and the system in normal operation; the ISCP coordinator tells the business and technical points of contact.',
+      ),
+      inline(
+        bold('Notifications'),
+        ': the communications lead tells users, the service desk and stakeholders that normal operation has resumed.',
+      ),
+      inline(
+        bold('Cleanup'),
+        ': remove the temporary capacity, router weights and overrides set during recovery, and ready the system for a future event.',
+      ),
+      inline(
+        bold('Data backup'),
+        ': as soon as reasonable, take a full backup of the recovered system as the new copy for future recoveries.',
+      ),
+      inline(
+        bold('Event documentation'),
+        ': keep the activity log (each step, who ran it, when it started and ended, problems met) and the results of the validation tests, and write an after-action report with the lessons learned (achieved RTO and RPO against this plan, what to change); update the model and regenerate this plan.',
+      ),
+      inline(
+        bold('Deactivation'),
+        ': the designated authority formally deactivates the plan and the business and technical points of contact are told.',
+      ),
     ]),
     placeholder(
       'Who signs the deactivation, the after-action report template, and where incident records are kept.',

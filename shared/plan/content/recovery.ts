@@ -20,6 +20,7 @@ import {
   inline,
   numbered,
   paragraph,
+  placeholder,
   slug,
   type Block,
   type Inline,
@@ -538,5 +539,29 @@ export function recoveryChapter(ctx: PlanContext): Block[] {
           ),
         ]
       : []),
+    ...escalation(ctx),
+  ];
+}
+
+/**
+ * Recovery escalation, section 4.3 "Recovery Escalation Notices/Awareness" of the ISCP templates
+ * of NIST SP 800-34 Rev. 1, with the triggers of the guide's section 4.3.1.
+ */
+function escalation(ctx: PlanContext): Block[] {
+  const rto = ctx.doc.targets?.rtoSeconds;
+  return [
+    heading(2, 'Recovery escalation notices and awareness'),
+    paragraph(
+      'During recovery the ISCP coordinator escalates problems to leadership and keeps the system owner and users aware of the progress. Escalate, or report, when:',
+    ),
+    bullets([
+      `a step takes longer than the time this plan gives for it${rto === undefined ? '' : `, or the service will not be back within the RTO of ${duration(rto)}`};`,
+      'a key step is done (failover, restore, traffic shift, validation);',
+      'something must be procured, such as capacity or a quota increase from the cloud provider;',
+      'any other concern arises that the runbook does not cover.',
+    ]),
+    placeholder(
+      'Who is told at each escalation level, by whom, by which channel, and at what interval status updates are sent.',
+    ),
   ];
 }

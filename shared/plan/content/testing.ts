@@ -1,5 +1,6 @@
 /**
- * Chapter: testing and exercises — what NIST SP 800-34 Rev. 1 expects at the impact level, and
+ * Chapter: testing and exercises — what NIST SP 800-34 Rev. 1 (section 3.5.4, Table 3-6) and
+ * SP 800-53B (CP-4) expect at the impact level (see `./nist`), and
  * the drills of the field guide (zone outage, split-brain, traffic shift) with the model's
  * expected results and what to watch.
  */
@@ -10,12 +11,17 @@ import { bullets, heading, inline, bold, paragraph, placeholder, type Block } fr
 import { outcome } from './bia';
 import { applyingScenarios, components, type PlanContext } from './context';
 import { duration } from './format';
+import { NIST_EXERCISE, SP_800_34 } from './nist';
 
-/** The exercise NIST SP 800-34 Rev. 1 sets for each impact level (ISCP templates, Appendix A). */
-export const NIST_EXERCISE = {
-  low: 'a tabletop exercise',
-  moderate: 'a functional exercise',
-  high: 'a full-scale functional exercise',
+/**
+ * The testing controls of SP 800-53B at each baseline (NIST OSCAL baseline profiles, Rev. 5):
+ * CP-4 everywhere, CP-4(1) from moderate, CP-4(2) at high.
+ */
+const CP4_TEXT = {
+  low: 'SP 800-53B selects CP-4 (contingency plan testing) for the low baseline.',
+  moderate:
+    'SP 800-53B selects CP-4 (contingency plan testing) with CP-4(1), coordinating the tests with the owners of related plans, for the moderate baseline.',
+  high: 'SP 800-53B selects CP-4 (contingency plan testing) with CP-4(1), coordinating the tests with the owners of related plans, and CP-4(2), testing at the alternate processing site, for the high baseline.',
 } as const;
 
 interface Drill {
@@ -84,16 +90,16 @@ export function testingChapter(ctx: PlanContext): Block[] {
           [
             'Functional exercise',
             'operational',
-            'Run the drills below in a production-like environment with the recovery staff, following the runbooks.',
+            'The recovery staff run the drills below in a simulated operational environment, following the runbooks, including a recovery from backup media.',
           ],
         ]
       : []),
     ...(impact === 'high'
       ? [
           [
-            'Full failover',
-            'full-scale functional exercise',
-            'Run the zone-outage and region-outage drills in production, users informed, with the whole recovery organisation.',
+            'Full-scale functional exercise',
+            'operational',
+            'Fail the system over to its alternate location with every point of contact notified, and carry it through a full recovery and reconstitution to a known state (chapters “Recovery” and “Reconstitution”).',
           ],
         ]
       : []),
@@ -102,8 +108,8 @@ export function testingChapter(ctx: PlanContext): Block[] {
     heading(1, 'Testing and exercises'),
     paragraph(
       impact === undefined
-        ? 'No impact level is set; NIST SP 800-34 Rev. 1 asks at least for a yearly tabletop exercise. '
-        : `For a ${impact}-impact system NIST SP 800-34 Rev. 1 (ISCP templates, Appendix A) calls for ${NIST_EXERCISE[impact]} at least once a year. `,
+        ? `No impact level is set, so the exercise ${SP_800_34} scales to it (section 3.5.4) is not chosen; set the FIPS 199 impact level in the model’s targets. `
+        : `For a ${impact}-impact system ${SP_800_34} (section 3.5.4 and Table 3-6) sets ${NIST_EXERCISE[impact].name}, ${NIST_EXERCISE[impact].what}, at a frequency the organisation defines; the plan approval of the ISCP templates attests a test at least once a year. ${CP4_TEXT[impact]} `,
       'Each exercise compares what is measured with the figures of this plan; a difference updates the model, then the plan.',
     ),
     {
