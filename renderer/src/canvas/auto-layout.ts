@@ -24,5 +24,5 @@ export async function autoLayout(store: PlannerStore): Promise<void> {
   const laidOut: LayoutNode = await elk.layout(input);
   // The document may have changed while the worker ran; apply only to the same variant.
   if (selectActiveVariant(store.getState()) !== variant) return;
-  store.getState().commit('Auto-layout', (doc) => applyLayoutGraph(doc, variant.id, laidOut));
+  store.getState().commit('Auto-layout', (doc) => applyLayoutGraph(doc, variant.id, laidOut, CARD));
 }

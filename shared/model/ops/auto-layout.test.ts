@@ -1,36 +1,70 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, parseDocumentText } from '../../schema/parse';
+import type { NinesDocument, Position, Variant } from '../types';
 import { applyLayoutGraph, layoutGraph, type LayoutNode } from './auto-layout';
 
-const text = readFileSync(
-  new URL('../../../assets/templates/active-active-2-regions.nines.json', import.meta.url),
-  'utf8',
-);
+const CARD = { width: 200, height: 72 };
+const dir = new URL('../../../assets/templates/', import.meta.url);
+const templates = readdirSync(dir).map((file) => {
+  const parsed = parseDocumentText(readFileSync(new URL(file, dir), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return [file, parsed.document] as const;
+});
+
+async function autoLaidOut(doc: NinesDocument, variant: Variant): Promise<Variant> {
+  const graph = structuredClone(layoutGraph(variant, CARD));
+  const laidOut: LayoutNode = await new ELK().layout(graph as ElkNode);
+  const next = applyLayoutGraph(doc, variant.id, laidOut, CARD);
+  const reparsed = parseDocument(structuredClone(next));
+  expect(reparsed.ok ? [] : reparsed.problems).toEqual([]);
+  return next.variants.find((v) => v.id === variant.id) as Variant;
+}
+
+const size = (box: Position) => ({ w: box.width ?? CARD.width, h: box.height ?? CARD.height });
+const overlaps = (a: Position, b: Position) =>
+  a.x < b.x + size(b).w && b.x < a.x + size(a).w && a.y < b.y + size(b).h && b.y < a.y + size(a).h;
 
 describe('auto-layout', () => {
-  it('keeps every child inside its container and the document valid', async () => {
-    const parsed = parseDocumentText(text);
-    if (!parsed.ok) throw new Error('template does not parse');
-    const doc = parsed.document;
-    const variant = doc.variants[0];
-    if (!variant) throw new Error('no variant');
-    const graph = structuredClone(layoutGraph(variant, { width: 200, height: 72 }));
-    const laidOut: LayoutNode = await new ELK().layout(graph as ElkNode);
-    const next = applyLayoutGraph(doc, variant.id, laidOut);
-    const reparsed = parseDocument(structuredClone(next));
-    expect(reparsed.ok ? [] : reparsed.problems).toEqual([]);
-    const layout = next.variants[0]?.layout ?? {};
-    for (const node of variant.nodes) {
-      const box = layout[node.id];
-      expect(box, node.id).toBeDefined();
-      if (!node.parent || !box) continue;
-      const parent = layout[node.parent];
-      expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.y).toBeGreaterThanOrEqual(0);
-      expect(box.x + (box.width ?? 200)).toBeLessThanOrEqual(parent?.width ?? 0);
-      expect(box.y + (box.height ?? 72)).toBeLessThanOrEqual(parent?.height ?? 0);
-    }
-  });
+  for (const [file, doc] of templates) {
+    it(`${file}: children inside their containers, siblings apart, empty zones at the bottom, regions in two columns`, async () => {
+      for (const variant of doc.variants) {
+        const { layout = {}, nodes } = await autoLaidOut(doc, variant);
+        const box = (id: string) => {
+          const b = layout[id];
+          if (!b) throw new Error(`${variant.id}: ${id} has no position`);
+          return b;
+        };
+        for (const node of nodes) {
+          const b = box(node.id);
+          if (!node.parent) continue;
+          const parent = box(node.parent);
+          expect(b.x, node.id).toBeGreaterThanOrEqual(0);
+          expect(b.y, node.id).toBeGreaterThanOrEqual(0);
+          expect(b.x + size(b).w, node.id).toBeLessThanOrEqual(parent.width ?? 0);
+          expect(b.y + size(b).h, node.id).toBeLessThanOrEqual(parent.height ?? 0);
+        }
+        const parents = new Set(nodes.map((n) => n.parent));
+        for (const a of nodes) {
+          for (const b of nodes) {
+            if (a.id < b.id && a.parent === b.parent) {
+              expect(overlaps(box(a.id), box(b.id)), `${a.id} overlaps ${b.id}`).toBe(false);
+            }
+          }
+          // An empty zone sits below every card of its region.
+          if (a.kind === 'zone' && !parents.has(a.id)) {
+            for (const card of nodes.filter((n) => n.parent === a.parent && n.kind !== 'zone')) {
+              expect(box(a.id).y, `${a.id} below ${card.id}`).toBeGreaterThanOrEqual(
+                box(card.id).y + size(box(card.id)).h,
+              );
+            }
+          }
+        }
+        const regions = nodes.filter((n) => n.kind === 'region' && !n.parent);
+        const columns = new Set(regions.map((r) => box(r.id).x));
+        expect(columns.size).toBe(Math.min(2, regions.length));
+      }
+    });
+  }
 });

@@ -1,7 +1,11 @@
 /**
  * Auto-layout: the graph a layered layout engine (ELK) needs, built from a variant, and the
  * engine's answer turned back into the variant's layout. Regions hold their zones, zones and
- * regions hold their components, so the engine keeps every child inside its container.
+ * regions hold their components, so the engine keeps every child inside its container. Two
+ * conventions of the templates are kept that a layered layout does not give by itself: a
+ * region's empty zones form a strip along its bottom (rather than a row of empty boxes among
+ * the cards), and more than two regions stand in a grid of two columns (so that three regions
+ * stay readable at 1280 × 800).
  */
 import type { Position, Variant } from '../types';
 import { applyPositions } from './layout';
@@ -26,31 +30,61 @@ export interface LayoutNode {
 
 /** Space for a container's title above what it holds, px, by kind. */
 const HEADER = { region: 46, zone: 34 } as const;
+/** Inner margin of a container, px (ELK's padding on the left, right and bottom). */
+const PAD = 14;
+/** Height of an empty zone in the strip at the bottom of its region, px (title and a line). */
+const ZONE_STRIP_HEIGHT = 56;
+/** Space between zones in the strip, and between the strip and the region's cards, px. */
+const STRIP_GAP = 16;
+/** Space between regions of the grid, px. */
+const REGION_GAP = 48;
+/** Columns of the region grid. */
+const GRID_COLUMNS = 2;
+
+type Card = { readonly width: number; readonly height: number };
+
+/** The zones of `variant` that hold nothing: laid out as a strip, not by ELK. */
+function emptyZones(variant: Variant): Set<string> {
+  const parents = new Set(variant.nodes.map((n) => n.parent));
+  return new Set(
+    variant.nodes.filter((n) => n.kind === 'zone' && !parents.has(n.id)).map((n) => n.id),
+  );
+}
 
 /**
  * The layout graph of `variant`: containers as compound nodes with room for their title,
  * components as `card`-sized leaves, `depends` edges top to bottom (request flow runs down).
  */
-export function layoutGraph(variant: Variant, card: { width: number; height: number }): LayoutNode {
+export function layoutGraph(variant: Variant, card: Card): LayoutNode {
+  const strip = emptyZones(variant);
   const kids = new Map<string | undefined, string[]>();
-  for (const n of variant.nodes) kids.set(n.parent, [...(kids.get(n.parent) ?? []), n.id]);
+  for (const n of variant.nodes) {
+    if (!strip.has(n.id)) kids.set(n.parent, [...(kids.get(n.parent) ?? []), n.id]);
+  }
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const stripOf = (regionId: string) =>
+    variant.nodes.filter((n) => n.parent === regionId && strip.has(n.id)).length;
   const build = (id: string): LayoutNode => {
     const node = byId.get(id);
     if (node?.kind === 'region' || node?.kind === 'zone') {
+      // A region keeps room at its bottom for the strip of its empty zones.
+      const zones = node.kind === 'region' ? stripOf(id) : 0;
+      const stripHeight = zones > 0 ? ZONE_STRIP_HEIGHT + STRIP_GAP / 2 : 0;
+      const minimum = {
+        width: Math.max(card.width + 2 * PAD, stripWidth(zones, card) + PAD),
+        height: HEADER[node.kind] + (kids.has(id) ? 0 : card.height) + stripHeight + PAD,
+      };
       return {
         id,
         layoutOptions: {
-          'elk.padding': `[top=${HEADER[node.kind]},left=14,bottom=14,right=14]`,
+          'elk.padding': `[top=${HEADER[node.kind]},left=${PAD},bottom=${PAD + stripHeight},right=${PAD}]`,
           'elk.direction': node.kind === 'region' ? 'RIGHT' : 'DOWN',
           'elk.algorithm': 'layered',
           'elk.spacing.nodeNode': '14',
         },
         children: (kids.get(id) ?? []).map(build),
         // An empty container keeps room to drop into.
-        ...(kids.has(id)
-          ? {}
-          : { width: card.width + 28, height: HEADER[node.kind] + card.height + 14 }),
+        ...(kids.has(id) ? {} : minimum),
       };
     }
     return { id, width: card.width, height: card.height };
@@ -73,12 +107,16 @@ export function layoutGraph(variant: Variant, card: { width: number; height: num
 
 /**
  * Writes the positions of a laid-out graph (relative to each parent, as ELK gives them and as
- * the file stores them) into the layout of variant `variantId`; containers get their size.
+ * the file stores them) into the layout of variant `variantId`; containers get their size. Then
+ * each region's empty zones are put in a strip along its bottom, and more than two regions are
+ * arranged in a grid of two columns (in file order), the nodes above the regions
+ * centred over it and those below moved under it.
  */
 export function applyLayoutGraph(
   doc: NinesDocument,
   variantId: string,
   laidOut: LayoutNode,
+  card: Card,
 ): NinesDocument {
   const variant = variantOf(doc, variantId);
   const containers = new Set(
@@ -97,5 +135,93 @@ export function applyLayoutGraph(
     }
   };
   visit(laidOut);
+  placeZoneStrips(variant, positions, card);
+  gridRegions(variant, positions, card);
+  spreadTopLevel(variant, positions, card);
   return withVariant(doc, variantId, (v) => applyPositions(v, positions));
+}
+
+/** Width of a strip of `zones` empty zones, px. */
+function stripWidth(zones: number, card: Card): number {
+  return zones * (card.width + STRIP_GAP);
+}
+
+/** Puts each region's empty zones side by side in the room kept at its bottom. */
+function placeZoneStrips(variant: Variant, positions: Map<string, Position>, card: Card): void {
+  const strip = emptyZones(variant);
+  for (const region of variant.nodes.filter((n) => n.kind === 'region')) {
+    const zones = variant.nodes.filter((n) => n.parent === region.id && strip.has(n.id));
+    const box = positions.get(region.id);
+    if (zones.length === 0 || !box) continue;
+    const top = (box.height ?? 0) - PAD - ZONE_STRIP_HEIGHT;
+    // ELK sizes a region by its cards; the strip may be wider.
+    box.width = Math.max(box.width ?? 0, stripWidth(zones.length, card) + PAD);
+    zones.forEach((zone, i) => {
+      positions.set(zone.id, {
+        x: PAD / 2 + i * (card.width + STRIP_GAP),
+        y: top,
+        width: card.width + STRIP_GAP / 2,
+        height: ZONE_STRIP_HEIGHT,
+      });
+    });
+  }
+}
+
+/** Arranges more than two top-level regions in a grid of two columns, in file order. */
+function gridRegions(variant: Variant, positions: Map<string, Position>, card: Card): void {
+  const topLevel = variant.nodes.filter((n) => n.parent === undefined);
+  const regions = topLevel
+    .filter((n) => n.kind === 'region')
+    .map((n) => ({ id: n.id, box: positions.get(n.id) }))
+    .filter((r): r is { id: string; box: Position } => r.box !== undefined);
+  if (regions.length <= GRID_COLUMNS) return;
+  // (Two regions stay side by side where ELK put them; `spreadTopLevel` keeps them apart.)
+  const left = Math.min(...regions.map((r) => r.box.x));
+  const top = Math.min(...regions.map((r) => r.box.y));
+  const bottomBefore = Math.max(...regions.map((r) => r.box.y + (r.box.height ?? 0)));
+  const columnWidth = Math.max(...regions.map((r) => r.box.width ?? 0));
+  let y = top;
+  for (let row = 0; row * GRID_COLUMNS < regions.length; row += 1) {
+    const inRow = regions.slice(row * GRID_COLUMNS, (row + 1) * GRID_COLUMNS);
+    inRow.forEach((r, k) => {
+      r.box.x = left + k * (columnWidth + REGION_GAP);
+      r.box.y = y;
+    });
+    y += Math.max(...inRow.map((r) => r.box.height ?? 0)) + REGION_GAP;
+  }
+  const bottomAfter = y - REGION_GAP;
+  const gridCentre = left + (GRID_COLUMNS * columnWidth + REGION_GAP) / 2;
+  const others = topLevel
+    .filter((n) => n.kind !== 'region')
+    .map((n) => positions.get(n.id))
+    .filter((p): p is Position => p !== undefined);
+  const above = others.filter((p) => p.y < top);
+  if (above.length > 0) {
+    const from = Math.min(...above.map((p) => p.x));
+    const to = Math.max(...above.map((p) => p.x + (p.width ?? card.width)));
+    const shift = gridCentre - (from + to) / 2;
+    for (const p of above) p.x += shift;
+  }
+  for (const p of others) if (p.y >= bottomBefore) p.y += bottomAfter - bottomBefore;
+}
+
+/**
+ * Moves top-level nodes right where a region grown for its zone strip now overlaps the next
+ * node of the same row (nodes whose vertical extents meet), keeping ELK's left-to-right order.
+ */
+function spreadTopLevel(variant: Variant, positions: Map<string, Position>, card: Card): void {
+  const boxes = variant.nodes
+    .filter((n) => n.parent === undefined)
+    .map((n) => positions.get(n.id))
+    .filter((p): p is Position => p !== undefined)
+    .sort((a, b) => a.x - b.x);
+  const width = (p: Position) => p.width ?? card.width;
+  const height = (p: Position) => p.height ?? card.height;
+  boxes.forEach((box, i) => {
+    for (const before of boxes.slice(0, i)) {
+      const sameRow = before.y < box.y + height(box) && box.y < before.y + height(before);
+      const right = before.x + width(before) + REGION_GAP;
+      if (sameRow && box.x < right) box.x = right;
+    }
+  });
 }
