@@ -34,7 +34,7 @@ export function FileMenu() {
       <div
         ref={popover}
         id="file-menu"
-        className="file-menu__popover"
+        className="menu-popover file-menu__popover"
         popover="auto"
         role="menu"
         aria-label="File"
@@ -46,7 +46,7 @@ export function FileMenu() {
         <button
           type="button"
           role="menuitem"
-          className="file-menu__item"
+          className="menu-item"
           disabled={!hasDocument}
           onClick={() => choose(() => actions.save(true))}
         >
@@ -62,7 +62,7 @@ export function FileMenu() {
             key={file.fileId}
             type="button"
             role="menuitem"
-            className="file-menu__item"
+            className="menu-item"
             title={file.location}
             onClick={() => choose(() => actions.openRecent(file.fileId))}
           >
