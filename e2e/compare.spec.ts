@@ -271,6 +271,11 @@ test('the diagram saves as a PNG at twice the size of its SVG, chosen from the k
   await button.focus();
   await page.keyboard.press('Enter');
   await expect(menu.getByRole('menuitem', { name: /^SVG/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: /^SVG/ })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: /^PNG/ })).toBeFocused();
   const pngDownload = page.waitForEvent('download');
