@@ -1,5 +1,4 @@
 import { ImageDown } from 'lucide-react';
-import { useRef, type KeyboardEvent } from 'react';
 import type { NinesDocument, Variant } from '../../../shared/model/types';
 import type { ExportRequest } from '../../../shared/ipc/contract';
 import { buildTopologyDrawing } from '../../../shared/plan/diagram';
@@ -7,6 +6,7 @@ import { toSvg } from '../../../shared/plan/drawing';
 import { useServices } from '../hooks/useServices';
 import { usePlanner } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
+import { PopoverMenu } from './PopoverMenu';
 import { svgToPng } from './svg-to-png';
 
 /** Widest diagram export, points: the plan's drawing of the variant scaled to fit. */
@@ -43,35 +43,17 @@ async function diagramExport(
   return { suggestedName: `${stem}.png`, mimeType: 'image/png', data: png };
 }
 
-/** Moves the focus between a menu's items with the arrow keys, Home and End. */
-function moveFocus(event: KeyboardEvent<HTMLElement>): void {
-  const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-  const at = items.findIndex((item) => item === globalThis.document.activeElement);
-  const next = {
-    ArrowDown: (at + 1) % items.length,
-    ArrowUp: (at - 1 + items.length) % items.length,
-    Home: 0,
-    End: items.length - 1,
-  }[event.key];
-  if (next === undefined) return;
-  event.preventDefault();
-  items[next]?.focus();
-}
-
 /**
- * The toolbar's diagram export: an icon button that opens a small menu, SVG (vector) or PNG
- * (image), each saved through the host's export dialog. A popover: Escape or a click elsewhere
- * closes it, the arrow keys move between the two formats.
+ * The toolbar's diagram export: an icon button that opens a small {@link PopoverMenu}, SVG
+ * (vector) or PNG (image), each saved through the host's export dialog.
  */
 export function DiagramExportMenu() {
   const { host } = useServices();
   const document = usePlanner((s) => s.document);
   const variant = usePlanner(selectActiveVariant);
   const setProblems = usePlanner((s) => s.showProblems);
-  const popover = useRef<HTMLDivElement>(null);
   if (!document || !variant) return null;
   const save = async (format: DiagramFormat) => {
-    popover.current?.hidePopover();
     const report = (message: string) =>
       setProblems({ title: 'The diagram was not saved', message, problems: [] });
     try {
@@ -95,20 +77,7 @@ export function DiagramExportMenu() {
       >
         <ImageDown size={15} aria-hidden />
       </button>
-      <div
-        ref={popover}
-        id="diagram-menu"
-        className="menu-popover diagram-menu__popover"
-        popover="auto"
-        role="menu"
-        aria-label="Save the diagram as"
-        onToggle={(event) => {
-          if (event.newState === 'open') {
-            event.currentTarget.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-          }
-        }}
-        onKeyDown={moveFocus}
-      >
+      <PopoverMenu id="diagram-menu" label="Save the diagram as" className="diagram-menu__popover">
         <button
           type="button"
           role="menuitem"
@@ -129,7 +98,7 @@ export function DiagramExportMenu() {
           <span className="diagram-menu__format">PNG</span>{' '}
           <span className="diagram-menu__hint">image, {DIAGRAM_PNG_SCALE}× size</span>
         </button>
-      </div>
+      </PopoverMenu>
     </div>
   );
 }
