@@ -286,11 +286,58 @@ test('the diagram of the active variant saves as a vector SVG drawn from the mod
   await planner.useClassicFileDialogs();
   await planner.openTemplate('active-active-2-regions');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save the diagram as SVG' }).click();
+  await page.getByRole('button', { name: 'Save the diagram' }).click();
+  await page
+    .getByRole('menu', { name: 'Save the diagram as' })
+    .getByRole('menuitem', { name: /^SVG/ })
+    .click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.svg$/);
   const svg = readFileSync(await file.path(), 'utf8');
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   for (const region of regions) expect(svg).toContain(region.name ?? region.id);
+  expect(planner.errors).toEqual([]);
+});
+
+test('the diagram saves as a PNG at twice the size of its SVG, chosen from the keyboard', async ({
+  page,
+}, testInfo) => {
+  const planner = new PlannerPage(page);
+  await planner.useClassicFileDialogs();
+  await planner.openTemplate('active-active-2-regions');
+  const button = page.getByRole('button', { name: 'Save the diagram' });
+  const menu = page.getByRole('menu', { name: 'Save the diagram as' });
+
+  await button.click();
+  const svgDownload = page.waitForEvent('download');
+  await menu.getByRole('menuitem', { name: /^SVG/ }).click();
+  const svg = readFileSync(await (await svgDownload).path(), 'utf8');
+  const viewBox = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+  if (!viewBox) throw new Error('the SVG has no viewBox');
+  const [width, height] = [Number(viewBox[1]), Number(viewBox[2])];
+  await expect(menu).toBeHidden();
+
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: /^SVG/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: /^SVG/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: /^PNG/ })).toBeFocused();
+  const pngDownload = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const file = await pngDownload;
+  expect(file.suggestedFilename()).toMatch(/ - .+\.png$/);
+  const png = readFileSync(await file.path());
+  await file.saveAs(testInfo.outputPath('diagram.png'));
+  // The PNG signature, then the IHDR chunk: width and height as 32-bit big-endian integers.
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  expect(png.readUInt32BE(16)).toBe(Math.round(width * 2));
+  expect(png.readUInt32BE(20)).toBe(Math.round(height * 2));
+  await expect(menu).toBeHidden();
   expect(planner.errors).toEqual([]);
 });

@@ -114,9 +114,16 @@ test.describe('with the classic file dialogs', () => {
     expect((await download).suggestedFilename()).toBe('single-region-3az.nines.json');
     await expect(menu).toBeHidden();
 
-    await page.getByRole('button', { name: 'File', exact: true }).click();
+    // From the keyboard: the menu opens on its first item; End goes to the oldest recent file.
+    await page.getByRole('button', { name: 'File', exact: true }).focus();
+    await page.keyboard.press('Enter');
     await expect(menu.getByRole('menuitem')).toHaveCount(3); // Save As and two recent files
-    await menu.getByRole('menuitem', { name: /two-regions\.nines\.json/ }).click();
+    await expect(menu.getByRole('menuitem', { name: /Save As/ })).toBeFocused();
+    await page.keyboard.press('End');
+    const oldest = menu.getByRole('menuitem', { name: /two-regions\.nines\.json/ });
+    await expect(oldest).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeHidden();
     await expect(planner.documentName).toHaveText(FIXTURE.name);
     await expect(planner.nodesOfKind('region')).toHaveCount(2);
     expect(planner.errors).toEqual([]);

@@ -1,10 +1,7 @@
-import { Download, ImageDown } from 'lucide-react';
+import { Download } from 'lucide-react';
 import { useState, type RefObject } from 'react';
-import { buildTopologyDrawing } from '../../../shared/plan/diagram';
-import { toSvg } from '../../../shared/plan/drawing';
 import { useServices } from '../hooks/useServices';
-import { usePlanner } from '../store/context';
-import { selectActiveVariant } from '../store/selectors';
+import { svgToPng } from './svg-to-png';
 
 /** Presentation properties copied from the page's styles onto each element of an exported chart. */
 const STYLE_PROPERTIES = [
@@ -51,22 +48,6 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(clone);
 }
 
-/** The standalone SVG drawn at `scale` × its size into a PNG. */
-async function svgToPng(text: string, width: number, height: number, scale: number) {
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('no 2D canvas');
-  context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('the chart could not be encoded as PNG');
-  return new Uint8Array(await blob.arrayBuffer());
-}
-
 /** SVG and PNG buttons that save the chart in `chartRef` through the host's export dialog. */
 export function ChartExport({
   chartRef,
@@ -90,7 +71,7 @@ export function ChartExport({
           : {
               suggestedName: `${fileStem}.png`,
               mimeType: 'image/png',
-              data: await svgToPng(text, box.width, box.height, 2),
+              data: await svgToPng(text, { width: box.width, height: box.height, scale: 2 }),
             },
       );
       if (!result.ok && result.code !== 'cancelled') setError(result.message);
@@ -119,42 +100,5 @@ export function ChartExport({
         </span>
       )}
     </span>
-  );
-}
-
-/** Widest diagram export, points: the plan's drawing of the variant scaled to fit. */
-const DIAGRAM_MAX_WIDTH = 1200;
-
-/**
- * Saves the active variant's diagram as SVG: the plan's vector drawing of the model (regions,
- * zones, components and edges as laid out), not a screenshot of the canvas.
- */
-export function DiagramExportButton() {
-  const { host } = useServices();
-  const document = usePlanner((s) => s.document);
-  const variant = usePlanner(selectActiveVariant);
-  const setProblems = usePlanner((s) => s.showProblems);
-  if (!document || !variant) return null;
-  const save = async () => {
-    const svg = toSvg(buildTopologyDrawing(variant, { maxWidth: DIAGRAM_MAX_WIDTH }));
-    const result = await host.exportFile({
-      suggestedName: `${document.name} - ${variant.name}.svg`,
-      mimeType: 'image/svg+xml',
-      data: svg,
-    });
-    if (!result.ok && result.code !== 'cancelled') {
-      setProblems({ title: 'The diagram was not saved', message: result.message, problems: [] });
-    }
-  };
-  return (
-    <button
-      type="button"
-      className="tool tool--icon"
-      onClick={() => void save()}
-      aria-label="Save the diagram as SVG"
-      title="Save the diagram of this variant as SVG"
-    >
-      <ImageDown size={15} aria-hidden />
-    </button>
   );
 }

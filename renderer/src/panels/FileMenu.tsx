@@ -1,25 +1,20 @@
 import { ChevronDown, FileText, History, Save } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { RecentFile } from '../../../shared/ipc/contract';
 import { useServices } from '../hooks/useServices';
 import { usePlanner } from '../store/context';
+import { PopoverMenu } from './PopoverMenu';
 
 const SAVE_AS_KEYS = navigator.userAgent.includes('Mac') ? '⇧⌘S' : 'Ctrl+Shift+S';
 
 /**
  * The toolbar's File menu: Save As and the recent files (the list is read each time the menu
- * opens, so it includes what was just opened or saved). A popover: it closes on Escape, on a
- * click elsewhere and after a choice.
+ * opens, so it includes what was just opened or saved). A {@link PopoverMenu}.
  */
 export function FileMenu() {
   const { host, actions } = useServices();
   const hasDocument = usePlanner((s) => s.document !== null);
   const [recent, setRecent] = useState<readonly RecentFile[] | null>(null);
-  const popover = useRef<HTMLDivElement>(null);
-  const choose = (action: () => Promise<unknown>) => {
-    popover.current?.hidePopover();
-    void action();
-  };
   return (
     <div className="file-menu">
       <button
@@ -31,24 +26,20 @@ export function FileMenu() {
       >
         File <ChevronDown size={14} aria-hidden />
       </button>
-      <div
-        ref={popover}
+      <PopoverMenu
         id="file-menu"
+        label="File"
         className="file-menu__popover"
-        popover="auto"
-        role="menu"
-        aria-label="File"
-        onToggle={(event) => {
-          if (event.newState !== 'open') return;
-          void host.listRecent().then((result) => setRecent(result.ok ? result.value : []));
-        }}
+        onOpen={() =>
+          void host.listRecent().then((result) => setRecent(result.ok ? result.value : []))
+        }
       >
         <button
           type="button"
           role="menuitem"
-          className="file-menu__item"
+          className="menu-item"
           disabled={!hasDocument}
-          onClick={() => choose(() => actions.save(true))}
+          onClick={() => void actions.save(true)}
         >
           <Save size={14} aria-hidden /> Save As…
           <kbd className="file-menu__shortcut">{SAVE_AS_KEYS}</kbd>
@@ -62,16 +53,16 @@ export function FileMenu() {
             key={file.fileId}
             type="button"
             role="menuitem"
-            className="file-menu__item"
+            className="menu-item"
             title={file.location}
-            onClick={() => choose(() => actions.openRecent(file.fileId))}
+            onClick={() => void actions.openRecent(file.fileId)}
           >
             <FileText size={14} aria-hidden />
             <span className="file-menu__name">{file.name}</span>
             <span className="file-menu__location">{file.location}</span>
           </button>
         ))}
-      </div>
+      </PopoverMenu>
     </div>
   );
 }

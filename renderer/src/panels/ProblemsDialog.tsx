@@ -1,7 +1,22 @@
 import { TriangleAlert } from 'lucide-react';
 import { useEffect, useRef } from 'react';
+import type { Problem } from '../../../shared/model/invariants';
 import { formatProblem } from '../../../shared/schema/parse';
 import { usePlanner } from '../store/context';
+
+/** The problems of a file, each with its JSON path (the whole problem on hover). */
+export function ProblemList({ problems }: { problems: readonly Problem[] }) {
+  return (
+    <ol className="problems__list" aria-label="Problems">
+      {problems.map((p, i) => (
+        <li key={i} className="problem" title={formatProblem(p)}>
+          <code className="problem__path">{p.path}</code>
+          <span className="problem__message">{p.message}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 /** Says what went wrong (a file that does not parse lists each problem with its JSON path). */
 export function ProblemsDialog() {
@@ -25,16 +40,7 @@ export function ProblemsDialog() {
         <h2 id="problems-title">{report.title}</h2>
       </header>
       <p className="dialog__message">{report.message}</p>
-      {report.problems.length > 0 && (
-        <ol className="problems__list" aria-label="Problems">
-          {report.problems.map((p, i) => (
-            <li key={i} className="problem" title={formatProblem(p)}>
-              <code className="problem__path">{p.path}</code>
-              <span className="problem__message">{p.message}</span>
-            </li>
-          ))}
-        </ol>
-      )}
+      {report.problems.length > 0 && <ProblemList problems={report.problems} />}
       <div className="dialog__actions">
         <button
           type="button"

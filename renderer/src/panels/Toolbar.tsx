@@ -15,7 +15,7 @@ import { autoLayout } from '../canvas/auto-layout';
 import { useServices } from '../hooks/useServices';
 import { usePlanner, usePlannerStore } from '../store/context';
 import { selectIsDirty } from '../store/selectors';
-import { DiagramExportButton } from './ChartExport';
+import { DiagramExportMenu } from './DiagramExportMenu';
 import { PlanButton } from './PlanDialog';
 import { VariantTabs } from './VariantTabs';
 
@@ -144,7 +144,7 @@ export function Toolbar() {
               <ChartScatter size={15} aria-hidden /> Compare
             </button>
             <PlanButton />
-            <DiagramExportButton />
+            <DiagramExportMenu />
           </div>
           <div className="toolbar__doc" title={fileName}>
             <span className="toolbar__doc-name" data-testid="document-name">

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createWebHost, shortcutCommand } from './web-host';
+import { createWebHost, exportPickerTypes, shortcutCommand } from './web-host';
 
 const key = (init: KeyboardEventInit, target?: EventTarget): KeyboardEvent => {
   const event = new KeyboardEvent('keydown', { cancelable: true, ...init });
@@ -50,5 +50,21 @@ describe('the web host', () => {
     const host = createWebHost();
     expect(host.kind).toBe('web');
     expect(host.onFileOpened).toBeUndefined();
+  });
+});
+
+describe('exportPickerTypes', () => {
+  it("offers the export's own type, by its MIME type and the suggested name's extension", () => {
+    expect(exportPickerTypes('Shop - AA.png', 'image/png')).toEqual([
+      { description: 'PNG file', accept: { 'image/png': ['.png'] } },
+    ]);
+    expect(exportPickerTypes('plan.v2.PDF', 'application/pdf')).toEqual([
+      { description: 'PDF file', accept: { 'application/pdf': ['.pdf'] } },
+    ]);
+  });
+
+  it('offers no type for a name without an extension', () => {
+    expect(exportPickerTypes('plan', 'application/pdf')).toEqual([]);
+    expect(exportPickerTypes('plan.', 'application/pdf')).toEqual([]);
   });
 });

@@ -24,6 +24,22 @@ const PROJECT_TYPES = [
   { description: 'Nines project', accept: { 'application/json': ['.json'] } },
 ] as const;
 
+/**
+ * The save picker's file type for an export: the request's MIME type with the suggested name's
+ * extension (`plan.pdf` → `.pdf`), so the picker offers and keeps that type; none when the name
+ * has no extension.
+ */
+export function exportPickerTypes(
+  suggestedName: string,
+  mimeType: string,
+): NonNullable<FilePickerOptions['types']> {
+  const extension = /\.([a-z0-9]{1,15})$/i.exec(suggestedName)?.[1]?.toLowerCase();
+  if (!extension) return [];
+  return [
+    { description: `${extension.toUpperCase()} file`, accept: { [mimeType]: [`.${extension}`] } },
+  ];
+}
+
 interface FilePickerOptions {
   types?: readonly { description: string; accept: Record<string, readonly string[]> }[];
   suggestedName?: string;
@@ -150,9 +166,10 @@ export function createWebHost(): HostApi {
   async function writeWithPicker(
     suggestedName: string,
     data: Blob,
+    types: FilePickerOptions['types'] = PROJECT_TYPES,
   ): Promise<FileSystemFileHandle | null> {
     try {
-      const handle = await pickers.showSaveFilePicker!({ suggestedName, types: PROJECT_TYPES });
+      const handle = await pickers.showSaveFilePicker!({ suggestedName, types });
       await writeHandle(handle, data);
       return handle;
     } catch (error) {
@@ -304,7 +321,11 @@ export function createWebHost(): HostApi {
       const data = new Blob([part], { type: request.mimeType });
       try {
         if (pickers.showSaveFilePicker) {
-          const handle = await writeWithPicker(request.suggestedName, data);
+          const handle = await writeWithPicker(
+            request.suggestedName,
+            data,
+            exportPickerTypes(request.suggestedName, request.mimeType),
+          );
           return ok(handle ? { name: handle.name } : null);
         }
         download(request.suggestedName, data);
