@@ -13,9 +13,15 @@ import type { EngineIssue } from './types';
 export interface FailoverGroup {
   /** Member node ids, primary first, then file order. */
   readonly members: readonly string[];
-  /** True when a standby takes over without a person (`autoFailover` of the primary, default true). */
+  /**
+   * True when a standby takes over without a person (`autoFailover` of the primary, default
+   * true). Either way consumers may be served by any member; a manual failover only takes longer.
+   */
   readonly isAutomatic: boolean;
-  /** Time to detect a failed primary and promote a standby, seconds (primary's `failoverSeconds`). */
+  /**
+   * Time to promote a standby once the primary has failed, seconds (primary's `failoverSeconds`):
+   * detection and promotion when automatic, a person's decision and promotion when manual.
+   */
   readonly failoverSeconds: number;
 }
 
@@ -118,8 +124,7 @@ export function resolveGraph(variant: Variant, issues: EngineIssue[]): ResolvedG
       from,
       targets.flatMap((t) => {
         const group = groupOf.get(t);
-        if (!group) return [t];
-        return group.isAutomatic ? [...group.members] : [group.members[0] as string];
+        return group ? [...group.members] : [t];
       }),
     );
   }
