@@ -236,6 +236,16 @@ describe('semantics', () => {
       seconds: 630,
     });
     expect(manual.transitions[0]?.failuresPerYear).toBeCloseTo(8.76, 12);
+    // Without failoverSeconds a manual promotion takes the documented 1,800 s, not the 30 s of
+    // an automatic one.
+    const doc = group(false);
+    const variant = doc.variants[0] as NinesDocument['variants'][number];
+    variant.nodes = variant.nodes.map((n) => {
+      if (n.id !== 'p' || n.kind !== 'datastore') return n;
+      const { failoverSeconds: _omitted, ...rest } = n;
+      return rest;
+    });
+    expect(only(doc).transitions[0]?.seconds).toBe(1800 + 600);
   });
 
   it('charges a manual failover between two regions w_p × (failoverSeconds + warmupSeconds) × share', () => {

@@ -4,7 +4,7 @@
  * stop an evaluation (missing entry, dependency cycle, dangling references). Everything the
  * structure, traffic and capacity modules need to read from the model is read here, once.
  */
-import { NODE_DEFAULTS } from '../model/defaults';
+import { nodeDefault } from '../model/defaults';
 import { findCycle } from '../model/invariants';
 import type { DatastoreNode, ModelNode, Variant } from '../model/types';
 import type { EngineIssue } from './types';
@@ -45,8 +45,6 @@ export interface ResolvedGraph {
   readonly replicaPeers: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Documented default of `failoverSeconds` (shared/model/defaults.ts), seconds. */
-const DEFAULT_FAILOVER_SECONDS = NODE_DEFAULTS.datastore.failoverSeconds?.value as number;
 const PASSIVE_MODES = new Set(['active-passive', 'primary-replica']);
 
 /**
@@ -195,7 +193,10 @@ function failoverGroups(
     const group: FailoverGroup = {
       members: [primary.id, ...members.filter((m) => m !== primary).map((m) => m.id)],
       isAutomatic: primary.autoFailover ?? true,
-      failoverSeconds: primary.failoverSeconds ?? DEFAULT_FAILOVER_SECONDS,
+      // The documented default: a person's promotion when the failover is manual.
+      failoverSeconds:
+        primary.failoverSeconds ??
+        (nodeDefault('datastore', 'failoverSeconds', primary)?.value as number),
     };
     for (const m of members) groupOf.set(m.id, group);
   }
