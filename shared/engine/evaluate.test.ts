@@ -189,7 +189,7 @@ describe('semantics', () => {
     );
     expect(global.availability.structural).toBe(1);
   });
-  it('lets an automatic active-passive group fail over and a manual one wait for the primary', () => {
+  it('lets an active-passive group fail over, automatically or by a person (manual takes longer)', () => {
     const group = (autoFailover: boolean) =>
       singleVariant(
         'app',
@@ -205,7 +205,13 @@ describe('semantics', () => {
             autoFailover,
             failoverSeconds: 30,
           },
-          { id: 's', kind: 'datastore', availability: 0.9, replication: 'active-passive' },
+          {
+            id: 's',
+            kind: 'datastore',
+            availability: 0.9,
+            replication: 'active-passive',
+            warmupSeconds: 600,
+          },
         ],
         [dep('app', 'p'), { from: 'p', to: 's', kind: 'replicates' }],
       );
@@ -219,9 +225,90 @@ describe('semantics', () => {
     });
     // Every failure of the primary (once per 1000 h) costs the failover time.
     expect(automatic.transitions[0]?.failuresPerYear).toBeCloseTo(8.76, 12);
+    // Manual: the same structure (the standby serves once promoted); each failure of the primary
+    // costs the person's promotion and the standby's warm-up.
     const manual = only(group(false));
-    expect(manual.availability.structural).toBeCloseTo(0.9, 14);
-    expect(manual.transitions).toEqual([]);
+    expect(manual.availability.structural).toBe(automatic.availability.structural);
+    expect(manual.transitions).toHaveLength(1);
+    expect(manual.transitions[0]).toMatchObject({
+      kind: 'failover',
+      nodeIds: ['p', 's'],
+      seconds: 630,
+    });
+    expect(manual.transitions[0]?.failuresPerYear).toBeCloseTo(8.76, 12);
+    // Without failoverSeconds a manual promotion takes the documented 1,800 s, not the 30 s of
+    // an automatic one.
+    const doc = group(false);
+    const variant = doc.variants[0] as NinesDocument['variants'][number];
+    variant.nodes = variant.nodes.map((n) => {
+      if (n.id !== 'p' || n.kind !== 'datastore') return n;
+      const { failoverSeconds: _omitted, ...rest } = n;
+      return rest;
+    });
+    expect(only(doc).transitions[0]?.seconds).toBe(1800 + 600);
+  });
+
+  it('charges a manual failover between two regions w_p × (failoverSeconds + warmupSeconds) × share', () => {
+    // A global service calls a primary in r1 that a person promotes to a standby in r2. Regions:
+    // MTBF 17,520 h, MTTR 4 h; everything else never fails.
+    const doc = (autoFailover: boolean) =>
+      singleVariant(
+        'app',
+        [
+          { id: 'r1', kind: 'region', mtbfHours: 17520, mttrHours: 4 },
+          { id: 'r2', kind: 'region', mtbfHours: 17520, mttrHours: 4 },
+          { id: 'app', kind: 'service', availability: 1 },
+          {
+            id: 'db1',
+            kind: 'datastore',
+            parent: 'r1',
+            availability: 1,
+            replication: 'active-passive',
+            role: 'primary',
+            autoFailover,
+            failoverSeconds: 1800,
+          },
+          {
+            id: 'db2',
+            kind: 'datastore',
+            parent: 'r2',
+            availability: 1,
+            replication: 'active-passive',
+            role: 'standby',
+            autoFailover,
+            warmupSeconds: 600,
+          },
+        ],
+        [dep('app', 'db1'), { from: 'db1', to: 'db2', kind: 'replicates' }],
+      );
+    const manual = only(doc(false));
+    const automatic = only(doc(true));
+    // Structure: the service is down only while both regions are: q = (4 / 17,524)².
+    const q = 4 / 17524;
+    expect(Math.abs(manual.availability.unavailability.structural - q * q)).toBeLessThan(1e-18);
+    expect(manual.availability.structural).toBe(automatic.availability.structural);
+    expect(manual.singlePointsOfFailure).not.toContain('r1');
+    // w_p = 1 / (17,520 h + 4 h) (the primary fails with r1), d = 1,800 s + 600 s, share 1:
+    // U_transition = 1 / 17,524 × 2,400 / 3,600 = 3.80430e-5 (19.995 min/yr).
+    const w = 1 / 17524;
+    const uManual = w * (2400 / 3600) * 1;
+    expect(manual.transitions).toHaveLength(1);
+    expect(manual.transitions[0]).toMatchObject({ kind: 'failover', seconds: 2400 });
+    expect(manual.transitions[0]?.failuresPerYear).toBeCloseTo(8760 / 17524, 12);
+    expect(Math.abs(manual.availability.unavailability.transition / uManual - 1)).toBeLessThan(
+      1e-12,
+    );
+    expect(Math.abs(manual.availability.unavailability.transition - 3.8043e-5)).toBeLessThan(1e-9);
+    expect(manual.availability.transitionMinutesPerYear).toBeCloseTo(19.995, 3);
+    expect(Math.abs(manual.availability.requestWeighted - (1 - q * q - uManual))).toBeLessThan(
+      1e-15,
+    );
+    // Automatic: the same term with failoverSeconds alone (the warm-up is not charged).
+    const uAutomatic = w * (1800 / 3600);
+    expect(automatic.transitions[0]).toMatchObject({ kind: 'failover', seconds: 1800 });
+    expect(
+      Math.abs(automatic.availability.unavailability.transition / uAutomatic - 1),
+    ).toBeLessThan(1e-12);
   });
 
   it('makes a synchronous member need the link to its peer region', () => {
@@ -300,6 +387,34 @@ describe('generated large models', () => {
     expect(v.issues).toEqual([]);
     expect(v.singlePointsOfFailure).toContain('dns');
     expect(v.availability.structural).toBeGreaterThan(0.999);
+  });
+});
+
+describe('the pilot-light template', () => {
+  const file = new URL('../../assets/templates/pilot-light-2-regions.nines.json', import.meta.url);
+  const parsed = parseDocument(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.ok) throw new Error('pilot-light does not parse');
+  const v = only(parsed.document);
+
+  it('has no single point of failure in use1: a person promotes the standby in euw1', () => {
+    expect(v.singlePointsOfFailure).toEqual(['dns']);
+    // The promotion is a transition: redis-use1's failures × (1,800 s + 600 s warm-up) × all requests.
+    const failover = v.transitions.find((t) => t.kind === 'failover');
+    expect(failover).toMatchObject({
+      nodeIds: ['redis-use1', 'redis-euw1'],
+      seconds: 2400,
+      trafficShare: 1,
+    });
+  });
+
+  it('survives a region outage on the standby after the promotion and warm-up', () => {
+    const outage = v.scenarios.find((s) => s.id === 'region-outage');
+    expect(outage?.survives).toBe(true);
+    expect(outage?.rto.parts.map((p) => [p.kind, p.nodeId, p.seconds])).toEqual([
+      ['promotion', 'redis-use1', 1800],
+      ['warm-up', 'redis-euw1', 600],
+    ]);
+    expect(outage?.notes.some((n) => n.includes('a person promotes the standby'))).toBe(true);
   });
 });
 

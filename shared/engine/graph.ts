@@ -4,7 +4,7 @@
  * stop an evaluation (missing entry, dependency cycle, dangling references). Everything the
  * structure, traffic and capacity modules need to read from the model is read here, once.
  */
-import { NODE_DEFAULTS } from '../model/defaults';
+import { nodeDefault } from '../model/defaults';
 import { findCycle } from '../model/invariants';
 import type { DatastoreNode, ModelNode, Variant } from '../model/types';
 import type { EngineIssue } from './types';
@@ -13,9 +13,15 @@ import type { EngineIssue } from './types';
 export interface FailoverGroup {
   /** Member node ids, primary first, then file order. */
   readonly members: readonly string[];
-  /** True when a standby takes over without a person (`autoFailover` of the primary, default true). */
+  /**
+   * True when a standby takes over without a person (`autoFailover` of the primary, default
+   * true). Either way consumers may be served by any member; a manual failover only takes longer.
+   */
   readonly isAutomatic: boolean;
-  /** Time to detect a failed primary and promote a standby, seconds (primary's `failoverSeconds`). */
+  /**
+   * Time to promote a standby once the primary has failed, seconds (primary's `failoverSeconds`):
+   * detection and promotion when automatic, a person's decision and promotion when manual.
+   */
   readonly failoverSeconds: number;
 }
 
@@ -39,8 +45,6 @@ export interface ResolvedGraph {
   readonly replicaPeers: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Documented default of `failoverSeconds` (shared/model/defaults.ts), seconds. */
-const DEFAULT_FAILOVER_SECONDS = NODE_DEFAULTS.datastore.failoverSeconds?.value as number;
 const PASSIVE_MODES = new Set(['active-passive', 'primary-replica']);
 
 /**
@@ -118,8 +122,7 @@ export function resolveGraph(variant: Variant, issues: EngineIssue[]): ResolvedG
       from,
       targets.flatMap((t) => {
         const group = groupOf.get(t);
-        if (!group) return [t];
-        return group.isAutomatic ? [...group.members] : [group.members[0] as string];
+        return group ? [...group.members] : [t];
       }),
     );
   }
@@ -190,7 +193,10 @@ function failoverGroups(
     const group: FailoverGroup = {
       members: [primary.id, ...members.filter((m) => m !== primary).map((m) => m.id)],
       isAutomatic: primary.autoFailover ?? true,
-      failoverSeconds: primary.failoverSeconds ?? DEFAULT_FAILOVER_SECONDS,
+      // The documented default: a person's promotion when the failover is manual.
+      failoverSeconds:
+        primary.failoverSeconds ??
+        (nodeDefault('datastore', 'failoverSeconds', primary)?.value as number),
     };
     for (const m of members) groupOf.set(m.id, group);
   }

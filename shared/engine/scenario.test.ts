@@ -269,21 +269,34 @@ describe('requests per edge', () => {
 });
 
 describe('manual failover', () => {
-  it('restores the service after the promotion and warm-up, before the region returns', () => {
-    const doc = twoRegions({
+  it('survives on the standby after a person promotes it: promotion and warm-up, not the region repair', () => {
+    const manual = twoRegions({
       replication: 'active-passive',
       autoFailover: false,
       failoverSeconds: 900,
       warmupSeconds: 300,
     });
-    doc.workload = { ...doc.workload, trafficShare: { r1: 1, r2: 0 } };
-    const result = run(doc, { id: 'r', fail: ['r1'] });
-    expect(result.survives).toBe(false);
+    manual.workload = { ...manual.workload, trafficShare: { r1: 1, r2: 0 } };
+    const result = run(manual, { id: 'r', fail: ['r1'] });
+    expect(result.survives).toBe(true);
     expect(result.rtoSeconds).toBe(1200);
     expect(result.rto.parts).toEqual([
       { kind: 'promotion', nodeId: 'db-r1', seconds: 900 },
       { kind: 'warm-up', nodeId: 'db-r2', seconds: 300 },
     ]);
+    expect(result.notes).toContain(
+      'service returns when a person promotes the standby of db-r1 (manual failover, as the runbook says), before db-r1 itself is repaired',
+    );
+    // The same chain as an automatic failover with the same times, without the person.
+    const automatic = twoRegions({
+      replication: 'active-passive',
+      failoverSeconds: 900,
+      warmupSeconds: 300,
+    });
+    automatic.workload = manual.workload;
+    const auto = run(automatic, { id: 'r', fail: ['r1'] });
+    expect(auto.rto).toEqual(result.rto);
+    expect(auto.notes.some((n) => n.includes('a person promotes'))).toBe(false);
   });
 });
 

@@ -8,16 +8,15 @@
  * structure of the availability engine then says what works.
  */
 import { LINK_DEFAULTS, NODE_DEFAULTS } from '../model/defaults';
-import { linkFailureFigure, nodeFailureFigure, tierSize } from '../model/nodes';
+import { linkFailureFigure, nodeFailureFigure, tierSize, warmupSeconds } from '../model/nodes';
 import type {
   BackupNode,
   DatastoreNode,
-  ModelNode,
   NinesDocument,
   RegionLink,
   Scenario,
 } from '../model/types';
-import { resolveGraph, type ResolvedGraph } from './graph';
+import type { ResolvedGraph } from './graph';
 import { routeScenarioTraffic, type ScenarioTraffic } from './scenario-traffic';
 import {
   backupPolicy,
@@ -28,8 +27,8 @@ import {
   restoreSeconds,
   routerDetection,
 } from './scenario-timing';
-import { buildStructure, type Structure } from './structure';
-import { trafficShares, type TrafficShares } from './traffic';
+import type { Structure } from './structure';
+import type { TrafficShares } from './traffic';
 import type { EngineIssue } from './types';
 
 /** One part of an RTO or RPO decomposition. */
@@ -277,8 +276,8 @@ class ScenarioRun {
   /**
    * The service survives: the longest chain of what must notice and take over. A router acts
    * when one of its targets stops, or is a tier that lost instances (it load-balances over
-   * them): detection (+ DNS TTL). A data tier with automatic failover whose primary stopped:
-   * promotion (+ warm-up). The chains run in parallel, so RTO is the longest one.
+   * them): detection (+ DNS TTL). A data tier whose primary stopped: promotion (+ warm-up), by a
+   * person when its failover is manual. The chains run in parallel, so RTO is the longest one.
    */
   private takeoverRto(): Decomposition {
     const chains: TimePart[][] = [];
@@ -303,8 +302,14 @@ class ScenarioRun {
     const promoted = new Set<string>();
     for (const failover of this.structure.failovers) {
       if (this.isUp(failover.primaryExpr)) continue;
-      promoted.add(failover.nodeIds[0] as string);
+      const primary = failover.nodeIds[0] as string;
+      promoted.add(primary);
       const member = this.promotedMember(failover.nodeIds);
+      if (this.graph.groupOf.get(primary)?.isAutomatic === false && member) {
+        this.addNote(
+          `service returns when a person promotes the standby of ${primary} (manual failover, as the runbook says), before ${primary} itself is repaired`,
+        );
+      }
       const chain: TimePart[] = [
         {
           kind: 'promotion',
@@ -312,7 +317,7 @@ class ScenarioRun {
           seconds: failover.failoverSeconds,
         },
       ];
-      const warmup = member ? warmupOf(member) : 0;
+      const warmup = member ? warmupSeconds(member) : 0;
       if (member && warmup > 0) chain.push({ kind: 'warm-up', nodeId: member.id, seconds: warmup });
       chains.push(chain);
     }
@@ -343,54 +348,6 @@ class ScenarioRun {
    * the longest repair among them (all of them back).
    */
   private repairRto(): Decomposition {
-    const repair = this.eventRepairRto();
-    const manual = this.manualFailoverRto();
-    if (
-      manual &&
-      (repair.seconds === null || (manual.seconds !== null && manual.seconds < repair.seconds))
-    ) {
-      return manual;
-    }
-    return repair;
-  }
-
-  /**
-   * A standby that a person promotes (`autoFailover: false`) restores the service before the
-   * failed primary comes back when the same scenario, with that promotion, is survived: its
-   * RTO is then the takeover of that run, with the promotion's `failoverSeconds`.
-   */
-  private manualFailoverRto(): Decomposition | undefined {
-    const primaries = new Set<string>();
-    for (const group of this.graph.groupOf.values()) {
-      const [primary, ...standbys] = group.members;
-      if (group.isAutomatic || primary === undefined || this.nodeWorks(primary)) continue;
-      if (standbys.some((m) => this.nodeWorks(m))) primaries.add(primary);
-    }
-    if (primaries.size === 0) return undefined;
-    const variant = {
-      ...this.graph.variant,
-      nodes: this.graph.variant.nodes.map((n) =>
-        primaries.has(n.id) && n.kind === 'datastore' ? { ...n, autoFailover: true } : n,
-      ),
-    };
-    const graph = resolveGraph(variant, []);
-    if (!graph) return undefined;
-    const structure = buildStructure(graph, []);
-    const traffic = trafficShares(this.context.doc, graph);
-    const promoted = new ScenarioRun(
-      { doc: this.context.doc, graph, structure, traffic },
-      this.scenario,
-    ).result();
-    if (!promoted.survives) return undefined;
-    for (const id of primaries) {
-      this.addNote(
-        `service returns when a person promotes the standby of ${id} (manual failover, as the runbook says), before ${id} itself is repaired`,
-      );
-    }
-    return promoted.rto;
-  }
-
-  private eventRepairRto(): Decomposition {
     const repairs = [...this.down].map((index) => {
       const event = this.structure.events[index];
       return { index, name: event?.name ?? '', seconds: this.repairSeconds(event?.name ?? '') };
@@ -447,7 +404,7 @@ class ScenarioRun {
       const size = store.memoryGiB ?? this.context.doc.workload?.dataSetGiB ?? 0;
       const seconds = restoreSeconds(size, backupPolicy(backup).restoreThroughputMBps);
       const chain: TimePart[] = [{ kind: 'restore', nodeId: backup.id, seconds }];
-      const warmup = warmupOf(store);
+      const warmup = warmupSeconds(store);
       if (warmup > 0) chain.push({ kind: 'warm-up', nodeId: id, seconds: warmup });
       chains.push(chain);
     }
@@ -721,12 +678,6 @@ export function evaluateExprs(structure: Structure, down: ReadonlySet<number>): 
 function linkName(a: string, b: string): string {
   const [x, y] = [a, b].sort();
   return `link:${x}|${y}`;
-}
-
-function warmupOf(store: ModelNode): number {
-  return store.kind === 'datastore'
-    ? (store.warmupSeconds ?? (NODE_DEFAULTS.datastore.warmupSeconds?.value as number))
-    : 0;
 }
 
 /** The chain whose parts add up to the most (an unbounded part makes a chain unbounded). */

@@ -8,8 +8,9 @@
  *
  * - structural: time during which the top expression is false (`probability.ts`);
  * - transition: each time a router target that carries traffic in normal operation stops working,
- *   detectionSeconds × its baseline traffic share; each time the primary of a data tier with
- *   automatic failover stops, failoverSeconds × the share of requests that need the tier
+ *   detectionSeconds × its baseline traffic share; each time the primary of a data tier that fails
+ *   over stops, its transitionSeconds (failoverSeconds, plus the standby's warm-up when a person
+ *   promotes it) × the share of requests that need the tier
  *   (`transitions.ts`: w_t there is exactly the rate of these working → failed changes). Like the
  *   exact engine, a change caused by an event given only as an availability costs no transition
  *   time, and a target's failure is charged whether or not the service as a whole stays up;
@@ -242,10 +243,10 @@ export class Machine {
     }
     for (const failover of structure.failovers) {
       const share = traffic.node.get(failover.nodeIds[0] as string) ?? 0;
-      if (share > 0 && failover.failoverSeconds > 0) {
+      if (share > 0 && failover.transitionSeconds > 0) {
         this.transitionLoss[failover.primaryExpr] =
           (this.transitionLoss[failover.primaryExpr] as number) +
-          (failover.failoverSeconds / 3600) * share;
+          (failover.transitionSeconds / 3600) * share;
         this.watched[failover.primaryExpr] = 1;
       }
     }

@@ -14,10 +14,11 @@
  * - A dependency from a node in region R₁ on a node in region R₂ ≠ R₁ also needs the R₁–R₂ link;
  *   a global node on either end needs no link.
  * - Active-passive data (datastores joined by `replicates` edges, one of them `active-passive` or
- *   `primary-replica`): with automatic failover (default) a consumer is served by any member that
- *   works and that it can reach (the link to that member's region); without automatic failover a
- *   consumer needs the primary (the member with `role: primary`, else the first in file order):
- *   a manual promotion is a repair, covered by the primary's MTTR.
+ *   `primary-replica`): a consumer is served by any member that works and that it can reach (the
+ *   link to that member's region), whether the failover is automatic (default) or manual
+ *   (`autoFailover: false`, a person promotes the standby): a manual failover is a failover that
+ *   takes longer, and the time it takes is a transition term (`FailoverInfo.transitionSeconds`).
+ *   The primary is the member with `role: primary`, else the first in file order.
  * - Active-active members (`replicates` edges, no passive member) are independent: a consumer
  *   uses the member its edge names and no link for asynchronous replication.
  * - Synchronous replication (`sync: true`) needs, for writes, the link to every peer member in
@@ -32,11 +33,12 @@ import {
   nodeFailureFigure,
   tierSize,
   TIER_KINDS,
+  warmupSeconds,
   type FailureFigure,
 } from '../model/nodes';
 import { NODE_DEFAULTS } from '../model/defaults';
 import type { ModelNode, RegionLink } from '../model/types';
-import type { ResolvedGraph } from './graph';
+import type { FailoverGroup, ResolvedGraph } from './graph';
 import type { EngineIssue, EventInfo } from './types';
 
 /** One node of the expression DAG; `args` are expression ids smaller than the node's own. */
@@ -61,13 +63,24 @@ export interface RouterInfo {
   readonly targets: readonly { readonly nodeId: string; readonly expr: number }[];
 }
 
-/** A data tier with automatic failover: what a failure of its primary means. */
+/**
+ * A data tier that fails over when its primary fails: a single tier with automatic failover, or a
+ * replication group (automatic or manual).
+ */
 export interface FailoverInfo {
   /** The tier (or the group's members, primary first). */
   readonly nodeIds: readonly string[];
   /** Expression "the primary works". */
   readonly primaryExpr: number;
+  /** Time to promote a standby (the primary's `failoverSeconds`), seconds. */
   readonly failoverSeconds: number;
+  /**
+   * Time lost per failure of the primary, the d of the transition term w_p · d · s_p, seconds:
+   * `failoverSeconds` for an automatic failover; for a manual one (a person promotes the
+   * standby) `failoverSeconds` + the first standby's `warmupSeconds`, as the scenario's takeover
+   * chain counts it.
+   */
+  readonly transitionSeconds: number;
 }
 
 /** The Boolean structure of one variant over its basic events. */
@@ -377,11 +390,32 @@ class Builder {
     const { instances } = tierSize(node);
     if ((mode !== 'active-passive' && mode !== 'primary-replica') || instances < 2) return;
     if (node.autoFailover === false) return;
+    const failoverSeconds =
+      node.failoverSeconds ?? (NODE_DEFAULTS.datastore.failoverSeconds?.value as number);
     this.failovers.push({
       nodeIds: [node.id],
       primaryExpr: this.and([this.instance(node, 0, instances), this.regionOfNode(node)]),
-      failoverSeconds:
-        node.failoverSeconds ?? (NODE_DEFAULTS.datastore.failoverSeconds?.value as number),
+      failoverSeconds,
+      transitionSeconds: failoverSeconds,
+    });
+  }
+
+  /**
+   * A replication group fails over from its primary to its first standby. To first order (the
+   * primary's repair is slower than the promotion, and only the primary has failed) each failure
+   * of the primary costs the promotion, plus, when a person promotes, the standby's warm-up. When
+   * the primary comes back sooner than that, the term overstates the loss.
+   */
+  private noteGroupFailover(group: FailoverGroup): void {
+    const [primary, standby] = group.members as [string, string];
+    if (this.failoverSeen.has(primary)) return;
+    this.failoverSeen.add(primary);
+    const warmup = group.isAutomatic ? 0 : warmupSeconds(this.node(standby));
+    this.failovers.push({
+      nodeIds: group.members,
+      primaryExpr: this.avail(primary),
+      failoverSeconds: group.failoverSeconds,
+      transitionSeconds: group.failoverSeconds + warmup,
     });
   }
 
@@ -392,24 +426,15 @@ class Builder {
     if (memo !== undefined) return memo;
     const group = this.graph.groupOf.get(id);
     let expr: number;
-    if (group && group.isAutomatic) {
+    if (group) {
       expr = this.or(
         group.members.map((m) =>
           this.and([this.avail(m), this.link(from, this.graph.regionOf.get(m))]),
         ),
       );
-      const primary = group.members[0] as string;
-      if (!this.failoverSeen.has(primary)) {
-        this.failoverSeen.add(primary);
-        this.failovers.push({
-          nodeIds: group.members,
-          primaryExpr: this.avail(primary),
-          failoverSeconds: group.failoverSeconds,
-        });
-      }
+      this.noteGroupFailover(group);
     } else {
-      const target = group ? (group.members[0] as string) : id;
-      expr = this.and([this.avail(target), this.link(from, this.graph.regionOf.get(target))]);
+      expr = this.and([this.avail(id), this.link(from, this.graph.regionOf.get(id))]);
     }
     this.reachMemo.set(key, expr);
     if (!this.gateNames.has(expr)) this.gateNames.set(expr, `${id} from ${from ?? 'global'}`);

@@ -9,12 +9,20 @@
  * - d_ρ = healthCheckSeconds × failureThreshold + dnsTtlSeconds (Azure Traffic Manager
  *   monitoring timeline, REF-23), converted to hours.
  * - s_t: share of all requests ρ sends to t (`trafficShares`).
- * - data tiers with automatic failover: w_p of the primary, f = failoverSeconds, s_p the share
- *   of requests that need the tier (RDS Multi-AZ: downtime = failover rate × duration, REF-19).
+ * - data tiers that fail over: w_p of the primary, f the time one failover costs
+ *   (`FailoverInfo.transitionSeconds`), s_p the share of requests that need the tier (RDS
+ *   Multi-AZ: downtime = failover rate × duration, REF-19). With automatic failover
+ *   f = failoverSeconds; with a manual one (`autoFailover: false`: a person decides and promotes
+ *   the standby) f = failoverSeconds + the standby's warmupSeconds. First order: the primary's
+ *   repair is taken to be slower than the promotion; when it is faster, the term overstates.
  *
  * Example (DESIGN.md worked example): each region's stack fails 0.50207 times a year, the DNS
  * router takes 10 s × 3 + 30 s = 60 s and sends each region half the requests:
  * U = 2 × 0.50207 / 8760 h × (60 / 3600) h × 0.5 = 9.5524e-7.
+ *
+ * Example (manual failover): a primary that fails 1 / (17,520 h + 4 h) per hour with all the
+ * requests, promoted by a person in 1,800 s onto a standby that warms up for 600 s:
+ * U = 1 / 17,524 × (2,400 / 3600) × 1 = 3.8043e-5 (20.0 min/yr).
  */
 import type { FailureModel } from './probability';
 import type { Structure } from './structure';
@@ -64,8 +72,8 @@ export function transitionTerms(
   }
   for (const failover of structure.failovers) {
     const share = traffic.node.get(failover.nodeIds[0] as string) ?? 0;
-    if (share > 0 && failover.failoverSeconds > 0) {
-      add('failover', failover.nodeIds, failover.primaryExpr, failover.failoverSeconds, share);
+    if (share > 0 && failover.transitionSeconds > 0) {
+      add('failover', failover.nodeIds, failover.primaryExpr, failover.transitionSeconds, share);
     }
   }
   return terms

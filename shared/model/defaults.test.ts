@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LINK_DEFAULTS, NODE_DEFAULTS } from './defaults';
+import { LINK_DEFAULTS, MANUAL_FAILOVER_SECONDS, NODE_DEFAULTS, nodeDefault } from './defaults';
 import { linkFailureFigure, nodeFailureFigure } from './nodes';
 
 const doc = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
@@ -16,6 +16,21 @@ describe('documented defaults', () => {
   it.each(rows)('%s.%s is in docs/model.md with its value and source', (kind, field, d) => {
     expect(doc).toContain(`| ${kind} | ${field} | ${d.value} | ${d.source} |`);
     expect(d.source.length).toBeGreaterThan(10);
+  });
+
+  it('a manual failover has its own failoverSeconds default, in docs/model.md', () => {
+    const d = MANUAL_FAILOVER_SECONDS;
+    expect(doc).toContain(
+      `| datastore | failoverSeconds (autoFailover false) | ${d.value} | ${d.source} |`,
+    );
+    const manual = { id: 'db', kind: 'datastore', autoFailover: false } as const;
+    expect(nodeDefault('datastore', 'failoverSeconds', manual)).toBe(d);
+    expect(nodeDefault('datastore', 'failoverSeconds', { ...manual, autoFailover: true })).toBe(
+      NODE_DEFAULTS.datastore.failoverSeconds,
+    );
+    expect(nodeDefault('datastore', 'failoverSeconds')).toBe(
+      NODE_DEFAULTS.datastore.failoverSeconds,
+    );
   });
 });
 

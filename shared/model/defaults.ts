@@ -3,7 +3,7 @@
  * or the assumption behind it. This table is the single source; docs/model.md reproduces it and
  * a test keeps the two in step, and the inspector shows `source` on hover.
  */
-import type { NodeKind } from './types';
+import type { ModelNode, NodeKind } from './types';
 
 /** One default value with where it comes from. */
 export interface DefaultValue {
@@ -207,7 +207,31 @@ export const LINK_DEFAULTS: DefaultTable = {
   },
 };
 
-/** Looks up the default of `field` for a node of `kind`, or undefined when none applies. */
-export function nodeDefault(kind: NodeKind, field: string): DefaultValue | undefined {
+/**
+ * `failoverSeconds` of a datastore whose failover is manual (`autoFailover: false`): the time a
+ * person needs to decide and promote the standby. The kind's own default (30 s) is the figure of
+ * an automatic failover.
+ */
+export const MANUAL_FAILOVER_SECONDS: DefaultValue = {
+  value: 1800,
+  source:
+    'Assumption: a person is alerted, confirms that the primary will not come back soon and ' +
+    'promotes the standby from the runbook in about 30 minutes; the AWS whitepaper "Disaster ' +
+    'Recovery of Workloads on AWS" puts pilot-light recovery in tens of minutes.',
+};
+
+/**
+ * Looks up the default of `field` for a node of `kind`, or undefined when none applies. Given the
+ * node, a default that depends on its other fields applies: `failoverSeconds` of a datastore with
+ * `autoFailover: false` is `MANUAL_FAILOVER_SECONDS`.
+ */
+export function nodeDefault(
+  kind: NodeKind,
+  field: string,
+  node?: ModelNode,
+): DefaultValue | undefined {
+  if (field === 'failoverSeconds' && node?.kind === 'datastore' && node.autoFailover === false) {
+    return MANUAL_FAILOVER_SECONDS;
+  }
   return NODE_DEFAULTS[kind][field];
 }

@@ -27,6 +27,13 @@ export function tierSize(node: ModelNode): {
   return { instances: 1, minHealthy: 1 };
 }
 
+/** Seconds a promoted datastore needs before it serves at full speed (`warmupSeconds`, default applied); 0 for other kinds. */
+export function warmupSeconds(node: ModelNode): number {
+  return node.kind === 'datastore'
+    ? (node.warmupSeconds ?? (NODE_DEFAULTS.datastore.warmupSeconds?.value as number))
+    : 0;
+}
+
 /**
  * The failure figure of one basic event: its steady-state availability and, when it is known
  * through MTBF and MTTR, its failure frequency.

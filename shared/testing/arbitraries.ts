@@ -2,7 +2,7 @@
  * fast-check arbitraries: random small `nines/1` models (at most `maxEvents` basic events, as the
  * brute-force oracle counts them) over one or two regions with zones, k-of-n tiers placed
  * globally, in a region or in a zone, routers with k-of-n targets, cross-region dependencies,
- * and active-passive / active-active / synchronous datastore groups.
+ * and active-passive / active-active / synchronous datastore groups, automatic or manual.
  */
 import fc from 'fast-check';
 import type { Edge, ModelNode, NinesDocument } from '../model/types';
@@ -106,7 +106,8 @@ export function smallModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
               replication: c.replication,
               sync: c.isSync,
               autoFailover: c.isAutomatic,
-              ...(c.isPrimary ? { role: 'primary' as const } : {}),
+              // A standby's warm-up is part of a manual failover's transition term.
+              ...(c.isPrimary ? { role: 'primary' as const } : { warmupSeconds: 60 }),
             });
           } else nodes.push({ ...base, ...tier, kind: c.kind as 'service' | 'queue' });
         }

@@ -139,11 +139,9 @@ export function bruteForce(
       );
       const ok = (m: ModelNode): boolean => works(m.id) && linkUp(from, regionOf(m));
       if (members.length < 2 || !passive) return ok(byId.get(id) as ModelNode);
-      const primary =
-        members.find((m) => m.kind === 'datastore' && m.role === 'primary') ??
-        (members[0] as ModelNode);
-      const automatic = primary.kind === 'datastore' && primary.autoFailover !== false;
-      return automatic ? members.map(ok).some(Boolean) : ok(primary);
+      // Automatic or manual, any member may serve: a manual failover only takes longer (a
+      // transition term, not a structural one). map, not some, so a cycle is always found.
+      return members.map(ok).some(Boolean);
     };
     /** Working instances of `id` in this state (own events, zone, region). */
     const workingCount = (id: string): number => {

@@ -131,7 +131,7 @@ function FieldRow({
   if (field.key === 'availability' && value === undefined && hasMtbf(node)) {
     fallback = { text: 'from MTBF and MTTR' };
   } else {
-    const given = nodeDefault(node.kind, field.key);
+    const given = nodeDefault(node.kind, field.key, node);
     if (given) fallback = { text: placeholderOf(given.value, field.unit), source: given.source };
   }
   return (

@@ -405,9 +405,10 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'rto-exceeds-mtd:use1',
   ],
   'pilot-light': [
-    'single-point-of-failure:use1',
     'scenario-misses-rto:redis-use1',
+    'tier-not-zone-redundant:redis-euw1',
     'tier-not-zone-redundant:app-euw1',
+    'capacity-after-region-loss:app-euw1',
     'single-point-of-failure:dns',
   ],
   'warm-standby': [

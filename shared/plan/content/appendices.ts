@@ -2,7 +2,7 @@
  * The appendices: every parameter with its source, the component inventory, the connections
  * between regions, the availability method with this variant's figures, and a glossary.
  */
-import { LINK_DEFAULTS, NODE_DEFAULTS, type DefaultValue } from '../../model/defaults';
+import { LINK_DEFAULTS, NODE_DEFAULTS, nodeDefault, type DefaultValue } from '../../model/defaults';
 import { componentDetail } from '../diagram';
 import { replicationLagSeconds, replicationMbps } from '../../engine/scenario-timing';
 import type { ModelNode } from '../../model/types';
@@ -83,7 +83,7 @@ function parameterRows(ctx: PlanContext): { rows: Cell[][]; defaults: CitedDefau
     fields.push(...(KIND_FIELDS[node.kind] ?? []));
     const parts = fields.flatMap((field) => {
       const given = record[field];
-      const fallback = table[field];
+      const fallback = nodeDefault(node.kind, field, node);
       if (given !== undefined) return [`${field} ${show(given)} (file)`];
       if (fallback === undefined) return [];
       return [`${field} ${show(fallback.value)} (${cite(`${node.kind}.${field}`, fallback)})`];

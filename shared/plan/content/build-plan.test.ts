@@ -110,6 +110,20 @@ describe('buildPlan on every template', () => {
     );
   });
 
+  it('pilot light: the region outage waits for a person to promote the standby', () => {
+    const result = buildPlan(template('pilot-light-2-regions.nines.json'), {
+      priceBook,
+      date: '2026-11-26',
+    });
+    if (!result.ok) throw new Error('pilot-light does not build');
+    const text = result.plan.blocks.map((b) => ('runs' in b ? plainText(b.runs) : '')).join('\n');
+    expect(text).toContain(
+      'Manual: a person promotes the standby once the coordinator decides not to wait for the repair',
+    );
+    expect(text).toContain('service returns when a person promotes the standby of redis-use1');
+    expect(text).not.toContain('Automatic: a person promotes');
+  });
+
   it('refuses an unknown variant with the list of variants', () => {
     const result = buildPlan(template('single-region-3az.nines.json'), {
       priceBook,

@@ -503,11 +503,13 @@ function runbook(ctx: PlanContext, s: ScenarioResult, scenario: Scenario): Block
     ]),
     heading(3, 'Decision', `${id}-decision`),
     paragraph(
-      s.survives
-        ? `Automatic: ${automaticResponse(ctx, s)}. No decision is needed to restore service; the coordinator watches the validation signals and decides when to fail back.`
-        : (scenario.corrupt ?? []).length > 0
-          ? 'Manual: the coordinator decides to stop the writes and chooses the restore point.'
-          : 'Manual: the coordinator activates the plan and decides between waiting for the repair and moving the service elsewhere, against the MTD.',
+      s.survives && isPromotedByHand(ctx, s)
+        ? `Manual: ${automaticResponse(ctx, s)} once the coordinator decides not to wait for the repair (the failover is manual); the coordinator then watches the validation signals and decides when to fail back.`
+        : s.survives
+          ? `Automatic: ${automaticResponse(ctx, s)}. No decision is needed to restore service; the coordinator watches the validation signals and decides when to fail back.`
+          : (scenario.corrupt ?? []).length > 0
+            ? 'Manual: the coordinator decides to stop the writes and chooses the restore point.'
+            : 'Manual: the coordinator activates the plan and decides between waiting for the repair and moving the service elsewhere, against the MTD.',
     ),
     heading(3, 'Recovery steps', `${id}-steps`),
     numbered(recoverySteps(ctx, s, scenario)),
@@ -516,6 +518,13 @@ function runbook(ctx: PlanContext, s: ScenarioResult, scenario: Scenario): Block
     heading(3, 'Failback', `${id}-failback`),
     bullets(failback(ctx, s, scenario)),
   ];
+}
+
+/** True when the scenario's RTO chain waits for a person to promote a standby (manual failover). */
+function isPromotedByHand(ctx: PlanBasis, s: ScenarioResult): boolean {
+  return s.rto.parts.some(
+    (p) => p.kind === 'promotion' && groupOf(ctx, p.nodeId)?.isAutomatic === false,
+  );
 }
 
 /** The recovery chapter. */
