@@ -52,16 +52,17 @@ function unlimited(node: ModelNode): ModelNode {
 /**
  * Smallest instance count of `tierId` (above `current`) with which the tier stops refusing
  * requests in `loss`, every other tier's capacity lifted; undefined when the tier is not short
- * or when even the largest tier allowed would not be enough.
+ * or when even the largest tier allowed would not be enough. `full` is the share served in
+ * `loss` with every capacity lifted.
  */
 function instancesNeeded(
   ctx: AdviceContext,
   tierId: string,
   current: number,
   loss: Loss,
+  full: number,
 ): number | undefined {
   const others = withNodes(ctx.variant, (n) => (n.id === tierId ? n : unlimited(n)));
-  const full = served(ctx, withNodes(ctx.variant, unlimited), loss.scenario).share;
   const at = (instances: number): number =>
     served(
       ctx,
@@ -77,6 +78,15 @@ function instancesNeeded(
     else low = mid;
   }
   return high;
+}
+
+/** `of` computed once per loss. */
+function memoByLoss<T>(of: (loss: Loss) => T): (loss: Loss) => T {
+  const memo = new Map<string, T>();
+  return (loss) => {
+    if (!memo.has(loss.id)) memo.set(loss.id, of(loss));
+    return memo.get(loss.id) as T;
+  };
 }
 
 /** N+1 findings: tiers that cannot carry the load after the loss of a zone or of a region. */
@@ -103,6 +113,10 @@ export function capacityFindings(ctx: AdviceContext): DraftFinding[] {
           scenario: { id: `advisor-region-${r}`, name: `Loss of ${r}`, fail: [r] },
         }))),
   ];
+  // The design as it is and with every capacity lifted, in each loss: the same for every tier.
+  const nowIn = memoByLoss((loss) => served(ctx, ctx.variant, loss.scenario));
+  const lifted = withNodes(ctx.variant, unlimited);
+  const fullIn = memoByLoss((loss) => served(ctx, lifted, loss.scenario).share);
   const findings: DraftFinding[] = [];
   for (const kind of ['zone', 'region'] as const) {
     for (const tierId of tiers) {
@@ -113,9 +127,9 @@ export function capacityFindings(ctx: AdviceContext): DraftFinding[] {
       const current = node.instances ?? 1;
       let worst: { loss: Loss; needed: number; share: number } | undefined;
       for (const loss of losses.filter((l) => l.kind === kind)) {
-        const now = served(ctx, ctx.variant, loss.scenario);
+        const now = nowIn(loss);
         if (!now.survives || now.share >= FULL) continue;
-        const needed = instancesNeeded(ctx, tierId, current, loss);
+        const needed = instancesNeeded(ctx, tierId, current, loss, fullIn(loss));
         if (needed !== undefined && (!worst || needed > worst.needed)) {
           worst = { loss, needed, share: now.share };
         }
