@@ -415,12 +415,8 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'capacity-after-region-loss:app-euw1',
     'single-point-of-failure:dns',
   ],
-  aa2: [
-    'single-point-of-failure:dns',
-  ],
-  aa3: [
-    'single-point-of-failure:dns',
-  ],
+  aa2: ['single-point-of-failure:dns'],
+  aa3: ['single-point-of-failure:dns'],
 };
 
 describe('the bundled templates', () => {
