@@ -140,8 +140,7 @@ export function FindingsList({
       {review?.status === 'cancelled' && (
         <div className="findings__review" data-testid="findings-cancelled">
           <p className="findings__stopped">
-            Review stopped at {percentDone(review.fraction)}: no findings until it runs again (an
-            edit that changes the design also runs it).
+            Review stopped at {percentDone(review.fraction)}: no findings until it runs again.
           </p>
           <button type="button" className="tool" onClick={review.onRetry}>
             <RotateCcw size={13} aria-hidden /> Run again
