@@ -4,7 +4,7 @@
  * `cancel`, while a review runs: a newer review stops every older one at its next step (never
  * queued behind it), and a cancelled one answers `cancelled`. Each answer carries its request's
  * number, so that stale answers are dropped. The advisor re-evaluates the design once per fix:
- * 5–40 ms on the templates, about 0.3 s at 94 nodes, 1.5 s at 301 and 5 s at 544.
+ * 5–40 ms on the templates, about 0.2 s at 94 nodes, 2 s at 301 and 5 s at 544.
  */
 import { adviseAsync } from '../../../shared/engine/advisor';
 import type { Finding } from '../../../shared/engine/advisor';
