@@ -108,7 +108,10 @@ export async function adviseAsync(
   const progress = new Progress(options.onProgress);
   const run = review(doc, variantId, options, progress);
   for (;;) {
-    if (options.signal?.aborted === true) return { cancelled: true, fraction: progress.fraction };
+    // Once every step is done (fraction 1, reported), only the sorting is left: finish.
+    if (options.signal?.aborted === true && progress.fraction < 1) {
+      return { cancelled: true, fraction: progress.fraction };
+    }
     const next = run.next();
     if (next.done === true) return { cancelled: false, report: next.value };
     await pause();
