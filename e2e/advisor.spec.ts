@@ -56,12 +56,15 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   expect(planner.errors).toEqual([]);
 });
 
-test('the review of a large design shows its progress; Cancel stops it, Run again finishes it', async ({
+test('the review of a large design shows its progress; Cancel stops it, Run again restarts it', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  // 301 nodes: the review takes seconds, long enough to see it and stop it.
-  const doc = generatedModel(33);
+  // 201 nodes under three times the generated load: the N+1 check searches many tiers, so the
+  // review takes well over ten seconds, long enough to see it and stop it.
+  const generated = generatedModel(20);
+  const rps = generated.workload?.requestsPerSecond ?? 0;
+  const doc = { ...generated, workload: { ...generated.workload, requestsPerSecond: rps * 3 } };
   const path = test.info().outputPath('large.nines.json');
   writeFileSync(path, serializeDocument(doc));
   const planner = new PlannerPage(page);
@@ -79,9 +82,6 @@ test('the review of a large design shows its progress; Cancel stops it, Run agai
     .toBeGreaterThan(0);
   await expect(progress).toContainText(/\d+ %/);
   await page.screenshot({ path: 'test-results/screenshots/advisor-progress-light.png' });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: 'test-results/screenshots/advisor-progress-dark.png' });
-  await page.emulateMedia({ colorScheme: 'light' });
 
   await progress.getByRole('button', { name: 'Cancel' }).click();
   const stopped = findings.getByTestId('findings-cancelled');
@@ -90,12 +90,15 @@ test('the review of a large design shows its progress; Cancel stops it, Run agai
   await expect(findings).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByTestId('findings-count')).toHaveText('Findings (—)');
   await page.screenshot({ path: 'test-results/screenshots/advisor-stopped-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screenshots/advisor-stopped-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await stopped.getByRole('button', { name: 'Run again' }).click();
   await expect(stopped).toHaveCount(0);
-  await expect(page.getByTestId('findings-count')).toHaveText(/^Findings \(\d+\)$/, {
-    timeout: 90_000,
-  });
-  await expect(findings.getByTestId('finding-no-backup-0')).toBeVisible();
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (…)');
+  await expect(progress).toBeVisible();
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(stopped).toBeVisible();
   expect(planner.errors).toEqual([]);
 });
