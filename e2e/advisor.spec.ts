@@ -1,7 +1,10 @@
 // The design advisor in the window: findings beside the results, their nodes highlighted on the
-// canvas, Preview without changing the document, Apply as one undoable step, and screenshots
-// to look at.
+// canvas, Preview without changing the document, Apply as one undoable step, the progress and
+// Cancel of a long review, and screenshots to look at.
 import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { generatedModel } from '../shared/engine/synthetic';
+import { serializeDocument } from '../shared/schema/serialize';
 import { PlannerPage } from './pages/planner-page';
 
 test('findings of the warm standby: highlight, preview, apply and undo', async ({ page }) => {
@@ -16,6 +19,8 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   await expect(findings.getByTestId('finding-single-point-of-failure-0')).not.toContainText(
     'Apply',
   );
+  // A review of a few milliseconds never shows a progress bar.
+  await expect(findings.getByTestId('findings-progress')).toHaveCount(0);
 
   await splitBrain.hover();
   await expect(planner.node('redis-use1')).toHaveClass(/\bis-finding\b/);
@@ -48,5 +53,53 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   await page.keyboard.press('Control+z');
   await expect(splitBrain).toBeVisible();
   await expect(page.getByTestId('findings-count')).toHaveText('Findings (3)');
+  expect(planner.errors).toEqual([]);
+});
+
+test('the review of a large design shows its progress; Cancel stops it, Run again restarts it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // 201 nodes under three times the generated load: the N+1 check searches many tiers, so the
+  // review takes well over ten seconds, long enough to see it and stop it.
+  const generated = generatedModel(20);
+  const rps = generated.workload?.requestsPerSecond ?? 0;
+  const doc = { ...generated, workload: { ...generated.workload, requestsPerSecond: rps * 3 } };
+  const path = test.info().outputPath('large.nines.json');
+  writeFileSync(path, serializeDocument(doc));
+  const planner = new PlannerPage(page);
+  await planner.useClassicFileDialogs();
+  await planner.openStart();
+  await planner.openFile(path);
+
+  const findings = page.getByTestId('findings');
+  const progress = findings.getByTestId('findings-progress');
+  await expect(progress).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (…)');
+  const bar = progress.getByRole('progressbar');
+  await expect
+    .poll(() => bar.evaluate((e) => (e as HTMLProgressElement).value), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await expect(progress).toContainText(/\d+ %/);
+  await page.screenshot({ path: 'test-results/screenshots/advisor-progress-light.png' });
+
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  const stopped = findings.getByTestId('findings-cancelled');
+  await expect(stopped).toContainText(/Review stopped at \d+ %/, { timeout: 15_000 });
+  await expect(progress).toHaveCount(0);
+  await expect(findings).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (—)');
+  await page.screenshot({ path: 'test-results/screenshots/advisor-stopped-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screenshots/advisor-stopped-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await stopped.getByRole('button', { name: 'Run again' }).click();
+  await expect(stopped).toHaveCount(0);
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (…)');
+  // Generous timeouts: other suites may share the machine's two cores.
+  await expect(progress).toBeVisible({ timeout: 30_000 });
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(stopped).toBeVisible({ timeout: 15_000 });
   expect(planner.errors).toEqual([]);
 });

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { advise } from '../../../shared/engine/advisor';
 import { parseDocumentText } from '../../../shared/schema/parse';
 import { findingFocusOf } from '../store/advice';
 import { PlannerStoreProvider } from '../store/context';
 import { createPlannerStore } from '../store/create-store';
 import { PRICE_BOOK } from '../store/results';
-import { FindingsList } from './FindingsPanel';
+import { FindingsList, type ReviewStatus } from './FindingsPanel';
 import warmStandby from '../../../assets/templates/warm-standby-2-regions.nines.json?raw';
 
 afterEach(cleanup);
@@ -17,7 +17,7 @@ if (!parsed.ok) throw new Error('the warm standby template does not parse');
 const template = parsed.document;
 const variantId = template.variants[0]?.id ?? '';
 
-function setup() {
+function setup(review?: ReviewStatus, isPending = false) {
   const store = createPlannerStore();
   store
     .getState()
@@ -29,7 +29,8 @@ function setup() {
         document={template}
         variantId={variantId}
         findings={findings ?? []}
-        isPending={false}
+        isPending={isPending}
+        review={review}
       />
     </PlannerStoreProvider>,
   );
@@ -92,5 +93,32 @@ describe('FindingsList', () => {
     ]);
     store.getState().undo();
     expect(store.getState().document).toBe(template);
+  });
+
+  it('shows no progress for a quick review', () => {
+    setup(undefined, true);
+    expect(screen.queryByTestId('findings-progress')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+
+  it('shows the share done of a slow review, and Cancel stops it', () => {
+    const onCancel = vi.fn();
+    setup({ status: 'running', fraction: 0.427, onCancel }, true);
+    const progress = screen.getByTestId('findings-progress');
+    expect(within(progress).getByRole('progressbar')).toHaveProperty('value', 0.427);
+    expect(progress.textContent).toContain('42 %');
+    fireEvent.click(within(progress).getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('says that a review was stopped and offers to run it again', () => {
+    const onRetry = vi.fn();
+    setup({ status: 'cancelled', fraction: 0.3, onRetry });
+    const note = screen.getByTestId('findings-cancelled');
+    expect(note.textContent).toContain('Review stopped at 30 %');
+    expect(screen.getByRole('heading', { name: /Findings/ }).textContent).toContain('stopped');
+    expect(screen.queryByText(/No findings: nothing in the design/)).toBeNull();
+    fireEvent.click(within(note).getByRole('button', { name: 'Run again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,3 +1,4 @@
+import { RotateCcw, Square } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { effectSummary, PRINCIPLES, type Finding } from '../../../shared/engine/advisor';
 import { applyFix } from '../../../shared/model/ops/fixes';
@@ -5,6 +6,7 @@ import type { NinesDocument } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { useAdvice } from '../hooks/useAdvice';
 import {
+  adviceWorkerOf,
   changesOfFix,
   findingFocusOf,
   findingKey,
@@ -18,22 +20,39 @@ import './findings.css';
  * The design advisor beside the results: every finding of the active variant with its severity,
  * what is wrong, the principle it breaks and the measured effect of its fix. Pointing at a
  * finding, or selecting it, highlights its nodes on the canvas; Preview shows what the fix
- * changes without changing the document; Apply makes the fix one undoable step.
+ * changes without changing the document; Apply makes the fix one undoable step. A review that
+ * runs longer than half a second shows its progress and Cancel; a stopped one can run again.
  */
 export function FindingsPanel() {
-  const { findings, isPending } = useAdvice();
+  const { findings, isPending, isSlow, isCancelled, fraction } = useAdvice();
+  const store = usePlannerStore();
   const document = usePlanner((s) => s.document);
   const variantId = usePlanner((s) => s.activeVariantId);
   if (!document || !variantId) return null;
+  const worker = adviceWorkerOf(store);
+  const review: ReviewStatus | undefined = isCancelled
+    ? { status: 'cancelled', fraction, onRetry: () => worker.retry() }
+    : isPending && isSlow
+      ? { status: 'running', fraction, onCancel: () => worker.cancel() }
+      : undefined;
   return (
     <FindingsList
       document={document}
       variantId={variantId}
       findings={findings}
       isPending={isPending}
+      review={review}
     />
   );
 }
+
+/**
+ * A review worth showing: one running for more than half a second (its share done, in [0, 1],
+ * and how to stop it), or one the person stopped (how far it got, and how to run it again).
+ */
+export type ReviewStatus =
+  | { readonly status: 'running'; readonly fraction: number; readonly onCancel: () => void }
+  | { readonly status: 'cancelled'; readonly fraction: number; readonly onRetry: () => void };
 
 /** The list itself, for the findings of `variantId` of `document` (pending: being reviewed). */
 export function FindingsList({
@@ -41,11 +60,13 @@ export function FindingsList({
   variantId,
   findings,
   isPending,
+  review,
 }: {
   document: NinesDocument;
   variantId: string;
   findings: readonly Finding[];
   isPending: boolean;
+  review?: ReviewStatus | undefined;
 }) {
   const store = usePlannerStore();
   const [hovered, setHovered] = useState<string | null>(null);
@@ -95,10 +116,38 @@ export function FindingsList({
       <h3 className="field-group__title">
         Findings
         <span className="field-group__aside">
-          {isPending ? 'reviewing…' : `${findings.length}`}
+          {isPending
+            ? 'reviewing…'
+            : review?.status === 'cancelled'
+              ? 'stopped'
+              : `${findings.length}`}
         </span>
       </h3>
-      {findings.length === 0 && !isPending && (
+      {review?.status === 'running' && (
+        <div className="findings__review" data-testid="findings-progress">
+          <progress
+            className="findings__progress"
+            max={1}
+            value={review.fraction}
+            aria-label="Reviewing the design"
+          />
+          <span className="findings__percent num">{percentDone(review.fraction)}</span>
+          <button type="button" className="tool" onClick={review.onCancel}>
+            <Square size={13} aria-hidden /> Cancel
+          </button>
+        </div>
+      )}
+      {review?.status === 'cancelled' && (
+        <div className="findings__review" data-testid="findings-cancelled">
+          <p className="findings__stopped">
+            Review stopped at {percentDone(review.fraction)}: no findings until it runs again.
+          </p>
+          <button type="button" className="tool" onClick={review.onRetry}>
+            <RotateCcw size={13} aria-hidden /> Run again
+          </button>
+        </div>
+      )}
+      {findings.length === 0 && !isPending && review === undefined && (
         <p className="panel__empty">No findings: nothing in the design breaks a principle.</p>
       )}
       <ul className="findings__list">
@@ -182,6 +231,11 @@ export function FindingsList({
       </ul>
     </section>
   );
+}
+
+/** A share done as a whole per cent, never 100 % before the end: `42 %`. */
+function percentDone(fraction: number): string {
+  return `${Math.min(99, Math.floor(fraction * 100))} %`;
 }
 
 /** One node's change for the preview: `Checkout API: instances 4 → 10`. */

@@ -45,7 +45,7 @@ export function ResultsPanel() {
       <Figures document={document} variant={variant} results={results} />
       <div className="metric metric--list findings-count" data-testid="findings-count">
         <span className="metric__label">
-          Findings ({advice.isPending ? '…' : advice.findings.length})
+          Findings ({advice.isPending ? '…' : advice.isCancelled ? '—' : advice.findings.length})
         </span>
       </div>
       <Scenarios

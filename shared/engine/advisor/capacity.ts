@@ -52,16 +52,17 @@ function unlimited(node: ModelNode): ModelNode {
 /**
  * Smallest instance count of `tierId` (above `current`) with which the tier stops refusing
  * requests in `loss`, every other tier's capacity lifted; undefined when the tier is not short
- * or when even the largest tier allowed would not be enough.
+ * or when even the largest tier allowed would not be enough. `full` is the share served in
+ * `loss` with every capacity lifted.
  */
 function instancesNeeded(
   ctx: AdviceContext,
   tierId: string,
   current: number,
   loss: Loss,
+  full: number,
 ): number | undefined {
   const others = withNodes(ctx.variant, (n) => (n.id === tierId ? n : unlimited(n)));
-  const full = served(ctx, withNodes(ctx.variant, unlimited), loss.scenario).share;
   const at = (instances: number): number =>
     served(
       ctx,
@@ -79,14 +80,29 @@ function instancesNeeded(
   return high;
 }
 
+/** The N+1 check of a variant as steps: one per loss, then one per tier and kind of loss. */
+export interface CapacityCheck {
+  /** Steps `run` yields (0 without a workload or a tier with a capacity). */
+  readonly steps: number;
+  /** Most findings `run` can return: one per tier and kind of loss. */
+  readonly maxFindings: number;
+  /** Runs the check, yielding after each step; returns the findings. */
+  run(): Generator<void, DraftFinding[], void>;
+}
+
 /** N+1 findings: tiers that cannot carry the load after the loss of a zone or of a region. */
-export function capacityFindings(ctx: AdviceContext): DraftFinding[] {
-  if (!ctx.doc.workload?.requestsPerSecond) return [];
+export function capacityCheck(ctx: AdviceContext): CapacityCheck {
+  const none: CapacityCheck = {
+    steps: 0,
+    maxFindings: 0,
+    run: () => capacityFindings(ctx, [], []),
+  };
+  if (!ctx.doc.workload?.requestsPerSecond) return none;
   const tiers = [...ctx.structure.tiers.keys()].filter((id) => {
     const node = ctx.graph.byId.get(id);
     return node !== undefined && 'capacityRps' in node && node.capacityRps !== undefined;
   });
-  if (tiers.length === 0) return [];
+  if (tiers.length === 0) return none;
   const losses: Loss[] = [
     ...ctx.graph.regions.flatMap((r) =>
       (ctx.graph.zonesOf.get(r) ?? []).map((z) => ({
@@ -103,6 +119,31 @@ export function capacityFindings(ctx: AdviceContext): DraftFinding[] {
           scenario: { id: `advisor-region-${r}`, name: `Loss of ${r}`, fail: [r] },
         }))),
   ];
+  return {
+    steps: losses.length + 2 * tiers.length,
+    maxFindings: 2 * tiers.length,
+    run: () => capacityFindings(ctx, tiers, losses),
+  };
+}
+
+/** The check itself: `losses` run once each, then each tier searched in each kind of loss. */
+function* capacityFindings(
+  ctx: AdviceContext,
+  tiers: readonly string[],
+  losses: readonly Loss[],
+): Generator<void, DraftFinding[], void> {
+  // The design as it is, and with every capacity lifted, in each loss: the same for every tier.
+  const asIs = new Map<string, { survives: boolean; share: number }>();
+  for (const loss of losses) {
+    asIs.set(loss.id, served(ctx, ctx.variant, loss.scenario));
+    yield;
+  }
+  const lifted = withNodes(ctx.variant, unlimited);
+  const full = new Map<string, number>();
+  const fullIn = (loss: Loss): number => {
+    if (!full.has(loss.id)) full.set(loss.id, served(ctx, lifted, loss.scenario).share);
+    return full.get(loss.id) as number;
+  };
   const findings: DraftFinding[] = [];
   for (const kind of ['zone', 'region'] as const) {
     for (const tierId of tiers) {
@@ -113,13 +154,14 @@ export function capacityFindings(ctx: AdviceContext): DraftFinding[] {
       const current = node.instances ?? 1;
       let worst: { loss: Loss; needed: number; share: number } | undefined;
       for (const loss of losses.filter((l) => l.kind === kind)) {
-        const now = served(ctx, ctx.variant, loss.scenario);
+        const now = asIs.get(loss.id) as { survives: boolean; share: number };
         if (!now.survives || now.share >= FULL) continue;
-        const needed = instancesNeeded(ctx, tierId, current, loss);
+        const needed = instancesNeeded(ctx, tierId, current, loss, fullIn(loss));
         if (needed !== undefined && (!worst || needed > worst.needed)) {
           worst = { loss, needed, share: now.share };
         }
       }
+      yield;
       if (!worst) continue;
       const { loss, needed, share } = worst;
       const region = ctx.graph.regionOf.get(tierId);
@@ -128,7 +170,7 @@ export function capacityFindings(ctx: AdviceContext): DraftFinding[] {
         severity: 'medium',
         nodeIds: [tierId, loss.id],
         title: `${tierId} cannot carry the load after losing ${loss.id}`,
-        message: `After the loss of ${loss.id}, ${(share * 100).toFixed(1)} % of the ${ctx.doc.workload.requestsPerSecond} requests/s are served: ${tierId} (${current} instances × ${node.capacityRps} requests/s${region ? ` in ${region}` : ''}) refuses the rest. It needs ${needed} instances (${needed - current} more${node.kind !== 'region' && 'instanceType' in node && node.instanceType ? ` ${node.instanceType}` : ''}) to keep serving every request.`,
+        message: `After the loss of ${loss.id}, ${(share * 100).toFixed(1)} % of the ${ctx.doc.workload?.requestsPerSecond} requests/s are served: ${tierId} (${current} instances × ${node.capacityRps} requests/s${region ? ` in ${region}` : ''}) refuses the rest. It needs ${needed} instances (${needed - current} more${node.kind !== 'region' && 'instanceType' in node && node.instanceType ? ` ${node.instanceType}` : ''}) to keep serving every request.`,
         principle: 'capacity',
         probes: ctx.probe(loss.scenario),
         fix: {
