@@ -116,34 +116,6 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
   }
   const isRegion = node.kind === 'region';
   const isZone = node.kind === 'zone';
-  // A standby region that needs a person to promote its data tier: automatic failover lets it
-  // take over on its own.
-  const manual = isRegion
-    ? [...new Set(ctx.graph.groupOf.values())].find(
-        (g) => !g.isAutomatic && g.members.some((m) => ctx.graph.regionOf.get(m) === event),
-      )
-    : undefined;
-  const automatic =
-    manual && ctx.evaluateWith({ kind: 'set-auto-failover', nodeIds: manual.members });
-  // Proposed only when it measurably helps: a slow promotion can cost more than it saves.
-  if (
-    manual &&
-    automatic &&
-    automatic.availability.requestWeighted > ctx.base.availability.requestWeighted
-  ) {
-    return {
-      code: 'single-point-of-failure',
-      severity: caps ? 'high' : 'medium',
-      nodeIds: [event, ...manual.members],
-      title: `${event} is a single point of failure`,
-      message: `The service needs ${event} (${percent(ceiling)}): ${cost}, and ${ceilingText}${targetText}, because ${manual.members.join(', ')} fail over only when a person promotes the standby.`,
-      principle: 'redundancy',
-      fix: {
-        label: `Fail ${manual.members.join(', ')} over automatically so that the other region takes over on its own`,
-        op: { kind: 'set-auto-failover', nodeIds: manual.members },
-      },
-    };
-  }
   return {
     code: 'single-point-of-failure',
     severity: caps ? 'high' : TIER_KINDS.has(node.kind) || isZone ? 'medium' : 'low',
