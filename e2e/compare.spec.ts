@@ -316,6 +316,8 @@ test('sensitivity of a 301-node design runs in a worker with progress and can be
   const progress = panel.getByTestId('sensitivity-progress');
   // Every bar end is a full evaluation: over a thousand of them, counted before the first.
   await expect(progress).toContainText(/^[\d,]+ of [\d,]{5,} evaluations/, { timeout: 15_000 });
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/sensitivity-progress-light.png' });
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel.getByTestId('sensitivity-cancelled')).toBeVisible();
   await expect(progress).toHaveCount(0);
