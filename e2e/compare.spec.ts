@@ -5,9 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvaluationReport } from '../shared/engine';
-import { sensitivity } from '../shared/engine/sensitivity';
+import { priceBookSchema } from '../shared/catalog/price-book';
+import { sensitivity, sensitivityKey } from '../shared/engine/sensitivity';
+import { generatedModel } from '../shared/engine/synthetic';
 import { parseDocumentText } from '../shared/schema/parse';
-import { formatDuration, formatNumber } from '../renderer/src/app/format';
+import { serializeDocument } from '../shared/schema/serialize';
+import { formatDuration, formatNumber, formatUsd } from '../renderer/src/app/format';
 import { PlannerPage } from './pages/planner-page';
 
 const CLI = fileURLToPath(new URL('../cli/bin/nines.mjs', import.meta.url));
@@ -255,7 +258,10 @@ test('sensitivity: the tornado ranks the parameters as the engine does, with wha
   );
   if (!parsed.ok) throw new Error('the template does not parse');
   const variantId = parsed.document.variants[0]?.id ?? '';
-  const expected = sensitivity(parsed.document, variantId);
+  const priceBook = priceBookSchema.parse(
+    JSON.parse(readFileSync(new URL('../assets/pricing/pricebook.json', import.meta.url), 'utf8')),
+  );
+  const expected = sensitivity(parsed.document, variantId, { priceBook });
   const top = expected?.bars[0];
   if (!top) throw new Error('no sensitivity bar');
   const planner = new PlannerPage(page);
@@ -263,13 +269,64 @@ test('sensitivity: the tornado ranks the parameters as the engine does, with wha
   const panel = page.getByTestId('sensitivity');
   await panel.locator('summary').click();
   const bars = panel.getByTestId('tornado-chart').locator('[data-testid^="tornado-bar-"]');
-  await expect(bars.first()).toHaveAttribute(
-    'data-testid',
-    `tornado-bar-${top.nodeId}-${top.parameter}`,
-  );
+  await expect(bars.first()).toHaveAttribute('data-testid', `tornado-bar-${sensitivityKey(top)}`);
   await expect(bars).toHaveCount(Math.min(10, expected.bars.filter((b) => b.swing > 0).length));
   await expect(panel.getByTestId('improve-first').locator('li').first()).toBeVisible();
-  await panel.screenshot({ path: 'test-results/screenshots/sensitivity-light.png' });
+  await expect(panel.getByTestId('sensitivity-progress')).toHaveCount(0);
+  await panel
+    .getByTestId('tornado-chart')
+    .screenshot({ path: 'test-results/screenshots/sensitivity-light.png' });
+
+  // The cost tornado: its widest bars are the engine's, prices and failure parameters alike.
+  const costBars = expected.costBars.slice(0, 10);
+  expect(costBars.length).toBeGreaterThan(2);
+  await panel.getByRole('button', { name: 'Yearly cost' }).click();
+  const costChart = panel.locator('[data-testid="tornado-chart"][data-kind="cost"]');
+  await expect(costChart.locator('[data-testid^="tornado-bar-"]')).toHaveCount(costBars.length);
+  const shown = await costChart
+    .locator('[data-testid^="tornado-bar-"]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+  expect(shown).toEqual(costBars.map((b) => `tornado-bar-${sensitivityKey(b)}`));
+  // The design's own yearly cost, beside the chart's legend.
+  await expect(panel).toContainText(`${formatUsd(Math.round(expected.baseYearlyCost ?? 0))}/yr`);
+  await costChart.screenshot({ path: 'test-results/screenshots/sensitivity-cost-light.png' });
+  // The whole window (1280 × 800) in the dark theme, the chart scrolled into the results column.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await costChart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/sensitivity-cost-dark.png' });
+  await panel.getByRole('button', { name: 'Downtime / yr' }).click();
+  await panel.getByTestId('tornado-chart').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/sensitivity-dark.png' });
+  expect(planner.errors).toEqual([]);
+});
+
+test('sensitivity of a 301-node design runs in a worker with progress and can be cancelled', async ({
+  page,
+}) => {
+  const doc = generatedModel(33);
+  expect(doc.variants[0]?.nodes.length).toBeGreaterThan(300);
+  const path = test.info().outputPath('large.nines.json');
+  writeFileSync(path, serializeDocument(doc));
+  const planner = new PlannerPage(page);
+  await planner.useClassicFileDialogs();
+  await planner.openStart();
+  await planner.openFile(path);
+  const panel = page.getByTestId('sensitivity');
+  await panel.locator('summary').click();
+  const progress = panel.getByTestId('sensitivity-progress');
+  // Every bar end is a full evaluation: over a thousand of them, counted before the first.
+  await expect(progress).toContainText(/^[\d,]+ of [\d,]{5,} evaluations/, { timeout: 15_000 });
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/sensitivity-progress-light.png' });
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByTestId('sensitivity-cancelled')).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  await expect(panel.getByTestId('improve-first')).toBeVisible();
+  // Run again starts over, and can be cancelled again.
+  await panel.getByRole('button', { name: 'Run again' }).click();
+  await expect(progress).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByTestId('sensitivity-cancelled')).toBeVisible();
   expect(planner.errors).toEqual([]);
 });
 

@@ -6,14 +6,20 @@ import type { NinesDocument, Scenario, Variant } from '../model/types';
 import { capacityUnavailability } from './capacity';
 import { estimateCost } from './cost';
 import { minimalCutSets } from './cutsets';
-import { resolveGraph } from './graph';
+import { resolveGraph, type ResolvedGraph } from './graph';
 import { importanceMeasures } from './importance';
 import { FailureModel } from './probability';
 import { runScenario, type ScenarioResult } from './scenario';
 import { buildStructure, type Structure } from './structure';
-import { trafficShares } from './traffic';
+import { trafficShares, type TrafficShares } from './traffic';
 import { transitionTerms } from './transitions';
-import type { EngineIssue, EvaluateOptions, EvaluationReport, VariantEvaluation } from './types';
+import type {
+  EngineIssue,
+  EvaluateOptions,
+  EvaluationReport,
+  TransitionTerm,
+  VariantEvaluation,
+} from './types';
 
 /** Minutes in a year of 365 days. */
 export const MINUTES_PER_YEAR = 525_600;
@@ -85,6 +91,51 @@ export function evaluateScenario(
   return runScenario({ doc, graph, structure, traffic: trafficShares(doc, graph) }, scenario);
 }
 
+/** The three terms of the request-weighted unavailability of one variant and their sum. */
+function unavailabilityTerms(
+  doc: NinesDocument,
+  graph: ResolvedGraph,
+  structure: Structure,
+  model: FailureModel,
+  traffic: TrafficShares,
+): {
+  uStructural: number;
+  uTransition: number;
+  uCapacity: number;
+  uTotal: number;
+  transitions: TransitionTerm[];
+} {
+  const uStructural = model.unavailability(structure.top);
+  const transitions = transitionTerms(structure, model, traffic);
+  // First order, so absurd inputs (a failover longer than the time between failures) could sum
+  // past 1: no share of a year can exceed the year.
+  const uTransition = Math.min(
+    1,
+    transitions.reduce((sum, t) => sum + t.unavailability, 0),
+  );
+  const uCapacity = capacityUnavailability(doc, graph, structure, model, traffic);
+  const uTotal = Math.min(1, uStructural + uTransition + uCapacity);
+  return { uStructural, uTransition, uCapacity, uTotal, transitions };
+}
+
+/**
+ * The request-weighted downtime of variant `variantId`, minutes per year: the figure
+ * `evaluate` reports as `downtimeMinutesPerYear`, without the cut sets, importance, scenarios
+ * and cost (for callers that evaluate many changed copies of a design, e.g. `sensitivity`).
+ * Null when the variant is unknown or its graph cannot be built.
+ */
+export function downtimeMinutesPerYear(doc: NinesDocument, variantId: string): number | null {
+  const variant = doc.variants.find((v) => v.id === variantId);
+  if (!variant) return null;
+  const issues: EngineIssue[] = [];
+  const graph = resolveGraph(variant, issues);
+  if (!graph) return null;
+  const structure = buildStructure(graph, issues);
+  const model = new FailureModel(structure);
+  const { uTotal } = unavailabilityTerms(doc, graph, structure, model, trafficShares(doc, graph));
+  return uTotal * MINUTES_PER_YEAR;
+}
+
 function evaluateVariant(
   doc: NinesDocument,
   variant: Variant,
@@ -108,17 +159,13 @@ function evaluateVariant(
   const structure = buildStructure(graph, issues);
   const model = new FailureModel(structure);
   const traffic = trafficShares(doc, graph);
-
-  const uStructural = model.unavailability(structure.top);
-  const transitions = transitionTerms(structure, model, traffic);
-  // First order, so absurd inputs (a failover longer than the time between failures) could sum
-  // past 1: no share of a year can exceed the year.
-  const uTransition = Math.min(
-    1,
-    transitions.reduce((sum, t) => sum + t.unavailability, 0),
+  const { uStructural, uTransition, uCapacity, uTotal, transitions } = unavailabilityTerms(
+    doc,
+    graph,
+    structure,
+    model,
+    traffic,
   );
-  const uCapacity = capacityUnavailability(doc, graph, structure, model, traffic);
-  const uTotal = Math.min(1, uStructural + uTransition + uCapacity);
 
   const allCutSets = minimalCutSets(
     structure,

@@ -3,7 +3,7 @@
  * BDD), request-weighted availability with transition and capacity terms, minimal cut sets,
  * single points of failure, importance measures, the Open-PSA MEF export, failure scenarios
  * (RTO, RPO), cost, the comparison of variants, the Monte Carlo simulation and the sensitivity of
- * downtime to each failure parameter.
+ * downtime and yearly cost to each failure and price parameter.
  * See docs/availability.md and docs/cost.md.
  */
 export { evaluate, evaluateScenario, variantStructure, MINUTES_PER_YEAR } from './evaluate';
@@ -15,8 +15,17 @@ export type { CostEstimate, CostLine, CostCategory, UnpricedItem } from './cost'
 export { compare } from './compare';
 export type { Comparison, ComparedVariant, NineStep } from './compare';
 export { simulate, simulateAsync } from './simulate';
-export { sensitivity } from './sensitivity';
-export type { Sensitivity, SensitivityBar } from './sensitivity';
+export { sensitivity, sensitivityKey, priceLabel } from './sensitivity';
+export type {
+  CostSensitivityBar,
+  FailureParameter,
+  PriceParameter,
+  Sensitivity,
+  SensitivityBar,
+  SensitivityOptions,
+  SensitivityParameter,
+  SensitivitySubject,
+} from './sensitivity';
 export type {
   AvailabilityFigures,
   CutSet,

@@ -1,131 +1,210 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
-  sensitivity,
+  priceLabel,
+  sensitivityKey,
+  type CostSensitivityBar,
   type EventImportance,
+  type FailureParameter,
+  type PriceParameter,
   type Sensitivity,
   type SensitivityBar,
+  type SensitivityParameter,
 } from '../../../shared/engine';
-import type { NinesDocument } from '../../../shared/model/types';
-import { formatNumber, formatPercent } from '../app/format';
+import { formatNumber, formatPercent, formatUsd } from '../app/format';
 import { displayName } from '../canvas/describe';
-import { useResults, WORKER_NODE_THRESHOLD } from '../hooks/useResults';
-import { usePlanner } from '../store/context';
+import { useResults } from '../hooks/useResults';
+import { usePlanner, usePlannerStore } from '../store/context';
 import { isSameTopology } from '../store/results';
+import { sensitivityWorkerOf, type SensitivityState } from '../store/sensitivity';
 import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
 import { ChartExport } from './ChartExport';
 import { formatMinutesPerYear } from './ResultsPanel';
 
-/** Bars shown: the widest swings; the rest move the downtime less. */
+/** Bars shown: the widest swings; the rest move the figure less. */
 const MAX_BARS = 10;
 /** Events listed under "improve this first". */
 const MAX_IMPORTANT = 5;
 
-const PARAMETER_LABELS: Record<SensitivityBar['parameter'], string> = {
+type AnyParameter = SensitivityParameter<FailureParameter | PriceParameter>;
+
+const PARAMETER_LABELS: Record<FailureParameter | PriceParameter, string> = {
   mtbfHours: 'MTBF',
   mttrHours: 'MTTR',
   availability: 'availability',
+  usd: 'price',
+  hourlyUsd: 'hourly price',
+  monthlyUsd: 'monthly price',
+  licenseMonthlyUsd: 'licence',
 };
 
-/** A name cut to fit the tornado's label column; the full name is in the bar's tooltip. */
-function shorten(text: string): string {
-  return text.length > 16 ? `${text.slice(0, 15)}…` : text;
+/** How a chart names a node (its display name) by id; regions name links. */
+type NameOf = (nodeId: string) => string;
+
+/** A bar's parameter for a person: `app · MTBF`, `link us-east-1 ↔ eu-west-1 · MTTR`,
+ * `m7i.large us-east-1 hourly price`. */
+export function parameterLabel(bar: AnyParameter, name: NameOf): string {
+  const { subject } = bar;
+  if (subject.kind === 'price') return priceLabel(subject.key, subject.unit);
+  const what =
+    subject.kind === 'link' ? `link ${name(subject.a)} ↔ ${name(subject.b)}` : name(subject.nodeId);
+  return `${what} · ${PARAMETER_LABELS[bar.parameter]}`;
 }
 
-function formatValue(bar: SensitivityBar, value: number): string {
-  return bar.parameter === 'availability' ? formatPercent(value) : `${formatNumber(value)} h`;
+function formatValue(bar: AnyParameter, value: number): string {
+  switch (bar.parameter) {
+    case 'availability':
+      return formatPercent(value);
+    case 'mtbfHours':
+    case 'mttrHours':
+      return `${formatNumber(value)} h`;
+    default:
+      // Prices per hour or per GB are fractions of a cent apart: four significant digits.
+      return value >= 100 ? formatUsd(value) : `$${Number(value.toPrecision(4))}`;
+  }
+}
+
+/** Average width of a character of the chart's 11 px labels, in viewBox units. */
+const CHAR_WIDTH = 6.2;
+
+/** `text` cut to fit `width` viewBox units; the full text is in the bar's tooltip. */
+function fit(text: string, width: number): string {
+  const chars = Math.floor(width / CHAR_WIDTH);
+  return text.length > chars ? `${text.slice(0, chars - 1)}…` : text;
+}
+
+/** A yearly cost as the cost tornado shows it: `$12,345/yr`. */
+function formatUsdPerYear(usd: number): string {
+  return `${formatUsd(Math.round(usd))}/yr`;
+}
+
+/** One tornado: its bars (widest first), the figure's base value and how to print it. */
+interface TornadoSpec {
+  readonly kind: 'downtime' | 'cost';
+  readonly base: number;
+  readonly bars: readonly { bar: AnyParameter; atLow: number; atHigh: number }[];
+  readonly format: (value: number) => string;
+  readonly label: string;
+}
+
+function downtimeSpec(result: Sensitivity): TornadoSpec {
+  return {
+    kind: 'downtime',
+    base: result.baseDowntime,
+    bars: result.bars.map((b: SensitivityBar) => ({
+      bar: b,
+      atLow: b.downtimeAtLow,
+      atHigh: b.downtimeAtHigh,
+    })),
+    format: formatMinutesPerYear,
+    label: 'Downtime per year for each failure parameter at ±50 %',
+  };
+}
+
+function costSpec(result: Sensitivity): TornadoSpec {
+  return {
+    kind: 'cost',
+    base: result.baseYearlyCost ?? 0,
+    bars: result.costBars.map((b: CostSensitivityBar) => ({
+      bar: b,
+      atLow: b.yearlyCostAtLow,
+      atHigh: b.yearlyCostAtHigh,
+    })),
+    format: formatUsdPerYear,
+    label:
+      'Yearly cost (12 × monthly + expected downtime cost) for each failure and price parameter at ±50 %',
+  };
 }
 
 /**
- * Downtime per year when each failure parameter of the variant moves ±50 % (tornado): one row per
- * parameter, widest first, the bar spanning the two downtimes around the design's own (the
- * vertical line). Darker end: the parameter scaled down; lighter: scaled up.
+ * A tornado: one row per parameter, widest swing first, its full name above a bar spanning the
+ * figure at the parameter's two ends around the design's own (the vertical line). Darker end: the
+ * parameter scaled down; lighter: scaled up.
  */
-export function TornadoChart({
-  result,
-  name,
-}: {
-  result: Sensitivity;
-  name: (nodeId: string) => string;
-}) {
-  const bars = result.bars.filter((b) => b.swing > 0).slice(0, MAX_BARS);
+export function TornadoChart({ spec, name }: { spec: TornadoSpec; name: NameOf }) {
+  const bars = spec.bars.slice(0, MAX_BARS);
   if (bars.length === 0) {
-    return <p className="panel__empty">No failure parameter moves the downtime.</p>;
+    return (
+      <p className="panel__empty">
+        {spec.kind === 'downtime'
+          ? 'No failure parameter moves the downtime.'
+          : 'No price or failure parameter moves the yearly cost.'}
+      </p>
+    );
   }
-  const rowHeight = 22;
-  const labelWidth = 165;
+  const rowHeight = 30;
+  const pad = 6;
   const width = 330;
-  const height = bars.length * rowHeight + 24;
-  const lo = Math.min(
-    result.baseDowntime,
-    ...bars.map((b) => Math.min(b.downtimeAtLow, b.downtimeAtHigh)),
-  );
-  const hi = Math.max(
-    result.baseDowntime,
-    ...bars.map((b) => Math.max(b.downtimeAtLow, b.downtimeAtHigh)),
-  );
+  const height = bars.length * rowHeight + 20;
+  const lo = Math.min(spec.base, ...bars.map((b) => Math.min(b.atLow, b.atHigh)));
+  const hi = Math.max(spec.base, ...bars.map((b) => Math.max(b.atLow, b.atHigh)));
   const span = hi - lo || 1;
-  const x = (minutes: number) => labelWidth + ((minutes - lo) / span) * (width - labelWidth - 8);
+  const x = (value: number) => pad + ((value - lo) / span) * (width - 2 * pad);
+  const base = x(spec.base);
+  const baseText = spec.format(spec.base);
   return (
     <svg
       className="chart tornado"
       data-testid="tornado-chart"
+      data-kind={spec.kind}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label="Downtime per year for each failure parameter at ±50 %"
+      aria-label={spec.label}
     >
-      {bars.map((b, i) => {
-        const y = i * rowHeight + 4;
-        const base = x(result.baseDowntime);
+      {bars.map(({ bar, atLow, atHigh }, i) => {
+        const y = i * rowHeight;
+        const label = parameterLabel(bar, name);
+        const delta = `Δ ${spec.format(Math.abs(atHigh - atLow))}`;
         return (
-          <g
-            key={`${b.nodeId}-${b.parameter}`}
-            data-testid={`tornado-bar-${b.nodeId}-${b.parameter}`}
-          >
+          <g key={sensitivityKey(bar)} data-testid={`tornado-bar-${sensitivityKey(bar)}`}>
             <title>
-              {`${name(b.nodeId)} ${PARAMETER_LABELS[b.parameter]} ${formatValue(b, b.baseValue)}: ` +
-                `${formatValue(b, b.lowValue)} → ${formatMinutesPerYear(b.downtimeAtLow)}, ` +
-                `${formatValue(b, b.highValue)} → ${formatMinutesPerYear(b.downtimeAtHigh)}`}
+              {`${label} ${formatValue(bar, bar.baseValue)}: ` +
+                `${formatValue(bar, bar.lowValue)} → ${spec.format(atLow)}, ` +
+                `${formatValue(bar, bar.highValue)} → ${spec.format(atHigh)}`}
             </title>
-            <text x={labelWidth - 6} y={y + 12} textAnchor="end" className="chart__tick">
-              {`${shorten(name(b.nodeId))} · ${PARAMETER_LABELS[b.parameter]}`}
+            <text x={pad} y={y + 11} className="chart__tick tornado__label">
+              {fit(label, width - 2 * pad - CHAR_WIDTH * (delta.length + 2))}
+            </text>
+            <text x={width - pad} y={y + 11} textAnchor="end" className="chart__tick">
+              {delta}
             </text>
             <rect
               className="tornado__low"
-              x={Math.min(base, x(b.downtimeAtLow))}
-              y={y}
-              width={Math.abs(x(b.downtimeAtLow) - base)}
-              height={rowHeight - 6}
+              x={Math.min(base, x(atLow))}
+              y={y + 15}
+              width={Math.max(1, Math.abs(x(atLow) - base))}
+              height={11}
             />
             <rect
               className="tornado__high"
-              x={Math.min(base, x(b.downtimeAtHigh))}
-              y={y}
-              width={Math.abs(x(b.downtimeAtHigh) - base)}
-              height={rowHeight - 6}
+              x={Math.min(base, x(atHigh))}
+              y={y + 15}
+              width={Math.max(1, Math.abs(x(atHigh) - base))}
+              height={11}
             />
           </g>
         );
       })}
-      <line
-        className="chart__axis"
-        x1={x(result.baseDowntime)}
-        x2={x(result.baseDowntime)}
-        y1={0}
-        y2={bars.length * rowHeight}
-      />
-      <text x={labelWidth} y={height - 4} className="chart__tick">
-        {formatMinutesPerYear(lo)}
+      <line className="chart__axis" x1={base} x2={base} y1={12} y2={bars.length * rowHeight} />
+      <text x={pad} y={height - 4} className="chart__tick">
+        {spec.format(lo)}
       </text>
-      <text x={width - 8} y={height - 4} textAnchor="end" className="chart__tick">
-        {formatMinutesPerYear(hi)}
+      {/* The design's own figure, unless it would run into an end's label. */}
+      {base - pad > CHAR_WIDTH * (spec.format(lo).length + baseText.length / 2 + 2) &&
+        width - pad - base > CHAR_WIDTH * (spec.format(hi).length + baseText.length / 2 + 2) && (
+          <text x={base} y={height - 4} textAnchor="middle" className="chart__tick">
+            {baseText}
+          </text>
+        )}
+      <text x={width - pad} y={height - 4} textAnchor="end" className="chart__tick">
+        {spec.format(hi)}
       </text>
     </svg>
   );
 }
 
 /** An event (`app#2`, `link:a|b`) by the names of its nodes. */
-function eventLabel(event: string, name: (nodeId: string) => string): string {
+function eventLabel(event: string, name: NameOf): string {
   if (event.startsWith('link:')) {
     const [a = '', b = ''] = event.slice(5).split('|');
     return `link ${name(a)} ↔ ${name(b)}`;
@@ -139,7 +218,7 @@ function ImprovementList({
   name,
 }: {
   importance: readonly EventImportance[];
-  name: (nodeId: string) => string;
+  name: NameOf;
 }) {
   const top = importance.filter((e) => e.fussellVesely > 0).slice(0, MAX_IMPORTANT);
   if (top.length === 0) return null;
@@ -160,41 +239,56 @@ function ImprovementList({
   );
 }
 
-/** `sensitivity` that reuses its last result while the topology and the variant stay the same. */
-function createSensitivityMemo(): (
-  document: NinesDocument,
-  variantId: string,
-) => Sensitivity | null {
-  let last: { document: NinesDocument; variantId: string; result: Sensitivity | null } | undefined;
-  return (document, variantId) => {
-    if (last && last.variantId === variantId && isSameTopology(last.document, document)) {
-      return last.result;
-    }
-    const result = sensitivity(document, variantId);
-    last = { document, variantId, result };
-    return result;
+/** The sensitivity worker's state for this window, requested while the panel is open. */
+function useSensitivity(
+  isOpen: boolean,
+): SensitivityState & { cancel: () => void; rerun: () => void } {
+  const store = usePlannerStore();
+  const document = usePlanner((s) => s.document);
+  const variantId = usePlanner((s) => s.activeVariantId);
+  const [state, setState] = useState<SensitivityState>({
+    document: null,
+    variantId: null,
+    result: null,
+    running: null,
+    isCancelled: false,
+  });
+  useEffect(() => sensitivityWorkerOf(store).subscribe(setState), [store]);
+  useEffect(() => {
+    if (isOpen && document && variantId) sensitivityWorkerOf(store).request(document, variantId);
+  }, [store, isOpen, document, variantId]);
+  return {
+    ...state,
+    cancel: () => sensitivityWorkerOf(store).cancel(),
+    rerun: () => {
+      if (document && variantId) sensitivityWorkerOf(store).request(document, variantId);
+    },
   };
 }
 
 /**
- * Sensitivity of the active variant, opened on demand (each bar takes two evaluations): the
- * tornado of yearly downtime and the importance ranking as "improve this first".
+ * Sensitivity of the active variant, opened on demand and computed in a Web Worker (each bar end
+ * is a full evaluation) with progress and Cancel: the tornado of downtime per year or of yearly
+ * cost (a toggle), and the importance ranking as "improve this first".
  */
 export function SensitivityPanel() {
   const document = usePlanner((s) => s.document);
   const variant = usePlanner(selectActiveVariant);
   const results = useResults();
   const [isOpen, setOpen] = useState(false);
-  const [memo] = useState(createSensitivityMemo);
+  const [figure, setFigure] = useState<'downtime' | 'cost'>('downtime');
+  const run = useSensitivity(isOpen);
   const chartRef = useRef<HTMLDivElement>(null);
   if (!document || !variant) return null;
-  const isTooLarge = variant.nodes.length > WORKER_NODE_THRESHOLD;
-  const result = isOpen && !isTooLarge ? memo(document, variant.id) : null;
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
   const name = (id: string) => {
     const node = byId.get(id);
     return node ? displayName(node) : id;
   };
+  const isSameVariant = run.variantId === variant.id && run.document !== null;
+  const isCurrent =
+    isSameVariant && run.document !== null && isSameTopology(run.document, document);
+  const { running } = run;
   return (
     <details
       className="field-group sensitivity"
@@ -205,20 +299,81 @@ export function SensitivityPanel() {
       <summary className="field-group__title">Sensitivity · improve this first</summary>
       {isOpen && (
         <>
-          {isTooLarge ? (
-            <p className="panel__empty">
-              Computed for designs of up to {WORKER_NODE_THRESHOLD} nodes: each bar evaluates the
-              whole design twice.
+          <div className="sensitivity__figure" role="group" aria-label="Tornado of">
+            {(
+              [
+                ['downtime', 'Downtime / yr'],
+                ['cost', 'Yearly cost'],
+              ] as const
+            ).map(([value, label]) => (
+              <button
+                key={value}
+                type="button"
+                className="button"
+                aria-pressed={figure === value}
+                onClick={() => setFigure(value)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          {running && (
+            <div className="sensitivity__progress" data-testid="sensitivity-progress">
+              <progress
+                className="simulation__progress"
+                max={running.total || 1}
+                value={running.done}
+                aria-label="Sensitivity: evaluations done"
+              />
+              <span className="num">
+                {running.total > 0
+                  ? `${formatNumber(running.done)} of ${formatNumber(running.total)} evaluations`
+                  : 'Starting…'}
+              </span>
+              <button type="button" className="button" onClick={run.cancel}>
+                Cancel
+              </button>
+            </div>
+          )}
+          {!running && run.isCancelled && (
+            <p className="panel__empty" data-testid="sensitivity-cancelled">
+              Cancelled.{' '}
+              <button type="button" className="button" onClick={run.rerun}>
+                Run again
+              </button>
             </p>
-          ) : result ? (
-            <>
+          )}
+          {isSameVariant && run.result ? (
+            <div className={isCurrent ? undefined : 'is-pending'}>
+              {figure === 'cost' && (
+                <p className="sensitivity__note">
+                  Yearly cost = 12 × monthly + expected downtime cost; bars for each price the
+                  design uses and each failure parameter.
+                </p>
+              )}
+              <p className="sensitivity__note">
+                <span className="tornado__swatch tornado__low-swatch" /> parameter × 0.5
+                (unavailability ÷ 1.5) <span className="tornado__swatch tornado__high-swatch" /> ×
+                1.5; the line is the design as it is (
+                {figure === 'cost' && run.result.baseYearlyCost !== null
+                  ? formatUsdPerYear(run.result.baseYearlyCost)
+                  : formatMinutesPerYear(run.result.baseDowntime)}
+                ).
+              </p>
               <div ref={chartRef}>
-                <TornadoChart result={result} name={name} />
+                <TornadoChart
+                  spec={figure === 'cost' ? costSpec(run.result) : downtimeSpec(run.result)}
+                  name={name}
+                />
               </div>
-              <ChartExport chartRef={chartRef} fileStem={`${variant.name} - sensitivity`} />
-            </>
+              <ChartExport
+                chartRef={chartRef}
+                fileStem={`${variant.name} - sensitivity (${figure === 'cost' ? 'yearly cost' : 'downtime'})`}
+              />
+            </div>
           ) : (
-            <p className="panel__empty">The variant cannot be evaluated.</p>
+            isCurrent &&
+            !running && <p className="panel__empty">The variant cannot be evaluated.</p>
           )}
           {results && <ImprovementList importance={results.importance} name={name} />}
         </>
