@@ -169,7 +169,7 @@ class ScenarioRun {
         code: 'rto-exceeds-mtd',
         severity: 'error',
         nodeIds: stops,
-        message: `${this.scenario.name}: the recovery time (${formatSeconds(rto.seconds)}) exceeds the maximum tolerable downtime (${formatSeconds(targets.mtdSeconds)}); NIST SP 800-34 requires RTO ≤ MTD`,
+        message: `${this.scenario.name}: the recovery time (${formatSeconds(rto.seconds)}) exceeds the maximum tolerable downtime (${formatSeconds(targets.mtdSeconds)}); NIST SP 800-34 Rev. 1 (3.2.1): the RTO must normally be shorter than the MTD`,
       });
     }
     return {

@@ -53,7 +53,7 @@ function rtoFinding(
   if (parts.some((p) => p.kind === 'restore' && p.seconds === null)) return undefined;
   const { mtdSeconds, rtoSeconds } = ctx.targets;
   const against = overMtd
-    ? `the maximum tolerable downtime of ${duration(mtdSeconds ?? null)} (NIST SP 800-34 requires RTO ≤ MTD)`
+    ? `the maximum tolerable downtime of ${duration(mtdSeconds ?? null)} (NIST SP 800-34 Rev. 1, 3.2.1: the RTO must normally be shorter than the MTD)`
     : `the RTO target of ${duration(rtoSeconds ?? null)}`;
   const candidate = rtoOp(ctx, parts, limit);
   const helps = candidate && shortensRto(ctx, s.id, candidate.op);

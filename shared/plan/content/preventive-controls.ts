@@ -54,7 +54,7 @@ export function redundancyOf(ctx: PlanBasis, node: ModelNode): string {
           parts.push(
             group.isAutomatic
               ? `automatic failover in ${duration(group.failoverSeconds)}`
-              : `manual failover (${duration(group.failoverSeconds)} once decided)`,
+              : `manual failover (${duration(group.failoverSeconds)} to decide and promote)`,
           );
         }
         const window = persistenceWindowSeconds(node);

@@ -193,7 +193,7 @@ function datastoreStep(
         `: primary of an ${store.replication ?? 'active-passive'} group. `,
         group.isAutomatic
           ? `Confirm that ${listOf(standby)} was promoted (automatic, ${duration(group.failoverSeconds)}); promote it by hand if not. `
-          : `Promote ${listOf(standby)} by hand (failover is manual, ${duration(group.failoverSeconds)} once decided). `,
+          : `Promote ${listOf(standby)} by hand (failover is manual: ${duration(group.failoverSeconds)} to decide and promote). `,
         'Repoint the clients to the new primary’s endpoint, then fence the old primary (block its writes, remove it from service discovery) so that it cannot accept writes when its site returns.',
       );
     }
