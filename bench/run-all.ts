@@ -1,14 +1,15 @@
 /**
  * `npm run bench [-- --json]`: runs every benchmark in turn — the availability engine
- * (bench/index.ts), the Monte Carlo simulation, the plan's PDF and the canvas frame rate — each
- * in its own process so that none warms up another. With `--json` each prints
+ * (bench/index.ts), the Monte Carlo simulation, the advisor and sensitivity (bench/review.ts),
+ * the plan's PDF and the canvas frame rate — each in its own process so that none warms up
+ * another. With `--json` each prints
  * `{"cases": [...]}` and this script prints one object with all their cases, in that order.
  * Exits non-zero when a benchmark fails or misses its target.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPTS = ['index.ts', 'simulate.ts', 'plan.ts', 'frames.ts'];
+const SCRIPTS = ['index.ts', 'simulate.ts', 'review.ts', 'plan.ts', 'frames.ts'];
 const args = process.argv.slice(2);
 const isJson = args.includes('--json');
 const cases: unknown[] = [];
