@@ -207,6 +207,37 @@ const WORKLOAD_FIELDS: readonly [string, string, FieldUnit][] = [
   ['egressGiBPerMonth', 'Internet egress (GiB / month)', 'count'],
 ];
 
+/** A titled group of the fields of one section of the document (targets, workload). */
+function SectionFields({
+  title,
+  section,
+  fields,
+  document,
+}: {
+  title: string;
+  section: DocumentSection;
+  fields: readonly [string, string, FieldUnit][];
+  document: NinesDocument;
+}) {
+  return (
+    <div className="field-group">
+      <h3 className="field-group__title">{title}</h3>
+      <dl className="fields">
+        {fields.map(([key, label, unit]) => (
+          <SectionField
+            key={key}
+            section={section}
+            fieldKey={key}
+            label={label}
+            unit={unit}
+            document={document}
+          />
+        ))}
+      </dl>
+    </div>
+  );
+}
+
 function SectionField({
   section,
   fieldKey,
@@ -306,36 +337,13 @@ function VariantSummary({ variant, document }: { variant: Variant; document: Nin
           </dd>
         </div>
       </dl>
-      <div className="field-group">
-        <h3 className="field-group__title">Targets</h3>
-        <dl className="fields">
-          {TARGET_FIELDS.map(([key, label, unit]) => (
-            <SectionField
-              key={key}
-              section="targets"
-              fieldKey={key}
-              label={label}
-              unit={unit}
-              document={document}
-            />
-          ))}
-        </dl>
-      </div>
-      <div className="field-group">
-        <h3 className="field-group__title">Workload</h3>
-        <dl className="fields">
-          {WORKLOAD_FIELDS.map(([key, label, unit]) => (
-            <SectionField
-              key={key}
-              section="workload"
-              fieldKey={key}
-              label={label}
-              unit={unit}
-              document={document}
-            />
-          ))}
-        </dl>
-      </div>
+      <SectionFields title="Targets" section="targets" fields={TARGET_FIELDS} document={document} />
+      <SectionFields
+        title="Workload"
+        section="workload"
+        fields={WORKLOAD_FIELDS}
+        document={document}
+      />
       {shares.length > 0 && (
         <div className="field-group">
           <h3 className="field-group__title">Traffic per region</h3>
