@@ -327,6 +327,17 @@ test('sensitivity of a 301-node design runs in a worker with progress and can be
   await expect(progress).toBeVisible();
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel.getByTestId('sensitivity-cancelled')).toBeVisible();
+  // Closing the panel ends the run: opened again, it starts over from the first evaluation.
+  await panel.getByRole('button', { name: 'Run again' }).click();
+  const done = async () =>
+    Number(((await progress.textContent()) ?? '').match(/^([\d,]+) of/)?.[1]?.replace(/,/g, ''));
+  await expect.poll(done, { timeout: 30_000 }).toBeGreaterThanOrEqual(30);
+  const before = await done();
+  await panel.locator('summary').click();
+  await expect(progress).toHaveCount(0);
+  await panel.locator('summary').click();
+  await expect.poll(done).toBeLessThan(before);
+  await progress.getByRole('button', { name: 'Cancel' }).click();
   expect(planner.errors).toEqual([]);
 });
 

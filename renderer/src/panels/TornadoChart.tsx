@@ -239,7 +239,7 @@ function ImprovementList({
   );
 }
 
-/** The sensitivity worker's state for this window, requested while the panel is open. */
+/** The sensitivity worker's state for this window, requested while the panel is open and ended when it closes. */
 function useSensitivity(
   isOpen: boolean,
 ): SensitivityState & { cancel: () => void; rerun: () => void } {
@@ -257,6 +257,11 @@ function useSensitivity(
   useEffect(() => {
     if (isOpen && document && variantId) sensitivityWorkerOf(store).request(document, variantId);
   }, [store, isOpen, document, variantId]);
+  // Closing the panel (or leaving the window's design view) ends a run nobody will look at.
+  useEffect(() => {
+    if (!isOpen) return undefined;
+    return () => sensitivityWorkerOf(store).cancel();
+  }, [store, isOpen]);
   return {
     ...state,
     cancel: () => sensitivityWorkerOf(store).cancel(),
