@@ -273,8 +273,35 @@ function measure(ctx: AdviceContext, draft: DraftFinding): Finding {
     const change = b && a ? scenarioChange(b, a) : undefined;
     return change ? [change] : [];
   });
-  return { ...finding, effect: { ...effect, scenarios: [...effect.scenarios, ...probed] } };
+  const scenarios = [...effect.scenarios, ...probed];
+  // A zone-redundancy fix that the model measures as doing nothing (a standby's tier, say)
+  // guards only against overlapping failures. (Other findings, such as two primaries after a
+  // split-brain, are about harm that the downtime does not show.)
+  const isNil =
+    ZONE_REDUNDANCY_CODES.has(finding.code) &&
+    draft.fix.op !== null &&
+    scenarios.length === 0 &&
+    Math.abs(effect.downtimeMinutesBefore - effect.downtimeMinutesAfter) < NIL_MINUTES_PER_YEAR;
+  return {
+    ...finding,
+    ...(isNil && finding.severity !== 'low'
+      ? {
+          severity: 'low' as const,
+          message: `${finding.message} In this model the fix changes the downtime by less than ${NIL_MINUTES_PER_YEAR} min/yr and no scenario: it guards against a second failure overlapping the first.`,
+        }
+      : {}),
+    effect: { ...effect, scenarios },
+  };
 }
+
+/** Below this change of downtime a fix counts as measuring nothing, minutes per year. */
+const NIL_MINUTES_PER_YEAR = 0.01;
+
+/** Findings whose whole worth is the downtime they save, lowered to low when it is nil. */
+const ZONE_REDUNDANCY_CODES: ReadonlySet<string> = new Set([
+  'tier-in-one-zone',
+  'tier-not-zone-redundant',
+]);
 
 function effectOf(
   before: EvaluatedVariant,
