@@ -2,9 +2,7 @@
 // canvas, Preview without changing the document, Apply as one undoable step, the progress and
 // Cancel of a long review, and screenshots to look at.
 import { expect, test } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
 import { generatedModel } from '../shared/engine/synthetic';
-import { serializeDocument } from '../shared/schema/serialize';
 import { PlannerPage } from './pages/planner-page';
 
 test('findings of the warm standby: highlight, preview, apply and undo', async ({ page }) => {
@@ -65,12 +63,8 @@ test('the review of a large design shows its progress; Cancel stops it, Run agai
   const generated = generatedModel(20);
   const rps = generated.workload?.requestsPerSecond ?? 0;
   const doc = { ...generated, workload: { ...generated.workload, requestsPerSecond: rps * 3 } };
-  const path = test.info().outputPath('large.nines.json');
-  writeFileSync(path, serializeDocument(doc));
   const planner = new PlannerPage(page);
-  await planner.useClassicFileDialogs();
-  await planner.openStart();
-  await planner.openFile(path);
+  await planner.openDocument(doc, test.info().outputPath('large.nines.json'));
 
   const findings = page.getByTestId('findings');
   const progress = findings.getByTestId('findings-progress');

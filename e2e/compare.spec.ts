@@ -9,7 +9,6 @@ import { priceBookSchema } from '../shared/catalog/price-book';
 import { sensitivity, sensitivityKey } from '../shared/engine/sensitivity';
 import { generatedModel } from '../shared/engine/synthetic';
 import { parseDocumentText } from '../shared/schema/parse';
-import { serializeDocument } from '../shared/schema/serialize';
 import { formatDuration, formatNumber, formatUsd } from '../renderer/src/app/format';
 import { PlannerPage } from './pages/planner-page';
 
@@ -305,12 +304,8 @@ test('sensitivity of a 301-node design runs in a worker with progress and can be
 }) => {
   const doc = generatedModel(33);
   expect(doc.variants[0]?.nodes.length).toBeGreaterThan(300);
-  const path = test.info().outputPath('large.nines.json');
-  writeFileSync(path, serializeDocument(doc));
   const planner = new PlannerPage(page);
-  await planner.useClassicFileDialogs();
-  await planner.openStart();
-  await planner.openFile(path);
+  await planner.openDocument(doc, test.info().outputPath('large.nines.json'));
   const panel = page.getByTestId('sensitivity');
   await panel.locator('summary').click();
   const progress = panel.getByTestId('sensitivity-progress');

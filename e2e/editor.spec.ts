@@ -4,10 +4,8 @@
 // design evaluated in the worker; screenshots in both themes (test-results/screenshots/).
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generatedModel } from '../shared/engine/synthetic';
-import { serializeDocument } from '../shared/schema/serialize';
 import { EditorPage } from './pages/editor-page';
 
 const CLI = fileURLToPath(new URL('../cli/bin/nines.mjs', import.meta.url));
@@ -280,11 +278,8 @@ test('a 301-node design is evaluated in a worker and its figures arrive', async 
   const doc = generatedModel(33);
   expect(doc.variants[0]?.nodes.length).toBeGreaterThan(300);
   const path = test.info().outputPath('large.nines.json');
-  writeFileSync(path, serializeDocument(doc));
   const editor = new EditorPage(page);
-  await editor.useClassicFileDialogs();
-  await editor.openStart();
-  await editor.openFile(path);
+  await editor.openDocument(doc, path);
   await expect(editor.nodesOfKind('region')).toHaveCount(33);
   await expect(editor.availability).toHaveText(/^\d{2,3}\.\d{4} %$/, { timeout: 15_000 });
   await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');

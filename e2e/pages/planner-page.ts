@@ -1,5 +1,8 @@
 /** What a person sees and does in the planner window, for the end-to-end specs. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import type { NinesDocument } from '../../shared/model/types';
+import { serializeDocument } from '../../shared/schema/serialize';
 
 export class PlannerPage {
   /** Uncaught exceptions and console errors seen since the page module was created. */
@@ -62,6 +65,17 @@ export class PlannerPage {
   }
 
   /** Chooses `path` in the Open dialog. */
+  /**
+   * Writes `doc` to `path` and opens it from the start screen with the classic file dialogs
+   * (for designs built in the test, such as the large generated ones).
+   */
+  async openDocument(doc: NinesDocument, path: string): Promise<void> {
+    writeFileSync(path, serializeDocument(doc));
+    await this.useClassicFileDialogs();
+    await this.openStart();
+    await this.openFile(path);
+  }
+
   async openFile(path: string): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByRole('button', { name: 'Open', exact: true }).click();
