@@ -8,7 +8,7 @@
  */
 export { evaluate, evaluateScenario, variantStructure, MINUTES_PER_YEAR } from './evaluate';
 export { exportMef } from './mef';
-export { runScenario, evaluateExprs } from './scenario';
+export { runScenario, evaluateExprs, TIME_PART_LABELS } from './scenario';
 export type { ScenarioResult, Decomposition, EdgeTraffic, TimePart } from './scenario';
 export { estimateCost } from './cost';
 export type { CostEstimate, CostLine, CostCategory, UnpricedItem } from './cost';

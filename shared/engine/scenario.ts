@@ -51,6 +51,20 @@ export interface TimePart {
   readonly seconds: number | null;
 }
 
+/** How a time part is named to a person, in the app and in the plan. */
+export const TIME_PART_LABELS: Readonly<Record<TimePart['kind'], string>> = {
+  detection: 'detection',
+  'dns-ttl': 'DNS TTL',
+  promotion: 'promotion',
+  'warm-up': 'warm-up',
+  restore: 'restore',
+  repair: 'repair',
+  'replication-lag': 'replication lag',
+  'persistence-window': 'persistence window',
+  'backup-interval': 'backup interval',
+  partition: 'partition',
+};
+
 /** A time with the parts it is made of: the parts of the longest chain add up to `seconds`. */
 export interface Decomposition {
   /** Seconds; null when unbounded. */

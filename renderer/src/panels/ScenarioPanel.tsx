@@ -1,6 +1,6 @@
 import { Plus, X } from 'lucide-react';
 import { useEffect } from 'react';
-import type { Decomposition, TimePart } from '../../../shared/engine';
+import { TIME_PART_LABELS, type Decomposition } from '../../../shared/engine';
 import type { Variant } from '../../../shared/model/types';
 import { formatDuration, formatNumber } from '../app/format';
 import { displayName } from '../canvas/describe';
@@ -11,19 +11,6 @@ import type { PlannerStore } from '../store/create-store';
 import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
 import { formatScenarioSeconds, formatSurvival, scenarioStatus } from './ScenarioMatrix';
-
-const PART_LABELS: Record<TimePart['kind'], string> = {
-  detection: 'detection',
-  'dns-ttl': 'DNS TTL',
-  promotion: 'promotion',
-  'warm-up': 'warm-up',
-  restore: 'restore',
-  repair: 'repair',
-  'replication-lag': 'replication lag',
-  'persistence-window': 'persistence window',
-  'backup-interval': 'backup interval',
-  partition: 'partition',
-};
 
 /** A node, instance (`app#2`) or link (`link:a|b`) of the variant by the name a person knows. */
 function nameIn(variant: Variant): (id: string) => string {
@@ -96,7 +83,7 @@ function TimeBar({
           {time.parts.map((part, i) => (
             <li key={`${part.kind}-${part.nodeId}-${i}`}>
               <span className={`time-bar__swatch is-part-${i % 4}`} aria-hidden />
-              {PART_LABELS[part.kind]} ({name(part.nodeId)}){' '}
+              {TIME_PART_LABELS[part.kind]} ({name(part.nodeId)}){' '}
               <span className="num">{formatScenarioSeconds(part.seconds)}</span>
             </li>
           ))}

@@ -3,23 +3,10 @@
  * achieves (pass / fail, the cost of the interruption) and the expected yearly downtime.
  */
 import { scenarioMisses } from '../../engine/compare';
-import type { Decomposition, ScenarioResult, TimePart } from '../../engine/scenario';
+import { TIME_PART_LABELS, type Decomposition, type ScenarioResult } from '../../engine/scenario';
 import { bold, bullets, heading, inline, paragraph, type Block, type Inline } from '../document';
 import { applyingScenarios, eventLabel, type PlanBasis, type PlanContext } from './context';
 import { capitalise, duration, minutesPerYear, percent, usd } from './format';
-
-const PART_LABEL: Record<TimePart['kind'], string> = {
-  detection: 'detection',
-  'dns-ttl': 'DNS TTL',
-  promotion: 'promotion',
-  'warm-up': 'warm-up',
-  restore: 'restore',
-  repair: 'repair',
-  'replication-lag': 'replication lag',
-  'persistence-window': 'persistence window',
-  'backup-interval': 'backup interval',
-  partition: 'partition',
-};
 
 /**
  * `90 s = detection 30 s (Route 53) + DNS TTL 60 s (Route 53)`; `what` says which time an
@@ -30,7 +17,7 @@ export function decompositionText(ctx: PlanBasis, d: Decomposition, what: 'rto' 
   if (d.parts.length === 0)
     return `${total} (${what === 'rto' ? 'no interruption' : 'no data lost'})`;
   const parts = d.parts.map(
-    (p) => `${PART_LABEL[p.kind]} ${duration(p.seconds)} (${eventLabel(ctx, p.nodeId)})`,
+    (p) => `${TIME_PART_LABELS[p.kind]} ${duration(p.seconds)} (${eventLabel(ctx, p.nodeId)})`,
   );
   return `${total} = ${parts.join(' + ')}`;
 }
