@@ -1,6 +1,7 @@
 // End-to-end tests: Playwright driving Debian's Chromium against the static web build
 // (`npm run test:e2e` builds dist/web first). Never `npx playwright install` here.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from './chromium.config';
 
 // NINES_E2E_PORT lets two checkouts (git worktrees) run their suites side by side.
 const PORT = Number(process.env.NINES_E2E_PORT ?? 4173);
@@ -17,19 +18,7 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}/`,
     viewport: { width: 1280, height: 800 },
     trace: 'off',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: {
     command: `npx vite preview --config vite.web.config.ts --port ${PORT} --strictPort`,

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.config';
 import { generatedModel } from '../shared/engine/synthetic';
 import { serializeDocument } from '../shared/schema/serialize';
 
@@ -131,19 +132,7 @@ async function run(): Promise<FrameCase> {
     preview: { port: 0, strictPort: false, open: false },
   });
   const dir = mkdtempSync(join(tmpdir(), 'nines-frames-'));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const doc = generatedModel(REGIONS);
     const file = join(dir, 'generated.nines.json');
