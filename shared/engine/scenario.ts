@@ -622,13 +622,7 @@ class ScenarioRun {
 
   /** The scenario's requests per edge beside the requests with nothing failed. */
   private edgeTraffic(traffic: ScenarioTraffic): EdgeTraffic[] {
-    const nothingDown = new Set<number>();
-    const normal = routeScenarioTraffic(
-      this.context,
-      { id: '', name: '' },
-      evaluateExprs(this.structure, nothingDown),
-      nothingDown,
-    ).edgeShares;
+    const normal = normalEdgeShares(this.context);
     const out: EdgeTraffic[] = [];
     for (const edge of this.graph.variant.edges) {
       if (edge.kind !== 'depends') continue;
@@ -662,6 +656,26 @@ class ScenarioRun {
       issues: [],
     };
   }
+}
+
+/** The requests per edge with nothing failed, by structure: every scenario of a variant shares them. */
+const normalShares = new WeakMap<
+  Structure,
+  { readonly doc: NinesDocument; readonly shares: ReadonlyMap<string, number> }
+>();
+
+function normalEdgeShares(context: ScenarioContext): ReadonlyMap<string, number> {
+  const cached = normalShares.get(context.structure);
+  if (cached && cached.doc === context.doc) return cached.shares;
+  const nothingDown = new Set<number>();
+  const shares = routeScenarioTraffic(
+    context,
+    { id: '', name: '' },
+    evaluateExprs(context.structure, nothingDown),
+    nothingDown,
+  ).edgeShares;
+  normalShares.set(context.structure, { doc: context.doc, shares });
+  return shares;
 }
 
 /** Value of every expression with the events in `down` failed and all others working. */
