@@ -30,7 +30,7 @@ import type { NodeKind } from '../../../shared/model/types';
 import { nodeKinds } from '../../../shared/schema/nines-v1';
 import { useFindingFocus } from '../hooks/useAdvice';
 import { useActiveScenario } from '../hooks/useActiveScenario';
-import { isTextEntry } from '../platform/text-entry';
+import { isModalOpen, isTextEntry } from '../platform/focus';
 import { useResults } from '../hooks/useResults';
 import { withHighlight } from '../store/advice';
 import { usePlanner, usePlannerStore } from '../store/context';
@@ -263,7 +263,7 @@ export function PlanCanvas() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const isMenuKey = event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10');
-      if (!isMenuKey || isTextEntry(event.target) || document.querySelector('dialog[open]')) {
+      if (!isMenuKey || isTextEntry(event.target) || isModalOpen()) {
         return;
       }
       const state = store.getState();

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isTextEntry } from '../platform/text-entry';
+import { isModalOpen, isTextEntry } from '../platform/focus';
 import { usePlannerStore } from '../store/context';
 import {
   copySelection,
@@ -17,9 +17,8 @@ import {
 export function useEditorShortcuts(): void {
   const store = usePlannerStore();
   useEffect(() => {
-    const hasModalOpen = () => document.querySelector('dialog[open]') !== null;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTextEntry(event.target) || hasModalOpen() || event.altKey) return;
+      if (isTextEntry(event.target) || isModalOpen() || event.altKey) return;
       const isCommand = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (!isCommand && (key === 'delete' || key === 'backspace')) {
@@ -44,18 +43,18 @@ export function useEditorShortcuts(): void {
       }
     };
     const onCopy = (event: ClipboardEvent) => {
-      if (isTextEntry(event.target) || hasModalOpen()) return;
+      if (isTextEntry(event.target) || isModalOpen()) return;
       if (copySelection(store)) event.preventDefault();
     };
     const onCut = (event: ClipboardEvent) => {
-      if (isTextEntry(event.target) || hasModalOpen()) return;
+      if (isTextEntry(event.target) || isModalOpen()) return;
       if (copySelection(store)) {
         event.preventDefault();
         deleteSelection(store);
       }
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTextEntry(event.target) || hasModalOpen()) return;
+      if (isTextEntry(event.target) || isModalOpen()) return;
       if (pasteClipboard(store)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);

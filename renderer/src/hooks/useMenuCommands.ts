@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { selectAll } from '../canvas/editor-commands';
+import { isModalOpen, isTextEntry } from '../platform/focus';
 import { usePlannerStore } from '../store/context';
 import { useServices } from './useServices';
 
@@ -52,15 +53,4 @@ export function useMenuCommands(): void {
     [host, actions, store],
   );
   useEffect(() => host.onFileOpened?.((file) => void actions.openReceived(file)), [host, actions]);
-}
-
-function isTextEntry(element: Element | null): boolean {
-  return (
-    element instanceof HTMLElement &&
-    (element.isContentEditable || ['INPUT', 'TEXTAREA'].includes(element.tagName))
-  );
-}
-
-function isModalOpen(): boolean {
-  return document.querySelector('dialog[open]') !== null;
 }

@@ -5,7 +5,7 @@
  * platform's keyboard shortcuts into the same commands the desktop menu sends.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { isTextEntry } from './text-entry';
+import { isTextEntry } from './focus';
 import type {
   ExportRequest,
   HostApi,
