@@ -1,5 +1,5 @@
 /**
- * The public reference cases of ../shared/refcases (refcases.md / refcases.json) that describe a
+ * The public reference cases of data/refcases (refcases.md / refcases.json) that describe a
  * topology or a formula this engine implements, each expressed as a nines/1 model. Expected
  * values are the recomputed (exact) ones of refcases.md; unavailability is compared with a
  * relative tolerance of 1e-9 as the cases prescribe. REF-21 (RPO), REF-25 and REF-26 (restore

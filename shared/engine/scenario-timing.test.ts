@@ -14,7 +14,7 @@ interface RefCase {
   expected: Record<string, unknown>;
 }
 const refcases = JSON.parse(
-  readFileSync(new URL('../../../shared/refcases/refcases.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../data/refcases/refcases.json', import.meta.url), 'utf8'),
 ) as RefCase[];
 const ref = (id: string): RefCase => {
   const found = refcases.find((c) => c.id === id);
