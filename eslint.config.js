@@ -39,6 +39,7 @@ export default tseslint.config(
       "**/*.js",
       "**/*.mjs",
       "**/*.cjs",
+      "**/*.d.mts",
     ],
   },
   js.configs.recommended,
