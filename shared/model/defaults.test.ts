@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LINK_DEFAULTS, MANUAL_FAILOVER_SECONDS, NODE_DEFAULTS, nodeDefault } from './defaults';
+import {
+  LINK_DEFAULTS,
+  MANUAL_FAILOVER_SECONDS,
+  NODE_DEFAULTS,
+  OPERATIONS_DEFAULTS,
+  TARGET_DEFAULTS,
+  nodeDefault,
+} from './defaults';
 import { linkFailureFigure, nodeFailureFigure } from './nodes';
 
 const doc = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
@@ -11,6 +18,8 @@ describe('documented defaults', () => {
       Object.entries(table).map(([field, d]) => [kind, field, d] as const),
     ),
     ...Object.entries(LINK_DEFAULTS).map(([field, d]) => ['link', field, d] as const),
+    ...Object.entries(TARGET_DEFAULTS).map(([field, d]) => ['targets', field, d] as const),
+    ...Object.entries(OPERATIONS_DEFAULTS).map(([field, d]) => ['operations', field, d] as const),
   ];
 
   it.each(rows)('%s.%s is in docs/model.md with its value and source', (kind, field, d) => {

@@ -23,6 +23,22 @@ const ZONE_ASSUMPTION =
   'Assumption: one zone-level impairment a year with a two-hour recovery; providers publish no ' +
   'zone MTBF, and their SLAs (e.g. 99.99 % for multi-zone EC2) are met by multi-zone designs.';
 
+const SCALE_OUT: DefaultTable = {
+  autoscaling: {
+    value: true,
+    source:
+      'Assumption: a tier that states `maxInstances` grows to it by itself (an auto-scaling ' +
+      'group or orchestrator); set false when a person must scale it out. Without ' +
+      '`maxInstances` a tier does not grow.',
+  },
+  scaleOutSeconds: {
+    value: 300,
+    source:
+      'Amazon EC2 Auto Scaling: default cooldown of 300 s between scaling activities; Amazon ECS ' +
+      'managed scaling: default instance warm-up period of 300 s.',
+  },
+};
+
 /** Defaults per node kind (fields not listed have no default: absent means not modelled). */
 export const NODE_DEFAULTS: Readonly<Record<NodeKind, DefaultTable>> = {
   region: {
@@ -82,6 +98,7 @@ export const NODE_DEFAULTS: Readonly<Record<NodeKind, DefaultTable>> = {
       source:
         'Assumption: an auto-scaling group or orchestrator replaces an instance in ~15 minutes.',
     },
+    ...SCALE_OUT,
   },
   datastore: {
     instances: {
@@ -139,6 +156,14 @@ export const NODE_DEFAULTS: Readonly<Record<NodeKind, DefaultTable>> = {
       value: 0,
       source: 'Assumption: no warm-up unless stated.',
     },
+    conflictResolution: {
+      value: 'last-write-wins',
+      source:
+        'Redis Enterprise Active-Active (CRDB): strings resolve concurrent writes by last write ' +
+        'wins; counters, sets and sorted sets merge as CRDTs. Set `crdt` when the data uses only ' +
+        'merging types.',
+    },
+    ...SCALE_OUT,
   },
   queue: {
     instances: {
@@ -153,6 +178,7 @@ export const NODE_DEFAULTS: Readonly<Record<NodeKind, DefaultTable>> = {
       value: 0.9999,
       source: 'Amazon SQS SLA: 99.9 %; Assumption: 99.99 % for a replicated broker cluster.',
     },
+    ...SCALE_OUT,
   },
   objectStore: {
     availability: {
@@ -204,6 +230,33 @@ export const LINK_DEFAULTS: DefaultTable = {
   bandwidthMbps: {
     value: 1000,
     source: 'Assumption: 1 Gbit/s available to replication between two regions.',
+  },
+};
+
+/** Defaults of `targets` that change a verdict when absent. */
+export const TARGET_DEFAULTS: DefaultTable = {
+  minServedShare: {
+    value: 1,
+    source:
+      'nines/1: a scenario counts as recovered when every request is served again; a partial ' +
+      'service is not a recovered service (set e.g. 0.9 when 90 % is acceptable).',
+  },
+};
+
+/** Defaults of the document's `operations`: the time people take. */
+export const OPERATIONS_DEFAULTS: DefaultTable = {
+  detectionSeconds: {
+    value: 1800,
+    source:
+      'Assumption: a logical corruption is noticed through error alerts, failed reads or ' +
+      'data-validation checks within 30 minutes; no published figure covers every system, so ' +
+      'set it from your own incidents (first bad write to first page).',
+  },
+  decisionSeconds: {
+    value: 900,
+    source:
+      'Google SRE book, ch. 11 "Being On-Call": 5-minute response time for user-facing ' +
+      'services; Assumption: 10 more minutes to assess, declare and choose the recovery action.',
   },
 };
 

@@ -13,6 +13,7 @@ import type {
   nodeKinds,
   nodeSchema,
   objectStoreSchema,
+  operationsSchema,
   positionSchema,
   queueSchema,
   regionSchema,
@@ -52,3 +53,4 @@ export type Position = z.infer<typeof positionSchema>;
 export type Targets = z.infer<typeof targetsSchema>;
 export type Workload = z.infer<typeof workloadSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
+export type Operations = z.infer<typeof operationsSchema>;

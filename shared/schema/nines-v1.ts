@@ -90,6 +90,12 @@ const tierFields = {
   instanceType: text(100).optional(),
   /** Requests per second one instance can serve; absent means capacity is not modelled. */
   capacityRps: positive().optional(),
+  /** Largest number of instances the tier can grow to after a failure (scale-out). */
+  maxInstances: count().optional(),
+  /** Whether the tier grows to `maxInstances` by itself; false: a person scales it out. */
+  autoscaling: z.boolean({ error: 'must be true or false' }).optional(),
+  /** Time from the decision to scale out until the new instances serve, seconds. */
+  scaleOutSeconds: nonNegative().optional(),
 };
 
 export const regionSchema = z.strictObject({
@@ -140,6 +146,9 @@ export const replicationModes = [
   'active-active',
 ] as const;
 export const persistenceModes = ['none', 'aof-always', 'aof-everysec', 'snapshot'] as const;
+/** `last-write-wins`: one of two concurrent writes to a key is lost; `crdt`: merged (counters,
+ * sets), nothing lost. */
+export const conflictResolutions = ['last-write-wins', 'crdt'] as const;
 
 export const datastoreSchema = z.strictObject({
   ...nodeId,
@@ -176,6 +185,12 @@ export const datastoreSchema = z.strictObject({
   memoryGiB: positive().optional(),
   /** Seconds a restored or promoted member needs before serving at full speed. */
   warmupSeconds: nonNegative().optional(),
+  /** How Active-Active members merge concurrent writes to one key after a partition. */
+  conflictResolution: z
+    .enum(conflictResolutions, {
+      error: `must be one of ${conflictResolutions.join(', ')}`,
+    })
+    .optional(),
 });
 
 export const queueSchema = z.strictObject({
@@ -304,6 +319,16 @@ export const targetsSchema = z.strictObject({
     })
     .optional(),
   downtimeCostPerHour: nonNegative().optional(),
+  /** Share of the requests that must be served again for a scenario to count as recovered. */
+  minServedShare: share().optional(),
+});
+
+/** How long the people in a recovery take: added to every path that needs a person. */
+export const operationsSchema = z.strictObject({
+  /** Time until a failure that no health check sees (a logical corruption) is noticed, s. */
+  detectionSeconds: nonNegative().optional(),
+  /** Time for a person to be reached, assess, declare and decide on a recovery action, s. */
+  decisionSeconds: nonNegative().optional(),
 });
 
 export const workloadSchema = z.strictObject({
@@ -343,6 +368,7 @@ export const documentSchema = z.strictObject({
   description: text(20000).optional(),
   targets: targetsSchema.optional(),
   workload: workloadSchema.optional(),
+  operations: operationsSchema.optional(),
   variants: z.array(variantSchema).min(1, { error: 'must hold at least one variant' }),
   scenarios: z.array(scenarioSchema).optional(),
   catalog: catalogOverrideSchema.optional(),
