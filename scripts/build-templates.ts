@@ -47,7 +47,18 @@ const ASSUMPTIONS = [
 ].join('\n');
 
 /** The regional stack every design uses: zones, a load balancer, the stateless tier. */
-function regionStack(region: Region, appInstances: number, appNeeded: number): ModelNode[] {
+/** How a standby region's app tier grows after a failover: to `maxInstances`, by itself or by a person. */
+interface ScaleOut {
+  readonly maxInstances: number;
+  readonly autoscaling: boolean;
+}
+
+function regionStack(
+  region: Region,
+  appInstances: number,
+  appNeeded: number,
+  scale?: ScaleOut,
+): ModelNode[] {
   return [
     {
       id: region.id,
@@ -83,9 +94,12 @@ function regionStack(region: Region, appInstances: number, appNeeded: number): M
       minHealthy: appNeeded,
       instanceType: 'm7i.large',
       capacityRps: RPS_PER_INSTANCE,
+      ...(scale ? { maxInstances: scale.maxInstances, autoscaling: scale.autoscaling } : {}),
       mtbfHours: 4000,
       mttrHours: 0.25,
-      notes: 'Stateless; reads and writes the datastore of its own region only.',
+      notes: scale
+        ? `Stateless; reads and writes the datastore of its own region only. Scaled down: grows to ${scale.maxInstances} instances after a failover, ${scale.autoscaling ? 'by its auto-scaling group' : 'by a person from the runbook'}.`
+        : 'Stateless; reads and writes the datastore of its own region only.',
     },
   ];
 }
@@ -195,7 +209,7 @@ function activePassive(kind: 'pilot' | 'warm'): Variant {
     replication: 'active-passive',
     role: 'primary',
     autoFailover: isWarm,
-    failoverSeconds: isWarm ? 60 : 1800,
+    failoverSeconds: isWarm ? 60 : 900,
     witness: false,
     notes: 'Primary; replicates asynchronously to the standby region.',
   });
@@ -203,7 +217,7 @@ function activePassive(kind: 'pilot' | 'warm'): Variant {
     replication: 'active-passive',
     role: 'standby',
     autoFailover: isWarm,
-    failoverSeconds: isWarm ? 60 : 1800,
+    failoverSeconds: isWarm ? 60 : 900,
     witness: false,
     instances: isWarm ? 2 : 1,
     instanceType: isWarm ? 'r7i.xlarge' : 'r7i.large',
@@ -228,7 +242,7 @@ function activePassive(kind: 'pilot' | 'warm'): Variant {
       ...regionStack(USE1, 15, 10),
       ...a.nodes,
       backup(USE1, 'redis-use1'),
-      ...regionStack(EUW1, isWarm ? 4 : 1, 1),
+      ...regionStack(EUW1, isWarm ? 4 : 1, 1, { maxInstances: 15, autoscaling: isWarm }),
       ...b.nodes,
       backup(EUW1, 'redis-euw1'),
     ],

@@ -262,15 +262,16 @@ export const OPERATIONS_DEFAULTS: DefaultTable = {
 
 /**
  * `failoverSeconds` of a datastore whose failover is manual (`autoFailover: false`): the time a
- * person needs to decide and promote the standby. The kind's own default (30 s) is the figure of
+ * person needs to promote the standby once decided (the decision is `operations.decisionSeconds`). The kind's own default (30 s) is the figure of
  * an automatic failover.
  */
 export const MANUAL_FAILOVER_SECONDS: DefaultValue = {
-  value: 1800,
+  value: 900,
   source:
-    'Assumption: a person is alerted, confirms that the primary will not come back soon and ' +
-    'promotes the standby from the runbook in about 30 minutes; the AWS whitepaper "Disaster ' +
-    'Recovery of Workloads on AWS" puts pilot-light recovery in tens of minutes.',
+    'Assumption: once a person has decided (`operations.decisionSeconds`, counted apart), ' +
+    'promoting the standby from the runbook takes about 15 minutes; with the decision that is ' +
+    'about 30 minutes, and the AWS whitepaper "Disaster Recovery of Workloads on AWS" puts ' +
+    'pilot-light recovery in tens of minutes.',
 };
 
 /**

@@ -226,18 +226,22 @@ describe('semantics', () => {
     // Every failure of the primary (once per 1000 h) costs the failover time.
     expect(automatic.transitions[0]?.failuresPerYear).toBeCloseTo(8.76, 12);
     // Manual: the same structure (the standby serves once promoted); each failure of the primary
-    // costs the person's promotion and the standby's warm-up.
+    // costs the people's decision (900 s by default), the promotion and the standby's warm-up.
     const manual = only(group(false));
     expect(manual.availability.structural).toBe(automatic.availability.structural);
     expect(manual.transitions).toHaveLength(1);
     expect(manual.transitions[0]).toMatchObject({
       kind: 'failover',
       nodeIds: ['p', 's'],
-      seconds: 630,
+      seconds: 900 + 30 + 600,
     });
+    // The document's operations.decisionSeconds is the decision.
+    expect(
+      only({ ...group(false), operations: { decisionSeconds: 120 } }).transitions[0]?.seconds,
+    ).toBe(120 + 30 + 600);
     expect(manual.transitions[0]?.failuresPerYear).toBeCloseTo(8.76, 12);
-    // Without failoverSeconds a manual promotion takes the documented 1,800 s, not the 30 s of
-    // an automatic one.
+    // Without failoverSeconds a manual promotion takes the documented 900 s (after the 900 s
+    // decision), not the 30 s of an automatic one.
     const doc = group(false);
     const variant = doc.variants[0] as NinesDocument['variants'][number];
     variant.nodes = variant.nodes.map((n) => {
@@ -245,10 +249,10 @@ describe('semantics', () => {
       const { failoverSeconds: _omitted, ...rest } = n;
       return rest;
     });
-    expect(only(doc).transitions[0]?.seconds).toBe(1800 + 600);
+    expect(only(doc).transitions[0]?.seconds).toBe(900 + 900 + 600);
   });
 
-  it('charges a manual failover between two regions w_p × (failoverSeconds + warmupSeconds) × share', () => {
+  it('charges a manual failover between two regions w_p × (decision + failoverSeconds + warmupSeconds) × share', () => {
     // A global service calls a primary in r1 that a person promotes to a standby in r2. Regions:
     // MTBF 17,520 h, MTTR 4 h; everything else never fails.
     const doc = (autoFailover: boolean) =>
@@ -266,7 +270,7 @@ describe('semantics', () => {
             replication: 'active-passive',
             role: 'primary',
             autoFailover,
-            failoverSeconds: 1800,
+            failoverSeconds: 900,
           },
           {
             id: 'db2',
@@ -288,7 +292,8 @@ describe('semantics', () => {
     expect(Math.abs(manual.availability.unavailability.structural - q * q)).toBeLessThan(1e-18);
     expect(manual.availability.structural).toBe(automatic.availability.structural);
     expect(manual.singlePointsOfFailure).not.toContain('r1');
-    // w_p = 1 / (17,520 h + 4 h) (the primary fails with r1), d = 1,800 s + 600 s, share 1:
+    // w_p = 1 / (17,520 h + 4 h) (the primary fails with r1), d = the 900 s decision + 900 s
+    // promotion + 600 s warm-up, share 1:
     // U_transition = 1 / 17,524 × 2,400 / 3,600 = 3.80430e-5 (19.995 min/yr).
     const w = 1 / 17524;
     const uManual = w * (2400 / 3600) * 1;
@@ -303,9 +308,9 @@ describe('semantics', () => {
     expect(Math.abs(manual.availability.requestWeighted - (1 - q * q - uManual))).toBeLessThan(
       1e-15,
     );
-    // Automatic: the same term with failoverSeconds alone (the warm-up is not charged).
-    const uAutomatic = w * (1800 / 3600);
-    expect(automatic.transitions[0]).toMatchObject({ kind: 'failover', seconds: 1800 });
+    // Automatic: the same term with failoverSeconds alone (no decision, the warm-up not charged).
+    const uAutomatic = w * (900 / 3600);
+    expect(automatic.transitions[0]).toMatchObject({ kind: 'failover', seconds: 900 });
     expect(
       Math.abs(automatic.availability.unavailability.transition / uAutomatic - 1),
     ).toBeLessThan(1e-12);
@@ -401,7 +406,8 @@ describe('the pilot-light template', () => {
 
   it('has no single point of failure in use1: a person promotes the standby in euw1', () => {
     expect(v.singlePointsOfFailure).toEqual(['dns']);
-    // The promotion is a transition: redis-use1's failures × (1,800 s + 600 s warm-up) × all requests.
+    // The promotion is a transition: redis-use1's failures × (900 s decision + 900 s promotion +
+    // 600 s warm-up) × all requests.
     const failover = v.transitions.find((t) => t.kind === 'failover');
     expect(failover).toMatchObject({
       nodeIds: ['redis-use1', 'redis-euw1'],
@@ -410,14 +416,39 @@ describe('the pilot-light template', () => {
     });
   });
 
-  it('survives a region outage on the standby after the promotion and warm-up', () => {
+  it('serves 10 % on the standby after the decision, promotion and warm-up, and all once a person scales out', () => {
     const outage = v.scenarios.find((s) => s.id === 'region-outage');
     expect(outage?.survives).toBe(true);
+    // app-euw1: 1 instance × 2,000 requests/s for the 20,000 of use1: 10 % served.
+    expect(outage?.status).toBe('degraded');
+    expect(outage?.servedShare).toBeCloseTo(0.1, 12);
+    expect(outage?.timeToServiceSeconds).toBe(900 + 900 + 600);
+    // The person who promoted scales app-euw1 out to 15 (no second decision): + 300 s.
     expect(outage?.rto.parts.map((p) => [p.kind, p.nodeId, p.seconds])).toEqual([
-      ['promotion', 'redis-use1', 1800],
+      ['decision', 'operations', 900],
+      ['promotion', 'redis-use1', 900],
       ['warm-up', 'redis-euw1', 600],
+      ['scale-out', 'app-euw1', 300],
     ]);
-    expect(outage?.notes.some((n) => n.includes('a person promotes the standby'))).toBe(true);
+    expect(outage?.timeToFullCapacitySeconds).toBe(2700);
+    expect(outage?.meetsRto).toBe(false);
+    expect(outage?.meetsMtd).toBe(true);
+    expect(outage?.notes.some((n) => n.includes('a person decides to promote the standby'))).toBe(
+      true,
+    );
+  });
+
+  it('a traffic shift to the standby is degraded and fails its RTO: a person must scale out', () => {
+    const shift = v.scenarios.find((s) => s.id === 'traffic-shift');
+    expect(shift?.status).toBe('degraded');
+    expect(shift?.servedShare).toBeCloseTo(0.1, 12);
+    expect(shift?.rto.parts.map((p) => [p.kind, p.seconds])).toEqual([
+      ['decision', 900],
+      ['scale-out', 300],
+    ]);
+    expect(shift?.meetsRto).toBe(false);
+    // 1,200 s at 90 % refused × $50,000/h = $15,000.
+    expect(shift?.downtimeCostUsd).toBeCloseTo(15_000, 6);
   });
 });
 

@@ -2,6 +2,7 @@
  * `evaluate`: the availability of each variant of a document, with its explanation (cut sets,
  * single points of failure, importance) and its transition and capacity terms.
  */
+import { operationsTime } from '../../model/operations';
 import type { NinesDocument, Scenario, Variant } from '../../model/types';
 import { capacityUnavailability } from './capacity';
 import { estimateCost } from '../cost';
@@ -101,7 +102,12 @@ function unavailabilityTerms(
   transitions: TransitionTerm[];
 } {
   const uStructural = model.unavailability(structure.top);
-  const transitions = transitionTerms(structure, model, traffic);
+  const transitions = transitionTerms(
+    structure,
+    model,
+    traffic,
+    operationsTime(doc).decisionSeconds,
+  );
   // First order, so absurd inputs (a failover longer than the time between failures) could sum
   // past 1: no share of a year can exceed the year.
   const uTransition = Math.min(

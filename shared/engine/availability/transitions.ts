@@ -25,7 +25,7 @@
  * U = 1 / 17,524 × (2,400 / 3600) × 1 = 3.8043e-5 (20.0 min/yr).
  */
 import type { FailureModel } from './probability';
-import type { Structure } from '../structure';
+import { failoverTransitionSeconds, type Structure } from '../structure';
 import type { TrafficShares } from '../structure';
 import type { TransitionTerm } from './types';
 
@@ -37,6 +37,7 @@ export function transitionTerms(
   structure: Structure,
   model: FailureModel,
   traffic: TrafficShares,
+  decisionSeconds: number,
 ): TransitionTerm[] {
   const terms: TransitionTerm[] = [];
   const add = (
@@ -72,8 +73,9 @@ export function transitionTerms(
   }
   for (const failover of structure.failovers) {
     const share = traffic.node.get(failover.nodeIds[0] as string) ?? 0;
-    if (share > 0 && failover.transitionSeconds > 0) {
-      add('failover', failover.nodeIds, failover.primaryExpr, failover.transitionSeconds, share);
+    const seconds = failoverTransitionSeconds(failover, decisionSeconds);
+    if (share > 0 && seconds > 0) {
+      add('failover', failover.nodeIds, failover.primaryExpr, seconds, share);
     }
   }
   return terms

@@ -3,8 +3,17 @@
  * and the timing formulas (detection, restore, replication lag) the plan prints too.
  * The door of shared/engine/scenarios/.
  */
-export { TIME_PART_LABELS, evaluateExprs, runScenario } from './scenario';
-export type { Decomposition, EdgeTraffic, ScenarioResult, TimePart } from './scenario';
+export { runScenario } from './scenario';
+export { evaluateExprs } from './state';
+export { TIME_PART_LABELS } from './result';
+export type {
+  Decomposition,
+  EdgeTraffic,
+  ScenarioPhase,
+  ScenarioResult,
+  ScenarioStatus,
+  TimePart,
+} from './result';
 export {
   BYTES_PER_GIB,
   BYTES_PER_MB,

@@ -2,81 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText } from '../../schema/parse';
 import { evaluate } from '../availability';
-import type { ModelNode, NinesDocument, Scenario } from '../../model/types';
-import { dep, singleVariant, workedExample } from '../../testing/builders';
-import { resolveGraph } from '../structure';
-import { runScenario, type ScenarioResult } from './scenario';
-import { buildStructure } from '../structure';
-import { trafficShares } from '../structure';
-
-function run(doc: NinesDocument, scenario: Omit<Scenario, 'name'>): ScenarioResult {
-  const variant = doc.variants[0];
-  if (!variant) throw new Error('no variant');
-  const graph = resolveGraph(variant, []);
-  if (!graph) throw new Error('unresolvable');
-  const structure = buildStructure(graph, []);
-  return runScenario(
-    { doc, graph, structure, traffic: trafficShares(doc, graph) },
-    { name: scenario.id, ...scenario },
-  );
-}
-
-/** Two regions behind a DNS router, each an app over two zones and a datastore of `store`. */
-function twoRegions(
-  store: Partial<Record<string, unknown>>,
-  extra: Partial<NinesDocument> = {},
-): NinesDocument {
-  const nodes: ModelNode[] = [
-    {
-      id: 'dns',
-      kind: 'router',
-      availability: 0.99999,
-      healthCheckSeconds: 10,
-      failureThreshold: 3,
-      dnsTtlSeconds: 30,
-    },
-  ];
-  for (const r of ['r1', 'r2']) {
-    nodes.push(
-      { id: r, kind: 'region', mtbfHours: 17520, mttrHours: 4 },
-      { id: `${r}-a`, kind: 'zone', parent: r, mtbfHours: 8760, mttrHours: 2 },
-      { id: `${r}-b`, kind: 'zone', parent: r, mtbfHours: 8760, mttrHours: 2 },
-      {
-        id: `app-${r}`,
-        kind: 'service',
-        parent: r,
-        instances: 4,
-        minHealthy: 2,
-        capacityRps: 1000,
-      },
-      { id: `db-${r}`, kind: 'datastore', parent: r, instances: 2, ...store } as ModelNode,
-    );
-  }
-  const doc = singleVariant(
-    'dns',
-    nodes,
-    [
-      dep('dns', 'app-r1'),
-      dep('dns', 'app-r2'),
-      dep('app-r1', 'db-r1'),
-      dep('app-r2', 'db-r2'),
-      { from: 'db-r1', to: 'db-r2', kind: 'replicates' },
-    ],
-    {
-      links: [{ a: 'r1', b: 'r2', rttMs: 80, bandwidthMbps: 100, mtbfHours: 4380, mttrHours: 1 }],
-      workload: {
-        requestsPerSecond: 3000,
-        writesPerSecond: 1000,
-        avgWriteBytes: 1000,
-        dataSetGiB: 10,
-        trafficShare: { r1: 0.5, r2: 0.5 },
-      },
-    },
-  );
-  return { ...doc, targets: { rtoSeconds: 120, rpoSeconds: 1, mtdSeconds: 3600 }, ...extra };
-}
-
-const activeActive = { replication: 'active-active', persistence: 'aof-everysec' };
+import { singleVariant, workedExample } from '../../testing/builders';
+import { activeActive, run, twoRegions } from '../../testing/two-regions';
+import type { ScenarioResult } from './result';
 
 describe('region outage behind a DNS router (DESIGN.md worked example)', () => {
   it('is survived, with RTO = health checks × threshold + DNS TTL', () => {
@@ -126,11 +54,23 @@ describe('zone outage', () => {
 });
 
 describe('split-brain', () => {
-  it('Active-Active members keep serving; the note says how they converge', () => {
+  it('Active-Active members keep serving; under last-write-wins the partition is the data at risk', () => {
     const result = run(twoRegions(activeActive), { id: 's', partition: [['r1', 'r2']] });
     expect(result.survives).toBe(true);
+    expect(result.status).toBe('full');
+    // Concurrent writes to one key on both sides lose one of them: RPO = the link's MTTR (1 h).
+    expect(result.rpoSeconds).toBe(3600);
+    expect(result.rpo.parts).toEqual([{ kind: 'partition', nodeId: 'link:r1|r2', seconds: 3600 }]);
+    expect(result.notes.join(' ')).toMatch(/keep serving reads and writes.*last write wins/);
+  });
+
+  it('CRDT types merge without loss: RPO 0', () => {
+    const result = run(twoRegions({ ...activeActive, conflictResolution: 'crdt' }), {
+      id: 's',
+      partition: [['r1', 'r2']],
+    });
     expect(result.rpoSeconds).toBe(0);
-    expect(result.notes.join(' ')).toMatch(/keep serving reads and writes.*last-write-wins/);
+    expect(result.notes.join(' ')).toMatch(/merge without loss/);
   });
 
   it('active-passive with automatic failover and no witness is flagged as two primaries', () => {
@@ -185,7 +125,7 @@ describe('RPO', () => {
 });
 
 describe('corruption', () => {
-  it('costs the backup interval and a restore of the data set', () => {
+  it('costs detection, decision and a restore of the data set; RPO = backup interval + detection', () => {
     const doc = twoRegions(activeActive);
     const variant = doc.variants[0]!;
     variant.nodes.push({
@@ -198,9 +138,19 @@ describe('corruption', () => {
     variant.edges.push({ from: 'bk', to: 'db-r1', kind: 'backs-up' });
     const result = run(doc, { id: 'c', corrupt: ['db-r1'] });
     expect(result.survives).toBe(false);
-    expect(result.rpoSeconds).toBe(3600);
-    expect(result.rtoSeconds).toBeCloseTo((10 * 2 ** 30) / 100e6, 9);
-    expect(result.meetsRto).toBe(true);
+    expect(result.status).toBe('down');
+    // Worst case the corruption began just after a backup and was noticed 1,800 s later.
+    expect(result.rpoSeconds).toBe(3600 + 1800);
+    expect(result.rpo.parts.map((p) => p.kind)).toEqual(['backup-interval', 'detection']);
+    // 1,800 s to notice, 900 s to decide, 10 GiB at 100 MB/s = 107.374 s to restore; r2's users
+    // go to r1 (4 × 1,000 requests/s carry all 3,000) while db-r2 re-syncs, so no re-sync part.
+    expect(result.rto.parts.map((p) => [p.kind, p.seconds])).toEqual([
+      ['detection', 1800],
+      ['decision', 900],
+      ['restore', (10 * 2 ** 30) / 100e6],
+    ]);
+    expect(result.rtoSeconds).toBeCloseTo(1800 + 900 + (10 * 2 ** 30) / 100e6, 9);
+    expect(result.meetsRto).toBe(false);
     expect(result.meetsRpo).toBe(false);
   });
 
@@ -279,13 +229,15 @@ describe('manual failover', () => {
     manual.workload = { ...manual.workload, trafficShare: { r1: 1, r2: 0 } };
     const result = run(manual, { id: 'r', fail: ['r1'] });
     expect(result.survives).toBe(true);
-    expect(result.rtoSeconds).toBe(1200);
+    // r2 holds 4 × 1,000 requests/s for all 3,000: full once promoted.
+    expect(result.rtoSeconds).toBe(900 + 900 + 300);
     expect(result.rto.parts).toEqual([
+      { kind: 'decision', nodeId: 'operations', seconds: 900 },
       { kind: 'promotion', nodeId: 'db-r1', seconds: 900 },
       { kind: 'warm-up', nodeId: 'db-r2', seconds: 300 },
     ]);
     expect(result.notes).toContain(
-      'service returns when a person promotes the standby of db-r1 (manual failover, as the runbook says), before db-r1 itself is repaired',
+      'service returns when a person decides to promote the standby of db-r1 and does it (manual failover, as the runbook says), before db-r1 itself is repaired',
     );
     // The same chain as an automatic failover with the same times, without the person.
     const automatic = twoRegions({
@@ -295,8 +247,8 @@ describe('manual failover', () => {
     });
     automatic.workload = manual.workload;
     const auto = run(automatic, { id: 'r', fail: ['r1'] });
-    expect(auto.rto).toEqual(result.rto);
-    expect(auto.notes.some((n) => n.includes('a person promotes'))).toBe(false);
+    expect(auto.rto.parts).toEqual(result.rto.parts.slice(1));
+    expect(auto.notes.some((n) => n.includes('a person'))).toBe(false);
   });
 });
 

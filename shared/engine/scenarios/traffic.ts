@@ -8,7 +8,7 @@ import { regionTrafficShares } from '../../model/traffic';
 import { tierSize } from '../../model/nodes';
 import type { ModelNode, Scenario } from '../../model/types';
 import { LINK_DEFAULTS } from '../../model/defaults';
-import type { ScenarioContext } from './scenario';
+import type { ScenarioContext } from './result';
 
 /** Traffic outcome of a scenario. */
 export interface ScenarioTraffic {
@@ -22,6 +22,8 @@ export interface ScenarioTraffic {
    * absent.
    */
   readonly edgeShares: ReadonlyMap<string, number>;
+  /** Share of all requests each tier refuses for lack of capacity (tiers that refuse none absent). */
+  readonly refusedByTier: ReadonlyMap<string, number>;
 }
 
 /** A group of requests: the region its users come from and the share of all requests it is. */
@@ -40,6 +42,7 @@ export function routeScenarioTraffic(
   scenario: Scenario,
   values: readonly boolean[],
   down: ReadonlySet<number>,
+  scaledInstances: ReadonlyMap<string, number> = new Map(),
 ): ScenarioTraffic {
   const { doc, graph, structure } = context;
   const works = (id: string): boolean => {
@@ -127,6 +130,7 @@ export function routeScenarioTraffic(
 
   const rps = doc.workload?.requestsPerSecond ?? 0;
   let refused = 0;
+  const refusedByTier = new Map<string, number>();
   if (rps > 0) {
     for (const [id, tier] of structure.tiers) {
       const node = graph.byId.get(id) as ModelNode;
@@ -139,8 +143,13 @@ export function routeScenarioTraffic(
         : tier.instances.filter(
             (i) => !down.has(i.event) && (i.zoneEvent === undefined || !down.has(i.zoneEvent)),
           ).length;
-      refused +=
-        Math.max(0, share * rps - capacity * Math.min(working, tierSize(node).instances)) / rps;
+      // A tier that scales out runs its `maxInstances` in the zones that still work.
+      const scaled = scaledInstances.get(id);
+      const serving =
+        working > 0 && scaled !== undefined ? scaled : Math.min(working, tierSize(node).instances);
+      const tierRefused = Math.max(0, share * rps - capacity * serving) / rps;
+      if (tierRefused > 0) refusedByTier.set(id, tierRefused);
+      refused += tierRefused;
     }
   }
 
@@ -148,6 +157,7 @@ export function routeScenarioTraffic(
     servedShare: Math.max(0, 1 - Math.min(1, failed + refused)),
     latencyChangeMs: latency,
     edgeShares,
+    refusedByTier,
   };
 }
 

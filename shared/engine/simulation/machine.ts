@@ -30,6 +30,7 @@
  * from a state without loss into a losing state.
  */
 import { tierSize } from '../../model/nodes';
+import { operationsTime } from '../../model/operations';
 import type { DatastoreNode, ModelNode, NinesDocument, RegionLink } from '../../model/types';
 import type { ResolvedGraph } from '../structure';
 import { routingOf, Subtrees } from '../availability';
@@ -40,7 +41,7 @@ import {
   replicationLagSeconds,
   replicationMbps,
 } from '../scenarios';
-import type { Structure } from '../structure';
+import { failoverTransitionSeconds, type Structure } from '../structure';
 import type { TrafficShares } from '../structure';
 import { HOURS_PER_YEAR } from '../availability';
 
@@ -166,6 +167,7 @@ export class Machine {
     startDown?: ReadonlySet<number>,
   ) {
     const exprs = structure.exprs;
+    const { decisionSeconds } = operationsTime(doc);
     this.eventCount = structure.events.length;
     this.exprCount = exprs.length;
     this.top = structure.top;
@@ -243,10 +245,10 @@ export class Machine {
     }
     for (const failover of structure.failovers) {
       const share = traffic.node.get(failover.nodeIds[0] as string) ?? 0;
-      if (share > 0 && failover.transitionSeconds > 0) {
+      const seconds = failoverTransitionSeconds(failover, decisionSeconds);
+      if (share > 0 && seconds > 0) {
         this.transitionLoss[failover.primaryExpr] =
-          (this.transitionLoss[failover.primaryExpr] as number) +
-          (failover.transitionSeconds / 3600) * share;
+          (this.transitionLoss[failover.primaryExpr] as number) + (seconds / 3600) * share;
         this.watched[failover.primaryExpr] = 1;
       }
     }

@@ -114,9 +114,10 @@ describe('simulate: hand-computed figures', () => {
     expect(Math.abs(figures(v).structural / 1e-4 - 1), 'seed 5').toBeLessThan(0.1);
   });
 
-  it('charges a manual failover its promotion and the standby warm-up for each primary failure', () => {
+  it('charges a manual failover the decision, its promotion and the standby warm-up for each primary failure', () => {
     // A global service (never failing) on a primary that fails 8760 / 100 = 87.6 times a year; a
-    // person promotes the standby in 30 s and it warms up for 6 s: 36 s × all the requests.
+    // person decides in 24 s (operations.decisionSeconds), promotes the standby in 30 s and it
+    // warms up for 6 s: 60 s × all the requests.
     const doc = singleVariant(
       'app',
       [
@@ -141,7 +142,8 @@ describe('simulate: hand-computed figures', () => {
       ],
       [dep('app', 'p'), { from: 'p', to: 's', kind: 'replicates' }],
     );
-    const expected = (1 / 100) * (36 / 3600);
+    doc.operations = { decisionSeconds: 24 };
+    const expected = (1 / 100) * (60 / 3600);
     const exact = evaluate(doc).variants[0]?.availability?.unavailability.transition ?? 0;
     expect(Math.abs(exact / expected - 1)).toBeLessThan(1e-12);
     const v = simulate(doc, { years: 3000, seed: 5 }).variants[0];

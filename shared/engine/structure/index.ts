@@ -5,7 +5,7 @@
  */
 export { resolveGraph } from './graph';
 export type { FailoverGroup, ResolvedGraph } from './graph';
-export { buildStructure } from './structure';
-export type { RouterInfo, Structure } from './structure';
+export { buildStructure, failoverTransitionSeconds } from './structure';
+export type { FailoverInfo, RouterInfo, Structure } from './structure';
 export { trafficShares } from './traffic';
 export type { TrafficShares } from './traffic';

@@ -78,9 +78,19 @@ export interface FailoverInfo {
    * Time lost per failure of the primary, the d of the transition term w_p · d · s_p, seconds:
    * `failoverSeconds` for an automatic failover; for a manual one (a person promotes the
    * standby) `failoverSeconds` + the first standby's `warmupSeconds`, as the scenario's takeover
-   * chain counts it.
+   * chain counts it. The people's decision is added by `failoverTransitionSeconds`.
    */
   readonly transitionSeconds: number;
+  /** True when a person promotes the standby: the people's decision time comes first. */
+  readonly manual: boolean;
+}
+
+/**
+ * The d of the transition term of `failover`, seconds: its `transitionSeconds`, plus the people's
+ * decision (`operations.decisionSeconds`) when a person promotes the standby.
+ */
+export function failoverTransitionSeconds(failover: FailoverInfo, decisionSeconds: number): number {
+  return failover.transitionSeconds + (failover.manual ? decisionSeconds : 0);
 }
 
 /** The Boolean structure of one variant over its basic events. */
@@ -397,6 +407,7 @@ class Builder {
       primaryExpr: this.and([this.instance(node, 0, instances), this.regionOfNode(node)]),
       failoverSeconds,
       transitionSeconds: failoverSeconds,
+      manual: false,
     });
   }
 
@@ -416,6 +427,7 @@ class Builder {
       primaryExpr: this.avail(primary),
       failoverSeconds: group.failoverSeconds,
       transitionSeconds: group.failoverSeconds + warmup,
+      manual: !group.isAutomatic,
     });
   }
 
