@@ -1,11 +1,21 @@
-/** The CLI's bundle cache (cli/bin/bundle.mjs) and the `nines` command that uses it. */
+/** The CLI's bundle cache (cli/bin/bundle.mjs), its loader (cli/bin/load.mjs) and `nines`. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain ES module of the bin folder, without type declarations.
 import { bundledEntry, sourceKey } from './bin/bundle.mjs';
+// @ts-expect-error -- a plain ES module of the bin folder, without type declarations.
+import { loadBundle } from './bin/load.mjs';
 import { template } from './testing';
 
 const root = mkdtempSync(join(tmpdir(), 'nines-bundle-'));
@@ -17,9 +27,15 @@ function write(path: string, text: string): void {
 }
 
 type Key = (root: string) => string;
-type Entry = (root: string) => Promise<URL>;
+type Entry = (root: string) => Promise<string>;
+interface Loaded {
+  exports: { main: () => Promise<number> };
+  saveCache(): void;
+}
+type Load = (file: string, cacheFile?: string) => Loaded;
 
 describe('the bundle cache', () => {
+  write('package.json', '{"dependencies": {}}\n');
   write('shared/answer.ts', 'export const answer: number = 41;\n');
   write(
     'cli/index.ts',
@@ -37,19 +53,32 @@ describe('the bundle cache', () => {
   it('builds the entry once per key and rebuilds after an edit', async () => {
     write('shared/answer.ts', 'export const answer: number = 41;\n');
     const first = await (bundledEntry as Entry)(root);
-    const { main } = (await import(first.href)) as { main: () => Promise<number> };
-    expect(await main()).toBe(42);
+    expect(await (loadBundle as Load)(first).exports.main()).toBe(42);
     const built = statSync(first).mtimeMs;
-    expect((await (bundledEntry as Entry)(root)).href).toBe(first.href);
+    expect(await (bundledEntry as Entry)(root)).toBe(first);
     expect(statSync(first).mtimeMs).toBe(built);
 
     write('shared/answer.ts', 'export const answer: number = 999;\n');
     const second = await (bundledEntry as Entry)(root);
-    expect(second.href).not.toBe(first.href);
-    const again = (await import(second.href)) as { main: () => Promise<number> };
-    expect(await again.main()).toBe(1000);
+    expect(second).not.toBe(first);
+    expect(await (loadBundle as Load)(second).exports.main()).toBe(1000);
     // The stale bundle is removed.
-    expect(readdirSync(join(root, 'node_modules', '.cache', 'nines-cli'))).toHaveLength(1);
+    expect(readdirSync(dirname(dirname(second)))).toHaveLength(1);
+  });
+
+  it('writes a code cache once and runs from it', async () => {
+    const file = await (bundledEntry as Entry)(root);
+    const cache = join(root, 'code-cache', 'index.v8cache');
+    const load = loadBundle as Load;
+    const fresh = load(file, cache);
+    expect(await fresh.exports.main()).toBe(1000);
+    fresh.saveCache();
+    expect(existsSync(cache)).toBe(true);
+    const written = statSync(cache).mtimeMs;
+    const cached = load(file, cache);
+    expect(await cached.exports.main()).toBe(1000);
+    cached.saveCache();
+    expect(statSync(cache).mtimeMs).toBe(written);
   });
 });
 
