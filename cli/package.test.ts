@@ -34,7 +34,7 @@ function npm(args: string[], cwd: string): string {
 }
 
 function nines(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const bin = join(app, 'node_modules', 'nines', 'cli', 'bin', 'nines.mjs');
+  const bin = join(app, 'node_modules', 'nines', 'cli', 'bin', 'nines.cjs');
   const run = spawnSync(process.execPath, [bin, ...args], {
     cwd: app,
     env: env(),

@@ -1,6 +1,6 @@
 // The CLI's sources bundled into one CommonJS file, so that `nines` starts without compiling
 // TypeScript (tsx costs about 0.3 s of CPU per start) and without loading its libraries file by
-// file; ./load.mjs runs it with a V8 code cache. Two uses:
+// file; ./load.cjs runs it with a V8 code cache. Two uses:
 // - an installed package runs cli/dist/index.cjs, built once by `npm pack` (`prepack`:
 //   `buildDist`);
 // - a checkout runs a cached bundle under node_modules/.cache/nines-cli/, keyed by the path, size
@@ -11,7 +11,8 @@
 // stay external, loaded from node_modules; every other package is bundled in. The commands load
 // the engine and the plan code only when they run (esbuild keeps each dynamically imported module
 // behind a lazy initialiser), so `nines validate` runs only the parser's code.
-import {
+'use strict';
+const {
   existsSync,
   mkdirSync,
   readdirSync,
@@ -20,17 +21,17 @@ import {
   rmSync,
   statSync,
   writeFileSync,
-} from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+} = require('node:fs');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 const SOURCE_DIRS = ['cli', 'shared'];
 
 /** The repository root, seen from this file. */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = join(__dirname, '..', '..');
 
 /** Where `npm pack` puts the prebuilt CLI, relative to the package root. */
-export const DIST = join('cli', 'dist');
+const DIST = join('cli', 'dist');
 
 /**
  * A short hash of what the CLI is built from: package.json, this file and every `.ts` file
@@ -40,7 +41,7 @@ export const DIST = join('cli', 'dist');
  * @param {string} root the repository root
  * @returns {string}
  */
-export function sourceKey(root) {
+function sourceKey(root) {
   const lines = [];
   const add = (path) => {
     const { size, mtimeMs } = statSync(path);
@@ -48,7 +49,7 @@ export function sourceKey(root) {
   };
   // package.json's `dependencies` decide what is bundled, and this file how.
   add(join(root, 'package.json'));
-  add(fileURLToPath(import.meta.url));
+  add(__filename);
   const walk = (dir) => {
     const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -120,11 +121,11 @@ const englishOnlyZod = {
  * @returns {Promise<import('esbuild').Metafile>}
  */
 async function bundle(root, outdir, importMetaUrl) {
-  const { build } = await import('esbuild');
+  const { build } = require('esbuild');
   const { metafile } = await build({
     entryPoints: { index: join(root, 'cli', 'index.ts') },
     bundle: true,
-    // One file: fewer files to open at every start, and one V8 code cache (./load.mjs).
+    // One file: fewer files to open at every start, and one V8 code cache (./load.cjs).
     format: 'cjs',
     platform: 'node',
     target: 'node20',
@@ -152,7 +153,7 @@ async function bundle(root, outdir, importMetaUrl) {
  * @param {string} root the repository root
  * @returns {Promise<string>} the folder written
  */
-export async function buildDist(root) {
+async function buildDist(root) {
   const outdir = join(root, DIST);
   rmSync(outdir, { recursive: true, force: true });
   const metafile = await bundle(
@@ -162,7 +163,7 @@ export async function buildDist(root) {
   );
   writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(root, metafile));
   // Names the bundle's V8 code cache: the cache must never outlive the code it was made from.
-  const { createHash } = await import('node:crypto');
+  const { createHash } = require('node:crypto');
   const id = createHash('sha256')
     .update(readFileSync(join(outdir, 'index.cjs')))
     .digest('hex')
@@ -202,7 +203,7 @@ function thirdPartyLicenses(root, metafile) {
  * @param {string} root the repository root
  * @returns {Promise<string>}
  */
-export async function bundledEntry(root) {
+async function bundledEntry(root) {
   // One folder per checkout: git worktrees may share one node_modules.
   const checkout = hash64(root).slice(0, 8);
   const cache = join(root, 'node_modules', '.cache', 'nines-cli', checkout);
@@ -227,16 +228,23 @@ export async function bundledEntry(root) {
   return entry;
 }
 
-/** `node cli/bin/bundle.mjs dist`: writes cli/dist/ (package.json's `prepack`). */
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+module.exports = { ROOT, DIST, sourceKey, bundledEntry, buildDist };
+
+/** `node cli/bin/bundle.cjs dist | clean`: writes or removes cli/dist/ (`prepack`, `postpack`). */
+if (require.main === module) {
   const [command] = process.argv.slice(2);
   if (command === 'dist') {
-    const outdir = await buildDist(ROOT);
-    process.stdout.write(`nines: CLI bundle written to ${outdir}\n`);
+    buildDist(ROOT).then(
+      (outdir) => process.stdout.write(`nines: CLI bundle written to ${outdir}\n`),
+      (error) => {
+        process.stderr.write(`${error.stack ?? error}\n`);
+        process.exitCode = 1;
+      },
+    );
   } else if (command === 'clean') {
     rmSync(join(ROOT, DIST), { recursive: true, force: true });
   } else {
-    process.stderr.write('Usage: node cli/bin/bundle.mjs dist | clean\n');
+    process.stderr.write('Usage: node cli/bin/bundle.cjs dist | clean\n');
     process.exitCode = 2;
   }
 }

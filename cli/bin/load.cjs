@@ -1,21 +1,22 @@
-// Runs a CommonJS bundle of the CLI (./bundle.mjs) with a V8 code cache: the compiled code of
+// Runs a CommonJS bundle of the CLI (./bundle.cjs) with a V8 code cache: the compiled code of
 // the functions a run used is kept in a file and reused by the next runs, which then neither
 // parse nor compile them again (Node 20 has no compile cache of its own; Node ≥ 22.1's
 // `module.enableCompileCache` does the same for files it loads itself). V8 refuses a cache made
 // by another V8 version or with other flags; the cache's name carries an identity of the exact
 // bundle, since V8 does not check the code itself.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import vm from 'node:vm';
+'use strict';
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
 /**
  * The folder of this user's code caches of an installed `nines`: never a shared folder such as
  * /tmp, since a cache is code that is run.
  * @returns {string}
  */
-export function userCacheDir() {
+function userCacheDir() {
   if (process.env.NINES_CACHE_DIR) return process.env.NINES_CACHE_DIR;
   if (process.platform === 'win32' && process.env.LOCALAPPDATA)
     return join(process.env.LOCALAPPDATA, 'nines', 'Cache');
@@ -31,7 +32,7 @@ export function userCacheDir() {
  * @param {string | undefined} cacheFile
  * @returns {{ exports: any, saveCache(): void }}
  */
-export function loadBundle(file, cacheFile) {
+function loadBundle(file, cacheFile) {
   const source = readFileSync(file, 'utf8');
   let cachedData;
   if (cacheFile) {
@@ -46,10 +47,10 @@ export function loadBundle(file, cacheFile) {
     `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
     { filename: file, cachedData },
   );
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const bundled = { exports: {} };
+  script.runInThisContext()(bundled.exports, createRequire(file), bundled, file, dirname(file));
   return {
-    exports: module.exports,
+    exports: bundled.exports,
     saveCache() {
       if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
       try {
@@ -63,3 +64,5 @@ export function loadBundle(file, cacheFile) {
     },
   };
 }
+
+module.exports = { loadBundle, userCacheDir };
