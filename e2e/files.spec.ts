@@ -134,11 +134,15 @@ test.describe('with the classic file dialogs', () => {
     context,
   }) => {
     const planner = new PlannerPage(page);
-    await page.clock.install();
+    const installedAt = Date.now();
+    await page.clock.install({ time: installedAt });
     await planner.openTemplate('single-region-3az');
     // "Within 2 s" is the page's time, not the machine's: from here the page's clock moves only
-    // when the test moves it, so a busy machine makes the test slower, never the copy late.
-    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1));
+    // when the test moves it, so a busy machine makes the test slower, never the copy late. The
+    // clock can only pause ahead of its time; it has run no longer than this test may, however
+    // slow the steps before were, so the end of the test's time is always ahead (an hour when
+    // run with no timeout, to debug).
+    await page.clock.pauseAt(installedAt + (test.info().timeout || 3_600_000));
     // Selecting is not an edit: no copy.
     await planner.node(SINGLE.variants[0]?.nodes[0]?.id ?? '').click();
     await page.clock.runFor(2000);
