@@ -113,6 +113,9 @@ test.describe('with the classic file dialogs', () => {
     await menu.getByRole('menuitem', { name: /Save As/ }).click();
     expect((await download).suggestedFilename()).toBe('single-region-3az.nines.json');
     await expect(menu).toBeHidden();
+    // The download starts before the save is over (the recent files are written after it): the
+    // file's name without "not saved" says it is over, so the menu below reads the new list.
+    await expect(page.getByText('single-region-3az.nines.json', { exact: true })).toBeVisible();
 
     // From the keyboard: the menu opens on its first item; End goes to the oldest recent file.
     await page.getByRole('button', { name: 'File', exact: true }).focus();
