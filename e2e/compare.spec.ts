@@ -240,6 +240,8 @@ test('Monte Carlo in a worker: a run equals nines simulate, a long run can be ca
     path: 'test-results/screenshots/simulation-light.png',
   });
 
+  // Long by its input: a hundred times the run that just finished, so it cannot end before its
+  // Cancel on any machine; the test waits for the progress, then for the cancelled state.
   await panel.getByLabel('Simulated years', { exact: true }).selectOption('1000000');
   await panel.getByRole('button', { name: 'Simulate' }).click();
   await expect(panel.getByTestId('simulation-progress')).toBeVisible();
