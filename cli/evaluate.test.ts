@@ -120,13 +120,24 @@ describe('nines evaluate on a template', () => {
     const [v] = report.variants;
     expect(v?.cost?.priceBookAsOf).toBe('2026-11-26');
     expect(v?.cost?.monthly).toBeGreaterThan(0);
-    expect(v?.scenarios.map((s) => [s.id, s.survives, s.rtoSeconds])).toEqual([
-      ['zone-outage', true, 30], // the Redis primary shard in zone a is promoted (30 s) while the ALB drops the zone (20 s)
-      ['region-outage', true, 90],
-      ['split-brain', true, 0],
-      ['traffic-shift', true, 0],
-      ['corruption', false, (50 * 2 ** 30) / 200e6],
+    expect(v?.scenarios.map((s) => [s.id, s.status, s.rtoSeconds])).toEqual([
+      ['zone-outage', 'full', 30], // the Redis primary shard in zone a is promoted (30 s) while the ALB drops the zone (20 s)
+      ['region-outage', 'full', 90],
+      ['split-brain', 'full', 0],
+      ['traffic-shift', 'full', 0],
+      // Detection 1,800 s + decision 900 s + restore of 50 GiB at 200 MB/s, then the two other
+      // members re-sync 50 GiB over 1 Gbit/s (us-east-1 alone cannot carry everything meanwhile).
+      ['corruption', 'down', 1800 + 900 + (50 * 2 ** 30) / 200e6 + (50 * 2 ** 30 * 8) / 1e9],
     ]);
+    const corruption = v?.scenarios.find((s) => s.id === 'corruption');
+    expect(corruption?.rto.parts.map((p) => p.kind)).toEqual([
+      'detection',
+      'decision',
+      'restore',
+      'resync',
+    ]);
+    // Backups every hour, noticed after 30 minutes: 90 minutes of writes at risk.
+    expect(corruption?.rpoSeconds).toBe(5400);
   });
 
   it('prints the price book date and the scenarios in the table', async () => {
@@ -134,8 +145,8 @@ describe('nines evaluate on a template', () => {
     expect(run.stdout).toMatch(
       /^Prices as of 2026-11-26 \(source snapshots \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\)\./,
     );
-    expect(run.stdout).toMatch(
-      /Region outage \(us-east-1\): survives at 100 % capacity; RTO 90 s \(ok\)/,
+    expect(run.stdout).toContain(
+      'Region outage (us-east-1): full service; first requests after 90 s, every request after 90 s; RTO 90 s (ok), RPO 0.038 s (ok), MTD ok',
     );
   });
 });

@@ -101,16 +101,25 @@ function costLines(v: VariantEvaluation): string[] {
 }
 
 function scenarioLines(scenarios: readonly ScenarioResult[]): string[] {
-  const applying = scenarios.filter((s) => s.applies);
-  if (applying.length === 0) return [];
+  if (scenarios.length === 0) return [];
   const time = (x: number | null): string =>
-    x === null ? 'unbounded' : x < 120 ? `${+x.toFixed(3)} s` : `${+(x / 60).toFixed(1)} min`;
+    x === null ? 'never' : x < 120 ? `${+x.toFixed(3)} s` : `${+(x / 60).toFixed(1)} min`;
   const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+  const outcome = (s: ScenarioResult): string =>
+    s.status === 'full'
+      ? 'full service'
+      : s.status === 'degraded'
+        ? `degraded (${+(s.servedShare * 100).toFixed(1)} % served)`
+        : 'service down';
   return [
     '  scenarios:',
-    ...applying.flatMap((s) => [
-      `    ${s.name}: ${s.survives ? `survives at ${Math.round(s.capacityShare * 100)} % capacity` : 'service down'}; RTO ${time(s.rtoSeconds)} (${mark(s.meetsRto)}), RPO ${time(s.rpoSeconds)} (${mark(s.meetsRpo)})`,
-      ...[...s.notes, ...s.issues.map((i) => i.message)].map((n) => `      - ${n}`),
-    ]),
+    ...scenarios.flatMap((s) =>
+      s.applies
+        ? [
+            `    ${s.name}: ${outcome(s)}; first requests after ${time(s.timeToServiceSeconds)}, every request after ${time(s.timeToFullCapacitySeconds)}; RTO ${time(s.rtoSeconds)} (${mark(s.meetsRto)}), RPO ${time(s.rpoSeconds)} (${mark(s.meetsRpo)}), MTD ${mark(s.meetsMtd)}`,
+            ...[...s.notes, ...s.issues.map((i) => i.message)].map((n) => `      - ${n}`),
+          ]
+        : [`    ${s.name}: does not apply (${s.reason ?? 'names nothing of this variant'})`],
+    ),
   ];
 }

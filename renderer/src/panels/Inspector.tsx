@@ -1,5 +1,10 @@
 import { Fragment } from 'react';
-import { LINK_DEFAULTS, nodeDefault } from '../../../shared/model/defaults';
+import {
+  LINK_DEFAULTS,
+  OPERATIONS_DEFAULTS,
+  TARGET_DEFAULTS,
+  nodeDefault,
+} from '../../../shared/model/defaults';
 import { findLink, updateLinkField } from '../../../shared/model/ops/links';
 import { setTrafficShare } from '../../../shared/model/ops/traffic';
 import {
@@ -197,6 +202,18 @@ const TARGET_FIELDS: readonly [string, string, FieldUnit][] = [
   ['mtdSeconds', 'Max. tolerable downtime', 'seconds'],
   ['impact', 'Impact level', 'text'],
   ['downtimeCostPerHour', 'Downtime cost', 'usdPerHour'],
+  ['minServedShare', 'Recovered at (share served)', 'probability'],
+];
+
+/** The documented defaults of the document's sections, shown as placeholders with their source. */
+const SECTION_DEFAULTS: Partial<Record<DocumentSection, typeof TARGET_DEFAULTS>> = {
+  targets: TARGET_DEFAULTS,
+  operations: OPERATIONS_DEFAULTS,
+};
+
+const OPERATIONS_FIELDS: readonly [string, string, FieldUnit][] = [
+  ['decisionSeconds', 'Decision (a person)', 'seconds'],
+  ['detectionSeconds', 'Detection of a corruption', 'seconds'],
 ];
 
 const WORKLOAD_FIELDS: readonly [string, string, FieldUnit][] = [
@@ -255,12 +272,16 @@ function SectionField({
     updateDocumentField(doc, section, fieldKey, value),
   );
   const values = (document[section] ?? {}) as Record<string, unknown>;
+  const given = SECTION_DEFAULTS[section]?.[fieldKey];
   return (
     <EditableField
       fieldKey={fieldKey}
       label={label}
       unit={unit}
       value={values[fieldKey]}
+      {...(given
+        ? { fallback: { text: placeholderOf(given.value, unit), source: given.source } }
+        : {})}
       check={edit.check}
       commit={edit.commit}
     />
@@ -342,6 +363,12 @@ function VariantSummary({ variant, document }: { variant: Variant; document: Nin
         title="Workload"
         section="workload"
         fields={WORKLOAD_FIELDS}
+        document={document}
+      />
+      <SectionFields
+        title="People's time"
+        section="operations"
+        fields={OPERATIONS_FIELDS}
         document={document}
       />
       {shares.length > 0 && (

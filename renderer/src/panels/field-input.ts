@@ -3,7 +3,11 @@
  * percentages, booleans and enumerations as choices. A blank input removes the field, so that
  * its documented default applies.
  */
-import { persistenceModes, replicationModes } from '../../../shared/schema/nines-v1';
+import {
+  conflictResolutions,
+  persistenceModes,
+  replicationModes,
+} from '../../../shared/schema/nines-v1';
 import type { FieldUnit } from './field-specs';
 
 /** The choices of an enumerated or boolean field, or undefined for free input. */
@@ -11,6 +15,7 @@ export function choicesFor(key: string, unit: FieldUnit): readonly string[] | un
   if (unit === 'boolean') return ['yes', 'no'];
   if (key === 'replication') return replicationModes;
   if (key === 'persistence') return persistenceModes;
+  if (key === 'conflictResolution') return conflictResolutions;
   if (key === 'role') return ['primary', 'standby'];
   if (key === 'impact') return ['low', 'moderate', 'high'];
   return undefined;

@@ -56,6 +56,9 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       f('minHealthy', 'Needed', 'count'),
       f('instanceType', 'Instance type', 'text'),
       f('capacityRps', 'Capacity per instance', 'rps'),
+      f('maxInstances', 'Grows to (after a failure)', 'count'),
+      f('autoscaling', 'Scales out by itself', 'boolean'),
+      f('scaleOutSeconds', 'Scale-out time', 'seconds'),
       f('memoryGiB', 'Memory per member', 'gib'),
       f('storageGiB', 'Stored data', 'gib'),
     ],
@@ -91,6 +94,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       f('snapshotIntervalSeconds', 'Snapshot interval', 'seconds'),
       f('replicationDelayMs', 'Replication delay', 'ms'),
       f('warmupSeconds', 'Warm-up', 'seconds'),
+      f('conflictResolution', 'Conflict resolution', 'text'),
     ],
   },
   {

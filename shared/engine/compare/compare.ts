@@ -5,7 +5,7 @@
  * module depends on the cost engine only.
  */
 import type { PriceBook } from '../../catalog/price-book';
-import type { NinesDocument, Targets } from '../../model/types';
+import type { NinesDocument } from '../../model/types';
 import { estimateCost, type CostEstimate } from '../cost';
 import type { ScenarioResult } from '../scenarios';
 import type { EvaluationReport } from '../availability';
@@ -175,15 +175,17 @@ function percent(a: number): string {
   return `${(a * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} %`;
 }
 
-/** The targets a scenario misses: `RTO`, `RPO` and `MTD` (RTO above it); empty when it passes. */
-export function scenarioMisses(scenario: ScenarioResult, targets: Targets | undefined): string[] {
-  const mtd = targets?.mtdSeconds;
-  const withinMtd =
-    mtd === undefined || (scenario.rtoSeconds !== null && scenario.rtoSeconds <= mtd);
+/**
+ * The targets a scenario misses: `RTO` (the served share reaches `targets.minServedShare` too
+ * late, or never), `RPO`, and `MTD` (every request served again only after it); empty when it
+ * passes or does not apply.
+ */
+export function scenarioMisses(scenario: ScenarioResult): string[] {
+  if (!scenario.applies) return [];
   return [
     ...(scenario.meetsRto ? [] : ['RTO']),
     ...(scenario.meetsRpo ? [] : ['RPO']),
-    ...(withinMtd ? [] : ['MTD']),
+    ...(scenario.meetsMtd ? [] : ['MTD']),
   ];
 }
 
@@ -206,7 +208,7 @@ export function availabilityFromReport(
       misses: v.scenarios
         .filter((s) => s.applies)
         .flatMap((s) => {
-          const missed = scenarioMisses(s, doc.targets);
+          const missed = scenarioMisses(s);
           return missed.length === 0 ? [] : [`${s.name}: ${missed.join(', ')}`];
         }),
     };

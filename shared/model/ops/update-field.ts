@@ -2,7 +2,7 @@
  * Editing one field of a node, of the targets or of the workload, checked by the schema of that
  * field and by the document's invariants; a refused value leaves the document as it was.
  */
-import { nodeSchema, targetsSchema, workloadSchema } from '../../schema/nines-v1';
+import { nodeSchema, operationsSchema, targetsSchema, workloadSchema } from '../../schema/nines-v1';
 import type { ModelNode, NinesDocument } from '../types';
 import { acceptIfSound, type EditResult } from './validation';
 import { variantOf, withVariant } from './variant-utils';
@@ -63,11 +63,15 @@ export function updateNodeField(
 }
 
 /** Sections of the document whose fields `updateDocumentField` edits. */
-export type DocumentSection = 'targets' | 'workload';
+export type DocumentSection = 'targets' | 'workload' | 'operations';
 
-const SECTION_SCHEMAS = { targets: targetsSchema, workload: workloadSchema } as const;
+const SECTION_SCHEMAS = {
+  targets: targetsSchema,
+  workload: workloadSchema,
+  operations: operationsSchema,
+} as const;
 
-/** Sets one field of the document's targets or workload (undefined removes it). */
+/** Sets one field of the document's targets, workload or operations (undefined removes it). */
 export function updateDocumentField(
   doc: NinesDocument,
   section: DocumentSection,

@@ -22,33 +22,16 @@ export function decompositionText(ctx: PlanBasis, d: Decomposition, what: 'rto' 
   return `${total} = ${parts.join(' + ')}`;
 }
 
-/** True when the achieved RTO is within the MTD (or no MTD is set). */
-export function withinMtd(ctx: Pick<PlanBasis, 'doc'>, s: ScenarioResult): boolean {
-  const mtd = ctx.doc.targets?.mtdSeconds;
-  return mtd === undefined || (s.rtoSeconds !== null && s.rtoSeconds <= mtd);
-}
-
 /** What a scenario misses: `RTO`, `RPO`, `MTD`; empty when it passes. */
 export function misses(ctx: Pick<PlanBasis, 'doc'>, s: ScenarioResult): string[] {
-  return scenarioMisses(s, ctx.doc.targets);
+  return scenarioMisses(s);
 }
 
-/**
- * Cost of one interruption, USD: achieved RTO in hours × the cost of an hour of downtime, as if
- * every user were affected for the whole RTO (an upper bound when the service survives); null
- * when the RTO is unbounded or no hourly cost is set.
- */
-export function interruptionCost(ctx: Pick<PlanBasis, 'doc'>, s: ScenarioResult): number | null {
-  const perHour = ctx.doc.targets?.downtimeCostPerHour;
-  if (perHour === undefined || s.rtoSeconds === null) return null;
-  return (s.rtoSeconds / 3600) * perHour;
-}
-
-/** `survives at 100 % capacity` or `service down`. */
+/** `full service`, `degraded: 10 % served` or `service down`. */
 export function outcome(s: ScenarioResult): string {
-  return s.survives
-    ? `survives at ${Math.round(s.capacityShare * 1000) / 10} % capacity`
-    : 'service down';
+  if (s.status === 'full') return 'full service';
+  if (s.status === 'degraded') return `degraded: ${Math.round(s.servedShare * 1000) / 10} % served`;
+  return 'service down';
 }
 
 /** The BIA chapter. */
@@ -60,15 +43,17 @@ export function biaChapter(ctx: PlanContext): Block[] {
     value === undefined ? '' : ` (target ${duration(value)})`;
   const rows = scenarios.map((s) => {
     const missed = misses(ctx, s);
-    const cost = interruptionCost(ctx, s);
+    // One occurrence: the interruption as if every request failed, each degraded phase at its
+    // refused share (docs/scenarios.md); null when a phase has no end or no hourly cost is set.
+    const cost = s.downtimeCostUsd;
     return [
       s.name,
       outcome(s),
       duration(s.rtoSeconds),
       duration(s.rpoSeconds),
-      t.mtdSeconds === undefined ? '—' : withinMtd(ctx, s) ? 'yes' : 'no',
+      t.mtdSeconds === undefined ? '—' : s.meetsMtd ? 'yes' : 'no',
       missed.length === 0 ? 'pass' : [bold(`fail: ${missed.join(', ')}`)],
-      cost === null ? (s.rtoSeconds === null ? 'unbounded' : '—') : usd(cost),
+      cost === null ? (s.rtoSeconds === null ? 'no end' : '—') : usd(cost),
     ];
   });
   const failing = scenarios.filter((s) => misses(ctx, s).length > 0);

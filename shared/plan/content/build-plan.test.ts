@@ -100,12 +100,13 @@ describe('buildPlan on every template', () => {
         .filter((s) => s.applies)
         .map((s) => [
           s.name,
-          s.survives ? `survives at ${s.capacityShare * 100} % capacity` : 'service down',
+          s.status === 'full' ? 'full service' : 'service down',
           duration(s.rtoSeconds),
           duration(s.rpoSeconds),
-          (s.rtoSeconds ?? Infinity) <= 3600 ? 'yes' : 'no',
+          (s.timeToFullCapacitySeconds ?? Infinity) <= 3600 ? 'yes' : 'no',
           s.meetsRto && s.meetsRpo ? 'pass' : 'fail: RTO, RPO',
-          usd(((s.rtoSeconds ?? NaN) / 3600) * 50_000),
+          // The engine's cost of the phases (hand-checked in shared/engine/scenarios/verdicts.test.ts).
+          usd(s.downtimeCostUsd as number),
         ]),
     );
   });
@@ -120,7 +121,9 @@ describe('buildPlan on every template', () => {
     expect(text).toContain(
       'Manual: a person promotes the standby once the coordinator decides not to wait for the repair',
     );
-    expect(text).toContain('service returns when a person promotes the standby of redis-use1');
+    expect(text).toContain(
+      'service returns when a person decides to promote the standby of redis-use1 and does it',
+    );
     expect(text).not.toContain('Automatic: a person promotes');
   });
 
