@@ -10,6 +10,7 @@ import { usePlanner } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
 import { SimulationPanel } from './SimulationPanel';
 import { SensitivityPanel } from './TornadoChart';
+import { formatScenarioSeconds, formatSurvival } from './ScenarioMatrix';
 
 /** Availability as the results show it: four decimals of a percent, `99.9990 %`. */
 export function formatAvailability(probability: number): string {
@@ -262,10 +263,11 @@ function Scenarios({
                 <span className="scenario__what">{describeScenario(s, name)}</span>
                 {r && r.applies ? (
                   <span className="scenario__outcome num">
-                    <span className={r.survives ? 'is-pass' : 'is-fail'}>
-                      {r.survives
-                        ? `survives${r.capacityShare < 1 ? ` at ${formatNumber(r.capacityShare * 100)} %` : ''}`
-                        : 'goes down'}
+                    <span
+                      className={r.status === 'full' ? 'is-pass' : 'is-fail'}
+                      data-testid="scenario-status"
+                    >
+                      {formatSurvival(r)}
                     </span>
                     <span>
                       RTO {r.rtoSeconds === null ? '∞' : formatDuration(r.rtoSeconds)}{' '}
@@ -275,10 +277,16 @@ function Scenarios({
                       RPO {r.rpoSeconds === null ? '∞' : formatDuration(r.rpoSeconds)}{' '}
                       <Mark isPass={r.meetsRpo} label="RPO target" />
                     </span>
+                    {r.meetsMtd ? null : (
+                      <span>
+                        full after {formatScenarioSeconds(r.timeToFullCapacitySeconds)}{' '}
+                        <Mark isPass={false} label="MTD target" />
+                      </span>
+                    )}
                   </span>
                 ) : (
-                  <span className="scenario__outcome">
-                    {r ? 'does not concern this variant' : 'not evaluated'}
+                  <span className="scenario__outcome" title={r?.reason}>
+                    {r ? `does not apply: ${r.reason ?? ''}` : 'not evaluated'}
                   </span>
                 )}
               </li>

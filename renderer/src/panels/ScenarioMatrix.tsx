@@ -1,22 +1,29 @@
-import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
+import {
+  scenarioMisses,
+  type ScenarioResult,
+  type VariantEvaluation,
+} from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 import { formatDuration, formatNumber } from '../app/format';
 
-/** Whether a scenario's outcome on a variant meets the targets: survives within RTO and RPO. */
+/**
+ * Whether a scenario's outcome on a variant meets the targets: every request back within the RTO
+ * (or the share `targets.minServedShare` asks), the RPO and the MTD (scenarioMisses).
+ */
 export function scenarioStatus(result: ScenarioResult | undefined): 'pass' | 'fail' | 'none' {
   if (!result || !result.applies) return 'none';
-  return result.survives && result.meetsRto && result.meetsRpo ? 'pass' : 'fail';
+  return scenarioMisses(result).length === 0 ? 'pass' : 'fail';
 }
 
-/** Survival of a scenario as the matrix shows it: `survives`, `survives at 40 %`, `goes down`. */
+/** What is served after the takeover: `full service`, `degraded: 40 % served`, `goes down`. */
 export function formatSurvival(result: ScenarioResult): string {
-  if (!result.survives) return 'goes down';
-  return result.capacityShare < 1
-    ? `survives at ${formatNumber(result.capacityShare * 100)} %`
-    : 'survives';
+  if (result.status === 'full') return 'full service';
+  if (result.status === 'degraded')
+    return `degraded: ${formatNumber(result.servedShare * 100)} % served`;
+  return 'goes down';
 }
 
-/** A time of a scenario: the duration, or `∞` when unbounded. */
+/** A time of a scenario: the duration, or `∞` when unbounded or unknown (the notes say why). */
 export function formatScenarioSeconds(seconds: number | null): string {
   return seconds === null ? '∞' : formatDuration(seconds);
 }
@@ -68,7 +75,9 @@ export function ScenarioMatrix({
                   {!r ? (
                     'not evaluated'
                   ) : !r.applies ? (
-                    <span className="matrix__none">does not apply</span>
+                    <span className="matrix__none" title={r.reason}>
+                      does not apply
+                    </span>
                   ) : (
                     <>
                       <span className="matrix__survival" data-testid="survival">
@@ -83,6 +92,12 @@ export function ScenarioMatrix({
                         <span className={r.meetsRpo ? undefined : 'is-missed'} data-testid="rpo">
                           {formatScenarioSeconds(r.rpoSeconds)}
                         </span>
+                        {r.meetsMtd ? null : (
+                          <>
+                            {' '}
+                            · <span className="is-missed">beyond MTD</span>
+                          </>
+                        )}
                       </span>
                     </>
                   )}

@@ -20,6 +20,7 @@ function nameIn(variant: Variant): (id: string) => string {
     return node ? displayName(node) : id;
   };
   return (id) => {
+    if (id === 'operations') return 'people';
     if (id.startsWith('link:')) {
       const [a = '', b = ''] = id.slice(5).split('|');
       return `link ${one(a)} ↔ ${one(b)}`;
@@ -50,7 +51,7 @@ function TimeBar({
   const width = (seconds: number | null) =>
     seconds === null || time.seconds === null || scale === 0 ? null : (seconds / scale) * 100;
   return (
-    <div className="time-bar" data-testid={`scenario-${label.toLowerCase()}`}>
+    <div className="time-bar" data-testid={`scenario-${label.toLowerCase().replace(/\W+/g, '-')}`}>
       <div className="time-bar__head">
         <span className="metric__label">{label}</span>
         <span className={`num ${isMet ? 'is-pass' : 'is-fail'}`}>
@@ -78,6 +79,11 @@ function TimeBar({
           />
         )}
       </div>
+      {time.seconds === null && time.reason && (
+        <p className="time-bar__reason" data-testid="time-reason">
+          {time.reason}
+        </p>
+      )}
       {time.parts.length > 0 && (
         <ul className="time-bar__legend">
           {time.parts.map((part, i) => (
@@ -153,7 +159,9 @@ export function ScenarioPanel() {
         {!result ? (
           <p className="panel__empty">Not evaluated yet.</p>
         ) : !result.applies ? (
-          <p className="panel__empty">This scenario does not concern the variant {variant.name}.</p>
+          <p className="panel__empty">
+            This scenario does not apply to the variant {variant.name}: {result.reason}.
+          </p>
         ) : (
           <>
             <div className="metric">
@@ -164,8 +172,10 @@ export function ScenarioPanel() {
               >
                 {formatSurvival(result)}
               </span>
-              <span className="metric__detail num">
-                capacity {formatNumber(result.capacityShare * 100)} %
+              <span className="metric__detail num" data-testid="scenario-times">
+                {formatNumber(result.servedShare * 100)} % served after the takeover · first
+                requests after {formatScenarioSeconds(result.timeToServiceSeconds)} · every request
+                after {formatScenarioSeconds(result.timeToFullCapacitySeconds)}
                 {result.latencyChangeMs > 0 &&
                   ` · rerouted users +${formatNumber(result.latencyChangeMs)} ms`}
               </span>
@@ -183,6 +193,15 @@ export function ScenarioPanel() {
               isMet={result.meetsRto}
               name={name}
             />
+            {result.fullCapacity.seconds !== result.rto.seconds && (
+              <TimeBar
+                label="Full capacity (MTD)"
+                time={result.fullCapacity}
+                targetSeconds={targets?.mtdSeconds}
+                isMet={result.meetsMtd}
+                name={name}
+              />
+            )}
             <TimeBar
               label="RPO"
               time={result.rpo}
