@@ -3,8 +3,10 @@
  * and the timing formulas (detection, restore, replication lag) the plan prints too.
  * The door of shared/engine/scenarios/.
  */
-export { TIME_PART_LABELS, evaluateExprs, runScenario } from './scenario';
-export type { Decomposition, EdgeTraffic, ScenarioResult, TimePart } from './scenario';
+export { runScenario } from './scenario';
+export { TIME_PART_LABELS } from './decomposition';
+export type { Decomposition, TimePart } from './decomposition';
+export type { EdgeTraffic, ScenarioResult } from './types';
 export {
   BYTES_PER_GIB,
   BYTES_PER_MB,

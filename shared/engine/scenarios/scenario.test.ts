@@ -5,7 +5,8 @@ import { evaluate } from '../availability';
 import type { ModelNode, NinesDocument, Scenario } from '../../model/types';
 import { dep, singleVariant, workedExample } from '../../testing/builders';
 import { resolveGraph } from '../structure';
-import { runScenario, type ScenarioResult } from './scenario';
+import { runScenario } from './scenario';
+import type { ScenarioResult } from './types';
 import { buildStructure } from '../structure';
 import { trafficShares } from '../structure';
 

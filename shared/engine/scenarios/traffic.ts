@@ -8,7 +8,9 @@ import { regionTrafficShares } from '../../model/traffic';
 import { tierSize } from '../../model/nodes';
 import type { ModelNode, Scenario } from '../../model/types';
 import { LINK_DEFAULTS } from '../../model/defaults';
-import type { ScenarioContext } from './scenario';
+import type { NinesDocument } from '../../model/types';
+import { evaluateExprs, type Structure } from '../structure';
+import type { ScenarioContext } from './types';
 
 /** Traffic outcome of a scenario. */
 export interface ScenarioTraffic {
@@ -156,4 +158,24 @@ function rttBetween(context: ScenarioContext, a: string, b: string): number {
     (l) => (l.a === a && l.b === b) || (l.a === b && l.b === a),
   );
   return link?.rttMs ?? (LINK_DEFAULTS.rttMs?.value as number);
+}
+
+/** The requests per edge with nothing failed, by structure: every scenario of a variant shares them. */
+const normalShares = new WeakMap<
+  Structure,
+  { readonly doc: NinesDocument; readonly shares: ReadonlyMap<string, number> }
+>();
+
+export function normalEdgeShares(context: ScenarioContext): ReadonlyMap<string, number> {
+  const cached = normalShares.get(context.structure);
+  if (cached && cached.doc === context.doc) return cached.shares;
+  const nothingDown = new Set<number>();
+  const shares = routeScenarioTraffic(
+    context,
+    { id: '', name: '' },
+    evaluateExprs(context.structure, nothingDown),
+    nothingDown,
+  ).edgeShares;
+  normalShares.set(context.structure, { doc: context.doc, shares });
+  return shares;
 }
