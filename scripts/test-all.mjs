@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: type checking, lint, Electronegativity, unit tests, then the end-to-end suite, each
-// run even when an earlier one failed so that one run shows every problem. Each suite prints a
-// line `<suite>: N passed, N failed`; this script adds them up and ends with the line CI reads,
-// `N passed, N failed` (type checking, lint and Electronegativity count as one check each).
+// `npm test`: type checking, lint, import cycles, Electronegativity, unit tests, then the
+// end-to-end suite, each run even when an earlier one failed so that one run shows every
+// problem. Each suite prints a line `<suite>: N passed, N failed`; this script adds them up and
+// ends with the line CI reads, `N passed, N failed` (type checking, lint, the import-cycle check
+// and Electronegativity count as one check each).
 import { spawn } from 'node:child_process';
 
 const steps = [
@@ -12,6 +13,7 @@ const steps = [
     command: 'npx',
     args: ['eslint', '.', '--max-warnings', '0'],
   },
+  { name: 'cycles', command: 'npx', args: ['tsx', 'scripts/check-cycles.ts'] },
   { name: 'electronegativity', command: 'npm', args: ['run', '--silent', 'lint:electron'] },
   { name: 'unit', command: 'npx', args: ['vitest', 'run'], counted: true },
   {

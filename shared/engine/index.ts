@@ -10,7 +10,7 @@
  * See docs/availability.md and docs/cost.md.
  */
 export type { EngineIssue, EventInfo } from './types';
-export { resolveGraph } from './structure';
+export { evaluateExprs, resolveGraph } from './structure';
 export type { FailoverGroup, ResolvedGraph } from './structure';
 export { evaluate, evaluateScenario, variantStructure, MINUTES_PER_YEAR } from './availability';
 export type {
@@ -24,7 +24,6 @@ export type {
 } from './availability';
 export {
   runScenario,
-  evaluateExprs,
   TIME_PART_LABELS,
   backupPolicy,
   linkBandwidthMbps,

@@ -10,7 +10,7 @@ import { PRICE_BOOK } from '../store/results';
 import '../styles/compare.css';
 import { ChartExport } from './ChartExport';
 import { ParetoChart } from './ParetoChart';
-import { formatAvailability, formatMinutesPerYear } from './ResultsPanel';
+import { formatAvailability, formatMinutesPerYear } from './format';
 import { ScenarioMatrix } from './ScenarioMatrix';
 
 /** Every variant evaluated, and their comparison as `nines compare` makes it. */

@@ -10,19 +10,8 @@ import { usePlanner } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
 import { SimulationPanel } from './SimulationPanel';
 import { SensitivityPanel } from './TornadoChart';
+import { formatAvailability, formatMinutesPerYear } from './format';
 import { formatScenarioSeconds, formatSurvival } from './ScenarioMatrix';
-
-/** Availability as the results show it: four decimals of a percent, `99.9990 %`. */
-export function formatAvailability(probability: number): string {
-  return `${(probability * 100).toFixed(4)} %`;
-}
-
-/** Minutes a year as the results show them: `5.2 min/yr`, `0.04 min/yr`, `3.1 h/yr`. */
-export function formatMinutesPerYear(minutes: number): string {
-  if (minutes >= 120) return `${formatNumber(minutes / 60)} h/yr`;
-  const digits = minutes >= 10 ? 0 : minutes >= 1 ? 1 : 2;
-  return `${minutes.toFixed(digits)} min/yr`;
-}
 
 /**
  * The results column: the engine's figures for the active variant, recomputed at each change of

@@ -7,7 +7,7 @@ import { usePlanner } from '../store/context';
 import { isSameTopology } from '../store/results';
 import type { SimulationMessage, SimulationRequest } from '../store/simulation.worker';
 import '../styles/compare.css';
-import { formatAvailability, formatMinutesPerYear } from './ResultsPanel';
+import { formatAvailability, formatMinutesPerYear } from './format';
 
 /** Years a run can simulate; the CLI's default (10,000) first. */
 const YEAR_CHOICES = [10_000, 100_000, 1_000_000] as const;

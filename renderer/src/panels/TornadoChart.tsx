@@ -19,7 +19,7 @@ import { sensitivityWorkerOf, type SensitivityState } from '../store/sensitivity
 import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
 import { ChartExport } from './ChartExport';
-import { formatMinutesPerYear } from './ResultsPanel';
+import { formatMinutesPerYear } from './format';
 
 /** Bars shown: the widest swings; the rest move the figure less. */
 const MAX_BARS = 10;

@@ -4,44 +4,16 @@
  * `PlannerStoreProvider`; components read it with `usePlanner(selector)`.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { NinesDocument } from '../../../shared/model/types';
-import { createCanvasSlice, type CanvasSlice } from './slices/canvas';
-import { createDocumentSlice, type DocumentSlice } from './slices/document';
-import { createFileSlice, type FileSlice } from './slices/file';
-import { createHistorySlice, type HistorySlice } from './slices/history';
-import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
-import { createSelectionSlice, type SelectionSlice } from './slices/selection';
-import { createUiSlice, type UiSlice } from './slices/ui';
+import { createCanvasSlice } from './slices/canvas';
+import { createDocumentSlice } from './slices/document';
+import { createFileSlice } from './slices/file';
+import { createHistorySlice } from './slices/history';
+import { createScenarioSlice } from './slices/scenario';
+import { createSelectionSlice } from './slices/selection';
+import { createUiSlice } from './slices/ui';
+import type { PlannerState } from './state';
 
-/** A document ready to show, with where it came from. */
-export interface LoadedDocument {
-  readonly document: NinesDocument;
-  /** The host's handle of the file, or null for a document not yet saved (a template). */
-  readonly fileId: string | null;
-  readonly name: string;
-  /**
-   * The document's serialization as it stands on disk (or as created), for the dirty check;
-   * null for a document never written anywhere (a restored recovery copy), dirty from the start.
-   */
-  readonly savedText: string | null;
-}
-
-interface WindowActions {
-  /**
-   * Replaces the open document: first variant shown, nothing selected, no undo history, dialogs
-   * closed.
-   */
-  openDocument: (loaded: LoadedDocument) => void;
-}
-
-export type PlannerState = DocumentSlice &
-  HistorySlice &
-  SelectionSlice &
-  CanvasSlice &
-  FileSlice &
-  UiSlice &
-  ScenarioSlice &
-  WindowActions;
+export type { LoadedDocument, PlannerState } from './state';
 
 export type PlannerStore = StoreApi<PlannerState>;
 

@@ -4,12 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { priceBookSchema, type PriceBook } from '../../catalog/price-book';
 import type { DatastoreNode, ModelNode, NinesDocument, Variant } from '../../model/types';
 import { parseDocumentText } from '../../schema/parse';
-import {
-  activeActiveMemoryNeedGiB,
-  estimateCost,
-  replicationGBPerMonth,
-  type CostEstimate,
-} from './cost';
+import { activeActiveMemoryNeedGiB } from './compute';
+import { estimateCost } from './estimate';
+import { replicationGBPerMonth } from './transfer';
+import type { CostEstimate } from './types';
 
 const BOOK: PriceBook = priceBookSchema.parse(
   JSON.parse(

@@ -4,7 +4,6 @@
  * The door of shared/engine/scenarios/.
  */
 export { runScenario } from './scenario';
-export { evaluateExprs } from './state';
 export { TIME_PART_LABELS } from './result';
 export type {
   Decomposition,

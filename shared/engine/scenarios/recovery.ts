@@ -9,7 +9,8 @@ import { NODE_DEFAULTS } from '../../model/defaults';
 import { tierSize, warmupSeconds } from '../../model/nodes';
 import type { DatastoreNode } from '../../model/types';
 import type { Decomposition, TimePart } from './result';
-import { OPERATIONS_NODE, evaluateExprs, type ScenarioState } from './state';
+import { evaluateExprs } from '../structure';
+import { OPERATIONS_NODE, type ScenarioState } from './state';
 import { chainOf } from './timeline';
 import {
   BYTES_PER_GIB,

@@ -24,7 +24,8 @@ import type {
   ScenarioStatus,
   TimePart,
 } from './result';
-import { OPERATIONS_NODE, ScenarioState, evaluateExprs, linkName } from './state';
+import { evaluateExprs } from '../structure';
+import { OPERATIONS_NODE, ScenarioState, linkName } from './state';
 import { buildTimeline, chainOf, type TimelineStep } from './timeline';
 import { routeScenarioTraffic, type ScenarioTraffic } from './traffic';
 

@@ -6,7 +6,7 @@
 import { linkFailureFigure, nodeFailureFigure } from '../../model/nodes';
 import { operationsTime } from '../../model/operations';
 import type { BackupNode, RegionLink, Scenario } from '../../model/types';
-import type { ResolvedGraph, Structure } from '../structure';
+import { evaluateExprs, type ResolvedGraph, type Structure } from '../structure';
 import type { ScenarioContext } from './result';
 import { backupPolicy } from './timing';
 
@@ -110,31 +110,6 @@ export class ScenarioState {
   get detectionSeconds(): number {
     return operationsTime(this.context.doc).detectionSeconds;
   }
-}
-
-/** Value of every expression with the events in `down` failed and all others working. */
-export function evaluateExprs(structure: Structure, down: ReadonlySet<number>): boolean[] {
-  const values = new Array<boolean>(structure.exprs.length);
-  structure.exprs.forEach((expr, id) => {
-    switch (expr.op) {
-      case 'const':
-        values[id] = expr.value;
-        break;
-      case 'event':
-        values[id] = !down.has(expr.event);
-        break;
-      case 'and':
-        values[id] = expr.args.every((a) => values[a]);
-        break;
-      case 'or':
-        values[id] = expr.args.some((a) => values[a]);
-        break;
-      case 'atLeast':
-        values[id] = expr.args.filter((a) => values[a]).length >= expr.k;
-        break;
-    }
-  });
-  return values;
 }
 
 /** The event name of the link between two regions. */

@@ -12,4 +12,4 @@ export type {
   SensitivityOptions,
   SensitivityParameter,
   SensitivitySubject,
-} from './sensitivity';
+} from './types';

@@ -5,7 +5,8 @@ import type { ModelNode, NinesDocument } from '../../model/types';
 import { dep, singleVariant, workedExample } from '../../testing/builders';
 import { estimateCost } from '../cost';
 import { evaluate } from '../availability';
-import { priceLabel, sensitivity, sensitivityKey, type SensitivitySubject } from './sensitivity';
+import { priceLabel, sensitivity, sensitivityKey } from './sensitivity';
+import type { SensitivitySubject } from './types';
 
 const MINUTES_PER_YEAR = 525_600;
 const BOOK: PriceBook = priceBookSchema.parse(

@@ -1,4 +1,9 @@
 /**
+ * Longer than 400 lines on purpose: the class below is the simulation's hot loop (`runYear`,
+ * `flip`, `toggle`, `rateOf`, `isLosing` and the event heap) and the constructor that lays the
+ * structure out in the typed arrays that loop reads; they and this comment on their semantics
+ * are meant to be read together. What could leave without splitting that loop has (watches.ts).
+ *
  * The discrete-event machine behind `simulate`: one variant's structure run through time, year
  * by year. Every basic event alternates between up and down with exponential durations; after
  * each change the expression DAG is updated incrementally (a count of working arguments per AND,
@@ -29,21 +34,14 @@
  * snapshots, or no persistence at all). One event is counted each time a failure moves a datastore
  * from a state without loss into a losing state.
  */
-import { tierSize } from '../../model/nodes';
 import { operationsTime } from '../../model/operations';
-import type { DatastoreNode, ModelNode, NinesDocument, RegionLink } from '../../model/types';
+import type { NinesDocument } from '../../model/types';
 import type { ResolvedGraph } from '../structure';
-import { routingOf, Subtrees } from '../availability';
 import type { Random } from './random';
-import {
-  linkBandwidthMbps,
-  persistenceWindowSeconds,
-  replicationLagSeconds,
-  replicationMbps,
-} from '../scenarios';
 import { failoverTransitionSeconds, type Structure } from '../structure';
 import type { TrafficShares } from '../structure';
 import { HOURS_PER_YEAR } from '../availability';
+import { capacityTiers, dataStores, type CapacityTier, type DataStoreWatch } from './watches';
 
 /**
  * Mean repair time assumed for an event given only as an availability A, hours: such an event
@@ -63,47 +61,6 @@ export interface YearTally {
   capacityHours: number;
   /** Failures that lost data (see the module comment). */
   dataLossEvents: number;
-}
-
-/** A tier with `capacityRps`, compiled. */
-interface CapacityTier {
-  readonly capacityRps: number;
-  readonly minHealthy: number;
-  readonly regionEvent: number;
-  readonly instanceEvents: Int32Array;
-  /** Zone event of each instance, −1 when none. */
-  readonly zoneEvents: Int32Array;
-  readonly pathExpr: number;
-  /** Requests per second of the whole service. */
-  readonly rps: number;
-  /** Without a routing router: the tier's fixed share of all requests. */
-  readonly fixedShare: number;
-  /** With one: the router's share, the own target's split, the tier's part of it. */
-  readonly routed?: {
-    readonly routerShare: number;
-    readonly ownSplit: number;
-    readonly partOfOwn: number;
-    readonly otherExprs: Int32Array;
-    readonly otherSplits: Float64Array;
-  };
-}
-
-/** A datastore whose failures may lose data, compiled. */
-interface DataStoreWatch {
-  readonly regionEvent: number;
-  readonly instanceEvents: Int32Array;
-  readonly zoneEvents: Int32Array;
-  readonly isReplicated: boolean;
-  readonly isStandby: boolean;
-  readonly isActiveActive: boolean;
-  /** A lost primary instance loses the writes not yet sent to the local replica. */
-  readonly partialLoses: boolean;
-  /** A lone node loses its persistence window (or everything). */
-  readonly loneLoses: boolean;
-  /** Expression "peer works" of each peer (−1: not in the structure, taken as working). */
-  readonly peerExprs: Int32Array;
-  /** Whether a whole-member loss loses data when this peer takes over. */
-  readonly peerLoses: readonly boolean[];
 }
 
 const OP_CONST = 0;
@@ -525,111 +482,4 @@ export class Machine {
     }
     heap[i] = item;
   }
-}
-
-/** The tiers with `capacityRps`, as `capacityUnavailability` reads them. */
-function capacityTiers(
-  doc: NinesDocument,
-  graph: ResolvedGraph,
-  structure: Structure,
-  traffic: TrafficShares,
-): CapacityTier[] {
-  const rps = doc.workload?.requestsPerSecond ?? 0;
-  if (!(rps > 0)) return [];
-  const subtrees = new Subtrees(graph);
-  const tiers: CapacityTier[] = [];
-  for (const [id, tier] of structure.tiers) {
-    const node = graph.byId.get(id) as ModelNode;
-    const capacity = 'capacityRps' in node ? node.capacityRps : undefined;
-    if (capacity === undefined) continue;
-    const routing = routingOf(id, structure, subtrees);
-    const common = {
-      capacityRps: capacity,
-      minHealthy: tierSize(node).minHealthy,
-      regionEvent: tier.regionEvent ?? -1,
-      instanceEvents: Int32Array.from(tier.instances, (i) => i.event),
-      zoneEvents: Int32Array.from(tier.instances, (i) => i.zoneEvent ?? -1),
-      rps,
-    };
-    if (!routing) {
-      tiers.push({
-        ...common,
-        pathExpr: structure.nodeExprs.get(id) as number,
-        fixedShare: traffic.node.get(id) ?? 0,
-      });
-      continue;
-    }
-    const { router, own } = routing;
-    const splitOf = (t: string): number => traffic.split.get(`${router.routerId}>${t}`) ?? 0;
-    const routedToOwn = traffic.routed.get(`${router.routerId}>${own.nodeId}`) ?? 0;
-    const nominal = traffic.node.get(id) ?? 0;
-    const others = router.targets.filter((t) => t !== own);
-    tiers.push({
-      ...common,
-      pathExpr: own.expr,
-      fixedShare: 0,
-      routed: {
-        routerShare: traffic.node.get(router.routerId) ?? 0,
-        ownSplit: splitOf(own.nodeId),
-        partOfOwn: routedToOwn > 0 ? Math.min(1, nominal / routedToOwn) : 1,
-        otherExprs: Int32Array.from(others, (o) => o.expr),
-        otherSplits: Float64Array.from(others, (o) => splitOf(o.nodeId)),
-      },
-    });
-  }
-  return tiers;
-}
-
-/** Every datastore of the structure with what its failures lose (scenario.ts `dataLoss`). */
-function dataStores(
-  doc: NinesDocument,
-  graph: ResolvedGraph,
-  structure: Structure,
-): DataStoreWatch[] {
-  const linkBetween = (a: string, b: string): RegionLink | undefined =>
-    (graph.variant.links ?? []).find((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a));
-  const stores: DataStoreWatch[] = [];
-  for (const node of graph.variant.nodes) {
-    if (node.kind !== 'datastore') continue;
-    const tier = structure.tiers.get(node.id);
-    if (!tier) continue;
-    const peers = graph.replicaPeers.get(node.id) ?? [];
-    const group = graph.groupOf.get(node.id);
-    const mode = node.replication ?? 'none';
-    const window = persistenceWindowSeconds(node);
-    stores.push({
-      regionEvent: tier.regionEvent ?? -1,
-      instanceEvents: Int32Array.from(tier.instances, (i) => i.event),
-      zoneEvents: Int32Array.from(tier.instances, (i) => i.zoneEvent ?? -1),
-      isReplicated: mode !== 'none',
-      isStandby: group !== undefined && group.members[0] !== node.id,
-      isActiveActive: mode === 'active-active',
-      partialLoses: node.sync !== true && replicationLagSeconds(node, undefined) > 0,
-      // Without persistence the data falls back to the last backup, or is lost: a loss either way.
-      loneLoses: window === undefined || window > 0,
-      peerExprs: Int32Array.from(peers, (p) => structure.nodeExprs.get(p) ?? -1),
-      peerLoses: peers.map((p) => lagLoses(doc, graph, node, p, linkBetween)),
-    });
-  }
-  return stores;
-}
-
-/** Whether `store` loses writes when `peer` takes over: asynchronous with a lag above 0, or unbounded. */
-function lagLoses(
-  doc: NinesDocument,
-  graph: ResolvedGraph,
-  store: DatastoreNode,
-  peer: string,
-  linkBetween: (a: string, b: string) => RegionLink | undefined,
-): boolean {
-  if (store.sync === true) return false;
-  const region = graph.regionOf.get(store.id);
-  const peerRegion = graph.regionOf.get(peer);
-  const link =
-    region !== undefined && peerRegion !== undefined && region !== peerRegion
-      ? (linkBetween(region, peerRegion) ?? { a: region, b: peerRegion })
-      : undefined;
-  const peers = (graph.replicaPeers.get(store.id) ?? []).length;
-  if (link && replicationMbps(doc.workload, peers) > linkBandwidthMbps(link)) return true;
-  return replicationLagSeconds(store, link) > 0;
 }

@@ -3,9 +3,10 @@
  * the Boolean structure every analysis reads (basic events and the expression DAG) and the
  * request shares per region and router target. The door of shared/engine/structure/.
  */
+export { evaluateExprs } from './evaluate-exprs';
 export { resolveGraph } from './graph';
 export type { FailoverGroup, ResolvedGraph } from './graph';
 export { buildStructure, failoverTransitionSeconds } from './structure';
-export type { FailoverInfo, RouterInfo, Structure } from './structure';
+export type { Expr, FailoverInfo, InstancePlacement, RouterInfo, Structure } from './types';
 export { trafficShares } from './traffic';
 export type { TrafficShares } from './traffic';

@@ -40,79 +40,7 @@ import { NODE_DEFAULTS } from '../../model/defaults';
 import type { ModelNode, RegionLink } from '../../model/types';
 import type { FailoverGroup, ResolvedGraph } from './graph';
 import type { EngineIssue, EventInfo } from '../types';
-
-/** One node of the expression DAG; `args` are expression ids smaller than the node's own. */
-export type Expr =
-  | { readonly op: 'const'; readonly value: boolean }
-  | { readonly op: 'event'; readonly event: number }
-  | { readonly op: 'and' | 'or'; readonly args: readonly number[] }
-  | { readonly op: 'atLeast'; readonly k: number; readonly args: readonly number[] };
-
-/** Where one instance of a tier sits: its own event and the zone event it shares, if any. */
-export interface InstancePlacement {
-  readonly event: number;
-  readonly zoneEvent?: number;
-}
-
-/** A router and the sub-systems it moves traffic between. */
-export interface RouterInfo {
-  readonly routerId: string;
-  /** healthCheckSeconds × failureThreshold + dnsTtlSeconds, seconds. */
-  readonly detectionSeconds: number;
-  /** Each target with the expression "the target works, as seen from the router". */
-  readonly targets: readonly { readonly nodeId: string; readonly expr: number }[];
-}
-
-/**
- * A data tier that fails over when its primary fails: a single tier with automatic failover, or a
- * replication group (automatic or manual).
- */
-export interface FailoverInfo {
-  /** The tier (or the group's members, primary first). */
-  readonly nodeIds: readonly string[];
-  /** Expression "the primary works". */
-  readonly primaryExpr: number;
-  /** Time to promote a standby (the primary's `failoverSeconds`), seconds. */
-  readonly failoverSeconds: number;
-  /**
-   * Time lost per failure of the primary, the d of the transition term w_p · d · s_p, seconds:
-   * `failoverSeconds` for an automatic failover; for a manual one (a person promotes the
-   * standby) `failoverSeconds` + the first standby's `warmupSeconds`, as the scenario's takeover
-   * chain counts it. The people's decision is added by `failoverTransitionSeconds`.
-   */
-  readonly transitionSeconds: number;
-  /** True when a person promotes the standby: the people's decision time comes first. */
-  readonly manual: boolean;
-}
-
-/**
- * The d of the transition term of `failover`, seconds: its `transitionSeconds`, plus the people's
- * decision (`operations.decisionSeconds`) when a person promotes the standby.
- */
-export function failoverTransitionSeconds(failover: FailoverInfo, decisionSeconds: number): number {
-  return failover.transitionSeconds + (failover.manual ? decisionSeconds : 0);
-}
-
-/** The Boolean structure of one variant over its basic events. */
-export interface Structure {
-  /** Basic events in variable order: global events, then per region its region, links, zones, instances. */
-  readonly events: readonly EventInfo[];
-  /** Expression DAG; ids 0 and 1 are the constants false and true. */
-  readonly exprs: readonly Expr[];
-  /** Expression "the service works" (the entry works). */
-  readonly top: number;
-  /** Expression "the node works" (itself and its dependencies) of every node in the structure. */
-  readonly nodeExprs: ReadonlyMap<string, number>;
-  /** A readable name for the expressions that stand for a node (MEF gate names). */
-  readonly gateNames: ReadonlyMap<number, string>;
-  readonly routers: readonly RouterInfo[];
-  readonly failovers: readonly FailoverInfo[];
-  /** For every tier in the structure: its region event and its instances' placement. */
-  readonly tiers: ReadonlyMap<
-    string,
-    { readonly regionEvent?: number; readonly instances: readonly InstancePlacement[] }
-  >;
-}
+import type { Expr, FailoverInfo, InstancePlacement, RouterInfo, Structure } from './types';
 
 const FALSE = 0;
 const TRUE = 1;
@@ -452,4 +380,12 @@ class Builder {
     if (!this.gateNames.has(expr)) this.gateNames.set(expr, `${id} from ${from ?? 'global'}`);
     return expr;
   }
+}
+
+/**
+ * The d of the transition term of `failover`, seconds: its `transitionSeconds`, plus the people's
+ * decision (`operations.decisionSeconds`) when a person promotes the standby.
+ */
+export function failoverTransitionSeconds(failover: FailoverInfo, decisionSeconds: number): number {
+  return failover.transitionSeconds + (failover.manual ? decisionSeconds : 0);
 }

@@ -1,16 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { NinesDocument } from '../../../../shared/model/types';
-import type { PlannerState } from '../create-store';
-
-/** The open document and which of its variants the canvas shows. */
-export interface DocumentSlice {
-  document: NinesDocument | null;
-  activeVariantId: string | null;
-  /** Goes up by one each time a document is opened, so views can reset (fit the canvas). */
-  openCount: number;
-  /** Shows another variant; selection belongs to the variant shown, so it is cleared. */
-  setActiveVariant: (variantId: string) => void;
-}
+import type { PlannerState, DocumentSlice } from '../state';
 
 export const createDocumentSlice: StateCreator<PlannerState, [], [], DocumentSlice> = (
   set,
@@ -32,3 +21,5 @@ export const createDocumentSlice: StateCreator<PlannerState, [], [], DocumentSli
     });
   },
 });
+
+export type { DocumentSlice } from '../state';

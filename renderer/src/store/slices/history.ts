@@ -1,41 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { NinesDocument } from '../../../../shared/model/types';
-import type { EditResult } from '../../../../shared/model/ops/validation';
-import type { PlannerState } from '../create-store';
+import type { PlannerState, HistoryStep, HistorySlice } from '../state';
 
 /** Most steps kept for undo; the oldest go first. */
 export const HISTORY_LIMIT = 200;
-
-/** One undoable step: the document as it was before, and what the step did. */
-export interface HistoryStep {
-  readonly document: NinesDocument;
-  readonly label: string;
-}
-
-/**
- * Undo and redo of document changes. Every change goes through `commit` (one step), or through
- * `commit` calls between `beginGesture` and `endGesture` (one step for the whole gesture, such
- * as a drag). Selection, viewport and measurements never create steps.
- */
-export interface HistorySlice {
-  past: readonly HistoryStep[];
-  future: readonly HistoryStep[];
-  /** The document when the gesture under way began, with its label; null outside a gesture. */
-  gesture: HistoryStep | null;
-  /** Applies `fn` to the document as one step labelled `label`; no step when nothing changed. */
-  commit: (label: string, fn: (document: NinesDocument) => NinesDocument) => void;
-  /**
-   * Applies an edit that can be refused: one step when accepted; when refused the document
-   * stays as it was and the reason is returned.
-   */
-  commitEdit: (label: string, fn: (document: NinesDocument) => EditResult) => string | null;
-  /** Starts a gesture: the commits until `endGesture` make one step labelled `label`. */
-  beginGesture: (label: string) => void;
-  /** Ends the gesture, recording one step if the document changed during it. */
-  endGesture: () => void;
-  undo: () => void;
-  redo: () => void;
-}
 
 const capped = (steps: readonly HistoryStep[]): readonly HistoryStep[] =>
   steps.length > HISTORY_LIMIT ? steps.slice(steps.length - HISTORY_LIMIT) : steps;
@@ -113,3 +81,5 @@ export const createHistorySlice: StateCreator<PlannerState, [], [], HistorySlice
     });
   },
 });
+
+export type { HistoryStep, HistorySlice } from '../state';

@@ -1,26 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { ScenarioResult } from '../../../../shared/engine';
 import type { Variant } from '../../../../shared/model/types';
-import type { WhatIfChoice } from '../../canvas/what-if';
 import { nodesOfEvents } from '../results';
-import type { PlannerState } from '../create-store';
-
-/** What the window shows in its middle: the design (canvas) or the comparison of variants. */
-export type WindowView = 'design' | 'compare';
-
-/** How the window looks at the results: the comparison view, and scenario mode on the canvas. */
-export interface ScenarioSlice {
-  view: WindowView;
-  /** The scenario shown on the canvas (scenario mode), or null. */
-  activeScenarioId: string | null;
-  /** A what-if asked on the canvas and not in the document; shown while it is the active one. */
-  whatIf: WhatIfChoice | null;
-  setView: (view: WindowView) => void;
-  /** Enters scenario mode for `scenarioId`, or leaves it with null. */
-  setActiveScenario: (scenarioId: string | null) => void;
-  /** Enters scenario mode for a what-if asked on the canvas. */
-  askWhatIf: (whatIf: WhatIfChoice) => void;
-}
+import type { PlannerState, ScenarioSlice } from '../state';
 
 export const createScenarioSlice: StateCreator<PlannerState, [], [], ScenarioSlice> = (set) => ({
   view: 'design',
@@ -56,3 +38,5 @@ export function scenarioMarks(
   }
   return marks;
 }
+
+export type { WindowView, ScenarioSlice } from '../state';

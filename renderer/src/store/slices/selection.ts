@@ -1,21 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { PlannerState } from '../create-store';
-
-/**
- * What the user has selected on the canvas: nodes and edges of the active variant. Selection
- * never changes the document and never creates an undo step.
- */
-export interface SelectionSlice {
-  /** The one selected node, or null when none or several are selected. */
-  selectedNodeId: string | null;
-  selectedNodeIds: readonly string[];
-  /** Selected edges, by their React Flow id (`kind:from>to`). */
-  selectedEdgeIds: readonly string[];
-  /** Selects one node of the active variant, or clears the selection with `null`. */
-  selectNode: (nodeId: string | null) => void;
-  /** Selects these nodes and edges (ids not in the active variant are left out). */
-  setSelection: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
-}
+import type { PlannerState, SelectionSlice } from '../state';
 
 export const createSelectionSlice: StateCreator<PlannerState, [], [], SelectionSlice> = (
   set,
@@ -52,3 +36,5 @@ export const createSelectionSlice: StateCreator<PlannerState, [], [], SelectionS
     });
   },
 });
+
+export type { SelectionSlice } from '../state';
