@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModelNode, NinesDocument, Position, Scenario, Variant } from '../shared/model/types';
 import { parseDocument, formatProblem } from '../shared/schema/parse';
 import { serializeDocument } from '../shared/schema/serialize';
+import { formatRate } from '../shared/text';
 
 type Region = { id: string; location: string; name: string };
 const USE1: Region = { id: 'use1', location: 'us-east-1', name: 'US East (N. Virginia)' };
@@ -42,7 +43,7 @@ const WORKLOAD = {
 
 const ASSUMPTIONS = [
   'Prices: AWS on-demand list prices from the bundled price book; the Redis Enterprise licence has no public list price and is not included.',
-  `Capacity: one m7i.large instance of the stateless tier serves ${RPS_PER_INSTANCE} requests/s at the latency target (load test before relying on it).`,
+  `Capacity: one m7i.large instance of the stateless tier serves ${formatRate(RPS_PER_INSTANCE, 'requests/s')} at the latency target (load test before relying on it).`,
   'Failure figures without a source in the file are the documented defaults (docs/model.md).',
 ].join('\n');
 

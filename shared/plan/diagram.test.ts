@@ -222,7 +222,7 @@ describe('componentDetail', () => {
     const dns = aa3.nodes.find((n) => n.id === 'dns');
     if (!app || !dns) throw new Error('template changed');
     expect(componentDetail(app, aa3)).toBe('8 × m7i.large · 4 needed');
-    expect(componentDetail(dns, aa3)).toBe('1 of 3 targets');
+    expect(componentDetail(dns, aa3)).toBe('1 of 3\u00a0targets');
   });
 });
 

@@ -11,6 +11,7 @@ import type { ModelNode, Variant } from '../model/types';
 import { tierSize } from '../model/nodes';
 import { contentHeight, contentWidth, type FigureBlock, type PageSize } from './document';
 import { fitText, textWidth, type Drawing, type GroupShape, type Shape } from './drawing';
+import { formatCount, formatGiB, formatInterval, formatNumber, withUnit } from '../text';
 
 /** Size of a component card in canvas units (px), matching the spacing of the editor. */
 export const CARD = { width: 200, height: 76 } as const;
@@ -73,13 +74,6 @@ export function displayName(node: ModelNode): string {
   return node.name ?? node.id;
 }
 
-function hours(seconds: number): string {
-  if (seconds % 86400 === 0) return `${seconds / 86400} d`;
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
-}
-
 /**
  * The one-line detail printed under a component's name, e.g. `6 × m7i.large · 3 needed` for a
  * tier, `1 of 3 targets` for a router, `every 1 d · kept 7 d` for a backup.
@@ -95,16 +89,16 @@ export function componentDetail(node: ModelNode, variant: Variant): string {
     }
     case 'router': {
       const targets = variant.edges.filter((e) => e.kind === 'depends' && e.from === node.id);
-      return `${node.minTargets ?? 1} of ${targets.length} targets`;
+      return `${node.minTargets ?? 1} of ${formatCount(targets.length, 'target')}`;
     }
     case 'backup': {
       const parts = [];
-      if (node.intervalSeconds !== undefined) parts.push(`every ${hours(node.intervalSeconds)}`);
-      if (node.retentionDays !== undefined) parts.push(`kept ${node.retentionDays} d`);
+      if (node.intervalSeconds !== undefined) parts.push(`every ${formatInterval(node.intervalSeconds)}`);
+      if (node.retentionDays !== undefined) parts.push(`kept ${withUnit(formatNumber(node.retentionDays), 'd')}`);
       return parts.join(' · ');
     }
     case 'objectStore':
-      return node.storageGiB !== undefined ? `${node.storageGiB} GiB` : '';
+      return node.storageGiB !== undefined ? formatGiB(node.storageGiB) : '';
     case 'external':
       return node.vendor ?? '';
     case 'region':

@@ -114,10 +114,13 @@ describe('shared/text quantities', () => {
     const Original = Intl.NumberFormat;
     const spy = vi
       .spyOn(Intl, 'NumberFormat')
-      .mockImplementation(function (locale?: string | string[], options?: Intl.NumberFormatOptions) {
+      .mockImplementation(function (
+        locale?: Intl.LocalesArgument,
+        options?: Intl.NumberFormatOptions,
+      ) {
         locales.push(locale);
         return new Original(locale, options);
-      });
+      } as unknown as typeof Intl.NumberFormat);
     try {
       const fresh = await import('./quantities');
       fresh.formatNumber(17520.5);

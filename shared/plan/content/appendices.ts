@@ -16,7 +16,7 @@ import {
   replicationPairs,
   type PlanContext,
 } from './context';
-import { count, duration, percent, usd } from './format';
+import { formatAvailability, formatCount, formatDuration, formatMinutesPerYear, formatNines, formatNumber, formatRate, formatUsd } from '../../text';
 
 /** The parameters each kind reports beyond its failure figure, in reading order. */
 const KIND_FIELDS: Partial<Record<ModelNode['kind'], readonly string[]>> = {
@@ -37,7 +37,7 @@ const KIND_FIELDS: Partial<Record<ModelNode['kind'], readonly string[]>> = {
 };
 
 function show(value: unknown): string {
-  if (typeof value === 'number') return count(value, 6);
+  if (typeof value === 'number') return formatNumber(value, 6);
   return String(value);
 }
 
@@ -133,7 +133,7 @@ function parametersAppendix(ctx: PlanContext): Block[] {
       .map(([k, v]) => ({ key: `workload.${k}`, value: show(v) })),
     ...Object.entries(ctx.variant.trafficShare ?? w.trafficShare ?? {}).map(([r, v]) => ({
       key: `traffic share of ${labelOf(ctx, r)}`,
-      value: percent(v),
+      value: formatAvailability(v),
     })),
   ];
   return [
@@ -182,7 +182,7 @@ function placement(ctx: PlanContext, node: ModelNode): string {
   const region = ctx.graph.regionOf.get(node.id);
   if (region === undefined) return 'global';
   const zones = ctx.graph.zonesOf.get(region)?.length ?? 0;
-  return `${locationOf(ctx, region) ?? region}${zones > 1 ? `, ${zones} zones` : ''}`;
+  return `${locationOf(ctx, region) ?? region}${zones > 1 ? `, ${formatCount(zones, 'zone')}` : ''}`;
 }
 
 function inventoryAppendix(ctx: PlanContext): Block[] {
@@ -192,7 +192,7 @@ function inventoryAppendix(ctx: PlanContext): Block[] {
     const lines = cost.breakdown.filter((l) => l.nodeId === id);
     const unpriced = cost.unpriced.some((u) => u.nodeId === id);
     if (lines.length === 0) return unpriced ? 'unpriced' : '—';
-    return `${usd(lines.reduce((sum, l) => sum + l.monthlyUsd, 0))}${unpriced ? '+' : ''}`;
+    return `${formatUsd(lines.reduce((sum, l) => sum + l.monthlyUsd, 0))}${unpriced ? '+' : ''}`;
   };
   return [
     appendix('Appendix B. Component inventory', 'appendix-inventory'),
@@ -260,7 +260,7 @@ function interconnectionsAppendix(ctx: PlanContext): Block[] {
   const volume = replicationMbps(ctx.doc.workload, 1);
   blocks.push(
     paragraph(
-      `Replication volume per peer is writes per second × average write size × 8 bits: ${count(volume, 2)} Mbit/s for this workload; a member sends it to each of its peers, and the model flags a lag without bound when that exceeds the link’s bandwidth. Lag is half the round trip plus the engine’s replication delay; it is the data at risk when a member fails (docs/scenarios.md).`,
+      `Replication volume per peer is writes per second × average write size × 8 bits: ${formatRate(volume, 'Mbit/s')} for this workload; a member sends it to each of its peers, and the model flags a lag without bound when that exceeds the link’s bandwidth. Lag is half the round trip plus the engine’s replication delay; it is the data at risk when a member fails (docs/scenarios.md).`,
     ),
     {
       kind: 'table',
@@ -286,10 +286,10 @@ function interconnectionsAppendix(ctx: PlanContext): Block[] {
         return [
           `${labelOf(ctx, a.id)} and ${labelOf(ctx, b.id)}`,
           `${a.replication ?? 'none'}, ${a.sync === true ? 'sync' : 'async'}`,
-          `${count(rtt)} ms`,
-          bandwidth === undefined ? 'in region' : `${count(bandwidth)} Mbit/s`,
-          `${count(replicationMbps(ctx.doc.workload, (ctx.graph.replicaPeers.get(a.id) ?? []).length), 2)} Mbit/s`,
-          a.sync === true ? '0 s' : duration(replicationLagSeconds(a, link)),
+          formatDuration(rtt / 1000),
+          bandwidth === undefined ? 'in region' : formatRate(bandwidth, 'Mbit/s'),
+          formatRate(replicationMbps(ctx.doc.workload, (ctx.graph.replicaPeers.get(a.id) ?? []).length), 'Mbit/s'),
+          a.sync === true ? '0 s' : formatDuration(replicationLagSeconds(a, link)),
         ];
       }),
     },
@@ -319,22 +319,22 @@ function methodAppendix(ctx: PlanContext): Block[] {
         [
           'Structural',
           a.unavailability.structural.toExponential(3),
-          `${a.structuralMinutesPerYear.toFixed(1)} min/yr`,
+          formatMinutesPerYear(a.structuralMinutesPerYear),
         ],
         [
           'Transitions',
           a.unavailability.transition.toExponential(3),
-          `${a.transitionMinutesPerYear.toFixed(1)} min/yr`,
+          formatMinutesPerYear(a.transitionMinutesPerYear),
         ],
         [
           'Capacity',
           a.unavailability.capacity.toExponential(3),
-          `${a.capacityMinutesPerYear.toFixed(1)} min/yr`,
+          formatMinutesPerYear(a.capacityMinutesPerYear),
         ],
         [
-          `Request-weighted (availability ${percent(a.requestWeighted)}${a.nines === null ? '' : `, ${a.nines.toFixed(2)} nines`})`,
+          `Request-weighted (availability ${formatAvailability(a.requestWeighted)}${a.nines === null ? '' : `, ${formatNines(a.nines)}`})`,
           a.unavailability.requestWeighted.toExponential(3),
-          `${a.downtimeMinutesPerYear.toFixed(1)} min/yr`,
+          formatMinutesPerYear(a.downtimeMinutesPerYear),
         ],
       ],
     },

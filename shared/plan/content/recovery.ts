@@ -40,18 +40,18 @@ import {
   type PlanBasis,
   type PlanContext,
 } from './context';
-import { capitalise, count, duration, listOf } from './format';
+import { capitalise, formatCount, formatDuration, formatGiB, formatNumber, formatRate, formatShare, listOf } from '../../text';
 
 /** Time to bring one component back as the model sees it: failover, else an instance's MTTR. */
 function recoveryTime(ctx: PlanBasis, node: ModelNode): string {
   const group = groupOf(ctx, node.id);
   if (node.kind === 'datastore' && group) {
-    return `${group.isAutomatic ? 'automatic' : 'manual'} failover ${duration(group.failoverSeconds)}`;
+    return `${group.isAutomatic ? 'automatic' : 'manual'} failover ${formatDuration(group.failoverSeconds)}`;
   }
   const figure = nodeFailureFigure(node);
   if (figure.mttrHours === undefined) return 'provider-managed (availability only)';
   const { instances } = tierSize(node);
-  const time = duration(figure.mttrHours * 3600);
+  const time = formatDuration(figure.mttrHours * 3600);
   return instances > 1 ? `${time} per instance` : `repair ${time}`;
 }
 
@@ -66,7 +66,7 @@ function recoverySequence(ctx: PlanContext): Block[] {
       'When more than one component must be brought back, do it in the order below: each component comes back before the components that depend on it, data tiers first and the entry last. ',
       t === undefined
         ? 'No RTO target is set; the order is the priority.'
-        : `Every component on the request path shares the system RTO of ${duration(t)}: the order is the priority within it. `,
+        : `Every component on the request path shares the system RTO of ${formatDuration(t)}: the order is the priority within it. `,
       'The recovery time is the model’s (Appendix A); a tier with spare instances keeps serving while one is replaced.',
     ),
     {
@@ -102,7 +102,7 @@ function failedDescription(ctx: PlanBasis, scenario: Scenario): string {
     const to =
       scenario.shift.to === undefined ? 'the other regions' : labelOf(ctx, scenario.shift.to);
     parts.push(
-      `${Math.round(scenario.shift.share * 100)} % of the traffic of ${labelOf(ctx, scenario.shift.from)} is moved to ${to}`,
+      `${formatShare(scenario.shift.share)} of the traffic of ${labelOf(ctx, scenario.shift.from)} is moved to ${to}`,
     );
   }
   for (const id of scenario.corrupt ?? [])
@@ -122,7 +122,7 @@ function routerStep(
   const { detectionSeconds, dnsTtlSeconds } = routerDetection(router);
   const ttl =
     dnsTtlSeconds > 0
-      ? ` Clients that cached the previous DNS answer keep using it for up to ${duration(dnsTtlSeconds)} (the TTL); they must retry on connection errors.`
+      ? ` Clients that cached the previous DNS answer keep using it for up to ${formatDuration(dnsTtlSeconds)} (the TTL); they must retry on connection errors.`
       : '';
   const what = [
     ...(whole.length === 0
@@ -138,7 +138,7 @@ function routerStep(
   ];
   return inline(
     bold(labelOf(ctx, router.id)),
-    `: confirm that ${what.join(' and ')} (the health checks take ${duration(detectionSeconds)}). If not, take ${whole.length + partial.length === 1 && partial.length === 0 ? 'it' : 'them'} out by hand (fail the health check, or deregister the target) rather than wait.${ttl}`,
+    `: confirm that ${what.join(' and ')} (the health checks take ${formatDuration(detectionSeconds)}). If not, take ${whole.length + partial.length === 1 && partial.length === 0 ? 'it' : 'them'} out by hand (fail the health check, or deregister the target) rather than wait.${ttl}`,
   );
 }
 
@@ -147,15 +147,15 @@ function tierStep(ctx: PlanBasis, node: ModelNode, isStopped: boolean): Inline {
   const mttr = nodeFailureFigure(node).mttrHours;
   const capacity =
     node.kind === 'service' && node.capacityRps !== undefined
-      ? ` (${count(node.capacityRps)} requests/s each)`
+      ? ` (${formatRate(node.capacityRps, 'requests/s')} each)`
       : '';
   const replace =
-    mttr === undefined ? '' : ` (the model expects ${duration(mttr * 3600)} per instance)`;
+    mttr === undefined ? '' : ` (the model expects ${formatDuration(mttr * 3600)} per instance)`;
   return inline(
     bold(labelOf(ctx, node.id)),
     isStopped
-      ? `: stopped with its site. Where the site serves again, bring back at least ${minHealthy} of its ${instances} instances${replace} before the router sends traffic to it. Stateless instances need no data recovery.`
-      : `: check that at least ${minHealthy} of its ${instances} instances are healthy and carry the load${capacity}; replace the lost instances in the surviving zones${replace}. Stateless instances need no data recovery.`,
+      ? `: stopped with its site. Where the site serves again, bring back at least ${minHealthy} of its ${formatCount(instances, 'instance')}${replace} before the router sends traffic to it. Stateless instances need no data recovery.`
+      : `: check that at least ${minHealthy} of its ${formatCount(instances, 'instance')} are healthy and carry the load${capacity}; replace the lost instances in the surviving zones${replace}. Stateless instances need no data recovery.`,
   );
 }
 
@@ -192,8 +192,8 @@ function datastoreStep(
         name,
         `: primary of an ${store.replication ?? 'active-passive'} group. `,
         group.isAutomatic
-          ? `Confirm that ${listOf(standby)} was promoted (automatic, ${duration(group.failoverSeconds)}); promote it by hand if not. `
-          : `Promote ${listOf(standby)} by hand (failover is manual: ${duration(group.failoverSeconds)} to decide and promote). `,
+          ? `Confirm that ${listOf(standby)} was promoted (automatic, ${formatDuration(group.failoverSeconds)}); promote it by hand if not. `
+          : `Promote ${listOf(standby)} by hand (failover is manual: ${formatDuration(group.failoverSeconds)} to decide and promote). `,
         'Repoint the clients to the new primary’s endpoint, then fence the old primary (block its writes, remove it from service discovery) so that it cannot accept writes when its site returns.',
       );
     }
@@ -205,7 +205,7 @@ function datastoreStep(
   const window = persistenceWindowSeconds(store);
   return inline(
     name,
-    `: replace or restart it; ${window === undefined ? 'it has no persistence, so its data must be restored from backup' : `it reloads its data from persistence (at most ${duration(window)} of writes lost)`}.`,
+    `: replace or restart it; ${window === undefined ? 'it has no persistence, so its data must be restored from backup' : `it reloads its data from persistence (at most ${formatDuration(window)} of writes lost)`}.`,
   );
 }
 
@@ -238,13 +238,13 @@ function corruptionSteps(ctx: PlanBasis, scenario: Scenario): Inline[] {
     const dataSet = ctx.doc.workload?.dataSetGiB;
     steps.push(
       inline(
-        `Choose the last backup of ${labelOf(ctx, backup.id)} taken before the corruption began (one every ${duration(policy.intervalSeconds)}, kept ${policy.retentionDays} days): writes since then are lost.`,
+        `Choose the last backup of ${labelOf(ctx, backup.id)} taken before the corruption began (one every ${formatDuration(policy.intervalSeconds)}, kept ${formatCount(policy.retentionDays, 'day')}): writes since then are lost.`,
       ),
       inline(
         `Restore it into ${name}`,
         dataSet === undefined
-          ? ` at ${policy.restoreThroughputMBps} MB/s`
-          : ` (${dataSet} GiB at ${policy.restoreThroughputMBps} MB/s: ${duration(restoreSeconds(dataSet, policy.restoreThroughputMBps))} in the model)`,
+          ? ` at ${formatRate(policy.restoreThroughputMBps, 'MB/s')}`
+          : ` (${formatGiB(dataSet)} at ${formatRate(policy.restoreThroughputMBps, 'MB/s')}: ${formatDuration(restoreSeconds(dataSet, policy.restoreThroughputMBps))} in the model)`,
         ', then let replication carry the repaired data to the other members, and put it back into traffic.',
       ),
     );
@@ -301,12 +301,12 @@ function shiftSteps(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): Inli
   const to = shift.to === undefined ? 'the other regions' : labelOf(ctx, shift.to);
   return [
     inline(
-      `Before moving traffic, check that ${to} can carry it: the model serves ${Math.round(s.capacityShare * 1000) / 10} % of requests after the shift; scale out first if that is below 100 %.`,
+      `Before moving traffic, check that ${to} can carry it: the model serves ${formatShare(s.capacityShare)} of requests after the shift; scale out first if that is below ${formatShare(1)}.`,
     ),
     inline(
-      `Change the routing weights of the global router in steps, moving ${Math.round(shift.share * 100)} % of the traffic of ${labelOf(ctx, shift.from)} to ${to}, and watch the error rate and latency after each step`,
+      `Change the routing weights of the global router in steps, moving ${formatShare(shift.share)} of the traffic of ${labelOf(ctx, shift.from)} to ${to}, and watch the error rate and latency after each step`,
       s.latencyChangeMs > 0
-        ? ` (moved users see about ${Math.round(s.latencyChangeMs)} ms more per round trip)`
+        ? ` (moved users see about ${formatDuration(s.latencyChangeMs / 1000)} more per round trip)`
         : '',
       '.',
     ),
@@ -344,7 +344,7 @@ function recoverySteps(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): I
     );
     steps.push(
       inline(
-        `Capacity: the model serves ${Math.round(s.capacityShare * 1000) / 10} % of the requests after this failure. Scale out `,
+        `Capacity: the model serves ${formatShare(s.capacityShare)} of the requests after this failure. Scale out `,
         receiving.length === 0
           ? 'the tiers that now receive the traffic'
           : listOf(receiving.map((n) => labelOf(ctx, n.id))),
@@ -386,20 +386,20 @@ function validation(ctx: PlanBasis, s: ScenarioResult): Inline[] {
   return [
     inline(
       'The service answers again at every entry: the achieved RTO in the model is ',
-      bold(duration(s.rtoSeconds)),
-      t.rtoSeconds === undefined ? '' : ` against a target of ${duration(t.rtoSeconds)}`,
+      bold(formatDuration(s.rtoSeconds)),
+      t.rtoSeconds === undefined ? '' : ` against a target of ${formatDuration(t.rtoSeconds)}`,
       '.',
     ),
     inline(
       'Data lost is no more than the achieved RPO of ',
-      bold(duration(s.rpoSeconds)),
-      t.rpoSeconds === undefined ? '' : ` (target ${duration(t.rpoSeconds)})`,
+      bold(formatDuration(s.rpoSeconds)),
+      t.rpoSeconds === undefined ? '' : ` (target ${formatDuration(t.rpoSeconds)})`,
       '; reconcile the writes of that window with their sources where they matter.',
     ),
     inline(
       'The error rate at the entry is back within the error budget and latency is back to its baseline',
       s.latencyChangeMs > 0
-        ? ` (users served from another region see about ${Math.round(s.latencyChangeMs)} ms more until failback)`
+        ? ` (users served from another region see about ${formatDuration(s.latencyChangeMs / 1000)} more until failback)`
         : '',
       '.',
     ),
@@ -407,7 +407,7 @@ function validation(ctx: PlanBasis, s: ScenarioResult): Inline[] {
       ? []
       : [
           inline(
-            `Replication lag between data-tier members is back to its steady state (the model expects at most ${duration(maxLag)}).`,
+            `Replication lag between data-tier members is back to its steady state (the model expects at most ${formatDuration(maxLag)}).`,
           ),
         ]),
   ];
@@ -442,7 +442,7 @@ function failback(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): Inline
       inline(
         bold('Lag-aware failback'),
         ': when the failed site is repaired, its Active-Active member resynchronises from its peers. Send traffic back only when its replication lag to every peer is ',
-        rpo === undefined ? 'back to its steady state' : `below the RPO of ${duration(rpo)}`,
+        rpo === undefined ? 'back to its steady state' : `below the RPO of ${formatDuration(rpo)}`,
         '; then add the region back to the global router and restore its traffic share in steps, watching error rate, latency and lag.',
       ),
     );
@@ -564,7 +564,7 @@ function escalation(ctx: PlanContext): Block[] {
       'During recovery the ISCP coordinator escalates problems to leadership and keeps the system owner and users aware of the progress. Escalate, or report, when:',
     ),
     bullets([
-      `a step takes longer than the time this plan gives for it${rto === undefined ? '' : `, or the service will not be back within the RTO of ${duration(rto)}`};`,
+      `a step takes longer than the time this plan gives for it${rto === undefined ? '' : `, or the service will not be back within the RTO of ${formatDuration(rto)}`};`,
       'a key step is done (failover, restore, traffic shift, validation);',
       'something must be procured, such as capacity or a quota increase from the cloud provider;',
       'any other concern arises that the runbook does not cover.',
