@@ -106,7 +106,7 @@ function parameterRows(ctx: PlanContext): { rows: Cell[][]; defaults: CitedDefau
   const rows: Cell[][] = [...groups.values()].map((g) => [
     g.labels.length === 1
       ? (g.labels[0] ?? '')
-      : `${g.labels.length} ${g.kind === 'link' ? 'links' : `${g.kind}s`}: ${g.labels.join(', ')}`,
+      : `${formatCount(g.labels.length, g.kind)}: ${g.labels.join(', ')}`,
     g.text,
   ]);
   return { rows, defaults };

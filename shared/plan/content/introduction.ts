@@ -1,7 +1,7 @@
 /** Chapter: introduction — purpose, background, scope (impact level, targets), assumptions. */
 import { bold, bullets, heading, paragraph, type Block } from '../document';
 import { labelOf, type PlanContext } from './context';
-import { capitalise, formatAvailability, formatCount, formatDuration, formatGiB, formatNumber, formatRate, formatUsd, listOf } from '../../text';
+import { capitalise, formatAvailability, formatCount, formatDuration, formatGiB, formatRate, formatUsd, listOf } from '../../text';
 
 /** Purpose, background, scope with the impact level and recovery objectives, assumptions. */
 export function introductionChapter(ctx: PlanContext): Block[] {
