@@ -8,6 +8,7 @@ import { advise, effectSummary, type Finding } from '../../shared/engine/advisor
 import { loadBundledPriceBook } from '../price-files';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
+import { formatCount } from '../../shared/text';
 
 export const adviseCommand: Command = {
   name: 'advise',
@@ -40,7 +41,7 @@ function writeList(
     const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
     const count = v.findings.length;
     lines.push(
-      `${v.id} — ${name}: ${count === 0 ? 'no findings' : `${count} finding${count > 1 ? 's' : ''}`}`,
+      `${v.id} — ${name}: ${count === 0 ? 'no findings' : formatCount(count, 'finding')}`,
     );
     for (const f of v.findings) lines.push(...findingLines(f));
     lines.push('');
