@@ -40,9 +40,7 @@ function writeList(
   for (const v of advice) {
     const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
     const count = v.findings.length;
-    lines.push(
-      `${v.id} — ${name}: ${count === 0 ? 'no findings' : formatCount(count, 'finding')}`,
-    );
+    lines.push(`${v.id} — ${name}: ${count === 0 ? 'no findings' : formatCount(count, 'finding')}`);
     for (const f of v.findings) lines.push(...findingLines(f));
     lines.push('');
   }

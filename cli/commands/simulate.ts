@@ -90,7 +90,10 @@ function writeTable(
   variants: readonly { id: string; name: string }[],
   report: SimulationReport,
 ): void {
-  const lines = [`${formatCount(report.yearsPerVariant, 'simulated year')} per variant, seed ${report.seed}`, ''];
+  const lines = [
+    `${formatCount(report.yearsPerVariant, 'simulated year')} per variant, seed ${report.seed}`,
+    '',
+  ];
   for (const v of report.variants) {
     const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
     lines.push(`${v.id} — ${name}`, ...variantLines(v), '');

@@ -93,8 +93,10 @@ export function componentDetail(node: ModelNode, variant: Variant): string {
     }
     case 'backup': {
       const parts = [];
-      if (node.intervalSeconds !== undefined) parts.push(`every ${formatInterval(node.intervalSeconds)}`);
-      if (node.retentionDays !== undefined) parts.push(`kept ${withUnit(formatNumber(node.retentionDays), 'd')}`);
+      if (node.intervalSeconds !== undefined)
+        parts.push(`every ${formatInterval(node.intervalSeconds)}`);
+      if (node.retentionDays !== undefined)
+        parts.push(`kept ${withUnit(formatNumber(node.retentionDays), 'd')}`);
       return parts.join(' · ');
     }
     case 'objectStore':

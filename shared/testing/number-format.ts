@@ -61,7 +61,9 @@ const NOUNS = [
   'byte',
   'variant',
 ];
-const PLURALS = NOUNS.map((n) => (n.endsWith('y') && n !== 'day' ? `${n.slice(0, -1)}ies` : `${n}s`));
+const PLURALS = NOUNS.map((n) =>
+  n.endsWith('y') && n !== 'day' ? `${n.slice(0, -1)}ies` : `${n}s`,
+);
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const alternatives = (words: readonly string[]): string =>

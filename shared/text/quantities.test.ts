@@ -112,15 +112,13 @@ describe('shared/text quantities', () => {
     vi.resetModules();
     const locales: unknown[] = [];
     const Original = Intl.NumberFormat;
-    const spy = vi
-      .spyOn(Intl, 'NumberFormat')
-      .mockImplementation(function (
-        locale?: Intl.LocalesArgument,
-        options?: Intl.NumberFormatOptions,
-      ) {
-        locales.push(locale);
-        return new Original(locale, options);
-      } as unknown as typeof Intl.NumberFormat);
+    const spy = vi.spyOn(Intl, 'NumberFormat').mockImplementation(function (
+      locale?: Intl.LocalesArgument,
+      options?: Intl.NumberFormatOptions,
+    ) {
+      locales.push(locale);
+      return new Original(locale, options);
+    } as unknown as typeof Intl.NumberFormat);
     try {
       const fresh = await import('./quantities');
       fresh.formatNumber(17520.5);

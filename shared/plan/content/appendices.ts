@@ -16,7 +16,16 @@ import {
   replicationPairs,
   type PlanContext,
 } from './context';
-import { formatAvailability, formatCount, formatDuration, formatMinutesPerYear, formatNines, formatNumber, formatRate, formatUsd } from '../../text';
+import {
+  formatAvailability,
+  formatCount,
+  formatDuration,
+  formatMinutesPerYear,
+  formatNines,
+  formatNumber,
+  formatRate,
+  formatUsd,
+} from '../../text';
 
 /** The parameters each kind reports beyond its failure figure, in reading order. */
 const KIND_FIELDS: Partial<Record<ModelNode['kind'], readonly string[]>> = {
@@ -288,7 +297,10 @@ function interconnectionsAppendix(ctx: PlanContext): Block[] {
           `${a.replication ?? 'none'}, ${a.sync === true ? 'sync' : 'async'}`,
           formatDuration(rtt / 1000),
           bandwidth === undefined ? 'in region' : formatRate(bandwidth, 'Mbit/s'),
-          formatRate(replicationMbps(ctx.doc.workload, (ctx.graph.replicaPeers.get(a.id) ?? []).length), 'Mbit/s'),
+          formatRate(
+            replicationMbps(ctx.doc.workload, (ctx.graph.replicaPeers.get(a.id) ?? []).length),
+            'Mbit/s',
+          ),
           a.sync === true ? '0 s' : formatDuration(replicationLagSeconds(a, link)),
         ];
       }),

@@ -6,7 +6,15 @@ import { scenarioMisses } from '../../engine/compare';
 import { TIME_PART_LABELS, type Decomposition, type ScenarioResult } from '../../engine/scenario';
 import { bold, bullets, heading, inline, paragraph, type Block, type Inline } from '../document';
 import { applyingScenarios, eventLabel, type PlanBasis, type PlanContext } from './context';
-import { capitalise, formatAvailability, formatCount, formatDuration, formatMinutesPerYear, formatShare, formatUsd } from '../../text';
+import {
+  capitalise,
+  formatAvailability,
+  formatCount,
+  formatDuration,
+  formatMinutesPerYear,
+  formatShare,
+  formatUsd,
+} from '../../text';
 
 /**
  * `90 s = detection 30 s (Route 53) + DNS TTL 60 s (Route 53)`; `what` says which time an
@@ -17,7 +25,8 @@ export function decompositionText(ctx: PlanBasis, d: Decomposition, what: 'rto' 
   if (d.parts.length === 0)
     return `${total} (${what === 'rto' ? 'no interruption' : 'no data lost'})`;
   const parts = d.parts.map(
-    (p) => `${TIME_PART_LABELS[p.kind]} ${formatDuration(p.seconds)} (${eventLabel(ctx, p.nodeId)})`,
+    (p) =>
+      `${TIME_PART_LABELS[p.kind]} ${formatDuration(p.seconds)} (${eventLabel(ctx, p.nodeId)})`,
   );
   return `${total} = ${parts.join(' + ')}`;
 }
@@ -46,9 +55,7 @@ export function interruptionCost(ctx: Pick<PlanBasis, 'doc'>, s: ScenarioResult)
 
 /** `survives at 100 % capacity` or `service down`. */
 export function outcome(s: ScenarioResult): string {
-  return s.survives
-    ? `survives at ${formatShare(s.capacityShare)} capacity`
-    : 'service down';
+  return s.survives ? `survives at ${formatShare(s.capacityShare)} capacity` : 'service down';
 }
 
 /** The BIA chapter. */

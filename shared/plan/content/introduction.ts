@@ -1,7 +1,16 @@
 /** Chapter: introduction — purpose, background, scope (impact level, targets), assumptions. */
 import { bold, bullets, heading, paragraph, type Block } from '../document';
 import { labelOf, type PlanContext } from './context';
-import { capitalise, formatAvailability, formatCount, formatDuration, formatGiB, formatRate, formatUsd, listOf } from '../../text';
+import {
+  capitalise,
+  formatAvailability,
+  formatCount,
+  formatDuration,
+  formatGiB,
+  formatRate,
+  formatUsd,
+  listOf,
+} from '../../text';
 
 /** Purpose, background, scope with the impact level and recovery objectives, assumptions. */
 export function introductionChapter(ctx: PlanContext): Block[] {
@@ -21,9 +30,15 @@ export function introductionChapter(ctx: PlanContext): Block[] {
   if (t.rpoSeconds !== undefined)
     objectives.push({ key: 'Recovery point objective (RPO)', value: formatDuration(t.rpoSeconds) });
   if (t.mtdSeconds !== undefined)
-    objectives.push({ key: 'Maximum tolerable downtime (MTD)', value: formatDuration(t.mtdSeconds) });
+    objectives.push({
+      key: 'Maximum tolerable downtime (MTD)',
+      value: formatDuration(t.mtdSeconds),
+    });
   if (t.downtimeCostPerHour !== undefined)
-    objectives.push({ key: 'Cost of downtime', value: `${formatUsd(t.downtimeCostPerHour)} per hour` });
+    objectives.push({
+      key: 'Cost of downtime',
+      value: `${formatUsd(t.downtimeCostPerHour)} per hour`,
+    });
 
   const workload: string[] = [];
   if (w.requestsPerSecond !== undefined)

@@ -6,7 +6,13 @@
 import type { CostCategory } from '../../engine/cost';
 import { bold, bullets, heading, paragraph, type Block } from '../document';
 import { labelOf, type PlanContext } from './context';
-import { formatAvailability, formatMinutesPerYear, formatNines, formatSignedUsd, formatUsd } from '../../text';
+import {
+  formatAvailability,
+  formatMinutesPerYear,
+  formatNines,
+  formatSignedUsd,
+  formatUsd,
+} from '../../text';
 
 const CATEGORY_LABEL: Record<CostCategory, string> = {
   compute: 'Compute',

@@ -13,7 +13,15 @@ import {
 } from '../../engine/scenario-timing';
 import { bold, heading, inline, numbered, paragraph, type Block } from '../document';
 import { components, groupOf, labelOf, type PlanBasis, type PlanContext } from './context';
-import { capitalise, formatAvailability, formatCount, formatDuration, formatInterval, formatRate, listOf } from '../../text';
+import {
+  capitalise,
+  formatAvailability,
+  formatCount,
+  formatDuration,
+  formatInterval,
+  formatRate,
+  listOf,
+} from '../../text';
 import { CP_BASELINE, NIST_ALTERNATE_SITE, NIST_STRATEGY, SP_800_34 } from './nist';
 
 /** Zones a tier's instances are spread over: its own zone, its region's zones, or none. */

@@ -40,7 +40,15 @@ import {
   type PlanBasis,
   type PlanContext,
 } from './context';
-import { capitalise, formatCount, formatDuration, formatGiB, formatRate, formatShare, listOf } from '../../text';
+import {
+  capitalise,
+  formatCount,
+  formatDuration,
+  formatGiB,
+  formatRate,
+  formatShare,
+  listOf,
+} from '../../text';
 
 /** Time to bring one component back as the model sees it: failover, else an instance's MTTR. */
 function recoveryTime(ctx: PlanBasis, node: ModelNode): string {
