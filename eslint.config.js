@@ -26,6 +26,25 @@ const noNodeOrUi = [
   },
 ];
 
+// The engine's doors (docs/architecture.md): code outside shared/engine/ imports the engine only
+// through shared/engine/index.ts; inside, a capability folder reaches a sibling folder only
+// through the sibling's index.ts, never a file inside it (tests included; a test may import its
+// own folder's files). These use the typescript-eslint copy of no-restricted-imports so that
+// they add to, rather than replace, the base rule's purity and layer patterns below.
+const ENGINE_FROM_OUTSIDE = {
+  regex: "(^|/)engine/(?!index$)",
+  message: "Import the engine through shared/engine (its index.ts), not a file inside it.",
+};
+const ENGINE_SIBLING_FROM_FOLDER = {
+  regex: "^\\.\\./(?!\\.\\.?/)[^/]+/(?!index$)",
+  message:
+    "Reach another engine capability through its door ('../<folder>'), not a file inside it.",
+};
+const ENGINE_FOLDER_FROM_ROOT = {
+  regex: "^\\./[^/]+/(?!index$)",
+  message: "Reach an engine capability through its door ('./<folder>'), not a file inside it.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -39,6 +58,7 @@ export default tseslint.config(
       "**/*.js",
       "**/*.mjs",
       "**/*.cjs",
+      "**/*.d.mts",
     ],
   },
   js.configs.recommended,
@@ -70,6 +90,34 @@ export default tseslint.config(
         ...["Buffer", "process", "require", "global", "__dirname", "__filename", "window", "document"].map(
           (name) => ({ name, message: "shared/ is pure TypeScript: no Node or DOM globals." }),
         ),
+      ],
+    },
+  },
+  {
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["shared/engine/**", "electron/preload/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [ENGINE_FROM_OUTSIDE] },
+      ],
+    },
+  },
+  {
+    files: ["shared/engine/*/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [ENGINE_SIBLING_FROM_FOLDER] },
+      ],
+    },
+  },
+  {
+    files: ["shared/engine/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [ENGINE_FOLDER_FROM_ROOT] },
       ],
     },
   },

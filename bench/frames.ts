@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.config';
-import { generatedModel } from '../shared/engine/synthetic';
+import { generatedModel } from '../shared/testing/generated-model';
 import { serializeDocument } from '../shared/schema/serialize';
 
 const CONFIG = new URL('../vite.web.config.ts', import.meta.url).pathname;

@@ -6,10 +6,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate } from '../shared/engine/index';
+import { evaluate } from '../shared/engine';
 import type { NinesDocument } from '../shared/model/types';
 import { parseDocumentText } from '../shared/schema/parse';
-import { generatedModel } from '../shared/engine/synthetic';
+import { generatedModel } from '../shared/testing/generated-model';
 
 interface BenchCase {
   readonly name: string;

@@ -10,9 +10,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { priceBookSchema } from '../shared/catalog/price-book';
-import { advise } from '../shared/engine/advisor';
-import { sensitivity } from '../shared/engine/sensitivity';
-import { generatedModel } from '../shared/engine/synthetic';
+import { advise } from '../shared/engine';
+import { sensitivity } from '../shared/engine';
+import { generatedModel } from '../shared/testing/generated-model';
 import type { NinesDocument } from '../shared/model/types';
 import { parseDocumentText } from '../shared/schema/parse';
 

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { simulate } from '../shared/engine/simulate';
+import { simulate } from '../shared/engine';
 import { parseDocumentText } from '../shared/schema/parse';
 
 /** Years per timed run and per variant. */

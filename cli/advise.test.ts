@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdviceReport } from '../shared/engine/advisor/index';
+import type { AdviceReport } from '../shared/engine';
 import { fixture, runCli, template } from './testing';
 
 describe('nines advise', () => {

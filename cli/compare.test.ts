@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Comparison } from '../shared/engine/compare';
+import type { Comparison } from '../shared/engine';
 import { main } from './index';
 import type { CliIo } from './io';
 

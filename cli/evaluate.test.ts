@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EvaluationReport } from '../shared/engine/index';
+import type { EvaluationReport } from '../shared/engine';
 import { workedExample } from '../shared/testing/builders';
 import { runCli, template } from './testing';
 

@@ -9,8 +9,8 @@ import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate } from '../shared/engine/index';
-import type { ScenarioResult } from '../shared/engine/scenario';
+import { evaluate } from '../shared/engine';
+import type { ScenarioResult } from '../shared/engine';
 import type { NinesDocument } from '../shared/model/types';
 import { buildPlan } from '../shared/plan/content/build-plan';
 import {

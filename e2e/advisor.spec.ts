@@ -2,7 +2,7 @@
 // canvas, Preview without changing the document, Apply as one undoable step, the progress and
 // Cancel of a long review, and screenshots to look at.
 import { expect, test } from '@playwright/test';
-import { generatedModel } from '../shared/engine/synthetic';
+import { generatedModel } from '../shared/testing/generated-model';
 import { PlannerPage } from './pages/planner-page';
 
 test('findings of the warm standby: highlight, preview, apply and undo', async ({ page }) => {

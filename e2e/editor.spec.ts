@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { generatedModel } from '../shared/engine/synthetic';
+import { generatedModel } from '../shared/testing/generated-model';
 import { EditorPage } from './pages/editor-page';
 
 const CLI = fileURLToPath(new URL('../cli/bin/nines.mjs', import.meta.url));

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { priceBookSchema } from '../shared/catalog/price-book';
-import { evaluate } from '../shared/engine/index';
+import { evaluate } from '../shared/engine';
 import type { NinesDocument } from '../shared/model/types';
 import { duration, usd } from '../shared/plan/content/format';
 import { PlannerPage } from './pages/planner-page';

@@ -10,7 +10,7 @@ const catalog = JSON.parse(readFileSync(CATALOG_URL, 'utf8')) as {
 const book = buildPriceBook(catalog);
 
 describe('assets/pricing/pricebook.json', () => {
-  it('is what scripts/build-pricebook.ts writes from ../shared/pricing/catalog.json (run it after the catalog changes)', () => {
+  it('is what scripts/build-pricebook.ts writes from data/pricing/catalog.json (run it after the catalog changes)', () => {
     expect(readFileSync(PRICEBOOK_URL, 'utf8')).toBe(serializePriceBook(book));
   });
 

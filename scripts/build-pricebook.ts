@@ -1,8 +1,8 @@
 /**
- * Builds assets/pricing/pricebook.json from the project's price catalog (../shared/pricing/
- * catalog.json beside the clone, or the path given as the first argument): every price becomes
- * one flat entry `provider:location:category:item` with its unit, source id and the source's
- * as-of date. Nothing is estimated: catalog rows marked missing stay out of the book.
+ * Builds assets/pricing/pricebook.json from the project's price catalog
+ * (data/pricing/catalog.json, committed with its sources; or the path given as the first
+ * argument): every price becomes one flat entry `provider:location:category:item` with its
+ * unit, source id and the source's as-of date. Nothing is estimated: catalog rows marked missing stay out of the book.
  *
  * Run `npx tsx scripts/build-pricebook.ts` after the catalog changes; a unit test fails when the
  * committed book differs from what this script writes.
@@ -17,8 +17,8 @@ import {
   type PriceUnit,
 } from '../shared/catalog/price-book';
 
-/** Where the catalog sits in a checkout: beside the repository. */
-export const CATALOG_URL = new URL('../../shared/pricing/catalog.json', import.meta.url);
+/** The price catalog, committed in data/pricing/ with its sources (data/README.md). */
+export const CATALOG_URL = new URL('../data/pricing/catalog.json', import.meta.url);
 /** Where the bundled book is written. */
 export const PRICEBOOK_URL = new URL('../assets/pricing/pricebook.json', import.meta.url);
 

@@ -4,7 +4,7 @@
  * cost from the bundled price book). Findings are advice, not errors: the exit code is 0 with
  * findings, 1 only for a file that cannot be read or evaluated.
  */
-import { advise, effectSummary, type Finding } from '../../shared/engine/advisor/index';
+import { advise, effectSummary, type Finding } from '../../shared/engine';
 import { loadBundledPriceBook } from '../price-files';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';

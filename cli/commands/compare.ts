@@ -6,8 +6,8 @@
 import { costBreakdownCsv } from '../../shared/catalog/csv';
 import { mergePriceBooks, priceDateRange } from '../../shared/catalog/price-book';
 import { loadBundledPriceBook, loadPriceFile } from '../price-files';
-import { availabilityFromReport, compare, type Comparison } from '../../shared/engine/compare';
-import { evaluate } from '../../shared/engine/index';
+import { availabilityFromReport, compare, type Comparison } from '../../shared/engine';
+import { evaluate } from '../../shared/engine';
 import type { NinesDocument } from '../../shared/model/types';
 import type { Command } from './command';
 import { EXIT, loadOrReport } from '../io';

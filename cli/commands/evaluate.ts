@@ -4,10 +4,10 @@
  * minutes a year, nines, single points of failure, the top cut sets and the most important events,
  * the monthly cost from the bundled price book, and every scenario's survival, RTO and RPO.
  */
-import type { EvaluationReport, VariantEvaluation } from '../../shared/engine/index';
-import { evaluate } from '../../shared/engine/index';
+import type { EvaluationReport, VariantEvaluation } from '../../shared/engine';
+import { evaluate } from '../../shared/engine';
 import { priceDateRange, type PriceBook } from '../../shared/catalog/price-book';
-import type { ScenarioResult } from '../../shared/engine/scenario';
+import type { ScenarioResult } from '../../shared/engine';
 import { loadBundledPriceBook } from '../price-files';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';

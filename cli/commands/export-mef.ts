@@ -4,7 +4,7 @@
  * standard output (e.g. `nines export-mef plan.nines.json > tree.xml; scram tree.xml --bdd
  * --probability 1`).
  */
-import { exportMef } from '../../shared/engine/index';
+import { exportMef } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport } from '../io';
 

@@ -3,8 +3,8 @@
  * each variant (FORMAT.md's JSON with `--json`, else a readable table), with a progress bar on
  * standard error when it is a terminal.
  */
-import type { SimulatedVariant, SimulationReport } from '../../shared/engine/simulate';
-import { simulate } from '../../shared/engine/simulate';
+import type { SimulatedVariant, SimulationReport } from '../../shared/engine';
+import { simulate } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
 import { fixed, formatAvailability, formatCount, formatShare } from '../../shared/text';

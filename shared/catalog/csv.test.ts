@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CostEstimate } from '../engine/cost';
+import type { CostEstimate } from '../engine';
 import {
   costBreakdownCsv,
   csvCell,

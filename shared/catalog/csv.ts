@@ -4,7 +4,7 @@
  * spreadsheet would run as a formula neutralised).
  */
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { CostEstimate } from '../engine/cost';
+import type { CostEstimate } from '../engine';
 import {
   priceBookSchema,
   priceUnits,

@@ -2,19 +2,45 @@
  * The engine's public entry: exact structural availability over independent basic events (a
  * BDD), request-weighted availability with transition and capacity terms, minimal cut sets,
  * single points of failure, importance measures, the Open-PSA MEF export, failure scenarios
- * (RTO, RPO), cost, the comparison of variants, the Monte Carlo simulation and the sensitivity of
- * downtime and yearly cost to each failure and price parameter.
+ * (RTO, RPO), cost, the comparison of variants, the Monte Carlo simulation, the sensitivity of
+ * downtime and yearly cost to each failure and price parameter, and the advisor.
+ *
+ * Code outside shared/engine/ imports the engine from here only; inside, each capability folder
+ * is reached through its own index.ts (docs/architecture.md). Exports only, no code.
  * See docs/availability.md and docs/cost.md.
  */
-export { evaluate, evaluateScenario, variantStructure, MINUTES_PER_YEAR } from './evaluate';
-export { exportMef } from './mef';
-export { runScenario, evaluateExprs, TIME_PART_LABELS } from './scenario';
-export type { ScenarioResult, Decomposition, EdgeTraffic, TimePart } from './scenario';
+export type { EngineIssue, EventInfo } from './types';
+export { resolveGraph } from './structure';
+export type { FailoverGroup, ResolvedGraph } from './structure';
+export { evaluate, evaluateScenario, variantStructure, MINUTES_PER_YEAR } from './availability';
+export type {
+  AvailabilityFigures,
+  CutSet,
+  EvaluateOptions,
+  EvaluationReport,
+  EventImportance,
+  TransitionTerm,
+  VariantEvaluation,
+} from './availability';
+export {
+  runScenario,
+  evaluateExprs,
+  TIME_PART_LABELS,
+  backupPolicy,
+  linkBandwidthMbps,
+  persistenceWindowSeconds,
+  replicationLagSeconds,
+  replicationMbps,
+  restoreSeconds,
+  routerDetection,
+} from './scenarios';
+export type { ScenarioResult, Decomposition, EdgeTraffic, TimePart } from './scenarios';
 export { estimateCost } from './cost';
 export type { CostEstimate, CostLine, CostCategory, UnpricedItem } from './cost';
-export { compare } from './compare';
+export { compare, availabilityFromReport, scenarioMisses } from './compare';
 export type { Comparison, ComparedVariant, NineStep } from './compare';
-export { simulate, simulateAsync } from './simulate';
+export { simulate, simulateAsync } from './simulation';
+export type { DowntimeBin, SimulatedVariant, SimulationReport } from './simulation';
 export { sensitivity, sensitivityKey, priceLabel } from './sensitivity';
 export type {
   CostSensitivityBar,
@@ -26,14 +52,6 @@ export type {
   SensitivityParameter,
   SensitivitySubject,
 } from './sensitivity';
-export type {
-  AvailabilityFigures,
-  CutSet,
-  EngineIssue,
-  EvaluateOptions,
-  EvaluationReport,
-  EventImportance,
-  EventInfo,
-  TransitionTerm,
-  VariantEvaluation,
-} from './types';
+export { exportMef } from './interop';
+export { advise, adviseAsync, effectSummary, PRINCIPLES } from './advisor';
+export type { AdviceReport, Finding, FindingEffect } from './advisor';

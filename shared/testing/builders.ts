@@ -1,6 +1,6 @@
 /**
  * Builders of `nines/1` documents for tests: a one-variant document around a node list and the
- * worked example of DESIGN.md (generated multi-region models: shared/engine/synthetic.ts).
+ * worked example of DESIGN.md (generated multi-region models: shared/testing/generated-model.ts).
  */
 import type { Edge, ModelNode, NinesDocument, RegionLink, Variant, Workload } from '../model/types';
 

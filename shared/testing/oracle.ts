@@ -1,6 +1,6 @@
 /**
  * Brute-force oracle for the availability engine: enumerates all 2^n states of the basic events
- * and evaluates the model's semantics (DESIGN.md, as pinned down in shared/engine/structure.ts)
+ * and evaluates the model's semantics (DESIGN.md, as pinned down in shared/engine/structure/structure.ts)
  * state by state, directly from the document. It shares no code with the engine's structure,
  * BDD or graph modules, so that an error in one is not repeated in the other.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../shared/engine/index';
+import { evaluate } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 import { PRICE_BOOK } from '../store/results';
 import template from '../../../assets/templates/warm-standby-2-regions.nines.json?raw';

@@ -1,7 +1,7 @@
 import { ArrowLeft } from 'lucide-react';
 import { useMemo, useRef } from 'react';
 import type { PriceBook } from '../../../shared/catalog/price-book';
-import { availabilityFromReport } from '../../../shared/engine/compare';
+import { availabilityFromReport } from '../../../shared/engine';
 import { compare, evaluate, type Comparison, type VariantEvaluation } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 import { usePlanner } from '../store/context';

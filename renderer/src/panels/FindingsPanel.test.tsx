@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { advise } from '../../../shared/engine/advisor';
+import { advise } from '../../../shared/engine';
 import { parseDocumentText } from '../../../shared/schema/parse';
 import { findingFocusOf } from '../store/advice';
 import { PlannerStoreProvider } from '../store/context';

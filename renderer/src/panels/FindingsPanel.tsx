@@ -1,6 +1,6 @@
 import { RotateCcw, Square } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
-import { effectSummary, PRINCIPLES, type Finding } from '../../../shared/engine/advisor';
+import { effectSummary, PRINCIPLES, type Finding } from '../../../shared/engine';
 import { applyFix } from '../../../shared/model/ops/fixes';
 import type { NinesDocument } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';

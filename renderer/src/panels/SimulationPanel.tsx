@@ -1,6 +1,6 @@
 import { Play, Square } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import type { DowntimeBin, SimulatedVariant } from '../../../shared/engine/simulate';
+import type { DowntimeBin, SimulatedVariant } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 import {
   formatAvailability,

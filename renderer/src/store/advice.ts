@@ -7,7 +7,7 @@
  * second shows its progress and can be cancelled; a newer topology supersedes it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Finding } from '../../../shared/engine/advisor';
+import type { Finding } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 import type { NodeMark } from '../canvas/to-flow';
 import type { AdviceMessage, AdviceRequest } from './advice.worker';

@@ -6,8 +6,8 @@
  * number, so that stale answers are dropped. The advisor re-evaluates the design once per fix:
  * 5–40 ms on the templates, about 0.2 s at 94 nodes, 2 s at 301 and 5 s at 544.
  */
-import { adviseAsync } from '../../../shared/engine/advisor';
-import type { Finding } from '../../../shared/engine/advisor';
+import { adviseAsync } from '../../../shared/engine';
+import type { Finding } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 import { PRICE_BOOK } from './results';
 

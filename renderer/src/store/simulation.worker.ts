@@ -4,7 +4,7 @@
  * it at the next step.
  */
 import { simulateAsync } from '../../../shared/engine';
-import type { SimulationReport } from '../../../shared/engine/simulate';
+import type { SimulationReport } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 
 /** A message to the simulation worker. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { priceBookSchema, type PriceBook } from '../../catalog/price-book';
 import type { NinesDocument } from '../../model/types';
 import { parseDocumentText } from '../../schema/parse';
-import { generatedModel } from '../synthetic';
+import { generatedModel } from '../../testing/generated-model';
 import { advise, adviseAsync, type AdviceOutcome, type AdviceReport } from './index';
 
 const priceBook: PriceBook = priceBookSchema.parse(

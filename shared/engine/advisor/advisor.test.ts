@@ -6,7 +6,7 @@ import type { DatastoreNode, ModelNode, NinesDocument, Variant } from '../../mod
 import { parseDocument, parseDocumentText } from '../../schema/parse';
 import { serializeDocument } from '../../schema/serialize';
 import { dep } from '../../testing/builders';
-import { evaluate } from '../evaluate';
+import { evaluate } from '../availability';
 import { advise, zoneTolerantInstances, type Finding } from './index';
 
 const priceBook: PriceBook = priceBookSchema.parse(

@@ -4,7 +4,7 @@
  */
 import { freshFixId } from '../../model/ops/fixes';
 import type { BackupNode } from '../../model/types';
-import { backupPolicy } from '../scenario-timing';
+import { backupPolicy } from '../scenarios';
 import type { AdviceContext, DraftFinding } from './context';
 import { duration } from './format';
 

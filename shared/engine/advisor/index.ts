@@ -8,8 +8,8 @@
  * unbounded lag, split-brain), backups, N+1 capacity, and scenario targets (RTO, RPO, MTD).
  */
 import type { NinesDocument } from '../../model/types';
-import type { ScenarioResult } from '../scenario';
-import type { AbortFlag } from '../simulate';
+import type { ScenarioResult } from '../scenarios';
+import type { AbortFlag } from '../simulation';
 import { backupFindings } from './backup';
 import { capacityCheck } from './capacity';
 import { AdviceContext, type DraftFinding, type EvaluatedVariant } from './context';

@@ -6,7 +6,7 @@
 import { tierSize, TIER_KINDS } from '../../model/nodes';
 import type { ModelNode } from '../../model/types';
 import { MAX_INSTANCES } from '../../schema/nines-v1';
-import { MINUTES_PER_YEAR } from '../evaluate';
+import { MINUTES_PER_YEAR } from '../availability';
 import type { AdviceContext, DraftFinding } from './context';
 import { minutesPerYear, percent } from './format';
 

@@ -5,7 +5,7 @@
  */
 import { LINK_DEFAULTS } from '../../model/defaults';
 import type { DatastoreNode, RegionLink } from '../../model/types';
-import { linkBandwidthMbps, replicationMbps } from '../scenario-timing';
+import { linkBandwidthMbps, replicationMbps } from '../scenarios';
 import type { AdviceContext, DraftFinding } from './context';
 
 /** Bandwidth fixes are rounded up to a multiple of this, Mbit/s. */

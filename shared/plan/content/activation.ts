@@ -3,8 +3,8 @@
  * scenarios), how each scenario is detected and what reacts on its own, who is told, and how
  * the outage is assessed.
  */
-import type { ScenarioResult } from '../../engine/scenario';
-import { routerDetection } from '../../engine/scenario-timing';
+import type { ScenarioResult } from '../../engine';
+import { routerDetection } from '../../engine';
 import { bullets, heading, numbered, paragraph, placeholder, type Block } from '../document';
 import { misses } from './bia';
 import {

@@ -4,7 +4,7 @@
  */
 import { LINK_DEFAULTS, NODE_DEFAULTS, nodeDefault, type DefaultValue } from '../../model/defaults';
 import { componentDetail } from '../diagram';
-import { replicationLagSeconds, replicationMbps } from '../../engine/scenario-timing';
+import { replicationLagSeconds, replicationMbps } from '../../engine';
 import type { ModelNode } from '../../model/types';
 import { appendix, code, heading, paragraph, type Block, type Cell, PAGE_BREAK } from '../document';
 import {

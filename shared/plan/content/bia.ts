@@ -2,8 +2,8 @@
  * Chapter: business impact analysis — the recovery objectives against what each scenario
  * achieves (pass / fail, the cost of the interruption) and the expected yearly downtime.
  */
-import { scenarioMisses } from '../../engine/compare';
-import { TIME_PART_LABELS, type Decomposition, type ScenarioResult } from '../../engine/scenario';
+import { scenarioMisses } from '../../engine';
+import { TIME_PART_LABELS, type Decomposition, type ScenarioResult } from '../../engine';
 import { bold, bullets, heading, inline, paragraph, type Block, type Inline } from '../document';
 import { applyingScenarios, eventLabel, type PlanBasis, type PlanContext } from './context';
 import {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { priceBookSchema } from '../../catalog/price-book';
-import { evaluate } from '../../engine/index';
+import { evaluate } from '../../engine';
 import type { NinesDocument } from '../../model/types';
 import { checkDocument, headingsOf, plainText, type Block, type TableBlock } from '../document';
 import { buildPlan } from './build-plan';

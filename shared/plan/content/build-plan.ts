@@ -4,11 +4,11 @@
  * figure comes from `evaluate` and `compare` on that model.
  */
 import type { PriceBook } from '../../catalog/price-book';
-import { availabilityFromReport, compare } from '../../engine/compare';
-import { resolveGraph } from '../../engine/graph';
-import { advise, type FindingEffect } from '../../engine/advisor/index';
-import { evaluate } from '../../engine/index';
-import type { EngineIssue } from '../../engine/types';
+import { availabilityFromReport, compare } from '../../engine';
+import { resolveGraph } from '../../engine';
+import { advise, type FindingEffect } from '../../engine';
+import { evaluate } from '../../engine';
+import type { EngineIssue } from '../../engine';
 import type { NinesDocument } from '../../model/types';
 import type { PlanDocument } from '../document';
 import { activationChapter } from './activation';

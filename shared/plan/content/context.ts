@@ -4,10 +4,10 @@
  * the open findings; plus the small questions several chapters ask of them (a component's
  * name for a reader, the routers in front of a tier, the order in which tiers come back).
  */
-import type { Comparison } from '../../engine/compare';
-import type { FailoverGroup, ResolvedGraph } from '../../engine/graph';
-import type { ScenarioResult } from '../../engine/scenario';
-import type { AvailabilityFigures, VariantEvaluation } from '../../engine/types';
+import type { Comparison } from '../../engine';
+import type { FailoverGroup, ResolvedGraph } from '../../engine';
+import type { ScenarioResult } from '../../engine';
+import type { AvailabilityFigures, VariantEvaluation } from '../../engine';
 import type {
   DatastoreNode,
   ModelNode,

@@ -201,7 +201,7 @@ describe('plan review and approval', () => {
     expect(text).not.toContain('reviewed at least once a year');
   });
 
-  // SP 800-34 Rev. 1 section 3.2.1, p. 16 (also REF-26 of shared/refcases).
+  // SP 800-34 Rev. 1 section 3.2.1, p. 16 (also REF-26 of data/refcases).
   it('quotes section 3.2.1 on the RTO and the MTD', () => {
     const text = textOf(chapter(planAt('high'), 'Introduction'));
     expect(text).toContain('the RTO must normally be shorter than the MTD');

@@ -3,7 +3,7 @@
  * those that meet the targets (`compare`), what each extra nine costs, and the cost of the
  * variant the plan describes, line by category, with what is left unpriced.
  */
-import type { CostCategory } from '../../engine/cost';
+import type { CostCategory } from '../../engine';
 import { bold, bullets, heading, paragraph, type Block } from '../document';
 import { labelOf, type PlanContext } from './context';
 import {

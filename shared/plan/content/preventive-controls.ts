@@ -6,11 +6,7 @@
 import { NODE_DEFAULTS } from '../../model/defaults';
 import { nodeFailureFigure, tierSize } from '../../model/nodes';
 import type { ModelNode } from '../../model/types';
-import {
-  routerDetection,
-  backupPolicy,
-  persistenceWindowSeconds,
-} from '../../engine/scenario-timing';
+import { routerDetection, backupPolicy, persistenceWindowSeconds } from '../../engine';
 import { bold, heading, inline, numbered, paragraph, type Block } from '../document';
 import { components, groupOf, labelOf, type PlanBasis, type PlanContext } from './context';
 import {

@@ -3,14 +3,14 @@
  * one runbook per scenario: activation, detection, decision, steps per tier in dependency order,
  * validation against the achieved RTO and RPO, failback.
  */
-import type { ScenarioResult } from '../../engine/scenario';
+import type { ScenarioResult } from '../../engine';
 import {
   backupPolicy,
   persistenceWindowSeconds,
   replicationLagSeconds,
   restoreSeconds,
   routerDetection,
-} from '../../engine/scenario-timing';
+} from '../../engine';
 import { TIER_KINDS, nodeFailureFigure, tierSize } from '../../model/nodes';
 import type { DatastoreNode, ModelNode, RouterNode, Scenario } from '../../model/types';
 import {

@@ -4,8 +4,8 @@
  * the drills of the field guide (zone outage, split-brain, traffic shift) with the model's
  * expected results and what to watch.
  */
-import type { ScenarioResult } from '../../engine/scenario';
-import { backupPolicy, restoreSeconds } from '../../engine/scenario-timing';
+import type { ScenarioResult } from '../../engine';
+import { backupPolicy, restoreSeconds } from '../../engine';
 import type { Scenario } from '../../model/types';
 import { bullets, heading, inline, bold, paragraph, placeholder, type Block } from '../document';
 import { outcome } from './bia';

@@ -1,0 +1,248 @@
+/**
+ * U_capacity of DESIGN.md: the expected share of requests refused because the working
+ * instances cannot carry the load routed to them, over the steady-state distribution.
+ *
+ * For every tier with `capacityRps` c, when `workload.requestsPerSecond` R is given:
+ *
+ *   U_capacity(tier) = Σ_s Σ_{j ≥ k} P(J = j, path up, S = s) · max(0, L(s) − c · j) / R
+ *
+ * - J is the number of working instances (their region, zones and own events), exact: given
+ *   the region and a pattern of the tier's zones, the instances are independent of each other
+ *   and of everything else on the path, so the joint probability factors per pattern.
+ * - "path up": the sub-system through which the tier gets its requests works (the router's
+ *   target that holds the tier, else the tier itself with its dependencies). When it is down,
+ *   the requests fail structurally (U_structural) or while traffic moves (U_transition), and are
+ *   not counted again.
+ * - S, the states of the other targets of the router nearest the entry that sends the tier its
+ *   requests through exactly one target u (e.g. the global DNS over the regions): with W the set
+ *   of working targets (u among them), u receives the share s_u / Σ_{v ∈ W} s_v of the router's
+ *   requests (an equal split over W when those shares add up to 0, as for an active-passive pair
+ *   with a 1 / 0 split); L(s) = R × that share × the tier's part of u's requests.
+ * - Exact (one BDD probability per pattern of the other targets, so shared regions, links and
+ *   data tiers are accounted for) for routers with up to `EXACT_MAX_OTHERS` other targets.
+ *   Beyond, the other targets are taken as independent of one another and of the tier (exact
+ *   when they share no event): a distribution of Σ s over them, states below 1e-18 dropped.
+ *
+ * Example: two regions behind a DNS router, each region up with 0.99 and able to carry 600 of
+ * 1000 requests per second: U_capacity = 2 × 0.99 × 0.01 × 400 / 1000 = 0.00792.
+ */
+import type { ModelNode, NinesDocument } from '../../model/types';
+import { tierSize } from '../../model/nodes';
+import type { ResolvedGraph } from '../structure';
+import type { FailureModel } from './probability';
+import type { RouterInfo, Structure } from '../structure';
+import type { TrafficShares } from '../structure';
+
+/** Routers with at most this many other targets get the exact joint computation (2^n patterns). */
+export const EXACT_MAX_OTHERS = 8;
+
+/** States of the other targets whose probability is below this are dropped (large routers). */
+const NEGLIGIBLE = 1e-18;
+
+/** One load level of the tier: its share of all requests, the BDD of the other targets' state. */
+interface LoadCase {
+  /** Share of all requests the tier receives in this case. */
+  readonly share: number;
+  /** Builds the BDD (failure variables) of the condition on the other targets; 1: none. */
+  readonly condition: () => number;
+  /** Probability factor outside the BDD (independent other targets); 1 when exact. */
+  readonly weight: number;
+}
+
+/** U_capacity summed over the tiers that model capacity; 0 without `requestsPerSecond`. */
+export function capacityUnavailability(
+  doc: NinesDocument,
+  graph: ResolvedGraph,
+  structure: Structure,
+  model: FailureModel,
+  traffic: TrafficShares,
+): number {
+  const rps = doc.workload?.requestsPerSecond ?? 0;
+  if (!(rps > 0)) return 0;
+  const bdd = model.bdd;
+  const subtrees = new Subtrees(graph);
+  let total = 0;
+  for (const [id, tier] of structure.tiers) {
+    const node = graph.byId.get(id) as ModelNode;
+    const capacity = 'capacityRps' in node ? node.capacityRps : undefined;
+    if (capacity === undefined) continue;
+    const { instances, minHealthy } = tierSize(node);
+    const routed = routingOf(id, structure, subtrees);
+    const pathExpr = routed ? routed.own.expr : (structure.nodeExprs.get(id) as number);
+    const cases = routed
+      ? loadCases(routed, id, model, traffic)
+      : [{ share: traffic.node.get(id) ?? 0, condition: () => 1, weight: 1 }];
+
+    // Given the region up and a pattern of the tier's zones, J is a sum of independent
+    // instances, and the rest of the path and the other targets do not involve them: so
+    // P(J = j, path up, S = s) = Σ_patterns P(pattern) · P(J = j | pattern) ·
+    // P(path up, S = s | pattern, every instance of the tier up), for j ≥ k.
+    const patterns = zonePatterns(model, tier);
+    let refused = 0;
+    for (const c of cases) {
+      // Only instance counts that cannot carry the load contribute: j < load / capacity.
+      const last = Math.min(instances, Math.ceil((rps * c.share) / capacity) - 1);
+      if (last < minHealthy) continue;
+      const base = bdd.and(bdd.not(model.failure(pathExpr)), c.condition());
+      for (const pattern of patterns) {
+        const rest = bdd.probability(base, pattern.q);
+        if (rest === 0) continue;
+        for (let j = minHealthy; j <= last; j++) {
+          refused +=
+            c.weight *
+            pattern.probability *
+            (pattern.working[j] ?? 0) *
+            rest *
+            (rps * c.share - capacity * j);
+        }
+      }
+    }
+    total += refused / rps;
+  }
+  return total;
+}
+
+/** One state of a tier's region (up) and zones, with what it implies. */
+interface ZonePattern {
+  /** P(region up, these zones up and the others down). */
+  readonly probability: number;
+  /** P(J = j | pattern) for j = 0…n. */
+  readonly working: readonly number[];
+  /** Unavailabilities with the region, the zones and the tier's instances fixed by the pattern. */
+  readonly q: Float64Array;
+}
+
+/** Every pattern of the tier's zones with the region up (patterns of probability 0 left out). */
+function zonePatterns(
+  model: FailureModel,
+  tier: NonNullable<ReturnType<Structure['tiers']['get']>>,
+): ZonePattern[] {
+  const zones = [
+    ...new Set(tier.instances.flatMap((i) => (i.zoneEvent === undefined ? [] : [i.zoneEvent]))),
+  ];
+  const q = model.q;
+  const regionUp = tier.regionEvent === undefined ? 1 : 1 - (q[tier.regionEvent] as number);
+  const out: ZonePattern[] = [];
+  for (let bits = 0; bits < 1 << zones.length; bits++) {
+    const fixed = Float64Array.from(q);
+    if (tier.regionEvent !== undefined) fixed[tier.regionEvent] = 0;
+    let probability = regionUp;
+    const isUp = new Set<number>();
+    zones.forEach((z, b) => {
+      const up = (bits & (1 << b)) === 0;
+      probability *= up ? 1 - (q[z] as number) : (q[z] as number);
+      fixed[z] = up ? 0 : 1;
+      if (up) isUp.add(z);
+    });
+    if (probability === 0) continue;
+    let working = [1];
+    for (const inst of tier.instances) {
+      fixed[inst.event] = 0;
+      const a =
+        inst.zoneEvent === undefined || isUp.has(inst.zoneEvent)
+          ? 1 - (q[inst.event] as number)
+          : 0;
+      const next = new Array<number>(working.length + 1).fill(0);
+      working.forEach((w, j) => {
+        next[j] = (next[j] as number) + w * (1 - a);
+        next[j + 1] = (next[j + 1] as number) + w * a;
+      });
+      working = next;
+    }
+    out.push({ probability, working, q: fixed });
+  }
+  return out;
+}
+
+/** The router nearest the entry that reaches `tierId` through exactly one target. */
+export function routingOf(
+  tierId: string,
+  structure: Structure,
+  subtrees: Subtrees,
+): { router: RouterInfo; own: RouterInfo['targets'][number] } | undefined {
+  // Routers are recorded after their targets: reversed, the one nearest the entry comes first.
+  for (const router of [...structure.routers].reverse()) {
+    const holders = router.targets.filter((t) => subtrees.of(t.nodeId).has(tierId));
+    if (holders.length === 1) return { router, own: holders[0] as RouterInfo['targets'][number] };
+  }
+  return undefined;
+}
+
+/** The tier's load cases over the states of the router's other targets. */
+function loadCases(
+  { router, own }: { router: RouterInfo; own: RouterInfo['targets'][number] },
+  tierId: string,
+  model: FailureModel,
+  traffic: TrafficShares,
+): LoadCase[] {
+  const bdd = model.bdd;
+  const splitOf = (t: string): number => traffic.split.get(`${router.routerId}>${t}`) ?? 0;
+  const routerShare = traffic.node.get(router.routerId) ?? 0;
+  const routedToOwn = traffic.routed.get(`${router.routerId}>${own.nodeId}`) ?? 0;
+  const nominal = traffic.node.get(tierId) ?? 0;
+  const partOfOwn = routedToOwn > 0 ? Math.min(1, nominal / routedToOwn) : 1;
+  const sOwn = splitOf(own.nodeId);
+  const shareGiven = (sum: number, count: number): number =>
+    routerShare * (sum + sOwn > 0 ? sOwn / (sum + sOwn) : 1 / (count + 1)) * partOfOwn;
+  const others = router.targets.filter((t) => t !== own);
+
+  if (others.length <= EXACT_MAX_OTHERS) {
+    const cases: LoadCase[] = [];
+    for (let pattern = 0; pattern < 1 << others.length; pattern++) {
+      const up = others.filter((_, b) => (pattern & (1 << b)) === 0);
+      const condition = (): number =>
+        others.reduce((acc, other, b) => {
+          const fails = model.failure(other.expr);
+          return bdd.and(acc, (pattern & (1 << b)) === 0 ? bdd.not(fails) : fails);
+        }, 1);
+      const sum = up.reduce((total, other) => total + splitOf(other.nodeId), 0);
+      cases.push({ share: shareGiven(sum, up.length), condition, weight: 1 });
+    }
+    return cases;
+  }
+
+  let states = new Map<string, { sum: number; count: number; probability: number }>([
+    ['0|0', { sum: 0, count: 0, probability: 1 }],
+  ]);
+  for (const other of others) {
+    const up = 1 - model.unavailability(other.expr);
+    const s = splitOf(other.nodeId);
+    const next = new Map<string, { sum: number; count: number; probability: number }>();
+    const put = (sum: number, count: number, probability: number): void => {
+      if (probability < NEGLIGIBLE) return;
+      const key = `${sum.toPrecision(12)}|${count}`;
+      const found = next.get(key);
+      if (found) found.probability += probability;
+      else next.set(key, { sum, count, probability });
+    };
+    for (const st of states.values()) {
+      put(st.sum + s, st.count + 1, st.probability * up);
+      put(st.sum, st.count, st.probability * (1 - up));
+    }
+    states = next;
+  }
+  return [...states.values()].map((st) => ({
+    share: shareGiven(st.sum, st.count),
+    condition: () => 1,
+    weight: st.probability,
+  }));
+}
+
+/** Nodes a request to a node may need: its dependency closure (all members of a group). */
+export class Subtrees {
+  private readonly memo = new Map<string, Set<string>>();
+  constructor(private readonly graph: ResolvedGraph) {}
+
+  of(id: string): Set<string> {
+    const found = this.memo.get(id);
+    if (found) return found;
+    const set = new Set<string>([id]);
+    for (const d of this.graph.dependsOn.get(id) ?? []) {
+      for (const member of this.graph.groupOf.get(d)?.members ?? [d]) {
+        for (const x of this.of(member)) set.add(x);
+      }
+    }
+    this.memo.set(id, set);
+    return set;
+  }
+}

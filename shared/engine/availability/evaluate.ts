@@ -1,0 +1,204 @@
+/**
+ * `evaluate`: the availability of each variant of a document, with its explanation (cut sets,
+ * single points of failure, importance) and its transition and capacity terms.
+ */
+import type { NinesDocument, Scenario, Variant } from '../../model/types';
+import { capacityUnavailability } from './capacity';
+import { estimateCost } from '../cost';
+import { minimalCutSets } from './cutsets';
+import { resolveGraph, type ResolvedGraph } from '../structure';
+import { importanceMeasures } from './importance';
+import { FailureModel } from './probability';
+import { runScenario, type ScenarioResult } from '../scenarios';
+import { buildStructure, type Structure } from '../structure';
+import { trafficShares, type TrafficShares } from '../structure';
+import { transitionTerms } from './transitions';
+import type { EngineIssue } from '../types';
+import type { EvaluateOptions, EvaluationReport, TransitionTerm, VariantEvaluation } from './types';
+
+/** Minutes in a year of 365 days. */
+export const MINUTES_PER_YEAR = 525_600;
+
+/** Default largest order of the listed minimal cut sets. */
+export const DEFAULT_MAX_CUT_SET_ORDER = 3;
+
+/** Default largest number of listed minimal cut sets. */
+export const DEFAULT_MAX_CUT_SETS = 100;
+
+/**
+ * Evaluates every variant of `doc` (or only `variantId`). Pure and deterministic; problems in
+ * the model come back as `issues`, never as exceptions.
+ */
+export function evaluate(
+  doc: NinesDocument,
+  variantId?: string,
+  options: EvaluateOptions = {},
+): EvaluationReport {
+  const variants =
+    variantId === undefined ? doc.variants : doc.variants.filter((v) => v.id === variantId);
+  const issues: EngineIssue[] =
+    variants.length === 0 && variantId !== undefined
+      ? [
+          {
+            code: 'unknown-variant',
+            severity: 'error',
+            nodeIds: [],
+            message: `no variant "${variantId}" (variants: ${doc.variants.map((v) => v.id).join(', ')})`,
+          },
+        ]
+      : [];
+  return {
+    format: 'nines/1',
+    variants: variants.map((v) => evaluateVariant(doc, v, options)),
+    issues,
+  };
+}
+
+/** The structure of one variant, or the issues that prevent building it. */
+export function variantStructure(
+  variant: Variant,
+):
+  | { structure: Structure; issues: EngineIssue[] }
+  | { structure: undefined; issues: EngineIssue[] } {
+  const issues: EngineIssue[] = [];
+  const graph = resolveGraph(variant, issues);
+  if (!graph) return { structure: undefined, issues };
+  return { structure: buildStructure(graph, issues), issues };
+}
+
+/**
+ * Runs one scenario, which need not be in the document (a what-if asked on the canvas), on one
+ * variant: the same result `evaluate` gives for the document's own scenarios, without the
+ * availability, cut sets and cost. Undefined when the variant is unknown or its graph cannot be
+ * built (then `evaluate` reports why).
+ */
+export function evaluateScenario(
+  doc: NinesDocument,
+  variantId: string,
+  scenario: Scenario,
+): ScenarioResult | undefined {
+  const variant = doc.variants.find((v) => v.id === variantId);
+  if (!variant) return undefined;
+  const issues: EngineIssue[] = [];
+  const graph = resolveGraph(variant, issues);
+  if (!graph) return undefined;
+  const structure = buildStructure(graph, issues);
+  return runScenario({ doc, graph, structure, traffic: trafficShares(doc, graph) }, scenario);
+}
+
+/** The three terms of the request-weighted unavailability of one variant and their sum. */
+function unavailabilityTerms(
+  doc: NinesDocument,
+  graph: ResolvedGraph,
+  structure: Structure,
+  model: FailureModel,
+  traffic: TrafficShares,
+): {
+  uStructural: number;
+  uTransition: number;
+  uCapacity: number;
+  uTotal: number;
+  transitions: TransitionTerm[];
+} {
+  const uStructural = model.unavailability(structure.top);
+  const transitions = transitionTerms(structure, model, traffic);
+  // First order, so absurd inputs (a failover longer than the time between failures) could sum
+  // past 1: no share of a year can exceed the year.
+  const uTransition = Math.min(
+    1,
+    transitions.reduce((sum, t) => sum + t.unavailability, 0),
+  );
+  const uCapacity = capacityUnavailability(doc, graph, structure, model, traffic);
+  const uTotal = Math.min(1, uStructural + uTransition + uCapacity);
+  return { uStructural, uTransition, uCapacity, uTotal, transitions };
+}
+
+/**
+ * The request-weighted downtime of variant `variantId`, minutes per year: the figure
+ * `evaluate` reports as `downtimeMinutesPerYear`, without the cut sets, importance, scenarios
+ * and cost (for callers that evaluate many changed copies of a design, e.g. `sensitivity`).
+ * Null when the variant is unknown or its graph cannot be built.
+ */
+export function downtimeMinutesPerYear(doc: NinesDocument, variantId: string): number | null {
+  const variant = doc.variants.find((v) => v.id === variantId);
+  if (!variant) return null;
+  const issues: EngineIssue[] = [];
+  const graph = resolveGraph(variant, issues);
+  if (!graph) return null;
+  const structure = buildStructure(graph, issues);
+  const model = new FailureModel(structure);
+  const { uTotal } = unavailabilityTerms(doc, graph, structure, model, trafficShares(doc, graph));
+  return uTotal * MINUTES_PER_YEAR;
+}
+
+function evaluateVariant(
+  doc: NinesDocument,
+  variant: Variant,
+  options: EvaluateOptions,
+): VariantEvaluation {
+  const issues: EngineIssue[] = [];
+  const empty = {
+    id: variant.id,
+    availability: null,
+    singlePointsOfFailure: [],
+    cutSets: [],
+    importance: [],
+    transitions: [],
+    events: 0,
+    cost: null,
+    scenarios: [],
+    issues,
+  } satisfies VariantEvaluation;
+  const graph = resolveGraph(variant, issues);
+  if (!graph) return empty;
+  const structure = buildStructure(graph, issues);
+  const model = new FailureModel(structure);
+  const traffic = trafficShares(doc, graph);
+  const { uStructural, uTransition, uCapacity, uTotal, transitions } = unavailabilityTerms(
+    doc,
+    graph,
+    structure,
+    model,
+    traffic,
+  );
+
+  const allCutSets = minimalCutSets(
+    structure,
+    model,
+    options.maxCutSetOrder ?? DEFAULT_MAX_CUT_SET_ORDER,
+  );
+  return {
+    ...empty,
+    availability: {
+      requestWeighted: 1 - uTotal,
+      structural: 1 - uStructural,
+      downtimeMinutesPerYear: uTotal * MINUTES_PER_YEAR,
+      structuralMinutesPerYear: uStructural * MINUTES_PER_YEAR,
+      transitionMinutesPerYear: uTransition * MINUTES_PER_YEAR,
+      capacityMinutesPerYear: uCapacity * MINUTES_PER_YEAR,
+      nines: uTotal > 0 ? -Math.log10(uTotal) : null,
+      unavailability: {
+        requestWeighted: uTotal,
+        structural: uStructural,
+        transition: uTransition,
+        capacity: uCapacity,
+      },
+    },
+    singlePointsOfFailure: allCutSets
+      .filter((c) => c.events.length === 1)
+      .map((c) => c.events[0] as string),
+    cutSets: allCutSets.slice(0, options.maxCutSets ?? DEFAULT_MAX_CUT_SETS),
+    importance: importanceMeasures(structure, model),
+    transitions,
+    events: structure.events.length,
+    cost: options.priceBook
+      ? estimateCost(doc, variant.id, {
+          priceBook: options.priceBook,
+          downtimeMinutesPerYear: uTotal * MINUTES_PER_YEAR,
+        })
+      : null,
+    scenarios: (doc.scenarios ?? []).map((scenario) =>
+      runScenario({ doc, graph, structure, traffic }, scenario),
+    ),
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * One failure scenario on one variant: what stops, where traffic goes, RTO, RPO and notes,
+ * and the timing formulas (detection, restore, replication lag) the plan prints too.
+ * The door of shared/engine/scenarios/.
+ */
+export { TIME_PART_LABELS, evaluateExprs, runScenario } from './scenario';
+export type { Decomposition, EdgeTraffic, ScenarioResult, TimePart } from './scenario';
+export {
+  BYTES_PER_GIB,
+  BYTES_PER_MB,
+  backupPolicy,
+  linkBandwidthMbps,
+  persistenceWindowSeconds,
+  replicationLagSeconds,
+  replicationMbps,
+  restoreSeconds,
+  routerDetection,
+} from './timing';

@@ -1,0 +1,633 @@
+/**
+ * The discrete-event machine behind `simulate`: one variant's structure run through time, year
+ * by year. Every basic event alternates between up and down with exponential durations; after
+ * each change the expression DAG is updated incrementally (a count of working arguments per AND,
+ * OR and at-least-k node, propagated only while values change), and the three parts of
+ * request-weighted unavailability (DESIGN.md) are accumulated with the rules of the exact engine,
+ * so that the simulated mean converges to `evaluate`'s figure:
+ *
+ * - structural: time during which the top expression is false (`availability/probability.ts`);
+ * - transition: each time a router target that carries traffic in normal operation stops working,
+ *   detectionSeconds × its baseline traffic share; each time the primary of a data tier that fails
+ *   over stops, its transitionSeconds (failoverSeconds, plus the standby's warm-up when a person
+ *   promotes it) × the share of requests that need the tier
+ *   (`availability/transitions.ts`: w_t there is exactly the rate of these working → failed changes). Like the
+ *   exact engine, a change caused by an event given only as an availability costs no transition
+ *   time, and a target's failure is charged whether or not the service as a whole stays up;
+ * - capacity: while a tier's request path works and at least minHealthy instances run, the share
+ *   of requests refused, max(0, L − capacityRps × working instances) / R, with L following the
+ *   working targets of the router that sends the tier its requests (`availability/capacity.ts`). The
+ *   simulation uses the true joint state of the router's other targets, where the exact engine
+ *   takes them as independent for routers with more than `EXACT_MAX_OTHERS` other targets.
+ *
+ * Data-loss events follow the RPO rules of `runScenario` (`scenarios/scenario.ts`): a datastore is in a
+ * losing state when, with the instances that stopped (own event, zone or region down), the
+ * scenario engine would report a data loss above 0 s (or unbounded): an asynchronous replicated
+ * tier whose primary instance (#0) stopped; a whole member that stopped, with asynchronous
+ * replication to the peer that takes over (a standby member never counts); a tier without
+ * replication, or a whole node without a peer, whose persistence window is not 0 (AOF every second,
+ * snapshots, or no persistence at all). One event is counted each time a failure moves a datastore
+ * from a state without loss into a losing state.
+ */
+import { tierSize } from '../../model/nodes';
+import type { DatastoreNode, ModelNode, NinesDocument, RegionLink } from '../../model/types';
+import type { ResolvedGraph } from '../structure';
+import { routingOf, Subtrees } from '../availability';
+import type { Random } from './random';
+import {
+  linkBandwidthMbps,
+  persistenceWindowSeconds,
+  replicationLagSeconds,
+  replicationMbps,
+} from '../scenarios';
+import type { Structure } from '../structure';
+import type { TrafficShares } from '../structure';
+import { HOURS_PER_YEAR } from '../availability';
+
+/**
+ * Mean repair time assumed for an event given only as an availability A, hours: such an event
+ * alternates between down periods of mean 1 h and up periods of mean 1 h × A / (1 − A), so that
+ * its steady-state availability is A. The figure only shapes the spread of yearly downtime (one
+ * 5-minute-a-year SLA becomes one 1-hour outage every 12 years), not the mean.
+ */
+export const ASSUMED_REPAIR_HOURS = 1;
+
+/** What one simulated year adds up to (hours are per year of 8,760 h). */
+export interface YearTally {
+  /** Hours during which the service did not work. */
+  structuralHours: number;
+  /** Hours lost to detection and promotion, each weighted by its traffic share. */
+  transitionHours: number;
+  /** Hours of refused requests for lack of capacity, weighted by the share refused. */
+  capacityHours: number;
+  /** Failures that lost data (see the module comment). */
+  dataLossEvents: number;
+}
+
+/** A tier with `capacityRps`, compiled. */
+interface CapacityTier {
+  readonly capacityRps: number;
+  readonly minHealthy: number;
+  readonly regionEvent: number;
+  readonly instanceEvents: Int32Array;
+  /** Zone event of each instance, −1 when none. */
+  readonly zoneEvents: Int32Array;
+  readonly pathExpr: number;
+  /** Requests per second of the whole service. */
+  readonly rps: number;
+  /** Without a routing router: the tier's fixed share of all requests. */
+  readonly fixedShare: number;
+  /** With one: the router's share, the own target's split, the tier's part of it. */
+  readonly routed?: {
+    readonly routerShare: number;
+    readonly ownSplit: number;
+    readonly partOfOwn: number;
+    readonly otherExprs: Int32Array;
+    readonly otherSplits: Float64Array;
+  };
+}
+
+/** A datastore whose failures may lose data, compiled. */
+interface DataStoreWatch {
+  readonly regionEvent: number;
+  readonly instanceEvents: Int32Array;
+  readonly zoneEvents: Int32Array;
+  readonly isReplicated: boolean;
+  readonly isStandby: boolean;
+  readonly isActiveActive: boolean;
+  /** A lost primary instance loses the writes not yet sent to the local replica. */
+  readonly partialLoses: boolean;
+  /** A lone node loses its persistence window (or everything). */
+  readonly loneLoses: boolean;
+  /** Expression "peer works" of each peer (−1: not in the structure, taken as working). */
+  readonly peerExprs: Int32Array;
+  /** Whether a whole-member loss loses data when this peer takes over. */
+  readonly peerLoses: readonly boolean[];
+}
+
+const OP_CONST = 0;
+const OP_EVENT = 1;
+const OP_GATE = 2;
+
+/** The simulation state of one variant; `runYear` advances it by one year. */
+export class Machine {
+  private readonly eventCount: number;
+  private readonly exprCount: number;
+  private readonly top: number;
+  /** Per expression: number of working arguments needed (AND: all, OR: 1, at least k: k). */
+  private readonly need: Int32Array;
+  private readonly count: Int32Array;
+  private readonly value: Uint8Array;
+  private readonly parentStart: Int32Array;
+  private readonly parents: Int32Array;
+  private readonly eventExpr: Int32Array;
+  /** 1 when a change of the expression costs transition time or changes a capacity term. */
+  private readonly watched: Uint8Array;
+  /** Transition hours (× share) charged when the expression goes from working to failed. */
+  private readonly transitionLoss: Float64Array;
+  private readonly capacityByExpr: Int32Array[];
+  private readonly capacityByEvent: Int32Array[];
+  private readonly storesByEvent: Int32Array[];
+
+  private readonly up: Uint8Array;
+  private readonly hasFrequency: Uint8Array;
+  private readonly meanUp: Float64Array;
+  private readonly meanDown: Float64Array;
+  private readonly time: Float64Array;
+  private readonly heap: Int32Array;
+
+  private readonly tiers: readonly CapacityTier[];
+  private readonly tierRate: Float64Array;
+  private capacityRate = 0;
+  private readonly stores: readonly DataStoreWatch[];
+  private readonly storeLosing: Uint8Array;
+
+  private readonly stack: Int32Array;
+  private readonly changed: Int32Array;
+  private readonly tierStamp: Int32Array;
+  private stamp = 0;
+  private readonly tally: YearTally = {
+    structuralHours: 0,
+    transitionHours: 0,
+    capacityHours: 0,
+    dataLossEvents: 0,
+  };
+
+  /**
+   * Compiles `structure` and draws the initial state from the steady state with `random`, or
+   * starts with exactly the events of `startDown` down (e.g. the empty set: everything works).
+   */
+  constructor(
+    doc: NinesDocument,
+    graph: ResolvedGraph,
+    structure: Structure,
+    traffic: TrafficShares,
+    private readonly random: Random,
+    startDown?: ReadonlySet<number>,
+  ) {
+    const exprs = structure.exprs;
+    this.eventCount = structure.events.length;
+    this.exprCount = exprs.length;
+    this.top = structure.top;
+
+    // ---- the expression DAG as arrays ----
+    const op = new Uint8Array(this.exprCount);
+    this.need = new Int32Array(this.exprCount);
+    this.count = new Int32Array(this.exprCount);
+    this.value = new Uint8Array(this.exprCount);
+    this.eventExpr = new Int32Array(this.eventCount);
+    const parentLists: number[][] = exprs.map(() => []);
+    exprs.forEach((expr, id) => {
+      switch (expr.op) {
+        case 'const':
+          op[id] = OP_CONST;
+          this.value[id] = expr.value ? 1 : 0;
+          break;
+        case 'event':
+          op[id] = OP_EVENT;
+          this.eventExpr[expr.event] = id;
+          break;
+        default:
+          op[id] = OP_GATE;
+          this.need[id] = expr.op === 'atLeast' ? expr.k : expr.op === 'and' ? expr.args.length : 1;
+          // One entry per occurrence: an at-least node may list an argument twice.
+          for (const a of expr.args) (parentLists[a] as number[]).push(id);
+      }
+    });
+    this.parentStart = new Int32Array(this.exprCount + 1);
+    parentLists.forEach((list, id) => {
+      this.parentStart[id + 1] = (this.parentStart[id] as number) + list.length;
+    });
+    this.parents = Int32Array.from(parentLists.flat());
+    this.stack = new Int32Array(this.exprCount);
+    this.changed = new Int32Array(this.exprCount);
+
+    // ---- events ----
+    this.up = new Uint8Array(this.eventCount);
+    this.hasFrequency = new Uint8Array(this.eventCount);
+    this.meanUp = new Float64Array(this.eventCount);
+    this.meanDown = new Float64Array(this.eventCount);
+    this.time = new Float64Array(this.eventCount);
+    structure.events.forEach((event, e) => {
+      const q = event.unavailability;
+      const w = event.failuresPerHour;
+      if (w > 0) {
+        // q = MTTR / (MTBF + MTTR) and w = 1 / (MTBF + MTTR).
+        this.hasFrequency[e] = 1;
+        this.meanDown[e] = q / w;
+        this.meanUp[e] = (1 - q) / w;
+      } else if (q > 0 && q < 1) {
+        this.meanDown[e] = ASSUMED_REPAIR_HOURS;
+        this.meanUp[e] = (ASSUMED_REPAIR_HOURS * (1 - q)) / q;
+      } else {
+        // Always up (q = 0) or always down (q = 1): never changes.
+        this.meanDown[e] = Number.POSITIVE_INFINITY;
+        this.meanUp[e] = Number.POSITIVE_INFINITY;
+      }
+      const isUp = startDown ? !startDown.has(e) : random.nextFloat() >= q;
+      this.up[e] = isUp ? 1 : 0;
+    });
+
+    // ---- what is watched ----
+    this.watched = new Uint8Array(this.exprCount);
+    this.transitionLoss = new Float64Array(this.exprCount);
+    for (const router of structure.routers) {
+      for (const target of router.targets) {
+        const share = traffic.routed.get(`${router.routerId}>${target.nodeId}`) ?? 0;
+        if (share > 0 && router.detectionSeconds > 0) {
+          this.transitionLoss[target.expr] =
+            (this.transitionLoss[target.expr] as number) + (router.detectionSeconds / 3600) * share;
+          this.watched[target.expr] = 1;
+        }
+      }
+    }
+    for (const failover of structure.failovers) {
+      const share = traffic.node.get(failover.nodeIds[0] as string) ?? 0;
+      if (share > 0 && failover.transitionSeconds > 0) {
+        this.transitionLoss[failover.primaryExpr] =
+          (this.transitionLoss[failover.primaryExpr] as number) +
+          (failover.transitionSeconds / 3600) * share;
+        this.watched[failover.primaryExpr] = 1;
+      }
+    }
+
+    this.tiers = capacityTiers(doc, graph, structure, traffic);
+    this.tierRate = new Float64Array(this.tiers.length);
+    this.tierStamp = new Int32Array(this.tiers.length);
+    const byExpr: number[][] = exprs.map(() => []);
+    const byEvent: number[][] = structure.events.map(() => []);
+    this.tiers.forEach((tier, i) => {
+      const exprsOfTier = [tier.pathExpr, ...(tier.routed?.otherExprs ?? [])];
+      for (const x of new Set(exprsOfTier)) {
+        (byExpr[x] as number[]).push(i);
+        this.watched[x] = 1;
+      }
+      const events = [tier.regionEvent, ...tier.instanceEvents, ...tier.zoneEvents];
+      for (const e of new Set(events)) if (e >= 0) (byEvent[e] as number[]).push(i);
+    });
+    this.capacityByExpr = byExpr.map((l) => Int32Array.from(l));
+    this.capacityByEvent = byEvent.map((l) => Int32Array.from(l));
+
+    this.stores = dataStores(doc, graph, structure);
+    this.storeLosing = new Uint8Array(this.stores.length);
+    const storesByEvent: number[][] = structure.events.map(() => []);
+    this.stores.forEach((store, i) => {
+      const events = [store.regionEvent, ...store.instanceEvents, ...store.zoneEvents];
+      for (const e of new Set(events)) if (e >= 0) (storesByEvent[e] as number[]).push(i);
+    });
+    this.storesByEvent = storesByEvent.map((l) => Int32Array.from(l));
+
+    // ---- initial values, rates and clock ----
+    for (let id = 0; id < this.exprCount; id++) {
+      if (op[id] === OP_EVENT) {
+        const event = (exprs[id] as { event: number }).event;
+        this.value[id] = this.up[event] as number;
+      } else if (op[id] === OP_GATE) {
+        const args = (exprs[id] as { args: readonly number[] }).args;
+        let working = 0;
+        for (const a of args) working += this.value[a] as number;
+        this.count[id] = working;
+        this.value[id] = working >= (this.need[id] as number) ? 1 : 0;
+      }
+    }
+    this.tiers.forEach((_, i) => (this.tierRate[i] = this.rateOf(i)));
+    this.capacityRate = this.tierRate.reduce((sum, r) => sum + r, 0);
+    this.stores.forEach((_, i) => (this.storeLosing[i] = this.isLosing(i) ? 1 : 0));
+    this.heap = new Int32Array(this.eventCount);
+    for (let e = 0; e < this.eventCount; e++) {
+      this.time[e] = this.duration(e);
+      this.heap[e] = e;
+    }
+    for (let i = (this.eventCount >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  /** Runs one year of 8,760 h from the current state; the tally is reused between calls. */
+  runYear(): Readonly<YearTally> {
+    const tally = this.tally;
+    tally.structuralHours = 0;
+    tally.transitionHours = 0;
+    tally.capacityHours = 0;
+    tally.dataLossEvents = 0;
+    let now = 0;
+    const heap = this.heap;
+    const time = this.time;
+    while (this.eventCount > 0) {
+      const e = heap[0] as number;
+      const at = time[e] as number;
+      if (at >= HOURS_PER_YEAR) break;
+      const dt = at - now;
+      if (this.value[this.top] === 0) tally.structuralHours += dt;
+      tally.capacityHours += this.capacityRate * dt;
+      now = at;
+      this.toggle(e);
+      time[e] = at + this.duration(e);
+      this.siftDown(0);
+    }
+    const dt = HOURS_PER_YEAR - now;
+    if (this.value[this.top] === 0) tally.structuralHours += dt;
+    tally.capacityHours += this.capacityRate * dt;
+    // Keep the clock small so that short durations keep their digits over millions of years.
+    for (let e = 0; e < this.eventCount; e++) time[e] = (time[e] as number) - HOURS_PER_YEAR;
+    return tally;
+  }
+
+  /**
+   * Fails (or repairs) event `e` at once, as a scenario forces it, outside the clock; returns the
+   * data-loss events and the transition hours (× traffic share) the change counts.
+   */
+  flip(e: number): { readonly dataLossEvents: number; readonly transitionHours: number } {
+    const { dataLossEvents, transitionHours } = this.tally;
+    this.toggle(e);
+    return {
+      dataLossEvents: this.tally.dataLossEvents - dataLossEvents,
+      transitionHours: this.tally.transitionHours - transitionHours,
+    };
+  }
+
+  /** Share of all requests refused for lack of capacity in the current state, in [0, 1]. */
+  refusedShare(): number {
+    return this.capacityRate;
+  }
+
+  /** Basic events that are down now, in index order. */
+  downEvents(): number[] {
+    const down: number[] = [];
+    for (let e = 0; e < this.eventCount; e++) if (!this.up[e]) down.push(e);
+    return down;
+  }
+
+  /** Whether expression `expr` works now (kept up to date incrementally). */
+  isWorking(expr: number): boolean {
+    return this.value[expr] === 1;
+  }
+
+  /** How long event `e` stays in its current state, hours (infinite for a constant event). */
+  private duration(e: number): number {
+    const mean = this.up[e] ? (this.meanUp[e] as number) : (this.meanDown[e] as number);
+    return mean === Number.POSITIVE_INFINITY ? mean : this.random.nextExponential(mean);
+  }
+
+  /** Flips event `e` and updates every expression, transition, capacity and data-loss state. */
+  private toggle(e: number): void {
+    const isUp = this.up[e] ? 0 : 1;
+    this.up[e] = isUp;
+    const value = this.value;
+    const count = this.count;
+    const need = this.need;
+    const parentStart = this.parentStart;
+    const parents = this.parents;
+    const stack = this.stack;
+    const changed = this.changed;
+    let changes = 0;
+    let depth = 0;
+    const start = this.eventExpr[e] as number;
+    value[start] = isUp;
+    if (this.watched[start]) changed[changes++] = start;
+    stack[depth++] = start;
+    const delta = isUp ? 1 : -1;
+    // In a coherent structure one event's change moves every expression the same way, so each
+    // changes at most once and the order of propagation does not matter.
+    while (depth > 0) {
+      const x = stack[--depth] as number;
+      const end = parentStart[x + 1] as number;
+      for (let i = parentStart[x] as number; i < end; i++) {
+        const p = parents[i] as number;
+        const c = (count[p] as number) + delta;
+        count[p] = c;
+        const v = c >= (need[p] as number) ? 1 : 0;
+        if (v !== value[p]) {
+          value[p] = v;
+          stack[depth++] = p;
+          if (this.watched[p]) changed[changes++] = p;
+        }
+      }
+    }
+
+    let stamp = 0;
+    if (changes > 0 || (this.capacityByEvent[e] as Int32Array).length > 0) stamp = ++this.stamp;
+    let tiersChanged = false;
+    for (let i = 0; i < changes; i++) {
+      const x = changed[i] as number;
+      if (!isUp && this.hasFrequency[e])
+        this.tally.transitionHours += this.transitionLoss[x] as number;
+      for (const t of this.capacityByExpr[x] as Int32Array) {
+        if (this.tierStamp[t] !== stamp) {
+          this.tierStamp[t] = stamp;
+          tiersChanged = true;
+        }
+      }
+    }
+    for (const t of this.capacityByEvent[e] as Int32Array) {
+      if (this.tierStamp[t] !== stamp) {
+        this.tierStamp[t] = stamp;
+        tiersChanged = true;
+      }
+    }
+    if (tiersChanged) {
+      let rate = 0;
+      for (let t = 0; t < this.tiers.length; t++) {
+        if (this.tierStamp[t] === stamp) this.tierRate[t] = this.rateOf(t);
+        rate += this.tierRate[t] as number;
+      }
+      this.capacityRate = rate;
+    }
+
+    for (const s of this.storesByEvent[e] as Int32Array) {
+      const losing = this.isLosing(s) ? 1 : 0;
+      if (losing && !this.storeLosing[s] && !isUp) this.tally.dataLossEvents++;
+      this.storeLosing[s] = losing;
+    }
+  }
+
+  /** Share of all requests tier `t` refuses in the current state (capacity.ts). */
+  private rateOf(t: number): number {
+    const tier = this.tiers[t] as CapacityTier;
+    if (!this.value[tier.pathExpr]) return 0;
+    if (tier.regionEvent >= 0 && !this.up[tier.regionEvent]) return 0;
+    let working = 0;
+    for (let i = 0; i < tier.instanceEvents.length; i++) {
+      const zone = tier.zoneEvents[i] as number;
+      if (this.up[tier.instanceEvents[i] as number] && (zone < 0 || this.up[zone])) working++;
+    }
+    if (working < tier.minHealthy) return 0;
+    let share = tier.fixedShare;
+    const routed = tier.routed;
+    if (routed) {
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < routed.otherExprs.length; i++) {
+        if (this.value[routed.otherExprs[i] as number]) {
+          sum += routed.otherSplits[i] as number;
+          count++;
+        }
+      }
+      const own = routed.ownSplit;
+      share =
+        routed.routerShare *
+        (sum + own > 0 ? own / (sum + own) : 1 / (count + 1)) *
+        routed.partOfOwn;
+    }
+    return Math.max(0, tier.rps * share - tier.capacityRps * working) / tier.rps;
+  }
+
+  /** Whether datastore `s` is, in the current state, in a state that lost data (scenario.ts). */
+  private isLosing(s: number): boolean {
+    const store = this.stores[s] as DataStoreWatch;
+    const regionDown = store.regionEvent >= 0 && !this.up[store.regionEvent];
+    let stopped = 0;
+    let primaryStopped = false;
+    for (let i = 0; i < store.instanceEvents.length; i++) {
+      const zone = store.zoneEvents[i] as number;
+      if (
+        regionDown ||
+        !this.up[store.instanceEvents[i] as number] ||
+        (zone >= 0 && !this.up[zone])
+      ) {
+        stopped++;
+        if (i === 0) primaryStopped = true;
+      }
+    }
+    if (stopped === store.instanceEvents.length) {
+      if (store.isStandby) return false;
+      for (let p = 0; p < store.peerExprs.length; p++) {
+        const x = store.peerExprs[p] as number;
+        if (x < 0 || this.value[x]) return store.peerLoses[p] as boolean;
+      }
+      if (store.peerExprs.length > 0 && store.isActiveActive) return store.peerLoses[0] as boolean;
+      return store.loneLoses;
+    }
+    if (store.isReplicated) return primaryStopped && store.partialLoses;
+    return stopped > 0 && store.loneLoses;
+  }
+
+  private siftDown(from: number): void {
+    const heap = this.heap;
+    const time = this.time;
+    const n = this.eventCount;
+    let i = from;
+    const item = heap[i] as number;
+    const t = time[item] as number;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      const right = child + 1;
+      if (
+        right < n &&
+        (time[heap[right] as number] as number) < (time[heap[child] as number] as number)
+      ) {
+        child = right;
+      }
+      if ((time[heap[child] as number] as number) >= t) break;
+      heap[i] = heap[child] as number;
+      i = child;
+    }
+    heap[i] = item;
+  }
+}
+
+/** The tiers with `capacityRps`, as `capacityUnavailability` reads them. */
+function capacityTiers(
+  doc: NinesDocument,
+  graph: ResolvedGraph,
+  structure: Structure,
+  traffic: TrafficShares,
+): CapacityTier[] {
+  const rps = doc.workload?.requestsPerSecond ?? 0;
+  if (!(rps > 0)) return [];
+  const subtrees = new Subtrees(graph);
+  const tiers: CapacityTier[] = [];
+  for (const [id, tier] of structure.tiers) {
+    const node = graph.byId.get(id) as ModelNode;
+    const capacity = 'capacityRps' in node ? node.capacityRps : undefined;
+    if (capacity === undefined) continue;
+    const routing = routingOf(id, structure, subtrees);
+    const common = {
+      capacityRps: capacity,
+      minHealthy: tierSize(node).minHealthy,
+      regionEvent: tier.regionEvent ?? -1,
+      instanceEvents: Int32Array.from(tier.instances, (i) => i.event),
+      zoneEvents: Int32Array.from(tier.instances, (i) => i.zoneEvent ?? -1),
+      rps,
+    };
+    if (!routing) {
+      tiers.push({
+        ...common,
+        pathExpr: structure.nodeExprs.get(id) as number,
+        fixedShare: traffic.node.get(id) ?? 0,
+      });
+      continue;
+    }
+    const { router, own } = routing;
+    const splitOf = (t: string): number => traffic.split.get(`${router.routerId}>${t}`) ?? 0;
+    const routedToOwn = traffic.routed.get(`${router.routerId}>${own.nodeId}`) ?? 0;
+    const nominal = traffic.node.get(id) ?? 0;
+    const others = router.targets.filter((t) => t !== own);
+    tiers.push({
+      ...common,
+      pathExpr: own.expr,
+      fixedShare: 0,
+      routed: {
+        routerShare: traffic.node.get(router.routerId) ?? 0,
+        ownSplit: splitOf(own.nodeId),
+        partOfOwn: routedToOwn > 0 ? Math.min(1, nominal / routedToOwn) : 1,
+        otherExprs: Int32Array.from(others, (o) => o.expr),
+        otherSplits: Float64Array.from(others, (o) => splitOf(o.nodeId)),
+      },
+    });
+  }
+  return tiers;
+}
+
+/** Every datastore of the structure with what its failures lose (scenario.ts `dataLoss`). */
+function dataStores(
+  doc: NinesDocument,
+  graph: ResolvedGraph,
+  structure: Structure,
+): DataStoreWatch[] {
+  const linkBetween = (a: string, b: string): RegionLink | undefined =>
+    (graph.variant.links ?? []).find((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a));
+  const stores: DataStoreWatch[] = [];
+  for (const node of graph.variant.nodes) {
+    if (node.kind !== 'datastore') continue;
+    const tier = structure.tiers.get(node.id);
+    if (!tier) continue;
+    const peers = graph.replicaPeers.get(node.id) ?? [];
+    const group = graph.groupOf.get(node.id);
+    const mode = node.replication ?? 'none';
+    const window = persistenceWindowSeconds(node);
+    stores.push({
+      regionEvent: tier.regionEvent ?? -1,
+      instanceEvents: Int32Array.from(tier.instances, (i) => i.event),
+      zoneEvents: Int32Array.from(tier.instances, (i) => i.zoneEvent ?? -1),
+      isReplicated: mode !== 'none',
+      isStandby: group !== undefined && group.members[0] !== node.id,
+      isActiveActive: mode === 'active-active',
+      partialLoses: node.sync !== true && replicationLagSeconds(node, undefined) > 0,
+      // Without persistence the data falls back to the last backup, or is lost: a loss either way.
+      loneLoses: window === undefined || window > 0,
+      peerExprs: Int32Array.from(peers, (p) => structure.nodeExprs.get(p) ?? -1),
+      peerLoses: peers.map((p) => lagLoses(doc, graph, node, p, linkBetween)),
+    });
+  }
+  return stores;
+}
+
+/** Whether `store` loses writes when `peer` takes over: asynchronous with a lag above 0, or unbounded. */
+function lagLoses(
+  doc: NinesDocument,
+  graph: ResolvedGraph,
+  store: DatastoreNode,
+  peer: string,
+  linkBetween: (a: string, b: string) => RegionLink | undefined,
+): boolean {
+  if (store.sync === true) return false;
+  const region = graph.regionOf.get(store.id);
+  const peerRegion = graph.regionOf.get(peer);
+  const link =
+    region !== undefined && peerRegion !== undefined && region !== peerRegion
+      ? (linkBetween(region, peerRegion) ?? { a: region, b: peerRegion })
+      : undefined;
+  const peers = (graph.replicaPeers.get(store.id) ?? []).length;
+  if (link && replicationMbps(doc.workload, peers) > linkBandwidthMbps(link)) return true;
+  return replicationLagSeconds(store, link) > 0;
+}

@@ -1,0 +1,443 @@
+/**
+ * Model → Boolean structure: an expression DAG (AND, OR, at-least-k-of-n over basic events)
+ * whose value is "the entry works", the semantics of DESIGN.md "Availability semantics":
+ *
+ * - Basic events: every region, every zone, every region link a dependency needs, and every
+ *   instance of every component (named per FORMAT.md: node id, `nodeId#i`, `link:a|b`).
+ * - Placement: instance i of a tier (service, datastore, queue) placed in a region with zones
+ *   z₀…z_{m−1} needs zone z_{i mod m} and the region; any node placed in a zone needs that zone
+ *   and its region; another node placed in a region (a regional load balancer, object storage)
+ *   spans the region's zones and needs only the region; global (no parent), nothing but itself.
+ * - A tier works while at least `minHealthy` of its `instances` work (k-of-n), and all its
+ *   dependencies work (AND). A router works if it works itself and at least `minTargets` of its
+ *   `depends` targets work (k-of-n over the targets).
+ * - A dependency from a node in region R₁ on a node in region R₂ ≠ R₁ also needs the R₁–R₂ link;
+ *   a global node on either end needs no link.
+ * - Active-passive data (datastores joined by `replicates` edges, one of them `active-passive` or
+ *   `primary-replica`): a consumer is served by any member that works and that it can reach (the
+ *   link to that member's region), whether the failover is automatic (default) or manual
+ *   (`autoFailover: false`, a person promotes the standby): a manual failover is a failover that
+ *   takes longer, and the time it takes is a transition term (`FailoverInfo.transitionSeconds`).
+ *   The primary is the member with `role: primary`, else the first in file order.
+ * - Active-active members (`replicates` edges, no passive member) are independent: a consumer
+ *   uses the member its edge names and no link for asynchronous replication.
+ * - Synchronous replication (`sync: true`) needs, for writes, the link to every peer member in
+ *   another region: the member is counted as down while such a link is down (all requests are
+ *   treated as needing writes, the conservative reading).
+ * - `backs-up` edges and backup nodes are not in the request path.
+ *
+ * The structure is coherent (monotone): no negation is ever needed.
+ */
+import {
+  linkFailureFigure,
+  nodeFailureFigure,
+  tierSize,
+  TIER_KINDS,
+  warmupSeconds,
+  type FailureFigure,
+} from '../../model/nodes';
+import { NODE_DEFAULTS } from '../../model/defaults';
+import type { ModelNode, RegionLink } from '../../model/types';
+import type { FailoverGroup, ResolvedGraph } from './graph';
+import type { EngineIssue, EventInfo } from '../types';
+
+/** One node of the expression DAG; `args` are expression ids smaller than the node's own. */
+export type Expr =
+  | { readonly op: 'const'; readonly value: boolean }
+  | { readonly op: 'event'; readonly event: number }
+  | { readonly op: 'and' | 'or'; readonly args: readonly number[] }
+  | { readonly op: 'atLeast'; readonly k: number; readonly args: readonly number[] };
+
+/** Where one instance of a tier sits: its own event and the zone event it shares, if any. */
+export interface InstancePlacement {
+  readonly event: number;
+  readonly zoneEvent?: number;
+}
+
+/** A router and the sub-systems it moves traffic between. */
+export interface RouterInfo {
+  readonly routerId: string;
+  /** healthCheckSeconds × failureThreshold + dnsTtlSeconds, seconds. */
+  readonly detectionSeconds: number;
+  /** Each target with the expression "the target works, as seen from the router". */
+  readonly targets: readonly { readonly nodeId: string; readonly expr: number }[];
+}
+
+/**
+ * A data tier that fails over when its primary fails: a single tier with automatic failover, or a
+ * replication group (automatic or manual).
+ */
+export interface FailoverInfo {
+  /** The tier (or the group's members, primary first). */
+  readonly nodeIds: readonly string[];
+  /** Expression "the primary works". */
+  readonly primaryExpr: number;
+  /** Time to promote a standby (the primary's `failoverSeconds`), seconds. */
+  readonly failoverSeconds: number;
+  /**
+   * Time lost per failure of the primary, the d of the transition term w_p · d · s_p, seconds:
+   * `failoverSeconds` for an automatic failover; for a manual one (a person promotes the
+   * standby) `failoverSeconds` + the first standby's `warmupSeconds`, as the scenario's takeover
+   * chain counts it.
+   */
+  readonly transitionSeconds: number;
+}
+
+/** The Boolean structure of one variant over its basic events. */
+export interface Structure {
+  /** Basic events in variable order: global events, then per region its region, links, zones, instances. */
+  readonly events: readonly EventInfo[];
+  /** Expression DAG; ids 0 and 1 are the constants false and true. */
+  readonly exprs: readonly Expr[];
+  /** Expression "the service works" (the entry works). */
+  readonly top: number;
+  /** Expression "the node works" (itself and its dependencies) of every node in the structure. */
+  readonly nodeExprs: ReadonlyMap<string, number>;
+  /** A readable name for the expressions that stand for a node (MEF gate names). */
+  readonly gateNames: ReadonlyMap<number, string>;
+  readonly routers: readonly RouterInfo[];
+  readonly failovers: readonly FailoverInfo[];
+  /** For every tier in the structure: its region event and its instances' placement. */
+  readonly tiers: ReadonlyMap<
+    string,
+    { readonly regionEvent?: number; readonly instances: readonly InstancePlacement[] }
+  >;
+}
+
+const FALSE = 0;
+const TRUE = 1;
+const ROUTER = NODE_DEFAULTS.router;
+
+interface PendingEvent {
+  info: EventInfo;
+  block: number;
+  sub: number;
+  seq: number;
+  expr: { op: 'event'; event: number };
+}
+
+/** Builds the structure of a resolved variant. Warnings (e.g. a router with no target) go to `issues`. */
+export function buildStructure(graph: ResolvedGraph, issues: EngineIssue[]): Structure {
+  return new Builder(graph, issues).build();
+}
+
+class Builder {
+  private readonly pending: PendingEvent[] = [];
+  private readonly eventExpr = new Map<string, number>();
+  private readonly exprs: Expr[] = [
+    { op: 'const', value: false },
+    { op: 'const', value: true },
+  ];
+  private readonly exprIds = new Map<string, number>();
+  private readonly gateNames = new Map<number, string>();
+  private readonly availMemo = new Map<string, number>();
+  private readonly reachMemo = new Map<string, number>();
+  private readonly instanceMemo = new Map<string, number>();
+  private readonly routers: RouterInfo[] = [];
+  private readonly failovers: FailoverInfo[] = [];
+  private readonly failoverSeen = new Set<string>();
+  private readonly tiers = new Map<
+    string,
+    { regionEvent?: number; instances: InstancePlacement[] }
+  >();
+  private readonly regionIndex: Map<string, number>;
+  private readonly linkSpecs: Map<string, RegionLink>;
+
+  constructor(
+    private readonly graph: ResolvedGraph,
+    private readonly issues: EngineIssue[],
+  ) {
+    this.regionIndex = new Map(graph.regions.map((r, i) => [r, i]));
+    this.linkSpecs = new Map(
+      (graph.variant.links ?? []).map((l) => [[l.a, l.b].sort().join('|'), l]),
+    );
+  }
+
+  build(): Structure {
+    const top = this.avail(this.graph.variant.entry);
+    // Variable order: global events, then region by region (region, links, zones, instances).
+    const order = [...this.pending].sort(
+      (a, b) => a.block - b.block || a.sub - b.sub || a.seq - b.seq,
+    );
+    const eventIndexOfExprEvent = new Map<PendingEvent, number>();
+    order.forEach((p, i) => eventIndexOfExprEvent.set(p, i));
+    for (const p of this.pending) p.expr.event = eventIndexOfExprEvent.get(p) as number;
+    const renumber = (oldIndex: number): number =>
+      eventIndexOfExprEvent.get(this.pending[oldIndex] as PendingEvent) as number;
+    return {
+      events: order.map((p) => p.info),
+      exprs: this.exprs,
+      top,
+      nodeExprs: this.availMemo,
+      gateNames: this.gateNames,
+      routers: this.routers,
+      failovers: this.failovers,
+      tiers: new Map(
+        [...this.tiers].map(([id, t]) => [
+          id,
+          {
+            regionEvent: t.regionEvent === undefined ? undefined : renumber(t.regionEvent),
+            instances: t.instances.map((inst) => ({
+              event: renumber(inst.event),
+              zoneEvent: inst.zoneEvent === undefined ? undefined : renumber(inst.zoneEvent),
+            })),
+          },
+        ]),
+      ),
+    };
+  }
+
+  // ---- expressions -------------------------------------------------------------------------
+
+  private intern(key: string, make: () => Expr): number {
+    const found = this.exprIds.get(key);
+    if (found !== undefined) return found;
+    const id = this.exprs.length;
+    this.exprs.push(make());
+    this.exprIds.set(key, id);
+    return id;
+  }
+
+  private and(args: readonly number[]): number {
+    if (args.includes(FALSE)) return FALSE;
+    const kept = [...new Set(args.filter((a) => a !== TRUE))].sort((a, b) => a - b);
+    if (kept.length === 0) return TRUE;
+    if (kept.length === 1) return kept[0] as number;
+    return this.intern(`and:${kept.join(',')}`, () => ({ op: 'and', args: kept }));
+  }
+
+  private or(args: readonly number[]): number {
+    if (args.includes(TRUE)) return TRUE;
+    const kept = [...new Set(args.filter((a) => a !== FALSE))].sort((a, b) => a - b);
+    if (kept.length === 0) return FALSE;
+    if (kept.length === 1) return kept[0] as number;
+    return this.intern(`or:${kept.join(',')}`, () => ({ op: 'or', args: kept }));
+  }
+
+  /** At least k of `args` true; constants are folded. Duplicate args keep their multiplicity. */
+  private atLeast(k: number, args: readonly number[]): number {
+    const trues = args.filter((a) => a === TRUE).length;
+    const rest = args.filter((a) => a !== TRUE && a !== FALSE);
+    const need = k - trues;
+    if (need <= 0) return TRUE;
+    if (need > rest.length) return FALSE;
+    if (need === rest.length) return this.and(rest);
+    if (need === 1) return this.or(rest);
+    return this.intern(`atLeast:${need}:${rest.join(',')}`, () => ({
+      op: 'atLeast',
+      k: need,
+      args: rest,
+    }));
+  }
+
+  private event(
+    name: string,
+    kind: EventInfo['kind'],
+    figure: FailureFigure,
+    region: string | undefined,
+    sub: number,
+  ): number {
+    const known = this.eventExpr.get(name);
+    if (known !== undefined) return known;
+    const hasRates = figure.mtbfHours !== undefined && figure.mttrHours !== undefined;
+    const mtbf = figure.mtbfHours ?? 0;
+    const mttr = figure.mttrHours ?? 0;
+    const expr = { op: 'event' as const, event: this.pending.length };
+    this.pending.push({
+      info: {
+        name,
+        kind,
+        // Computed from MTTR directly so that tiny unavailabilities keep their digits.
+        unavailability: hasRates ? mttr / (mtbf + mttr) : 1 - figure.availability,
+        failuresPerHour: hasRates ? 1 / (mtbf + mttr) : 0,
+      },
+      block: region === undefined ? -1 : (this.regionIndex.get(region) ?? -1),
+      sub,
+      seq: this.pending.length,
+      expr,
+    });
+    const id = this.exprs.length;
+    this.exprs.push(expr);
+    this.eventExpr.set(name, id);
+    return id;
+  }
+
+  // ---- model semantics ---------------------------------------------------------------------
+
+  private node(id: string): ModelNode {
+    return this.graph.byId.get(id) as ModelNode;
+  }
+
+  private regionEvent(region: string): number {
+    return this.event(region, 'region', nodeFailureFigure(this.node(region)), region, 0);
+  }
+
+  private zoneEvent(zone: string): number {
+    const region = this.graph.regionOf.get(zone);
+    return this.event(zone, 'zone', nodeFailureFigure(this.node(zone)), region, 2);
+  }
+
+  /** The R₁–R₂ link as an expression: true within one region or when either end is global. */
+  private link(from: string | undefined, to: string | undefined): number {
+    if (from === undefined || to === undefined || from === to) return TRUE;
+    const [a, b] = [from, to].sort() as [string, string];
+    const spec = this.linkSpecs.get(`${a}|${b}`);
+    const later = (this.regionIndex.get(a) ?? 0) > (this.regionIndex.get(b) ?? 0) ? a : b;
+    return this.event(`link:${a}|${b}`, 'link', linkFailureFigure(spec), later, 1);
+  }
+
+  /** Instance `i` of `node` with its zone (the region is factored out by `own`). */
+  private instance(node: ModelNode, i: number, instances: number): number {
+    const name = instances > 1 ? `${node.id}#${i}` : node.id;
+    const memo = this.instanceMemo.get(name);
+    if (memo !== undefined) return memo;
+    const region = this.graph.regionOf.get(node.id);
+    const own = this.event(name, 'component', nodeFailureFigure(node), region, 3);
+    const zones = region === undefined ? [] : (this.graph.zonesOf.get(region) ?? []);
+    const directZone = this.graph.zoneOf.get(node.id);
+    // Only tiers spread instances over zones; any other node placed in a region is a regional
+    // managed service (a load balancer, object storage) that spans the region's zones.
+    const spreads = TIER_KINDS.has(node.kind) && zones.length > 0;
+    const zone = directZone ?? (spreads ? zones[i % zones.length] : undefined);
+    const zoneExpr = zone === undefined ? TRUE : this.zoneEvent(zone);
+    if (node.kind === 'service' || node.kind === 'datastore' || node.kind === 'queue') {
+      const tier = this.tiers.get(node.id) ?? {
+        regionEvent: region === undefined ? undefined : this.eventOf(this.regionEvent(region)),
+        instances: [],
+      };
+      tier.instances.push({
+        event: this.eventOf(own),
+        zoneEvent: zone === undefined ? undefined : this.eventOf(zoneExpr),
+      });
+      this.tiers.set(node.id, tier);
+    }
+    const expr = this.and([own, zoneExpr]);
+    this.instanceMemo.set(name, expr);
+    return expr;
+  }
+
+  /** The region every instance of `node` needs (true for a global node). */
+  private regionOfNode(node: ModelNode): number {
+    const region = this.graph.regionOf.get(node.id);
+    return region === undefined ? TRUE : this.regionEvent(region);
+  }
+
+  private eventOf(expr: number): number {
+    return (this.exprs[expr] as { event: number }).event;
+  }
+
+  /** The node's own instances: k-of-n for tiers, the single instance otherwise. */
+  private own(node: ModelNode): number {
+    const { instances, minHealthy } = tierSize(node);
+    const all = Array.from({ length: instances }, (_, i) => this.instance(node, i, instances));
+    // Shared by every instance, the region is taken out of the k-of-n: smaller diagrams.
+    return this.and([this.regionOfNode(node), this.atLeast(minHealthy, all)]);
+  }
+
+  /** "`id` works": itself and its dependencies (routers: k of their targets). */
+  private avail(id: string): number {
+    const memo = this.availMemo.get(id);
+    if (memo !== undefined) return memo;
+    const node = this.node(id);
+    const region = this.graph.regionOf.get(id);
+    const deps = this.graph.dependsOn.get(id) ?? [];
+    let expr: number;
+    if (node.kind === 'router') {
+      const targets = deps.map((t) => ({ nodeId: t, expr: this.reach(region, t) }));
+      if (targets.length === 0) {
+        this.issues.push({
+          code: 'router-without-targets',
+          severity: 'warning',
+          nodeIds: [id],
+          message: `router "${id}" has no depends targets, so it never works`,
+        });
+      }
+      this.routers.push({
+        routerId: id,
+        detectionSeconds:
+          (node.healthCheckSeconds ?? (ROUTER.healthCheckSeconds?.value as number)) *
+            (node.failureThreshold ?? (ROUTER.failureThreshold?.value as number)) +
+          (node.dnsTtlSeconds ?? (ROUTER.dnsTtlSeconds?.value as number)),
+        targets,
+      });
+      const k = node.minTargets ?? (ROUTER.minTargets?.value as number);
+      expr = this.and([
+        this.own(node),
+        this.atLeast(
+          k,
+          targets.map((t) => t.expr),
+        ),
+      ]);
+    } else {
+      const parts = [this.own(node), ...deps.map((d) => this.reach(region, d))];
+      if (node.kind === 'datastore' && node.sync === true) {
+        for (const peer of this.graph.replicaPeers.get(id) ?? []) {
+          parts.push(this.link(region, this.graph.regionOf.get(peer)));
+        }
+      }
+      expr = this.and(parts);
+      this.noteTierFailover(node);
+    }
+    this.availMemo.set(id, expr);
+    if (!this.gateNames.has(expr)) this.gateNames.set(expr, id);
+    return expr;
+  }
+
+  /** A single data tier with a primary and replicas in one node fails over from instance #0. */
+  private noteTierFailover(node: ModelNode): void {
+    if (node.kind !== 'datastore' || this.graph.groupOf.has(node.id)) return;
+    const mode = node.replication ?? 'none';
+    const { instances } = tierSize(node);
+    if ((mode !== 'active-passive' && mode !== 'primary-replica') || instances < 2) return;
+    if (node.autoFailover === false) return;
+    const failoverSeconds =
+      node.failoverSeconds ?? (NODE_DEFAULTS.datastore.failoverSeconds?.value as number);
+    this.failovers.push({
+      nodeIds: [node.id],
+      primaryExpr: this.and([this.instance(node, 0, instances), this.regionOfNode(node)]),
+      failoverSeconds,
+      transitionSeconds: failoverSeconds,
+    });
+  }
+
+  /**
+   * A replication group fails over from its primary to its first standby. To first order (the
+   * primary's repair is slower than the promotion, and only the primary has failed) each failure
+   * of the primary costs the promotion, plus, when a person promotes, the standby's warm-up. When
+   * the primary comes back sooner than that, the term overstates the loss.
+   */
+  private noteGroupFailover(group: FailoverGroup): void {
+    const [primary, standby] = group.members as [string, string];
+    if (this.failoverSeen.has(primary)) return;
+    this.failoverSeen.add(primary);
+    const warmup = group.isAutomatic ? 0 : warmupSeconds(this.node(standby));
+    this.failovers.push({
+      nodeIds: group.members,
+      primaryExpr: this.avail(primary),
+      failoverSeconds: group.failoverSeconds,
+      transitionSeconds: group.failoverSeconds + warmup,
+    });
+  }
+
+  /** "`id` works, as seen from a consumer in region `from`" (undefined: a global consumer). */
+  private reach(from: string | undefined, id: string): number {
+    const key = `${from ?? ''}>${id}`;
+    const memo = this.reachMemo.get(key);
+    if (memo !== undefined) return memo;
+    const group = this.graph.groupOf.get(id);
+    let expr: number;
+    if (group) {
+      expr = this.or(
+        group.members.map((m) =>
+          this.and([this.avail(m), this.link(from, this.graph.regionOf.get(m))]),
+        ),
+      );
+      this.noteGroupFailover(group);
+    } else {
+      expr = this.and([this.avail(id), this.link(from, this.graph.regionOf.get(id))]);
+    }
+    this.reachMemo.set(key, expr);
+    if (!this.gateNames.has(expr)) this.gateNames.set(expr, `${id} from ${from ?? 'global'}`);
+    return expr;
+  }
+}
