@@ -1,6 +1,6 @@
 /**
  * `tsx bench/plan.ts [--json]` (part of `npm run bench`): wall time of the whole process
- * `node cli/bin/nines.mjs plan assets/templates/active-active-3-regions.nines.json --pdf OUT`
+ * `node cli/bin/nines.cjs plan assets/templates/active-active-3-regions.nines.json --pdf OUT`
  * (start-up, loading the engine and pdfmake, building the plan, writing the PDF), median of 5
  * runs after one warm-up run. Target: under 1,500 ms.
  */
@@ -18,7 +18,7 @@ function runOnce(out: string): number {
   const start = performance.now();
   execFileSync(
     process.execPath,
-    [join(ROOT, 'cli/bin/nines.mjs'), 'plan', TEMPLATE, '--pdf', out, '--date', '2026-11-26'],
+    [join(ROOT, 'cli/bin/nines.cjs'), 'plan', TEMPLATE, '--pdf', out, '--date', '2026-11-26'],
     { stdio: 'ignore' },
   );
   const ms = performance.now() - start;

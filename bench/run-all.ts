@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --json]`: runs every benchmark in turn — the availability engine
- * (bench/index.ts), the Monte Carlo simulation, the advisor and sensitivity (bench/review.ts),
+ * (bench/index.ts), the CLI as a whole process against `node -e 0` and SCRAM
+ * (bench/process.ts), the Monte Carlo simulation, the advisor and sensitivity (bench/review.ts),
  * the plan's PDF and the canvas frame rate — each in its own process so that none warms up
  * another. With `--json` each prints
  * `{"cases": [...]}` and this script prints one object with all their cases, in that order.
@@ -9,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPTS = ['index.ts', 'simulate.ts', 'review.ts', 'plan.ts', 'frames.ts'];
+const SCRIPTS = ['index.ts', 'process.ts', 'simulate.ts', 'review.ts', 'plan.ts', 'frames.ts'];
 const args = process.argv.slice(2);
 const isJson = args.includes('--json');
 const cases: unknown[] = [];

@@ -1,11 +1,18 @@
-/** The CLI's bundle cache (cli/bin/bundle.mjs) and the `nines` command that uses it. */
+/** The CLI's bundle cache (cli/bin/bundle.cjs), its loader (cli/bin/load.cjs) and `nines`. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain ES module of the bin folder, without type declarations.
-import { bundledEntry, sourceKey } from './bin/bundle.mjs';
 import { template } from './testing';
 
 const root = mkdtempSync(join(tmpdir(), 'nines-bundle-'));
@@ -16,10 +23,22 @@ function write(path: string, text: string): void {
   writeFileSync(join(root, path), text);
 }
 
-type Key = (root: string) => string;
-type Entry = (root: string) => Promise<URL>;
+interface Loaded {
+  exports: { main: () => Promise<number> };
+  saveCache(): void;
+}
+// Plain CommonJS files of the bin folder, without type declarations.
+const require = createRequire(import.meta.url);
+const { bundledEntry, sourceKey } = require('./bin/bundle.cjs') as {
+  bundledEntry: (root: string) => Promise<string>;
+  sourceKey: (root: string) => string;
+};
+const { loadBundle } = require('./bin/load.cjs') as {
+  loadBundle: (file: string, cacheFile?: string) => Loaded;
+};
 
 describe('the bundle cache', () => {
+  write('package.json', '{"dependencies": {}}\n');
   write('shared/answer.ts', 'export const answer: number = 41;\n');
   write(
     'cli/index.ts',
@@ -27,35 +46,48 @@ describe('the bundle cache', () => {
   );
 
   it('keys the sources: an edit changes the key, a test file does not', () => {
-    const before = (sourceKey as Key)(root);
+    const before = sourceKey(root);
     write('cli/index.test.ts', 'export {};\n');
-    expect((sourceKey as Key)(root)).toBe(before);
+    expect(sourceKey(root)).toBe(before);
     write('shared/answer.ts', 'export const answer: number = 6;\n');
-    expect((sourceKey as Key)(root)).not.toBe(before);
+    expect(sourceKey(root)).not.toBe(before);
   });
 
   it('builds the entry once per key and rebuilds after an edit', async () => {
     write('shared/answer.ts', 'export const answer: number = 41;\n');
-    const first = await (bundledEntry as Entry)(root);
-    const { main } = (await import(first.href)) as { main: () => Promise<number> };
-    expect(await main()).toBe(42);
+    const first = await bundledEntry(root);
+    expect(await loadBundle(first).exports.main()).toBe(42);
     const built = statSync(first).mtimeMs;
-    expect((await (bundledEntry as Entry)(root)).href).toBe(first.href);
+    expect(await bundledEntry(root)).toBe(first);
     expect(statSync(first).mtimeMs).toBe(built);
 
     write('shared/answer.ts', 'export const answer: number = 999;\n');
-    const second = await (bundledEntry as Entry)(root);
-    expect(second.href).not.toBe(first.href);
-    const again = (await import(second.href)) as { main: () => Promise<number> };
-    expect(await again.main()).toBe(1000);
+    const second = await bundledEntry(root);
+    expect(second).not.toBe(first);
+    expect(await loadBundle(second).exports.main()).toBe(1000);
     // The stale bundle is removed.
-    expect(readdirSync(join(root, 'node_modules', '.cache', 'nines-cli'))).toHaveLength(1);
+    expect(readdirSync(dirname(dirname(second)))).toHaveLength(1);
+  });
+
+  it('writes a code cache once and runs from it', async () => {
+    const file = await bundledEntry(root);
+    const cache = join(root, 'code-cache', 'index.v8cache');
+    const load = loadBundle;
+    const fresh = load(file, cache);
+    expect(await fresh.exports.main()).toBe(1000);
+    fresh.saveCache();
+    expect(existsSync(cache)).toBe(true);
+    const written = statSync(cache).mtimeMs;
+    const cached = load(file, cache);
+    expect(await cached.exports.main()).toBe(1000);
+    cached.saveCache();
+    expect(statSync(cache).mtimeMs).toBe(written);
   });
 });
 
 describe('the nines command', () => {
-  it('runs the CLI from its bundle', () => {
-    const bin = new URL('./bin/nines.mjs', import.meta.url).pathname;
+  it.each(['nines.cjs', 'nines.mjs'])('runs the CLI from its bundle (bin/%s)', (name) => {
+    const bin = new URL(`./bin/${name}`, import.meta.url).pathname;
     const out = execFileSync(process.execPath, [bin, 'validate', template('single-region-3az')], {
       encoding: 'utf8',
     });

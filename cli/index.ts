@@ -2,6 +2,8 @@
  * `nines`: the command line around the shared engine, for CI and scripts.
  * Exit codes: 0 ok, 1 invalid input (the message says where), 2 usage.
  */
+// First: sets zod up before the schemas below are built.
+import './zod-config';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands/index';
 import { EXIT, type CliIo } from './io';

@@ -17,7 +17,9 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   await expect(findings.getByTestId('finding-single-point-of-failure-0')).not.toContainText(
     'Apply',
   );
-  // A review of a few milliseconds never shows a progress bar.
+  // Once reviewed, no progress bar is left. (Whether a quick review shows one at all depends on
+  // how long it takes against the 500 ms threshold, so that is unit-tested on fake timers in
+  // renderer/src/store/advice.test.ts, not here on a machine of unknown speed.)
   await expect(findings.getByTestId('findings-progress')).toHaveCount(0);
 
   await splitBrain.hover();
@@ -57,9 +59,10 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
 test('the review of a large design shows its progress; Cancel stops it, Run again restarts it', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
-  // 201 nodes under three times the generated load: the N+1 check searches many tiers, so the
-  // review takes well over ten seconds, long enough to see it and stop it.
+  // Long by its input: 201 nodes under three times the generated load, where the N+1 check
+  // searches many tiers, take well over ten seconds to review on an idle machine, so the review
+  // cannot end before its Cancel. The test waits for states (progress shown, then stopped), never
+  // for an amount of work done in a given time.
   const generated = generatedModel(20);
   const rps = generated.workload?.requestsPerSecond ?? 0;
   const doc = { ...generated, workload: { ...generated.workload, requestsPerSecond: rps * 3 } };
@@ -68,18 +71,16 @@ test('the review of a large design shows its progress; Cancel stops it, Run agai
 
   const findings = page.getByTestId('findings');
   const progress = findings.getByTestId('findings-progress');
-  await expect(progress).toBeVisible({ timeout: 30_000 });
+  await expect(progress).toBeVisible();
   await expect(page.getByTestId('findings-count')).toHaveText('Findings (…)');
   const bar = progress.getByRole('progressbar');
-  await expect
-    .poll(() => bar.evaluate((e) => (e as HTMLProgressElement).value), { timeout: 30_000 })
-    .toBeGreaterThan(0);
+  await expect.poll(() => bar.evaluate((e) => (e as HTMLProgressElement).value)).toBeGreaterThan(0);
   await expect(progress).toContainText(/\d+ %/);
   await page.screenshot({ path: 'test-results/screenshots/advisor-progress-light.png' });
 
   await progress.getByRole('button', { name: 'Cancel' }).click();
   const stopped = findings.getByTestId('findings-cancelled');
-  await expect(stopped).toContainText(/Review stopped at \d+ %/, { timeout: 15_000 });
+  await expect(stopped).toContainText(/Review stopped at \d+ %/);
   await expect(progress).toHaveCount(0);
   await expect(findings).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByTestId('findings-count')).toHaveText('Findings (—)');
@@ -91,9 +92,8 @@ test('the review of a large design shows its progress; Cancel stops it, Run agai
   await stopped.getByRole('button', { name: 'Run again' }).click();
   await expect(stopped).toHaveCount(0);
   await expect(page.getByTestId('findings-count')).toHaveText('Findings (…)');
-  // Generous timeouts: other suites may share the machine's two cores.
-  await expect(progress).toBeVisible({ timeout: 30_000 });
+  await expect(progress).toBeVisible();
   await progress.getByRole('button', { name: 'Cancel' }).click();
-  await expect(stopped).toBeVisible({ timeout: 15_000 });
+  await expect(stopped).toBeVisible();
   expect(planner.errors).toEqual([]);
 });

@@ -113,6 +113,9 @@ test.describe('with the classic file dialogs', () => {
     await menu.getByRole('menuitem', { name: /Save As/ }).click();
     expect((await download).suggestedFilename()).toBe('single-region-3az.nines.json');
     await expect(menu).toBeHidden();
+    // The download starts before the save is over (the recent files are written after it): the
+    // file's name without "not saved" says it is over, so the menu below reads the new list.
+    await expect(page.getByText('single-region-3az.nines.json', { exact: true })).toBeVisible();
 
     // From the keyboard: the menu opens on its first item; End goes to the oldest recent file.
     await page.getByRole('button', { name: 'File', exact: true }).focus();
@@ -134,22 +137,31 @@ test.describe('with the classic file dialogs', () => {
     context,
   }) => {
     const planner = new PlannerPage(page);
+    const installedAt = Date.now();
+    await page.clock.install({ time: installedAt });
     await planner.openTemplate('single-region-3az');
+    // "Within 2 s" is the page's time, not the machine's: from here the page's clock moves only
+    // when the test moves it, so a busy machine makes the test slower, never the copy late. The
+    // clock can only pause ahead of its time; it has run no longer than this test may, however
+    // slow the steps before were, so the end of the test's time is always ahead (an hour when
+    // run with no timeout, to debug).
+    await page.clock.pauseAt(installedAt + (test.info().timeout || 3_600_000));
     // Selecting is not an edit: no copy.
     await planner.node(SINGLE.variants[0]?.nodes[0]?.id ?? '').click();
-    await page.waitForTimeout(1500);
+    await page.clock.runFor(2000);
     expect(await readRecoveryCopy(page)).toBeNull();
 
     await planner.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await planner.fieldInput('documentName').fill('Checkout — renamed');
     await planner.fieldInput('documentName').press('Enter');
     await expect(page).toHaveTitle('• Checkout — renamed — Nines');
+    await page.clock.runFor(2000);
+    // The copy is on its way (the write itself is the browser's storage, not a timer).
     await expect
-      .poll(async () => decodeRecoveryCopy((await readRecoveryCopy(page)) ?? '').text, {
-        timeout: 2000,
-        intervals: [100],
-      })
+      .poll(async () => decodeRecoveryCopy((await readRecoveryCopy(page)) ?? '').text)
       .toBe(serializeDocument({ ...SINGLE, name: 'Checkout — renamed' }));
+    // The clock is the context's: the next page runs on time as it flows.
+    await page.clock.resume();
 
     await page.close({ runBeforeUnload: false });
     const next = await context.newPage();
@@ -172,12 +184,10 @@ test.describe('with the classic file dialogs', () => {
   }) => {
     // The copy a session before this one left: restoring it makes unsaved work in this one.
     await restoreUnsavedWork(page);
-    // This session protects the restored work with its own copy, well within 2 s.
+    // This session protects the restored work with its own copy (at once: restoring is not an
+    // edit that waits; the 2 s promise for edits is the test above, on the page's clock).
     await expect
-      .poll(async () => decodeRecoveryCopy((await readRecoveryCopy(page)) ?? '').text, {
-        timeout: 2000,
-        intervals: [100],
-      })
+      .poll(async () => decodeRecoveryCopy((await readRecoveryCopy(page)) ?? '').text)
       .toBe(serializeDocument(UNSAVED));
 
     // A crash: the tab goes without running beforeunload.

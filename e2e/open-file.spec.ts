@@ -139,11 +139,13 @@ test('Ctrl+O opens and Ctrl+S saves, as the desktop menu does', async ({ page })
   const planner = new PlannerPage(page);
   // The shortcut listener is attached once the app has mounted, a moment after the start screen
   // is painted: press again until the file chooser opens rather than racing the first render.
+  // Each press waits long enough for a busy machine to answer it, so a late chooser is not
+  // mistaken for a press that came too early.
   await expect(async () => {
-    const chooser = page.waitForEvent('filechooser', { timeout: 1000 });
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
     await page.keyboard.press('Control+o');
     await (await chooser).setFiles(VALID);
-  }).toPass({ timeout: 10_000 });
+  }).toPass();
   await expect(planner.documentName).toHaveText('Fixture — two regions');
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+s');

@@ -18,7 +18,6 @@ const standardFontDataUrl = `${join(dirname(require.resolve('pdfjs-dist/package.
 test('the plan of the three-region template previews and exports as a PDF of 8+ pages', async ({
   page,
 }) => {
-  test.setTimeout(60_000);
   const planner = new PlannerPage(page);
   await planner.useClassicFileDialogs();
   await planner.openTemplate('active-active-3-regions');

@@ -24,7 +24,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect(box.y).toBeGreaterThanOrEqual(canvas.y);
         expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
       }
-    }).toPass({ timeout: 5_000 });
+    }).toPass();
     await planner.node('app-use1').click();
     await expect(planner.inspector.getByTestId('inspector-name')).toHaveText('Checkout API');
     expect(planner.errors).toEqual([]);

@@ -40,6 +40,9 @@ for (const { stem, document } of templates) {
     for (const variant of document.variants) {
       await planner.variantTab(variant.id).click();
       await expect(planner.variantTab(variant.id)).toHaveAttribute('aria-selected', 'true');
+      // Each variant's view is fitted once drawn: read the boxes below in the fitted view, not
+      // one on each side of the fit.
+      await planner.waitForFittedView();
       for (const kind of ['region', 'zone', ...COMPONENT_KINDS]) {
         const expected = variant.nodes.filter((n) => n.kind === kind).length;
         await expect(planner.nodesOfKind(kind), `${variant.id}: ${kind} nodes`).toHaveCount(

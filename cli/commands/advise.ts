@@ -4,8 +4,7 @@
  * cost from the bundled price book). Findings are advice, not errors: the exit code is 0 with
  * findings, 1 only for a file that cannot be read or evaluated.
  */
-import { advise, effectSummary, type Finding } from '../../shared/engine';
-import { loadBundledPriceBook } from '../price-files';
+import type { Finding } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
 import { formatCount } from '../../shared/text';
@@ -21,11 +20,16 @@ export const adviseCommand: Command = {
     const document = await loadOrReport(io, file);
     if (!document) return EXIT.invalid;
     const variantId = typeof values.variant === 'string' ? values.variant : undefined;
+    // Loaded here, not at start-up: `nines validate` needs neither.
+    const [{ advise, effectSummary }, { loadBundledPriceBook }] = await Promise.all([
+      import('../../shared/engine'),
+      import('../price-files'),
+    ]);
     const report = advise(document, variantId, { priceBook: await loadBundledPriceBook() });
     const issues = [...report.issues, ...report.variants.flatMap((v) => v.issues)];
     for (const issue of issues) io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
     if (values.json === true) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else writeList(io, document.variants, report.variants);
+    else writeList(io, document.variants, report.variants, effectSummary);
     const failed = issues.some((i) => i.severity === 'error');
     return failed ? EXIT.invalid : EXIT.ok;
   },
@@ -35,19 +39,20 @@ function writeList(
   io: CliIo,
   variants: readonly { id: string; name: string }[],
   advice: readonly { id: string; findings: readonly Finding[] }[],
+  effectSummary: (effect: Finding['effect']) => string,
 ): void {
   const lines: string[] = [];
   for (const v of advice) {
     const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
     const count = v.findings.length;
     lines.push(`${v.id} — ${name}: ${count === 0 ? 'no findings' : formatCount(count, 'finding')}`);
-    for (const f of v.findings) lines.push(...findingLines(f));
+    for (const f of v.findings) lines.push(...findingLines(f, effectSummary));
     lines.push('');
   }
   io.stdout.write(lines.join('\n'));
 }
 
-function findingLines(f: Finding): string[] {
+function findingLines(f: Finding, effectSummary: (effect: Finding['effect']) => string): string[] {
   return [
     `  ${f.severity.toUpperCase().padEnd(6)} ${f.title} [${f.code}]`,
     `      nodes: ${f.nodeIds.join(', ')}`,

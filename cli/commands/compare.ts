@@ -3,11 +3,7 @@
  * the bundled price book (plus imported prices), ranked by yearly total among those that meet
  * the targets, with what each extra nine costs. The table names the price book's date.
  */
-import { costBreakdownCsv } from '../../shared/catalog/csv';
-import { mergePriceBooks, priceDateRange } from '../../shared/catalog/price-book';
-import { loadBundledPriceBook, loadPriceFile } from '../price-files';
-import { availabilityFromReport, compare, type Comparison } from '../../shared/engine';
-import { evaluate } from '../../shared/engine';
+import type { Comparison } from '../../shared/engine';
 import type { NinesDocument } from '../../shared/model/types';
 import type { Command } from './command';
 import { EXIT, loadOrReport } from '../io';
@@ -35,6 +31,18 @@ export const compareCommand: Command = {
     const file = positionals[0] as string;
     const document = await loadOrReport(io, file);
     if (!document) return EXIT.invalid;
+    // Loaded here, not at start-up: `nines validate` needs none of them.
+    const [
+      { costBreakdownCsv },
+      { mergePriceBooks, priceDateRange },
+      { loadBundledPriceBook, loadPriceFile },
+      { availabilityFromReport, compare, evaluate },
+    ] = await Promise.all([
+      import('../../shared/catalog/csv'),
+      import('../../shared/catalog/price-book'),
+      import('../price-files'),
+      import('../../shared/engine'),
+    ]);
     let book = await loadBundledPriceBook();
     let imported = 0;
     if (typeof values.prices === 'string') {

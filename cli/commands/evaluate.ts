@@ -5,10 +5,8 @@
  * the monthly cost from the bundled price book, and every scenario's survival, RTO and RPO.
  */
 import type { EvaluationReport, VariantEvaluation } from '../../shared/engine';
-import { evaluate } from '../../shared/engine';
-import { priceDateRange, type PriceBook } from '../../shared/catalog/price-book';
+import type { PriceBook, priceDateRange } from '../../shared/catalog/price-book';
 import type { ScenarioResult } from '../../shared/engine';
-import { loadBundledPriceBook } from '../price-files';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
 import {
@@ -35,13 +33,20 @@ export const evaluateCommand: Command = {
     const document = await loadOrReport(io, file);
     if (!document) return EXIT.invalid;
     const variantId = typeof values.variant === 'string' ? values.variant : undefined;
+    // The engine and the price book load only for the commands that use them (`nines --help`
+    // and `nines validate` start without them).
+    const [{ evaluate }, { loadBundledPriceBook }, { priceDateRange }] = await Promise.all([
+      import('../../shared/engine'),
+      import('../price-files'),
+      import('../../shared/catalog/price-book'),
+    ]);
     const priceBook = await loadBundledPriceBook();
     const report = evaluate(document, variantId, { priceBook });
     for (const issue of [...report.issues, ...report.variants.flatMap((v) => v.issues)]) {
       io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
     }
     if (values.json === true) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else writeTable(io, document.variants, report, priceBook);
+    else writeTable(io, document.variants, report, priceBook, priceDateRange(priceBook));
     const failed = report.issues.length > 0 || report.variants.some((v) => !v.availability);
     return failed ? EXIT.invalid : EXIT.ok;
   },
@@ -52,8 +57,8 @@ function writeTable(
   variants: readonly { id: string; name: string }[],
   report: EvaluationReport,
   priceBook: PriceBook,
+  range: ReturnType<typeof priceDateRange>,
 ): void {
-  const range = priceDateRange(priceBook);
   const snapshots = range ? ` (source snapshots ${range.oldest} to ${range.newest})` : '';
   const lines: string[] = [`Prices as of ${priceBook.asOf}${snapshots}.`, ''];
   for (const v of report.variants) {

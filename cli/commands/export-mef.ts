@@ -4,7 +4,6 @@
  * standard output (e.g. `nines export-mef plan.nines.json > tree.xml; scram tree.xml --bdd
  * --probability 1`).
  */
-import { exportMef } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport } from '../io';
 
@@ -19,6 +18,7 @@ export const exportMefCommand: Command = {
     const document = await loadOrReport(io, file);
     if (!document) return EXIT.invalid;
     const variantId = typeof values.variant === 'string' ? values.variant : undefined;
+    const { exportMef } = await import('../../shared/engine');
     const exported = exportMef(document, variantId);
     for (const issue of exported.issues) {
       io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);

@@ -3,9 +3,7 @@
  * contingency plan of one variant (the first unless named), written in every format asked for.
  * The date defaults to today's, read here: the core never reads a clock.
  */
-import { buildPlan } from '../../shared/plan/content/build-plan';
 import { PLAN_FORMATS, writePlanFile, type PlanFormat } from '../plan-io';
-import { loadBundledPriceBook } from '../price-files';
 import type { Command } from './command';
 import { EXIT, loadOrReport } from '../io';
 
@@ -41,6 +39,12 @@ export const planCommand: Command = {
     }
     const document = await loadOrReport(io, file);
     if (!document) return EXIT.invalid;
+    // The plan's content loads only here, and writePlanFile loads pdfmake or docx only for the
+    // formats asked for: the other commands start without them.
+    const [{ buildPlan }, { loadBundledPriceBook }] = await Promise.all([
+      import('../../shared/plan/content/build-plan'),
+      import('../price-files'),
+    ]);
     const result = buildPlan(document, {
       ...(typeof values.variant === 'string' ? { variantId: values.variant } : {}),
       priceBook: await loadBundledPriceBook(),

@@ -4,7 +4,6 @@
  * standard error when it is a terminal.
  */
 import type { SimulatedVariant, SimulationReport } from '../../shared/engine';
-import { simulate } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
 import { fixed, formatAvailability, formatCount, formatShare } from '../../shared/text';
@@ -35,6 +34,7 @@ export const simulateCommand: Command = {
     const document = await loadOrReport(io, file);
     if (!document) return EXIT.invalid;
     const variantId = typeof values.variant === 'string' ? values.variant : undefined;
+    const { simulate } = await import('../../shared/engine');
     const bar = io.stderr.isTTY === true ? progressBar(io) : undefined;
     const report = simulate(document, {
       years,

@@ -1,0 +1,250 @@
+// The CLI's sources bundled into one CommonJS file, so that `nines` starts without compiling
+// TypeScript (tsx costs about 0.3 s of CPU per start) and without loading its libraries file by
+// file; ./load.cjs runs it with a V8 code cache. Two uses:
+// - an installed package runs cli/dist/index.cjs, built once by `npm pack` (`prepack`:
+//   `buildDist`);
+// - a checkout runs a cached bundle under node_modules/.cache/nines-cli/, keyed by the path, size
+//   and modification time of every source file under cli/ and shared/: an edit makes a new
+//   bundle on the next run. Checking the key is one walk of those folders (about 150 `stat`s, a
+//   few ms).
+// The packages in package.json's `dependencies` (the plan writers, loaded only by `nines plan`)
+// stay external, loaded from node_modules; every other package is bundled in. The commands load
+// the engine and the plan code only when they run (esbuild keeps each dynamically imported module
+// behind a lazy initialiser), so `nines validate` runs only the parser's code.
+'use strict';
+const {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} = require('node:fs');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const SOURCE_DIRS = ['cli', 'shared'];
+
+/** The repository root, seen from this file. */
+const ROOT = join(__dirname, '..', '..');
+
+/** Where `npm pack` puts the prebuilt CLI, relative to the package root. */
+const DIST = join('cli', 'dist');
+
+/**
+ * A short hash of what the CLI is built from: package.json, this file and every `.ts` file
+ * under cli/ and shared/ (tests excluded), with their size and modification time. It runs at
+ * every start in a checkout, hence plain string work and no crypto module (which alone takes a
+ * few ms to load): collisions only matter between versions of one checkout's sources.
+ * @param {string} root the repository root
+ * @returns {string}
+ */
+function sourceKey(root) {
+  const lines = [];
+  const add = (path) => {
+    const { size, mtimeMs } = statSync(path);
+    lines.push(`${path}\0${size}\0${mtimeMs}`);
+  };
+  // package.json's `dependencies` decide what is bundled, and this file how.
+  add(join(root, 'package.json'));
+  add(__filename);
+  const walk = (dir) => {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) add(path);
+    }
+  };
+  for (const dir of SOURCE_DIRS) walk(join(root, dir));
+  return hash64(lines.join('\n'));
+}
+
+/**
+ * Two 32-bit FNV-1a hashes of `text` (with different offsets), as 16 hex digits.
+ * @param {string} text
+ * @returns {string}
+ */
+function hash64(text) {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 13);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The packages left out of the bundle: those in package.json's `dependencies`, with their
+ * subpaths.
+ * @param {string} root
+ * @returns {string[]}
+ */
+function runtimeDependencies(root) {
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return Object.keys(dependencies).flatMap((name) => [name, `${name}/*`]);
+}
+
+/**
+ * zod's `z.locales` holds its messages in some 60 languages; the CLI speaks English (zod's
+ * default), and the other 59 would be loaded at every start. Only `en` is kept.
+ * @type {import('esbuild').Plugin}
+ */
+const englishOnlyZod = {
+  name: 'nines-english-only-zod',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer, resolveDir }) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(importer)
+        ? { path: join(resolveDir, '..', 'locales', 'index.js'), namespace: 'nines-zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'nines-zod-locales' }, ({ path }) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(path, '..', 'en.js'))};\n`,
+      resolveDir: join(path, '..'),
+    }));
+  },
+};
+
+/**
+ * Bundles cli/index.ts (exporting `main`) into `outdir`/index.cjs. `importMetaUrl` is the
+ * JavaScript expression every `import.meta.url` of the sources becomes: that of cli/index.ts, so
+ * that the paths the CLI resolves next to itself (the bundled price book under assets/, pdfmake's
+ * fonts) are those of the sources' layout.
+ * @param {string} root the repository root
+ * @param {string} outdir
+ * @param {string} importMetaUrl
+ * @returns {Promise<import('esbuild').Metafile>}
+ */
+async function bundle(root, outdir, importMetaUrl) {
+  const { build } = require('esbuild');
+  const { metafile } = await build({
+    entryPoints: { index: join(root, 'cli', 'index.ts') },
+    bundle: true,
+    // One file: fewer files to open at every start, and one V8 code cache (./load.cjs).
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: runtimeDependencies(root),
+    // ES module builds first: jsonc-parser's UMD build `require`s its parts at run time.
+    mainFields: ['module', 'main'],
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    define: { 'import.meta.url': '__ninesSourceUrl' },
+    banner: { js: `var __ninesSourceUrl = ${importMetaUrl};` },
+    minify: true,
+    legalComments: 'none',
+    metafile: true,
+    plugins: [englishOnlyZod],
+    logLevel: 'error',
+  });
+  return metafile;
+}
+
+/**
+ * Builds the installed package's CLI into cli/dist/ (run by `npm pack` through `prepack`):
+ * index.cjs, its build-id (a hash of it) and the licences of the packages bundled into it,
+ * THIRD-PARTY-LICENSES.txt. In the package, cli/dist/index.cjs takes the place of
+ * cli/index.ts: `import.meta.url` is that of cli/index.ts beside it.
+ * @param {string} root the repository root
+ * @returns {Promise<string>} the folder written
+ */
+async function buildDist(root) {
+  const outdir = join(root, DIST);
+  rmSync(outdir, { recursive: true, force: true });
+  const metafile = await bundle(
+    root,
+    outdir,
+    `require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'index.ts')).href`,
+  );
+  writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(root, metafile));
+  // Names the bundle's V8 code cache: the cache must never outlive the code it was made from.
+  const { createHash } = require('node:crypto');
+  const id = createHash('sha256')
+    .update(readFileSync(join(outdir, 'index.cjs')))
+    .digest('hex')
+    .slice(0, 16);
+  writeFileSync(join(outdir, 'build-id'), `${id}\n`);
+  return outdir;
+}
+
+/**
+ * The licence text of every npm package with code in the bundle.
+ * @param {string} root
+ * @param {import('esbuild').Metafile} metafile
+ * @returns {string}
+ */
+function thirdPartyLicenses(root, metafile) {
+  const packages = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) packages.add(match[1]);
+  }
+  const parts = [
+    'The CLI bundle (cli/dist/) includes code from these packages, under these licences.\n',
+  ];
+  for (const name of [...packages].sort()) {
+    const dir = join(root, 'node_modules', name);
+    const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `License: ${license}`;
+    parts.push(`${'='.repeat(72)}\n${name}@${version}\n\n${text}\n`);
+  }
+  return parts.join('\n');
+}
+
+/**
+ * The path of the bundled CLI (a CommonJS file exporting `main`) in a checkout, built with
+ * esbuild when the cache has no bundle for the current sources.
+ * @param {string} root the repository root
+ * @returns {Promise<string>}
+ */
+async function bundledEntry(root) {
+  // One folder per checkout: git worktrees may share one node_modules.
+  const checkout = hash64(root).slice(0, 8);
+  const cache = join(root, 'node_modules', '.cache', 'nines-cli', checkout);
+  const key = sourceKey(root);
+  const dir = join(cache, key);
+  const entry = join(dir, 'index.cjs');
+  if (existsSync(entry)) return entry;
+  const scratch = join(cache, `${key}.${process.pid}.tmp`);
+  rmSync(scratch, { recursive: true, force: true });
+  await bundle(root, scratch, JSON.stringify(pathToFileURL(join(root, 'cli', 'index.ts')).href));
+  mkdirSync(cache, { recursive: true });
+  for (const old of readdirSync(cache)) {
+    if (old !== key && !old.endsWith('.tmp'))
+      rmSync(join(cache, old), { recursive: true, force: true });
+  }
+  try {
+    renameSync(scratch, dir);
+  } catch {
+    // Another process renamed its identical bundle first: use that one.
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return entry;
+}
+
+module.exports = { ROOT, DIST, sourceKey, bundledEntry, buildDist };
+
+/** `node cli/bin/bundle.cjs dist | clean`: writes or removes cli/dist/ (`prepack`, `postpack`). */
+if (require.main === module) {
+  const [command] = process.argv.slice(2);
+  if (command === 'dist') {
+    buildDist(ROOT).then(
+      (outdir) => process.stdout.write(`nines: CLI bundle written to ${outdir}\n`),
+      (error) => {
+        process.stderr.write(`${error.stack ?? error}\n`);
+        process.exitCode = 1;
+      },
+    );
+  } else if (command === 'clean') {
+    rmSync(join(ROOT, DIST), { recursive: true, force: true });
+  } else {
+    process.stderr.write('Usage: node cli/bin/bundle.cjs dist | clean\n');
+    process.exitCode = 2;
+  }
+}
