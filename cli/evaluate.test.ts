@@ -59,7 +59,7 @@ describe('nines evaluate', () => {
     const { code, stdout } = await runCli('evaluate', template('active-active-2-regions'));
     expect(code).toBe(0);
     expect(stdout).toContain('aa2 — ');
-    expect(stdout).toMatch(/request-weighted\s+99\.99\d+ %/);
+    expect(stdout).toMatch(/request-weighted\s+99\.99\d+\u00a0%/);
     expect(stdout).toContain('single points of failure: dns');
     expect(stdout).toContain('most probable cut sets:');
   });
@@ -135,7 +135,7 @@ describe('nines evaluate on a template', () => {
       /^Prices as of 2026-11-26 \(source snapshots \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\)\./,
     );
     expect(run.stdout).toMatch(
-      /Region outage \(us-east-1\): survives at 100 % capacity; RTO 90 s \(ok\)/,
+      /Region outage \(us-east-1\): survives at 100\u00a0% capacity; RTO 90\u00a0s \(ok\)/,
     );
   });
 });

@@ -1,6 +1,6 @@
 import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
-import { formatDuration, formatNumber } from '../app/format';
+import { formatDuration, formatShare } from '../../../shared/text';
 
 /** Whether a scenario's outcome on a variant meets the targets: survives within RTO and RPO. */
 export function scenarioStatus(result: ScenarioResult | undefined): 'pass' | 'fail' | 'none' {
@@ -11,14 +11,12 @@ export function scenarioStatus(result: ScenarioResult | undefined): 'pass' | 'fa
 /** Survival of a scenario as the matrix shows it: `survives`, `survives at 40 %`, `goes down`. */
 export function formatSurvival(result: ScenarioResult): string {
   if (!result.survives) return 'goes down';
-  return result.capacityShare < 1
-    ? `survives at ${formatNumber(result.capacityShare * 100)} %`
-    : 'survives';
+  return result.capacityShare < 1 ? `survives at ${formatShare(result.capacityShare)}` : 'survives';
 }
 
 /** A time of a scenario: the duration, or `∞` when unbounded. */
 export function formatScenarioSeconds(seconds: number | null): string {
-  return seconds === null ? '∞' : formatDuration(seconds);
+  return formatDuration(seconds, { unbounded: '∞' });
 }
 
 /**
