@@ -59,7 +59,7 @@ describe('nines evaluate', () => {
     const { code, stdout } = await runCli('evaluate', template('active-active-2-regions'));
     expect(code).toBe(0);
     expect(stdout).toContain('aa2 — ');
-    expect(stdout).toMatch(/request-weighted\s+99\.99\d+ %/);
+    expect(stdout).toMatch(/request-weighted\s+99\.99\d+\u00a0%/);
     expect(stdout).toContain('single points of failure: dns');
     expect(stdout).toContain('most probable cut sets:');
   });
@@ -145,8 +145,8 @@ describe('nines evaluate on a template', () => {
     expect(run.stdout).toMatch(
       /^Prices as of 2026-11-26 \(source snapshots \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\)\./,
     );
-    expect(run.stdout).toContain(
-      'Region outage (us-east-1): full service; first requests after 90 s, every request after 90 s; RTO 90 s (ok), RPO 0.038 s (ok), MTD ok',
+    expect(run.stdout.replace(/\u00a0/g, ' ')).toContain(
+      'Region outage (us-east-1): full service; first requests after 90 s, every request after 90 s; RTO 90 s (ok), RPO 38.5 ms (ok), MTD ok',
     );
   });
 });

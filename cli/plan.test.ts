@@ -67,7 +67,7 @@ const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, min: 60, h: 3600
 /** A printed duration back in seconds with half its last digit as tolerance; null for unbounded. */
 function parseDuration(text: string): { seconds: number; tolerance: number } | null {
   if (text === 'unbounded') return null;
-  const match = /^(\d+(?:\.(\d+))?) (ms|s|min|h|d)$/.exec(text);
+  const match = /^(\d+(?:\.(\d+))?)[ \u00a0](ms|s|min|h|d)$/.exec(text);
   if (!match) throw new Error(`not a duration: "${text}"`);
   const unit = UNIT_SECONDS[match[3] as string] as number;
   const decimals = match[2]?.length ?? 0;

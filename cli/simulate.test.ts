@@ -53,11 +53,11 @@ describe('nines simulate', () => {
       '100',
     );
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^100 simulated years per variant, seed 1\n/);
+    expect(run.stdout).toMatch(/^100\u00a0simulated years per variant, seed 1\n/);
     expect(run.stdout).toMatch(
-      /aa3 — Active-Active, 3 regions\n {2}mean availability +99\.99\d+ %/,
+      /aa3 — Active-Active, 3 regions\n {2}mean availability +99\.99\d+\u00a0%/,
     );
-    expect(run.stdout).toMatch(/exact +99\.998818 %/);
+    expect(run.stdout).toMatch(/exact +99\.998818\u00a0%/);
     expect(run.stdout).toMatch(/downtime, min\/yr +mean [\d.]+ +median [\d.]+ +p99 [\d.]+/);
     expect(run.stdout).not.toMatch(/single-3az/);
   });

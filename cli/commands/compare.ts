@@ -7,6 +7,14 @@ import type { Comparison } from '../../shared/engine';
 import type { NinesDocument } from '../../shared/model/types';
 import type { Command } from './command';
 import { EXIT, loadOrReport } from '../io';
+import {
+  fixed,
+  formatAvailability,
+  formatCount,
+  formatNines,
+  formatSignedUsd,
+  formatUsd,
+} from '../../shared/text';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -77,7 +85,7 @@ export function formatComparison(doc: NinesDocument, result: Comparison, extra =
       ? "USD, the document's discounts applied"
       : 'USD, list prices';
   const out: string[] = [
-    `${doc.name}: ${result.variants.length} variant${result.variants.length === 1 ? '' : 's'}, prices as of ${result.priceBookAsOf}${extra} (${basis})`,
+    `${doc.name}: ${formatCount(result.variants.length, 'variant')}, prices as of ${result.priceBookAsOf}${extra} (${basis})`,
     '',
   ];
   const header = [
@@ -94,12 +102,12 @@ export function formatComparison(doc: NinesDocument, result: Comparison, extra =
   const rows = result.variants.map((v) => [
     String(v.rank),
     v.id,
-    v.availability === null ? '—' : `${(v.availability * 100).toFixed(4)} %`,
-    v.nines === null ? '—' : v.nines.toFixed(2),
-    v.downtimeMinutesPerYear === null ? '—' : v.downtimeMinutesPerYear.toFixed(1),
-    `${money(v.monthlyUsd)}${v.isComplete ? '' : '+'}`,
-    v.expectedDowntimeCostPerYear === null ? '—' : money(v.expectedDowntimeCostPerYear),
-    `${money(v.yearlyTotal)}${v.isComplete ? '' : '+'}`,
+    v.availability === null ? '—' : formatAvailability(v.availability),
+    v.nines === null ? '—' : formatNines(v.nines, { bare: true }),
+    v.downtimeMinutesPerYear === null ? '—' : fixed(v.downtimeMinutesPerYear, 1),
+    `${formatUsd(v.monthlyUsd)}${v.isComplete ? '' : '+'}`,
+    v.expectedDowntimeCostPerYear === null ? '—' : formatUsd(v.expectedDowntimeCostPerYear),
+    `${formatUsd(v.yearlyTotal)}${v.isComplete ? '' : '+'}`,
     v.meetsTargets ? 'met' : `missed: ${v.misses.join('; ')}`,
   ]);
   const widths = header.map((h, i) =>
@@ -123,9 +131,9 @@ export function formatComparison(doc: NinesDocument, result: Comparison, extra =
       const per =
         s.usdPerNinePerYear === null || s.extraNines < 0.01
           ? ', no measurable extra nine'
-          : `, ${money(s.usdPerNinePerYear)} per nine`;
+          : `, ${formatUsd(s.usdPerNinePerYear)} per nine`;
       out.push(
-        `  ${s.from} → ${s.to}: +${s.extraNines.toFixed(2)} nines, ${s.extraYearlyUsd >= 0 ? '+' : ''}${money(s.extraYearlyUsd)}/yr${per}`,
+        `  ${s.from} → ${s.to}: +${formatNines(s.extraNines)}, ${formatSignedUsd(s.extraYearlyUsd)}/yr${per}`,
       );
     }
     out.push('');
@@ -137,11 +145,4 @@ export function formatComparison(doc: NinesDocument, result: Comparison, extra =
     out.push('');
   }
   return out.join('\n');
-}
-
-function money(usd: number): string {
-  const digits = Math.abs(Math.round(usd))
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${Math.round(usd) < 0 ? '−' : ''}$${digits}`;
 }

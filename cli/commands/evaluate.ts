@@ -9,6 +9,15 @@ import type { PriceBook, priceDateRange } from '../../shared/catalog/price-book'
 import type { ScenarioResult } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
+import {
+  formatAvailability,
+  formatDuration,
+  formatMinutesPerYear,
+  formatNines,
+  formatShare,
+  formatUsd,
+  withUnit,
+} from '../../shared/text';
 
 /** Rows of each list in the table. */
 const TABLE_ROWS = 5;
@@ -62,10 +71,11 @@ function writeTable(
 function variantLines(v: VariantEvaluation): string[] {
   const a = v.availability;
   if (!a) return ['  not evaluated (see the messages above)'];
-  const percent = (x: number): string => `${(x * 100).toFixed(6)} %`;
-  const minutes = (x: number): string => `${x.toFixed(2).padStart(9)} min/yr`;
+  // Finer than the plan: 6 decimals of availability, 2 of minutes a year.
+  const percent = (x: number): string => formatAvailability(x, { digits: 6 });
+  const minutes = (x: number): string => formatMinutesPerYear(x, { digits: 2 }).padStart(16);
   return [
-    `  request-weighted  ${percent(a.requestWeighted)}  ${minutes(a.downtimeMinutesPerYear)}  ${a.nines === null ? '∞' : a.nines.toFixed(2)} nines`,
+    `  request-weighted  ${percent(a.requestWeighted)}  ${minutes(a.downtimeMinutesPerYear)}  ${a.nines === null ? withUnit('∞', 'nines') : formatNines(a.nines)}`,
     `  structural        ${percent(a.structural)}  ${minutes(a.structuralMinutesPerYear)}`,
     `  transitions       ${' '.repeat(12)}${minutes(a.transitionMinutesPerYear)}`,
     `  capacity          ${' '.repeat(12)}${minutes(a.capacityMinutesPerYear)}`,
@@ -89,27 +99,25 @@ function variantLines(v: VariantEvaluation): string[] {
 function costLines(v: VariantEvaluation): string[] {
   const cost = v.cost;
   if (!cost) return [];
-  const usd = (x: number): string => `$${x.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
   const bound = cost.isComplete ? '' : ' (lower bound: some items are unpriced)';
   return [
-    `  monthly cost      ${usd(cost.monthly)}${bound}`,
+    `  monthly cost      ${formatUsd(cost.monthly)}${bound}`,
     ...(cost.expectedDowntimeCostPerYear === null
       ? []
-      : [`  downtime cost     ${usd(cost.expectedDowntimeCostPerYear)} a year expected`]),
+      : [`  downtime cost     ${formatUsd(cost.expectedDowntimeCostPerYear)} a year expected`]),
     ...cost.unpriced.map((u) => `    unpriced: ${u.nodeId ?? ''} ${u.reason}`.trimEnd()),
   ];
 }
 
 function scenarioLines(scenarios: readonly ScenarioResult[]): string[] {
   if (scenarios.length === 0) return [];
-  const time = (x: number | null): string =>
-    x === null ? 'never' : x < 120 ? `${+x.toFixed(3)} s` : `${+(x / 60).toFixed(1)} min`;
+  const time = (x: number | null): string => (x === null ? 'never' : formatDuration(x));
   const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
   const outcome = (s: ScenarioResult): string =>
     s.status === 'full'
       ? 'full service'
       : s.status === 'degraded'
-        ? `degraded (${+(s.servedShare * 100).toFixed(1)} % served)`
+        ? `degraded (${formatShare(s.servedShare)} served)`
         : 'service down';
   return [
     '  scenarios:',

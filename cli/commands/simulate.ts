@@ -6,6 +6,7 @@
 import type { SimulatedVariant, SimulationReport } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
+import { fixed, formatAvailability, formatCount, formatShare } from '../../shared/text';
 
 /** Simulated years per variant when `--years` is not given. */
 export const DEFAULT_YEARS = 10_000;
@@ -89,7 +90,10 @@ function writeTable(
   variants: readonly { id: string; name: string }[],
   report: SimulationReport,
 ): void {
-  const lines = [`${report.yearsPerVariant} simulated years per variant, seed ${report.seed}`, ''];
+  const lines = [
+    `${formatCount(report.yearsPerVariant, 'simulated year')} per variant, seed ${report.seed}`,
+    '',
+  ];
   for (const v of report.variants) {
     const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
     lines.push(`${v.id} — ${name}`, ...variantLines(v), '');
@@ -101,12 +105,12 @@ function variantLines(v: SimulatedVariant): string[] {
   if (v.mean === null || v.ci95 === null || v.downtimeMinutesPerYear === null) {
     return ['  not simulated (see the messages above)'];
   }
-  const percent = (x: number): string => `${(x * 100).toFixed(6)} %`;
+  const percent = (x: number): string => formatAvailability(x, { digits: 6 });
   const d = v.downtimeMinutesPerYear;
   return [
-    `  mean availability   ${percent(v.mean)}  (95 %: ${percent(v.ci95[0])} – ${percent(v.ci95[1])})`,
+    `  mean availability   ${percent(v.mean)}  (${formatShare(0.95)}: ${percent(v.ci95[0])} – ${percent(v.ci95[1])})`,
     ...(v.exact === null ? [] : [`  exact               ${percent(v.exact)}`]),
-    `  downtime, min/yr    mean ${d.mean.toFixed(2)}  median ${d.p50.toFixed(2)}  p99 ${d.p99.toFixed(2)}`,
-    `  data-loss events    ${(v.dataLossEventsPerYear ?? 0).toFixed(3)} a year`,
+    `  downtime, min/yr    mean ${fixed(d.mean, 2)}  median ${fixed(d.p50, 2)}  p99 ${fixed(d.p99, 2)}`,
+    `  data-loss events    ${fixed(v.dataLossEventsPerYear ?? 0, 3)} a year`,
   ];
 }

@@ -20,6 +20,7 @@ import {
   type Block,
   type PlanDocument,
 } from './document';
+import { formatDuration } from '../text';
 
 /** Every field of every node as `[node, field, value]`, the shape of a parameters appendix. */
 function parameterRows(variant: Variant): string[][] {
@@ -104,7 +105,7 @@ export function samplePlan(model: NinesDocument, date: string): PlanDocument {
       'Impact level ',
       bold(model.targets?.impact ?? 'moderate'),
       '; maximum tolerable downtime ',
-      code(`${(model.targets?.mtdSeconds ?? 0) / 60} min`),
+      code(formatDuration(model.targets?.mtdSeconds ?? 0)),
       '. The table compares the objectives with what each scenario achieves.',
     ),
     {

@@ -12,23 +12,25 @@ describe('card texts', () => {
         instanceType: 'm7i.large',
       }),
     ).toBe('6 × m7i.large · 3 needed');
-    expect(componentDetail({ id: 'q', kind: 'queue' })).toBe('1 instance · 1 needed');
+    expect(componentDetail({ id: 'q', kind: 'queue' })).toBe('1\u00a0instance · 1 needed');
     expect(componentDetail({ id: 'db', kind: 'datastore', instances: 2 })).toBe(
-      '2 instances · 1 needed',
+      '2\u00a0instances · 1 needed',
     );
   });
 
   it('describes a router by its health check, with the TTL when it is DNS', () => {
-    expect(componentDetail({ id: 'lb', kind: 'router' })).toBe('load balancer · check 10 s × 3');
+    expect(componentDetail({ id: 'lb', kind: 'router' })).toBe(
+      'load balancer · check 10\u00a0s × 3',
+    );
     expect(
       componentDetail({ id: 'dns', kind: 'router', dnsTtlSeconds: 60, healthCheckSeconds: 30 }),
-    ).toBe('DNS, TTL 60 s · check 30 s × 3');
+    ).toBe('DNS, TTL 1\u00a0min · check 30\u00a0s × 3');
   });
 
   it('describes backups, object stores and external services', () => {
-    expect(componentDetail({ id: 'b', kind: 'backup' })).toBe('every 24 h · kept 7 d');
+    expect(componentDetail({ id: 'b', kind: 'backup' })).toBe('every 1\u00a0d · kept 7\u00a0d');
     expect(componentDetail({ id: 's3', kind: 'objectStore', storageGiB: 500 })).toBe(
-      '500 GiB stored',
+      '500\u00a0GiB stored',
     );
     expect(componentDetail({ id: 'pay', kind: 'external', vendor: 'Stripe' })).toBe('Stripe');
   });

@@ -2,8 +2,14 @@
 import { nodeDefault } from '../../../shared/model/defaults';
 import { tierSize } from '../../../shared/model/nodes';
 import type { ModelNode, NodeKind } from '../../../shared/model/types';
-import { formatDuration, formatNumber } from '../app/format';
 import { KIND_META } from './kind-meta';
+import {
+  formatCount,
+  formatGiB,
+  formatInterval,
+  formatNumber,
+  withUnit,
+} from '../../../shared/text';
 
 function numberOr(kind: NodeKind, field: string, value: number | undefined): number {
   const fallback = nodeDefault(kind, field)?.value;
@@ -39,25 +45,25 @@ export function componentDetail(node: ModelNode): string {
       const { instances, minHealthy } = tierSize(node);
       const size = node.instanceType
         ? `${instances} × ${node.instanceType}`
-        : `${instances} instance${instances === 1 ? '' : 's'}`;
+        : formatCount(instances, 'instance');
       return `${size} · ${minHealthy} needed`;
     }
     case 'router': {
       const check = numberOr('router', 'healthCheckSeconds', node.healthCheckSeconds);
       const threshold = numberOr('router', 'failureThreshold', node.failureThreshold);
       const ttl = numberOr('router', 'dnsTtlSeconds', node.dnsTtlSeconds);
-      const probe = `check ${formatDuration(check)} × ${threshold}`;
-      return ttl > 0 ? `DNS, TTL ${formatDuration(ttl)} · ${probe}` : `load balancer · ${probe}`;
+      const probe = `check ${formatInterval(check)} × ${threshold}`;
+      return ttl > 0 ? `DNS, TTL ${formatInterval(ttl)} · ${probe}` : `load balancer · ${probe}`;
     }
     case 'backup': {
       const every = numberOr('backup', 'intervalSeconds', node.intervalSeconds);
       const kept = numberOr('backup', 'retentionDays', node.retentionDays);
-      return `every ${formatDuration(every)} · kept ${formatNumber(kept)} d`;
+      return `every ${formatInterval(every)} · kept ${withUnit(formatNumber(kept), 'd')}`;
     }
     case 'objectStore':
       return node.storageGiB === undefined
         ? 'managed storage'
-        : `${formatNumber(node.storageGiB)} GiB stored`;
+        : `${formatGiB(node.storageGiB)} stored`;
     case 'external':
       return node.vendor ?? 'third-party service';
     case 'region':

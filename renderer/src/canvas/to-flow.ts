@@ -7,6 +7,7 @@ import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
 import type { EdgeTraffic } from '../../../shared/engine';
 import type { EdgeKind, ModelNode, NodeKind, Variant } from '../../../shared/model/types';
 import { layoutVariant, type Box } from './layout';
+import { formatShare } from '../../../shared/text';
 
 /** What a node component needs: the model node itself (no callbacks, per React Flow advice). */
 export type PlanNodeData = { model: ModelNode };
@@ -220,12 +221,8 @@ export function toFlow(
   return { nodes, edges };
 }
 
-/** A share of all requests as a whole percentage (one decimal below 1 %). */
-function percent(share: number): string {
-  const value = share * 100;
-  if (value > 0 && value < 1) return `${value.toFixed(1)} %`;
-  return `${Math.round(value)} %`;
-}
+/** A share of all requests (shared/text's rule: up to 2 decimals). */
+const percent = formatShare;
 
 /** Differences smaller than this are rounding in the routing, not moved requests. */
 const SHARE_EPSILON = 1e-9;

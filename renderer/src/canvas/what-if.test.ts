@@ -118,7 +118,10 @@ describe('traffic on the canvas in scenario mode', () => {
     const view = toFlow(variant, { nodes: new Set(), edges: new Set(), marks: new Map(), traffic });
     const byId = new Map(view.edges.map((e) => [e.id, e]));
     const fromEntry = view.edges.filter((e) => e.source === variant.entry);
-    expect(fromEntry.map((e) => e.data?.label).sort()).toEqual(['50 % → 0 %', '50 % → 100 %']);
+    expect(fromEntry.map((e) => e.data?.label).sort()).toEqual([
+      '50\u00a0% → 0\u00a0%',
+      '50\u00a0% → 100\u00a0%',
+    ]);
     const gaining = fromEntry.find((e) => e.data?.labelTone === 'gain');
     expect(gaining?.className).toContain('is-gaining');
     // Downstream of a single target nothing is written, the stroke alone shows the move.
@@ -130,9 +133,13 @@ describe('traffic on the canvas in scenario mode', () => {
     for (const e of downstream) expect(e.data?.label).toBeUndefined();
   });
 
-  it('writes a share as a whole percentage, one decimal below 1 %', () => {
-    expect(trafficLabel({ from: 'a', to: 'b', share: 0.5, normalShare: 0.5 })).toBe('50 %');
-    expect(trafficLabel({ from: 'a', to: 'b', share: 1, normalShare: 0.5 })).toBe('50 % → 100 %');
-    expect(trafficLabel({ from: 'a', to: 'b', share: 0.004, normalShare: 0.004 })).toBe('0.4 %');
+  it('writes a share with up to 2 decimals (shared/text)', () => {
+    expect(trafficLabel({ from: 'a', to: 'b', share: 0.5, normalShare: 0.5 })).toBe('50\u00a0%');
+    expect(trafficLabel({ from: 'a', to: 'b', share: 1, normalShare: 0.5 })).toBe(
+      '50\u00a0% → 100\u00a0%',
+    );
+    expect(trafficLabel({ from: 'a', to: 'b', share: 0.0042, normalShare: 0.0042 })).toBe(
+      '0.42\u00a0%',
+    );
   });
 });

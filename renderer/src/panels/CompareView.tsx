@@ -4,14 +4,19 @@ import type { PriceBook } from '../../../shared/catalog/price-book';
 import { availabilityFromReport } from '../../../shared/engine';
 import { compare, evaluate, type Comparison, type VariantEvaluation } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
-import { formatPercent, formatUsd } from '../app/format';
 import { usePlanner } from '../store/context';
 import { PRICE_BOOK } from '../store/results';
 import '../styles/compare.css';
 import { ChartExport } from './ChartExport';
 import { ParetoChart } from './ParetoChart';
-import { formatAvailability, formatMinutesPerYear } from './format';
 import { ScenarioMatrix } from './ScenarioMatrix';
+import {
+  formatAvailability,
+  formatMinutesPerYear,
+  formatNines,
+  formatSignedUsd,
+  formatUsd,
+} from '../../../shared/text';
 
 /** Every variant evaluated, and their comparison as `nines compare` makes it. */
 export interface DocumentComparison {
@@ -34,7 +39,7 @@ export function compareDocument(document: NinesDocument, priceBook: PriceBook): 
 }
 
 function usd(value: number, isComplete: boolean): string {
-  return `${isComplete ? '' : '≥ '}${formatUsd(Math.round(value))}`;
+  return `${isComplete ? '' : '≥ '}${formatUsd(value)}`;
 }
 
 /**
@@ -71,7 +76,7 @@ export function CompareView() {
         <h2 className="compare__title">Compare variants</h2>
         <span className="compare__aside">
           prices as of {comparison.priceBookAsOf}
-          {target === undefined ? '' : ` · availability target ${formatPercent(target)}`}
+          {target === undefined ? '' : ` · availability target ${formatAvailability(target)}`}
         </span>
       </header>
       <section className="compare__section">
@@ -115,7 +120,9 @@ export function CompareView() {
                 <td className="num">
                   {v.availability === null ? '—' : formatAvailability(v.availability)}
                 </td>
-                <td className="num">{v.nines === null ? '—' : v.nines.toFixed(2)}</td>
+                <td className="num">
+                  {v.nines === null ? '—' : formatNines(v.nines, { bare: true })}
+                </td>
                 <td className="num">
                   {v.downtimeMinutesPerYear === null
                     ? '—'
@@ -136,7 +143,7 @@ export function CompareView() {
                   title={
                     v.expectedDowntimeCostPerYear === null
                       ? 'infrastructure only: the document gives no cost of downtime'
-                      : `${usd(v.yearlyInfrastructureUsd, v.isComplete)} infrastructure + ${formatUsd(Math.round(v.expectedDowntimeCostPerYear))} expected downtime`
+                      : `${usd(v.yearlyInfrastructureUsd, v.isComplete)} infrastructure + ${formatUsd(v.expectedDowntimeCostPerYear)} expected downtime`
                   }
                 >
                   {usd(v.yearlyTotal, v.isComplete)}
@@ -182,11 +189,10 @@ export function CompareView() {
                     {nameOf.get(s.from)} → {nameOf.get(s.to)}
                   </span>
                   <span className="num">
-                    +{s.extraNines.toFixed(2)} nines, {s.extraYearlyUsd >= 0 ? '+' : '−'}
-                    {formatUsd(Math.round(Math.abs(s.extraYearlyUsd)))} / yr
+                    +{formatNines(s.extraNines)}, {formatSignedUsd(s.extraYearlyUsd)} / yr
                     {s.usdPerNinePerYear === null || s.extraNines < 0.01
                       ? ' · no measurable extra nine'
-                      : ` · ${formatUsd(Math.round(s.usdPerNinePerYear))} per nine`}
+                      : ` · ${formatUsd(s.usdPerNinePerYear)} per nine`}
                   </span>
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import type { ComparedVariant } from '../../../shared/engine';
-import { formatUsd } from '../app/format';
+import { formatNines, formatUsd } from '../../../shared/text';
 
 /** A variant with the two figures the chart plots. */
 type Point = ComparedVariant & { readonly nines: number };
@@ -40,7 +40,7 @@ function ticks(lo: number, hi: number, count: number): number[] {
 }
 
 function compactUsd(value: number): string {
-  return value >= 1000 ? `$${Math.round(value / 1000)}k` : formatUsd(Math.round(value));
+  return value >= 1000 ? `$${Math.round(value / 1000)}k` : formatUsd(value);
 }
 
 /**
@@ -137,7 +137,7 @@ export function ParetoChart({
         <g className="chart__target">
           <line x1={PAD.left} x2={WIDTH - PAD.right} y1={sy(targetNines)} y2={sy(targetNines)} />
           <text x={WIDTH - PAD.right} y={sy(targetNines) - 4} textAnchor="end">
-            target {targetNines.toFixed(2)}
+            target {formatNines(targetNines, { bare: true })}
           </text>
         </g>
       )}
@@ -152,7 +152,7 @@ export function ParetoChart({
           className={`chart__point${onFrontier.has(p.id) ? ' is-frontier' : ''}${p.id === recommendedId ? ' is-recommended' : ''}`}
           data-testid={`pareto-point-${p.id}`}
         >
-          <title>{`${p.name}: ${p.nines.toFixed(2)} nines, ${formatUsd(Math.round(p.yearlyInfrastructureUsd))} a year${p.isComplete ? '' : ' (at least)'}`}</title>
+          <title>{`${p.name}: ${formatNines(p.nines)}, ${formatUsd(p.yearlyInfrastructureUsd)} a year${p.isComplete ? '' : ' (at least)'}`}</title>
           {p.id === recommendedId && (
             <circle
               cx={sx(p.yearlyInfrastructureUsd)}

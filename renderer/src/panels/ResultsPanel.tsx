@@ -2,7 +2,6 @@ import { Check, TriangleAlert, X } from 'lucide-react';
 import { useState } from 'react';
 import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
 import type { NinesDocument, Scenario, Variant } from '../../../shared/model/types';
-import { formatDuration, formatNumber, formatPercent, formatUsd } from '../app/format';
 import { displayName } from '../canvas/describe';
 import { useAdvice } from '../hooks/useAdvice';
 import { useResultsState } from '../hooks/useResults';
@@ -10,7 +9,14 @@ import { usePlanner } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
 import { SimulationPanel } from './SimulationPanel';
 import { SensitivityPanel } from './TornadoChart';
-import { formatAvailability, formatMinutesPerYear } from './format';
+import {
+  formatAvailability,
+  formatDuration,
+  formatMinutesPerYear,
+  formatNines,
+  formatShare,
+  formatUsd,
+} from '../../../shared/text';
 import { formatScenarioSeconds, formatSurvival } from './ScenarioMatrix';
 
 /**
@@ -109,8 +115,8 @@ function Figures({
           <Mark isPass={a.requestWeighted >= target} label="availability target" />
         )}
         <span className="metric__detail num">
-          {a?.nines === null || a === null ? '' : `${a.nines.toFixed(2)} nines`}
-          {target === undefined ? '' : ` · target ${formatPercent(target)}`}
+          {a?.nines === null || a === null ? '' : formatNines(a.nines)}
+          {target === undefined ? '' : ` · target ${formatAvailability(target)}`}
         </span>
       </div>
       <div className="metric">
@@ -136,7 +142,7 @@ function Figures({
               ? '—'
               : cost.monthly === 0 && !cost.isComplete
                 ? 'not priced'
-                : `${cost.isComplete ? '' : '≥ '}${formatUsd(Math.round(cost.monthly))} / month`
+                : `${cost.isComplete ? '' : '≥ '}${formatUsd(cost.monthly)} / month`
           }
           testId="metric-monthly-cost"
           title={
@@ -295,7 +301,7 @@ export function describeScenario(scenario: Scenario, name: (id: string) => strin
   if (scenario.shift) {
     const { from, to, share } = scenario.shift;
     parts.push(
-      `moves ${formatNumber(share * 100)} % of ${name(from)}'s traffic to ${to ? name(to) : 'the other regions'}`,
+      `moves ${formatShare(share)} of ${name(from)}'s traffic to ${to ? name(to) : 'the other regions'}`,
     );
   }
   if (scenario.corrupt?.length) parts.push(`corrupts ${scenario.corrupt.map(name).join(', ')}`);

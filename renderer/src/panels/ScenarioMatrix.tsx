@@ -4,7 +4,7 @@ import {
   type VariantEvaluation,
 } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
-import { formatDuration, formatNumber } from '../app/format';
+import { formatDuration, formatShare } from '../../../shared/text';
 
 /**
  * Whether a scenario's outcome on a variant meets the targets: every request back within the RTO
@@ -18,14 +18,13 @@ export function scenarioStatus(result: ScenarioResult | undefined): 'pass' | 'fa
 /** What is served after the takeover: `full service`, `degraded: 40 % served`, `goes down`. */
 export function formatSurvival(result: ScenarioResult): string {
   if (result.status === 'full') return 'full service';
-  if (result.status === 'degraded')
-    return `degraded: ${formatNumber(result.servedShare * 100)} % served`;
+  if (result.status === 'degraded') return `degraded: ${formatShare(result.servedShare)} served`;
   return 'goes down';
 }
 
 /** A time of a scenario: the duration, or `∞` when unbounded or unknown (the notes say why). */
 export function formatScenarioSeconds(seconds: number | null): string {
-  return seconds === null ? '∞' : formatDuration(seconds);
+  return formatDuration(seconds, { unbounded: '∞' });
 }
 
 /**

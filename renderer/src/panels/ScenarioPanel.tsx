@@ -2,7 +2,6 @@ import { Plus, X } from 'lucide-react';
 import { useEffect } from 'react';
 import { TIME_PART_LABELS, type Decomposition } from '../../../shared/engine';
 import type { Variant } from '../../../shared/model/types';
-import { formatDuration, formatNumber } from '../app/format';
 import { displayName } from '../canvas/describe';
 import { useActiveScenario } from '../hooks/useActiveScenario';
 import { keptScenario, type WhatIfChoice } from '../canvas/what-if';
@@ -11,6 +10,7 @@ import type { PlannerStore } from '../store/create-store';
 import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
 import { formatScenarioSeconds, formatSurvival, scenarioStatus } from './ScenarioMatrix';
+import { formatDuration, formatShare } from '../../../shared/text';
 
 /** A node, instance (`app#2`) or link (`link:a|b`) of the variant by the name a person knows. */
 function nameIn(variant: Variant): (id: string) => string {
@@ -173,11 +173,11 @@ export function ScenarioPanel() {
                 {formatSurvival(result)}
               </span>
               <span className="metric__detail num" data-testid="scenario-times">
-                {formatNumber(result.servedShare * 100)} % served after the takeover · first
-                requests after {formatScenarioSeconds(result.timeToServiceSeconds)} · every request
-                after {formatScenarioSeconds(result.timeToFullCapacitySeconds)}
+                {formatShare(result.servedShare)} served after the takeover · first requests after{' '}
+                {formatScenarioSeconds(result.timeToServiceSeconds)} · every request after{' '}
+                {formatScenarioSeconds(result.timeToFullCapacitySeconds)}
                 {result.latencyChangeMs > 0 &&
-                  ` · rerouted users +${formatNumber(result.latencyChangeMs)} ms`}
+                  ` · rerouted users +${formatDuration(result.latencyChangeMs / 1000)}`}
               </span>
             </div>
             <div className="metric metric--list" data-testid="scenario-stops">

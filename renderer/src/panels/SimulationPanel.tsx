@@ -2,12 +2,17 @@ import { Play, Square } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { DowntimeBin, SimulatedVariant } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
-import { formatNumber } from '../app/format';
+import {
+  formatAvailability,
+  formatCount,
+  formatMinutesPerYear,
+  formatNumber,
+  formatShare,
+} from '../../../shared/text';
 import { usePlanner } from '../store/context';
 import { isSameTopology } from '../store/results';
 import type { SimulationMessage, SimulationRequest } from '../store/simulation.worker';
 import '../styles/compare.css';
-import { formatAvailability, formatMinutesPerYear } from './format';
 
 /** Years a run can simulate; the CLI's default (10,000) first. */
 const YEAR_CHOICES = [10_000, 100_000, 1_000_000] as const;
@@ -66,7 +71,7 @@ function Histogram({ bins, years }: { bins: readonly DowntimeBin[]; years: numbe
         const h = (bin.years / top) * height;
         return (
           <g key={binLabel(bins, i)}>
-            <title>{`${binLabel(bins, i)}: ${formatNumber(bin.years)} years (${formatNumber((bin.years / years) * 100)} %)`}</title>
+            <title>{`${binLabel(bins, i)}: ${formatCount(bin.years, 'year')} (${formatShare(bin.years / years)})`}</title>
             <rect
               className="histogram__bar"
               x={i * barWidth + 3}
@@ -172,7 +177,7 @@ export function SimulationPanel() {
         >
           {YEAR_CHOICES.map((y) => (
             <option key={y} value={y}>
-              {formatNumber(y)} years
+              {formatCount(y, 'year')}
             </option>
           ))}
         </select>
@@ -192,7 +197,7 @@ export function SimulationPanel() {
           data-testid="simulation-progress"
           max={1}
           value={run.fraction}
-          aria-label={`Simulating ${formatNumber(run.years)} years`}
+          aria-label={`Simulating ${formatCount(run.years, 'year')}`}
         />
       )}
       {run.status === 'done' && !isCurrent && (
@@ -200,7 +205,7 @@ export function SimulationPanel() {
       )}
       {isCurrent && run.isCancelled && (
         <p className="panel__empty" data-testid="simulation-cancelled">
-          Cancelled after {formatNumber(result?.years ?? 0)} of {formatNumber(run.years)} years.
+          Cancelled after {formatNumber(result?.years ?? 0)} of {formatCount(run.years, 'year')}.
         </p>
       )}
       {isCurrent && result && result.mean !== null && result.ci95 && (
@@ -211,7 +216,8 @@ export function SimulationPanel() {
               {formatAvailability(result.mean)}
             </span>
             <span className="metric__detail num">
-              95 % {formatAvailability(result.ci95[0])} – {formatAvailability(result.ci95[1])}
+              {formatShare(0.95)} {formatAvailability(result.ci95[0])} –{' '}
+              {formatAvailability(result.ci95[1])}
               {result.exact !== null && ` · exact ${formatAvailability(result.exact)}`}
             </span>
           </div>
@@ -227,7 +233,7 @@ export function SimulationPanel() {
           )}
           <Histogram bins={result.histogram} years={result.years} />
           <p className="simulation__note">
-            {formatNumber(result.years)} years, seed {SEED} (as `nines simulate`)
+            {formatCount(result.years, 'year')}, seed {SEED} (as `nines simulate`)
           </p>
         </div>
       )}

@@ -1,11 +1,11 @@
 import { FolderOpen, History, TriangleAlert, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { RecentFile } from '../../../shared/ipc/contract';
-import { formatPercent } from '../app/format';
 import { BUNDLED_TEMPLATES, type BundledTemplate } from '../app/templates';
 import { useServices } from '../hooks/useServices';
 import { TopologyThumbnail } from './TopologyThumbnail';
 import { usePlanner } from '../store/context';
+import { formatAvailability } from '../../../shared/text';
 
 /**
  * New: the bundled templates with their names and descriptions, plus Open and the recent files.
@@ -158,7 +158,7 @@ function TemplateCard({ template, onOpen }: { template: BundledTemplate; onOpen:
         <span>{regions}</span>
         {document.variants.length > 1 && <span>{document.variants.length} variants</span>}
         {document.targets?.availability !== undefined && (
-          <span>target {formatPercent(document.targets.availability)}</span>
+          <span>target {formatAvailability(document.targets.availability)}</span>
         )}
       </span>
     </button>

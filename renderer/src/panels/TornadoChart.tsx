@@ -10,7 +10,6 @@ import {
   type SensitivityBar,
   type SensitivityParameter,
 } from '../../../shared/engine';
-import { formatNumber, formatPercent, formatUsd } from '../app/format';
 import { displayName } from '../canvas/describe';
 import { useResults } from '../hooks/useResults';
 import { usePlanner, usePlannerStore } from '../store/context';
@@ -19,7 +18,15 @@ import { sensitivityWorkerOf, type SensitivityState } from '../store/sensitivity
 import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
 import { ChartExport } from './ChartExport';
-import { formatMinutesPerYear } from './format';
+import {
+  formatAvailability,
+  formatMinutesPerYear,
+  formatNumber,
+  formatShare,
+  formatUnitPrice,
+  formatUsd,
+  withUnit,
+} from '../../../shared/text';
 
 /** Bars shown: the widest swings; the rest move the figure less. */
 const MAX_BARS = 10;
@@ -54,13 +61,13 @@ export function parameterLabel(bar: AnyParameter, name: NameOf): string {
 function formatValue(bar: AnyParameter, value: number): string {
   switch (bar.parameter) {
     case 'availability':
-      return formatPercent(value);
+      return formatAvailability(value);
     case 'mtbfHours':
     case 'mttrHours':
-      return `${formatNumber(value)} h`;
+      return withUnit(formatNumber(value), 'h');
     default:
-      // Prices per hour or per GB are fractions of a cent apart: four significant digits.
-      return value >= 100 ? formatUsd(value) : `$${Number(value.toPrecision(4))}`;
+      // Prices per hour or per GB are fractions of a cent apart: up to four decimals.
+      return value >= 100 ? formatUsd(value) : formatUnitPrice(value);
   }
 }
 
@@ -75,7 +82,7 @@ function fit(text: string, width: number): string {
 
 /** A yearly cost as the cost tornado shows it: `$12,345/yr`. */
 function formatUsdPerYear(usd: number): string {
-  return `${formatUsd(Math.round(usd))}/yr`;
+  return `${formatUsd(usd)}/yr`;
 }
 
 /** One tornado: its bars (widest first), the figure's base value and how to print it. */
@@ -231,7 +238,7 @@ function ImprovementList({
             className="num"
             title="Fussell–Vesely: share of the structural unavailability it takes part in; Birnbaum: how much availability depends on it"
           >
-            FV {formatNumber(e.fussellVesely * 100)} % · B {e.birnbaum.toPrecision(2)}
+            FV {formatShare(e.fussellVesely)} · B {e.birnbaum.toPrecision(2)}
           </span>
         </li>
       ))}

@@ -17,7 +17,7 @@ import {
   type PlanBasis,
   type PlanContext,
 } from './context';
-import { duration, percent } from './format';
+import { formatAvailability, formatDuration } from '../../text';
 
 /** How the routers in front of what a scenario stops notice it, one phrase per router. */
 export function detectionSignals(ctx: PlanBasis, s: ScenarioResult): string[] {
@@ -26,7 +26,7 @@ export function detectionSignals(ctx: PlanBasis, s: ScenarioResult): string[] {
   const watching = routersInFrontOf(ctx, affected).filter((r) => !affected.has(r.id));
   const signals = watching.map((r) => {
     const { detectionSeconds, dnsTtlSeconds } = routerDetection(r);
-    return `${labelOf(ctx, r.id)} health checks (${duration(detectionSeconds)}${dnsTtlSeconds > 0 ? `, then DNS TTL ${duration(dnsTtlSeconds)}` : ''})`;
+    return `${labelOf(ctx, r.id)} health checks (${formatDuration(detectionSeconds)}${dnsTtlSeconds > 0 ? `, then DNS TTL ${formatDuration(dnsTtlSeconds)}` : ''})`;
   });
   const scenario = scenarioOf(ctx, s.id);
   if ((scenario?.corrupt ?? []).length > 0)
@@ -71,16 +71,16 @@ export function activationChapter(ctx: PlanContext): Block[] {
   const criteria: string[] = [
     t.availability === undefined
       ? 'The service is down, or its error rate at the entry stays above its usual level.'
-      : `The service is down, or the share of failed requests at the entry stays above the error budget of the availability target (${percent(1 - t.availability)} of requests for ${percent(t.availability)}).`,
+      : `The service is down, or the share of failed requests at the entry stays above the error budget of the availability target (${formatAvailability(1 - t.availability)} of requests for ${formatAvailability(t.availability)}).`,
     ...(t.rtoSeconds === undefined
       ? []
       : [
-          `An outage is expected to last longer than the RTO of ${duration(t.rtoSeconds)}${t.mtdSeconds === undefined ? '' : `; the MTD of ${duration(t.mtdSeconds)} is the latest point by which the service must be back`}.`,
+          `An outage is expected to last longer than the RTO of ${formatDuration(t.rtoSeconds)}${t.mtdSeconds === undefined ? '' : `; the MTD of ${formatDuration(t.mtdSeconds)} is the latest point by which the service must be back`}.`,
         ]),
     ...(t.rpoSeconds === undefined
       ? []
       : [
-          `Replication lag between data-tier members stays above the RPO of ${duration(t.rpoSeconds)}: a failure at that moment would lose more data than allowed.`,
+          `Replication lag between data-tier members stays above the RPO of ${formatDuration(t.rpoSeconds)}: a failure at that moment would lose more data than allowed.`,
         ]),
     'Any suspicion of a logical corruption of data: replication copies it to every member, so only a restore from backup undoes it.',
     ...(scenarios.length === 0
@@ -127,7 +127,7 @@ export function activationChapter(ctx: PlanContext): Block[] {
     heading(2, 'Outage assessment'),
     bullets([
       'Cause and scope: which zone, region, network link or component failed (provider status page, router health checks, Table 6).',
-      `Expected duration against the RTO${t.rtoSeconds === undefined ? '' : ` (${duration(t.rtoSeconds)})`} and the MTD${t.mtdSeconds === undefined ? '' : ` (${duration(t.mtdSeconds)})`}.`,
+      `Expected duration against the RTO${t.rtoSeconds === undefined ? '' : ` (${formatDuration(t.rtoSeconds)})`} and the MTD${t.mtdSeconds === undefined ? '' : ` (${formatDuration(t.mtdSeconds)})`}.`,
       'Data at risk: the replication lag at the time of the failure is the data that may be lost.',
       'Capacity of what survives against the load it now receives.',
     ]),

@@ -6,18 +6,27 @@ import { scenarioMisses } from '../../engine';
 import { TIME_PART_LABELS, type Decomposition, type ScenarioResult } from '../../engine';
 import { bold, bullets, heading, inline, paragraph, type Block, type Inline } from '../document';
 import { applyingScenarios, eventLabel, type PlanBasis, type PlanContext } from './context';
-import { capitalise, duration, minutesPerYear, percent, usd } from './format';
+import {
+  capitalise,
+  formatAvailability,
+  formatCount,
+  formatDuration,
+  formatMinutesPerYear,
+  formatShare,
+  formatUsd,
+} from '../../text';
 
 /**
  * `90 s = detection 30 s (Route 53) + DNS TTL 60 s (Route 53)`; `what` says which time an
  * empty decomposition is (an RTO without interruption, an RPO without data loss).
  */
 export function decompositionText(ctx: PlanBasis, d: Decomposition, what: 'rto' | 'rpo'): string {
-  const total = duration(d.seconds);
+  const total = formatDuration(d.seconds);
   if (d.parts.length === 0)
     return `${total} (${what === 'rto' ? 'no interruption' : 'no data lost'})`;
   const parts = d.parts.map(
-    (p) => `${TIME_PART_LABELS[p.kind]} ${duration(p.seconds)} (${eventLabel(ctx, p.nodeId)})`,
+    (p) =>
+      `${TIME_PART_LABELS[p.kind]} ${formatDuration(p.seconds)} (${eventLabel(ctx, p.nodeId)})`,
   );
   return `${total} = ${parts.join(' + ')}`;
 }
@@ -30,7 +39,7 @@ export function misses(ctx: Pick<PlanBasis, 'doc'>, s: ScenarioResult): string[]
 /** `full service`, `degraded: 10 % served` or `service down`. */
 export function outcome(s: ScenarioResult): string {
   if (s.status === 'full') return 'full service';
-  if (s.status === 'degraded') return `degraded: ${Math.round(s.servedShare * 1000) / 10} % served`;
+  if (s.status === 'degraded') return `degraded: ${formatShare(s.servedShare)} served`;
   return 'service down';
 }
 
@@ -40,7 +49,7 @@ export function biaChapter(ctx: PlanContext): Block[] {
   const a = ctx.evaluation.availability;
   const scenarios = applyingScenarios(ctx);
   const target = (value: number | undefined) =>
-    value === undefined ? '' : ` (target ${duration(value)})`;
+    value === undefined ? '' : ` (target ${formatDuration(value)})`;
   const rows = scenarios.map((s) => {
     const missed = misses(ctx, s);
     // One occurrence: the interruption as if every request failed, each degraded phase at its
@@ -49,11 +58,11 @@ export function biaChapter(ctx: PlanContext): Block[] {
     return [
       s.name,
       outcome(s),
-      duration(s.rtoSeconds),
-      duration(s.rpoSeconds),
+      formatDuration(s.rtoSeconds),
+      formatDuration(s.rpoSeconds),
       t.mtdSeconds === undefined ? '—' : s.meetsMtd ? 'yes' : 'no',
       missed.length === 0 ? 'pass' : [bold(`fail: ${missed.join(', ')}`)],
-      cost === null ? (s.rtoSeconds === null ? 'no end' : '—') : usd(cost),
+      cost === null ? (s.rtoSeconds === null ? 'no end' : '—') : formatUsd(cost),
     ];
   });
   const failing = scenarios.filter((s) => misses(ctx, s).length > 0);
@@ -61,19 +70,19 @@ export function biaChapter(ctx: PlanContext): Block[] {
   const yearly: Inline = [
     ...inline(
       'Over a year the model expects ',
-      bold(minutesPerYear(a.downtimeMinutesPerYear)),
+      bold(formatMinutesPerYear(a.downtimeMinutesPerYear)),
       ' of downtime (request-weighted availability ',
-      bold(percent(a.requestWeighted)),
+      bold(formatAvailability(a.requestWeighted)),
       t.availability === undefined
         ? ''
-        : `, ${a.requestWeighted >= t.availability ? 'meeting' : 'missing'} the target of ${percent(t.availability)}`,
+        : `, ${a.requestWeighted >= t.availability ? 'meeting' : 'missing'} the target of ${formatAvailability(t.availability)}`,
       ')',
     ),
     ...(expectedCost === null
       ? inline('.')
       : inline(
           ', which costs ',
-          bold(usd(expectedCost)),
+          bold(formatUsd(expectedCost)),
           ' a year at the hourly cost of downtime.',
         )),
   ];
@@ -86,7 +95,7 @@ export function biaChapter(ctx: PlanContext): Block[] {
       'The objectives below are the organisation’s; the achieved figures are computed for each failure scenario of the model (forced failures, everything else working). The downtime cost of a scenario is its achieved RTO in hours times the cost of an hour of downtime',
       t.downtimeCostPerHour === undefined
         ? ' (not set in the model)'
-        : ` (${usd(t.downtimeCostPerHour)})`,
+        : ` (${formatUsd(t.downtimeCostPerHour)})`,
       ', as if every user were interrupted for the whole RTO: an upper bound where the service survives.',
     ),
     {
@@ -94,13 +103,13 @@ export function biaChapter(ctx: PlanContext): Block[] {
       rows: [
         ...(t.impact ? [{ key: 'Impact level', value: capitalise(t.impact) }] : []),
         ...(t.mtdSeconds !== undefined
-          ? [{ key: 'Maximum tolerable downtime (MTD)', value: duration(t.mtdSeconds) }]
+          ? [{ key: 'Maximum tolerable downtime (MTD)', value: formatDuration(t.mtdSeconds) }]
           : []),
         ...(t.rtoSeconds !== undefined
-          ? [{ key: 'RTO target', value: duration(t.rtoSeconds) }]
+          ? [{ key: 'RTO target', value: formatDuration(t.rtoSeconds) }]
           : []),
         ...(t.rpoSeconds !== undefined
-          ? [{ key: 'RPO target', value: duration(t.rpoSeconds) }]
+          ? [{ key: 'RPO target', value: formatDuration(t.rpoSeconds) }]
           : []),
       ],
     },
@@ -137,7 +146,7 @@ export function biaChapter(ctx: PlanContext): Block[] {
                   tone: 'warning' as const,
                   title: 'Objectives not met',
                   runs: inline(
-                    `${failing.length} of ${scenarios.length} scenarios miss an objective: `,
+                    `${failing.length} of ${formatCount(scenarios.length, 'scenario')} miss an objective: `,
                     failing.map((s) => `${s.name} (${misses(ctx, s).join(', ')})`).join('; '),
                     '. The runbooks in chapter “Recovery” still apply; chapter “Preventive controls” lists what would close the gap.',
                   ),

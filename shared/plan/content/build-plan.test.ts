@@ -5,7 +5,7 @@ import { evaluate } from '../../engine';
 import type { NinesDocument } from '../../model/types';
 import { checkDocument, headingsOf, plainText, type Block, type TableBlock } from '../document';
 import { buildPlan } from './build-plan';
-import { duration, percent, usd } from './format';
+import { formatDuration, formatUsd } from '../../text';
 
 const TEMPLATES = new URL('../../../assets/templates/', import.meta.url);
 const priceBook = priceBookSchema.parse(
@@ -25,30 +25,6 @@ function tableByCaption(blocks: readonly Block[], prefix: string): TableBlock {
   if (!table) throw new Error(`no table "${prefix}"`);
   return table;
 }
-
-describe('format', () => {
-  it('prints durations, percentages and dollars the one way the plan uses', () => {
-    expect([null, 0, 0.0385, 0.001, 30, 2.5, 300, 535, 86400, 4 * 86400].map(duration)).toEqual([
-      'unbounded',
-      '0 s',
-      '38.5 ms',
-      '1 ms',
-      '30 s',
-      '2.5 s',
-      '5.0 min',
-      '8.9 min',
-      '24.0 h',
-      '4.0 d',
-    ]);
-    expect(percent(0.99998818)).toBe('99.9988 %');
-    expect([usd(6664.6), usd(0), usd(-1234.4), usd(1_234_567)]).toEqual([
-      '$6,665',
-      '$0',
-      '−$1,234',
-      '$1,234,567',
-    ]);
-  });
-});
 
 describe('buildPlan on every template', () => {
   const names = readdirSync(TEMPLATES).filter((n) => n.endsWith('.nines.json'));
@@ -101,12 +77,12 @@ describe('buildPlan on every template', () => {
         .map((s) => [
           s.name,
           s.status === 'full' ? 'full service' : 'service down',
-          duration(s.rtoSeconds),
-          duration(s.rpoSeconds),
+          formatDuration(s.rtoSeconds),
+          formatDuration(s.rpoSeconds),
           (s.timeToFullCapacitySeconds ?? Infinity) <= 3600 ? 'yes' : 'no',
           s.meetsRto && s.meetsRpo ? 'pass' : 'fail: RTO, RPO',
           // The engine's cost of the phases (hand-checked in shared/engine/scenarios/verdicts.test.ts).
-          usd(s.downtimeCostUsd as number),
+          formatUsd(s.downtimeCostUsd as number),
         ]),
     );
   });

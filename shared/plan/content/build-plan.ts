@@ -17,7 +17,7 @@ import { biaChapter } from './bia';
 import { conceptOfOperationsChapter } from './concept-of-operations';
 import type { PlanBasis, PlanContext } from './context';
 import { controlChapter } from './control';
-import { minutesPerYear, percent, usd } from './format';
+import { formatAvailability, formatMinutesPerYear, formatUsd } from '../../text';
 import { introductionChapter } from './introduction';
 import { optionsChapter } from './options';
 import { preventiveControlsChapter } from './preventive-controls';
@@ -132,9 +132,9 @@ function effectText(effect: FindingEffect): string {
   const minutes = effect.downtimeMinutesAfter - effect.downtimeMinutesBefore;
   const availability =
     Math.abs(minutes) < 0.005
-      ? `availability unchanged at ${percent(effect.availabilityBefore)}`
-      : `availability ${percent(effect.availabilityBefore)} to ${percent(effect.availabilityAfter)} (${minutes < 0 ? '−' : '+'}${minutesPerYear(Math.abs(minutes))})`;
+      ? `availability unchanged at ${formatAvailability(effect.availabilityBefore)}`
+      : `availability ${formatAvailability(effect.availabilityBefore)} to ${formatAvailability(effect.availabilityAfter)} (${minutes < 0 ? '−' : '+'}${formatMinutesPerYear(Math.abs(minutes))})`;
   if (effect.monthlyCostDelta === null) return availability;
-  const delta = usd(effect.monthlyCostDelta);
+  const delta = formatUsd(effect.monthlyCostDelta);
   return `${availability}, ${effect.monthlyCostDelta >= 0 ? '+' : ''}${delta} a month${effect.isCostComplete ? '' : ' (priced items only)'}`;
 }

@@ -5,7 +5,7 @@
 import { topologyFigure } from '../diagram';
 import { bold, bullets, heading, inline, paragraph, placeholder, type Block } from '../document';
 import { components, labelOf, type PlanContext } from './context';
-import { listOf } from './format';
+import { formatCount, formatShare, listOf } from '../../text';
 
 /** System description with the figure, the three phases, roles and responsibilities. */
 export function conceptOfOperationsChapter(ctx: PlanContext): Block[] {
@@ -17,8 +17,8 @@ export function conceptOfOperationsChapter(ctx: PlanContext): Block[] {
     const share = shares[r];
     return inline(
       bold(labelOf(ctx, r)),
-      zones.length === 0 ? ', no zones modelled' : `, ${zones.length} zones`,
-      share === undefined ? '' : `, ${Math.round(share * 1000) / 10} % of the traffic`,
+      zones.length === 0 ? ', no zones modelled' : `, ${formatCount(zones.length, 'zone')}`,
+      share === undefined ? '' : `, ${formatShare(share)} of the traffic`,
       inRegion.length === 0 ? '' : `: ${listOf(inRegion.map((n) => labelOf(ctx, n.id)))}`,
       '.',
     );
@@ -61,10 +61,10 @@ export function conceptOfOperationsChapter(ctx: PlanContext): Block[] {
     heading(2, 'System description'),
     ...(variant.description ? [paragraph(variant.description)] : []),
     paragraph(
-      `The variant has ${graph.regions.length} region${graph.regions.length === 1 ? '' : 's'}`,
+      `The variant has ${formatCount(graph.regions.length, 'region')}`,
       global.length === 0
         ? '.'
-        : ` and ${global.length} global component${global.length === 1 ? '' : 's'} outside every region (${listOf(global.map((n) => labelOf(ctx, n.id)))}).`,
+        : ` and ${formatCount(global.length, 'global component')} outside every region (${listOf(global.map((n) => labelOf(ctx, n.id)))}).`,
       ' Requests enter through ',
       bold(labelOf(ctx, variant.entry)),
       '; the service is up while that entry and what it depends on work.',

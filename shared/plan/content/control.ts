@@ -5,7 +5,7 @@
  */
 import { bold, heading, paragraph, placeholder, type Block } from '../document';
 import type { PlanContext } from './context';
-import { capitalise } from './format';
+import { capitalise } from '../../text';
 import { NIST_REVIEW } from './nist';
 
 /** What the control chapter needs besides the context: the issue the plan is printed as. */

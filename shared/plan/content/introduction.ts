@@ -1,7 +1,16 @@
 /** Chapter: introduction — purpose, background, scope (impact level, targets), assumptions. */
 import { bold, bullets, heading, paragraph, type Block } from '../document';
 import { labelOf, type PlanContext } from './context';
-import { capitalise, count, duration, listOf, percent, usd } from './format';
+import {
+  capitalise,
+  formatAvailability,
+  formatCount,
+  formatDuration,
+  formatGiB,
+  formatRate,
+  formatUsd,
+  listOf,
+} from '../../text';
 
 /** Purpose, background, scope with the impact level and recovery objectives, assumptions. */
 export function introductionChapter(ctx: PlanContext): Block[] {
@@ -15,24 +24,30 @@ export function introductionChapter(ctx: PlanContext): Block[] {
   const objectives: { key: string; value: string }[] = [];
   if (t.impact) objectives.push({ key: 'Impact level (FIPS 199)', value: capitalise(t.impact) });
   if (t.availability !== undefined)
-    objectives.push({ key: 'Availability target', value: percent(t.availability) });
+    objectives.push({ key: 'Availability target', value: formatAvailability(t.availability) });
   if (t.rtoSeconds !== undefined)
-    objectives.push({ key: 'Recovery time objective (RTO)', value: duration(t.rtoSeconds) });
+    objectives.push({ key: 'Recovery time objective (RTO)', value: formatDuration(t.rtoSeconds) });
   if (t.rpoSeconds !== undefined)
-    objectives.push({ key: 'Recovery point objective (RPO)', value: duration(t.rpoSeconds) });
+    objectives.push({ key: 'Recovery point objective (RPO)', value: formatDuration(t.rpoSeconds) });
   if (t.mtdSeconds !== undefined)
-    objectives.push({ key: 'Maximum tolerable downtime (MTD)', value: duration(t.mtdSeconds) });
+    objectives.push({
+      key: 'Maximum tolerable downtime (MTD)',
+      value: formatDuration(t.mtdSeconds),
+    });
   if (t.downtimeCostPerHour !== undefined)
-    objectives.push({ key: 'Cost of downtime', value: `${usd(t.downtimeCostPerHour)} per hour` });
+    objectives.push({
+      key: 'Cost of downtime',
+      value: `${formatUsd(t.downtimeCostPerHour)} per hour`,
+    });
 
   const workload: string[] = [];
   if (w.requestsPerSecond !== undefined)
-    workload.push(`${count(w.requestsPerSecond)} requests per second`);
+    workload.push(formatRate(w.requestsPerSecond, 'requests per second'));
   if (w.writesPerSecond !== undefined)
     workload.push(
-      `${count(w.writesPerSecond)} writes per second${w.avgWriteBytes === undefined ? '' : ` of ${count(w.avgWriteBytes)} bytes on average`}`,
+      `${formatRate(w.writesPerSecond, 'writes per second')}${w.avgWriteBytes === undefined ? '' : ` of ${formatCount(w.avgWriteBytes, 'byte')} on average`}`,
     );
-  if (w.dataSetGiB !== undefined) workload.push(`a data set of ${count(w.dataSetGiB)} GiB`);
+  if (w.dataSetGiB !== undefined) workload.push(`a data set of ${formatGiB(w.dataSetGiB)}`);
 
   const assumptions: string[] = [
     ...(doc.assumptions ?? '')
@@ -58,17 +73,17 @@ export function introductionChapter(ctx: PlanContext): Block[] {
     paragraph(
       'The plan covers the variant ',
       bold(variant.name),
-      ` with its ${componentCount} components`,
+      ` with its ${formatCount(componentCount, 'component')}`,
       regionNames.length === 0
         ? ''
-        : ` in ${regionNames.length === 1 ? 'the region' : `${regionNames.length} regions:`} ${listOf(regionNames)}`,
+        : ` in ${regionNames.length === 1 ? 'the region' : `${formatCount(regionNames.length, 'region')}:`} ${listOf(regionNames)}`,
       '. Client applications, the organisation-wide business continuity plan and the recovery of facilities are out of its scope. The recovery objectives it is held to are:',
     ),
     { kind: 'keyValue', rows: objectives },
     ...(t.rtoSeconds !== undefined && t.mtdSeconds !== undefined
       ? [
           paragraph(
-            `The RTO of ${duration(t.rtoSeconds)} is ${t.rtoSeconds <= t.mtdSeconds ? 'within' : 'beyond'} the MTD of ${duration(t.mtdSeconds)}; NIST SP 800-34 Rev. 1 (section 3.2.1): “Because the RTO must ensure that the MTD is not exceeded, the RTO must normally be shorter than the MTD.” The RPO is not part of the MTD.`,
+            `The RTO of ${formatDuration(t.rtoSeconds)} is ${t.rtoSeconds <= t.mtdSeconds ? 'within' : 'beyond'} the MTD of ${formatDuration(t.mtdSeconds)}; NIST SP 800-34 Rev. 1 (section 3.2.1): “Because the RTO must ensure that the MTD is not exceeded, the RTO must normally be shorter than the MTD.” The RPO is not part of the MTD.`,
           ),
         ]
       : []),

@@ -6,7 +6,13 @@
 import type { CostCategory } from '../../engine';
 import { bold, bullets, heading, paragraph, type Block } from '../document';
 import { labelOf, type PlanContext } from './context';
-import { minutesPerYear, percent, usd } from './format';
+import {
+  formatAvailability,
+  formatMinutesPerYear,
+  formatNines,
+  formatSignedUsd,
+  formatUsd,
+} from '../../text';
 
 const CATEGORY_LABEL: Record<CostCategory, string> = {
   compute: 'Compute',
@@ -54,10 +60,10 @@ export function optionsChapter(ctx: PlanContext): Block[] {
         rows: comparison.variants.map((v) => [
           String(v.rank),
           v.id === variant.id ? [bold(`${v.name} (this plan)`)] : v.name,
-          v.availability === null ? '—' : percent(v.availability),
-          v.downtimeMinutesPerYear === null ? '—' : minutesPerYear(v.downtimeMinutesPerYear),
-          `${usd(v.monthlyUsd)}${lowerBound(v.isComplete)}`,
-          `${usd(v.yearlyTotal)}${lowerBound(v.isComplete)}`,
+          v.availability === null ? '—' : formatAvailability(v.availability),
+          v.downtimeMinutesPerYear === null ? '—' : formatMinutesPerYear(v.downtimeMinutesPerYear),
+          `${formatUsd(v.monthlyUsd)}${lowerBound(v.isComplete)}`,
+          `${formatUsd(v.yearlyTotal)}${lowerBound(v.isComplete)}`,
           v.meetsTargets ? 'met' : `missed: ${v.misses.join('; ')}`,
         ]),
       },
@@ -72,8 +78,8 @@ export function optionsChapter(ctx: PlanContext): Block[] {
                 const per =
                   s.usdPerNinePerYear === null || s.extraNines < 0.01
                     ? 'no measurable extra nine'
-                    : `${usd(s.usdPerNinePerYear)} a year per nine`;
-                return `From ${name(s.from)} to ${name(s.to)}: +${s.extraNines.toFixed(2)} nines for ${s.extraYearlyUsd >= 0 ? '+' : ''}${usd(s.extraYearlyUsd)} a year (${per}).`;
+                    : `${formatUsd(s.usdPerNinePerYear)} a year per nine`;
+                return `From ${name(s.from)} to ${name(s.to)}: +${formatNines(s.extraNines)} for ${formatSignedUsd(s.extraYearlyUsd)} a year (${per}).`;
               }),
             ),
           ]),
@@ -102,13 +108,13 @@ export function optionsChapter(ctx: PlanContext): Block[] {
         rows: [
           ...categories.map(([category, amount]) => [
             CATEGORY_LABEL[category],
-            usd(amount),
-            usd(12 * amount),
+            formatUsd(amount),
+            formatUsd(12 * amount),
           ]),
           [
             [bold(`Total${lowerBound(cost.isComplete)}`)],
-            [bold(usd(cost.monthly))],
-            [bold(usd(12 * cost.monthly))],
+            [bold(formatUsd(cost.monthly))],
+            [bold(formatUsd(12 * cost.monthly))],
           ],
         ],
       },
@@ -116,7 +122,7 @@ export function optionsChapter(ctx: PlanContext): Block[] {
         'Expected downtime cost: ',
         cost.expectedDowntimeCostPerYear === null
           ? 'not computed (no hourly cost of downtime in the model).'
-          : `${usd(cost.expectedDowntimeCostPerYear)} a year; yearly total ${usd(cost.yearlyTotal)}${lowerBound(cost.isComplete)}.`,
+          : `${formatUsd(cost.expectedDowntimeCostPerYear)} a year; yearly total ${formatUsd(cost.yearlyTotal)}${lowerBound(cost.isComplete)}.`,
       ),
     );
     if (!cost.isComplete) {

@@ -9,7 +9,15 @@ import type { ModelNode } from '../../model/types';
 import { routerDetection, backupPolicy, persistenceWindowSeconds } from '../../engine';
 import { bold, heading, inline, numbered, paragraph, type Block } from '../document';
 import { components, groupOf, labelOf, type PlanBasis, type PlanContext } from './context';
-import { capitalise, duration, listOf, percent } from './format';
+import {
+  capitalise,
+  formatAvailability,
+  formatCount,
+  formatDuration,
+  formatInterval,
+  formatRate,
+  listOf,
+} from '../../text';
 import { CP_BASELINE, NIST_ALTERNATE_SITE, NIST_STRATEGY, SP_800_34 } from './nist';
 
 /** Zones a tier's instances are spread over: its own zone, its region's zones, or none. */
@@ -26,8 +34,8 @@ export function redundancyOf(ctx: PlanBasis, node: ModelNode): string {
     case 'router': {
       const targets = ctx.graph.dependsOn.get(node.id) ?? [];
       const { detectionSeconds, dnsTtlSeconds } = routerDetection(node);
-      const ttl = dnsTtlSeconds > 0 ? ` + DNS TTL ${duration(dnsTtlSeconds)}` : '';
-      return `${node.minTargets ?? 1} of ${targets.length} targets needed; a failed target is taken out after ${duration(detectionSeconds)} (${node.healthCheckSeconds ?? NODE_DEFAULTS.router.healthCheckSeconds?.value} s × ${node.failureThreshold ?? NODE_DEFAULTS.router.failureThreshold?.value} checks)${ttl}; availability ${percent(nodeFailureFigure(node).availability)}.`;
+      const ttl = dnsTtlSeconds > 0 ? ` + DNS TTL ${formatDuration(dnsTtlSeconds)}` : '';
+      return `${node.minTargets ?? 1} of ${formatCount(targets.length, 'target')} needed; a failed target is taken out after ${formatDuration(detectionSeconds)} (${formatInterval(Number(node.healthCheckSeconds ?? NODE_DEFAULTS.router.healthCheckSeconds?.value))} × ${formatCount(Number(node.failureThreshold ?? NODE_DEFAULTS.router.failureThreshold?.value), 'check')})${ttl}; availability ${formatAvailability(nodeFailureFigure(node).availability)}.`;
     }
     case 'service':
     case 'queue':
@@ -35,7 +43,7 @@ export function redundancyOf(ctx: PlanBasis, node: ModelNode): string {
       const { instances, minHealthy } = tierSize(node);
       const zones = zoneSpread(ctx, node, instances);
       const parts = [
-        `${instances} instance${instances === 1 ? '' : 's'}${zones > 1 ? ` over ${zones} zones` : zones === 1 ? ' in one zone' : ''}, ${minHealthy} needed`,
+        `${formatCount(instances, 'instance')}${zones > 1 ? ` over ${formatCount(zones, 'zone')}` : zones === 1 ? ' in one zone' : ''}, ${minHealthy} needed`,
       ];
       if (node.kind === 'datastore') {
         const peers = ctx.graph.replicaPeers.get(node.id) ?? [];
@@ -49,15 +57,15 @@ export function redundancyOf(ctx: PlanBasis, node: ModelNode): string {
         if (group && group.members[0] === node.id) {
           parts.push(
             group.isAutomatic
-              ? `automatic failover in ${duration(group.failoverSeconds)}`
-              : `manual failover (${duration(group.failoverSeconds)} to decide and promote)`,
+              ? `automatic failover in ${formatDuration(group.failoverSeconds)}`
+              : `manual failover (${formatDuration(group.failoverSeconds)} to decide and promote)`,
           );
         }
         const window = persistenceWindowSeconds(node);
         parts.push(
           window === undefined
             ? 'no persistence'
-            : `persistence ${node.persistence ?? ''} (loses at most ${duration(window)} on its own)`,
+            : `persistence ${node.persistence ?? ''} (loses at most ${formatDuration(window)} on its own)`,
         );
       }
       return `${capitalise(parts.join('; '))}.`;
@@ -67,11 +75,11 @@ export function redundancyOf(ctx: PlanBasis, node: ModelNode): string {
       const protects = ctx.variant.edges
         .filter((e) => e.kind === 'backs-up' && e.from === node.id)
         .map((e) => labelOf(ctx, e.to));
-      return `Every ${duration(policy.intervalSeconds)}, kept ${policy.retentionDays} days, restored at ${policy.restoreThroughputMBps} MB/s${protects.length === 0 ? '' : `; protects ${listOf(protects)}`}.`;
+      return `Every ${formatDuration(policy.intervalSeconds)}, kept ${formatCount(policy.retentionDays, 'day')}, restored at ${formatRate(policy.restoreThroughputMBps, 'MB/s')}${protects.length === 0 ? '' : `; protects ${listOf(protects)}`}.`;
     }
     case 'objectStore':
     case 'external':
-      return `Relies on the provider's own redundancy: availability ${percent(nodeFailureFigure(node).availability)}.`;
+      return `Relies on the provider's own redundancy: availability ${formatAvailability(nodeFailureFigure(node).availability)}.`;
     case 'region':
     case 'zone':
       return '';

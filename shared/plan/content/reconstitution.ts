@@ -17,7 +17,7 @@ import {
   type Block,
 } from '../document';
 import { datastores, labelOf, type PlanContext } from './context';
-import { duration, listOf } from './format';
+import { formatDuration, listOf } from '../../text';
 import { regionRoles } from './preventive-controls';
 
 /** The reconstitution chapter. */
@@ -30,7 +30,7 @@ export function reconstitutionChapter(ctx: PlanContext): Block[] {
   const failbackSteps: string[] = [];
   if (activeActive.length > 0) {
     failbackSteps.push(
-      `Active-Active data (${listOf(activeActive.map((n) => labelOf(ctx, n.id)))}): the recovered member resynchronises from its peers; send traffic back only when its replication lag to every peer is ${rpo === undefined ? 'back to its steady state' : `below the RPO of ${duration(rpo)}`} (lag-aware failback).`,
+      `Active-Active data (${listOf(activeActive.map((n) => labelOf(ctx, n.id)))}): the recovered member resynchronises from its peers; send traffic back only when its replication lag to every peer is ${rpo === undefined ? 'back to its steady state' : `below the RPO of ${formatDuration(rpo)}`} (lag-aware failback).`,
     );
   }
   if (passive.length > 0) {

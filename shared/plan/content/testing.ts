@@ -10,7 +10,7 @@ import type { Scenario } from '../../model/types';
 import { bullets, heading, inline, bold, paragraph, placeholder, type Block } from '../document';
 import { outcome } from './bia';
 import { applyingScenarios, components, type PlanContext } from './context';
-import { duration } from './format';
+import { formatDuration } from '../../text';
 import { NIST_EXERCISE, SP_800_34 } from './nist';
 
 /**
@@ -55,7 +55,7 @@ const DRILLS: readonly Drill[] = [
 
 function expected(s: ScenarioResult | undefined): string {
   if (!s) return 'not modelled: add the scenario to the model';
-  return `${outcome(s)}; RTO ${duration(s.rtoSeconds)}, RPO ${duration(s.rpoSeconds)}${s.latencyChangeMs > 0 ? `, +${Math.round(s.latencyChangeMs)} ms for moved users` : ''}`;
+  return `${outcome(s)}; RTO ${formatDuration(s.rtoSeconds)}, RPO ${formatDuration(s.rpoSeconds)}${s.latencyChangeMs > 0 ? `, +${formatDuration(s.latencyChangeMs / 1000)} for moved users` : ''}`;
 }
 
 /** The testing-and-exercises chapter. */
@@ -68,7 +68,7 @@ export function testingChapter(ctx: PlanContext): Block[] {
   const firstBackup = backups[0];
   const restore =
     firstBackup?.kind === 'backup' && dataSet !== undefined
-      ? duration(restoreSeconds(dataSet, backupPolicy(firstBackup).restoreThroughputMBps))
+      ? formatDuration(restoreSeconds(dataSet, backupPolicy(firstBackup).restoreThroughputMBps))
       : undefined;
   const exercises: string[][] = [
     [

@@ -13,22 +13,15 @@ import {
   Document,
   Footer,
   Header,
-  HeadingLevel,
-  ImageRun,
   LevelFormat,
   LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
   TableOfContents,
-  TableRow,
   TabStopType,
   TextRun,
-  WidthType,
   type ISectionOptions,
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
@@ -39,216 +32,12 @@ import {
   contentWidth,
   headingLabel,
   headingNumbers,
-  type Align,
   type Block,
-  type CalloutBlock,
-  type Cell,
-  type FigureBlock,
-  type Inline,
-  type KeyValueBlock,
   type PlanDocument,
   type PlanMeta,
-  type TableBlock,
 } from '../document';
-import { toSvg } from '../drawing';
-import { PDF_THEME, rowsFitOnPage } from '../pdf/pdf-definition';
-import { drawingToPng } from './png-fallback';
-
-/** Twentieths of a point, Word's unit for page geometry. */
-const TWIP = 20;
-const FONT = 'Calibri';
-const MONO = 'Consolas';
-const hex = (colour: string) => colour.replace('#', '').toUpperCase();
-const T = PDF_THEME;
-
-type Child = Paragraph | Table | TableOfContents;
-
-function runs(content: Inline, extra: { italics?: boolean; size?: number } = {}): TextRun[] {
-  return content.map(
-    (run) =>
-      new TextRun({
-        text: run.text,
-        bold: run.bold ?? false,
-        italics: (run.italic ?? false) || (extra.italics ?? false),
-        ...(run.code
-          ? { font: MONO, shading: { type: ShadingType.CLEAR, fill: hex(T.codeFill) } }
-          : {}),
-        ...(extra.size ? { size: extra.size } : {}),
-      }),
-  );
-}
-
-function alignment(align: Align | undefined) {
-  if (align === 'right') return AlignmentType.RIGHT;
-  if (align === 'center') return AlignmentType.CENTER;
-  return AlignmentType.LEFT;
-}
-
-function cellParagraph(cell: Cell, align?: Align, bold = false): Paragraph {
-  const children =
-    typeof cell === 'string'
-      ? [new TextRun({ text: cell, bold, size: 17 })]
-      : runs(cell, { size: 17 });
-  return new Paragraph({ children, alignment: alignment(align), spacing: { before: 0, after: 0 } });
-}
-
-const RULE = { style: BorderStyle.SINGLE, size: 4, color: hex(T.rule) };
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const CELL_MARGINS = { top: 50, bottom: 50, left: 100, right: 100 };
-
-function tableOf(block: TableBlock, width: number): Child[] {
-  const weights = block.columns.map((c) => c.width ?? 1);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.round((w / total) * width));
-  const borders = {
-    top: RULE,
-    bottom: RULE,
-    left: NONE,
-    right: NONE,
-    insideHorizontal: RULE,
-    insideVertical: NONE,
-  };
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: block.columns.map(
-      (c, i) =>
-        new TableCell({
-          children: [cellParagraph(c.header, c.align, true)],
-          width: { size: widths[i] ?? 0, type: WidthType.DXA },
-          shading: { type: ShadingType.CLEAR, fill: hex(T.headerFill) },
-          margins: CELL_MARGINS,
-        }),
-    ),
-  });
-  const cantSplit = rowsFitOnPage(
-    block.rows,
-    weights.map((w) => w / total),
-  );
-  const rows = block.rows.map(
-    (row, r) =>
-      new TableRow({
-        cantSplit,
-        children: row.map(
-          (cell, i) =>
-            new TableCell({
-              children: [cellParagraph(cell, block.columns[i]?.align)],
-              width: { size: widths[i] ?? 0, type: WidthType.DXA },
-              margins: CELL_MARGINS,
-              ...(r % 2 === 1
-                ? { shading: { type: ShadingType.CLEAR, fill: hex(T.zebraFill) } }
-                : {}),
-            }),
-        ),
-      }),
-  );
-  const children: Child[] = [];
-  if (block.caption) {
-    children.push(
-      new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(block.caption)] }),
-    );
-  }
-  children.push(
-    new Table({
-      rows: [header, ...rows],
-      width: { size: width, type: WidthType.DXA },
-      columnWidths: widths,
-      borders,
-    }),
-    new Paragraph({ spacing: { after: 120 }, children: [] }),
-  );
-  return children;
-}
-
-function keyValueOf(block: KeyValueBlock, width: number): Child[] {
-  const widths = [Math.round(width * 0.32), Math.round(width * 0.68)];
-  return [
-    new Table({
-      width: { size: width, type: WidthType.DXA },
-      columnWidths: widths,
-      borders: {
-        top: RULE,
-        bottom: RULE,
-        left: NONE,
-        right: NONE,
-        insideHorizontal: RULE,
-        insideVertical: NONE,
-      },
-      rows: block.rows.map(
-        (row) =>
-          new TableRow({
-            cantSplit: rowsFitOnPage([[row.key, row.value]], [0.32, 0.68]),
-            children: [
-              new TableCell({
-                width: { size: widths[0] ?? 0, type: WidthType.DXA },
-                margins: CELL_MARGINS,
-                children: [cellParagraph(row.key, 'left', true)],
-              }),
-              new TableCell({
-                width: { size: widths[1] ?? 0, type: WidthType.DXA },
-                margins: CELL_MARGINS,
-                children: [cellParagraph(row.value)],
-              }),
-            ],
-          }),
-      ),
-    }),
-    new Paragraph({ spacing: { after: 120 }, children: [] }),
-  ];
-}
-
-function calloutOf(block: CalloutBlock): Paragraph {
-  const tone = T.callout[block.tone];
-  const children: TextRun[] = [];
-  if (block.title)
-    children.push(new TextRun({ text: `${block.title}: `, bold: true, color: hex(tone.title) }));
-  children.push(...runs(block.runs, { italics: block.tone === 'placeholder' }));
-  return new Paragraph({
-    children,
-    shading: { type: ShadingType.CLEAR, fill: hex(tone.fill) },
-    border: { left: { style: BorderStyle.SINGLE, size: 24, color: hex(tone.bar), space: 6 } },
-    indent: { left: 160, right: 80 },
-    spacing: { before: 80, after: 200 },
-  });
-}
-
-function figureOf(block: FigureBlock): Paragraph[] {
-  // Word sizes pictures in pixels at 96 per inch; the drawing is in points (72 per inch).
-  const px = (pt: number) => Math.round((pt * 96) / 72);
-  return [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      keepNext: true,
-      // Auto spacing: an exact line height would clip the picture to one line.
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-      children: [
-        new Bookmark({
-          id: block.id,
-          children: [
-            new ImageRun({
-              type: 'svg',
-              data: new TextEncoder().encode(toSvg(block.drawing)),
-              transformation: { width: px(block.drawing.width), height: px(block.drawing.height) },
-              fallback: { type: 'png', data: drawingToPng(block.drawing) },
-              altText: { name: block.id, title: block.drawing.title, description: block.caption },
-            }),
-          ],
-        }),
-      ],
-    }),
-    new Paragraph({
-      style: 'Caption',
-      alignment: AlignmentType.CENTER,
-      children: [new TextRun(block.caption)],
-    }),
-  ];
-}
-
-const HEADING = {
-  1: HeadingLevel.HEADING_1,
-  2: HeadingLevel.HEADING_2,
-  3: HeadingLevel.HEADING_3,
-} as const;
+import { type Child, FONT, HEADING, T, TWIP, hex } from './theme';
+import { calloutOf, figureOf, keyValueOf, runs, tableOf } from './blocks';
 
 function titlePage(meta: PlanMeta): Child[] {
   const rows = documentControl(meta);

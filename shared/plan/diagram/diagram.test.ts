@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { NinesDocument, Variant } from '../model/types';
+import type { NinesDocument, Variant } from '../../model/types';
 import {
   DIAGRAM_COLOURS,
   buildTopologyDrawing,
@@ -14,8 +14,8 @@ import {
   toMermaid,
   topologyFigure,
   wrapText,
-} from './diagram';
-import { contentWidth } from './document';
+} from './index';
+import { contentWidth } from '../document';
 import {
   textWidth,
   toSvg,
@@ -23,13 +23,13 @@ import {
   type GroupShape,
   type RectShape,
   type Shape,
-} from './drawing';
+} from '../drawing';
 
 // Test files under jsdom get jsdom's URL, so paths are built from the module's own path.
 const here = dirname(fileURLToPath(import.meta.url));
 
 function template(name: string): NinesDocument {
-  const path = join(here, '../../assets/templates', `${name}.nines.json`);
+  const path = join(here, '../../../assets/templates', `${name}.nines.json`);
   return JSON.parse(readFileSync(path, 'utf8')) as NinesDocument;
 }
 
@@ -222,7 +222,7 @@ describe('componentDetail', () => {
     const dns = aa3.nodes.find((n) => n.id === 'dns');
     if (!app || !dns) throw new Error('template changed');
     expect(componentDetail(app, aa3)).toBe('8 × m7i.large · 4 needed');
-    expect(componentDetail(dns, aa3)).toBe('1 of 3 targets');
+    expect(componentDetail(dns, aa3)).toBe('1 of 3\u00a0targets');
   });
 });
 

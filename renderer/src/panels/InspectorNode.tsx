@@ -1,0 +1,139 @@
+/** The node view of the inspector: a row per field with its unit and default, then the connections. */
+import { Fragment } from 'react';
+import { nodeDefault } from '../../../shared/model/defaults';
+import { updateNodeField } from '../../../shared/model/ops/update-field';
+import type { ModelNode, Variant } from '../../../shared/model/types';
+import { displayName } from '../canvas/describe';
+import { KIND_META } from '../canvas/kind-meta';
+import { EditableField } from './EditableField';
+import { toInputText } from './field-input';
+import { fieldGroupsFor, type FieldSpec, type FieldUnit } from './field-specs';
+import { useEdit } from './useEdit';
+
+export function NodeFields({ node, variant }: { node: ModelNode; variant: Variant }) {
+  const meta = KIND_META[node.kind];
+  const Icon = meta.icon;
+  return (
+    <>
+      <header className="panel__header inspector__header">
+        <span className={`inspector__icon kind-${node.kind}`} aria-hidden>
+          <Icon size={16} />
+        </span>
+        <span className="inspector__title">
+          <span className="inspector__name" data-testid="inspector-name">
+            {displayName(node)}
+          </span>
+          <span className="inspector__meta">
+            {meta.label} · <code>{node.id}</code>
+          </span>
+        </span>
+      </header>
+      {fieldGroupsFor(node.kind).map((group, i) => (
+        <Fragment key={group.title}>
+          <div className="field-group">
+            <h3 className="field-group__title">{group.title}</h3>
+            <dl className="fields">
+              {group.fields.map((field) => (
+                <FieldRow key={field.key} node={node} field={field} variant={variant} />
+              ))}
+            </dl>
+          </div>
+          {i === 0 && <Connections node={node} variant={variant} />}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+function FieldRow({
+  node,
+  field,
+  variant,
+}: {
+  node: ModelNode;
+  field: FieldSpec;
+  variant: Variant;
+}) {
+  const value = (node as Record<string, unknown>)[field.key];
+  const edit = useEdit(`Set ${field.label.toLowerCase()}`, (document, v) =>
+    updateNodeField(document, variant.id, node.id, field.key, v),
+  );
+  if (field.key === 'parent') {
+    const parent = variant.nodes.find((n) => n.id === node.parent);
+    return (
+      <div className={`field is-${parent ? 'set' : 'unset'}`} data-field="parent">
+        <dt>{field.label}</dt>
+        <dd
+          title={
+            parent
+              ? `${KIND_META[parent.kind].label} ${parent.id}. Drag the node to move it.`
+              : 'Outside every region: its own figure covers its redundancy.'
+          }
+        >
+          <span className="field__value">{parent ? displayName(parent) : 'global'}</span>
+        </dd>
+      </div>
+    );
+  }
+  let fallback: { text: string; source?: string } | undefined;
+  if (field.key === 'availability' && value === undefined && hasMtbf(node)) {
+    fallback = { text: 'from MTBF and MTTR' };
+  } else {
+    const given = nodeDefault(node.kind, field.key, node);
+    if (given) fallback = { text: placeholderOf(given.value, field.unit), source: given.source };
+  }
+  return (
+    <EditableField
+      fieldKey={field.key}
+      label={field.label}
+      unit={field.unit}
+      value={value}
+      {...(fallback ? { fallback } : {})}
+      check={edit.check}
+      commit={edit.commit}
+    />
+  );
+}
+
+/** A default as the placeholder shows it, in the input's own unit (`99.99` for a percentage). */
+function placeholderOf(value: unknown, unit: FieldUnit): string {
+  return toInputText(value, unit);
+}
+
+/** What the node is joined to by edges: its dependencies, its consumers, its replicas. */
+function Connections({ node, variant }: { node: ModelNode; variant: Variant }) {
+  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const names = (ids: string[]) =>
+    ids.map((id) => displayName(byId.get(id) ?? { id, kind: 'service' }));
+  const out = (kind: string) =>
+    variant.edges.filter((e) => e.kind === kind && e.from === node.id).map((e) => e.to);
+  const into = (kind: string) =>
+    variant.edges.filter((e) => e.kind === kind && e.to === node.id).map((e) => e.from);
+  const rows: [string, string, string[]][] = [
+    ['dependsOn', 'Depends on', out('depends')],
+    ['usedBy', 'Used by', into('depends')],
+    ['replicatesWith', 'Replicates with', [...out('replicates'), ...into('replicates')]],
+    ['backsUp', 'Backs up', out('backs-up')],
+    ['backedUpBy', 'Backed up by', into('backs-up')],
+  ];
+  const shown = rows.filter(([, , ids]) => ids.length > 0);
+  if (shown.length === 0) return null;
+  return (
+    <div className="field-group">
+      <h3 className="field-group__title">Connections</h3>
+      <dl className="fields">
+        {shown.map(([key, label, ids]) => (
+          <div className="field is-set" key={key} data-connection={key}>
+            <dt>{label}</dt>
+            <dd>{names(ids).join(', ')}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+/** True when the node's own figure comes from MTBF and MTTR (given, or by default). */
+function hasMtbf(node: ModelNode): boolean {
+  return node.mtbfHours !== undefined || nodeDefault(node.kind, 'mtbfHours') !== undefined;
+}

@@ -1,0 +1,16 @@
+/**
+ * The topology diagram of one variant, drawn from the model: regions as rounded panels, zones
+ * as columns inside them, components as cards, `depends` edges as arrows (cross-region ones in
+ * a warning colour), `replicates` edges as dashed arcs and `backs-up` edges as dotted arrows.
+ * The folder's door: theme (colours, sizes), labels (what a card says), layout (where boxes go),
+ * shapes (cards, edges, legend), topology (the drawing), mermaid (the Markdown figure) and
+ * figure (the block the plan embeds).
+ */
+export { CARD, DIAGRAM_COLOURS } from './theme';
+export { displayName, componentDetail, wrapText } from './labels';
+export { hasCompleteLayout } from './layout';
+export { buildTopologyDrawing } from './topology';
+export type { DiagramOptions } from './topology';
+export { mermaidId, toMermaid } from './mermaid';
+export { topologyFigure } from './figure';
+export type { FigureOptions } from './figure';

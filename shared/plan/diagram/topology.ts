@@ -1,0 +1,193 @@
+/**
+ * The vector drawing of a variant: boxes from the layout, edge geometry, the scale that fits a
+ * page, then containers, cards, edges and legend as a {@link Drawing} (the shape model and SVG
+ * writer of ../drawing.ts).
+ */
+import type { Variant } from '../../model/types';
+import { fitText, textWidth, type Drawing, type Shape } from '../drawing';
+import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
+import { componentDetail, displayName } from './labels';
+import { boxesFromGrid, boxesFromLayout, hasCompleteLayout } from './layout';
+import { LEGEND_HEIGHT, cardShapes, edgeGeometry, legendShapes } from './shapes';
+
+/** Options of {@link buildTopologyDrawing}. */
+export interface DiagramOptions {
+  /** Largest width of the drawing, points. */
+  readonly maxWidth: number;
+  /** Largest height of the drawing, points; unlimited when absent. */
+  readonly maxHeight?: number;
+}
+
+/** Largest scale from canvas units to points: a small topology is not blown up. */
+const MAX_SCALE = 0.75;
+
+/** White space around the drawing, points. */
+const DRAWING_MARGIN = 4;
+
+/** Boxes and edges of `variant` in canvas units, and the bounds of both. */
+export function arrange(variant: Variant) {
+  const boxes = hasCompleteLayout(variant) ? boxesFromLayout(variant) : boxesFromGrid(variant);
+  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const geometry = edgeGeometry(variant, boxes, byId);
+  const all = [...boxes.values()];
+  const bounds: Bounds = {
+    minX: Math.min(...all.map((b) => b.x), ...geometry.map((g) => g.extent.minX)),
+    minY: Math.min(...all.map((b) => b.y), ...geometry.map((g) => g.extent.minY)),
+    maxX: Math.max(...all.map((b) => b.x + b.width), ...geometry.map((g) => g.extent.maxX)),
+    maxY: Math.max(...all.map((b) => b.y + b.height), ...geometry.map((g) => g.extent.maxY)),
+  };
+  return { boxes, geometry, bounds };
+}
+
+/** The scale from canvas units to points that fits `bounds` into the options' box. */
+export function scaleToFit(bounds: Bounds, options: DiagramOptions): number {
+  const width = Math.max(bounds.maxX - bounds.minX, 1);
+  const height = Math.max(bounds.maxY - bounds.minY, 1);
+  return Math.min(
+    MAX_SCALE,
+    (options.maxWidth - 2 * DRAWING_MARGIN) / width,
+    options.maxHeight === undefined ? Infinity : (options.maxHeight - 2 * DRAWING_MARGIN) / height,
+  );
+}
+
+/**
+ * The vector drawing of `variant`, in points, scaled to fit `maxWidth` (and `maxHeight`).
+ * Deterministic: the same variant always gives the same drawing.
+ */
+export function buildTopologyDrawing(variant: Variant, options: DiagramOptions): Drawing {
+  const { boxes, geometry, bounds } = arrange(variant);
+  const { minX, minY, maxX, maxY } = bounds;
+  const margin = DRAWING_MARGIN;
+  const scale = scaleToFit(bounds, options);
+  const px = (x: number) => margin + (x - minX) * scale;
+  const py = (y: number) => margin + (y - minY) * scale;
+  const sbox = (b: Box): Box => ({
+    x: px(b.x),
+    y: py(b.y),
+    width: b.width * scale,
+    height: b.height * scale,
+  });
+
+  const c = DIAGRAM_COLOURS;
+  const nameSize = clamp(20 * scale, 6.2, 9);
+  const smallSize = nameSize * 0.82;
+  const shapes: Shape[] = [];
+
+  // Containers first (regions, then zones), then edges, then the containers' labels (on a
+  // patch of their fill, so that an edge crossing a label does not strike it through), cards.
+  const labels: Shape[] = [];
+  for (const kind of ['region', 'zone'] as const) {
+    for (const node of variant.nodes) {
+      if (node.kind !== kind) continue;
+      const box = boxes.get(node.id);
+      if (!box) continue;
+      const b = sbox(box);
+      const isRegion = node.kind === 'region';
+      const fill = isRegion ? c.regionFill : c.zoneFill;
+      shapes.push({
+        type: 'rect',
+        ...b,
+        radius: isRegion ? 8 * scale + 2 : 4 * scale + 1,
+        fill,
+        stroke: isRegion ? c.regionStroke : c.zoneStroke,
+        strokeWidth: isRegion ? 0.9 : 0.6,
+        ...(isRegion ? {} : { dash: [3, 2] }),
+      });
+      const labelSize = isRegion ? nameSize + 0.5 : smallSize;
+      const inset = Math.max(4, 10 * scale);
+      const baseline = b.y + inset + labelSize * 0.8;
+      const title = isRegion ? displayName(node) : (node.location ?? displayName(node));
+      const fittedTitle = fitText(title, b.width - 2 * inset, labelSize, isRegion);
+      let labelWidth = textWidth(fittedTitle, labelSize, isRegion);
+      const texts: Shape[] = [
+        {
+          type: 'text',
+          x: b.x + inset,
+          y: baseline,
+          text: fittedTitle,
+          size: labelSize,
+          bold: isRegion,
+          color: isRegion ? c.title : c.muted,
+          anchor: 'start',
+        },
+      ];
+      if (node.kind === 'region') {
+        const where = [node.provider, node.location].filter(Boolean).join(' · ');
+        const used = labelWidth + labelSize;
+        const room = b.width - 2 * inset - used;
+        if (where && room > smallSize * 3) {
+          const fitted = fitText(where, room, smallSize);
+          texts.push({
+            type: 'text',
+            x: b.x + inset + used,
+            y: baseline,
+            text: fitted,
+            size: smallSize,
+            color: c.muted,
+            anchor: 'start',
+          });
+          labelWidth = used + textWidth(fitted, smallSize);
+        }
+      }
+      const where =
+        node.kind === 'region' ? [node.provider, node.location] : [node.location, node.name];
+      const full = [displayName(node), ...where.filter((w) => w && w !== displayName(node))];
+      labels.push({
+        type: 'group',
+        id: `node-${node.id}`,
+        title: full.join(' · '),
+        shapes: [
+          {
+            type: 'rect',
+            x: b.x + inset - 1.5,
+            y: baseline - labelSize * 0.95,
+            width: labelWidth + 3,
+            height: labelSize * 1.25,
+            radius: 1,
+            fill,
+          },
+          ...texts,
+        ],
+      });
+    }
+  }
+
+  for (const g of geometry) {
+    shapes.push({
+      type: 'line',
+      points: g.points.map(([x, y]) => [px(x), py(y)] as const),
+      ...(g.control ? { control: [px(g.control[0]), py(g.control[1])] as const } : {}),
+      stroke: g.colour,
+      strokeWidth: g.width,
+      ...(g.dash ? { dash: g.dash } : {}),
+      arrow: g.arrow,
+    });
+  }
+  shapes.push(...labels);
+
+  for (const node of variant.nodes) {
+    if (node.kind === 'region' || node.kind === 'zone') continue;
+    const box = boxes.get(node.id);
+    if (!box) continue;
+    const detail = componentDetail(node, variant);
+    shapes.push({
+      type: 'group',
+      id: `node-${node.id}`,
+      title: detail ? `${displayName(node)} · ${detail}` : displayName(node),
+      shapes: cardShapes(node, variant, sbox(box), nameSize, smallSize),
+    });
+  }
+
+  const legend = legendShapes(geometry, margin, py(maxY) + 6, smallSize);
+  if (legend.shapes.length > 0) shapes.push(legend);
+  return {
+    width: px(maxX) + margin,
+    height: py(maxY) + margin + (legend.shapes.length > 0 ? LEGEND_HEIGHT : 0),
+    title: `Topology of ${variant.name}`,
+    shapes,
+  };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}

@@ -1,0 +1,23 @@
+/** The DOCX's look: units, fonts, colours (the PDF's theme), borders and heading levels. */
+import type { Paragraph, Table, TableOfContents } from 'docx';
+import { BorderStyle, HeadingLevel } from 'docx';
+import { PDF_THEME } from '../pdf/pdf-definition';
+
+/** Twentieths of a point, Word's unit for page geometry. */
+export const TWIP = 20;
+export const FONT = 'Calibri';
+export const MONO = 'Consolas';
+export const hex = (colour: string) => colour.replace('#', '').toUpperCase();
+export const T = PDF_THEME;
+
+export type Child = Paragraph | Table | TableOfContents;
+
+export const RULE = { style: BorderStyle.SINGLE, size: 4, color: hex(T.rule) };
+export const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+export const CELL_MARGINS = { top: 50, bottom: 50, left: 100, right: 100 };
+
+export const HEADING = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+} as const;
