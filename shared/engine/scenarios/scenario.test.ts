@@ -4,11 +4,9 @@ import { parseDocumentText } from '../../schema/parse';
 import { evaluate } from '../availability';
 import type { ModelNode, NinesDocument, Scenario } from '../../model/types';
 import { dep, singleVariant, workedExample } from '../../testing/builders';
-import { resolveGraph } from '../structure';
+import { resolveGraph, buildStructure, trafficShares } from '../structure';
 import { runScenario } from './scenario';
 import type { ScenarioResult } from './types';
-import { buildStructure } from '../structure';
-import { trafficShares } from '../structure';
 
 function run(doc: NinesDocument, scenario: Omit<Scenario, 'name'>): ScenarioResult {
   const variant = doc.variants[0];

@@ -6,9 +6,8 @@
  */
 import { regionTrafficShares } from '../../model/traffic';
 import { tierSize } from '../../model/nodes';
-import type { ModelNode, Scenario } from '../../model/types';
+import type { ModelNode, Scenario, NinesDocument } from '../../model/types';
 import { LINK_DEFAULTS } from '../../model/defaults';
-import type { NinesDocument } from '../../model/types';
 import { evaluateExprs, type Structure } from '../structure';
 import type { ScenarioContext } from './types';
 

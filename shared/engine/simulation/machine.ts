@@ -35,10 +35,8 @@
  * from a state without loss into a losing state.
  */
 import type { NinesDocument } from '../../model/types';
-import type { ResolvedGraph } from '../structure';
+import type { ResolvedGraph, Structure, TrafficShares } from '../structure';
 import type { Random } from './random';
-import type { Structure } from '../structure';
-import type { TrafficShares } from '../structure';
 import { HOURS_PER_YEAR } from '../availability';
 import { capacityTiers, dataStores, type CapacityTier, type DataStoreWatch } from './watches';
 
