@@ -7,10 +7,8 @@
  */
 import type { ModelNode, Scenario, Variant } from '../../model/types';
 import { MAX_INSTANCES } from '../../schema/nines-v1';
-import { resolveGraph } from '../structure';
+import { resolveGraph, buildStructure, trafficShares } from '../structure';
 import { runScenario } from '../scenarios';
-import { buildStructure } from '../structure';
-import { trafficShares } from '../structure';
 import type { AdviceContext, DraftFinding } from './context';
 
 /** Served shares closer to the full load than this count as full. */

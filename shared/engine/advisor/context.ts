@@ -5,12 +5,16 @@
  */
 import { applyFix, type FixOp } from '../../model/ops/fixes';
 import type { NinesDocument, Scenario, Targets, Variant } from '../../model/types';
-import { evaluate } from '../availability';
-import { resolveGraph, type ResolvedGraph } from '../structure';
+import { evaluate, type AvailabilityFigures, type VariantEvaluation } from '../availability';
+import {
+  resolveGraph,
+  type ResolvedGraph,
+  buildStructure,
+  type Structure,
+  trafficShares,
+  type TrafficShares,
+} from '../structure';
 import { runScenario, type ScenarioResult } from '../scenarios';
-import { buildStructure, type Structure } from '../structure';
-import { trafficShares, type TrafficShares } from '../structure';
-import type { AvailabilityFigures, VariantEvaluation } from '../availability';
 import type { AdviseOptions, Fix, PrincipleId, Severity } from './types';
 
 /** A finding as a rule states it, before its effect is measured. */

@@ -7,8 +7,7 @@
  */
 import type { FixOp } from '../../model/ops/fixes';
 import type { DatastoreNode } from '../../model/types';
-import type { ScenarioResult, TimePart } from '../scenarios';
-import { BYTES_PER_GIB, BYTES_PER_MB } from '../scenarios';
+import { type ScenarioResult, type TimePart, BYTES_PER_GIB, BYTES_PER_MB } from '../scenarios';
 import type { AdviceContext, DraftFinding } from './context';
 import { duration } from './format';
 

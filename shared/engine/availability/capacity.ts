@@ -28,10 +28,8 @@
  */
 import type { ModelNode, NinesDocument } from '../../model/types';
 import { tierSize } from '../../model/nodes';
-import type { ResolvedGraph } from '../structure';
+import type { ResolvedGraph, RouterInfo, Structure, TrafficShares } from '../structure';
 import type { FailureModel } from './probability';
-import type { RouterInfo, Structure } from '../structure';
-import type { TrafficShares } from '../structure';
 
 /** Routers with at most this many other targets get the exact joint computation (2^n patterns). */
 export const EXACT_MAX_OTHERS = 8;

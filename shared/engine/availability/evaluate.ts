@@ -7,12 +7,17 @@ import type { NinesDocument, Scenario, Variant } from '../../model/types';
 import { capacityUnavailability } from './capacity';
 import { estimateCost } from '../cost';
 import { minimalCutSets } from './cutsets';
-import { resolveGraph, type ResolvedGraph } from '../structure';
+import {
+  resolveGraph,
+  type ResolvedGraph,
+  buildStructure,
+  type Structure,
+  trafficShares,
+  type TrafficShares,
+} from '../structure';
 import { importanceMeasures } from './importance';
 import { FailureModel } from './probability';
 import { runScenario, type ScenarioResult } from '../scenarios';
-import { buildStructure, type Structure } from '../structure';
-import { trafficShares, type TrafficShares } from '../structure';
 import { transitionTerms } from './transitions';
 import type { EngineIssue } from '../types';
 import type { EvaluateOptions, EvaluationReport, TransitionTerm, VariantEvaluation } from './types';

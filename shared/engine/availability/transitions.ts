@@ -25,8 +25,7 @@
  * U = 1 / 17,524 × (2,400 / 3600) × 1 = 3.8043e-5 (20.0 min/yr).
  */
 import type { FailureModel } from './probability';
-import { failoverTransitionSeconds, type Structure } from '../structure';
-import type { TrafficShares } from '../structure';
+import { failoverTransitionSeconds, type Structure, type TrafficShares } from '../structure';
 import type { TransitionTerm } from './types';
 
 /** Hours in a year of 365 days. */

@@ -10,8 +10,8 @@ import {
   MEMORY_SOURCE,
   REPLICATION_MEMORY_FACTOR,
 } from './provider-rates';
-import type { CostContext } from './context';
 import {
+  type CostContext,
   instanceTypeOf,
   instancesOf,
   managedCategory,

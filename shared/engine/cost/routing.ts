@@ -12,8 +12,7 @@ import {
   GLOBAL_ROUTING,
   LOAD_BALANCER,
 } from './provider-rates';
-import type { CostContext } from './context';
-import { bytesPerUnit, quantityUnit, unique } from './context';
+import { type CostContext, bytesPerUnit, quantityUnit, unique } from './context';
 import { num } from './format';
 
 export function priceLoadBalancer(ctx: CostContext, node: ModelNode): void {

@@ -7,8 +7,14 @@ import { lookupPrice } from '../../catalog/price-book';
 import { NODE_DEFAULTS } from '../../model/defaults';
 import type { DatastoreNode, ModelNode } from '../../model/types';
 import { BYTES_PER_GIB, OBJECT_STORAGE_ITEM } from './provider-rates';
-import type { CostContext } from './context';
-import { bytesPerUnit, managedCategory, quantityUnit, sum, type Priced } from './context';
+import {
+  type CostContext,
+  bytesPerUnit,
+  managedCategory,
+  quantityUnit,
+  sum,
+  type Priced,
+} from './context';
 import { num } from './format';
 
 export function objectStoragePrice(

@@ -6,8 +6,7 @@
 import { lookupPrice, priceTiers } from '../../catalog/price-book';
 import type { DatastoreNode, ModelNode, RegionNode } from '../../model/types';
 import { BYTES_PER_GB, BYTES_PER_GIB, SECONDS_PER_HOUR } from './provider-rates';
-import type { CostContext } from './context';
-import { bytesPerUnit, instancesOf, quantityUnit } from './context';
+import { type CostContext, bytesPerUnit, instancesOf, quantityUnit } from './context';
 import { num } from './format';
 import type { CostCategory } from './types';
 

@@ -5,13 +5,11 @@ import type { NinesDocument } from '../../model/types';
 import { parseDocumentText } from '../../schema/parse';
 import { capacityModelArb, smallModelArb } from '../../testing/arbitraries';
 import { workedExample } from '../../testing/builders';
-import { evaluateExprs, resolveGraph } from '../structure';
+import { evaluateExprs, resolveGraph, buildStructure, trafficShares } from '../structure';
 import { Random } from './random';
 import { runScenario } from '../scenarios';
 import { evaluate } from '../availability';
 import { Machine } from './machine';
-import { buildStructure } from '../structure';
-import { trafficShares } from '../structure';
 
 const SEED = 20261126;
 

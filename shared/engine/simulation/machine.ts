@@ -36,10 +36,13 @@
  */
 import { operationsTime } from '../../model/operations';
 import type { NinesDocument } from '../../model/types';
-import type { ResolvedGraph } from '../structure';
+import {
+  failoverTransitionSeconds,
+  type ResolvedGraph,
+  type Structure,
+  type TrafficShares,
+} from '../structure';
 import type { Random } from './random';
-import { failoverTransitionSeconds, type Structure } from '../structure';
-import type { TrafficShares } from '../structure';
 import { HOURS_PER_YEAR } from '../availability';
 import { capacityTiers, dataStores, type CapacityTier, type DataStoreWatch } from './watches';
 

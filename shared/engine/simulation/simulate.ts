@@ -33,13 +33,10 @@
  * Web Worker.
  */
 import type { NinesDocument, Variant } from '../../model/types';
-import { evaluate, MINUTES_PER_YEAR } from '../availability';
-import { resolveGraph } from '../structure';
+import { evaluate, MINUTES_PER_YEAR, HOURS_PER_YEAR } from '../availability';
+import { resolveGraph, buildStructure, trafficShares } from '../structure';
 import { hashString, Random } from './random';
 import { Machine } from './machine';
-import { buildStructure } from '../structure';
-import { trafficShares } from '../structure';
-import { HOURS_PER_YEAR } from '../availability';
 import type { EngineIssue } from '../types';
 
 /** Two-sided 95 % quantile of the standard normal distribution. */

@@ -5,7 +5,7 @@
  */
 import { tierSize } from '../../model/nodes';
 import type { DatastoreNode, ModelNode, NinesDocument, RegionLink } from '../../model/types';
-import type { ResolvedGraph } from '../structure';
+import type { ResolvedGraph, Structure, TrafficShares } from '../structure';
 import { routingOf, Subtrees } from '../availability';
 import {
   linkBandwidthMbps,
@@ -13,8 +13,6 @@ import {
   replicationLagSeconds,
   replicationMbps,
 } from '../scenarios';
-import type { Structure } from '../structure';
-import type { TrafficShares } from '../structure';
 
 /** A tier with `capacityRps`, compiled. */
 export interface CapacityTier {

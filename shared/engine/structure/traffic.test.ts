@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelNode } from '../../model/types';
+import type { ModelNode, NinesDocument } from '../../model/types';
 import { dep, singleVariant, workedExample } from '../../testing/builders';
 import { resolveGraph } from './graph';
 import { trafficShares } from './traffic';
-import type { NinesDocument } from '../../model/types';
 
 function shares(doc: NinesDocument) {
   const graph = resolveGraph(doc.variants[0] as NinesDocument['variants'][number], []);
