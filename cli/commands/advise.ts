@@ -54,6 +54,6 @@ function findingLines(f: Finding): string[] {
     `      nodes: ${f.nodeIds.join(', ')}`,
     `      ${f.message}`,
     `      fix: ${f.fix.label}${f.fix.op ? '' : ' (not a model change)'}`,
-    `      effect: ${effectSummary(f.effect)}`,
+    `      effect: ${effectSummary(f)}`,
   ];
 }

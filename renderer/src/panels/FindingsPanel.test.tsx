@@ -56,6 +56,10 @@ describe('FindingsList', () => {
     const dns = screen.getByTestId('finding-single-point-of-failure-0');
     expect(within(dns).queryByRole('button', { name: 'Apply' })).toBeNull();
     expect(dns.textContent).toContain('Nothing in the model can');
+    // Not measured, and labelled so: never "availability unchanged, +$0".
+    expect(within(dns).getByTestId('finding-effect').textContent).toBe(
+      'not measured; at most 99.99900 % while it stays',
+    );
   });
 
   it('highlights the nodes of the finding under the pointer', () => {

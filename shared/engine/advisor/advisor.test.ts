@@ -7,7 +7,13 @@ import { parseDocument, parseDocumentText } from '../../schema/parse';
 import { serializeDocument } from '../../schema/serialize';
 import { dep } from '../../testing/builders';
 import { evaluate } from '../availability';
-import { advise, zoneTolerantInstances, type Finding } from './index';
+import {
+  advise,
+  effectSummary,
+  zoneTolerantInstances,
+  type Finding,
+  type FindingEffect,
+} from './index';
 
 const priceBook: PriceBook = priceBookSchema.parse(
   JSON.parse(
@@ -118,27 +124,60 @@ function only(doc: NinesDocument, code: string): Finding {
   return found[0] as Finding;
 }
 
+/** The measured effect of a finding whose fix is a model operation. */
+function measured(finding: Finding | undefined): FindingEffect {
+  if (!finding?.effect) throw new Error(`${finding?.code ?? 'no finding'}: not measured`);
+  return finding.effect;
+}
+
 /** The fix gives a valid document, and the effect is `evaluate` of it, to the last digit. */
 function expectExactEffect(doc: NinesDocument, variantId: string, finding: Finding): NinesDocument {
-  const before = evaluate(doc, variantId, { priceBook }).variants[0];
-  expect(finding.effect.availabilityBefore).toBe(before?.availability?.requestWeighted);
-  expect(finding.effect.monthlyCostBefore).toBe(before?.cost?.monthly);
   if (!finding.fix.op) {
-    expect(finding.effect.availabilityAfter).toBe(finding.effect.availabilityBefore);
+    // Not measured: no figure that could pass for one.
+    expect(finding.effect).toBeNull();
     return doc;
   }
+  const before = evaluate(doc, variantId, { priceBook }).variants[0];
+  const effect = measured(finding);
+  expect(effect.availabilityBefore).toBe(before?.availability?.requestWeighted);
+  expect(effect.monthlyCostBefore).toBe(before?.cost?.monthly);
   const fixed = applyFix(doc, variantId, finding.fix.op);
   const reparsed = parseDocument(JSON.parse(serializeDocument(fixed)));
   expect(reparsed.ok ? [] : reparsed.problems).toEqual([]);
   const after = evaluate(fixed, variantId, { priceBook }).variants[0];
-  expect(finding.effect.availabilityAfter).toBe(after?.availability?.requestWeighted);
-  expect(finding.effect.downtimeMinutesAfter).toBe(after?.availability?.downtimeMinutesPerYear);
-  expect(finding.effect.monthlyCostAfter).toBe(after?.cost?.monthly);
-  expect(finding.effect.monthlyCostDelta).toBe(
+  expect(effect.availabilityAfter).toBe(after?.availability?.requestWeighted);
+  expect(effect.downtimeMinutesAfter).toBe(after?.availability?.downtimeMinutesPerYear);
+  expect(effect.monthlyCostAfter).toBe(after?.cost?.monthly);
+  expect(effect.monthlyCostDelta).toBe(
     (after?.cost?.monthly ?? NaN) - (before?.cost?.monthly ?? NaN),
   );
   return fixed;
 }
+
+describe('a fix that is not a model operation', () => {
+  it('has no effect (null) and reads "not measured", with the ceiling where there is one', () => {
+    const all = findings(template('single-region-3az'));
+    const unfixable = all.filter((f) => f.fix.op === null);
+    expect(unfixable.map((f) => f.code)).toEqual([
+      'single-point-of-failure',
+      'router-caps-target',
+      'rto-exceeds-mtd',
+    ]);
+    for (const f of unfixable) expect(f.effect).toBeNull();
+    expect(unfixable.map((f) => effectSummary(f))).toEqual([
+      `not measured; at most ${((unfixable[0]?.availabilityCeiling ?? 0) * 100).toFixed(5)} % while it stays`,
+      'not measured; at most 99.99000 % while it stays',
+      'not measured',
+    ]);
+    // A measured fix has no ceiling of its own.
+    const measuredOnes = findings(template('warm-standby-2-regions')).filter((f) => f.fix.op);
+    expect(measuredOnes.length).toBeGreaterThan(0);
+    for (const f of measuredOnes) {
+      expect(f.availabilityCeiling).toBeNull();
+      expect(effectSummary(f)).not.toContain('not measured');
+    }
+  });
+});
 
 describe('advise on a design that follows every principle', () => {
   it('raises only the global router, which nothing in the model can replace', () => {
@@ -146,7 +185,7 @@ describe('advise on a design that follows every principle', () => {
     expect(all.map((f) => [f.code, f.nodeIds, f.severity, f.fix.op])).toEqual([
       ['single-point-of-failure', ['dns'], 'low', null],
     ]);
-    expect(all[0]?.effect.availabilityCeiling).toBe(0.99999);
+    expect(all[0]?.availabilityCeiling).toBe(0.99999);
   });
 });
 
@@ -179,7 +218,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       instances: 2,
     });
     const fixed = expectExactEffect(single, 'v', spof as Finding);
-    expect(spof?.effect.availabilityAfter).toBeGreaterThan(spof?.effect.availabilityBefore ?? 1);
+    expect(measured(spof).availabilityAfter).toBeGreaterThan(measured(spof).availabilityBefore ?? 1);
     const after = evaluate(fixed, 'v').variants[0]?.singlePointsOfFailure;
     expect(after).not.toContain('app-r1');
     expect(after).not.toContain('r1-a');
@@ -192,7 +231,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     const f = only(doc, 'router-caps-target');
     expect(f.severity).toBe('high');
     expect(f.fix.op).toBeNull();
-    expect(f.effect.availabilityCeiling).toBe(0.9999);
+    expect(f.availabilityCeiling).toBe(0.9999);
     expectExactEffect(doc, 'v', f);
   });
 
@@ -206,7 +245,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       instances: 6,
     });
     expectExactEffect(doc, 'v', f);
-    expect(f.effect.availabilityAfter).toBeGreaterThan(f.effect.availabilityBefore);
+    expect(measured(f).availabilityAfter).toBeGreaterThan(measured(f).availabilityBefore);
   });
 
   it('tier not zone-redundant: the instances that survive the largest zone loss', () => {
@@ -232,7 +271,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       memberId: 'db-r1',
     });
     const fixed = expectExactEffect(doc, 'v', f);
-    expect(f.effect.availabilityAfter).toBeGreaterThan(f.effect.availabilityBefore);
+    expect(measured(f).availabilityAfter).toBeGreaterThan(measured(f).availabilityBefore);
     expect(findings(fixed).map((x) => x.code)).toEqual(['single-point-of-failure']);
   });
 
@@ -258,8 +297,8 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     const f = only(doc, 'sync-replication-across-regions');
     expect(f.fix.op).toEqual({ kind: 'set-async', nodeIds: ['db-r1', 'db-r2'] });
     expectExactEffect(doc, 'v', f);
-    expect(f.effect.availabilityAfter).toBeGreaterThan(f.effect.availabilityBefore);
-    const region = f.effect.scenarios.find((s) => s.id === 'region');
+    expect(measured(f).availabilityAfter).toBeGreaterThan(measured(f).availabilityBefore);
+    const region = measured(f).scenarios.find((s) => s.id === 'region');
     expect(region?.rpoSecondsBefore).toBe(0);
     expect(region?.rpoSecondsAfter).toBeGreaterThan(0);
   });
@@ -272,7 +311,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     const f = only(doc, 'replication-lag-unbounded');
     expect(f.fix.op).toEqual({ kind: 'set-link-bandwidth', a: 'r1', b: 'r2', bandwidthMbps: 1200 });
     expectExactEffect(doc, 'v', f);
-    const region = f.effect.scenarios.find((s) => s.id === 'region');
+    const region = measured(f).scenarios.find((s) => s.id === 'region');
     expect(region?.rpoSecondsBefore).toBeNull();
     expect(region?.rpoSecondsAfter).not.toBeNull();
   });
@@ -290,9 +329,9 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       regionId: 'r1',
     });
     const fixed = expectExactEffect(doc, 'v', f);
-    const corrupt = f.effect.scenarios.find((s) => s.id === 'corrupt');
+    const corrupt = measured(f).scenarios.find((s) => s.id === 'corrupt');
     expect([corrupt?.rpoSecondsBefore, corrupt?.rpoSecondsAfter]).toEqual([null, 86400]);
-    expect(f.effect.monthlyCostDelta).toBeGreaterThan(0);
+    expect(measured(f).monthlyCostDelta).toBeGreaterThan(0);
     // The daily backup is then above the 5 s RPO: the next round says so.
     expect(findings(fixed).map((x) => x.code)).toContain('backup-interval-above-rpo');
   });
@@ -306,14 +345,14 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       intervalSeconds: 5,
     });
     expectExactEffect(doc, 'v', f);
-    expect(f.effect.monthlyCostDelta).toBeGreaterThan(0);
-    expect(f.effect.scenarios.find((s) => s.id === 'corrupt')?.meetsTargetsAfter).toBe(true);
+    expect(measured(f).monthlyCostDelta).toBeGreaterThan(0);
+    expect(measured(f).scenarios.find((s) => s.id === 'corrupt')?.meetsTargetsAfter).toBe(true);
   });
 
   it('a datastore no scenario corrupts: the advisor probes its corruption', () => {
     const doc = edit(good(), (v) => ({ nodes: patch(v, 'backup-r2', { intervalSeconds: 3600 }) }));
     const f = only(doc, 'backup-interval-above-rpo');
-    expect(f.effect.scenarios).toMatchObject([
+    expect(measured(f).scenarios).toMatchObject([
       {
         id: 'advisor-corrupt-db-r2',
         rpoSecondsBefore: 3600,
@@ -354,7 +393,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     // 5 over 3 zones: the largest zone holds 2, leaving 3 × 400 = 1,200 ≥ 1,000; 4 leaves 800.
     expect(zone.fix.op).toEqual({ kind: 'scale-tier', nodeId: 'app-r1', instances: 5 });
     expectExactEffect(doc, 'v', zone);
-    expect(zone.effect.monthlyCostDelta).toBeGreaterThan(0);
+    expect(measured(zone).monthlyCostDelta).toBeGreaterThan(0);
     // A region loss sends r2's 1,000 requests/s too: 2,000 / 400 = 5 instances, all working.
     const region = all.find((x) => x.code === 'capacity-after-region-loss') as Finding;
     expect(region.fix.op).toEqual({ kind: 'scale-tier', nodeId: 'app-r1', instances: 5 });
@@ -379,7 +418,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       restoreThroughputMBps: 4,
     });
     expectExactEffect(doc, 'v', f);
-    expect(f.effect.scenarios).toMatchObject([
+    expect(measured(f).scenarios).toMatchObject([
       { id: 'corrupt', meetsTargetsBefore: false, meetsTargetsAfter: true },
     ]);
   });
@@ -432,7 +471,7 @@ describe('a zone-redundancy fix that measures nothing', () => {
     );
     if (!standby || !app) throw new Error('the pilot light has lost its zone findings');
     expect(
-      Math.abs(standby.effect.downtimeMinutesBefore - standby.effect.downtimeMinutesAfter),
+      Math.abs(measured(standby).downtimeMinutesBefore - measured(standby).downtimeMinutesAfter),
     ).toBeLessThan(0.01);
     expect(standby.severity).toBe('low');
     expect(standby.message).toMatch(/guards against a second failure overlapping the first/);
@@ -456,8 +495,8 @@ describe('the bundled templates', () => {
           expectExactEffect(doc, v.id, f);
           if (f.fix.op) {
             const improves =
-              f.effect.availabilityAfter > f.effect.availabilityBefore ||
-              f.effect.scenarios.length > 0 ||
+              measured(f).availabilityAfter > measured(f).availabilityBefore ||
+              measured(f).scenarios.length > 0 ||
               // A witness changes what a partition does (its note), not a figure.
               f.code === 'split-brain-two-primaries';
             expect(improves, `${v.id} ${f.code}`).toBe(true);

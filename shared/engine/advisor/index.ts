@@ -260,13 +260,19 @@ function* reviewVariant(ctx: AdviceContext, progress: Progress): Generator<void,
     .map((x) => x.finding);
 }
 
-/** The finding with the effect of its fix, from `evaluate` of the fixed model. */
+/**
+ * The finding with the effect of its fix, from `evaluate` of the fixed model; a fix that is not
+ * a model operation is not measured (`effect: null`).
+ */
 function measure(ctx: AdviceContext, draft: DraftFinding): Finding {
   const { availabilityCeiling, probes, ...finding } = draft;
-  const before = ctx.base;
-  const after = (draft.fix.op && ctx.evaluateWith(draft.fix.op)) || before;
-  const effect = effectOf(before, after, availabilityCeiling ?? null);
-  const fixed = draft.fix.op ? ctx.fixed(draft.fix.op) : ctx.doc;
+  const ceiling = availabilityCeiling ?? null;
+  const after = draft.fix.op && ctx.evaluateWith(draft.fix.op);
+  if (!draft.fix.op || !after) {
+    return { ...finding, effect: null, availabilityCeiling: ceiling };
+  }
+  const effect = effectOf(ctx.base, after);
+  const fixed = ctx.fixed(draft.fix.op);
   const probed = (probes ?? []).flatMap((scenario) => {
     const b = ctx.scenarioOn(ctx.doc, scenario);
     const a = ctx.scenarioOn(fixed, scenario);
@@ -279,7 +285,6 @@ function measure(ctx: AdviceContext, draft: DraftFinding): Finding {
   // split-brain, are about harm that the downtime does not show.)
   const isNil =
     ZONE_REDUNDANCY_CODES.has(finding.code) &&
-    draft.fix.op !== null &&
     scenarios.length === 0 &&
     Math.abs(effect.downtimeMinutesBefore - effect.downtimeMinutesAfter) < NIL_MINUTES_PER_YEAR;
   return {
@@ -291,6 +296,7 @@ function measure(ctx: AdviceContext, draft: DraftFinding): Finding {
         }
       : {}),
     effect: { ...effect, scenarios },
+    availabilityCeiling: ceiling,
   };
 }
 
@@ -303,11 +309,7 @@ const ZONE_REDUNDANCY_CODES: ReadonlySet<string> = new Set([
   'tier-not-zone-redundant',
 ]);
 
-function effectOf(
-  before: EvaluatedVariant,
-  after: EvaluatedVariant,
-  availabilityCeiling: number | null,
-): FindingEffect {
+function effectOf(before: EvaluatedVariant, after: EvaluatedVariant): FindingEffect {
   const costBefore = before.cost?.monthly ?? null;
   const costAfter = after.cost?.monthly ?? null;
   return {
@@ -320,7 +322,6 @@ function effectOf(
     monthlyCostDelta: costBefore === null || costAfter === null ? null : costAfter - costBefore,
     isCostComplete: (before.cost?.isComplete ?? false) && (after.cost?.isComplete ?? false),
     scenarios: scenarioChanges(before, after),
-    availabilityCeiling,
   };
 }
 
