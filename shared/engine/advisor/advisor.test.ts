@@ -33,7 +33,8 @@ function template(stem: string): NinesDocument {
  * A two-region design that follows every principle: a global router over one regional load
  * balancer per region, a stateless tier spread over three zones with room for a zone and a
  * region loss, an Active-Active data tier replicated asynchronously within the link's
- * bandwidth, backups every 5 s restored within the RTO.
+ * bandwidth, backups every 5 s restored within the RTO; a corruption is noticed within a minute,
+ * so it loses at most 5 s + 60 s of writes, within the 5 min RPO target.
  */
 function good(): NinesDocument {
   const region = (r: string): ModelNode[] => [
@@ -63,7 +64,8 @@ function good(): NinesDocument {
   return {
     format: 'nines/1',
     name: 'good',
-    targets: { availability: 0.9999, rtoSeconds: 300, rpoSeconds: 5, mtdSeconds: 3600 },
+    targets: { availability: 0.9999, rtoSeconds: 300, rpoSeconds: 300, mtdSeconds: 3600 },
+    operations: { detectionSeconds: 60 },
     workload: {
       requestsPerSecond: 2000,
       writesPerSecond: 100,
@@ -117,6 +119,10 @@ function patch(v: Variant, id: string, fields: Record<string, unknown>): ModelNo
 
 function findings(doc: NinesDocument): Finding[] {
   return advise(doc, undefined, { priceBook }).variants.flatMap((v) => v.findings);
+}
+/** Each finding as `code:nodeIds`, in the advisor's order. */
+function keys(doc: NinesDocument): string[] {
+  return findings(doc).map((f) => `${f.code}:${f.nodeIds.join(',')}`);
 }
 function only(doc: NinesDocument, code: string): Finding {
   const found = findings(doc).filter((f) => f.code === code);
@@ -316,37 +322,97 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     expect(region?.rpoSecondsAfter).not.toBeNull();
   });
 
-  it('no backup: a daily backup in the datastore region, corruption RPO bounded', () => {
+  it('no backup: a backup in the datastore region whose interval meets the RPO target', () => {
     const doc = edit(good(), (v) => ({
       nodes: v.nodes.filter((n) => n.id !== 'backup-r1'),
       edges: v.edges.filter((e) => e.from !== 'backup-r1'),
     }));
     const f = findings(doc).find((x) => x.code === 'no-backup') as Finding;
+    // RPO target 300 s − 60 s to notice a corruption: at most 240 s, so every minute.
     expect(f.fix.op).toEqual({
       kind: 'add-backup',
       datastoreId: 'db-r1',
       backupId: 'backup-db-r1',
       regionId: 'r1',
+      intervalSeconds: 60,
     });
+    expect(f.fix.label).toBe('Back up db-r1 every 60 s, keeping 7 days, in r1');
     const fixed = expectExactEffect(doc, 'v', f);
     const corrupt = measured(f).scenarios.find((s) => s.id === 'corrupt');
-    expect([corrupt?.rpoSecondsBefore, corrupt?.rpoSecondsAfter]).toEqual([null, 86400]);
+    expect(corrupt).toMatchObject({ rpoSecondsBefore: null, meetsTargetsAfter: true });
     expect(measured(f).monthlyCostDelta).toBeGreaterThan(0);
-    // The daily backup is then above the 5 s RPO: the next round says so.
-    expect(findings(fixed).map((x) => x.code)).toContain('backup-interval-above-rpo');
+    // The backup it adds raises no finding of its own: only the global router is left.
+    expect(keys(fixed)).toEqual(['single-point-of-failure:dns']);
   });
 
-  it('backup interval above the RPO: interval = RPO target, with its cost', () => {
+  it('no backup and no RPO target: daily, the documented default', () => {
+    const doc = edit(
+      good(),
+      (v) => ({
+        nodes: v.nodes.filter((n) => n.id !== 'backup-r1'),
+        edges: v.edges.filter((e) => e.from !== 'backup-r1'),
+      }),
+      { targets: { availability: 0.9999, rtoSeconds: 300, mtdSeconds: 3600 } },
+    );
+    const f = only(doc, 'no-backup');
+    expect(f.fix.op).not.toHaveProperty('intervalSeconds');
+    expect(f.fix.label).toBe('Back up db-r1 daily, keeping 7 days, in r1');
+  });
+
+  it('backup interval + detection above the RPO: the longest readable interval that meets it', () => {
     const doc = edit(good(), (v) => ({ nodes: patch(v, 'backup-r1', { intervalSeconds: 3600 }) }));
     const f = only(doc, 'backup-interval-above-rpo');
+    // 3,600 s + 60 s > 300 s; 300 s − 60 s = 240 s: the ladder's 60 s (5 min is above 240 s).
     expect(f.fix.op).toEqual({
       kind: 'set-backup-interval',
       backupId: 'backup-r1',
-      intervalSeconds: 5,
+      intervalSeconds: 60,
     });
-    expectExactEffect(doc, 'v', f);
+    expect(f.message).toContain(
+      'losing up to 60 min + 60 s = 61 min of writes against an RPO target of 5 min (RPO = backup interval + detection time',
+    );
+    const fixed = expectExactEffect(doc, 'v', f);
     expect(measured(f).monthlyCostDelta).toBeGreaterThan(0);
     expect(measured(f).scenarios.find((s) => s.id === 'corrupt')?.meetsTargetsAfter).toBe(true);
+    expect(keys(fixed)).toEqual(['single-point-of-failure:dns']);
+  });
+
+  it('an interval that meets the RPO alone but not with the detection time is raised', () => {
+    // 250 s ≤ 300 s, but 250 s + 60 s = 310 s > 300 s.
+    const doc = edit(good(), (v) => ({ nodes: patch(v, 'backup-r1', { intervalSeconds: 250 }) }));
+    expect(only(doc, 'backup-interval-above-rpo').fix.op).toMatchObject({ intervalSeconds: 60 });
+    const within = edit(good(), (v) => ({ nodes: patch(v, 'backup-r1', { intervalSeconds: 240 }) }));
+    expect(keys(within)).toEqual(['single-point-of-failure:dns']);
+  });
+
+  it('an RPO target at or below the detection time: said once, about the detection, not measured', () => {
+    // 30 min to notice a corruption (the default) against a 15 min RPO target: no interval can.
+    const doc: NinesDocument = {
+      ...good(),
+      targets: { availability: 0.9999, rtoSeconds: 300, rpoSeconds: 900, mtdSeconds: 3600 },
+      operations: {},
+    };
+    const all = findings(doc);
+    expect(keys(doc)).toEqual(['detection-above-rpo:db-r1,db-r2', 'single-point-of-failure:dns']);
+    const f = all[0] as Finding;
+    expect(f.nodeIds).toEqual(['db-r1', 'db-r2']);
+    expect(f.fix.op).toBeNull();
+    expect(f.effect).toBeNull();
+    expect(effectSummary(f)).toBe('not measured');
+    expect(f.message).toContain('RPO = backup interval + detection time, at least 30 min');
+    expect(f.fix.label).toContain('set operations.detectionSeconds');
+    // Even a daily backup is not blamed: the detection is; a missing one still is raised, daily.
+    const daily = edit(doc, (v) => ({
+      nodes: patch(v, 'backup-r1', { intervalSeconds: 86400 }).filter((n) => n.id !== 'backup-r2'),
+      edges: v.edges.filter((e) => e.from !== 'backup-r2'),
+    }));
+    const codes = findings(daily).map((x) => [x.code, x.fix.op?.kind ?? null]);
+    expect(codes).toEqual([
+      ['no-backup', 'add-backup'],
+      ['detection-above-rpo', null],
+      ['single-point-of-failure', null],
+    ]);
+    expect(findings(daily)[0]?.fix.op).not.toHaveProperty('intervalSeconds');
   });
 
   it('a datastore no scenario corrupts: the advisor probes its corruption', () => {
@@ -355,8 +421,6 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     expect(measured(f).scenarios).toMatchObject([
       {
         id: 'advisor-corrupt-db-r2',
-        rpoSecondsBefore: 3600,
-        rpoSecondsAfter: 5,
         meetsTargetsBefore: false,
         meetsTargetsAfter: true,
       },
@@ -436,14 +500,22 @@ const TEMPLATES = readdirSync(TEMPLATE_DIR)
   .filter((f) => f.endsWith('.nines.json'))
   .map((f) => f.replace('.nines.json', ''));
 
-/** What a reviewer raises on each bundled template, variant by variant (codes, severity order). */
+/**
+ * What a reviewer raises on each bundled template, variant by variant (codes, severity order).
+ * The templates back up hourly against a one-hour RPO target: with the default 30 min to notice
+ * a corruption, each backup loses up to 90 min (RPO = interval + detection), so each is raised.
+ */
+const BACKUPS = (...regions: string[]) =>
+  regions.map((r) => `backup-interval-above-rpo:backup-${r}`);
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'single-3az': [
     'single-point-of-failure:use1',
     'router-caps-target:lb-use1',
+    ...BACKUPS('use1'),
     'rto-exceeds-mtd:use1',
   ],
   'pilot-light': [
+    ...BACKUPS('use1', 'euw1'),
     'scenario-misses-rto:redis-use1',
     'tier-not-zone-redundant:app-euw1',
     'capacity-after-region-loss:app-euw1',
@@ -453,11 +525,12 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   ],
   'warm-standby': [
     'split-brain-two-primaries:redis-use1',
+    ...BACKUPS('use1', 'euw1'),
     'capacity-after-region-loss:app-euw1',
     'single-point-of-failure:dns',
   ],
-  aa2: ['single-point-of-failure:dns'],
-  aa3: ['single-point-of-failure:dns'],
+  aa2: [...BACKUPS('use1', 'euw1'), 'single-point-of-failure:dns'],
+  aa3: [...BACKUPS('use1', 'euw1', 'usw2'), 'single-point-of-failure:dns'],
 };
 
 describe('a zone-redundancy fix that measures nothing', () => {
@@ -505,6 +578,41 @@ describe('the bundled templates', () => {
       }
     },
   );
+
+  it('the backup fix on a one-hour RPO target backs up every 30 min and raises nothing new', () => {
+    // Warm standby without its eu-west-1 backup; the default 30 min to notice a corruption.
+    const full = template('warm-standby-2-regions');
+    const doc = edit(full, (v) => ({
+      nodes: v.nodes.filter((n) => n.id !== 'backup-euw1'),
+      edges: v.edges.filter((e) => e.from !== 'backup-euw1'),
+    }));
+    expect(doc.targets?.rpoSeconds).toBe(3600);
+    const before = findings(doc);
+    const f = before.find((x) => x.code === 'no-backup') as Finding;
+    // 3,600 s − 1,800 s = 1,800 s: the ladder's 30 min.
+    expect(f.fix.op).toEqual({
+      kind: 'add-backup',
+      datastoreId: 'redis-euw1',
+      backupId: 'backup-redis-euw1',
+      regionId: 'euw1',
+      intervalSeconds: 1800,
+    });
+    expect(f.fix.label).toBe('Back up redis-euw1 every 30 min, keeping 7 days, in euw1');
+    const fixed = applyFix(doc, 'warm-standby', f.fix.op as NonNullable<Finding['fix']['op']>);
+    const after = findings(fixed);
+    expect(after.filter((x) => x.nodeIds.includes('backup-redis-euw1'))).toEqual([]);
+    const known = new Set(before.map((x) => `${x.code}:${x.nodeIds.join(',')}`));
+    expect(after.map((x) => `${x.code}:${x.nodeIds.join(',')}`).filter((k) => !known.has(k))).toEqual(
+      [],
+    );
+    // The hourly backup that stays is raised, with the same interval as its fix.
+    const hourly = after.find((x) => x.code === 'backup-interval-above-rpo');
+    expect(hourly?.fix.op).toEqual({
+      kind: 'set-backup-interval',
+      backupId: 'backup-use1',
+      intervalSeconds: 1800,
+    });
+  });
 
   it('aa3 with every suggested fix applied has no finding left but its global router', () => {
     let doc = template('active-active-3-regions');
