@@ -224,7 +224,9 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       instances: 2,
     });
     const fixed = expectExactEffect(single, 'v', spof as Finding);
-    expect(measured(spof).availabilityAfter).toBeGreaterThan(measured(spof).availabilityBefore ?? 1);
+    expect(measured(spof).availabilityAfter).toBeGreaterThan(
+      measured(spof).availabilityBefore ?? 1,
+    );
     const after = evaluate(fixed, 'v').variants[0]?.singlePointsOfFailure;
     expect(after).not.toContain('app-r1');
     expect(after).not.toContain('r1-a');
@@ -381,7 +383,9 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     // 250 s ≤ 300 s, but 250 s + 60 s = 310 s > 300 s.
     const doc = edit(good(), (v) => ({ nodes: patch(v, 'backup-r1', { intervalSeconds: 250 }) }));
     expect(only(doc, 'backup-interval-above-rpo').fix.op).toMatchObject({ intervalSeconds: 60 });
-    const within = edit(good(), (v) => ({ nodes: patch(v, 'backup-r1', { intervalSeconds: 240 }) }));
+    const within = edit(good(), (v) => ({
+      nodes: patch(v, 'backup-r1', { intervalSeconds: 240 }),
+    }));
     expect(keys(within)).toEqual(['single-point-of-failure:dns']);
   });
 
@@ -602,9 +606,9 @@ describe('the bundled templates', () => {
     const after = findings(fixed);
     expect(after.filter((x) => x.nodeIds.includes('backup-redis-euw1'))).toEqual([]);
     const known = new Set(before.map((x) => `${x.code}:${x.nodeIds.join(',')}`));
-    expect(after.map((x) => `${x.code}:${x.nodeIds.join(',')}`).filter((k) => !known.has(k))).toEqual(
-      [],
-    );
+    expect(
+      after.map((x) => `${x.code}:${x.nodeIds.join(',')}`).filter((k) => !known.has(k)),
+    ).toEqual([]);
     // The hourly backup that stays is raised, with the same interval as its fix.
     const hourly = after.find((x) => x.code === 'backup-interval-above-rpo');
     expect(hourly?.fix.op).toEqual({

@@ -36,7 +36,9 @@ export function intervalWithin(window: number): number {
 
 /** Time until a logical corruption is noticed, seconds: the document's, else the default. */
 export function corruptionDetectionSeconds(doc: NinesDocument): number {
-  return doc.operations?.detectionSeconds ?? (OPERATIONS_DEFAULTS.detectionSeconds?.value as number);
+  return (
+    doc.operations?.detectionSeconds ?? (OPERATIONS_DEFAULTS.detectionSeconds?.value as number)
+  );
 }
 
 /** Backups of each datastore, file order. */
