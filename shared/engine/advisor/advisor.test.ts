@@ -14,6 +14,8 @@ import {
   type Finding,
   type FindingEffect,
 } from './index';
+import { capacityFixLabel, hasSpare, type Loss } from './capacity';
+import { AdviceContext } from './context';
 
 const priceBook: PriceBook = priceBookSchema.parse(
   JSON.parse(
@@ -460,6 +462,13 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     const zone = all.find((x) => x.code === 'capacity-after-zone-loss') as Finding;
     // 5 over 3 zones: the largest zone holds 2, leaving 3 × 400 = 1,200 ≥ 1,000; 4 leaves 800.
     expect(zone.fix.op).toEqual({ kind: 'scale-tier', nodeId: 'app-r1', instances: 5 });
+    // 3 left carry 1,000 requests/s; 2 would not: enough, none to spare, so not "N+1".
+    expect(zone.fix.label).toBe(
+      'Run 5 instances of app-r1: enough to carry the load after the loss of a zone, none to spare',
+    );
+    expect(zone.message).toContain(
+      'app-r1 (3 instances × 400 requests/s in r1) refuses the rest. It needs 5 instances (2 more m7i.large) to keep serving every request, with none to spare after the loss.',
+    );
     expectExactEffect(doc, 'v', zone);
     expect(measured(zone).monthlyCostDelta).toBeGreaterThan(0);
     // A region loss sends r2's 1,000 requests/s too: 2,000 / 400 = 5 instances, all working.
@@ -536,6 +545,42 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   aa2: [...BACKUPS('use1', 'euw1'), 'single-point-of-failure:dns'],
   aa3: [...BACKUPS('use1', 'euw1', 'usw2'), 'single-point-of-failure:dns'],
 };
+
+describe('N+1 only with one instance to spare', () => {
+  // 1,000 requests/s reach app-r1 (its half of 2,000), 400 requests/s each, over 3 zones.
+  const doc = edit(good(), (v) => ({
+    nodes: patch(v, 'app-r1', { instances: 3, minHealthy: 1, capacityRps: 400 }),
+  }));
+  const ctx = AdviceContext.of(doc, doc.variants[0] as Variant, {}) as AdviceContext;
+  const loss: Loss = {
+    kind: 'zone',
+    id: 'r1-a',
+    scenario: { id: 'zone-a', name: 'Loss of r1-a', fail: ['r1-a'] },
+  };
+
+  it('exact fit: 5 leave 3 × 400 = 1,200 ≥ 1,000, but one more down leaves 800: none to spare', () => {
+    expect(hasSpare(ctx, 'app-r1', 5, loss, 1)).toBe(false);
+    expect(capacityFixLabel('app-r1', 5, 'zone', false)).toBe(
+      'Run 5 instances of app-r1: enough to carry the load after the loss of a zone, none to spare',
+    );
+  });
+
+  it('spare: 6 leave 4 × 400 = 1,600, and one more down still 3 × 400 = 1,200 ≥ 1,000: N+1', () => {
+    expect(hasSpare(ctx, 'app-r1', 6, loss, 1)).toBe(true);
+    expect(capacityFixLabel('app-r1', 6, 'zone', true)).toBe(
+      'Run 6 instances of app-r1 (N+1 for the loss of a zone)',
+    );
+  });
+
+  it('the warm standby: 10 × 2,000 requests/s carry exactly the 20,000 after losing use1', () => {
+    const f = findings(template('warm-standby-2-regions')).find(
+      (x) => x.code === 'capacity-after-region-loss',
+    );
+    expect(f?.fix.label).toBe(
+      'Run 10 instances of app-euw1: enough to carry the load after the loss of a region, none to spare',
+    );
+  });
+});
 
 describe('a zone-redundancy fix that measures nothing', () => {
   it('is low, and says it guards against overlapping failures', () => {

@@ -16,7 +16,7 @@ import type { AdviceContext, DraftFinding } from './context';
 /** Served shares closer to the full load than this count as full. */
 const FULL = 1 - 1e-9;
 
-interface Loss {
+export interface Loss {
   readonly kind: 'zone' | 'region';
   readonly id: string;
   readonly scenario: Scenario;
@@ -126,6 +126,58 @@ export function capacityCheck(ctx: AdviceContext): CapacityCheck {
   };
 }
 
+/**
+ * True when `instances` of `tierId` leave at least one instance to spare after `loss`: with every
+ * other tier's capacity lifted, the tier still serves `full` when one more of the instances that
+ * the loss leaves also fails. (The smallest count that carries the load leaves none: N, not N+1.)
+ */
+export function hasSpare(
+  ctx: AdviceContext,
+  tierId: string,
+  instances: number,
+  loss: Loss,
+  full: number,
+): boolean {
+  const variant = withNodes(ctx.variant, (n) =>
+    n.id === tierId ? ({ ...n, instances } as ModelNode) : unlimited(n),
+  );
+  const graph = resolveGraph(variant, []);
+  if (!graph) return false;
+  const structure = buildStructure(graph, []);
+  const name = (event: number | undefined): string | undefined =>
+    event === undefined ? undefined : structure.events[event]?.name;
+  const tier = structure.tiers.get(tierId);
+  if (!tier || name(tier.regionEvent) === loss.id) return false;
+  const left = tier.instances.find((i) => name(i.zoneEvent) !== loss.id);
+  const extra = left && name(left.event);
+  if (extra === undefined) return false;
+  const result = runScenario(
+    { doc: ctx.doc, graph, structure, traffic: trafficShares(ctx.doc, graph) },
+    { ...loss.scenario, fail: [...(loss.scenario.fail ?? []), extra] },
+  );
+  return result.survives && result.capacityShare >= full * FULL;
+}
+
+/** `n instances`, `1 instance`. */
+function instancesText(n: number): string {
+  return `${n} instance${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The label of a capacity fix: "N+1" only when the instances left after the loss carry the load
+ * with at least one to spare; otherwise what it is, enough with none to spare.
+ */
+export function capacityFixLabel(
+  tierId: string,
+  instances: number,
+  kind: 'zone' | 'region',
+  spare: boolean,
+): string {
+  return spare
+    ? `Run ${instancesText(instances)} of ${tierId} (N+1 for the loss of a ${kind})`
+    : `Run ${instancesText(instances)} of ${tierId}: enough to carry the load after the loss of a ${kind}, none to spare`;
+}
+
 /** The check itself: `losses` run once each, then each tier searched in each kind of loss. */
 function* capacityFindings(
   ctx: AdviceContext,
@@ -165,16 +217,22 @@ function* capacityFindings(
       if (!worst) continue;
       const { loss, needed, share } = worst;
       const region = ctx.graph.regionOf.get(tierId);
+      const spare = hasSpare(ctx, tierId, needed, loss, fullIn(loss));
+      const more = needed - current;
+      const type =
+        node.kind !== 'region' && 'instanceType' in node && node.instanceType
+          ? ` ${node.instanceType}`
+          : '';
       findings.push({
         code: kind === 'zone' ? 'capacity-after-zone-loss' : 'capacity-after-region-loss',
         severity: 'medium',
         nodeIds: [tierId, loss.id],
         title: `${tierId} cannot carry the load after losing ${loss.id}`,
-        message: `After the loss of ${loss.id}, ${(share * 100).toFixed(1)} % of the ${ctx.doc.workload?.requestsPerSecond} requests/s are served: ${tierId} (${current} instances × ${node.capacityRps} requests/s${region ? ` in ${region}` : ''}) refuses the rest. It needs ${needed} instances (${needed - current} more${node.kind !== 'region' && 'instanceType' in node && node.instanceType ? ` ${node.instanceType}` : ''}) to keep serving every request.`,
+        message: `After the loss of ${loss.id}, ${(share * 100).toFixed(1)} % of the ${ctx.doc.workload?.requestsPerSecond} requests/s are served: ${tierId} (${instancesText(current)} × ${node.capacityRps} requests/s${region ? ` in ${region}` : ''}) refuses the rest. It needs ${instancesText(needed)} (${more} more${type}) to keep serving every request${spare ? ', with one to spare after the loss' : ', with none to spare after the loss'}.`,
         principle: 'capacity',
         probes: ctx.probe(loss.scenario),
         fix: {
-          label: `Run ${needed} instances of ${tierId} (N+1 for the loss of a ${kind})`,
+          label: capacityFixLabel(tierId, needed, kind, spare),
           op: { kind: 'scale-tier', nodeId: tierId, instances: needed },
         },
       });
