@@ -300,6 +300,32 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     expect(findings(fixed).map((x) => x.code)).toEqual(['single-point-of-failure']);
   });
 
+  it('a fix that would raise a finding of its own is not offered as a model change', () => {
+    // A lone, backed-up datastore in r2 that both regions call: its local copy in r1 would have
+    // no backup, and the pair would fail over with nothing in a third location to decide.
+    const doc = edit(good(), (v) => ({
+      nodes: [
+        ...v.nodes,
+        { id: 'sessions', kind: 'datastore', parent: 'r2' },
+        { id: 'backup-sessions', kind: 'backup', parent: 'r2', intervalSeconds: 5 },
+      ],
+      edges: [
+        ...v.edges,
+        dep('app-r1', 'sessions'),
+        dep('app-r2', 'sessions'),
+        { from: 'backup-sessions', to: 'sessions', kind: 'backs-up' },
+      ],
+    }));
+    const f = findings(doc).find((x) => x.code === 'cross-region-dependency') as Finding;
+    expect(f.fix.label).toContain('sessions');
+    expect(f.fix.op).toBeNull();
+    expect(f.effect).toBeNull();
+    expect(effectSummary(f)).toBe('not measured');
+    expect(f.message).toContain(
+      'Applied as a model change, it would raise "sessions-r1 stops when a zone of r1 fails", "sessions can end up with two primaries after a split-brain", "sessions-r1 has no backup": it is not offered as one, and its effect is not measured.',
+    );
+  });
+
   it('synchronous replication across regions: made asynchronous, RPO from 0 to the lag', () => {
     const doc = edit(good(), (v) => ({
       nodes: patch({ ...v, nodes: patch(v, 'db-r1', { sync: true }) }, 'db-r2', { sync: true }),
@@ -662,6 +688,34 @@ describe('the bundled templates', () => {
       intervalSeconds: 1800,
     });
   });
+
+  /** `doc` without its backups: each datastore then gets a backup fix. */
+  const withoutBackups = (doc: NinesDocument): NinesDocument => ({
+    ...doc,
+    variants: doc.variants.map((v) => ({
+      ...v,
+      nodes: v.nodes.filter((n) => n.kind !== 'backup'),
+      edges: v.edges.filter((e) => e.kind !== 'backs-up'),
+    })),
+  });
+
+  it.each(TEMPLATES)(
+    '%s (and without its backups): no fix offered as an operation raises a finding of its own',
+    (stem) => {
+      const key = (f: Finding) => `${f.code}:${f.nodeIds.join(',')}`;
+      for (const doc of [template(stem), withoutBackups(template(stem))]) {
+        for (const v of advise(doc, undefined, { priceBook }).variants) {
+          const known = new Set(v.findings.map(key));
+          for (const f of v.findings) {
+            if (!f.fix.op) continue;
+            const after = advise(applyFix(doc, v.id, f.fix.op), v.id, { priceBook }).variants[0];
+            const raised = (after?.findings ?? []).map(key).filter((k) => !known.has(k));
+            expect(raised, `${v.id}: ${f.fix.label}`).toEqual([]);
+          }
+        }
+      }
+    },
+  );
 
   it('aa3 with every suggested fix applied has no finding left but its global router', () => {
     let doc = template('active-active-3-regions');

@@ -154,6 +154,7 @@ function detectionFinding(
     code: 'detection-above-rpo',
     severity: 'high',
     nodeIds: [...stores],
+    subject: 'variant',
     title: `A corruption is noticed after ${duration(detection)}: no backup meets the ${duration(rpo)} RPO`,
     message: `A corruption of ${stores.join(', ')} is undone from the last backup taken before it began. Worst case it begins just after a backup and is noticed ${duration(detection)} later (${source}), and the writes of both spans are lost: RPO = backup interval + detection time, at least ${duration(detection)} however often the backups run, against an RPO target of ${duration(rpo)}. Only noticing sooner can meet it: data-validation checks, alerts on error rates and failed reads; then set operations.detectionSeconds to the time measured.`,
     principle: 'recoverability',

@@ -11,7 +11,7 @@ import { resolveGraph } from '../structure';
 import { runScenario } from '../scenarios';
 import { buildStructure } from '../structure';
 import { trafficShares } from '../structure';
-import type { AdviceContext, DraftFinding } from './context';
+import { findingKey, type AdviceContext, type DraftFinding } from './context';
 
 /** Served shares closer to the full load than this count as full. */
 const FULL = 1 - 1e-9;
@@ -61,6 +61,7 @@ function instancesNeeded(
   current: number,
   loss: Loss,
   full: number,
+  search: boolean,
 ): number | undefined {
   const others = withNodes(ctx.variant, (n) => (n.id === tierId ? n : unlimited(n)));
   const at = (instances: number): number =>
@@ -70,6 +71,7 @@ function instancesNeeded(
       loss.scenario,
     ).share;
   if (at(current) >= full * FULL || at(MAX_INSTANCES) < full * FULL) return undefined;
+  if (!search) return MAX_INSTANCES;
   let low = current; // too few
   let high = MAX_INSTANCES; // enough
   while (high - low > 1) {
@@ -90,12 +92,17 @@ export interface CapacityCheck {
   run(): Generator<void, DraftFinding[], void>;
 }
 
-/** N+1 findings: tiers that cannot carry the load after the loss of a zone or of a region. */
-export function capacityCheck(ctx: AdviceContext): CapacityCheck {
+/**
+ * N+1 findings: tiers that cannot carry the load after the loss of a zone or of a region. Given
+ * `known` (the keys of the findings of the design before a fix, `findingKey`), the check only
+ * identifies the findings not among them, without searching their instance count (their
+ * messages then carry no count): the re-check of a fix.
+ */
+export function capacityCheck(ctx: AdviceContext, known?: ReadonlySet<string>): CapacityCheck {
   const none: CapacityCheck = {
     steps: 0,
     maxFindings: 0,
-    run: () => capacityFindings(ctx, [], []),
+    run: () => capacityFindings(ctx, [], [], known),
   };
   if (!ctx.doc.workload?.requestsPerSecond) return none;
   const tiers = [...ctx.structure.tiers.keys()].filter((id) => {
@@ -122,7 +129,7 @@ export function capacityCheck(ctx: AdviceContext): CapacityCheck {
   return {
     steps: losses.length + 2 * tiers.length,
     maxFindings: 2 * tiers.length,
-    run: () => capacityFindings(ctx, tiers, losses),
+    run: () => capacityFindings(ctx, tiers, losses, known),
   };
 }
 
@@ -183,6 +190,7 @@ function* capacityFindings(
   ctx: AdviceContext,
   tiers: readonly string[],
   losses: readonly Loss[],
+  known: ReadonlySet<string> | undefined,
 ): Generator<void, DraftFinding[], void> {
   // The design as it is, and with every capacity lifted, in each loss: the same for every tier.
   const asIs = new Map<string, { survives: boolean; share: number }>();
@@ -198,7 +206,9 @@ function* capacityFindings(
   };
   const findings: DraftFinding[] = [];
   for (const kind of ['zone', 'region'] as const) {
+    const code = kind === 'zone' ? 'capacity-after-zone-loss' : 'capacity-after-region-loss';
     for (const tierId of tiers) {
+      if (known?.has(findingKey({ code, nodeIds: [], subject: tierId }))) continue;
       const node = ctx.graph.byId.get(tierId) as ModelNode & {
         instances?: number;
         capacityRps: number;
@@ -208,7 +218,7 @@ function* capacityFindings(
       for (const loss of losses.filter((l) => l.kind === kind)) {
         const now = asIs.get(loss.id) as { survives: boolean; share: number };
         if (!now.survives || now.share >= FULL) continue;
-        const needed = instancesNeeded(ctx, tierId, current, loss, fullIn(loss));
+        const needed = instancesNeeded(ctx, tierId, current, loss, fullIn(loss), !known);
         if (needed !== undefined && (!worst || needed > worst.needed)) {
           worst = { loss, needed, share: now.share };
         }
@@ -217,16 +227,17 @@ function* capacityFindings(
       if (!worst) continue;
       const { loss, needed, share } = worst;
       const region = ctx.graph.regionOf.get(tierId);
-      const spare = hasSpare(ctx, tierId, needed, loss, fullIn(loss));
+      const spare = !known && hasSpare(ctx, tierId, needed, loss, fullIn(loss));
       const more = needed - current;
       const type =
         node.kind !== 'region' && 'instanceType' in node && node.instanceType
           ? ` ${node.instanceType}`
           : '';
       findings.push({
-        code: kind === 'zone' ? 'capacity-after-zone-loss' : 'capacity-after-region-loss',
+        code,
         severity: 'medium',
         nodeIds: [tierId, loss.id],
+        subject: tierId,
         title: `${tierId} cannot carry the load after losing ${loss.id}`,
         message: `After the loss of ${loss.id}, ${(share * 100).toFixed(1)} % of the ${ctx.doc.workload?.requestsPerSecond} requests/s are served: ${tierId} (${instancesText(current)} × ${node.capacityRps} requests/s${region ? ` in ${region}` : ''}) refuses the rest. It needs ${instancesText(needed)} (${more} more${type}) to keep serving every request${spare ? ', with one to spare after the loss' : ', with none to spare after the loss'}.`,
         principle: 'capacity',
