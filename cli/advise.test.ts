@@ -20,28 +20,43 @@ describe('nines advise', () => {
       nodeIds: ['app-euw1', 'use1'],
       fix: { op: { kind: 'scale-tier', nodeId: 'app-euw1', instances: 10 } },
     });
-    expect(capacity?.effect.availabilityAfter).toBeGreaterThan(
-      capacity?.effect.availabilityBefore ?? 1,
+    expect(capacity?.effect?.availabilityAfter).toBeGreaterThan(
+      capacity?.effect?.availabilityBefore ?? 1,
     );
     for (const f of findings) {
       expect(Object.keys(f)).toEqual(
-        expect.arrayContaining(['code', 'severity', 'nodeIds', 'message', 'fix', 'effect']),
+        expect.arrayContaining([
+          'code',
+          'severity',
+          'nodeIds',
+          'message',
+          'fix',
+          'effect',
+          'availabilityCeiling',
+        ]),
       );
-      expect(Object.keys(f.effect)).toEqual(
-        expect.arrayContaining(['availabilityBefore', 'availabilityAfter', 'monthlyCostDelta']),
-      );
+      // Measured only when the fix is a model operation: otherwise null, never "unchanged".
+      if (f.fix.op === null) expect(f.effect).toBeNull();
+      else {
+        expect(Object.keys(f.effect ?? {})).toEqual(
+          expect.arrayContaining(['availabilityBefore', 'availabilityAfter', 'monthlyCostDelta']),
+        );
+      }
     }
+    // The global router: no op, so no effect; its ceiling is on the finding.
+    const dns = findings.find((f) => f.code === 'single-point-of-failure');
+    expect(dns).toMatchObject({ nodeIds: ['dns'], effect: null, availabilityCeiling: 0.99999 });
   });
 
   it('prints a readable list: severity, title, nodes, effect with minutes and cost', async () => {
     const { code, stdout } = await runCli('advise', template('warm-standby-2-regions'));
     expect(code).toBe(0);
-    expect(stdout).toContain('warm-standby — Warm standby, two regions: 3\u00a0findings');
+    expect(stdout).toContain('warm-standby — Warm standby, two regions: 5\u00a0findings');
     expect(stdout).toMatch(/MEDIUM app-euw1 cannot carry the load after losing use1/);
     expect(stdout).toMatch(
       /effect: 99\.97899 % → 99\.99870 % \(−103\.63 min\/yr\), \+\$492\/month \(priced items only\)/,
     );
-    expect(stdout).toContain('effect: at most 99.99900 % while it stays (now 99.97899 %)');
+    expect(stdout).toContain('effect: not measured; at most 99.99900 % while it stays');
     expect(stdout).toContain('Region outage (us-east-1): 40 % → 100 % of requests served');
   });
 

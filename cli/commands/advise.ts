@@ -39,7 +39,7 @@ function writeList(
   io: CliIo,
   variants: readonly { id: string; name: string }[],
   advice: readonly { id: string; findings: readonly Finding[] }[],
-  effectSummary: (effect: Finding['effect']) => string,
+  effectSummary: (finding: Finding) => string,
 ): void {
   const lines: string[] = [];
   for (const v of advice) {
@@ -52,12 +52,12 @@ function writeList(
   io.stdout.write(lines.join('\n'));
 }
 
-function findingLines(f: Finding, effectSummary: (effect: Finding['effect']) => string): string[] {
+function findingLines(f: Finding, effectSummary: (finding: Finding) => string): string[] {
   return [
     `  ${f.severity.toUpperCase().padEnd(6)} ${f.title} [${f.code}]`,
     `      nodes: ${f.nodeIds.join(', ')}`,
     `      ${f.message}`,
     `      fix: ${f.fix.label}${f.fix.op ? '' : ' (not a model change)'}`,
-    `      effect: ${effectSummary(f.effect)}`,
+    `      effect: ${effectSummary(f)}`,
   ];
 }

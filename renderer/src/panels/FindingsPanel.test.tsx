@@ -48,7 +48,7 @@ describe('FindingsList', () => {
     expect(within(capacity).getByTestId('finding-effect').textContent).toMatch(
       /→ .*min\/yr\), \+\$[\d,]+\/month/,
     );
-    expect(screen.getByRole('heading', { name: /Findings/ }).textContent).toContain('3');
+    expect(screen.getByRole('heading', { name: /Findings/ }).textContent).toContain('5');
   });
 
   it('offers no Apply for a fix the model cannot express, and says why', () => {
@@ -56,6 +56,10 @@ describe('FindingsList', () => {
     const dns = screen.getByTestId('finding-single-point-of-failure-0');
     expect(within(dns).queryByRole('button', { name: 'Apply' })).toBeNull();
     expect(dns.textContent).toContain('Nothing in the model can');
+    // Not measured, and labelled so: never "availability unchanged, +$0".
+    expect(within(dns).getByTestId('finding-effect').textContent).toBe(
+      'not measured; at most 99.99900 % while it stays',
+    );
   });
 
   it('highlights the nodes of the finding under the pointer', () => {

@@ -181,7 +181,7 @@ export function FindingsList({
               <p className="finding__message">{finding.message}</p>
               <p className="finding__principle">{PRINCIPLES[finding.principle]}</p>
               <p className="finding__effect num" data-testid="finding-effect">
-                {effectSummary(finding.effect)}
+                {effectSummary(finding)}
               </p>
               <div className="finding__fix">
                 <span className="finding__fix-label">
@@ -211,7 +211,7 @@ export function FindingsList({
               </div>
               {!op && (
                 <p className="finding__no-op">
-                  {finding.effect.availabilityCeiling === null
+                  {finding.availabilityCeiling === null
                     ? 'Nothing in the model can express this fix: it is a change of design.'
                     : 'Nothing in the model can remove it: the design stays under this ceiling.'}
                 </p>

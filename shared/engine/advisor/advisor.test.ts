@@ -7,7 +7,15 @@ import { parseDocument, parseDocumentText } from '../../schema/parse';
 import { serializeDocument } from '../../schema/serialize';
 import { dep } from '../../testing/builders';
 import { evaluate } from '../availability';
-import { advise, zoneTolerantInstances, type Finding } from './index';
+import {
+  advise,
+  effectSummary,
+  zoneTolerantInstances,
+  type Finding,
+  type FindingEffect,
+} from './index';
+import { capacityFixLabel, hasSpare, type Loss } from './capacity';
+import { AdviceContext } from './context';
 
 const priceBook: PriceBook = priceBookSchema.parse(
   JSON.parse(
@@ -27,7 +35,8 @@ function template(stem: string): NinesDocument {
  * A two-region design that follows every principle: a global router over one regional load
  * balancer per region, a stateless tier spread over three zones with room for a zone and a
  * region loss, an Active-Active data tier replicated asynchronously within the link's
- * bandwidth, backups every 5 s restored within the RTO.
+ * bandwidth, backups every 5 s restored within the RTO; a corruption is noticed within a minute,
+ * so it loses at most 5 s + 60 s of writes, within the 5 min RPO target.
  */
 function good(): NinesDocument {
   const region = (r: string): ModelNode[] => [
@@ -57,7 +66,8 @@ function good(): NinesDocument {
   return {
     format: 'nines/1',
     name: 'good',
-    targets: { availability: 0.9999, rtoSeconds: 300, rpoSeconds: 5, mtdSeconds: 3600 },
+    targets: { availability: 0.9999, rtoSeconds: 300, rpoSeconds: 300, mtdSeconds: 3600 },
+    operations: { detectionSeconds: 60 },
     workload: {
       requestsPerSecond: 2000,
       writesPerSecond: 100,
@@ -112,33 +122,70 @@ function patch(v: Variant, id: string, fields: Record<string, unknown>): ModelNo
 function findings(doc: NinesDocument): Finding[] {
   return advise(doc, undefined, { priceBook }).variants.flatMap((v) => v.findings);
 }
+/** Each finding as `code:nodeIds`, in the advisor's order. */
+function keys(doc: NinesDocument): string[] {
+  return findings(doc).map((f) => `${f.code}:${f.nodeIds.join(',')}`);
+}
 function only(doc: NinesDocument, code: string): Finding {
   const found = findings(doc).filter((f) => f.code === code);
   expect(found.map((f) => f.code)).toEqual([code]);
   return found[0] as Finding;
 }
 
+/** The measured effect of a finding whose fix is a model operation. */
+function measured(finding: Finding | undefined): FindingEffect {
+  if (!finding?.effect) throw new Error(`${finding?.code ?? 'no finding'}: not measured`);
+  return finding.effect;
+}
+
 /** The fix gives a valid document, and the effect is `evaluate` of it, to the last digit. */
 function expectExactEffect(doc: NinesDocument, variantId: string, finding: Finding): NinesDocument {
-  const before = evaluate(doc, variantId, { priceBook }).variants[0];
-  expect(finding.effect.availabilityBefore).toBe(before?.availability?.requestWeighted);
-  expect(finding.effect.monthlyCostBefore).toBe(before?.cost?.monthly);
   if (!finding.fix.op) {
-    expect(finding.effect.availabilityAfter).toBe(finding.effect.availabilityBefore);
+    // Not measured: no figure that could pass for one.
+    expect(finding.effect).toBeNull();
     return doc;
   }
+  const before = evaluate(doc, variantId, { priceBook }).variants[0];
+  const effect = measured(finding);
+  expect(effect.availabilityBefore).toBe(before?.availability?.requestWeighted);
+  expect(effect.monthlyCostBefore).toBe(before?.cost?.monthly);
   const fixed = applyFix(doc, variantId, finding.fix.op);
   const reparsed = parseDocument(JSON.parse(serializeDocument(fixed)));
   expect(reparsed.ok ? [] : reparsed.problems).toEqual([]);
   const after = evaluate(fixed, variantId, { priceBook }).variants[0];
-  expect(finding.effect.availabilityAfter).toBe(after?.availability?.requestWeighted);
-  expect(finding.effect.downtimeMinutesAfter).toBe(after?.availability?.downtimeMinutesPerYear);
-  expect(finding.effect.monthlyCostAfter).toBe(after?.cost?.monthly);
-  expect(finding.effect.monthlyCostDelta).toBe(
+  expect(effect.availabilityAfter).toBe(after?.availability?.requestWeighted);
+  expect(effect.downtimeMinutesAfter).toBe(after?.availability?.downtimeMinutesPerYear);
+  expect(effect.monthlyCostAfter).toBe(after?.cost?.monthly);
+  expect(effect.monthlyCostDelta).toBe(
     (after?.cost?.monthly ?? NaN) - (before?.cost?.monthly ?? NaN),
   );
   return fixed;
 }
+
+describe('a fix that is not a model operation', () => {
+  it('has no effect (null) and reads "not measured", with the ceiling where there is one', () => {
+    const all = findings(template('single-region-3az'));
+    const unfixable = all.filter((f) => f.fix.op === null);
+    expect(unfixable.map((f) => f.code)).toEqual([
+      'single-point-of-failure',
+      'router-caps-target',
+      'rto-exceeds-mtd',
+    ]);
+    for (const f of unfixable) expect(f.effect).toBeNull();
+    expect(unfixable.map((f) => effectSummary(f))).toEqual([
+      `not measured; at most ${((unfixable[0]?.availabilityCeiling ?? 0) * 100).toFixed(5)} % while it stays`,
+      'not measured; at most 99.99000 % while it stays',
+      'not measured',
+    ]);
+    // A measured fix has no ceiling of its own.
+    const measuredOnes = findings(template('warm-standby-2-regions')).filter((f) => f.fix.op);
+    expect(measuredOnes.length).toBeGreaterThan(0);
+    for (const f of measuredOnes) {
+      expect(f.availabilityCeiling).toBeNull();
+      expect(effectSummary(f)).not.toContain('not measured');
+    }
+  });
+});
 
 describe('advise on a design that follows every principle', () => {
   it('raises only the global router, which nothing in the model can replace', () => {
@@ -146,7 +193,7 @@ describe('advise on a design that follows every principle', () => {
     expect(all.map((f) => [f.code, f.nodeIds, f.severity, f.fix.op])).toEqual([
       ['single-point-of-failure', ['dns'], 'low', null],
     ]);
-    expect(all[0]?.effect.availabilityCeiling).toBe(0.99999);
+    expect(all[0]?.availabilityCeiling).toBe(0.99999);
   });
 });
 
@@ -179,7 +226,9 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       instances: 2,
     });
     const fixed = expectExactEffect(single, 'v', spof as Finding);
-    expect(spof?.effect.availabilityAfter).toBeGreaterThan(spof?.effect.availabilityBefore ?? 1);
+    expect(measured(spof).availabilityAfter).toBeGreaterThan(
+      measured(spof).availabilityBefore ?? 1,
+    );
     const after = evaluate(fixed, 'v').variants[0]?.singlePointsOfFailure;
     expect(after).not.toContain('app-r1');
     expect(after).not.toContain('r1-a');
@@ -192,7 +241,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     const f = only(doc, 'router-caps-target');
     expect(f.severity).toBe('high');
     expect(f.fix.op).toBeNull();
-    expect(f.effect.availabilityCeiling).toBe(0.9999);
+    expect(f.availabilityCeiling).toBe(0.9999);
     expectExactEffect(doc, 'v', f);
   });
 
@@ -206,7 +255,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       instances: 6,
     });
     expectExactEffect(doc, 'v', f);
-    expect(f.effect.availabilityAfter).toBeGreaterThan(f.effect.availabilityBefore);
+    expect(measured(f).availabilityAfter).toBeGreaterThan(measured(f).availabilityBefore);
   });
 
   it('tier not zone-redundant: the instances that survive the largest zone loss', () => {
@@ -232,7 +281,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       memberId: 'db-r1',
     });
     const fixed = expectExactEffect(doc, 'v', f);
-    expect(f.effect.availabilityAfter).toBeGreaterThan(f.effect.availabilityBefore);
+    expect(measured(f).availabilityAfter).toBeGreaterThan(measured(f).availabilityBefore);
     expect(findings(fixed).map((x) => x.code)).toEqual(['single-point-of-failure']);
   });
 
@@ -251,6 +300,32 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     expect(findings(fixed).map((x) => x.code)).toEqual(['single-point-of-failure']);
   });
 
+  it('a fix that would raise a finding of its own is not offered as a model change', () => {
+    // A lone, backed-up datastore in r2 that both regions call: its local copy in r1 would have
+    // no backup, and the pair would fail over with nothing in a third location to decide.
+    const doc = edit(good(), (v) => ({
+      nodes: [
+        ...v.nodes,
+        { id: 'sessions', kind: 'datastore', parent: 'r2' },
+        { id: 'backup-sessions', kind: 'backup', parent: 'r2', intervalSeconds: 5 },
+      ],
+      edges: [
+        ...v.edges,
+        dep('app-r1', 'sessions'),
+        dep('app-r2', 'sessions'),
+        { from: 'backup-sessions', to: 'sessions', kind: 'backs-up' },
+      ],
+    }));
+    const f = findings(doc).find((x) => x.code === 'cross-region-dependency') as Finding;
+    expect(f.fix.label).toContain('sessions');
+    expect(f.fix.op).toBeNull();
+    expect(f.effect).toBeNull();
+    expect(effectSummary(f)).toBe('not measured');
+    expect(f.message).toContain(
+      'Applied as a model change, it would raise "sessions-r1 stops when a zone of r1 fails", "sessions can end up with two primaries after a split-brain", "sessions-r1 has no backup": it is not offered as one, and its effect is not measured.',
+    );
+  });
+
   it('synchronous replication across regions: made asynchronous, RPO from 0 to the lag', () => {
     const doc = edit(good(), (v) => ({
       nodes: patch({ ...v, nodes: patch(v, 'db-r1', { sync: true }) }, 'db-r2', { sync: true }),
@@ -258,8 +333,8 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     const f = only(doc, 'sync-replication-across-regions');
     expect(f.fix.op).toEqual({ kind: 'set-async', nodeIds: ['db-r1', 'db-r2'] });
     expectExactEffect(doc, 'v', f);
-    expect(f.effect.availabilityAfter).toBeGreaterThan(f.effect.availabilityBefore);
-    const region = f.effect.scenarios.find((s) => s.id === 'region');
+    expect(measured(f).availabilityAfter).toBeGreaterThan(measured(f).availabilityBefore);
+    const region = measured(f).scenarios.find((s) => s.id === 'region');
     expect(region?.rpoSecondsBefore).toBe(0);
     expect(region?.rpoSecondsAfter).toBeGreaterThan(0);
   });
@@ -272,52 +347,112 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     const f = only(doc, 'replication-lag-unbounded');
     expect(f.fix.op).toEqual({ kind: 'set-link-bandwidth', a: 'r1', b: 'r2', bandwidthMbps: 1200 });
     expectExactEffect(doc, 'v', f);
-    const region = f.effect.scenarios.find((s) => s.id === 'region');
+    const region = measured(f).scenarios.find((s) => s.id === 'region');
     expect(region?.rpoSecondsBefore).toBeNull();
     expect(region?.rpoSecondsAfter).not.toBeNull();
   });
 
-  it('no backup: a daily backup in the datastore region, corruption RPO bounded', () => {
+  it('no backup: a backup in the datastore region whose interval meets the RPO target', () => {
     const doc = edit(good(), (v) => ({
       nodes: v.nodes.filter((n) => n.id !== 'backup-r1'),
       edges: v.edges.filter((e) => e.from !== 'backup-r1'),
     }));
     const f = findings(doc).find((x) => x.code === 'no-backup') as Finding;
+    // RPO target 300 s − 60 s to notice a corruption: at most 240 s, so every minute.
     expect(f.fix.op).toEqual({
       kind: 'add-backup',
       datastoreId: 'db-r1',
       backupId: 'backup-db-r1',
       regionId: 'r1',
+      intervalSeconds: 60,
     });
+    expect(f.fix.label).toBe('Back up db-r1 every 60 s, keeping 7 days, in r1');
     const fixed = expectExactEffect(doc, 'v', f);
-    const corrupt = f.effect.scenarios.find((s) => s.id === 'corrupt');
-    expect([corrupt?.rpoSecondsBefore, corrupt?.rpoSecondsAfter]).toEqual([null, 86400]);
-    expect(f.effect.monthlyCostDelta).toBeGreaterThan(0);
-    // The daily backup is then above the 5 s RPO: the next round says so.
-    expect(findings(fixed).map((x) => x.code)).toContain('backup-interval-above-rpo');
+    const corrupt = measured(f).scenarios.find((s) => s.id === 'corrupt');
+    expect(corrupt).toMatchObject({ rpoSecondsBefore: null, meetsTargetsAfter: true });
+    expect(measured(f).monthlyCostDelta).toBeGreaterThan(0);
+    // The backup it adds raises no finding of its own: only the global router is left.
+    expect(keys(fixed)).toEqual(['single-point-of-failure:dns']);
   });
 
-  it('backup interval above the RPO: interval = RPO target, with its cost', () => {
+  it('no backup and no RPO target: daily, the documented default', () => {
+    const doc = edit(
+      good(),
+      (v) => ({
+        nodes: v.nodes.filter((n) => n.id !== 'backup-r1'),
+        edges: v.edges.filter((e) => e.from !== 'backup-r1'),
+      }),
+      { targets: { availability: 0.9999, rtoSeconds: 300, mtdSeconds: 3600 } },
+    );
+    const f = only(doc, 'no-backup');
+    expect(f.fix.op).not.toHaveProperty('intervalSeconds');
+    expect(f.fix.label).toBe('Back up db-r1 daily, keeping 7 days, in r1');
+  });
+
+  it('backup interval + detection above the RPO: the longest readable interval that meets it', () => {
     const doc = edit(good(), (v) => ({ nodes: patch(v, 'backup-r1', { intervalSeconds: 3600 }) }));
     const f = only(doc, 'backup-interval-above-rpo');
+    // 3,600 s + 60 s > 300 s; 300 s − 60 s = 240 s: the ladder's 60 s (5 min is above 240 s).
     expect(f.fix.op).toEqual({
       kind: 'set-backup-interval',
       backupId: 'backup-r1',
-      intervalSeconds: 5,
+      intervalSeconds: 60,
     });
-    expectExactEffect(doc, 'v', f);
-    expect(f.effect.monthlyCostDelta).toBeGreaterThan(0);
-    expect(f.effect.scenarios.find((s) => s.id === 'corrupt')?.meetsTargetsAfter).toBe(true);
+    expect(f.message).toContain(
+      'losing up to 60 min + 60 s = 61 min of writes against an RPO target of 5 min (RPO = backup interval + detection time',
+    );
+    const fixed = expectExactEffect(doc, 'v', f);
+    expect(measured(f).monthlyCostDelta).toBeGreaterThan(0);
+    expect(measured(f).scenarios.find((s) => s.id === 'corrupt')?.meetsTargetsAfter).toBe(true);
+    expect(keys(fixed)).toEqual(['single-point-of-failure:dns']);
+  });
+
+  it('an interval that meets the RPO alone but not with the detection time is raised', () => {
+    // 250 s ≤ 300 s, but 250 s + 60 s = 310 s > 300 s.
+    const doc = edit(good(), (v) => ({ nodes: patch(v, 'backup-r1', { intervalSeconds: 250 }) }));
+    expect(only(doc, 'backup-interval-above-rpo').fix.op).toMatchObject({ intervalSeconds: 60 });
+    const within = edit(good(), (v) => ({
+      nodes: patch(v, 'backup-r1', { intervalSeconds: 240 }),
+    }));
+    expect(keys(within)).toEqual(['single-point-of-failure:dns']);
+  });
+
+  it('an RPO target at or below the detection time: said once, about the detection, not measured', () => {
+    // 30 min to notice a corruption (the default) against a 15 min RPO target: no interval can.
+    const doc: NinesDocument = {
+      ...good(),
+      targets: { availability: 0.9999, rtoSeconds: 300, rpoSeconds: 900, mtdSeconds: 3600 },
+      operations: {},
+    };
+    const all = findings(doc);
+    expect(keys(doc)).toEqual(['detection-above-rpo:db-r1,db-r2', 'single-point-of-failure:dns']);
+    const f = all[0] as Finding;
+    expect(f.nodeIds).toEqual(['db-r1', 'db-r2']);
+    expect(f.fix.op).toBeNull();
+    expect(f.effect).toBeNull();
+    expect(effectSummary(f)).toBe('not measured');
+    expect(f.message).toContain('RPO = backup interval + detection time, at least 30 min');
+    expect(f.fix.label).toContain('set operations.detectionSeconds');
+    // Even a daily backup is not blamed: the detection is; a missing one still is raised, daily.
+    const daily = edit(doc, (v) => ({
+      nodes: patch(v, 'backup-r1', { intervalSeconds: 86400 }).filter((n) => n.id !== 'backup-r2'),
+      edges: v.edges.filter((e) => e.from !== 'backup-r2'),
+    }));
+    const codes = findings(daily).map((x) => [x.code, x.fix.op?.kind ?? null]);
+    expect(codes).toEqual([
+      ['no-backup', 'add-backup'],
+      ['detection-above-rpo', null],
+      ['single-point-of-failure', null],
+    ]);
+    expect(findings(daily)[0]?.fix.op).not.toHaveProperty('intervalSeconds');
   });
 
   it('a datastore no scenario corrupts: the advisor probes its corruption', () => {
     const doc = edit(good(), (v) => ({ nodes: patch(v, 'backup-r2', { intervalSeconds: 3600 }) }));
     const f = only(doc, 'backup-interval-above-rpo');
-    expect(f.effect.scenarios).toMatchObject([
+    expect(measured(f).scenarios).toMatchObject([
       {
         id: 'advisor-corrupt-db-r2',
-        rpoSecondsBefore: 3600,
-        rpoSecondsAfter: 5,
         meetsTargetsBefore: false,
         meetsTargetsAfter: true,
       },
@@ -353,8 +488,15 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     const zone = all.find((x) => x.code === 'capacity-after-zone-loss') as Finding;
     // 5 over 3 zones: the largest zone holds 2, leaving 3 × 400 = 1,200 ≥ 1,000; 4 leaves 800.
     expect(zone.fix.op).toEqual({ kind: 'scale-tier', nodeId: 'app-r1', instances: 5 });
+    // 3 left carry 1,000 requests/s; 2 would not: enough, none to spare, so not "N+1".
+    expect(zone.fix.label).toBe(
+      'Run 5 instances of app-r1: enough to carry the load after the loss of a zone, none to spare',
+    );
+    expect(zone.message).toContain(
+      'app-r1 (3 instances × 400 requests/s in r1) refuses the rest. It needs 5 instances (2 more m7i.large) to keep serving every request, with none to spare after the loss.',
+    );
     expectExactEffect(doc, 'v', zone);
-    expect(zone.effect.monthlyCostDelta).toBeGreaterThan(0);
+    expect(measured(zone).monthlyCostDelta).toBeGreaterThan(0);
     // A region loss sends r2's 1,000 requests/s too: 2,000 / 400 = 5 instances, all working.
     const region = all.find((x) => x.code === 'capacity-after-region-loss') as Finding;
     expect(region.fix.op).toEqual({ kind: 'scale-tier', nodeId: 'app-r1', instances: 5 });
@@ -379,7 +521,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       restoreThroughputMBps: 4,
     });
     expectExactEffect(doc, 'v', f);
-    expect(f.effect.scenarios).toMatchObject([
+    expect(measured(f).scenarios).toMatchObject([
       { id: 'corrupt', meetsTargetsBefore: false, meetsTargetsAfter: true },
     ]);
   });
@@ -397,14 +539,22 @@ const TEMPLATES = readdirSync(TEMPLATE_DIR)
   .filter((f) => f.endsWith('.nines.json'))
   .map((f) => f.replace('.nines.json', ''));
 
-/** What a reviewer raises on each bundled template, variant by variant (codes, severity order). */
+/**
+ * What a reviewer raises on each bundled template, variant by variant (codes, severity order).
+ * The templates back up hourly against a one-hour RPO target: with the default 30 min to notice
+ * a corruption, each backup loses up to 90 min (RPO = interval + detection), so each is raised.
+ */
+const BACKUPS = (...regions: string[]) =>
+  regions.map((r) => `backup-interval-above-rpo:backup-${r}`);
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'single-3az': [
     'single-point-of-failure:use1',
     'router-caps-target:lb-use1',
+    ...BACKUPS('use1'),
     'rto-exceeds-mtd:use1',
   ],
   'pilot-light': [
+    ...BACKUPS('use1', 'euw1'),
     'scenario-misses-rto:redis-use1',
     'tier-not-zone-redundant:app-euw1',
     'capacity-after-region-loss:app-euw1',
@@ -414,12 +564,49 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   ],
   'warm-standby': [
     'split-brain-two-primaries:redis-use1',
+    ...BACKUPS('use1', 'euw1'),
     'capacity-after-region-loss:app-euw1',
     'single-point-of-failure:dns',
   ],
-  aa2: ['single-point-of-failure:dns'],
-  aa3: ['single-point-of-failure:dns'],
+  aa2: [...BACKUPS('use1', 'euw1'), 'single-point-of-failure:dns'],
+  aa3: [...BACKUPS('use1', 'euw1', 'usw2'), 'single-point-of-failure:dns'],
 };
+
+describe('N+1 only with one instance to spare', () => {
+  // 1,000 requests/s reach app-r1 (its half of 2,000), 400 requests/s each, over 3 zones.
+  const doc = edit(good(), (v) => ({
+    nodes: patch(v, 'app-r1', { instances: 3, minHealthy: 1, capacityRps: 400 }),
+  }));
+  const ctx = AdviceContext.of(doc, doc.variants[0] as Variant, {}) as AdviceContext;
+  const loss: Loss = {
+    kind: 'zone',
+    id: 'r1-a',
+    scenario: { id: 'zone-a', name: 'Loss of r1-a', fail: ['r1-a'] },
+  };
+
+  it('exact fit: 5 leave 3 × 400 = 1,200 ≥ 1,000, but one more down leaves 800: none to spare', () => {
+    expect(hasSpare(ctx, 'app-r1', 5, loss, 1)).toBe(false);
+    expect(capacityFixLabel('app-r1', 5, 'zone', false)).toBe(
+      'Run 5 instances of app-r1: enough to carry the load after the loss of a zone, none to spare',
+    );
+  });
+
+  it('spare: 6 leave 4 × 400 = 1,600, and one more down still 3 × 400 = 1,200 ≥ 1,000: N+1', () => {
+    expect(hasSpare(ctx, 'app-r1', 6, loss, 1)).toBe(true);
+    expect(capacityFixLabel('app-r1', 6, 'zone', true)).toBe(
+      'Run 6 instances of app-r1 (N+1 for the loss of a zone)',
+    );
+  });
+
+  it('the warm standby: 10 × 2,000 requests/s carry exactly the 20,000 after losing use1', () => {
+    const f = findings(template('warm-standby-2-regions')).find(
+      (x) => x.code === 'capacity-after-region-loss',
+    );
+    expect(f?.fix.label).toBe(
+      'Run 10 instances of app-euw1: enough to carry the load after the loss of a region, none to spare',
+    );
+  });
+});
 
 describe('a zone-redundancy fix that measures nothing', () => {
   it('is low, and says it guards against overlapping failures', () => {
@@ -432,7 +619,7 @@ describe('a zone-redundancy fix that measures nothing', () => {
     );
     if (!standby || !app) throw new Error('the pilot light has lost its zone findings');
     expect(
-      Math.abs(standby.effect.downtimeMinutesBefore - standby.effect.downtimeMinutesAfter),
+      Math.abs(measured(standby).downtimeMinutesBefore - measured(standby).downtimeMinutesAfter),
     ).toBeLessThan(0.01);
     expect(standby.severity).toBe('low');
     expect(standby.message).toMatch(/guards against a second failure overlapping the first/);
@@ -456,11 +643,74 @@ describe('the bundled templates', () => {
           expectExactEffect(doc, v.id, f);
           if (f.fix.op) {
             const improves =
-              f.effect.availabilityAfter > f.effect.availabilityBefore ||
-              f.effect.scenarios.length > 0 ||
+              measured(f).availabilityAfter > measured(f).availabilityBefore ||
+              measured(f).scenarios.length > 0 ||
               // A witness changes what a partition does (its note), not a figure.
               f.code === 'split-brain-two-primaries';
             expect(improves, `${v.id} ${f.code}`).toBe(true);
+          }
+        }
+      }
+    },
+  );
+
+  it('the backup fix on a one-hour RPO target backs up every 30 min and raises nothing new', () => {
+    // Warm standby without its eu-west-1 backup; the default 30 min to notice a corruption.
+    const full = template('warm-standby-2-regions');
+    const doc = edit(full, (v) => ({
+      nodes: v.nodes.filter((n) => n.id !== 'backup-euw1'),
+      edges: v.edges.filter((e) => e.from !== 'backup-euw1'),
+    }));
+    expect(doc.targets?.rpoSeconds).toBe(3600);
+    const before = findings(doc);
+    const f = before.find((x) => x.code === 'no-backup') as Finding;
+    // 3,600 s − 1,800 s = 1,800 s: the ladder's 30 min.
+    expect(f.fix.op).toEqual({
+      kind: 'add-backup',
+      datastoreId: 'redis-euw1',
+      backupId: 'backup-redis-euw1',
+      regionId: 'euw1',
+      intervalSeconds: 1800,
+    });
+    expect(f.fix.label).toBe('Back up redis-euw1 every 30 min, keeping 7 days, in euw1');
+    const fixed = applyFix(doc, 'warm-standby', f.fix.op as NonNullable<Finding['fix']['op']>);
+    const after = findings(fixed);
+    expect(after.filter((x) => x.nodeIds.includes('backup-redis-euw1'))).toEqual([]);
+    const known = new Set(before.map((x) => `${x.code}:${x.nodeIds.join(',')}`));
+    expect(
+      after.map((x) => `${x.code}:${x.nodeIds.join(',')}`).filter((k) => !known.has(k)),
+    ).toEqual([]);
+    // The hourly backup that stays is raised, with the same interval as its fix.
+    const hourly = after.find((x) => x.code === 'backup-interval-above-rpo');
+    expect(hourly?.fix.op).toEqual({
+      kind: 'set-backup-interval',
+      backupId: 'backup-use1',
+      intervalSeconds: 1800,
+    });
+  });
+
+  /** `doc` without its backups: each datastore then gets a backup fix. */
+  const withoutBackups = (doc: NinesDocument): NinesDocument => ({
+    ...doc,
+    variants: doc.variants.map((v) => ({
+      ...v,
+      nodes: v.nodes.filter((n) => n.kind !== 'backup'),
+      edges: v.edges.filter((e) => e.kind !== 'backs-up'),
+    })),
+  });
+
+  it.each(TEMPLATES)(
+    '%s (and without its backups): no fix offered as an operation raises a finding of its own',
+    (stem) => {
+      const key = (f: Finding) => `${f.code}:${f.nodeIds.join(',')}`;
+      for (const doc of [template(stem), withoutBackups(template(stem))]) {
+        for (const v of advise(doc, undefined, { priceBook }).variants) {
+          const known = new Set(v.findings.map(key));
+          for (const f of v.findings) {
+            if (!f.fix.op) continue;
+            const after = advise(applyFix(doc, v.id, f.fix.op), v.id, { priceBook }).variants[0];
+            const raised = (after?.findings ?? []).map(key).filter((k) => !known.has(k));
+            expect(raised, `${v.id}: ${f.fix.label}`).toEqual([]);
           }
         }
       }

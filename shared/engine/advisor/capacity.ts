@@ -9,12 +9,12 @@ import type { ModelNode, Scenario, Variant } from '../../model/types';
 import { MAX_INSTANCES } from '../../schema/nines-v1';
 import { resolveGraph, buildStructure, trafficShares } from '../structure';
 import { runScenario } from '../scenarios';
-import type { AdviceContext, DraftFinding } from './context';
+import { findingKey, type AdviceContext, type DraftFinding } from './context';
 
 /** Served shares closer to the full load than this count as full. */
 const FULL = 1 - 1e-9;
 
-interface Loss {
+export interface Loss {
   readonly kind: 'zone' | 'region';
   readonly id: string;
   readonly scenario: Scenario;
@@ -59,6 +59,7 @@ function instancesNeeded(
   current: number,
   loss: Loss,
   full: number,
+  search: boolean,
 ): number | undefined {
   const others = withNodes(ctx.variant, (n) => (n.id === tierId ? n : unlimited(n)));
   const at = (instances: number): number =>
@@ -68,6 +69,7 @@ function instancesNeeded(
       loss.scenario,
     ).share;
   if (at(current) >= full * FULL || at(MAX_INSTANCES) < full * FULL) return undefined;
+  if (!search) return MAX_INSTANCES;
   let low = current; // too few
   let high = MAX_INSTANCES; // enough
   while (high - low > 1) {
@@ -88,12 +90,17 @@ export interface CapacityCheck {
   run(): Generator<void, DraftFinding[], void>;
 }
 
-/** N+1 findings: tiers that cannot carry the load after the loss of a zone or of a region. */
-export function capacityCheck(ctx: AdviceContext): CapacityCheck {
+/**
+ * N+1 findings: tiers that cannot carry the load after the loss of a zone or of a region. Given
+ * `known` (the keys of the findings of the design before a fix, `findingKey`), the check only
+ * identifies the findings not among them, without searching their instance count (their
+ * messages then carry no count): the re-check of a fix.
+ */
+export function capacityCheck(ctx: AdviceContext, known?: ReadonlySet<string>): CapacityCheck {
   const none: CapacityCheck = {
     steps: 0,
     maxFindings: 0,
-    run: () => capacityFindings(ctx, [], []),
+    run: () => capacityFindings(ctx, [], [], known),
   };
   if (!ctx.doc.workload?.requestsPerSecond) return none;
   const tiers = [...ctx.structure.tiers.keys()].filter((id) => {
@@ -120,8 +127,60 @@ export function capacityCheck(ctx: AdviceContext): CapacityCheck {
   return {
     steps: losses.length + 2 * tiers.length,
     maxFindings: 2 * tiers.length,
-    run: () => capacityFindings(ctx, tiers, losses),
+    run: () => capacityFindings(ctx, tiers, losses, known),
   };
+}
+
+/**
+ * True when `instances` of `tierId` leave at least one instance to spare after `loss`: with every
+ * other tier's capacity lifted, the tier still serves `full` when one more of the instances that
+ * the loss leaves also fails. (The smallest count that carries the load leaves none: N, not N+1.)
+ */
+export function hasSpare(
+  ctx: AdviceContext,
+  tierId: string,
+  instances: number,
+  loss: Loss,
+  full: number,
+): boolean {
+  const variant = withNodes(ctx.variant, (n) =>
+    n.id === tierId ? ({ ...n, instances } as ModelNode) : unlimited(n),
+  );
+  const graph = resolveGraph(variant, []);
+  if (!graph) return false;
+  const structure = buildStructure(graph, []);
+  const name = (event: number | undefined): string | undefined =>
+    event === undefined ? undefined : structure.events[event]?.name;
+  const tier = structure.tiers.get(tierId);
+  if (!tier || name(tier.regionEvent) === loss.id) return false;
+  const left = tier.instances.find((i) => name(i.zoneEvent) !== loss.id);
+  const extra = left && name(left.event);
+  if (extra === undefined) return false;
+  const result = runScenario(
+    { doc: ctx.doc, graph, structure, traffic: trafficShares(ctx.doc, graph) },
+    { ...loss.scenario, fail: [...(loss.scenario.fail ?? []), extra] },
+  );
+  return result.survives && result.capacityShare >= full * FULL;
+}
+
+/** `n instances`, `1 instance`. */
+function instancesText(n: number): string {
+  return `${n} instance${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The label of a capacity fix: "N+1" only when the instances left after the loss carry the load
+ * with at least one to spare; otherwise what it is, enough with none to spare.
+ */
+export function capacityFixLabel(
+  tierId: string,
+  instances: number,
+  kind: 'zone' | 'region',
+  spare: boolean,
+): string {
+  return spare
+    ? `Run ${instancesText(instances)} of ${tierId} (N+1 for the loss of a ${kind})`
+    : `Run ${instancesText(instances)} of ${tierId}: enough to carry the load after the loss of a ${kind}, none to spare`;
 }
 
 /** The check itself: `losses` run once each, then each tier searched in each kind of loss. */
@@ -129,6 +188,7 @@ function* capacityFindings(
   ctx: AdviceContext,
   tiers: readonly string[],
   losses: readonly Loss[],
+  known: ReadonlySet<string> | undefined,
 ): Generator<void, DraftFinding[], void> {
   // The design as it is, and with every capacity lifted, in each loss: the same for every tier.
   const asIs = new Map<string, { survives: boolean; share: number }>();
@@ -144,7 +204,9 @@ function* capacityFindings(
   };
   const findings: DraftFinding[] = [];
   for (const kind of ['zone', 'region'] as const) {
+    const code = kind === 'zone' ? 'capacity-after-zone-loss' : 'capacity-after-region-loss';
     for (const tierId of tiers) {
+      if (known?.has(findingKey({ code, nodeIds: [], subject: tierId }))) continue;
       const node = ctx.graph.byId.get(tierId) as ModelNode & {
         instances?: number;
         capacityRps: number;
@@ -154,7 +216,7 @@ function* capacityFindings(
       for (const loss of losses.filter((l) => l.kind === kind)) {
         const now = asIs.get(loss.id) as { survives: boolean; share: number };
         if (!now.survives || now.share >= FULL) continue;
-        const needed = instancesNeeded(ctx, tierId, current, loss, fullIn(loss));
+        const needed = instancesNeeded(ctx, tierId, current, loss, fullIn(loss), !known);
         if (needed !== undefined && (!worst || needed > worst.needed)) {
           worst = { loss, needed, share: now.share };
         }
@@ -163,16 +225,23 @@ function* capacityFindings(
       if (!worst) continue;
       const { loss, needed, share } = worst;
       const region = ctx.graph.regionOf.get(tierId);
+      const spare = !known && hasSpare(ctx, tierId, needed, loss, fullIn(loss));
+      const more = needed - current;
+      const type =
+        node.kind !== 'region' && 'instanceType' in node && node.instanceType
+          ? ` ${node.instanceType}`
+          : '';
       findings.push({
-        code: kind === 'zone' ? 'capacity-after-zone-loss' : 'capacity-after-region-loss',
+        code,
         severity: 'medium',
         nodeIds: [tierId, loss.id],
+        subject: tierId,
         title: `${tierId} cannot carry the load after losing ${loss.id}`,
-        message: `After the loss of ${loss.id}, ${(share * 100).toFixed(1)} % of the ${ctx.doc.workload?.requestsPerSecond} requests/s are served: ${tierId} (${current} instances × ${node.capacityRps} requests/s${region ? ` in ${region}` : ''}) refuses the rest. It needs ${needed} instances (${needed - current} more${node.kind !== 'region' && 'instanceType' in node && node.instanceType ? ` ${node.instanceType}` : ''}) to keep serving every request.`,
+        message: `After the loss of ${loss.id}, ${(share * 100).toFixed(1)} % of the ${ctx.doc.workload?.requestsPerSecond} requests/s are served: ${tierId} (${instancesText(current)} × ${node.capacityRps} requests/s${region ? ` in ${region}` : ''}) refuses the rest. It needs ${instancesText(needed)} (${more} more${type}) to keep serving every request${spare ? ', with one to spare after the loss' : ', with none to spare after the loss'}.`,
         principle: 'capacity',
         probes: ctx.probe(loss.scenario),
         fix: {
-          label: `Run ${needed} instances of ${tierId} (N+1 for the loss of a ${kind})`,
+          label: capacityFixLabel(tierId, needed, kind, spare),
           op: { kind: 'scale-tier', nodeId: tierId, instances: needed },
         },
       });

@@ -30,6 +30,17 @@ export interface DraftFinding {
   readonly availabilityCeiling?: number;
   /** Scenarios run before and after the fix besides the document's (see `probe`). */
   readonly probes?: readonly Scenario[];
+  /**
+   * What the finding is about, when not its nodes: the scenario of a target finding, the tier
+   * of a capacity finding (its worst loss may move), `variant` for one per variant. With the
+   * code, it tells a finding that a fix would raise from one that was there (`findingKey`).
+   */
+  readonly subject?: string;
+}
+
+/** The identity of a finding across a fix: its code and its subject, else its nodes. */
+export function findingKey(draft: Pick<DraftFinding, 'code' | 'nodeIds' | 'subject'>): string {
+  return `${draft.code}|${draft.subject ?? draft.nodeIds.join(',')}`;
 }
 
 /** An evaluation whose availability is known (the variant could be evaluated). */
@@ -48,6 +59,8 @@ export class AdviceContext {
     readonly structure: Structure,
     readonly traffic: TrafficShares,
     readonly options: AdviseOptions,
+    /** False in a re-check context: fixes are identified, not measured (`evaluateWith`). */
+    private readonly measuresFixes = true,
   ) {
     this.targets = doc.targets ?? {};
   }
@@ -76,6 +89,30 @@ export class AdviceContext {
     );
   }
 
+  /**
+   * The context of this variant with `op` applied, to re-check the rules on it: whether a
+   * finding is raised does not depend on measuring fixes, so its `evaluateWith` measures none.
+   * Undefined when the fixed variant cannot be evaluated.
+   */
+  withFix(op: FixOp): AdviceContext | undefined {
+    const base = this.evaluateWith(op);
+    const doc = this.fixed(op);
+    const variant = doc.variants.find((v) => v.id === this.variant.id);
+    const graph = variant && resolveGraph(variant, []);
+    if (!base || !variant || !graph) return undefined;
+    const structure = buildStructure(graph, []);
+    return new AdviceContext(
+      doc,
+      variant,
+      base,
+      graph,
+      structure,
+      trafficShares(doc, graph),
+      this.options,
+      false,
+    );
+  }
+
   /** The document with `op` applied to this variant. */
   fixed(op: FixOp): NinesDocument {
     return applyFix(this.doc, this.variant.id, op);
@@ -83,6 +120,7 @@ export class AdviceContext {
 
   /** Exact evaluation of the variant with `op` applied; undefined if it cannot be evaluated. */
   evaluateWith(op: FixOp): EvaluatedVariant | undefined {
+    if (!this.measuresFixes) return undefined;
     const key = JSON.stringify(op);
     if (!this.memo.has(key)) {
       const after = evaluate(this.fixed(op), this.variant.id, {

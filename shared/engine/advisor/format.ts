@@ -1,5 +1,5 @@
 /** How the advisor writes numbers in its messages (and the CLI in its list). */
-import type { FindingEffect } from './types';
+import type { Finding } from './types';
 
 /** 0.9999851 → "99.99851 %": enough digits to tell the figures of a fix apart. */
 export function percent(availability: number): string {
@@ -36,20 +36,26 @@ export function signedUsd(amount: number): string {
 }
 
 /**
- * One line for a fix's effect, the same in the CLI and the plan:
+ * One line for a fix's effect, the same in the CLI, the app and the plan:
  * "99.99882 % → 99.99901 % (−1.02 min/yr), +$420/month; Corruption: RPO 24 h → 5 s". The cost
  * part is left out without a price book and says "priced items only" when something is
- * unpriced; a single point of failure that no model change removes gives its ceiling instead.
+ * unpriced. A fix that is not a model operation is "not measured", with the ceiling of a single
+ * point of failure that no model change removes: "not measured; at most 99.99900 % while it
+ * stays".
  */
-export function effectSummary(effect: FindingEffect): string {
+export function effectSummary(finding: Pick<Finding, 'effect' | 'availabilityCeiling'>): string {
+  const { effect, availabilityCeiling } = finding;
+  if (effect === null) {
+    return availabilityCeiling === null
+      ? 'not measured'
+      : `not measured; at most ${percent(availabilityCeiling)} while it stays`;
+  }
   const minutes = effect.downtimeMinutesAfter - effect.downtimeMinutesBefore;
   const sign = minutes < 0 ? '−' : '+';
   const availability =
     minutes !== 0
       ? `${percent(effect.availabilityBefore)} → ${percent(effect.availabilityAfter)} (${sign}${Math.abs(minutes).toFixed(2)} min/yr)`
-      : effect.availabilityCeiling !== null
-        ? `at most ${percent(effect.availabilityCeiling)} while it stays (now ${percent(effect.availabilityBefore)})`
-        : `availability unchanged (${percent(effect.availabilityBefore)})`;
+      : `availability unchanged (${percent(effect.availabilityBefore)})`;
   const bound = effect.isCostComplete ? '' : ' (priced items only)';
   const cost =
     effect.monthlyCostDelta === null || (effect.monthlyCostDelta === 0 && minutes === 0)

@@ -12,7 +12,8 @@ import type { ScenarioResult } from '../scenarios';
 import type { AbortFlag } from '../simulation';
 import { backupFindings } from './backup';
 import { capacityCheck } from './capacity';
-import { AdviceContext, type DraftFinding, type EvaluatedVariant } from './context';
+import type { FixOp } from '../../model/ops/fixes';
+import { AdviceContext, findingKey, type DraftFinding, type EvaluatedVariant } from './context';
 import { crossRegionFindings } from './locality';
 import { singlePointFindings, zoneFindings } from './redundancy';
 import { replicationFindings } from './replication';
@@ -200,41 +201,77 @@ function* review(
   return { variants: advice, issues };
 }
 
-function* reviewVariant(ctx: AdviceContext, progress: Progress): Generator<void, Finding[], void> {
+/** The findings of every rule but the N+1 check, in rule order. */
+function ruleDrafts(ctx: AdviceContext): DraftFinding[][] {
   const spofs = singlePointFindings(ctx);
   const reported = new Set(spofs.flatMap((f) => (f.fix.op ? [f.nodeIds[0] as string] : [])));
-  const zones = zoneFindings(ctx, reported);
-  const crossRegion = crossRegionFindings(ctx);
-  const replication = replicationFindings(ctx);
-  const backups = backupFindings(ctx);
-  const targets = targetFindings(ctx);
+  return [
+    spofs,
+    zoneFindings(ctx, reported),
+    crossRegionFindings(ctx),
+    replicationFindings(ctx),
+    backupFindings(ctx),
+    targetFindings(ctx),
+  ];
+}
+
+/**
+ * Fix kinds that can change what a zone or region loss leaves served, the N+1 check's input:
+ * instance counts and placement, where consumers send their requests, and what keeps a data
+ * tier working (synchronous replication needs the link; a manual failover). The others cannot:
+ * a witness only changes what a partition does, a link's bandwidth only the replication lag
+ * (an RPO), and backups are outside the request path. (A `Record`, so that a new kind must be
+ * placed here.)
+ */
+const CHANGES_CAPACITY: Readonly<Record<FixOp['kind'], boolean>> = {
+  'spread-tier': true,
+  'scale-tier': true,
+  'use-local-member': true,
+  'add-local-copy': true,
+  'set-async': true,
+  'set-auto-failover': true,
+  'set-witness': false,
+  'set-link-bandwidth': false,
+  'add-backup': false,
+  'set-backup-interval': false,
+  'set-restore-throughput': false,
+};
+
+/**
+ * Most work units of re-checking one fix (its evaluation is shared with its measure): the rules,
+ * and the N+1 check when the fix can change capacity. A fix adds at most one tier (a local
+ * copy), and so at most two steps to the check.
+ */
+function recheckUnits(op: FixOp | null, capacitySteps: number): number {
+  if (op === null) return 0;
+  return RULE_UNITS + (CHANGES_CAPACITY[op.kind] && capacitySteps > 0 ? capacitySteps + 2 : 0);
+}
+
+function* reviewVariant(ctx: AdviceContext, progress: Progress): Generator<void, Finding[], void> {
+  const [spofs, zones, crossRegion, replication, backups, targets] = ruleDrafts(ctx) as [
+    DraftFinding[],
+    DraftFinding[],
+    DraftFinding[],
+    DraftFinding[],
+    DraftFinding[],
+    DraftFinding[],
+  ];
   const capacity = capacityCheck(ctx);
-  const others =
-    spofs.length +
-    zones.length +
-    crossRegion.length +
-    replication.length +
-    backups.length +
-    targets.length;
+  const others = [...spofs, ...zones, ...crossRegion, ...replication, ...backups, ...targets];
+  const recheckOthers = others.reduce((sum, d) => sum + recheckUnits(d.fix.op, capacity.steps), 0);
+  // A capacity finding's fix scales a tier: it is re-checked with the N+1 check.
+  const recheckCapacity = capacity.maxFindings * (RULE_UNITS + capacity.steps + 2);
   progress.plan(
     EVALUATION_UNITS +
       RULE_UNITS +
       capacity.steps +
-      (others + capacity.maxFindings) * EVALUATION_UNITS,
+      (others.length + capacity.maxFindings) * EVALUATION_UNITS +
+      recheckOthers +
+      recheckCapacity,
   );
   progress.did(EVALUATION_UNITS + RULE_UNITS);
   yield;
-  const steps = capacity.run();
-  let capacityDrafts: DraftFinding[];
-  for (;;) {
-    const next = steps.next();
-    if (next.done === true) {
-      capacityDrafts = next.value;
-      break;
-    }
-    progress.did(1);
-    yield;
-  }
+  const capacityDrafts = yield* stepped(capacity.run(), progress);
   const drafts: DraftFinding[] = [
     ...spofs,
     ...zones,
@@ -244,10 +281,14 @@ function* reviewVariant(ctx: AdviceContext, progress: Progress): Generator<void,
     ...capacityDrafts,
     ...targets,
   ];
-  progress.plan(drafts.length * EVALUATION_UNITS);
+  progress.plan(
+    drafts.reduce((sum, d) => sum + EVALUATION_UNITS + recheckUnits(d.fix.op, capacity.steps), 0),
+  );
+  const known = knownKeys(drafts);
   const measured: { finding: Finding; order: number }[] = [];
   for (const [order, draft] of drafts.entries()) {
-    measured.push({ finding: measure(ctx, draft), order });
+    const offered = yield* recheck(ctx, draft, known, progress);
+    measured.push({ finding: measure(ctx, offered), order });
     progress.did(EVALUATION_UNITS);
     yield;
   }
@@ -260,13 +301,90 @@ function* reviewVariant(ctx: AdviceContext, progress: Progress): Generator<void,
     .map((x) => x.finding);
 }
 
-/** The finding with the effect of its fix, from `evaluate` of the fixed model. */
+/**
+ * The keys of the findings of the design as it is (`findingKey`), with the zone findings of each
+ * tier that is a single point of failure with a fix: the zone rule leaves those tiers to that
+ * finding, so once the fix has made a tier redundant, a zone finding on it is what is left of
+ * the same finding, not a new one.
+ */
+function knownKeys(drafts: readonly DraftFinding[]): Set<string> {
+  const keys = new Set(drafts.map(findingKey));
+  for (const d of drafts) {
+    if (d.code !== 'single-point-of-failure' || d.fix.op === null) continue;
+    const subject = d.nodeIds[0] as string;
+    for (const code of ['tier-in-one-zone', 'tier-not-zone-redundant']) {
+      keys.add(findingKey({ code, nodeIds: [], subject }));
+    }
+  }
+  return keys;
+}
+
+/** Runs `steps` to the end, one unit of progress and one pause per step. */
+function* stepped<T>(
+  steps: Generator<void, T, void>,
+  progress: Progress,
+): Generator<void, T, void> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+    progress.did(1);
+    yield;
+  }
+}
+
+/**
+ * The draft as it may be offered: its fix is applied and every rule re-run on the fixed design
+ * (the N+1 check only when the fix can change capacity, `CHANGES_CAPACITY`). When a finding
+ * appears that was not there before (`findingKey`: the same code about the same subject), or
+ * the fixed design cannot be evaluated, the fix is not offered as a model operation: it stays
+ * in words, not measured, and the message says why.
+ */
+function* recheck(
+  ctx: AdviceContext,
+  draft: DraftFinding,
+  known: ReadonlySet<string>,
+  progress: Progress,
+): Generator<void, DraftFinding, void> {
+  const { op } = draft.fix;
+  if (op === null) return draft;
+  const fixed = ctx.withFix(op);
+  if (!fixed) {
+    return notOffered(draft, 'the design it gives cannot be evaluated');
+  }
+  const raised = ruleDrafts(fixed)
+    .flat()
+    .filter((d) => !known.has(findingKey(d)));
+  progress.did(RULE_UNITS);
+  if (CHANGES_CAPACITY[op.kind]) {
+    raised.push(...(yield* stepped(capacityCheck(fixed, known).run(), progress)));
+  }
+  if (raised.length === 0) return draft;
+  const titles = raised.map((d) => `"${d.title}"`).join(', ');
+  return notOffered(draft, `it would raise ${titles}`);
+}
+
+/** The draft with its fix in words only (not measured), and why. */
+function notOffered(draft: DraftFinding, why: string): DraftFinding {
+  return {
+    ...draft,
+    message: `${draft.message} Applied as a model change, ${why}: it is not offered as one, and its effect is not measured.`,
+    fix: { label: draft.fix.label, op: null },
+  };
+}
+
+/**
+ * The finding with the effect of its fix, from `evaluate` of the fixed model; a fix that is not
+ * a model operation is not measured (`effect: null`).
+ */
 function measure(ctx: AdviceContext, draft: DraftFinding): Finding {
-  const { availabilityCeiling, probes, ...finding } = draft;
-  const before = ctx.base;
-  const after = (draft.fix.op && ctx.evaluateWith(draft.fix.op)) || before;
-  const effect = effectOf(before, after, availabilityCeiling ?? null);
-  const fixed = draft.fix.op ? ctx.fixed(draft.fix.op) : ctx.doc;
+  const { availabilityCeiling, probes, subject: _subject, ...finding } = draft;
+  const ceiling = availabilityCeiling ?? null;
+  const after = draft.fix.op && ctx.evaluateWith(draft.fix.op);
+  if (!draft.fix.op || !after) {
+    return { ...finding, effect: null, availabilityCeiling: ceiling };
+  }
+  const effect = effectOf(ctx.base, after);
+  const fixed = ctx.fixed(draft.fix.op);
   const probed = (probes ?? []).flatMap((scenario) => {
     const b = ctx.scenarioOn(ctx.doc, scenario);
     const a = ctx.scenarioOn(fixed, scenario);
@@ -279,7 +397,6 @@ function measure(ctx: AdviceContext, draft: DraftFinding): Finding {
   // split-brain, are about harm that the downtime does not show.)
   const isNil =
     ZONE_REDUNDANCY_CODES.has(finding.code) &&
-    draft.fix.op !== null &&
     scenarios.length === 0 &&
     Math.abs(effect.downtimeMinutesBefore - effect.downtimeMinutesAfter) < NIL_MINUTES_PER_YEAR;
   return {
@@ -291,6 +408,7 @@ function measure(ctx: AdviceContext, draft: DraftFinding): Finding {
         }
       : {}),
     effect: { ...effect, scenarios },
+    availabilityCeiling: ceiling,
   };
 }
 
@@ -303,11 +421,7 @@ const ZONE_REDUNDANCY_CODES: ReadonlySet<string> = new Set([
   'tier-not-zone-redundant',
 ]);
 
-function effectOf(
-  before: EvaluatedVariant,
-  after: EvaluatedVariant,
-  availabilityCeiling: number | null,
-): FindingEffect {
+function effectOf(before: EvaluatedVariant, after: EvaluatedVariant): FindingEffect {
   const costBefore = before.cost?.monthly ?? null;
   const costAfter = after.cost?.monthly ?? null;
   return {
@@ -320,7 +434,6 @@ function effectOf(
     monthlyCostDelta: costBefore === null || costAfter === null ? null : costAfter - costBefore,
     isCostComplete: (before.cost?.isComplete ?? false) && (after.cost?.isComplete ?? false),
     scenarios: scenarioChanges(before, after),
-    availabilityCeiling,
   };
 }
 

@@ -82,6 +82,7 @@ function rtoFinding(
     code: overMtd ? 'rto-exceeds-mtd' : 'scenario-misses-rto',
     severity: 'high',
     nodeIds: [...new Set(parts.map((p) => p.nodeId))],
+    subject: `scenario:${s.id}`,
     title: `${s.name}: RTO ${duration(s.rtoSeconds)} ${overMtd ? 'exceeds the MTD' : 'misses the target'}`,
     message: `${s.name}: users wait ${duration(s.rtoSeconds)} (${partsText(parts) || 'no recovery path'}), beyond ${against}.${helps ? '' : manualFix.advice}`,
     principle: 'recoverability',
@@ -98,15 +99,15 @@ function rtoOp(
   const restore = parts.find((p) => p.kind === 'restore' && p.seconds !== null);
   const restored = restore && ctx.graph.byId.get(restore.nodeId);
   if (restore && restored?.kind === 'backup' && Number.isFinite(limit)) {
-    const warmup = parts
-      .filter((p) => p.kind === 'warm-up')
-      .reduce((sum, p) => sum + (p.seconds ?? 0), 0);
+    // The other parts of the chain (warm-up; with people, detection and decision) run in series
+    // with the restore: the restore has what they leave of the limit.
+    const others = parts.filter((p) => p !== restore).reduce((sum, p) => sum + (p.seconds ?? 0), 0);
     const stores = ctx.variant.edges
       .filter((e) => e.kind === 'backs-up' && e.from === restored.id)
       .map((e) => ctx.graph.byId.get(e.to))
       .filter((n): n is DatastoreNode => n?.kind === 'datastore');
     const gib = Math.max(0, ...stores.map((n) => n.memoryGiB ?? ctx.doc.workload?.dataSetGiB ?? 0));
-    const window = limit - warmup;
+    const window = limit - others;
     if (window > 0 && gib > 0) {
       // size / throughput ≤ window (REF-25), rounded up to a whole MB/s.
       const mbps = Math.ceil((gib * BYTES_PER_GIB) / BYTES_PER_MB / window);
@@ -170,6 +171,7 @@ function rpoFinding(
     code: 'scenario-misses-rpo',
     severity: 'high',
     nodeIds: [...new Set(parts.map((p) => p.nodeId))],
+    subject: `scenario:${s.id}`,
     title: `${s.name}: RPO ${duration(s.rpoSeconds)} misses the target`,
     message: `${s.name}: up to ${duration(s.rpoSeconds)} of writes are lost (${partsText(parts)}), beyond the RPO target of ${duration(target)}.${fix.advice}`,
     principle: 'recoverability',

@@ -74,7 +74,8 @@ export interface ScenarioChange {
 
 /**
  * The measured effect of a finding's fix: the same engine (`evaluate`) on the model as it is and
- * on the model with the fix applied. Without an op, the "after" figures equal the "before" ones.
+ * on the model with the fix applied. Only a fix that is a model operation has one: a fix in words
+ * (`op: null`) is not measured, and its finding's `effect` is null.
  */
 export interface FindingEffect {
   /** Request-weighted availability, in [0, 1]. */
@@ -92,11 +93,6 @@ export interface FindingEffect {
   readonly isCostComplete: boolean;
   /** Scenarios whose survival, capacity, RTO or RPO the fix changes: the document's, then probes. */
   readonly scenarios: readonly ScenarioChange[];
-  /**
-   * For a single point of failure that no model operation can remove: the highest availability
-   * the design can reach while it stays (its own availability), in [0, 1]; null otherwise.
-   */
-  readonly availabilityCeiling: number | null;
 }
 
 /** One design finding. */
@@ -112,7 +108,13 @@ export interface Finding {
   readonly message: string;
   readonly principle: PrincipleId;
   readonly fix: Fix;
-  readonly effect: FindingEffect;
+  /** The fix measured; null when the fix is not a model operation (`fix.op` null): not measured. */
+  readonly effect: FindingEffect | null;
+  /**
+   * For a single point of failure that no model operation can remove: the highest availability
+   * the design can reach while it stays (its own availability), in [0, 1]; null otherwise.
+   */
+  readonly availabilityCeiling: number | null;
 }
 
 /** The findings of one variant, most severe first. */

@@ -6,7 +6,7 @@
  */
 import { regionTrafficShares } from '../../model/traffic';
 import { tierSize } from '../../model/nodes';
-import type { ModelNode, Scenario, NinesDocument } from '../../model/types';
+import type { ModelNode, Scenario } from '../../model/types';
 import { LINK_DEFAULTS } from '../../model/defaults';
 import type { ScenarioContext } from './result';
 

@@ -161,6 +161,15 @@ describe('applyFix', () => {
       kind: 'backs-up',
     });
     expectValid(fixed);
+    // With an interval (the advisor's, to meet the RPO target): that interval.
+    const often = applyFix(doc(), 'v', {
+      kind: 'add-backup',
+      datastoreId: 'db2',
+      backupId: 'backup-db2',
+      intervalSeconds: 1800,
+    });
+    expect(node(often, 'backup-db2')).toMatchObject({ intervalSeconds: 1800, retentionDays: 7 });
+    expectValid(often);
   });
 
   it('refuses a stale op (a programmer error) and leaves the document alone', () => {

@@ -56,14 +56,16 @@ export type FixOp =
       readonly bandwidthMbps: number;
     }
   /**
-   * Add a backup `backupId` (daily, kept 7 days: the documented defaults) that backs up the
-   * datastore, placed in `regionId` (absent: global, like the datastore).
+   * Add a backup `backupId` that backs up the datastore, every `intervalSeconds` (absent: daily,
+   * the documented default), kept 7 days, placed in `regionId` (absent: global, like the
+   * datastore).
    */
   | {
       readonly kind: 'add-backup';
       readonly datastoreId: string;
       readonly backupId: string;
       readonly regionId?: string;
+      readonly intervalSeconds?: number;
     }
   /** Set a backup's interval, seconds. */
   | {
@@ -278,7 +280,7 @@ function addBackup(variant: Variant, op: Extract<FixOp, { kind: 'add-backup' }>)
     kind: 'backup',
     name: `Backup of ${store.name ?? store.id}`,
     ...(op.regionId === undefined ? {} : { parent: op.regionId }),
-    intervalSeconds: defaults.intervalSeconds?.value as number,
+    intervalSeconds: op.intervalSeconds ?? (defaults.intervalSeconds?.value as number),
     retentionDays: defaults.retentionDays?.value as number,
   };
   const added = withNode(variant, backup, besideAnchor(variant, store, op.regionId));

@@ -4,6 +4,7 @@ import { priceBookSchema } from '../../catalog/price-book';
 import { evaluate } from '../../engine';
 import type { NinesDocument } from '../../model/types';
 import { checkDocument, headingsOf, plainText, type Block, type TableBlock } from '../document';
+import { writeMarkdown } from '../markdown/write-markdown';
 import { buildPlan } from './build-plan';
 import { formatDuration, formatUsd } from '../../text';
 
@@ -101,6 +102,19 @@ describe('buildPlan on every template', () => {
       'service returns when a person decides to promote the standby of redis-use1 and does it',
     );
     expect(text).not.toContain('Automatic: a person promotes');
+  });
+
+  it('labels a fix that is not a model change "not measured", with the ceiling it leaves', () => {
+    const result = buildPlan(template('warm-standby-2-regions.nines.json'), {
+      priceBook,
+      date: '2026-11-26',
+    });
+    if (!result.ok) throw new Error('warm-standby does not build');
+    const markdown = writeMarkdown(result.plan);
+    expect(markdown).toMatch(
+      /Choose a routing service with a higher SLA, or add a second one \(e\.g\. two DNS providers\)\*\* — not measured; at most 99\.9990 % while it stays\./,
+    );
+    expect(markdown).not.toMatch(/DNS providers\)\*\* — availability unchanged/);
   });
 
   it('refuses an unknown variant with the list of variants', () => {

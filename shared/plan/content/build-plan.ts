@@ -6,7 +6,7 @@
 import type { PriceBook } from '../../catalog/price-book';
 import { availabilityFromReport, compare } from '../../engine';
 import { resolveGraph } from '../../engine';
-import { advise, type FindingEffect } from '../../engine';
+import { advise, type Finding } from '../../engine';
 import { evaluate } from '../../engine';
 import type { EngineIssue } from '../../engine';
 import type { NinesDocument } from '../../model/types';
@@ -93,7 +93,7 @@ export function buildPlan(doc: NinesDocument, options: PlanOptions): PlanResult 
       title: f.title,
       detail: f.message,
       fix: f.fix.label,
-      effect: effectText(f.effect),
+      effect: effectText(f),
     })),
   };
   const issue = { date: options.date, version: options.version ?? '1.0' };
@@ -126,9 +126,16 @@ export function buildPlan(doc: NinesDocument, options: PlanOptions): PlanResult 
 
 /**
  * A fix's measured effect in the plan's formats: `availability 99.9988 % to 99.9990 % (−1.02
- * min/yr), +$420/month`.
+ * min/yr), +$420/month`; `not measured` for a fix that is not a model operation (with the
+ * ceiling of a single point of failure that stays: `not measured; at most 99.9990 % while it
+ * stays`).
  */
-function effectText(effect: FindingEffect): string {
+function effectText({ effect, availabilityCeiling }: Finding): string {
+  if (effect === null) {
+    return availabilityCeiling === null
+      ? 'not measured'
+      : `not measured; at most ${formatAvailability(availabilityCeiling)} while it stays`;
+  }
   const minutes = effect.downtimeMinutesAfter - effect.downtimeMinutesBefore;
   const availability =
     Math.abs(minutes) < 0.005

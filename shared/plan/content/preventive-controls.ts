@@ -166,7 +166,7 @@ export function preventiveControlsChapter(ctx: PlanContext): Block[] {
           },
           heading(2, 'Recommendations'),
           paragraph(
-            'The fix of each finding, with its effect measured by evaluating the model with the fix applied (availability and downtime before and after, change of the monthly cost):',
+            'The fix of each finding, with its effect measured by evaluating the model with the fix applied (availability and downtime before and after, change of the monthly cost); a fix that no change to the model expresses is not measured:',
           ),
           numbered(ctx.findings.map((f) => inline(bold(f.fix), ` — ${f.effect}.`))),
         ]),
