@@ -7,7 +7,13 @@
  */
 import type { FixOp } from '../../model/ops/fixes';
 import type { DatastoreNode } from '../../model/types';
-import { type ScenarioResult, type TimePart, BYTES_PER_GIB, BYTES_PER_MB } from '../scenarios';
+import {
+  BYTES_PER_GIB,
+  BYTES_PER_MB,
+  TIME_PART_LABELS,
+  type ScenarioResult,
+  type TimePart,
+} from '../scenarios';
 import type { AdviceContext, DraftFinding } from './context';
 import { duration } from './format';
 
@@ -37,7 +43,11 @@ export function targetFindings(ctx: AdviceContext): DraftFinding[] {
 
 function partsText(parts: readonly TimePart[]): string {
   return parts
-    .map((p) => `${p.kind.replace('-', ' ')} of ${p.nodeId} ${duration(p.seconds)}`)
+    .map((p) =>
+      p.nodeId === 'operations'
+        ? `${TIME_PART_LABELS[p.kind]} by the people on call ${duration(p.seconds)}`
+        : `${TIME_PART_LABELS[p.kind]} of ${p.nodeId} ${duration(p.seconds)}`,
+    )
     .join(' + ');
 }
 
@@ -65,19 +75,25 @@ function rtoFinding(
           advice: ` Nothing in ${repair?.nodeId} can come back sooner than its repair: only a second region that serves on its own avoids the wait.`,
           label: `Serve from a second region that takes over without ${repair?.nodeId}`,
         }
-      : parts.some((p) => p.kind === 'detection' || p.kind === 'dns-ttl')
+      : parts.some((p) => p.nodeId === 'operations')
         ? {
             advice:
-              ' Shorter health checks (interval × threshold) or a shorter DNS TTL shorten the detection.',
-            label: 'Shorten the health checks or the DNS TTL',
+              ' Most of it is people: noticing the failure and deciding. Data checks and alerts that page sooner (operations.detectionSeconds), a rehearsed runbook with a pre-agreed decision (operations.decisionSeconds), and automation for the manual steps shorten it.',
+            label: 'Notice and decide sooner; automate the manual steps',
           }
-        : parts.some((p) => p.kind === 'promotion' || p.kind === 'warm-up')
+        : parts.some((p) => p.kind === 'detection' || p.kind === 'dns-ttl')
           ? {
               advice:
-                ' A faster promotion (a smaller failoverSeconds) and a warm standby (no warm-up) shorten it.',
-              label: 'Promote faster and keep the standby warm',
+                ' Shorter health checks (interval × threshold) or a shorter DNS TTL shorten the detection.',
+              label: 'Shorten the health checks or the DNS TTL',
             }
-          : { advice: '', label: 'Shorten the recovery chain listed above' };
+          : parts.some((p) => p.kind === 'promotion' || p.kind === 'warm-up')
+            ? {
+                advice:
+                  ' A faster promotion (a smaller failoverSeconds) and a warm standby (no warm-up) shorten it.',
+                label: 'Promote faster and keep the standby warm',
+              }
+            : { advice: '', label: 'Shorten the recovery chain listed above' };
   return {
     code: overMtd ? 'rto-exceeds-mtd' : 'scenario-misses-rto',
     severity: 'high',

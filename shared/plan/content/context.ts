@@ -86,6 +86,8 @@ export function labelOf(ctx: PlanBasis, id: string): string {
  * Checkout API (us-east-1)`, `link:euw1|use1` → `the network between eu-west-1 and us-east-1`.
  */
 export function eventLabel(ctx: PlanBasis, event: string): string {
+  // The people's parts of a recovery (a decision, the detection of a corruption).
+  if (event === 'operations') return 'the people on call';
   if (event.startsWith('link:')) {
     const [a = '', b = ''] = event.slice('link:'.length).split('|');
     return `the network between ${locationOf(ctx, a) ?? a} and ${locationOf(ctx, b) ?? b}`;

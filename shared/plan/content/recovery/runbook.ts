@@ -17,7 +17,7 @@ import {
 import { decompositionText, misses, outcome } from '../bia';
 import { activationDecision, automaticResponse, detectionSignals } from '../activation';
 import { groupOf, type PlanBasis, type PlanContext } from '../context';
-import { capitalise } from '../../../text';
+import { capitalise, formatShare } from '../../../text';
 import { failedDescription, recoverySteps } from './steps';
 import { failback, validation } from './after';
 
@@ -64,11 +64,13 @@ export function runbook(ctx: PlanContext, s: ScenarioResult, scenario: Scenario)
     paragraph(
       s.survives && isPromotedByHand(ctx, s)
         ? `Manual: ${automaticResponse(ctx, s)} once the coordinator decides not to wait for the repair (the failover is manual); the coordinator then watches the validation signals and decides when to fail back.`
-        : s.survives
-          ? `Automatic: ${automaticResponse(ctx, s)}. No decision is needed to restore service; the coordinator watches the validation signals and decides when to fail back.`
-          : (scenario.corrupt ?? []).length > 0
-            ? 'Manual: the coordinator decides to stop the writes and chooses the restore point.'
-            : 'Manual: the coordinator activates the plan and decides between waiting for the repair and moving the service elsewhere, against the MTD.',
+        : s.survives && s.rto.parts.some((p) => p.kind === 'decision')
+          ? `Manual: ${automaticResponse(ctx, s)}; the service stays ${s.status === 'degraded' ? `degraded (${formatShare(s.servedShare)} served)` : 'short of capacity'} until the coordinator decides to scale out (the tier does not grow by itself), and then watches the validation signals and decides when to fail back.`
+          : s.survives
+            ? `Automatic: ${automaticResponse(ctx, s)}. No decision is needed to restore service; the coordinator watches the validation signals and decides when to fail back.`
+            : (scenario.corrupt ?? []).length > 0
+              ? 'Manual: the coordinator decides to stop the writes and chooses the restore point.'
+              : 'Manual: the coordinator activates the plan and decides between waiting for the repair and moving the service elsewhere, against the MTD.',
     ),
     heading(3, 'Recovery steps', `${id}-steps`),
     numbered(recoverySteps(ctx, s, scenario)),
