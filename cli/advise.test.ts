@@ -51,7 +51,7 @@ describe('nines advise', () => {
   it('prints a readable list: severity, title, nodes, effect with minutes and cost', async () => {
     const { code, stdout } = await runCli('advise', template('warm-standby-2-regions'));
     expect(code).toBe(0);
-    expect(stdout).toContain('warm-standby — Warm standby, two regions: 5\u00a0findings');
+    expect(stdout).toContain('warm-standby — Warm standby, two regions: 7\u00a0findings');
     expect(stdout).toMatch(/MEDIUM app-euw1 cannot carry the load after losing use1/);
     expect(stdout).toMatch(
       /effect: 99\.97899 % → 99\.99870 % \(−103\.63 min\/yr\), \+\$492\/month \(priced items only\)/,

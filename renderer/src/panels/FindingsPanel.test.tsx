@@ -48,7 +48,7 @@ describe('FindingsList', () => {
     expect(within(capacity).getByTestId('finding-effect').textContent).toMatch(
       /→ .*min\/yr\), \+\$[\d,]+\/month/,
     );
-    expect(screen.getByRole('heading', { name: /Findings/ }).textContent).toContain('5');
+    expect(screen.getByRole('heading', { name: /Findings/ }).textContent).toContain('7');
   });
 
   it('offers no Apply for a fix the model cannot express, and says why', () => {

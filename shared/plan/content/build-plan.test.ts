@@ -112,7 +112,7 @@ describe('buildPlan on every template', () => {
     if (!result.ok) throw new Error('warm-standby does not build');
     const markdown = writeMarkdown(result.plan);
     expect(markdown).toMatch(
-      /Choose a routing service with a higher SLA, or add a second one \(e\.g\. two DNS providers\)\*\* — not measured; at most 99\.9990 % while it stays\./,
+      /Choose a routing service with a higher SLA, or add a second one \(e\.g\. two DNS providers\)\*\* — not measured; at most 99\.9990\s% while it stays\./,
     );
     expect(markdown).not.toMatch(/DNS providers\)\*\* — availability unchanged/);
   });
