@@ -13,7 +13,9 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   const capacity = findings.getByTestId('finding-capacity-after-region-loss-0');
   await expect(splitBrain).toBeVisible();
   await expect(splitBrain).toContainText('high');
-  await expect(page.getByTestId('findings-count')).toHaveText('Findings (3)');
+  // Two primaries, two backups slower than the RPO with detection, the region outage's and the
+  // corruption's RTO, the N+1 capacity and the global DNS.
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (7)');
   await expect(findings.getByTestId('finding-single-point-of-failure-0')).not.toContainText(
     'Apply',
   );
@@ -43,7 +45,7 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
 
   await splitBrain.getByRole('button', { name: 'Apply' }).click();
   await expect(splitBrain).toHaveCount(0);
-  await expect(page.getByTestId('findings-count')).toHaveText('Findings (2)');
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (6)');
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute(
     'title',
     /witness/,
@@ -52,7 +54,7 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   await planner.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
   await expect(splitBrain).toBeVisible();
-  await expect(page.getByTestId('findings-count')).toHaveText('Findings (3)');
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (7)');
   expect(planner.errors).toEqual([]);
 });
 
