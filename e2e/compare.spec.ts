@@ -9,7 +9,7 @@ import { priceBookSchema } from '../shared/catalog/price-book';
 import { sensitivity, sensitivityKey } from '../shared/engine';
 import { generatedModel } from '../shared/testing/generated-model';
 import { parseDocumentText } from '../shared/schema/parse';
-import { formatDuration, formatNumber, formatUsd } from '../renderer/src/app/format';
+import { formatDuration, formatNumber, formatUsd } from '../shared/text';
 import { PlannerPage } from './pages/planner-page';
 
 const CLI = fileURLToPath(new URL('../cli/bin/nines.mjs', import.meta.url));
