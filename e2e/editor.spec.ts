@@ -2,6 +2,7 @@
 // drag and drop only, whose displayed availability equals `nines evaluate` of the saved file;
 // placement rules and re-parenting; undo and redo across a drag; the editing keys; a 301-node
 // design evaluated in the worker; screenshots in both themes (test-results/screenshots/).
+import { formatAvailability } from '../shared/text';
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +87,7 @@ test('draws a two-region Active-Active design from an empty document by drag and
   await page.keyboard.press('Control+s');
   const saved = await (await download).path();
   const cli = evaluateWithCli(saved);
-  expect(shown).toBe(`${(cli * 100).toFixed(4)} %`);
+  expect(shown).toBe(formatAvailability(cli));
   expect(editor.errors).toEqual([]);
 });
 
@@ -266,7 +267,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const editor = new EditorPage(page);
     await editor.openTemplate('active-active-2-regions');
     await expect(editor.node('dns')).toHaveClass(/is-spof/);
-    await expect(editor.availability).toHaveText(/^\d{2,3}\.\d{4} %$/);
+    await expect(editor.availability).toHaveText(/^\d{2,3}\.\d{4}\s%$/);
     await expect(page.getByTestId('scenario-row-zone-outage')).toContainText('RTO');
     await editor.node('redis-use1').click();
     await page.screenshot({ path: `test-results/screenshots/editor-${colorScheme}.png` });
@@ -281,10 +282,8 @@ test('a 301-node design is evaluated in a worker and its figures arrive', async 
   const editor = new EditorPage(page);
   await editor.openDocument(doc, path);
   await expect(editor.nodesOfKind('region')).toHaveCount(33);
-  await expect(editor.availability).toHaveText(/^\d{2,3}\.\d{4} %$/);
+  await expect(editor.availability).toHaveText(/^\d{2,3}\.\d{4}\s%$/);
   await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
-  expect(`${(evaluateWithCli(path) * 100).toFixed(4)} %`).toBe(
-    await editor.availability.textContent(),
-  );
+  expect(formatAvailability(evaluateWithCli(path))).toBe(await editor.availability.textContent());
   expect(editor.errors).toEqual([]);
 });
