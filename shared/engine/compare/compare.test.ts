@@ -49,7 +49,7 @@ describe('compare', () => {
       [4, 'cheap', false],
     ]);
     expect(result.variants.find((v) => v.id === 'cheap')?.misses).toEqual([
-      'availability 99.9 % is below the target 99.99 %',
+      'availability 99.9000\u00a0% is below the target 99.9900\u00a0%',
     ]);
     expect(result.variants.find((v) => v.id === 'mid')?.misses).toEqual([
       'region outage: RTO 900 s > 300 s',

@@ -4,6 +4,7 @@
  * extra nine costs between neighbours in availability. Availability comes in as data, so this
  * module depends on the cost engine only.
  */
+import { formatAvailability } from '../../text';
 import type { PriceBook } from '../../catalog/price-book';
 import type { NinesDocument } from '../../model/types';
 import { estimateCost, type CostEstimate } from '../cost';
@@ -98,7 +99,7 @@ export function compare(doc: NinesDocument, options: CompareOptions): Comparison
     } else {
       if (target !== undefined && figures.availability < target) {
         misses.push(
-          `availability ${percent(figures.availability)} is below the target ${percent(target)}`,
+          `availability ${formatAvailability(figures.availability)} is below the target ${formatAvailability(target)}`,
         );
       }
       misses.push(...(figures.misses ?? []));
@@ -169,10 +170,6 @@ export function nineSteps(variants: readonly ComparedVariant[]): NineStep[] {
     });
   }
   return steps;
-}
-
-function percent(a: number): string {
-  return `${(a * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')} %`;
 }
 
 /**
