@@ -54,3 +54,4 @@ export type {
 export { exportMef } from './interop';
 export { advise, adviseAsync, effectSummary, PRINCIPLES } from './advisor';
 export type { AdviceReport, Finding, FindingEffect } from './advisor';
+export { selectVariants, unknownVariant } from './variants';

@@ -7,6 +7,7 @@
  * in one zone), locality (cross-region calls), replication (synchronous across regions,
  * unbounded lag, split-brain), backups, N+1 capacity, and scenario targets (RTO, RPO, MTD).
  */
+import { selectVariants } from '../variants';
 import type { NinesDocument } from '../../model/types';
 import type { AbortFlag } from '../simulation';
 import { backupFindings } from './backup';
@@ -165,19 +166,7 @@ function* review(
   options: AdviseOptions,
   progress: Progress,
 ): Generator<void, AdviceReport, void> {
-  const variants =
-    variantId === undefined ? doc.variants : doc.variants.filter((v) => v.id === variantId);
-  const issues =
-    variants.length === 0 && variantId !== undefined
-      ? [
-          {
-            code: 'unknown-variant',
-            severity: 'error' as const,
-            nodeIds: [],
-            message: `no variant "${variantId}" (variants: ${doc.variants.map((v) => v.id).join(', ')})`,
-          },
-        ]
-      : [];
+  const { variants, issues } = selectVariants(doc, variantId);
   const advice: VariantAdvice[] = [];
   for (const [index, variant] of variants.entries()) {
     progress.startVariant(index, variants.length);

@@ -2,6 +2,7 @@
  * `evaluate`: the availability of each variant of a document, with its explanation (cut sets,
  * single points of failure, importance) and its transition and capacity terms.
  */
+import { selectVariants } from '../variants';
 import { operationsTime } from '../../model/operations';
 import type { NinesDocument, Scenario, Variant } from '../../model/types';
 import { capacityUnavailability } from './capacity';
@@ -40,19 +41,7 @@ export function evaluate(
   variantId?: string,
   options: EvaluateOptions = {},
 ): EvaluationReport {
-  const variants =
-    variantId === undefined ? doc.variants : doc.variants.filter((v) => v.id === variantId);
-  const issues: EngineIssue[] =
-    variants.length === 0 && variantId !== undefined
-      ? [
-          {
-            code: 'unknown-variant',
-            severity: 'error',
-            nodeIds: [],
-            message: `no variant "${variantId}" (variants: ${doc.variants.map((v) => v.id).join(', ')})`,
-          },
-        ]
-      : [];
+  const { variants, issues } = selectVariants(doc, variantId);
   return {
     format: 'nines/1',
     variants: variants.map((v) => evaluateVariant(doc, v, options)),

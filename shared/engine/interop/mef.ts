@@ -8,6 +8,7 @@
  * unavailability as a `float` probability and its FORMAT.md name as a `label` (MEF names allow
  * only letters, digits, `_` and single `-`, so `app#0` is written `app_0`, deduplicated).
  */
+import { unknownVariant } from '../variants';
 import type { NinesDocument } from '../../model/types';
 import { variantStructure } from '../availability';
 import type { Structure } from '../structure';
@@ -23,14 +24,7 @@ export function exportMef(
   if (!variant) {
     return {
       xml: undefined,
-      issues: [
-        {
-          code: 'unknown-variant',
-          severity: 'error',
-          nodeIds: [],
-          message: `no variant "${variantId ?? ''}"`,
-        },
-      ],
+      issues: [unknownVariant(doc, variantId ?? '')],
     };
   }
   const { structure, issues } = variantStructure(variant);

@@ -32,6 +32,7 @@
  * id, so `variantId` does not change a variant's figures). Plain data in and out: it runs in a
  * Web Worker.
  */
+import { selectVariants } from '../variants';
 import type { NinesDocument, Variant } from '../../model/types';
 import { evaluate, MINUTES_PER_YEAR, HOURS_PER_YEAR } from '../availability';
 import { resolveGraph, buildStructure, trafficShares } from '../structure';
@@ -172,19 +173,7 @@ function* simulation(
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
   }
-  const variants =
-    variantId === undefined ? doc.variants : doc.variants.filter((v) => v.id === variantId);
-  const issues: EngineIssue[] =
-    variants.length === 0 && variantId !== undefined
-      ? [
-          {
-            code: 'unknown-variant',
-            severity: 'error',
-            nodeIds: [],
-            message: `no variant "${variantId}" (variants: ${doc.variants.map((v) => v.id).join(', ')})`,
-          },
-        ]
-      : [];
+  const { variants, issues } = selectVariants(doc, variantId);
 
   const total = years * variants.length;
   const step = Math.max(1, Math.ceil(total / 100));

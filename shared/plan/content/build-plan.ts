@@ -4,11 +4,16 @@
  * figure comes from `evaluate` and `compare` on that model.
  */
 import type { PriceBook } from '../../catalog/price-book';
-import { availabilityFromReport, compare } from '../../engine';
-import { resolveGraph } from '../../engine';
-import { advise, type Finding } from '../../engine';
-import { evaluate } from '../../engine';
-import type { EngineIssue } from '../../engine';
+import {
+  advise,
+  availabilityFromReport,
+  compare,
+  evaluate,
+  resolveGraph,
+  unknownVariant,
+  type EngineIssue,
+  type Finding,
+} from '../../engine';
 import type { NinesDocument } from '../../model/types';
 import type { PlanDocument } from '../document';
 import { activationChapter } from './activation';
@@ -57,14 +62,7 @@ export function buildPlan(doc: NinesDocument, options: PlanOptions): PlanResult 
   if (!variant) {
     return {
       ok: false,
-      issues: [
-        {
-          code: 'unknown-variant',
-          severity: 'error',
-          nodeIds: [],
-          message: `no variant "${options.variantId ?? ''}" (variants: ${doc.variants.map((v) => v.id).join(', ')})`,
-        },
-      ],
+      issues: [unknownVariant(doc, options.variantId ?? '')],
     };
   }
   const report = evaluate(doc, undefined, { priceBook: options.priceBook });
