@@ -92,11 +92,15 @@ export function biaChapter(ctx: PlanContext): Block[] {
       t.impact === undefined
         ? 'No FIPS 199 impact level is set in the model.'
         : `The system is rated ${t.impact} impact (FIPS 199). `,
-      'The objectives below are the organisation’s; the achieved figures are computed for each failure scenario of the model (forced failures, everything else working). The downtime cost of a scenario is its achieved RTO in hours times the cost of an hour of downtime',
+      'The objectives below are the organisation’s; the achieved figures are computed for each failure scenario of the model (forced failures, everything else working). ',
+      t.minServedShare === undefined || t.minServedShare >= 1
+        ? 'A scenario counts as recovered when every request is served again (a degraded service is not recovered). '
+        : `A scenario counts as recovered when ${formatShare(t.minServedShare)} of the requests are served again (the organisation's threshold). `,
+      'The maximum tolerable downtime is judged on the time until every request is served again. The downtime cost of a scenario adds up its phases at the cost of an hour of downtime',
       t.downtimeCostPerHour === undefined
         ? ' (not set in the model)'
         : ` (${formatUsd(t.downtimeCostPerHour)})`,
-      ', as if every user were interrupted for the whole RTO: an upper bound where the service survives.',
+      ': until the first requests are served again as if every request failed (an upper bound), then each degraded phase at the share of requests it refuses.',
     ),
     {
       kind: 'keyValue',
