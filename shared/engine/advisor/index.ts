@@ -8,6 +8,7 @@
  * unbounded lag, split-brain), backups, N+1 capacity, and scenario targets (RTO, RPO, MTD).
  */
 import type { NinesDocument } from '../../model/types';
+import { formatMinutesPerYear } from '../../text';
 import type { ScenarioResult } from '../scenarios';
 import type { AbortFlag } from '../simulation';
 import { backupFindings } from './backup';
@@ -404,7 +405,7 @@ function measure(ctx: AdviceContext, draft: DraftFinding): Finding {
     ...(isNil && finding.severity !== 'low'
       ? {
           severity: 'low' as const,
-          message: `${finding.message} In this model the fix changes the downtime by less than ${NIL_MINUTES_PER_YEAR} min/yr and no scenario: it guards against a second failure overlapping the first.`,
+          message: `${finding.message} In this model the fix changes the downtime by less than ${formatMinutesPerYear(NIL_MINUTES_PER_YEAR, { digits: 2 })} and no scenario: it guards against a second failure overlapping the first.`,
         }
       : {}),
     effect: { ...effect, scenarios },
