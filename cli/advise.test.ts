@@ -54,10 +54,12 @@ describe('nines advise', () => {
     expect(stdout).toContain('warm-standby — Warm standby, two regions: 7\u00a0findings');
     expect(stdout).toMatch(/MEDIUM app-euw1 cannot carry the load after losing use1/);
     expect(stdout).toMatch(
-      /effect: 99\.97899 % → 99\.99870 % \(−103\.63 min\/yr\), \+\$492\/month \(priced items only\)/,
+      /effect: 99\.9790\u00a0% → 99\.9987\u00a0% \(−103\.63\u00a0min\/yr\), \+\$492\/month \(priced items only\)/,
     );
-    expect(stdout).toContain('effect: not measured; at most 99.99900 % while it stays');
-    expect(stdout).toContain('Region outage (us-east-1): 40 % → 100 % of requests served');
+    expect(stdout).toContain('effect: not measured; at most 99.9990\u00a0% while it stays');
+    expect(stdout).toContain(
+      'Region outage (us-east-1): 40\u00a0% → 100\u00a0% of requests served',
+    );
   });
 
   it('selects one variant', async () => {

@@ -1,9 +1,8 @@
 /**
  * The plan of every bundled template, read back against the precision rule of
  * docs/conventions.md: no number in its Markdown may break it. Text the engine writes itself
- * (advisor findings and fixes, compare's miss reasons, scenario notes and issues) still formats its own numbers until
- * it moves to shared/text; it is taken out of the plan's text and checked apart, in a test
- * expected to fail until then.
+ * (advisor findings and fixes, compare's miss reasons, scenario notes and issues) is taken out
+ * of the plan's text and checked apart, so that a problem names the part that wrote it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -72,9 +71,7 @@ describe('the plan of every template follows the number rule', () => {
     expect(numberFormatProblems(planOf(name).markdown)).toEqual([]);
   });
 
-  // Expected to fail until shared/engine writes its numbers through shared/text (after the
-  // engine's move into capability folders): then remove `.fails`.
-  it.fails('engine text in the plans (advisor, compare, scenarios)', () => {
+  it('engine text in the plans (advisor, compare, scenarios)', () => {
     const problems = names.flatMap((name) => numberFormatProblems(planOf(name).engine.join('\n')));
     expect(problems).toEqual([]);
   });

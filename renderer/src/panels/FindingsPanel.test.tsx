@@ -58,7 +58,7 @@ describe('FindingsList', () => {
     expect(dns.textContent).toContain('Nothing in the model can');
     // Not measured, and labelled so: never "availability unchanged, +$0".
     expect(within(dns).getByTestId('finding-effect').textContent).toBe(
-      'not measured; at most 99.99900 % while it stays',
+      'not measured; at most 99.9990\u00a0% while it stays',
     );
   });
 

@@ -179,8 +179,8 @@ describe('a fix that is not a model operation', () => {
     ]);
     for (const f of unfixable) expect(f.effect).toBeNull();
     expect(unfixable.map((f) => effectSummary(f))).toEqual([
-      `not measured; at most ${((unfixable[0]?.availabilityCeiling ?? 0) * 100).toFixed(5)} % while it stays`,
-      'not measured; at most 99.99000 % while it stays',
+      'not measured; at most 99.9772\u00a0% while it stays',
+      'not measured; at most 99.9900\u00a0% while it stays',
       'not measured',
       'not measured',
     ]);
@@ -373,7 +373,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       regionId: 'r1',
       intervalSeconds: 60,
     });
-    expect(f.fix.label).toBe('Back up db-r1 every 60 s, keeping 7 days, in r1');
+    expect(f.fix.label).toBe('Back up db-r1 every 60\u00a0s, keeping 7\u00a0days, in r1');
     const fixed = expectExactEffect(doc, 'v', f);
     const corrupt = measured(f).scenarios.find((s) => s.id === 'corrupt');
     expect(corrupt).toMatchObject({ rpoSecondsBefore: null, meetsTargetsAfter: true });
@@ -393,7 +393,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     );
     const f = only(doc, 'no-backup');
     expect(f.fix.op).not.toHaveProperty('intervalSeconds');
-    expect(f.fix.label).toBe('Back up db-r1 daily, keeping 7 days, in r1');
+    expect(f.fix.label).toBe('Back up db-r1 daily, keeping 7\u00a0days, in r1');
   });
 
   it('backup interval + detection above the RPO: the longest readable interval that meets it', () => {
@@ -406,7 +406,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       intervalSeconds: 60,
     });
     expect(f.message).toContain(
-      'losing up to 60 min + 60 s = 61 min of writes against an RPO target of 5 min (RPO = backup interval + detection time',
+      'losing up to 60\u00a0min + 60\u00a0s = 61\u00a0min of writes against an RPO target of 5\u00a0min (RPO = backup interval + detection time',
     );
     const fixed = expectExactEffect(doc, 'v', f);
     expect(measured(f).monthlyCostDelta).toBeGreaterThan(0);
@@ -443,7 +443,7 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     expect(f.fix.op).toBeNull();
     expect(f.effect).toBeNull();
     expect(effectSummary(f)).toBe('not measured');
-    expect(f.message).toContain('RPO = backup interval + detection time, at least 30 min');
+    expect(f.message).toContain('RPO = backup interval + detection time, at least 30\u00a0min');
     expect(f.fix.label).toContain('set operations.detectionSeconds');
     // Even a daily backup is not blamed: the detection is; a missing one still is raised, daily.
     const daily = edit(doc, (v) => ({
@@ -503,10 +503,10 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     expect(zone.fix.op).toEqual({ kind: 'scale-tier', nodeId: 'app-r1', instances: 5 });
     // 3 left carry 1,000 requests/s; 2 would not: enough, none to spare, so not "N+1".
     expect(zone.fix.label).toBe(
-      'Run 5 instances of app-r1: enough to carry the load after the loss of a zone, none to spare',
+      'Run 5\u00a0instances of app-r1: enough to carry the load after the loss of a zone, none to spare',
     );
     expect(zone.message).toContain(
-      'app-r1 (3 instances × 400 requests/s in r1) refuses the rest. It needs 5 instances (2 more m7i.large) to keep serving every request, with none to spare after the loss.',
+      'app-r1 (3\u00a0instances × 400\u00a0requests/s in r1) refuses the rest. It needs 5\u00a0instances (2 more m7i.large) to keep serving every request, with none to spare after the loss.',
     );
     expectExactEffect(doc, 'v', zone);
     expect(measured(zone).monthlyCostDelta).toBeGreaterThan(0);
@@ -610,14 +610,14 @@ describe('N+1 only with one instance to spare', () => {
   it('exact fit: 5 leave 3 × 400 = 1,200 ≥ 1,000, but one more down leaves 800: none to spare', () => {
     expect(hasSpare(ctx, 'app-r1', 5, loss, 1)).toBe(false);
     expect(capacityFixLabel('app-r1', 5, 'zone', false)).toBe(
-      'Run 5 instances of app-r1: enough to carry the load after the loss of a zone, none to spare',
+      'Run 5\u00a0instances of app-r1: enough to carry the load after the loss of a zone, none to spare',
     );
   });
 
   it('spare: 6 leave 4 × 400 = 1,600, and one more down still 3 × 400 = 1,200 ≥ 1,000: N+1', () => {
     expect(hasSpare(ctx, 'app-r1', 6, loss, 1)).toBe(true);
     expect(capacityFixLabel('app-r1', 6, 'zone', true)).toBe(
-      'Run 6 instances of app-r1 (N+1 for the loss of a zone)',
+      'Run 6\u00a0instances of app-r1 (N+1 for the loss of a zone)',
     );
   });
 
@@ -626,7 +626,7 @@ describe('N+1 only with one instance to spare', () => {
       (x) => x.code === 'capacity-after-region-loss',
     );
     expect(f?.fix.label).toBe(
-      'Run 10 instances of app-euw1: enough to carry the load after the loss of a region, none to spare',
+      'Run 10\u00a0instances of app-euw1: enough to carry the load after the loss of a region, none to spare',
     );
   });
 });
@@ -695,7 +695,7 @@ describe('the bundled templates', () => {
       regionId: 'euw1',
       intervalSeconds: 1800,
     });
-    expect(f.fix.label).toBe('Back up redis-euw1 every 30 min, keeping 7 days, in euw1');
+    expect(f.fix.label).toBe('Back up redis-euw1 every 30\u00a0min, keeping 7\u00a0days, in euw1');
     const fixed = applyFix(doc, 'warm-standby', f.fix.op as NonNullable<Finding['fix']['op']>);
     const after = findings(fixed);
     expect(after.filter((x) => x.nodeIds.includes('backup-redis-euw1'))).toEqual([]);

@@ -14,7 +14,7 @@ import { freshFixId } from '../../model/ops/fixes';
 import type { BackupNode, NinesDocument } from '../../model/types';
 import { backupPolicy } from '../scenarios';
 import type { AdviceContext, DraftFinding } from './context';
-import { duration } from './format';
+import { formatCount, formatDuration } from '../../text';
 
 /**
  * Readable backup intervals, seconds, longest first: a fix backs up at the longest of them that
@@ -57,7 +57,7 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
   // The longest backup interval that meets the RPO target, if one can.
   const window = rpo === undefined ? undefined : rpo - detection;
   const interval = window !== undefined && window > 0 ? intervalWithin(window) : undefined;
-  const rule = `RPO = backup interval + detection time: worst case a corruption begins just after a backup and is noticed ${duration(detection)} later`;
+  const rule = `RPO = backup interval + detection time: worst case a corruption begins just after a backup and is noticed ${formatDuration(detection)} later`;
   const reported = new Set<string>();
   const stores: string[] = [];
   for (const node of ctx.variant.nodes) {
@@ -71,7 +71,7 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
     });
     if (backups.length === 0) {
       const region = ctx.graph.regionOf.get(node.id);
-      const every = interval === undefined ? 'daily' : `every ${duration(interval)}`;
+      const every = interval === undefined ? 'daily' : `every ${formatDuration(interval)}`;
       findings.push({
         code: 'no-backup',
         severity: 'high',
@@ -80,12 +80,12 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
         message: `Replication copies a logical corruption (a bad deploy, a mistaken delete) to every member of ${node.id}: with no backup it cannot be undone, so its RPO is unbounded and its data must be rebuilt from the systems of record.${
           interval === undefined || rpo === undefined
             ? ''
-            : ` Backed up every ${duration(interval)}, a corruption loses at most ${duration(interval + detection)} of writes, within the ${duration(rpo)} RPO target (${rule}).`
+            : ` Backed up every ${formatDuration(interval)}, a corruption loses at most ${formatDuration(interval + detection)} of writes, within the ${formatDuration(rpo)} RPO target (${rule}).`
         }`,
         principle: 'recoverability',
         probes,
         fix: {
-          label: `Back up ${node.id} ${every}, keeping 7 days${region ? `, in ${region}` : ''}`,
+          label: `Back up ${node.id} ${every}, keeping ${formatCount(7, 'day')}${region ? `, in ${region}` : ''}`,
           op: {
             kind: 'add-backup',
             datastoreId: node.id,
@@ -109,10 +109,10 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
       code: 'backup-interval-above-rpo',
       severity: 'high',
       nodeIds: [best.backup.id, node.id],
-      title: `${best.backup.id} runs every ${duration(best.interval)}: a corruption of ${node.id} can lose ${duration(lost)}, above the ${duration(rpo)} RPO`,
-      message: `A corruption of ${node.id} is undone from the last backup taken before it began, losing up to ${duration(best.interval)} + ${duration(detection)} = ${duration(lost)} of writes against an RPO target of ${duration(rpo)} (${rule}).${
+      title: `${best.backup.id} runs every ${formatDuration(best.interval)}: a corruption of ${node.id} can lose ${formatDuration(lost)}, above the ${formatDuration(rpo)} RPO`,
+      message: `A corruption of ${node.id} is undone from the last backup taken before it began, losing up to ${formatDuration(best.interval)} + ${formatDuration(detection)} = ${formatDuration(lost)} of writes against an RPO target of ${formatDuration(rpo)} (${rule}).${
         interval !== undefined
-          ? ` Backing up every ${duration(interval)} (at most ${duration(rpo)} − ${duration(detection)}) meets it; the cost below prices each backup as a full copy of the data set, so continuous (point-in-time) backups are usually far cheaper: give the backup their price as monthlyUsd.`
+          ? ` Backing up every ${formatDuration(interval)} (at most ${formatDuration(rpo)} − ${formatDuration(detection)}) meets it; the cost below prices each backup as a full copy of the data set, so continuous (point-in-time) backups are usually far cheaper: give the backup their price as monthlyUsd.`
           : ' No backup interval meets a zero RPO: only a delayed replica or a point-in-time log can.'
       }`,
       principle: 'recoverability',
@@ -120,7 +120,7 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
       fix:
         interval !== undefined
           ? {
-              label: `Back up ${node.id} every ${duration(interval)} (point-in-time recovery)`,
+              label: `Back up ${node.id} every ${formatDuration(interval)} (point-in-time recovery)`,
               op: {
                 kind: 'set-backup-interval',
                 backupId: best.backup.id,
@@ -155,8 +155,8 @@ function detectionFinding(
     severity: 'high',
     nodeIds: [...stores],
     subject: 'variant',
-    title: `A corruption is noticed after ${duration(detection)}: no backup meets the ${duration(rpo)} RPO`,
-    message: `A corruption of ${stores.join(', ')} is undone from the last backup taken before it began. Worst case it begins just after a backup and is noticed ${duration(detection)} later (${source}), and the writes of both spans are lost: RPO = backup interval + detection time, at least ${duration(detection)} however often the backups run, against an RPO target of ${duration(rpo)}. Only noticing sooner can meet it: data-validation checks, alerts on error rates and failed reads; then set operations.detectionSeconds to the time measured.`,
+    title: `A corruption is noticed after ${formatDuration(detection)}: no backup meets the ${formatDuration(rpo)} RPO`,
+    message: `A corruption of ${stores.join(', ')} is undone from the last backup taken before it began. Worst case it begins just after a backup and is noticed ${formatDuration(detection)} later (${source}), and the writes of both spans are lost: RPO = backup interval + detection time, at least ${formatDuration(detection)} however often the backups run, against an RPO target of ${formatDuration(rpo)}. Only noticing sooner can meet it: data-validation checks, alerts on error rates and failed reads; then set operations.detectionSeconds to the time measured.`,
     principle: 'recoverability',
     fix: {
       label:

@@ -10,6 +10,7 @@ import { MAX_INSTANCES } from '../../schema/nines-v1';
 import { resolveGraph, buildStructure, trafficShares } from '../structure';
 import { runScenario } from '../scenarios';
 import { findingKey, type AdviceContext, type DraftFinding } from './context';
+import { formatCount, formatNumber, formatRate, formatShare } from '../../text';
 
 /** Served shares closer to the full load than this count as full. */
 const FULL = 1 - 1e-9;
@@ -165,7 +166,7 @@ export function hasSpare(
 
 /** `n instances`, `1 instance`. */
 function instancesText(n: number): string {
-  return `${n} instance${n === 1 ? '' : 's'}`;
+  return formatCount(n, 'instance');
 }
 
 /**
@@ -237,7 +238,7 @@ function* capacityFindings(
         nodeIds: [tierId, loss.id],
         subject: tierId,
         title: `${tierId} cannot carry the load after losing ${loss.id}`,
-        message: `After the loss of ${loss.id}, ${(share * 100).toFixed(1)} % of the ${ctx.doc.workload?.requestsPerSecond} requests/s are served: ${tierId} (${instancesText(current)} × ${node.capacityRps} requests/s${region ? ` in ${region}` : ''}) refuses the rest. It needs ${instancesText(needed)} (${more} more${type}) to keep serving every request${spare ? ', with one to spare after the loss' : ', with none to spare after the loss'}.`,
+        message: `After the loss of ${loss.id}, ${formatShare(share)} of the ${formatRate(ctx.doc.workload?.requestsPerSecond ?? 0, 'requests/s')} are served: ${tierId} (${instancesText(current)} × ${formatRate(node.capacityRps, 'requests/s')}${region ? ` in ${region}` : ''}) refuses the rest. It needs ${instancesText(needed)} (${formatNumber(more)} more${type}) to keep serving every request${spare ? ', with one to spare after the loss' : ', with none to spare after the loss'}.`,
         principle: 'capacity',
         probes: ctx.probe(loss.scenario),
         fix: {

@@ -9,7 +9,7 @@ import { freshFixId, type FixOp } from '../../model/ops/fixes';
 import { linkFailureFigure } from '../../model/nodes';
 import type { RegionLink } from '../../model/types';
 import type { AdviceContext, DraftFinding } from './context';
-import { percent } from './format';
+import { formatAvailability, formatNumber, withUnit } from '../../text';
 
 /** Cross-region dependencies in the request path, each with the local alternative. */
 export function crossRegionFindings(ctx: AdviceContext): DraftFinding[] {
@@ -47,7 +47,7 @@ export function crossRegionFindings(ctx: AdviceContext): DraftFinding[] {
         severity: 'medium',
         nodeIds: [consumer, dependency],
         title: `${consumer} in ${from} calls ${dependency} in ${to}`,
-        message: `Every call from ${consumer} to ${dependency} crosses the ${from}–${to} link: a ${rtt} ms round trip each, and the call fails whenever the link does (${percent(linkFailureFigure(link).availability)} by its figure).`,
+        message: `Every call from ${consumer} to ${dependency} crosses the ${from}–${to} link: a ${withUnit(formatNumber(rtt), 'ms')} round trip each, and the call fails whenever the link does (${formatAvailability(linkFailureFigure(link).availability)} by its figure).`,
         principle: 'local-resources',
         fix: {
           label: local

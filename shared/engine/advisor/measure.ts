@@ -3,6 +3,7 @@
  * with the fix applied, the scenarios the fix changes (the document's and the advisor's probes),
  * and the rule that lowers a zone-redundancy finding whose fix measures nothing.
  */
+import { formatMinutesPerYear } from '../../text';
 import type { ScenarioResult } from '../scenarios';
 import type { AdviceContext, DraftFinding, EvaluatedVariant } from './context';
 import type { Finding, FindingEffect, ScenarioChange } from './types';
@@ -39,7 +40,7 @@ export function measure(ctx: AdviceContext, draft: DraftFinding): Finding {
     ...(isNil && finding.severity !== 'low'
       ? {
           severity: 'low' as const,
-          message: `${finding.message} In this model the fix changes the downtime by less than ${NIL_MINUTES_PER_YEAR} min/yr and no scenario: it guards against a second failure overlapping the first.`,
+          message: `${finding.message} In this model the fix changes the downtime by less than ${formatMinutesPerYear(NIL_MINUTES_PER_YEAR, { digits: 2 })} and no scenario: it guards against a second failure overlapping the first.`,
         }
       : {}),
     effect: { ...effect, scenarios },

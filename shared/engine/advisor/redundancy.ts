@@ -8,7 +8,7 @@ import type { ModelNode } from '../../model/types';
 import { MAX_INSTANCES } from '../../schema/nines-v1';
 import { MINUTES_PER_YEAR } from '../availability';
 import type { AdviceContext, DraftFinding } from './context';
-import { minutesPerYear, percent } from './format';
+import { formatAvailability, formatCount, formatMinutesPerYear, formatNumber } from '../../text';
 
 /**
  * Smallest instance count ≥ `atLeast` such that `minHealthy` instances are left after losing
@@ -51,20 +51,20 @@ export function singlePointFindings(ctx: AdviceContext): DraftFinding[] {
       nodeIds: spread ? [tierId, zone] : [tierId],
       title: `${tierId} is a single point of failure`,
       message:
-        `${tierId} runs ${instances} instance${instances > 1 ? 's' : ''} and needs ${minHealthy}: ` +
+        `${tierId} runs ${formatCount(instances, 'instance')} and needs ${formatNumber(minHealthy)}: ` +
         `the loss of ${events.length === 1 ? 'one instance' : 'any one instance'} stops the service ` +
-        `(${minutesPerYear(share)} of the ${minutesPerYear(ctx.base.availability.structuralMinutesPerYear)} structural downtime). ` +
+        `(${formatMinutesPerYear(share)} of the ${formatMinutesPerYear(ctx.base.availability.structuralMinutesPerYear)} structural downtime). ` +
         (spread
-          ? `Placed in ${zone}, it also fails with that zone; placed in ${region}, its instances spread over its ${zones} zones.`
-          : `With ${needed} instances one can fail${zones >= 2 ? ', or a whole zone,' : ''} while ${minHealthy} keep serving.`),
+          ? `Placed in ${zone}, it also fails with that zone; placed in ${region}, its instances spread over its ${formatCount(zones, 'zone')}.`
+          : `With ${formatCount(needed, 'instance')} one can fail${zones >= 2 ? ', or a whole zone,' : ''} while ${formatNumber(minHealthy)} keep serving.`),
       principle: 'redundancy',
       fix: spread
         ? {
-            label: `Place ${tierId} in ${region} with ${needed} instances spread over its ${zones} zones`,
+            label: `Place ${tierId} in ${region} with ${formatCount(needed, 'instance')} spread over its ${formatCount(zones, 'zone')}`,
             op: { kind: 'spread-tier', nodeId: tierId, regionId: region, instances: needed },
           }
         : {
-            label: `Run ${needed} instances of ${tierId}${zones >= 2 ? ` over the zones of ${region}` : ''}`,
+            label: `Run ${formatCount(needed, 'instance')} of ${tierId}${zones >= 2 ? ` over the zones of ${region}` : ''}`,
             op: { kind: 'scale-tier', nodeId: tierId, instances: needed },
           },
     });
@@ -87,14 +87,14 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
   const caps = target !== undefined && ceiling <= target;
   const share = eventDowntime(ctx, [event]);
   const total = ctx.base.availability.downtimeMinutesPerYear;
-  const cost = `it alone accounts for ${minutesPerYear(share)} of the ${minutesPerYear(total)} of downtime`;
-  const ceilingText = `the design can never exceed ${percent(ceiling)}`;
+  const cost = `it alone accounts for ${formatMinutesPerYear(share)} of the ${formatMinutesPerYear(total)} of downtime`;
+  const ceilingText = `the design can never exceed ${formatAvailability(ceiling)}`;
   const targetText =
     target === undefined
       ? ''
       : caps
-        ? `, so it cannot meet its ${percent(target)} target`
-        : ` (the target is ${percent(target)})`;
+        ? `, so it cannot meet its ${formatAvailability(target)} target`
+        : ` (the target is ${formatAvailability(target)})`;
   if (node.kind === 'router') {
     return {
       code: caps ? 'router-caps-target' : 'single-point-of-failure',
@@ -103,7 +103,7 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
       title: caps
         ? `${event}'s own SLA caps the design at or below its target`
         : `${event} is a single point of failure`,
-      message: `Every request goes through ${event} (${percent(ceiling)} by its own figure): ${cost}, and ${ceilingText}${targetText}. Nothing in the model can change a routing service's own SLA.`,
+      message: `Every request goes through ${event} (${formatAvailability(ceiling)} by its own figure): ${cost}, and ${ceilingText}${targetText}. Nothing in the model can change a routing service's own SLA.`,
       principle: 'independence',
       fix: {
         label: ctx.graph.regionOf.has(event)
@@ -121,7 +121,7 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
     severity: caps ? 'high' : TIER_KINDS.has(node.kind) || isZone ? 'medium' : 'low',
     nodeIds: [event],
     title: `${event} is a single point of failure`,
-    message: `The service needs ${event} (${percent(ceiling)}): ${cost}, and ${ceilingText}${targetText}.`,
+    message: `The service needs ${event} (${formatAvailability(ceiling)}): ${cost}, and ${ceilingText}${targetText}.`,
     principle: 'redundancy',
     fix: {
       label: isRegion
@@ -182,10 +182,10 @@ export function zoneFindings(ctx: AdviceContext, reported: ReadonlySet<string>):
         nodeIds: [tierId, zone],
         subject: tierId,
         title: `All instances of ${tierId} sit in ${zone}`,
-        message: `${tierId} runs ${instances === 1 ? 'one instance' : `${instances} instances, all`} in ${zone}: an outage of that zone stops the whole tier although ${region} has ${zones} zones. Placed in ${region}, instance i goes to zone i mod ${zones}.`,
+        message: `${tierId} runs ${instances === 1 ? 'one instance' : `${formatCount(instances, 'instance')}, all`} in ${zone}: an outage of that zone stops the whole tier although ${region} has ${formatCount(zones, 'zone')}. Placed in ${region}, instance i goes to zone i mod ${formatNumber(zones)}.`,
         principle: 'redundancy',
         fix: {
-          label: `Place ${tierId} in ${region} with ${needed} instances spread over its ${zones} zones`,
+          label: `Place ${tierId} in ${region} with ${formatCount(needed, 'instance')} spread over its ${formatCount(zones, 'zone')}`,
           op: { kind: 'spread-tier', nodeId: tierId, regionId: region, instances: needed },
         },
       });
@@ -196,10 +196,10 @@ export function zoneFindings(ctx: AdviceContext, reported: ReadonlySet<string>):
         nodeIds: [tierId, region],
         subject: tierId,
         title: `${tierId} stops when a zone of ${region} fails`,
-        message: `${tierId} needs ${minHealthy} of its ${instances} instances, spread over ${zones} zones: losing the zone that holds ${Math.ceil(instances / zones)} of them leaves ${instances - Math.ceil(instances / zones)}, too few to work. ${needed} instances leave ${needed - Math.ceil(needed / zones)}.`,
+        message: `${tierId} needs ${formatNumber(minHealthy)} of its ${formatCount(instances, 'instance')}, spread over ${formatCount(zones, 'zone')}: losing the zone that holds ${formatNumber(Math.ceil(instances / zones))} of them leaves ${formatNumber(instances - Math.ceil(instances / zones))}, too few to work. ${formatCount(needed, 'instance')} leave ${formatNumber(needed - Math.ceil(needed / zones))}.`,
         principle: 'redundancy',
         fix: {
-          label: `Run ${needed} instances of ${tierId}`,
+          label: `Run ${formatCount(needed, 'instance')} of ${tierId}`,
           op: { kind: 'scale-tier', nodeId: tierId, instances: needed },
         },
       });

@@ -7,6 +7,7 @@ import { LINK_DEFAULTS } from '../../model/defaults';
 import type { DatastoreNode, RegionLink } from '../../model/types';
 import { linkBandwidthMbps, replicationMbps } from '../scenarios';
 import type { AdviceContext, DraftFinding } from './context';
+import { formatBytes, formatCount, formatNumber, formatRate, withUnit } from '../../text';
 
 /** Bandwidth fixes are rounded up to a multiple of this, Mbit/s. */
 export const BANDWIDTH_STEP_MBPS = 100;
@@ -63,7 +64,7 @@ function syncFindings(ctx: AdviceContext): DraftFinding[] {
       severity: 'medium',
       nodeIds: component,
       title: `${syncMembers.join(', ')} replicate${syncMembers.length > 1 ? '' : 's'} synchronously between regions`,
-      message: `Each write to ${store.id} waits for its peer in another region: one ${Math.max(...rtts)} ms round trip per write, and the member counts as down while the link is down, so the data tier's availability is tied to the link. Asynchronous replication keeps writes local at the cost of losing the replication lag (a fraction of a second) when a region fails.`,
+      message: `Each write to ${store.id} waits for its peer in another region: one ${withUnit(formatNumber(Math.max(...rtts)), 'ms')} round trip per write, and the member counts as down while the link is down, so the data tier's availability is tied to the link. Asynchronous replication keeps writes local at the cost of losing the replication lag (a fraction of a second) when a region fails.`,
       principle: 'async-replication',
       fix: {
         label: `Replicate ${syncMembers.join(', ')} asynchronously`,
@@ -122,10 +123,10 @@ function lagFindings(ctx: AdviceContext): DraftFinding[] {
       severity: 'high' as const,
       nodeIds: [...stores, `link:${a}|${b}`],
       title: `Replication over ${a}–${b} needs more than the link carries`,
-      message: `${stores.join(', ')} send${stores.length > 1 ? '' : 's'} ${mbps.toFixed(1)} Mbit/s (${workload.writesPerSecond ?? 0} writes/s × ${workload.avgWriteBytes ?? 0} B to each peer) over a ${bandwidth} Mbit/s link: the replication lag grows without bound, so a region failure loses an unbounded amount of data.`,
+      message: `${stores.join(', ')} send${stores.length > 1 ? '' : 's'} ${formatRate(mbps, 'Mbit/s')} (${formatRate(workload.writesPerSecond ?? 0, 'writes/s')} × ${formatBytes(workload.avgWriteBytes ?? 0)} to each peer) over a ${formatRate(bandwidth, 'Mbit/s')} link: the replication lag grows without bound, so a region failure loses an unbounded amount of data.`,
       principle: 'async-replication',
       fix: {
-        label: `Provision ${needed} Mbit/s between ${a} and ${b} (or reduce the write volume)`,
+        label: `Provision ${formatRate(needed, 'Mbit/s')} between ${a} and ${b} (or reduce the write volume)`,
         op: { kind: 'set-link-bandwidth', a: link?.a ?? a, b: link?.b ?? b, bandwidthMbps: needed },
       },
     };
@@ -148,7 +149,7 @@ function splitBrainFindings(ctx: AdviceContext): DraftFinding[] {
       severity: 'high',
       nodeIds: group.members,
       title: `${primary} can end up with two primaries after a split-brain`,
-      message: `${group.members.join(' and ')} fail over automatically, but nothing outside their ${regions.size} regions decides: when the link between them is cut, the standby is promoted while ${primary} keeps taking writes, and the writes of one side are lost when the partition heals.`,
+      message: `${group.members.join(' and ')} fail over automatically, but nothing outside their ${formatCount(regions.size, 'region')} decides: when the link between them is cut, the standby is promoted while ${primary} keeps taking writes, and the writes of one side are lost when the partition heals.`,
       principle: 'partition-tolerance',
       fix: {
         label: `Add a witness (quorum) for ${primary} in a third location`,

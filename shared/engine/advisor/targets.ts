@@ -15,7 +15,7 @@ import {
   type TimePart,
 } from '../scenarios';
 import type { AdviceContext, DraftFinding } from './context';
-import { duration } from './format';
+import { formatDuration, formatGiB, formatRate } from '../../text';
 
 /** Parts whose miss another rule reports with its own fix. */
 const COVERED: ReadonlySet<TimePart['kind']> = new Set(['backup-interval']);
@@ -45,8 +45,8 @@ function partsText(parts: readonly TimePart[]): string {
   return parts
     .map((p) =>
       p.nodeId === 'operations'
-        ? `${TIME_PART_LABELS[p.kind]} by the people on call ${duration(p.seconds)}`
-        : `${TIME_PART_LABELS[p.kind]} of ${p.nodeId} ${duration(p.seconds)}`,
+        ? `${TIME_PART_LABELS[p.kind]} by the people on call ${formatDuration(p.seconds)}`
+        : `${TIME_PART_LABELS[p.kind]} of ${p.nodeId} ${formatDuration(p.seconds)}`,
     )
     .join(' + ');
 }
@@ -62,8 +62,8 @@ function rtoFinding(
   if (parts.some((p) => p.kind === 'restore' && p.seconds === null)) return undefined;
   const { mtdSeconds, rtoSeconds } = ctx.targets;
   const against = overMtd
-    ? `the maximum tolerable downtime of ${duration(mtdSeconds ?? null)} (NIST SP 800-34 Rev. 1, 3.2.1: the RTO must normally be shorter than the MTD)`
-    : `the RTO target of ${duration(rtoSeconds ?? null)}`;
+    ? `the maximum tolerable downtime of ${formatDuration(mtdSeconds ?? null)} (NIST SP 800-34 Rev. 1, 3.2.1: the RTO must normally be shorter than the MTD)`
+    : `the RTO target of ${formatDuration(rtoSeconds ?? null)}`;
   const candidate = rtoOp(ctx, parts, limit);
   const helps = candidate && shortensRto(ctx, s.id, candidate.op);
   const repair = parts.find((p) => p.kind === 'repair');
@@ -99,8 +99,8 @@ function rtoFinding(
     severity: 'high',
     nodeIds: [...new Set(parts.map((p) => p.nodeId))],
     subject: `scenario:${s.id}`,
-    title: `${s.name}: RTO ${duration(s.rtoSeconds)} ${overMtd ? 'exceeds the MTD' : 'misses the target'}`,
-    message: `${s.name}: users wait ${duration(s.rtoSeconds)} (${partsText(parts) || 'no recovery path'}), beyond ${against}.${helps ? '' : manualFix.advice}`,
+    title: `${s.name}: RTO ${formatDuration(s.rtoSeconds)} ${overMtd ? 'exceeds the MTD' : 'misses the target'}`,
+    message: `${s.name}: users wait ${formatDuration(s.rtoSeconds)} (${partsText(parts) || 'no recovery path'}), beyond ${against}.${helps ? '' : manualFix.advice}`,
     principle: 'recoverability',
     fix: helps && candidate ? candidate : { label: manualFix.label, op: null },
   };
@@ -128,7 +128,7 @@ function rtoOp(
       // size / throughput ≤ window (REF-25), rounded up to a whole MB/s.
       const mbps = Math.ceil((gib * BYTES_PER_GIB) / BYTES_PER_MB / window);
       return {
-        label: `Restore ${restored.id} at ${mbps} MB/s (${gib} GiB within ${duration(window)})`,
+        label: `Restore ${restored.id} at ${formatRate(mbps, 'MB/s')} (${formatGiB(gib)} within ${formatDuration(window)})`,
         op: { kind: 'set-restore-throughput', backupId: restored.id, restoreThroughputMBps: mbps },
       };
     }
@@ -188,8 +188,8 @@ function rpoFinding(
     severity: 'high',
     nodeIds: [...new Set(parts.map((p) => p.nodeId))],
     subject: `scenario:${s.id}`,
-    title: `${s.name}: RPO ${duration(s.rpoSeconds)} misses the target`,
-    message: `${s.name}: up to ${duration(s.rpoSeconds)} of writes are lost (${partsText(parts)}), beyond the RPO target of ${duration(target)}.${fix.advice}`,
+    title: `${s.name}: RPO ${formatDuration(s.rpoSeconds)} misses the target`,
+    message: `${s.name}: up to ${formatDuration(s.rpoSeconds)} of writes are lost (${partsText(parts)}), beyond the RPO target of ${formatDuration(target)}.${fix.advice}`,
     principle: 'recoverability',
     fix: { label: fix.label, op: null },
   };

@@ -18,7 +18,7 @@ import {
   naturalCategory,
   type Priced,
 } from './context';
-import { num, usd4 } from './format';
+import { num, qty, usd4 } from './format';
 
 /**
  * Memory an Active-Active member needs, GiB: data set × 2 when the member keeps a replica of
@@ -68,7 +68,8 @@ export function priceInstances(ctx: CostContext, node: ModelNode): void {
   }
   const n = instancesOf(node);
   const perInstance = price.unit === 'month' ? price.usd : price.usd * ctx.hours;
-  const rate = price.unit === 'month' ? `$${price.usd}/month` : `$${price.usd}/h × ${ctx.hours} h`;
+  const rate =
+    price.unit === 'month' ? `$${price.usd}/month` : `$${price.usd}/h × ${qty(ctx.hours, 'h')}`;
   ctx.add(node, category, n * perInstance, `${n} × ${type} × ${rate}`, [price]);
   if (node.kind === 'datastore' && price.unit === 'hour') {
     priceActiveActiveMemory(ctx, node, price.usd, price.source, price.memGiB, price.key);
@@ -130,8 +131,8 @@ export function priceActiveActiveMemory(
     node,
     'memory',
     short * perGiBHour * ctx.hours,
-    `Active-Active needs ${num(need)} GiB (${num(dataSet)} GiB data${n >= 2 ? ' × 2 replication' : ''} × 2 Active-Active); ` +
-      `${n} × ${num(mem)} GiB = ${num(have)} GiB provisioned; ${num(short)} GiB more × $${usd4(perGiBHour)}/GiB-h × ${ctx.hours} h`,
+    `Active-Active needs ${qty(need, 'GiB')} (${qty(dataSet, 'GiB')} data${n >= 2 ? ' × 2 replication' : ''} × 2 Active-Active); ` +
+      `${num(n)} × ${qty(mem, 'GiB')} = ${qty(have, 'GiB')} provisioned; ${qty(short, 'GiB')} more × ${usd4(perGiBHour)}/GiB-h × ${qty(ctx.hours, 'h')}`,
     [
       { key: memKey ?? `${node.id}.hourlyUsd`, source },
       { key: 'memory-factor', source: MEMORY_SOURCE },

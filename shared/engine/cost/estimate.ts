@@ -13,7 +13,7 @@ import { withDocumentPrices } from '../../catalog/price-book';
 import type { ModelNode, NinesDocument } from '../../model/types';
 import { TRAFFIC_CATEGORIES } from './provider-rates';
 import { CostContext, instancesOf, naturalCategory, sum } from './context';
-import { usd } from './format';
+import { qty, usd } from './format';
 import type { CostEstimate, CostLine, CostOptions } from './types';
 import { priceActiveActiveMemory, priceInstances } from './compute';
 import { priceGlobalRouter, priceLoadBalancer } from './routing';
@@ -104,7 +104,7 @@ export function priceNode(ctx: CostContext, node: ModelNode): void {
   if (node.kind === 'region' || node.kind === 'zone') return;
   const category = naturalCategory(node);
   if (node.monthlyUsd !== undefined) {
-    ctx.add(node, category, node.monthlyUsd, `monthlyUsd override $${usd(node.monthlyUsd)}`, [
+    ctx.add(node, category, node.monthlyUsd, `monthlyUsd override ${usd(node.monthlyUsd)}`, [
       { key: `${node.id}.monthlyUsd`, source: 'override' },
     ]);
   } else if (node.hourlyUsd !== undefined) {
@@ -113,7 +113,7 @@ export function priceNode(ctx: CostContext, node: ModelNode): void {
       node,
       category,
       n * node.hourlyUsd * ctx.hours,
-      `${n} × hourlyUsd override $${node.hourlyUsd}/h × ${ctx.hours} h`,
+      `${n} × hourlyUsd override $${node.hourlyUsd}/h × ${qty(ctx.hours, 'h')}`,
       [{ key: `${node.id}.hourlyUsd`, source: 'override' }],
     );
     if (node.kind === 'datastore') priceActiveActiveMemory(ctx, node, node.hourlyUsd, 'override');
@@ -126,7 +126,7 @@ export function priceNode(ctx: CostContext, node: ModelNode): void {
       node,
       'licence',
       node.licenseMonthlyUsd,
-      `licence $${usd(node.licenseMonthlyUsd)}/month`,
+      `licence ${usd(node.licenseMonthlyUsd)}/month`,
       [{ key: `${node.id}.licenseMonthlyUsd`, source: 'override' }],
     );
   }

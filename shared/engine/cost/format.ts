@@ -1,16 +1,25 @@
 /**
- * How the cost engine writes numbers into a line's `detail` text (locale-independent).
+ * How the cost engine writes numbers into a line's `detail` text, through shared/text
+ * (docs/conventions.md): grouped en-US digits, a non-breaking space before a unit.
  */
-/** A number for a detail text: up to 3 decimals, thousands separated (locale-independent). */
+import { formatNumber, formatUnitPrice, formatUsd, withUnit } from '../../text';
+
+/** A number for a detail text: up to 3 decimals, thousands grouped. */
 export function num(n: number): string {
-  const [int = '0', frac] = (Math.round(n * 1000) / 1000).toString().split('.');
-  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
+  return formatNumber(n, 3);
 }
 
+/** A number and its unit: "1,234.5 GiB". */
+export function qty(n: number, unit: string): string {
+  return withUnit(num(n), unit);
+}
+
+/** An amount the user gave (an override, a licence): "$1,234", "$12.50". */
 export function usd(n: number): string {
-  return num(Math.round(n * 100) / 100);
+  return formatUsd(n, { cents: !Number.isInteger(n) });
 }
 
+/** A unit price: up to 4 decimals, "$0.1008". */
 export function usd4(n: number): string {
-  return (Math.round(n * 10000) / 10000).toString();
+  return formatUnitPrice(n);
 }

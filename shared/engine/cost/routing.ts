@@ -13,7 +13,7 @@ import {
   LOAD_BALANCER,
 } from './provider-rates';
 import { type CostContext, bytesPerUnit, quantityUnit, unique } from './context';
-import { num } from './format';
+import { qty } from './format';
 
 export function priceLoadBalancer(ctx: CostContext, node: ModelNode): void {
   const site = ctx.site(node, 'loadBalancer');
@@ -33,7 +33,7 @@ export function priceLoadBalancer(ctx: CostContext, node: ModelNode): void {
     node,
     'loadBalancer',
     fixed.usd * ctx.hours,
-    `${items.fixed} $${fixed.usd}/${fixed.unit} × ${ctx.hours} h`,
+    `${items.fixed} $${fixed.usd}/${fixed.unit} × ${qty(ctx.hours, 'h')}`,
     [fixed],
   );
   if (items.processed === undefined) return;
@@ -61,7 +61,7 @@ export function priceLoadBalancer(ctx: CostContext, node: ModelNode): void {
       node,
       'loadBalancer',
       quantity * processed.usd,
-      `${num(quantity)} ${quantityUnit(processed.unit)} processed (the region's share of egress) × $${processed.usd}/${processed.unit}`,
+      `${qty(quantity, quantityUnit(processed.unit))} processed (the region's share of egress) × $${processed.usd}/${processed.unit}`,
       [processed],
     );
   }
@@ -137,7 +137,7 @@ export function priceGlobalRouter(ctx: CostContext, node: ModelNode & { kind: 'r
         node,
         'routing',
         targets.length * fast.usd,
-        `${targets.length} × fast (${interval} s) health-check feature × $${fast.usd}/month`,
+        `${targets.length} × fast (${qty(interval, 's')}) health-check feature × $${fast.usd}/month`,
         [fast],
       );
     } else {

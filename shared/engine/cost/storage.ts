@@ -15,7 +15,8 @@ import {
   sum,
   type Priced,
 } from './context';
-import { num } from './format';
+import { formatCount } from '../../text';
+import { qty } from './format';
 
 export function objectStoragePrice(
   ctx: CostContext,
@@ -55,7 +56,7 @@ export function priceObjectStore(
     node,
     'storage',
     quantity * price.usd,
-    `${num(quantity)} ${quantityUnit(price.unit)} × $${price.usd}/${price.unit}`,
+    `${qty(quantity, quantityUnit(price.unit))} × $${price.usd}/${price.unit}`,
     [price],
   );
 }
@@ -115,7 +116,7 @@ export function priceBackup(ctx: CostContext, node: ModelNode & { kind: 'backup'
     node,
     'backup',
     quantity * price.usd,
-    `${copies} copies × ${num(gib / copies)} GiB = ${num(quantity)} ${quantityUnit(price.unit)} × $${price.usd}/${price.unit}`,
+    `${formatCount(copies, 'copy', 'copies')} × ${qty(gib / copies, 'GiB')} = ${qty(quantity, quantityUnit(price.unit))} × $${price.usd}/${price.unit}`,
     [price],
   );
 }

@@ -7,7 +7,7 @@ import { lookupPrice, priceTiers } from '../../catalog/price-book';
 import type { DatastoreNode, ModelNode, RegionNode } from '../../model/types';
 import { BYTES_PER_GB, BYTES_PER_GIB, SECONDS_PER_HOUR } from './provider-rates';
 import { type CostContext, bytesPerUnit, instancesOf, quantityUnit } from './context';
-import { num } from './format';
+import { num, qty } from './format';
 import type { CostCategory } from './types';
 
 /**
@@ -98,8 +98,8 @@ export function priceTransfer(
     sender,
     category,
     quantity * price.usd * directions,
-    `${num(w?.writesPerSecond ?? 0)} writes/s${share === 1 ? '' : ` × ${num(share)} share`} × ${num(w?.avgWriteBytes ?? 0)} B × ${num(ctx.hours * SECONDS_PER_HOUR)} s × ${peers} ${what} = ` +
-      `${num(quantity)} ${quantityUnit(price.unit)} × $${price.usd}/${price.unit}${directions === 2 ? ' × 2 directions' : ''}`,
+    `${qty(w?.writesPerSecond ?? 0, 'writes/s')}${share === 1 ? '' : ` × ${num(share)} share`} × ${qty(w?.avgWriteBytes ?? 0, 'B')} × ${qty(ctx.hours * SECONDS_PER_HOUR, 's')} × ${peers} ${what} = ` +
+      `${qty(quantity, quantityUnit(price.unit))} × $${price.usd}/${price.unit}${directions === 2 ? ' × 2 directions' : ''}`,
     [price],
   );
 }
@@ -207,7 +207,7 @@ export function priceEgress(ctx: CostContext): void {
       const size = tier.upTo === undefined ? remaining : Math.min(remaining, tier.upTo - start);
       if (size > 0) {
         total += size * tier.usd;
-        parts.push(`${num(size)} ${quantityUnit(unit)} × $${tier.usd}`);
+        parts.push(`${qty(size, quantityUnit(unit))} × $${tier.usd}`);
       }
       remaining -= Math.max(size, 0);
       if (tier.upTo !== undefined) start = tier.upTo;
@@ -217,7 +217,7 @@ export function priceEgress(ctx: CostContext): void {
       region,
       'egress',
       total,
-      `internet egress ${num(share)} of ${num(egress)} GiB: ${parts.join(' + ')}`,
+      `internet egress ${num(share)} of ${qty(egress, 'GiB')}: ${parts.join(' + ')}`,
       tiers,
     );
     if (remaining > 1e-9) {
@@ -225,7 +225,7 @@ export function priceEgress(ctx: CostContext): void {
         region,
         'egress',
         'no-price',
-        `${num(remaining)} ${quantityUnit(unit)} of egress beyond the last tier in the price book (${num(start)} ${quantityUnit(unit)})`,
+        `${qty(remaining, quantityUnit(unit))} of egress beyond the last tier in the price book (${qty(start, quantityUnit(unit))})`,
       );
     }
   }

@@ -17,6 +17,7 @@ import {
   replicationLagSeconds,
   replicationMbps,
 } from './timing';
+import { formatRate } from '../../text';
 
 /**
  * Data lost to a corruption: replication copies it, so the last good copy is a backup taken
@@ -164,7 +165,7 @@ function replicationOverflows(
   const bandwidth = linkBandwidthMbps(link);
   if (mbps <= bandwidth) return false;
   state.addNote(
-    `replication from ${store.id} needs ${mbps.toFixed(1)} Mbit/s but the ${link.a}–${link.b} link carries ${bandwidth} Mbit/s: the lag grows without bound`,
+    `replication from ${store.id} needs ${formatRate(mbps, 'Mbit/s')} but the ${link.a}–${link.b} link carries ${formatRate(bandwidth, 'Mbit/s')}: the lag grows without bound`,
   );
   return true;
 }

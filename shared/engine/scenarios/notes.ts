@@ -6,13 +6,14 @@
 import { LINK_DEFAULTS, NODE_DEFAULTS } from '../../model/defaults';
 import { conflictResolution } from './data-loss';
 import type { ScenarioState } from './state';
+import { formatNumber, formatShare, withUnit } from '../../text';
 
 /** Every note of the scenario, added to the state. */
 export function addScenarioNotes(state: ScenarioState, servedShare: number): void {
   partitionNotes(state);
   if (state.scenario.shift && servedShare < 1) {
     state.addNote(
-      `after the shift, ${((1 - servedShare) * 100).toFixed(1)} % of requests exceed the capacity left to serve them`,
+      `after the shift, ${formatShare(1 - servedShare)} of requests exceed the capacity left to serve them`,
     );
   }
   syncNotes(state);
@@ -68,7 +69,7 @@ function syncNotes(state: ScenarioState): void {
       const rtt =
         state.linkBetween(region, peerRegion)?.rttMs ?? (LINK_DEFAULTS.rttMs?.value as number);
       state.addNote(
-        `writes to ${node.id} wait for ${peer} in ${peerRegion}: one ${rtt} ms round trip each (synchronous replication)`,
+        `writes to ${node.id} wait for ${peer} in ${peerRegion}: one ${withUnit(formatNumber(rtt), 'ms')} round trip each (synchronous replication)`,
       );
     }
   }

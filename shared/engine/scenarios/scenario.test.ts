@@ -110,7 +110,7 @@ describe('RPO', () => {
     expect(result.rpoSeconds).toBeNull();
     expect(result.meetsRpo).toBe(false);
     expect(result.notes.join(' ')).toMatch(
-      /needs 160\.0 Mbit\/s but the r1–r2 link carries 100 Mbit\/s/,
+      /needs 160\u00a0Mbit\/s but the r1–r2 link carries 100\u00a0Mbit\/s/,
     );
   });
 
@@ -174,7 +174,7 @@ describe('traffic shift', () => {
     const result = run(doc, { id: 't', shift: { from: 'r1', to: 'r2', share: 1 } });
     expect(result.capacityShare).toBeCloseTo(1 - 1000 / 5000, 12);
     expect(result.latencyChangeMs).toBe(80);
-    expect(result.notes.join(' ')).toMatch(/20\.0 % of requests exceed the capacity/);
+    expect(result.notes.join(' ')).toMatch(/20\u00a0% of requests exceed the capacity/);
   });
 });
 

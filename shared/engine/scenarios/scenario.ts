@@ -11,6 +11,7 @@
  */
 import { NODE_DEFAULTS, TARGET_DEFAULTS } from '../../model/defaults';
 import { TIER_KINDS, tierSize } from '../../model/nodes';
+import { formatDuration } from '../../text';
 import type { ModelNode, NinesDocument, Scenario } from '../../model/types';
 import type { Structure } from '../structure';
 import { corruptionLoss, failureLoss } from './data-loss';
@@ -408,8 +409,5 @@ function edgeTraffic(context: ScenarioContext, traffic: ScenarioTraffic): EdgeTr
 }
 
 function formatSeconds(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return 'never';
-  if (seconds < 120) return `${Math.round(seconds * 10) / 10} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 6) / 10} min`;
-  return `${Math.round(seconds / 360) / 10} h`;
+  return formatDuration(seconds ?? null, { unbounded: 'never' });
 }
