@@ -131,42 +131,19 @@ export function addAzureLoadBalancingAndDns(azure: Json, { put }: EntryBook): vo
       ref(gw.source, 's'),
     );
   }
+  const queryTiers = (key: string, tiers: Json): void => {
+    // The first billion queries a month (1,000 million), then the rest.
+    put(key, num(tiers.first1B, 'f'), 'million-queries', ref(tiers.source, 's'), { upTo: 1000 });
+    put(`${key}:tier2`, num(tiers.over1B, 'o'), 'million-queries', ref(tiers.source, 's'));
+  };
   const azDns = obj(azure.dns, 'azure.dns');
   const azZone = obj(azDns.hostedZonePerMonth, 'azure.dns.hostedZonePerMonth');
   put('azure:global:dns:hosted-zone', num(azZone.value, 'v'), 'month', ref(azZone.source, 's'));
   const azQ = obj(azDns.queriesPerMillion, 'azure.dns.queriesPerMillion');
-  put(
-    'azure:global:dns:queries-standard',
-    num(azQ.first1B, 'f'),
-    'million-queries',
-    ref(azQ.source, 's'),
-    {
-      upTo: 1000,
-    },
-  );
-  put(
-    'azure:global:dns:queries-standard:tier2',
-    num(azQ.over1B, 'o'),
-    'million-queries',
-    ref(azQ.source, 's'),
-  );
+  queryTiers('azure:global:dns:queries-standard', azQ);
   const tm = obj(obj(azure.globalLoadBalancing, 'g').trafficManager, 'trafficManager');
   const tmQ = obj(tm.dnsQueriesPerMillion, 'dnsQueriesPerMillion');
-  put(
-    'azure:global:traffic-manager:queries',
-    num(tmQ.first1B, 'f'),
-    'million-queries',
-    ref(tmQ.source, 's'),
-    {
-      upTo: 1000,
-    },
-  );
-  put(
-    'azure:global:traffic-manager:queries:tier2',
-    num(tmQ.over1B, 'o'),
-    'million-queries',
-    ref(tmQ.source, 's'),
-  );
+  queryTiers('azure:global:traffic-manager:queries', tmQ);
   const tmChecks = obj(tm.healthChecksPerEndpointMonth, 'healthChecksPerEndpointMonth');
   const tmSrc = ref(arr(tmChecks.sources, 'sources')[0], 'tm.sources');
   put(
