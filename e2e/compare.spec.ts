@@ -130,9 +130,13 @@ test('scenario mode: a scenario chosen in the results dims what it stops and sho
   if (!variant || !outage) throw new Error('the template has no region-outage scenario');
   const planner = new PlannerPage(page);
   await planner.openTemplate('active-active-2-regions');
-  await page.getByTestId('scenario-row-region-outage').click();
   const panel = page.getByTestId('scenario-panel');
-  await expect(panel).toBeVisible();
+  // A click that lands while the template is still being set up can be undone by it: click
+  // again only while the panel is not shown (the row toggles scenario mode).
+  await expect(async () => {
+    if (!(await panel.isVisible())) await page.getByTestId('scenario-row-region-outage').click();
+    await expect(panel).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   const stopped = new Set(outage.stops);
   for (const id of stopped) await expect(planner.node(id)).toHaveClass(/\bis-stopped\b/);
   // Read in one go: the canvas re-renders its nodes while the results settle.
