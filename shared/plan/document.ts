@@ -42,6 +42,13 @@ export interface Run {
   readonly italic?: boolean;
   /** Monospaced, for ids, commands and values typed as-is. */
   readonly code?: boolean;
+  /**
+   * A blank the plan owner fills in (a name, a phone number, a date, a signature): `text` is
+   * the hint of what goes there, e.g. `name and title`. Writers render it so it cannot be
+   * mistaken for generated content and can be filled in place: a content control in DOCX, a
+   * ruled, tinted blank in PDF, `[hint]` in Markdown. Never used for anything the model knows.
+   */
+  readonly blank?: boolean;
 }
 
 /** Inline content: runs in reading order. */
