@@ -5,8 +5,10 @@
  */
 import type { ScenarioResult } from '../../engine';
 import { routerDetection } from '../../engine';
-import { bullets, heading, numbered, paragraph, placeholder, type Block } from '../document';
+import { bullets, heading, numbered, paragraph, type Block } from '../document';
+import { appendixRef } from './appendix-labels';
 import { misses } from './bia';
+import { communicationPlan } from './communications';
 import {
   affectedNodes,
   applyingScenarios,
@@ -53,6 +55,43 @@ export function automaticResponse(ctx: PlanBasis, s: ScenarioResult): string {
     );
   }
   return parts.length === 0 ? 'nothing needs to react' : parts.join('; ');
+}
+
+/**
+ * Who or what restores service in a scenario, each part marked automatic or manual: `automatic:
+ * routers take the failed targets out; manual: a person promotes the standby`.
+ */
+export function responseSummary(ctx: PlanBasis, s: ScenarioResult): string {
+  if (!s.survives) return 'none restores service: the service is down until recovery';
+  const parts: string[] = [];
+  const kinds = new Set(s.rto.parts.map((p) => p.kind));
+  if (kinds.has('detection')) parts.push('automatic: routers take the failed targets out');
+  const promoted = s.rto.parts.find((p) => p.kind === 'promotion');
+  if (promoted) {
+    const group = groupOf(ctx, promoted.nodeId);
+    parts.push(
+      group && !group.isAutomatic
+        ? 'manual: a person promotes the standby'
+        : 'automatic: the data tier promotes a replica',
+    );
+  }
+  for (const part of s.rto.parts.filter((p) => p.kind === 'scale-out')) {
+    const node = ctx.graph.byId.get(part.nodeId);
+    const automatic =
+      (node?.kind === 'service' || node?.kind === 'datastore' || node?.kind === 'queue') &&
+      node.autoscaling !== false &&
+      !kinds.has('decision');
+    parts.push(
+      automatic
+        ? `automatic: ${labelOf(ctx, part.nodeId)} scales out`
+        : `manual: a person scales out ${labelOf(ctx, part.nodeId)}`,
+    );
+  }
+  if (parts.length === 0)
+    return s.status === 'full'
+      ? 'none needed: the service is not interrupted'
+      : 'none: the service stays degraded until a person acts';
+  return parts.join('; ');
 }
 
 /** Whether the ISCP is activated for the scenario, and why. */
@@ -103,27 +142,26 @@ export function activationChapter(ctx: PlanContext): Block[] {
             columns: [
               { header: 'Scenario', width: 2.6 },
               { header: 'Detected by', width: 3.2 },
-              { header: 'Automatic response', width: 2.6 },
+              { header: 'Response', width: 2.6 },
               { header: 'Activate the plan?', width: 2 },
             ],
             rows: scenarios.map((s) => [
               s.name,
               detectionSignals(ctx, s).join('; ') || 'monitoring of the affected components',
-              automaticResponse(ctx, s),
+              responseSummary(ctx, s),
               activationDecision(ctx, s),
             ]),
           },
         ]),
     heading(2, 'Notification procedures'),
     numbered([
-      'The on-call engineer who receives the alert confirms it against a second signal (health checks, error rate, latency, replication lag) and opens an incident.',
+      'The on-call engineer who receives the alert (platform or data tier on-call) confirms it against a second signal (health checks, error rate, latency, replication lag) and opens an incident.',
       'The on-call engineer informs the ISCP coordinator, who assesses the outage (below) and decides whether to activate the plan.',
-      'On activation, the coordinator calls the recovery roles of Table 2 through the call tree and names the runbook of chapter “Recovery” that applies.',
-      'The communications lead informs users, the service desk and management, and updates them at the interval set in the call tree until deactivation.',
+      `On activation, the coordinator calls the recovery roles of Table 2 (people and numbers in ${appendixRef('personnel')}; primary first, then the alternate) and names the runbook of chapter “Recovery” that applies.`,
+      `The platform on-call opens a support case with the vendor of any failed managed service (${appendixRef('vendors')}).`,
+      'The communications lead informs users, the service desk and management, and updates them as the communication plan below sets until deactivation.',
     ]),
-    placeholder(
-      'Call tree with names, phone numbers and alternates for every role; the escalation chain and the time after which each level is called; the status-page and notification templates; the contacts of the cloud provider’s support and of the alternate site.',
-    ),
+    ...communicationPlan(ctx),
     heading(2, 'Outage assessment'),
     bullets([
       'Cause and scope: which zone, region, network link or component failed (provider status page, router health checks, Table 6).',
