@@ -161,7 +161,7 @@ export function offsiteDataStorage(ctx: PlanBasis): Block[] {
   if (onSite.length > 0)
     notes.push(
       inline(
-        `${listOf(onSite.map((b) => labelOf(ctx, b.id)))} ${onSite.length === 1 ? 'is' : 'are'} kept in the region of the data ${onSite.length === 1 ? 'it protects' : 'they protect'}: a region outage makes ${onSite.length === 1 ? 'it' : 'them'} unavailable with the data. Whether the storage copies them to another region is not in the model: `,
+        `${listOf(onSite.map((b) => labelOf(ctx, b.id)))} ${onSite.length === 1 ? 'is' : 'are'} kept in the region of the data ${onSite.length === 1 ? 'it protects' : 'they protect'}: a region outage makes ${onSite.length === 1 ? 'it' : 'them'} unavailable with the data. Whether the storage copies ${onSite.length === 1 ? 'it' : 'them'} to another region is not in the model: `,
         blank('cross-region copy: yes or no, and where'),
         '.',
       ),

@@ -157,22 +157,42 @@ export function raciPhases(ctx: PlanBasis): RaciPhase[] {
   ];
 }
 
-/** The section: the legend and one table per phase, one column per role of the plan. */
+/** The letters that put a role in each column: A/R is both responsible and accountable. */
+const COLUMNS: readonly { readonly header: string; readonly letters: readonly Raci[] }[] = [
+  { header: 'Responsible', letters: ['R', 'A/R'] },
+  { header: 'Accountable', letters: ['A', 'A/R'] },
+  { header: 'Consulted', letters: ['C'] },
+  { header: 'Informed', letters: ['I'] },
+];
+
+/**
+ * The section: one table per phase, each activity with the roles of the plan that are
+ * responsible, accountable, consulted and informed (roles by name, so the tables fit a page).
+ */
 export function raciSection(ctx: PlanBasis): Block[] {
   const roles = planRoles(ctx);
   const table = (phase: RaciPhase): TableBlock => ({
     kind: 'table',
     caption: `${phase.caption} (RACI)`,
     columns: [
-      { header: 'Activity', width: 4.2 },
-      ...roles.map((r) => ({ header: r.name, width: 1.1, align: 'center' as const })),
+      { header: 'Activity', width: 3.4 },
+      ...COLUMNS.map((c) => ({ header: c.header, width: c.header === 'Accountable' ? 1.6 : 2 })),
     ],
-    rows: phase.activities.map((a) => [a.activity, ...roles.map((r) => a.roles[r.key] ?? '')]),
+    rows: phase.activities.map((a) => [
+      a.activity,
+      ...COLUMNS.map(
+        (c) =>
+          roles
+            .filter((r) => c.letters.includes(a.roles[r.key] ?? ('' as Raci)))
+            .map((r) => r.name)
+            .join(', ') || '—',
+      ),
+    ]),
   });
   return [
     heading(2, 'Responsibilities by phase'),
     paragraph(
-      'Who does what in each phase: R is responsible (does the work), A accountable (answers for it; one per activity), C consulted, I informed; A/R both. The assignment follows the duties of the roles above; adjust it to the organisation and record the change. The runbooks of chapter “Recovery” name the role of each step.',
+      'Who does what in each phase (RACI): responsible roles do the work, the accountable role answers for it (one per activity), consulted roles are asked before, informed roles are told after. The assignment follows the duties of the roles above; adjust it to the organisation and record the change.',
     ),
     ...raciPhases(ctx).map(table),
   ];

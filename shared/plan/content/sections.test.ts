@@ -224,10 +224,25 @@ describe('the ISCP sections, on the plan of every template', () => {
       }
     const printed = tables(section(plan, 'responsibilities-by-phase'));
     expect(printed).toHaveLength(3);
-    for (const t of printed)
-      expect(t.columns.slice(1).map((c) => c.header)).toEqual(
-        planRoles(context).map((r) => r.name),
-      );
+    const names = new Set(planRoles(context).map((r) => r.name));
+    for (const t of printed) {
+      expect(t.columns.map((c) => c.header)).toEqual([
+        'Activity',
+        'Responsible',
+        'Accountable',
+        'Consulted',
+        'Informed',
+      ]);
+      for (const row of t.rows) {
+        // One accountable role, by its name; every role named is a role of the plan.
+        expect(names).toContain(plainText(row[2] ?? ''));
+        for (const cell of row.slice(1))
+          for (const role of plainText(cell)
+            .split(', ')
+            .filter((r) => r !== '—'))
+            expect(names).toContain(role);
+      }
+    }
   });
 
   it.each(names)('%s: no raw node id, internal path or source file in the prose', (name) => {

@@ -91,9 +91,9 @@ export function alternateProcessingAppendix(ctx: PlanContext): Block[] {
   const procedures: Record<ProcessingMode, (string | Inline)[]> = {
     maintenance: [
       inline(
-        `The ${ROLE.platform.toLowerCase()} switches ${labelOf(ctx, ctx.variant.entry)} to a static maintenance page kept outside the failed site (`,
-        blank('where the page is hosted, and how it is switched on'),
-        '), so that users see a notice instead of errors or timeouts.',
+        `The ${ROLE.platform.toLowerCase()} sends the users of ${labelOf(ctx, ctx.variant.entry)} to a static maintenance page kept outside the failed site (`,
+        blank('where the page is hosted, and how users reach it when the entry itself is down'),
+        '), so that they see a notice instead of errors or timeouts.',
       ),
       `The ${ROLE.communications.toLowerCase()} puts the initial notice of the communication plan on it, with the expected restoration time.`,
       'Once validation passes, the entry is switched back and the page removed.',

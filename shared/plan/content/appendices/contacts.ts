@@ -90,7 +90,7 @@ function providerVendors(ctx: PlanBasis): Vendor[] {
     const name = PROVIDER_NAMES[provider];
     return {
       vendor: name === undefined ? inline(`${provider}: `, blank('provider name')) : name,
-      provides: `Regions ${listOf(regions.map((r) => labelOf(ctx, r)))}; ${listOf(used.map((n) => labelOf(ctx, n.id)))}.`,
+      provides: `${regions.length === 1 ? 'Region' : 'Regions'} ${listOf(regions.map((r) => labelOf(ctx, r)))}; ${listOf(used.map((n) => labelOf(ctx, n.id)))}.`,
       sla:
         managed.length === 0
           ? [blank('SLA of the services used')]

@@ -383,12 +383,21 @@ export function controlTargets(): string[] {
   return [...CONTROLS, ...OTHER_FRAMEWORKS].flatMap((c) => [...c.targets]);
 }
 
-/** `7.2 Runbook: Zone outage`, `Appendix A. Personnel contact list`. */
+/**
+ * `7.2 Runbook: Zone outage`, `Appendix A. Personnel contact list`; several runbooks as their
+ * range, `7.2–7.6 Runbooks, one per scenario`.
+ */
 function labelsOf(
   targets: readonly string[],
   headings: Map<string, HeadingBlock>,
   numbers: Map<string, string>,
 ): string {
+  const runbooks = targets.filter((id) => headings.get(id)?.text.startsWith('Runbook: '));
+  if (runbooks.length > 1 && runbooks.length === targets.length) {
+    const first = numbers.get(runbooks[0] as string) ?? '';
+    const last = numbers.get(runbooks[runbooks.length - 1] as string) ?? '';
+    return `${first}–${last} Runbooks, one per scenario`;
+  }
   const labels = targets.flatMap((id) => {
     const h = headings.get(id);
     if (!h) return [];
@@ -414,7 +423,7 @@ export function coverageAppendix(ctx: PlanContext, blocks: readonly Block[]): Bl
       kind: 'table',
       caption: `${appendixTable('coverage', 1)} ISCP template sections and where this plan covers them`,
       columns: [
-        { header: 'Template section', width: 3 },
+        { header: 'Section of the ISCP template (A.3)', width: 3 },
         { header: 'In this plan', width: 3.6 },
         { header: 'Coverage', width: 3.2 },
       ],
