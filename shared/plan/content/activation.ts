@@ -39,22 +39,34 @@ export function detectionSignals(ctx: PlanBasis, s: ScenarioResult): string[] {
   return signals;
 }
 
-/** What reacts without a person, from the scenario's RTO chain. */
-export function automaticResponse(ctx: PlanBasis, s: ScenarioResult): string {
-  if (!s.survives) return 'none that restores service: the service is down until recovery';
-  const kinds = new Set(s.rto.parts.map((p) => p.kind));
-  const parts: string[] = [];
-  if (kinds.has('detection')) parts.push('routers take the failed targets out');
+/** One part of the response to a scenario: what happens, and whether a person does it. */
+interface ResponsePart {
+  readonly text: string;
+  readonly automatic: boolean;
+}
+
+/** The routers' and the data tier's response, from the scenario's RTO chain. */
+function failoverParts(ctx: PlanBasis, s: ScenarioResult): ResponsePart[] {
+  const parts: ResponsePart[] = [];
+  if (s.rto.parts.some((p) => p.kind === 'detection'))
+    parts.push({ text: 'routers take the failed targets out', automatic: true });
   const promoted = s.rto.parts.find((p) => p.kind === 'promotion');
   if (promoted) {
     const group = groupOf(ctx, promoted.nodeId);
     parts.push(
       group && !group.isAutomatic
-        ? 'a person promotes the standby'
-        : 'the data tier promotes a replica',
+        ? { text: 'a person promotes the standby', automatic: false }
+        : { text: 'the data tier promotes a replica', automatic: true },
     );
   }
-  return parts.length === 0 ? 'nothing needs to react' : parts.join('; ');
+  return parts;
+}
+
+/** What reacts to the failure, from the scenario's RTO chain (the runbooks' decision sentence). */
+export function automaticResponse(ctx: PlanBasis, s: ScenarioResult): string {
+  if (!s.survives) return 'none that restores service: the service is down until recovery';
+  const parts = failoverParts(ctx, s);
+  return parts.length === 0 ? 'nothing needs to react' : parts.map((p) => p.text).join('; ');
 }
 
 /**
@@ -63,24 +75,14 @@ export function automaticResponse(ctx: PlanBasis, s: ScenarioResult): string {
  */
 export function responseSummary(ctx: PlanBasis, s: ScenarioResult): string {
   if (!s.survives) return 'none restores service: the service is down until recovery';
-  const parts: string[] = [];
-  const kinds = new Set(s.rto.parts.map((p) => p.kind));
-  if (kinds.has('detection')) parts.push('automatic: routers take the failed targets out');
-  const promoted = s.rto.parts.find((p) => p.kind === 'promotion');
-  if (promoted) {
-    const group = groupOf(ctx, promoted.nodeId);
-    parts.push(
-      group && !group.isAutomatic
-        ? 'manual: a person promotes the standby'
-        : 'automatic: the data tier promotes a replica',
-    );
-  }
+  const parts = failoverParts(ctx, s).map(
+    (p) => `${p.automatic ? 'automatic' : 'manual'}: ${p.text}`,
+  );
   for (const part of s.rto.parts.filter((p) => p.kind === 'scale-out')) {
     const node = ctx.graph.byId.get(part.nodeId);
     const automatic =
       (node?.kind === 'service' || node?.kind === 'datastore' || node?.kind === 'queue') &&
-      node.autoscaling !== false &&
-      !kinds.has('decision');
+      node.autoscaling !== false;
     parts.push(
       automatic
         ? `automatic: ${labelOf(ctx, part.nodeId)} scales out`
