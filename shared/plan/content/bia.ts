@@ -223,7 +223,7 @@ export function biaChapter(ctx: PlanContext): Block[] {
                   tone: 'warning' as const,
                   title: 'Objectives not met',
                   runs: inline(
-                    `${failing.length} of ${formatCount(scenarios.length, 'scenario')} miss an objective: `,
+                    `${failing.length} of ${formatCount(scenarios.length, 'scenario')} ${failing.length === 1 ? 'misses' : 'miss'} an objective: `,
                     failing.map((s) => `${s.name} (${misses(ctx, s).join(', ')})`).join('; '),
                     '. The runbooks in chapter “Recovery” still apply; chapter “Preventive controls” lists what would close the gap.',
                   ),

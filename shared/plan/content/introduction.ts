@@ -58,7 +58,7 @@ export function introductionChapter(ctx: PlanContext): Block[] {
     `Failures of regions, zones, the networks between regions and individual instances are independent events, each with the steady-state availability of ${appendixRef('parameters')}; a figure the file does not give is the documented default named there with its source.`,
     ...(workload.length === 0 ? [] : [`The workload is ${listOf(workload)}.`]),
     `Costs are list prices of the bundled price book as of ${ctx.comparison.priceBookAsOf}, in US dollars.`,
-    'The people, contacts and facilities named in the placeholders exist and are reachable when the plan is activated.',
+    'The people, contacts and facilities named in the blanks and placeholders of this plan exist and are reachable when the plan is activated.',
   ];
 
   return [

@@ -251,6 +251,9 @@ describe('the ISCP sections, on the plan of every template', () => {
     const around = (pattern: RegExp): string[] =>
       [...text.matchAll(pattern)].map((m) => text.slice(Math.max(0, m.index - 50), m.index + 30));
     expect(around(/\b(?:docs|shared|cli|renderer)\/[\w./-]+/g)).toEqual([]);
+    // Paths and source files nowhere in the plan, the user's text and every chapter included.
+    const whole = readableText(planOf(name).plan.blocks);
+    expect(whole).not.toMatch(/\b(?:docs|shared|cli|renderer)\/[\w./-]+|\b[\w-]+\.(?:ts|tsx|md)\b/);
     expect(around(/\b[\w-]+\.(?:ts|tsx|md|json)\b/g)).toEqual([]);
     for (const { id } of context.variant.nodes) {
       const pattern = new RegExp(`(?<![\\w-])${id.replace(/[.]/g, '\\.')}(?![\\w-])`, 'g');
