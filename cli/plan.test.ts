@@ -140,11 +140,16 @@ describe('nines plan FILE --pdf', () => {
       '8 Reconstitution',
       '9 Testing and exercises',
       '10 Options compared and cost',
-      'Appendix A. Parameters and their sources',
-      'Appendix B. Component inventory',
-      'Appendix C. Interconnections',
-      'Appendix D. Availability method',
-      'Appendix E. Glossary',
+      'Appendix A. Personnel contact list',
+      'Appendix B. Vendor contact list',
+      'Appendix C. Alternate processing procedures',
+      'Appendix D. Component inventory',
+      'Appendix E. Interconnections',
+      'Appendix F. Associated plans and procedures',
+      'Appendix G. Parameters and their sources',
+      'Appendix H. Availability method',
+      'Appendix I. Glossary and acronyms',
+      'Appendix J. Coverage of the NIST ISCP template',
     ]);
     // Each chapter starts a page: its heading is the first line under the running header.
     const starts = labels.map((label) => pages.findIndex((p) => p.slice(0, 4).includes(label)));
@@ -157,11 +162,16 @@ describe('nines plan FILE --pdf', () => {
     for (const s of scenarios) expect(text).toContain(`Runbook: ${s.name}`);
     for (const caption of [
       'Table A.1.',
-      'Table A.2.',
-      'Table A.3.',
       'Table B.1.',
-      'Table C.2.',
+      'Table C.1.',
       'Table D.1.',
+      'Table E.2.',
+      'Table F.1.',
+      'Table G.1.',
+      'Table G.2.',
+      'Table G.3.',
+      'Table H.1.',
+      'Table J.1.',
     ])
       expect(text).toContain(caption);
   });

@@ -25,7 +25,11 @@ test('the plan of the three-region template previews and exports as a PDF of 8+ 
   const dialog = page.getByTestId('plan-dialog');
   await expect(dialog).toBeVisible();
   const preview = dialog.getByRole('article', { name: 'Plan preview' });
-  for (const chapter of ['4  Business impact analysis', '7  Recovery', 'Appendix E. Glossary']) {
+  for (const chapter of [
+    '4  Business impact analysis',
+    '7  Recovery',
+    'Appendix I. Glossary and acronyms',
+  ]) {
     await expect(preview.getByRole('heading', { name: chapter, exact: true })).toBeVisible();
   }
   await expect(

@@ -33,7 +33,7 @@ export const WORKLOAD = {
 export const ASSUMPTIONS = [
   'Prices: AWS on-demand list prices from the bundled price book; the Redis Enterprise licence has no public list price and is not included.',
   `Capacity: one m7i.large instance of the stateless tier serves ${formatRate(RPS_PER_INSTANCE, 'requests/s')} at the latency target (load test before relying on it).`,
-  'Failure figures without a source in the file are the documented defaults (docs/model.md).',
+  'Failure figures without a source in the file are the documented defaults, each listed with its source (the parameters appendix of the contingency plan, and the inspector).',
 ].join('\n');
 
 /** The regional stack every design uses: zones, a load balancer, the stateless tier. */

@@ -24,6 +24,7 @@ export type {
 } from './availability';
 export {
   runScenario,
+  refusedHours,
   TIME_PART_LABELS,
   backupPolicy,
   linkBandwidthMbps,
@@ -33,7 +34,13 @@ export {
   restoreSeconds,
   routerDetection,
 } from './scenarios';
-export type { ScenarioResult, Decomposition, EdgeTraffic, TimePart } from './scenarios';
+export type {
+  ScenarioResult,
+  Decomposition,
+  EdgeTraffic,
+  ScenarioPhase,
+  TimePart,
+} from './scenarios';
 export { estimateCost } from './cost';
 export type { CostEstimate, CostLine, CostCategory, UnpricedItem } from './cost';
 export { compare, availabilityFromReport, scenarioMisses } from './compare';

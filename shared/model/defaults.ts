@@ -18,7 +18,7 @@ type DefaultTable = Readonly<Record<string, DefaultValue>>;
 const REGION_ASSUMPTION =
   'Assumption: one region-wide outage every two years lasting about four hours, in line with ' +
   'the largest public post-incident reports (AWS us-east-1 2017-02-28 S3 event ~4 h, ' +
-  '2021-12-07 ~7 h); the worked example in DESIGN.md uses the same figures.';
+  '2021-12-07 ~7 h).';
 const ZONE_ASSUMPTION =
   'Assumption: one zone-level impairment a year with a two-hour recovery; providers publish no ' +
   'zone MTBF, and their SLAs (e.g. 99.99 % for multi-zone EC2) are met by multi-zone designs.';

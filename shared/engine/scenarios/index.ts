@@ -5,6 +5,7 @@
  */
 export { runScenario } from './scenario';
 export { TIME_PART_LABELS } from './result';
+export { refusedHours } from './timeline';
 export type {
   Decomposition,
   EdgeTraffic,

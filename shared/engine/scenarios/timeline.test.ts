@@ -1,6 +1,6 @@
 /** The scenario timeline (docs/scenarios.md, "Status, served share and the timeline"), by hand. */
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, chainOf, type TimelineStep } from './timeline';
+import { buildTimeline, chainOf, refusedHours, type TimelineStep } from './timeline';
 
 const step = (seconds: number | null, servedShare: number, reason?: string): TimelineStep => ({
   decomposition: {
@@ -87,5 +87,28 @@ describe('the scenario timeline', () => {
     ).toBe(1_170);
     const unknown = chainOf([{ kind: 'restore', nodeId: 'b', seconds: null }], 'no data set size');
     expect(unknown).toMatchObject({ seconds: null, reason: 'no data set size' });
+  });
+});
+
+describe('refusedHours: the refused requests up to a horizon', () => {
+  // Interruption 0–90 s, 40 % served 90–390 s, full from 390 s (the scale-out case above).
+  const phases = buildTimeline([step(90, 0.4), step(390, 1)], 1, 36_000, 'never').phases;
+
+  it('over the whole timeline: the hours the downtime cost is priced at', () => {
+    // 90 s × 1 + 300 s × 0.6 = 270 s.
+    expect(refusedHours(phases)).toBeCloseTo(270 / 3600, 12);
+  });
+
+  it('cut at a horizon: the interruption in full, the degraded phase up to the horizon', () => {
+    expect(refusedHours(phases, 60)).toBeCloseTo(60 / 3600, 12);
+    // 90 s + (190 − 90) s × 0.6 = 150 s.
+    expect(refusedHours(phases, 190)).toBeCloseTo(150 / 3600, 12);
+    expect(refusedHours(phases, 3600)).toBeCloseTo(270 / 3600, 12);
+  });
+
+  it('a phase without an end counts up to the horizon, and has no total', () => {
+    const never = buildTimeline([step(0, 0.1)], 1, 36_000, 'no end').phases;
+    expect(refusedHours(never, 3600)).toBeCloseTo(0.9, 12);
+    expect(refusedHours(never)).toBeNull();
   });
 });

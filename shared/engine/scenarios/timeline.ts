@@ -108,14 +108,30 @@ export function buildTimeline(
 
 function phaseCost(phases: readonly ScenarioPhase[], perHour: number | undefined): number | null {
   if (perHour === undefined) return null;
+  const hours = refusedHours(phases);
+  return hours === null ? null : hours * perHour;
+}
+
+/**
+ * Hours of refused requests from the failure up to `untilSeconds` (the whole timeline when
+ * absent): each phase's refused share (1 − served share) × its time within [0, untilSeconds], in
+ * hours, so that an interruption counts in full. Null when a phase that refuses requests has no
+ * known end before `untilSeconds`. × `targets.downtimeCostPerHour` it is the scenario's downtime
+ * cost (`downtimeCostUsd`), or the cost of its first hours.
+ */
+export function refusedHours(
+  phases: readonly ScenarioPhase[],
+  untilSeconds = Number.POSITIVE_INFINITY,
+): number | null {
   let hours = 0;
   for (const phase of phases) {
     const refused = 1 - phase.servedShare;
-    if (refused <= SHARE_EPSILON) continue;
-    if (phase.toSeconds === null) return null;
-    hours += (refused * (phase.toSeconds - phase.fromSeconds)) / 3600;
+    if (refused <= SHARE_EPSILON || phase.fromSeconds >= untilSeconds) continue;
+    const end = Math.min(phase.toSeconds ?? Number.POSITIVE_INFINITY, untilSeconds);
+    if (end === Number.POSITIVE_INFINITY) return null;
+    hours += (refused * (end - phase.fromSeconds)) / 3600;
   }
-  return hours * perHour;
+  return hours;
 }
 
 /** The decomposition of a chain: its parts add up (an unknown part makes it unknown). */

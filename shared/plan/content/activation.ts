@@ -5,8 +5,10 @@
  */
 import type { ScenarioResult } from '../../engine';
 import { routerDetection } from '../../engine';
-import { bullets, heading, numbered, paragraph, placeholder, type Block } from '../document';
+import { bullets, heading, numbered, paragraph, type Block } from '../document';
+import { appendixRef } from './appendix-labels';
 import { misses } from './bia';
+import { communicationPlan } from './communications';
 import {
   affectedNodes,
   applyingScenarios,
@@ -37,22 +39,61 @@ export function detectionSignals(ctx: PlanBasis, s: ScenarioResult): string[] {
   return signals;
 }
 
-/** What reacts without a person, from the scenario's RTO chain. */
-export function automaticResponse(ctx: PlanBasis, s: ScenarioResult): string {
-  if (!s.survives) return 'none that restores service: the service is down until recovery';
-  const kinds = new Set(s.rto.parts.map((p) => p.kind));
-  const parts: string[] = [];
-  if (kinds.has('detection')) parts.push('routers take the failed targets out');
+/** One part of the response to a scenario: what happens, and whether a person does it. */
+interface ResponsePart {
+  readonly text: string;
+  readonly automatic: boolean;
+}
+
+/** The routers' and the data tier's response, from the scenario's RTO chain. */
+function failoverParts(ctx: PlanBasis, s: ScenarioResult): ResponsePart[] {
+  const parts: ResponsePart[] = [];
+  if (s.rto.parts.some((p) => p.kind === 'detection'))
+    parts.push({ text: 'routers take the failed targets out', automatic: true });
   const promoted = s.rto.parts.find((p) => p.kind === 'promotion');
   if (promoted) {
     const group = groupOf(ctx, promoted.nodeId);
     parts.push(
       group && !group.isAutomatic
-        ? 'a person promotes the standby'
-        : 'the data tier promotes a replica',
+        ? { text: 'a person promotes the standby', automatic: false }
+        : { text: 'the data tier promotes a replica', automatic: true },
     );
   }
-  return parts.length === 0 ? 'nothing needs to react' : parts.join('; ');
+  return parts;
+}
+
+/** What reacts to the failure, from the scenario's RTO chain (the runbooks' decision sentence). */
+export function automaticResponse(ctx: PlanBasis, s: ScenarioResult): string {
+  if (!s.survives) return 'none that restores service: the service is down until recovery';
+  const parts = failoverParts(ctx, s);
+  return parts.length === 0 ? 'nothing needs to react' : parts.map((p) => p.text).join('; ');
+}
+
+/**
+ * Who or what restores service in a scenario, each part marked automatic or manual: `automatic:
+ * routers take the failed targets out; manual: a person promotes the standby`.
+ */
+export function responseSummary(ctx: PlanBasis, s: ScenarioResult): string {
+  if (!s.survives) return 'none restores service: the service is down until recovery';
+  const parts = failoverParts(ctx, s).map(
+    (p) => `${p.automatic ? 'automatic' : 'manual'}: ${p.text}`,
+  );
+  for (const part of s.rto.parts.filter((p) => p.kind === 'scale-out')) {
+    const node = ctx.graph.byId.get(part.nodeId);
+    const automatic =
+      (node?.kind === 'service' || node?.kind === 'datastore' || node?.kind === 'queue') &&
+      node.autoscaling !== false;
+    parts.push(
+      automatic
+        ? `automatic: ${labelOf(ctx, part.nodeId)} scales out`
+        : `manual: a person scales out ${labelOf(ctx, part.nodeId)}`,
+    );
+  }
+  if (parts.length === 0)
+    return s.status === 'full'
+      ? 'none needed: the service is not interrupted'
+      : 'none: the service stays degraded until a person acts';
+  return parts.join('; ');
 }
 
 /** Whether the ISCP is activated for the scenario, and why. */
@@ -103,27 +144,26 @@ export function activationChapter(ctx: PlanContext): Block[] {
             columns: [
               { header: 'Scenario', width: 2.6 },
               { header: 'Detected by', width: 3.2 },
-              { header: 'Automatic response', width: 2.6 },
+              { header: 'Response', width: 2.6 },
               { header: 'Activate the plan?', width: 2 },
             ],
             rows: scenarios.map((s) => [
               s.name,
               detectionSignals(ctx, s).join('; ') || 'monitoring of the affected components',
-              automaticResponse(ctx, s),
+              responseSummary(ctx, s),
               activationDecision(ctx, s),
             ]),
           },
         ]),
     heading(2, 'Notification procedures'),
     numbered([
-      'The on-call engineer who receives the alert confirms it against a second signal (health checks, error rate, latency, replication lag) and opens an incident.',
+      'The on-call engineer who receives the alert (platform or data tier on-call) confirms it against a second signal (health checks, error rate, latency, replication lag) and opens an incident.',
       'The on-call engineer informs the ISCP coordinator, who assesses the outage (below) and decides whether to activate the plan.',
-      'On activation, the coordinator calls the recovery roles of Table 2 through the call tree and names the runbook of chapter “Recovery” that applies.',
-      'The communications lead informs users, the service desk and management, and updates them at the interval set in the call tree until deactivation.',
+      `On activation, the coordinator calls the recovery roles of Table 2 (people and numbers in ${appendixRef('personnel')}; primary first, then the alternate) and names the runbook of chapter “Recovery” that applies.`,
+      `The platform on-call opens a support case with the vendor of any failed managed service (${appendixRef('vendors')}).`,
+      'The communications lead informs users, the service desk and management, and updates them as the communication plan below sets until deactivation.',
     ]),
-    placeholder(
-      'Call tree with names, phone numbers and alternates for every role; the escalation chain and the time after which each level is called; the status-page and notification templates; the contacts of the cloud provider’s support and of the alternate site.',
-    ),
+    ...communicationPlan(ctx),
     heading(2, 'Outage assessment'),
     bullets([
       'Cause and scope: which zone, region, network link or component failed (provider status page, router health checks, Table 6).',

@@ -3,8 +3,11 @@
  * the variant), the three phases of recovery and the roles.
  */
 import { topologyFigure } from '../diagram';
-import { bold, bullets, heading, inline, paragraph, placeholder, type Block } from '../document';
+import { bold, bullets, heading, inline, paragraph, type Block } from '../document';
+import { appendixRef } from './appendix-labels';
 import { components, labelOf, type PlanContext } from './context';
+import { raciSection } from './raci';
+import { planRoles } from './roles';
 import { formatCount, formatShare, listOf } from '../../text';
 
 /** System description with the figure, the three phases, roles and responsibilities. */
@@ -24,38 +27,6 @@ export function conceptOfOperationsChapter(ctx: PlanContext): Block[] {
     );
   });
   const global = components(ctx).filter((n) => !graph.regionOf.has(n.id));
-  const hasData = components(ctx).some((n) => n.kind === 'datastore');
-  const hasBackups = components(ctx).some((n) => n.kind === 'backup');
-  // The ISCP templates of NIST SP 800-34 Rev. 1 (section 2.3) lead with an ISCP Director, who
-  // "has overall management responsibility for the plan", and an ISCP Coordinator, who oversees
-  // recovery and reconstitution; the other roles are this design's technical points of contact.
-  const roles: string[][] = [
-    ['ISCP director', 'Has overall management responsibility for the plan.'],
-    [
-      'Authorizing official',
-      'Approves the plan; is told when it is activated and when normal operation resumes.',
-    ],
-    [
-      'ISCP coordinator',
-      'Activates the plan, leads the recovery, decides on failover and failback, reports to management.',
-    ],
-    [
-      'Platform on-call',
-      'Runs the runbooks for the routers and the stateless tiers; watches error rate and latency.',
-    ],
-    ...(hasData
-      ? [
-          [
-            'Data tier on-call',
-            `Runs the data-tier steps (failover, replication, ${hasBackups ? 'restores, ' : ''}conflict checks); watches replication lag.`,
-          ],
-        ]
-      : []),
-    [
-      'Communications lead',
-      'Informs users, the service desk and stakeholders; keeps the status page current.',
-    ],
-  ];
   return [
     heading(1, 'Concept of operations'),
     heading(2, 'System description'),
@@ -75,7 +46,7 @@ export function conceptOfOperationsChapter(ctx: PlanContext): Block[] {
       caption: `Figure 1. Topology of ${variant.name}`,
     }),
     paragraph(
-      'Solid arrows are request dependencies (consumer to dependency); dashed arcs join data-tier members that replicate; dotted arrows go from a backup to the datastore it protects; a dependency that crosses regions is drawn in orange. Appendix B lists every component and Appendix C the connections between regions.',
+      `Solid arrows are request dependencies (consumer to dependency); dashed arcs join data-tier members that replicate; dotted arrows go from a backup to the datastore it protects; a dependency that crosses regions is drawn in orange. ${appendixRef('inventory')} lists every component and ${appendixRef('interconnections')} the connections between regions and to external systems.`,
     ),
     heading(2, 'Phases of recovery'),
     paragraph(
@@ -96,18 +67,18 @@ export function conceptOfOperationsChapter(ctx: PlanContext): Block[] {
       ),
     ]),
     heading(2, 'Roles and responsibilities'),
+    paragraph(
+      `The roles below carry the plan; ${appendixRef('personnel')} names the person who holds each and an alternate, with their contacts. The ISCP director and coordinator are the two roles of the NIST ISCP templates (section 2.3); the others are this design’s technical and communication points of contact.`,
+    ),
     {
       kind: 'table',
       caption: 'Table 2. Recovery roles',
       columns: [
         { header: 'Role', width: 2 },
-        { header: 'Responsibility', width: 5 },
-        { header: 'Name and contact', width: 2 },
+        { header: 'Responsibility', width: 7 },
       ],
-      rows: roles.map(([role = '', duty = '']) => [role, duty, 'to be completed']),
+      rows: planRoles(ctx).map((r) => [r.name, r.duty]),
     },
-    placeholder(
-      'Name each role holder and an alternate with office and mobile phone numbers, and the escalation chain with the time after which each level is called.',
-    ),
+    ...raciSection(ctx),
   ];
 }

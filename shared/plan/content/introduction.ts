@@ -1,5 +1,6 @@
 /** Chapter: introduction — purpose, background, scope (impact level, targets), assumptions. */
 import { bold, bullets, heading, paragraph, type Block } from '../document';
+import { appendixRef } from './appendix-labels';
 import { labelOf, type PlanContext } from './context';
 import {
   capitalise,
@@ -54,10 +55,10 @@ export function introductionChapter(ctx: PlanContext): Block[] {
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line !== ''),
-    'Failures of regions, zones, the networks between regions and individual instances are independent events, each with the steady-state availability of Appendix A; a figure the file does not give is the documented default named there with its source.',
+    `Failures of regions, zones, the networks between regions and individual instances are independent events, each with the steady-state availability of ${appendixRef('parameters')}; a figure the file does not give is the documented default named there with its source.`,
     ...(workload.length === 0 ? [] : [`The workload is ${listOf(workload)}.`]),
     `Costs are list prices of the bundled price book as of ${ctx.comparison.priceBookAsOf}, in US dollars.`,
-    'The people, contacts and facilities named in the placeholders exist and are reachable when the plan is activated.',
+    'The people, contacts and facilities named in the blanks and placeholders of this plan exist and are reachable when the plan is activated.',
   ];
 
   return [
@@ -77,7 +78,7 @@ export function introductionChapter(ctx: PlanContext): Block[] {
       regionNames.length === 0
         ? ''
         : ` in ${regionNames.length === 1 ? 'the region' : `${formatCount(regionNames.length, 'region')}:`} ${listOf(regionNames)}`,
-      '. Client applications, the organisation-wide business continuity plan and the recovery of facilities are out of its scope. The recovery objectives it is held to are:',
+      `. Client applications, the organisation-wide business continuity plan and the recovery of facilities are out of its scope (the plans that cover them are listed in ${appendixRef('associatedPlans')}). The recovery objectives it is held to are:`,
     ),
     { kind: 'keyValue', rows: objectives },
     ...(t.rtoSeconds !== undefined && t.mtdSeconds !== undefined

@@ -4,7 +4,7 @@
  * variant the plan describes, line by category, with what is left unpriced.
  */
 import type { CostCategory } from '../../engine';
-import { bold, bullets, heading, paragraph, type Block } from '../document';
+import { bold, bullets, heading, inline, paragraph, type Block } from '../document';
 import { labelOf, type PlanContext } from './context';
 import {
   formatAvailability,
@@ -125,6 +125,7 @@ export function optionsChapter(ctx: PlanContext): Block[] {
           : `${formatUsd(cost.expectedDowntimeCostPerYear)} a year; yearly total ${formatUsd(cost.yearlyTotal)}${lowerBound(cost.isComplete)}.`,
       ),
     );
+    blocks.push(...categoryNotes(ctx));
     if (!cost.isComplete) {
       blocks.push(
         paragraph('Not priced, and so left out of the totals:'),
@@ -143,4 +144,29 @@ export function optionsChapter(ctx: PlanContext): Block[] {
     );
   }
   return blocks;
+}
+
+/**
+ * What the less obvious categories pay for: the extra memory of Active-Active members (each
+ * line's quantities as the cost engine computed them) and the standby region.
+ */
+function categoryNotes(ctx: PlanContext): Block[] {
+  const cost = ctx.evaluation.cost;
+  if (!cost) return [];
+  const memory = cost.breakdown.filter((l) => l.category === 'memory');
+  const notes: Block[] = [];
+  if (memory.length > 0)
+    notes.push(
+      paragraph(
+        'Memory: an Active-Active database needs more memory than its data. Redis Software’s documentation on database memory limits states that replication doubles the memory a database uses and that Active-Active replication doubles it again, so each member needs the data set × 2 (when it has a replica) × 2. Where the instances of a member hold less than that, the missing memory is priced at the instance’s price per GiB:',
+      ),
+      bullets(memory.map((l) => inline(bold(labelOf(ctx, l.nodeId)), `: ${l.detail}.`))),
+    );
+  if (cost.byCategory.standby !== undefined)
+    notes.push(
+      paragraph(
+        'Standby region: every line of the components in a region that takes no traffic until a failover (its instances, datastores and backups), shown as one figure: what the alternate site costs while it waits.',
+      ),
+    );
+  return notes;
 }

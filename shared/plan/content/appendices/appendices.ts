@@ -1,73 +1,29 @@
-/** The appendices in order, and the glossary (the shortest, kept with the list). */
-import { appendix, type Block, PAGE_BREAK } from '../../document';
+/**
+ * The appendices in the order of the ISCP template of NIST SP 800-34 Rev. 1 (Appendix A.3): the
+ * personnel and vendor contact lists, alternate processing, the inventory and interconnections,
+ * associated plans; then Nines' own: parameters and the availability method. The glossary and the
+ * coverage map follow, built by `buildPlan` from the whole plan.
+ */
+import { type Block, PAGE_BREAK } from '../../document';
 import { type PlanContext } from '../context';
-import { parametersAppendix } from './parameters';
+import { alternateProcessingAppendix } from './alternate-processing';
+import { associatedPlansAppendix } from './associated-plans';
+import { personnelAppendix, vendorAppendix } from './contacts';
 import { interconnectionsAppendix, inventoryAppendix } from './inventory';
 import { methodAppendix } from './method';
+import { parametersAppendix } from './parameters';
 
-const GLOSSARY: readonly [string, string][] = [
-  [
-    'Active-Active',
-    'Every site serves reads and writes; data replicates between them (here: Redis Enterprise CRDB).',
-  ],
-  [
-    'Active-passive',
-    'One site (the primary) serves writes; a standby takes over after a failover.',
-  ],
-  [
-    'AOF',
-    'Append-only file: Redis persistence that logs every write, fsynced every second or on every write.',
-  ],
-  [
-    'BIA',
-    'Business impact analysis: the effect of a disruption on the mission, and the recovery objectives.',
-  ],
-  [
-    'Birnbaum importance',
-    'How much the service’s availability depends on one event: P(up | event up) − P(up | event down).',
-  ],
-  [
-    'CRDT',
-    'Conflict-free replicated data type: data that merges concurrent writes without coordination.',
-  ],
-  [
-    'Cut set',
-    'A set of failures that together stop the service; minimal when no smaller part does.',
-  ],
-  ['Failback', 'Returning traffic to the original site after it is repaired.'],
-  ['Fussell–Vesely importance', 'The share of the unavailability in which an event takes part.'],
-  ['ISCP', 'Information System Contingency Plan (NIST SP 800-34).'],
-  [
-    'Lag-aware failback',
-    'Failback that waits until the recovered member’s replication lag is below a threshold.',
-  ],
-  ['MTBF', 'Mean time between failures.'],
-  ['MTD', 'Maximum tolerable downtime: the longest disruption the organisation accepts.'],
-  ['MTTR', 'Mean time to repair.'],
-  [
-    'RPO',
-    'Recovery point objective: the data that may be lost, as a span of time before the disruption.',
-  ],
-  ['RTO', 'Recovery time objective: how long the system may remain unavailable.'],
-  ['Split-brain', 'A partition between sites that each keep serving on their own.'],
-  ['TTL', 'Time to live: how long clients cache a DNS answer.'],
-];
-
-function glossaryAppendix(): Block[] {
-  return [
-    appendix('Appendix E. Glossary', 'appendix-glossary'),
-    { kind: 'keyValue', rows: GLOSSARY.map(([key, value]) => ({ key, value })) },
-  ];
-}
-
-/** Appendices A–E. */
+/** The appendices built from the model alone, in print order. */
 export function appendices(ctx: PlanContext): Block[] {
   return [
     PAGE_BREAK,
-    ...parametersAppendix(ctx),
+    ...personnelAppendix(ctx),
+    ...vendorAppendix(ctx),
+    ...alternateProcessingAppendix(ctx),
     ...inventoryAppendix(ctx),
     ...interconnectionsAppendix(ctx),
+    ...associatedPlansAppendix(ctx),
+    ...parametersAppendix(ctx),
     ...methodAppendix(ctx),
-    ...glossaryAppendix(),
   ];
 }

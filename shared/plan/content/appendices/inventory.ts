@@ -2,8 +2,10 @@
 import { LINK_DEFAULTS } from '../../../model/defaults';
 import { componentDetail } from '../../diagram';
 import { replicationLagSeconds, replicationMbps } from '../../../engine';
-import type { ModelNode } from '../../../model/types';
-import { appendix, code, heading, paragraph, type Block } from '../../document';
+import { nodeFailureFigure } from '../../../model/nodes';
+import type { ExternalNode, ModelNode } from '../../../model/types';
+import { code, heading, inline, paragraph, type Block, type Cell } from '../../document';
+import { blank } from '../blanks';
 import {
   components,
   eventLabel,
@@ -13,7 +15,15 @@ import {
   replicationPairs,
   type PlanContext,
 } from '../context';
-import { formatCount, formatDuration, formatRate, formatUsd } from '../../../text';
+import {
+  formatAvailability,
+  formatCount,
+  formatDuration,
+  formatRate,
+  formatUsd,
+  listOf,
+} from '../../../text';
+import { appendixHeading, appendixTable } from '../appendix-labels';
 
 function placement(ctx: PlanContext, node: ModelNode): string {
   const zone = ctx.graph.zoneOf.get(node.id);
@@ -24,6 +34,33 @@ function placement(ctx: PlanContext, node: ModelNode): string {
   return `${locationOf(ctx, region) ?? region}${zones > 1 ? `, ${formatCount(zones, 'zone')}` : ''}`;
 }
 
+/**
+ * The software a component runs, as far as the model knows it: a datastore's engine; the version,
+ * and the software of the other tiers, are blanks for the plan owner. Routers, object stores,
+ * backups and external services are the provider's or vendor's service.
+ */
+function software(node: ModelNode): Cell {
+  switch (node.kind) {
+    case 'datastore':
+      return node.engine === undefined
+        ? [blank('software and version')]
+        : inline(`${node.engine}, `, blank('version'));
+    case 'service':
+    case 'queue':
+      return [blank('software and version')];
+    case 'router':
+    case 'objectStore':
+    case 'backup':
+      return 'provider service';
+    case 'external':
+      return 'vendor service';
+    case 'region':
+    case 'zone':
+      return '';
+  }
+}
+
+/** Appendix: the hardware and software inventory (the ISCP template's Appendix H). */
 export function inventoryAppendix(ctx: PlanContext): Block[] {
   const cost = ctx.evaluation.cost;
   const monthly = (id: string): string => {
@@ -34,20 +71,21 @@ export function inventoryAppendix(ctx: PlanContext): Block[] {
     return `${formatUsd(lines.reduce((sum, l) => sum + l.monthlyUsd, 0))}${unpriced ? '+' : ''}`;
   };
   return [
-    appendix('Appendix B. Component inventory', 'appendix-inventory'),
+    appendixHeading('inventory'),
     paragraph(
-      'Every component of the variant with its placement, its instances and its monthly price from the cost estimate (“+”: part of it is unpriced; see chapter “Options compared and cost”).',
+      'Every component of the variant with its placement, its instances and instance type, the software it runs and its monthly price from the cost estimate (“+”: part of it is unpriced; see chapter “Options compared and cost”). The id is the component’s name in the model and in the operators’ tools. The model does not hold software versions: fill them in from the deployment records.',
     ),
     {
       kind: 'table',
-      caption: 'Table B.1. Components',
+      caption: `${appendixTable('inventory', 1)} Components`,
       columns: [
-        { header: 'Component', width: 2.8 },
+        { header: 'Component', width: 2.6 },
         { header: 'Id', width: 1.6 },
-        { header: 'Kind', width: 1.3 },
-        { header: 'Placement', width: 2 },
-        { header: 'Instances and type', width: 2.6 },
-        { header: 'Monthly', width: 1.3, align: 'right' },
+        { header: 'Kind', width: 1.2 },
+        { header: 'Placement', width: 1.9 },
+        { header: 'Instances and type', width: 2.4 },
+        { header: 'Software', width: 1.8 },
+        { header: 'Monthly', width: 1.2, align: 'right' },
       ],
       rows: components(ctx).map((n) => [
         labelOf(ctx, n.id),
@@ -55,12 +93,14 @@ export function inventoryAppendix(ctx: PlanContext): Block[] {
         n.kind,
         placement(ctx, n),
         componentDetail(n, ctx.variant) || '—',
+        software(n),
         monthly(n.id),
       ]),
     },
   ];
 }
 
+/** Appendix: the interconnections table (the ISCP template's Appendix I). */
 export function interconnectionsAppendix(ctx: PlanContext): Block[] {
   const cross = ctx.variant.edges.filter((e) => {
     if (e.kind !== 'depends') return false;
@@ -70,7 +110,7 @@ export function interconnectionsAppendix(ctx: PlanContext): Block[] {
   });
   const pairs = replicationPairs(ctx);
   const blocks: Block[] = [
-    appendix('Appendix C. Interconnections', 'appendix-interconnections'),
+    appendixHeading('interconnections'),
     heading(2, 'Cross-region dependencies', 'cross-region-dependencies'),
     cross.length === 0
       ? paragraph(
@@ -78,7 +118,7 @@ export function interconnectionsAppendix(ctx: PlanContext): Block[] {
         )
       : {
           kind: 'table',
-          caption: 'Table C.1. Dependencies that cross regions (each also needs the link)',
+          caption: `${appendixTable('interconnections', 1)} Dependencies that cross regions (each also needs the link)`,
           columns: [
             { header: 'Consumer', width: 3 },
             { header: 'Dependency', width: 3 },
@@ -94,16 +134,16 @@ export function interconnectionsAppendix(ctx: PlanContext): Block[] {
   ];
   if (pairs.length === 0) {
     blocks.push(paragraph('No data tier replicates to another member.'));
-    return blocks;
+    return [...blocks, ...externalConnections(ctx)];
   }
   const volume = replicationMbps(ctx.doc.workload, 1);
   blocks.push(
     paragraph(
-      `Replication volume per peer is writes per second × average write size × 8 bits: ${formatRate(volume, 'Mbit/s')} for this workload; a member sends it to each of its peers, and the model flags a lag without bound when that exceeds the link’s bandwidth. Lag is half the round trip plus the engine’s replication delay; it is the data at risk when a member fails (docs/scenarios.md).`,
+      `Replication volume per peer is writes per second × average write size × 8 bits: ${formatRate(volume, 'Mbit/s')} for this workload; a member sends it to each of its peers, and the model flags a lag without bound when that exceeds the link’s bandwidth. Lag is half the round trip plus the engine’s replication delay; it is the data at risk when a member fails: the writes of that last stretch of time have not reached the other member yet.`,
     ),
     {
       kind: 'table',
-      caption: 'Table C.2. Replication between data-tier members',
+      caption: `${appendixTable('interconnections', 2)} Replication between data-tier members`,
       columns: [
         { header: 'Members', width: 4 },
         { header: 'Mode', width: 1.8 },
@@ -136,5 +176,40 @@ export function interconnectionsAppendix(ctx: PlanContext): Block[] {
       }),
     },
   );
-  return blocks;
+  return [...blocks, ...externalConnections(ctx)];
+}
+
+/**
+ * The connections to systems outside the organisation: every external component of the model,
+ * what uses it and its SLA; the interconnection agreement is a blank.
+ */
+function externalConnections(ctx: PlanContext): Block[] {
+  const externals = components(ctx).filter((n): n is ExternalNode => n.kind === 'external');
+  return [
+    heading(2, 'Connections to external systems', 'external-connections'),
+    externals.length === 0
+      ? paragraph('The model has no external system: every dependency is a component of its own.')
+      : {
+          kind: 'table',
+          caption: `${appendixTable('interconnections', 3)} External systems`,
+          columns: [
+            { header: 'External system', width: 2.6 },
+            { header: 'Vendor', width: 1.8 },
+            { header: 'Used by', width: 2.6 },
+            { header: 'SLA in the model', width: 1.4, align: 'right' },
+            { header: 'Agreement (ISA, MOU)', width: 1.8 },
+          ],
+          rows: externals.map((n) => [
+            labelOf(ctx, n.id),
+            n.vendor ?? [blank('vendor')],
+            listOf(
+              ctx.variant.edges
+                .filter((e) => e.kind === 'depends' && e.to === n.id)
+                .map((e) => labelOf(ctx, e.from)),
+            ) || '—',
+            formatAvailability(nodeFailureFigure(n).availability),
+            [blank('agreement')],
+          ]),
+        },
+  ];
 }

@@ -9,9 +9,10 @@ import {
   type DefaultValue,
 } from '../../../model/defaults';
 import type { ModelNode } from '../../../model/types';
-import { appendix, code, paragraph, type Block, type Cell } from '../../document';
+import { code, paragraph, type Block, type Cell } from '../../document';
 import { eventLabel, labelOf, linkBetween, type PlanContext } from '../context';
 import { formatAvailability, formatCount, formatNumber } from '../../../text';
+import { appendixHeading, appendixTable } from '../appendix-labels';
 
 /** The parameters each kind reports beyond its failure figure, in reading order. */
 const KIND_FIELDS: Partial<Record<ModelNode['kind'], readonly string[]>> = {
@@ -117,6 +118,7 @@ function regionPairs(ctx: PlanContext): [string, string][] {
   return pairs;
 }
 
+/** Appendix: every parameter of the model with its value and its source. */
 export function parametersAppendix(ctx: PlanContext): Block[] {
   const t = ctx.doc.targets ?? {};
   const w = ctx.doc.workload ?? {};
@@ -132,13 +134,13 @@ export function parametersAppendix(ctx: PlanContext): Block[] {
     })),
   ];
   return [
-    appendix('Appendix A. Parameters and their sources', 'appendix-parameters'),
+    appendixHeading('parameters'),
     paragraph(
-      'Every figure of this plan is computed from the parameters below. “file” means the value is given in the model; “Dn” means the file leaves it out and the documented default applies, with the source listed in Table A.3. Units are in the parameter names (hours, seconds, milliseconds, megabits per second).',
+      `Every figure of this plan is computed from the parameters below. “file” means the value is given in the model; “Dn” means the file leaves it out and the documented default applies, with the source listed in ${appendixTable('parameters', 3).slice(0, -1)}. Units are in the parameter names (hours, seconds, milliseconds, megabits per second).`,
     ),
     {
       kind: 'table',
-      caption: 'Table A.1. Objectives and workload (from the file)',
+      caption: `${appendixTable('parameters', 1)} Objectives and workload (from the file)`,
       columns: [
         { header: 'Parameter', width: 3 },
         { header: 'Value', width: 2, align: 'right' },
@@ -147,7 +149,7 @@ export function parametersAppendix(ctx: PlanContext): Block[] {
     },
     {
       kind: 'table',
-      caption: 'Table A.2. Failure and recovery parameters (value and source)',
+      caption: `${appendixTable('parameters', 2)} Failure and recovery parameters (value and source)`,
       columns: [
         { header: 'Component', width: 3 },
         { header: 'Parameters', width: 6 },
@@ -159,7 +161,7 @@ export function parametersAppendix(ctx: PlanContext): Block[] {
       : [
           {
             kind: 'table' as const,
-            caption: 'Table A.3. Defaults used, with their sources (shared/model/defaults.ts)',
+            caption: `${appendixTable('parameters', 3)} Defaults used, with their sources`,
             columns: [
               { header: 'Key', width: 0.7 },
               { header: 'Used for', width: 3 },
