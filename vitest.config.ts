@@ -11,6 +11,8 @@ export default defineConfig({
     ],
     environment: "node",
     reporters: ["default", "./scripts/count-reporter.ts"],
-    testTimeout: 60_000,
+    // Generous: CI machines are shared and busy; a timeout only catches a hang, never speed.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });
