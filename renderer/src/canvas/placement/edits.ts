@@ -80,10 +80,28 @@ export function moveAndTidy(
   moves: readonly Move[],
 ): NinesDocument {
   const before = variantOf(doc, variantId);
-  const moved = moveNodes(doc, variantId, moves, layoutVariant(before));
+  const beforeBoxes = layoutVariant(before);
+  const moved = moveNodes(doc, variantId, moves, beforeBoxes);
   const parentBefore = new Map(before.nodes.map((n) => [n.id, n.parent]));
+  const movedIds = new Set(moves.map((m) => m.nodeId));
   return withVariant(moved, variantId, (v) => {
+    // Where each was dropped, relative to its container, before any clamping: left of or above
+    // the container's content it makes the container grow that way (tidy.ts).
     const slotted = new Map<string, Rect>();
+    for (const node of v.nodes) {
+      const move = moves.find((m) => m.nodeId === node.id);
+      const box = beforeBoxes.get(node.id);
+      if (!move || !box || (node.parent !== undefined && movedIds.has(node.parent))) continue;
+      const origin =
+        node.parent === undefined
+          ? { x: 0, y: 0 }
+          : absolutePosition(before, beforeBoxes, node.parent);
+      slotted.set(node.id, {
+        ...box,
+        x: move.absolute.x - origin.x,
+        y: move.absolute.y - origin.y,
+      });
+    }
     for (const node of v.nodes) {
       const wasIn = parentBefore.get(node.id);
       if (node.kind !== 'zone' || node.parent === undefined || node.parent === wasIn) continue;

@@ -2,10 +2,12 @@
  * Where a click (or Enter) on a palette item puts the new node: in the selected container (or
  * the selected node's container), else in the middle of what the canvas shows, always in view.
  */
+import { NEW_CONTAINER_SIZE } from '../../../../shared/model/ops/add-node';
 import { canPlace, dropTarget } from '../../../../shared/model/ops/placement';
 import type { ModelNode, NodeKind, Variant } from '../../../../shared/model/types';
 import { layoutVariant } from '../layout';
 import { centreOf, intersectionOf, separation, type Point, type Rect } from './geometry';
+import { TOP_LEVEL_GAP } from './tidy';
 import { absoluteBox, containersAt, isContainer } from './variant-geometry';
 
 /** The container the new node goes in (undefined: the top level) and the point to centre it on. */
@@ -24,7 +26,10 @@ export interface PaletteSpot {
  *   goes to the top level); the centre is the middle of that container's part in view;
  * - else the container under the middle of the view that may hold it, at the middle of the view;
  * - a zone with no region chosen so goes in the region under the middle of the view, else the
- *   region nearest to it. Null when there is no region for a zone.
+ *   region nearest to it. Null when there is no region for a zone;
+ * - a region goes at the top level, right of the rightmost region, level with the highest
+ *   (regions stand in a row, as in the automatic layout); the first one, in the middle of the
+ *   view. The caller scrolls it into view.
  *
  * The node then takes the free spot nearest to the centre (the tidy rule's `arriving`), or for a
  * zone its region's next slot.
@@ -43,6 +48,20 @@ export function paletteSpot(
     return { parentId: container.id, centre: centreOf(intersectionOf(box, view) ?? box) };
   };
 
+  // Regions stand in a row, like the automatic layout: a new one goes right of the last.
+  const regions = variant.nodes
+    .filter((n) => n.kind === 'region')
+    .map((n) => absoluteBox(variant, boxes, n.id));
+  if (kind === 'region' && regions.length > 0) {
+    const right = Math.max(...regions.map((r) => r.x + r.width));
+    const top = Math.min(...regions.map((r) => r.y));
+    const size = NEW_CONTAINER_SIZE.region;
+    return {
+      parentId: undefined,
+      centre: { x: right + TOP_LEVEL_GAP + size.width / 2, y: top + size.height / 2 },
+    };
+  }
+
   const selected = selectedIds.length === 1 ? byId.get(selectedIds[0] ?? '') : undefined;
   if (selected) {
     let at: ModelNode | undefined = isContainer(selected)
@@ -60,7 +79,7 @@ export function paletteSpot(
   }
   const target = dropTarget(kind, containersAt(variant, viewCentre, new Set(), boxes));
   if (target !== null) return { parentId: target?.id, centre: viewCentre };
-  const regions = variant.nodes
+  const nearest = variant.nodes
     .filter((n) => n.kind === 'region')
     .map((n) => ({
       node: n,
@@ -70,7 +89,6 @@ export function paletteSpot(
         height: 0,
       }),
     }))
-    .sort((a, b) => a.distance - b.distance);
-  const nearest = regions[0]?.node;
+    .sort((a, b) => a.distance - b.distance)[0]?.node;
   return nearest ? inView(nearest) : null;
 }

@@ -3,7 +3,7 @@ import { emptyDocument } from '../../../../shared/model/ops/new-document';
 import { copyNodes } from '../../../../shared/model/ops/paste';
 import type { NinesDocument, Variant } from '../../../../shared/model/types';
 import { layoutVariant } from '../layout';
-import { alignRects, distributeRects } from './align';
+import { alignRects, arrangeNodes, distributeRects } from './align';
 import { placeNode, resizeAndTidy } from './edits';
 import { nearestFree } from './geometry';
 import { snapToGuides } from './guides';
@@ -171,6 +171,16 @@ describe('palette spot', () => {
     expect(paletteSpot(only(emptyDocument()), 'zone', [], view)).toBeNull();
   });
 
+  it('a new region goes right of the rightmost one, level with the highest', () => {
+    const shown = layoutVariant(variant);
+    const r2 = absoluteBox(variant, shown, 'region-2');
+    const r1 = absoluteBox(variant, shown, 'region-1');
+    expect(paletteSpot(variant, 'region', [], view)).toEqual({
+      parentId: undefined,
+      centre: { x: r2.x + r2.width + TOP_LEVEL_GAP + 180, y: Math.min(r1.y, r2.y) + 160 },
+    });
+  });
+
   it('a component clicked with the zone selected lands inside it, free of the others', () => {
     let next = doc;
     for (let i = 0; i < 3; i += 1) {
@@ -257,6 +267,27 @@ describe('align and distribute', () => {
     // Span 10..480 = 470, boxes 230 wide in all: two gaps of 120.
     expect(distributeRects(rects, 'horizontal').map((p) => p.x)).toEqual([10, 230, 400]);
     expect(distributeRects(rects.slice(0, 2), 'horizontal').map((p) => p.x)).toEqual([10, 200]);
+  });
+});
+
+describe('arrangeNodes', () => {
+  it('aligns a card in a region with one left of it: the region grows left to hold it', () => {
+    const { doc } = build([
+      ['external', undefined, 100, 0],
+      ['region', undefined, 500, 300],
+      ['service', 'region-1', 500, 300],
+    ]);
+    const before = only(doc);
+    const shownBefore = layoutVariant(before);
+    const app = absoluteBox(before, shownBefore, 'app-1');
+    const ext = absoluteBox(before, shownBefore, 'ext-1');
+    const aligned = arrangeNodes(doc, VID, ['ext-1', 'app-1'], (r) => alignRects(r, 'left'));
+    const after = only(aligned);
+    const shown = layoutVariant(after);
+    expect(absoluteBox(after, shown, 'app-1')).toEqual({ ...app, x: ext.x });
+    expect(after.nodes.find((n) => n.id === 'app-1')?.parent).toBe('region-1');
+    expect(absoluteBox(after, shown, 'region-1').x).toBe(ext.x - 14);
+    expect(overlapsIn(after)).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@
  *
  * 1. every child lies inside its container, right of its padding and below its title bar;
  * 2. siblings do not overlap;
- * 3. a container is at least as large as what it holds, plus padding (it grows, never shrinks).
+ * 3. a container is at least as large as what it holds, plus padding (it grows, never shrinks;
+ *    when something is placed on purpose left of or above its content area, it grows that way).
  *
  * Together these keep every pair of nodes of which neither holds the other apart: a card in a
  * zone cannot overlap another zone, since the two zones are apart and each holds its own.
@@ -124,6 +125,7 @@ export function tidy(
       )
       .map((r) => r.id);
     const last = (edit.arriving ?? []).filter((id) => arriving.has(id) && ids.has(id));
+    if (container) extendToHold(container.id, first, kids, bounds);
     const placed: Rect[] = [];
     for (const id of [...first, ...rest, ...last]) {
       let box = clampTo(boxOf(id), bounds);
@@ -135,6 +137,34 @@ export function tidy(
       placed.push(box);
     }
     if (container) grow(container.id, placed);
+  };
+
+  /**
+   * A node placed on purpose (or a container that grew) left of or above where its container's
+   * content starts: the container grows that way instead, its other children keeping their
+   * place on screen.
+   */
+  const extendToHold = (
+    id: string,
+    first: readonly string[],
+    kids: readonly TreeNode[],
+    bounds: Bounds,
+  ) => {
+    const left = Math.max(0, ...first.map((k) => bounds.minX - boxOf(k).x));
+    const up = Math.max(0, ...first.map((k) => bounds.minY - boxOf(k).y));
+    if (left === 0 && up === 0) return;
+    for (const kid of kids) {
+      const box = boxOf(kid.id);
+      out.set(kid.id, { ...box, x: box.x + left, y: box.y + up });
+    }
+    const box = boxOf(id);
+    out.set(id, {
+      x: box.x - left,
+      y: box.y - up,
+      width: box.width + left,
+      height: box.height + up,
+    });
+    grown.add(id);
   };
 
   const grow = (id: string, held: readonly Rect[]) => {
