@@ -20,6 +20,7 @@ import {
   distributeRects,
   dropMoves,
   moveAndTidy,
+  newNodeSize,
   pasteAt,
   paletteSpot,
   placeNode,
@@ -30,6 +31,9 @@ import {
   type Spacing,
 } from './placement';
 import { edgeId } from './to-flow';
+
+/** Where a dropped container is held, from its top-left corner, px: on its title bar. */
+const TITLE_GRIP = { x: 20, y: 10 } as const;
 
 function active(store: PlannerStore): Variant | undefined {
   return selectActiveVariant(store.getState());
@@ -55,8 +59,8 @@ function addPlaced(
 
 /**
  * Adds a node of `kind` dropped at `point` (canvas coordinates) in the deepest container there
- * that may hold it, and selects it: centred on the point, or at the nearest free spot when that
- * is taken; a zone takes its region's next slot. Returns its id, or null when it cannot go
+ * that may hold it, and selects it: a card centred on the point, a region with its title bar
+ * under it, or at the nearest free spot when that is taken; a zone takes its region's next slot. Returns its id, or null when it cannot go
  * there (a zone outside every region).
  */
 export function addNodeAt(store: PlannerStore, kind: NodeKind, point: Point): string | null {
@@ -64,7 +68,13 @@ export function addNodeAt(store: PlannerStore, kind: NodeKind, point: Point): st
   if (!variant) return null;
   const parent = dropTarget(kind, containersAt(variant, point));
   if (parent === null) return null;
-  return addPlaced(store, variant, kind, parent?.id, point);
+  // A container is held by its title bar: its top-left corner lands just above-left of the point.
+  const size = newNodeSize(kind);
+  const centre =
+    kind === 'region' || kind === 'zone'
+      ? { x: point.x - TITLE_GRIP.x + size.width / 2, y: point.y - TITLE_GRIP.y + size.height / 2 }
+      : point;
+  return addPlaced(store, variant, kind, parent?.id, centre);
 }
 
 /**

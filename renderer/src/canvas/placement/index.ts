@@ -26,6 +26,7 @@ export { absoluteBox, containersAt, treeOf, tidyVariant } from './variant-geomet
 export {
   dropMoves,
   moveAndTidy,
+  newNodeSize,
   placeNode,
   resizeAndTidy,
   zoneSlotIn,
