@@ -183,24 +183,56 @@ test('Shift+click selects several nodes; instances are edited together; align le
   expect(editor.errors).toEqual([]);
 });
 
-test('a dragged node snaps to another node’s edge and a guide shows it', async ({ page }) => {
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a dragged node snaps to another node’s edge and a guide shows it (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    const editor = new EditorPage(page);
+    await editor.openTemplate('active-active-2-regions');
+    const target = await boxOf(editor.node('app-use1'));
+    const dns = await boxOf(editor.node('dns'));
+    // Drag the router until its left edge comes within a few pixels of the service's.
+    const grab = { x: dns.x + dns.width / 2, y: dns.y + 12 };
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(grab.x + 5, grab.y + 5, { steps: 2 });
+    await page.mouse.move(grab.x + (target.x - dns.x) + 3, grab.y + 20, { steps: 12 });
+    await expect(page.getByTestId('snap-guide').first()).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/placement-guides-${colorScheme}.png` });
+    await page.mouse.up();
+    await expect(page.getByTestId('snap-guide')).toHaveCount(0);
+    await expect
+      .poll(async () => Math.round((await boxOf(editor.node('dns'))).x))
+      .toBe(Math.round(target.x));
+    expect(editor.errors).toEqual([]);
+  });
+}
+
+test('a region made wider by its handle pushes its neighbour aside, as one undo step', async ({
+  page,
+}) => {
   const editor = new EditorPage(page);
   await editor.openTemplate('active-active-2-regions');
-  const target = await boxOf(editor.node('app-use1'));
-  const dns = await boxOf(editor.node('dns'));
-  // Drag the router until its left edge comes within a few pixels of the service's.
-  const grab = { x: dns.x + dns.width / 2, y: dns.y + 12 };
-  await page.mouse.move(grab.x, grab.y);
+  const east = editor.node('use1');
+  await east.click({ position: { x: 24, y: 8 } });
+  const handle = east.locator('.react-flow__resize-control.handle.bottom.right');
+  await expect(handle).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/placement-resize-light.png' });
+  const west = await boxOf(editor.node('euw1'));
+  const grip = await boxOf(handle);
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
   await page.mouse.down();
-  await page.mouse.move(grab.x + 5, grab.y + 5, { steps: 2 });
-  await page.mouse.move(grab.x + (target.x - dns.x) + 3, grab.y + 20, { steps: 12 });
-  await expect(page.getByTestId('snap-guide').first()).toBeVisible();
-  await page.screenshot({ path: 'test-results/screenshots/placement-guides-light.png' });
+  await page.mouse.move(grip.x + 60, grip.y + 10, { steps: 4 });
+  await page.mouse.move(grip.x + 160, grip.y + 20, { steps: 8 });
   await page.mouse.up();
-  await expect(page.getByTestId('snap-guide')).toHaveCount(0);
+  await expect.poll(async () => (await boxOf(editor.node('euw1'))).x).toBeGreaterThan(west.x + 60);
+  expect(await overlapping(page)).toEqual([]);
+  await editor.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
   await expect
-    .poll(async () => Math.round((await boxOf(editor.node('dns'))).x))
-    .toBe(Math.round(target.x));
+    .poll(async () => Math.round((await boxOf(editor.node('euw1'))).x))
+    .toBe(Math.round(west.x));
   expect(editor.errors).toEqual([]);
 });
 
