@@ -4,7 +4,7 @@ import { copyNodes } from '../../../../shared/model/ops/paste';
 import type { NinesDocument, Variant } from '../../../../shared/model/types';
 import { layoutVariant } from '../layout';
 import { alignRects, arrangeNodes, distributeRects } from './align';
-import { placeNode, resizeAndTidy } from './edits';
+import { dropMoves, moveAndTidy, placeNode, resizeAndTidy } from './edits';
 import { nearestFree } from './geometry';
 import { snapToGuides } from './guides';
 import { overlapsIn } from './overlaps.testing';
@@ -59,6 +59,51 @@ describe('zone strip', () => {
     const zone = boxOf(doc, 'zone-1');
     expect(zone?.y).toBe((lb?.y ?? 0) + 72 + 14);
     expect(zone?.x).toBe(14);
+  });
+});
+
+describe('moving', () => {
+  it('a zone dragged into another region takes that region’s next slot', () => {
+    const { doc } = build([
+      ['region', undefined, 200, 200],
+      ['zone', 'region-1', 0, 0],
+      ['region', undefined, 800, 200],
+      ['zone', 'region-2', 0, 0],
+    ]);
+    const variant = only(doc);
+    const r2 = absoluteBox(variant, layoutVariant(variant), 'region-2');
+    const zone = absoluteBox(variant, layoutVariant(variant), 'zone-1');
+    const dropped = { x: r2.x + 100, y: r2.y + 150 };
+    const moves = dropMoves(variant, [
+      { id: 'zone-1', absolute: dropped, width: zone.width, height: zone.height },
+    ]);
+    const moved = moveAndTidy(doc, VID, moves);
+    expect(only(moved).nodes.find((n) => n.id === 'zone-1')?.parent).toBe('region-2');
+    expect(boxOf(moved, 'zone-1')).toEqual({ x: 14 + 228 + 14, y: 46, width: 228, height: 160 });
+    expect(overlapsIn(only(moved))).toEqual([]);
+  });
+
+  it('a card dropped onto another stays where it was dropped and pushes the other aside', () => {
+    const { doc } = build([
+      ['region', undefined, 300, 300],
+      ['service', 'region-1', 300, 300],
+      ['datastore', 'region-1', 300, 420],
+    ]);
+    const variant = only(doc);
+    const app = absoluteBox(variant, layoutVariant(variant), 'app-1');
+    const moves = dropMoves(variant, [
+      { id: 'db-1', absolute: { x: app.x + 10, y: app.y + 10 }, width: 200, height: 72 },
+    ]);
+    const moved = only(moveAndTidy(doc, VID, moves));
+    const shown = layoutVariant(moved);
+    expect(absoluteBox(moved, shown, 'db-1')).toEqual({
+      x: app.x + 10,
+      y: app.y + 10,
+      width: 200,
+      height: 72,
+    });
+    expect(absoluteBox(moved, shown, 'app-1')).not.toEqual(app);
+    expect(overlapsIn(moved)).toEqual([]);
   });
 });
 
