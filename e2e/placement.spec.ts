@@ -180,6 +180,11 @@ test('Shift+click selects several nodes; instances are edited together; align le
   await expect
     .poll(async () => Math.round((await boxOf(editor.node('app-euw1'))).x))
     .toBe(Math.round(before[1]?.x ?? 0));
+  // The same from the keyboard: Alt+A aligns left edges.
+  await page.keyboard.press('Alt+a');
+  await expect
+    .poll(async () => Math.round((await boxOf(editor.node('app-euw1'))).x))
+    .toBe(Math.round(left));
   expect(editor.errors).toEqual([]);
 });
 

@@ -20,17 +20,17 @@ import type { Alignment, Spacing } from './placement';
 import './editing.css';
 
 const ALIGNMENTS: readonly [Alignment, string, LucideIcon][] = [
-  ['left', 'Align left edges', AlignStartVertical],
-  ['centre', 'Align centres (vertical line)', AlignCenterVertical],
-  ['right', 'Align right edges', AlignEndVertical],
-  ['top', 'Align top edges', AlignStartHorizontal],
-  ['middle', 'Align middles (horizontal line)', AlignCenterHorizontal],
-  ['bottom', 'Align bottom edges', AlignEndHorizontal],
+  ['left', 'Align left edges (Alt+A)', AlignStartVertical],
+  ['centre', 'Align centres on a vertical line (Alt+H)', AlignCenterVertical],
+  ['right', 'Align right edges (Alt+D)', AlignEndVertical],
+  ['top', 'Align top edges (Alt+W)', AlignStartHorizontal],
+  ['middle', 'Align middles on a horizontal line (Alt+V)', AlignCenterHorizontal],
+  ['bottom', 'Align bottom edges (Alt+S)', AlignEndHorizontal],
 ];
 
 const SPACINGS: readonly [Spacing, string, LucideIcon][] = [
-  ['horizontal', 'Space evenly across', AlignHorizontalSpaceBetween],
-  ['vertical', 'Space evenly down', AlignVerticalSpaceBetween],
+  ['horizontal', 'Space evenly across (Alt+Shift+H)', AlignHorizontalSpaceBetween],
+  ['vertical', 'Space evenly down (Alt+Shift+V)', AlignVerticalSpaceBetween],
 ];
 
 export function AlignToolbar() {

@@ -31,6 +31,7 @@ import type { NodeKind } from '../../../shared/model/types';
 import { nodeKinds } from '../../../shared/schema/nines-v1';
 import { useFindingFocus } from '../hooks/useAdvice';
 import { useActiveScenario } from '../hooks/useActiveScenario';
+import { useAlignShortcuts } from '../hooks/useAlignShortcuts';
 import { isModalOpen, isTextEntry } from '../platform/focus';
 import { useResults } from '../hooks/useResults';
 import { withHighlight } from '../store/advice';
@@ -101,6 +102,7 @@ export function PlanCanvas() {
   const results = useResults();
   const isZoomedOut = useFlowStore(isOverview);
   const { screenToFlowPosition, getInternalNode } = useReactFlow<PlanFlowNode, PlanFlowEdge>();
+  useAlignShortcuts();
   const [cache] = useState(createFlowViewCache);
 
   const activeScenario = useActiveScenario();
