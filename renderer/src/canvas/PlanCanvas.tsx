@@ -24,12 +24,14 @@ import {
   useState,
   type DragEvent,
   type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
 } from 'react';
 import { canConnect, edgeKindFor } from '../../../shared/model/ops/connect';
 import type { NodeKind } from '../../../shared/model/types';
 import { nodeKinds } from '../../../shared/schema/nines-v1';
 import { useFindingFocus } from '../hooks/useAdvice';
 import { useActiveScenario } from '../hooks/useActiveScenario';
+import { useAlignShortcuts } from '../hooks/useAlignShortcuts';
 import { isModalOpen, isTextEntry } from '../platform/focus';
 import { useResults } from '../hooks/useResults';
 import { withHighlight } from '../store/advice';
@@ -37,11 +39,13 @@ import { usePlanner, usePlannerStore } from '../store/context';
 import { nodesOfEvents } from '../store/results';
 import { scenarioMarks } from '../store/slices/scenario';
 import { selectActiveVariant } from '../store/selectors';
+import { AlignToolbar } from './AlignToolbar';
 import { displayName } from './describe';
 import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
+import { GuideLines, useSnapGuides } from './SnapGuides';
 import {
   edgeId,
   type FlowSelection,
@@ -57,6 +61,8 @@ const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 /** Width of the what-if menu, px (kept in step with `.what-if-menu` in app.css). */
 const MENU_WIDTH = 280;
 const SNAP_GRID: [number, number] = [10, 10];
+/** Shift+click adds a node to the selection (or takes it out), as Ctrl/Cmd+click does. */
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 
 /** The drag-and-drop type the palette puts a node kind under. */
 export const KIND_MIME = 'application/x-nines-kind';
@@ -81,8 +87,10 @@ function isNodeKind(value: string): value is NodeKind {
  * The topology of the active variant on a React Flow canvas: regions and zones as nested
  * containers, components as cards, edges between them. Nodes from the palette are dropped on
  * it; dragging moves (and re-parents) nodes as one undo step; dragging from a card's handle to
- * another card draws an edge. Single points of failure and the most probable cut set are
- * marked. It fits the view whenever a document or variant opens. Needs a ReactFlowProvider.
+ * another card draws an edge; nodes snap to each other's edges and centre lines while dragged
+ * (guides show it); Shift or Ctrl/Cmd+click adds to the selection, which can be aligned and
+ * distributed from the toolbar above it. Single points of failure and the most probable cut
+ * set are marked. It fits the view whenever a document or variant opens. Needs a ReactFlowProvider.
  */
 export function PlanCanvas() {
   const store = usePlannerStore();
@@ -94,6 +102,7 @@ export function PlanCanvas() {
   const results = useResults();
   const isZoomedOut = useFlowStore(isOverview);
   const { screenToFlowPosition, getInternalNode } = useReactFlow<PlanFlowNode, PlanFlowEdge>();
+  useAlignShortcuts();
   const [cache] = useState(createFlowViewCache);
 
   const activeScenario = useActiveScenario();
@@ -138,9 +147,14 @@ export function PlanCanvas() {
     setEdges(view?.edges ?? []);
   }
 
+  // While a drag runs, edges and centre lines snap to the other nodes' and guides show it.
+  const { guides, snap, clear: clearGuides } = useSnapGuides();
   const onNodesChange = useCallback(
-    (changes: NodeChange<PlanFlowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
-    [],
+    (changes: NodeChange<PlanFlowNode>[]) => {
+      const snapped = snap(changes);
+      setNodes((ns) => applyNodeChanges(snapped, ns));
+    },
+    [snap],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<PlanFlowEdge>[]) => setEdges((es) => applyEdgeChanges(changes, es)),
@@ -156,6 +170,7 @@ export function PlanCanvas() {
   );
   const onNodeDragStop = useCallback(
     (_: unknown, __: PlanFlowNode, dragged: PlanFlowNode[]) => {
+      clearGuides();
       dropDragged(
         store,
         dragged.map((node) => {
@@ -169,8 +184,15 @@ export function PlanCanvas() {
         }),
       );
     },
-    [store, getInternalNode],
+    [store, getInternalNode, clearGuides],
   );
+  // Paste lands at the pointer: keep where it is over the canvas (canvas coordinates).
+  const onPointerMove = useCallback(
+    (event: ReactPointerEvent) =>
+      store.getState().setPointer(screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    [store, screenToFlowPosition],
+  );
+  const onPointerLeave = useCallback(() => store.getState().setPointer(null), [store]);
   const isValidConnection = useCallback(
     (c: Connection | PlanFlowEdge) => {
       const current = selectActiveVariant(store.getState());
@@ -299,6 +321,8 @@ export function PlanCanvas() {
       data-testid="canvas"
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
     >
       <EdgeMarkers />
       <ReactFlow
@@ -330,7 +354,7 @@ export function PlanCanvas() {
         snapGrid={SNAP_GRID}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         attributionPosition="top-right"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
@@ -342,6 +366,8 @@ export function PlanCanvas() {
           style={MINIMAP_STYLE}
         />
         <Controls showInteractive={false} />
+        <AlignToolbar />
+        <GuideLines guides={guides} />
       </ReactFlow>
       {menu && <WhatIfMenu request={menu} onChoose={onChooseWhatIf} onClose={closeMenu} />}
     </div>

@@ -2,119 +2,118 @@
  * What the editing gestures do to the document, as functions of the window's store so that the
  * canvas, the keyboard and the tests share them. Each is one undo step.
  */
-import { addNode } from '../../../shared/model/ops/add-node';
 import { connect, edgeKindFor } from '../../../shared/model/ops/connect';
 import { deleteEdges, deleteNodes } from '../../../shared/model/ops/delete';
 import { absolutePosition, type Point } from '../../../shared/model/ops/layout';
-import { moveNodes, type Move } from '../../../shared/model/ops/move';
-import { copyNodes, pasteNodes } from '../../../shared/model/ops/paste';
+import type { Move } from '../../../shared/model/ops/move';
+import { copyNodes } from '../../../shared/model/ops/paste';
 import { dropTarget } from '../../../shared/model/ops/placement';
-import type { ModelNode, NodeKind, Variant } from '../../../shared/model/types';
+import type { NodeKind, Variant } from '../../../shared/model/types';
 import type { PlannerStore } from '../store/create-store';
 import { selectActiveVariant } from '../store/selectors';
 import { KIND_META } from './kind-meta';
-import { CARD, layoutVariant } from './layout';
+import { layoutVariant } from './layout';
+import {
+  alignRects,
+  arrangeNodes,
+  containersAt,
+  distributeRects,
+  dropMoves,
+  moveAndTidy,
+  newNodeSize,
+  pasteAt,
+  paletteSpot,
+  placeNode,
+  resizeAndTidy,
+  type Alignment,
+  type Dragged,
+  type Rect,
+  type Spacing,
+} from './placement';
 import { edgeId } from './to-flow';
+
+/** Where a dropped container is held, from its top-left corner, px: on its title bar. */
+const TITLE_GRIP = { x: 20, y: 10 } as const;
 
 function active(store: PlannerStore): Variant | undefined {
   return selectActiveVariant(store.getState());
 }
 
-/**
- * The containers of `variant` whose box holds `point` (canvas coordinates), outermost first,
- * leaving out `except` and everything inside it.
- */
-export function containersAt(
+/** Adds a node in `parentId` centred on `centre` (see `placeNode`) as one step, and selects it. */
+function addPlaced(
+  store: PlannerStore,
   variant: Variant,
-  point: Point,
-  except: ReadonlySet<string> = new Set(),
-): ModelNode[] {
-  const boxes = layoutVariant(variant);
-  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
-  const isExcluded = (node: ModelNode): boolean => {
-    for (
-      let at: ModelNode | undefined = node;
-      at;
-      at = at.parent ? byId.get(at.parent) : undefined
-    ) {
-      if (except.has(at.id)) return true;
-    }
-    return false;
-  };
-  const depth = (node: ModelNode) => (node.kind === 'region' ? 0 : 1);
-  return variant.nodes
-    .filter((n) => (n.kind === 'region' || n.kind === 'zone') && !isExcluded(n))
-    .filter((n) => {
-      const box = boxes.get(n.id);
-      const at = absolutePosition(variant, boxes, n.id);
-      return (
-        box !== undefined &&
-        point.x >= at.x &&
-        point.x <= at.x + box.width &&
-        point.y >= at.y &&
-        point.y <= at.y + box.height
-      );
-    })
-    .sort((a, b) => depth(a) - depth(b));
+  kind: NodeKind,
+  parentId: string | undefined,
+  centre: Point,
+): string {
+  let nodeId = '';
+  store.getState().commit(`Add ${KIND_META[kind].label.toLowerCase()}`, (doc) => {
+    const added = placeNode(doc, variant.id, kind, parentId, centre);
+    nodeId = added.nodeId;
+    return added.document;
+  });
+  store.getState().selectNode(nodeId);
+  return nodeId;
 }
 
 /**
- * Adds a node of `kind` centred on `point` (canvas coordinates) in the deepest container there
- * that may hold it, and selects it. Returns its id, or null when it cannot go there (a zone
- * outside every region).
+ * Adds a node of `kind` dropped at `point` (canvas coordinates) in the deepest container there
+ * that may hold it, and selects it: a card centred on the point, a region with its title bar
+ * under it, or at the nearest free spot when that is taken; a zone takes its region's next slot. Returns its id, or null when it cannot go
+ * there (a zone outside every region).
  */
 export function addNodeAt(store: PlannerStore, kind: NodeKind, point: Point): string | null {
   const variant = active(store);
   if (!variant) return null;
   const parent = dropTarget(kind, containersAt(variant, point));
   if (parent === null) return null;
-  const boxes = layoutVariant(variant);
-  const origin = parent ? absolutePosition(variant, boxes, parent.id) : { x: 0, y: 0 };
-  const size = kind === 'region' || kind === 'zone' ? { width: 40, height: 20 } : CARD;
-  const position = {
-    x: point.x - origin.x - size.width / 2,
-    y: point.y - origin.y - size.height / 2,
-  };
-  let nodeId: string | null = null;
-  store.getState().commit(`Add ${KIND_META[kind].label.toLowerCase()}`, (doc) => {
-    const added = addNode(doc, variant.id, kind, parent?.id, position, boxes);
-    nodeId = added.nodeId;
-    return added.document;
-  });
-  if (nodeId !== null) store.getState().selectNode(nodeId);
-  return nodeId;
+  // A container is held by its title bar: its top-left corner lands just above-left of the point.
+  const size = newNodeSize(kind);
+  const centre =
+    kind === 'region' || kind === 'zone'
+      ? { x: point.x - TITLE_GRIP.x + size.width / 2, y: point.y - TITLE_GRIP.y + size.height / 2 }
+      : point;
+  return addPlaced(store, variant, kind, parent?.id, centre);
+}
+
+/**
+ * Adds a node of `kind` from a palette click: in the selected container, else in the middle of
+ * `view` (the part of the canvas on screen, canvas coordinates); see `paletteSpot`. Returns its
+ * id, or null when there is nowhere for it (a zone with no region).
+ */
+export function addNodeFromPalette(store: PlannerStore, kind: NodeKind, view: Rect): string | null {
+  const variant = active(store);
+  if (!variant) return null;
+  const spot = paletteSpot(variant, kind, store.getState().selectedNodeIds, view);
+  if (!spot) return null;
+  return addPlaced(store, variant, kind, spot.parentId, spot.centre);
 }
 
 /**
  * Ends a drag: each dragged node (top-left corner `absolute`, canvas coordinates) lands in the
- * deepest container under its centre that may hold it, keeping its place on screen.
+ * deepest container under its centre that may hold it, keeping its place on screen; what it
+ * now covers moves aside (a zone dropped into another region takes that region's next slot).
  */
-export function dropDragged(
-  store: PlannerStore,
-  dragged: readonly { id: string; absolute: Point; width: number; height: number }[],
-): void {
+export function dropDragged(store: PlannerStore, dragged: readonly Dragged[]): void {
   const variant = active(store);
   if (!variant || dragged.length === 0) return;
-  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
-  const ids = new Set(dragged.map((d) => d.id));
-  const moves: Move[] = [];
-  for (const d of dragged) {
-    const node = byId.get(d.id);
-    if (!node) continue;
-    const centre = { x: d.absolute.x + d.width / 2, y: d.absolute.y + d.height / 2 };
-    const target = dropTarget(node.kind, containersAt(variant, centre, ids));
-    moves.push({
-      nodeId: d.id,
-      parentId: target === null ? node.parent : target?.id,
-      absolute: d.absolute,
-    });
-  }
-  const boxes = layoutVariant(variant);
+  const moves = dropMoves(variant, dragged);
   store
     .getState()
     .commit(dragged.length === 1 ? 'Move' : `Move ${dragged.length} nodes`, (doc) =>
-      moveNodes(doc, variant.id, moves, boxes),
+      moveAndTidy(doc, variant.id, moves),
     );
+}
+
+/**
+ * Ends a resize of container `nodeId`: its new box (relative to its container) as one step; it
+ * never gets smaller than what it holds, and pushes its neighbours aside.
+ */
+export function resizeContainer(store: PlannerStore, nodeId: string, box: Rect): void {
+  const variant = active(store);
+  if (!variant) return;
+  store.getState().commit('Resize', (doc) => resizeAndTidy(doc, variant.id, nodeId, box));
 }
 
 /** Draws an edge from `from` to `to`: replication between datastores, else a dependency. */
@@ -164,21 +163,27 @@ export function copySelection(store: PlannerStore): boolean {
   return true;
 }
 
-/** Pastes the clipboard into the active variant and selects the copies. False when empty. */
+/**
+ * Pastes the clipboard into the active variant and selects the copies, as one step: at the
+ * pointer when it is over the canvas, else beside the originals; see `pasteAt`. False when the
+ * clipboard is empty.
+ */
 export function pasteClipboard(store: PlannerStore): boolean {
+  return pasteTo(store, store.getState().pointer, 'Paste');
+}
+
+/** Copies the selection and pastes it beside the originals (not at the pointer), as one step. */
+export function duplicateSelection(store: PlannerStore): boolean {
+  return copySelection(store) && pasteTo(store, null, 'Duplicate');
+}
+
+function pasteTo(store: PlannerStore, at: Point | null, label: string): boolean {
   const variant = active(store);
   const { clipboard } = store.getState();
   if (!variant || !clipboard || clipboard.nodes.length === 0) return false;
-  // Pasted nodes need positions: take the shown boxes of what was copied when they have none.
-  const boxes = layoutVariant(variant);
-  const layout = { ...clipboard.layout };
-  for (const node of clipboard.nodes) {
-    const box = boxes.get(node.id);
-    if (!layout[node.id] && box) layout[node.id] = { x: box.x, y: box.y };
-  }
   let ids: string[] = [];
-  store.getState().commit('Paste', (doc) => {
-    const pasted = pasteNodes(doc, variant.id, { ...clipboard, layout });
+  store.getState().commit(label, (doc) => {
+    const pasted = pasteAt(doc, variant.id, clipboard, at);
     ids = pasted.nodeIds;
     return pasted.document;
   });
@@ -201,6 +206,27 @@ export function nudgeSelection(store: PlannerStore, delta: Point): boolean {
       absolute: { x: at.x + delta.x, y: at.y + delta.y },
     };
   });
-  store.getState().commit('Nudge', (doc) => moveNodes(doc, variant.id, moves, boxes));
+  store.getState().commit('Nudge', (doc) => moveAndTidy(doc, variant.id, moves));
   return true;
+}
+
+/** Lines up the selected nodes (two or more) on an edge or centre line, as one step. */
+export function alignSelection(store: PlannerStore, how: Alignment): void {
+  arrangeSelection(store, `Align ${how}`, (rects) => alignRects(rects, how));
+}
+
+/** Makes the gaps between the selected nodes (three or more) equal, as one step. */
+export function distributeSelection(store: PlannerStore, axis: Spacing): void {
+  arrangeSelection(store, `Distribute ${axis}ly`, (rects) => distributeRects(rects, axis));
+}
+
+function arrangeSelection(
+  store: PlannerStore,
+  label: string,
+  arrange: (rects: readonly Rect[]) => Point[],
+): void {
+  const variant = active(store);
+  const { selectedNodeIds } = store.getState();
+  if (!variant || selectedNodeIds.length < 2) return;
+  store.getState().commit(label, (doc) => arrangeNodes(doc, variant.id, selectedNodeIds, arrange));
 }

@@ -4,6 +4,7 @@ import { usePlannerStore } from '../store/context';
 import {
   copySelection,
   deleteSelection,
+  duplicateSelection,
   nudgeSelection,
   pasteClipboard,
   selectAll,
@@ -29,8 +30,7 @@ export function useEditorShortcuts(): void {
         selectAll(store);
       } else if (isCommand && key === 'd' && !event.shiftKey) {
         event.preventDefault();
-        copySelection(store);
-        pasteClipboard(store);
+        duplicateSelection(store);
       } else if (!isCommand && key.startsWith('arrow')) {
         const step = event.shiftKey ? 10 : 1;
         const delta = {

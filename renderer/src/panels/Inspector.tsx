@@ -1,11 +1,13 @@
 /**
- * The inspector: the selected node's fields (InspectorNode.tsx) or, with nothing selected, the
- * document's settings (InspectorDocument.tsx, with the region links of InspectorLinks.tsx).
+ * The inspector: the selected node's fields (InspectorNode.tsx), the fields several selected
+ * nodes share (InspectorMulti.tsx) or, with nothing selected, the document's settings
+ * (InspectorDocument.tsx, with the region links of InspectorLinks.tsx).
  */
 import { usePlanner } from '../store/context';
 import { selectActiveVariant, selectSelectedNode } from '../store/selectors';
 import { NodeFields } from './InspectorNode';
 import { VariantSummary } from './InspectorDocument';
+import { MultiNodeFields } from './InspectorMulti';
 
 /**
  * The selected node's fields as inputs, each with its unit; a field the file leaves out shows
@@ -17,16 +19,20 @@ export function Inspector() {
   const node = usePlanner(selectSelectedNode);
   const variant = usePlanner(selectActiveVariant);
   const document = usePlanner((s) => s.document);
-  const count = usePlanner((s) => s.selectedNodeIds.length);
+  const selectedIds = usePlanner((s) => s.selectedNodeIds);
   if (!variant || !document) return null;
+  const several =
+    selectedIds.length > 1 ? variant.nodes.filter((n) => selectedIds.includes(n.id)) : [];
   return (
     <section className="panel inspector" data-testid="inspector" aria-label="Inspector">
       {node ? (
         <NodeFields key={`${variant.id}/${node.id}`} node={node} variant={variant} />
-      ) : count > 1 ? (
-        <p className="inspector__hint">
-          {count} nodes selected: Delete removes them, Ctrl+C copies them, Ctrl+D duplicates them.
-        </p>
+      ) : several.length > 1 ? (
+        <MultiNodeFields
+          key={`${variant.id}/${selectedIds.join(',')}`}
+          nodes={several}
+          variant={variant}
+        />
       ) : (
         <VariantSummary key={variant.id} variant={variant} document={document} />
       )}

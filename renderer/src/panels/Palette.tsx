@@ -2,13 +2,13 @@ import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import type { NodeKind } from '../../../shared/model/types';
 import { nodeKinds } from '../../../shared/schema/nines-v1';
-import { addNodeAt } from '../canvas/editor-commands';
+import { addNodeFromPalette } from '../canvas/editor-commands';
 import { KIND_META } from '../canvas/kind-meta';
+import { layoutVariant } from '../canvas/layout';
 import { KIND_MIME } from '../canvas/PlanCanvas';
+import { absoluteBox, centreOf, isInside, type Rect } from '../canvas/placement';
 import { usePlannerStore } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
-import { absolutePosition } from '../../../shared/model/ops/layout';
-import { layoutVariant } from '../canvas/layout';
 
 /** One line per kind: what it is for and where it goes. */
 export const KIND_HINTS: Readonly<Record<NodeKind, string>> = {
@@ -25,29 +25,35 @@ export const KIND_HINTS: Readonly<Record<NodeKind, string>> = {
 
 /**
  * The node kinds, each with its icon, name and a one-line hint: drag one onto the canvas, or
- * click it (or press Enter) to add it in the middle of the selected container or of the view.
+ * click it (or press Enter) to add it in the selected container or the middle of the view, in a
+ * free spot (a zone in its region's next slot), scrolled into view if need be.
  * Needs a ReactFlowProvider above it.
  */
 export function Palette() {
   const store = usePlannerStore();
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
+  /** The part of the canvas on screen, in canvas coordinates. */
+  const visibleCanvas = (): Rect | null => {
+    const pane = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    if (!pane) return null;
+    const topLeft = screenToFlowPosition({ x: pane.left, y: pane.top });
+    const bottomRight = screenToFlowPosition({ x: pane.right, y: pane.bottom });
+    return {
+      x: topLeft.x,
+      y: topLeft.y,
+      width: bottomRight.x - topLeft.x,
+      height: bottomRight.y - topLeft.y,
+    };
+  };
   const addByClick = (kind: NodeKind) => {
-    const state = store.getState();
-    const variant = selectActiveVariant(state);
-    if (!variant) return;
-    const selected = variant.nodes.find((n) => n.id === state.selectedNodeId);
-    let point;
-    if (selected && (selected.kind === 'region' || selected.kind === 'zone')) {
-      const boxes = layoutVariant(variant);
-      const at = absolutePosition(variant, boxes, selected.id);
-      const box = boxes.get(selected.id);
-      point = { x: at.x + (box?.width ?? 0) / 2, y: at.y + (box?.height ?? 0) / 2 };
-    } else {
-      const pane = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-      if (!pane) return;
-      point = screenToFlowPosition({ x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 });
-    }
-    addNodeAt(store, kind, point);
+    const view = visibleCanvas();
+    if (!view) return;
+    const nodeId = addNodeFromPalette(store, kind, view);
+    const variant = selectActiveVariant(store.getState());
+    if (nodeId === null || !variant) return;
+    // Never off-screen: when the free spot (or a zone's slot) is out of view, bring it in.
+    const box = absoluteBox(variant, layoutVariant(variant), nodeId);
+    if (!isInside(box, view)) void setCenter(centreOf(box).x, centreOf(box).y, { zoom: getZoom() });
   };
   const onDragStart = (event: DragEvent, kind: NodeKind) => {
     event.dataTransfer.setData(KIND_MIME, kind);

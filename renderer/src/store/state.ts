@@ -97,14 +97,20 @@ export interface SelectionSlice {
   setSelection: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
 }
 
-/** Editor state of the canvas that is not the document: the clipboard and snapping. */
+/** Editor state of the canvas that is not the document: the clipboard, snapping, the pointer. */
 export interface CanvasSlice {
   /** What Copy took, for Paste; kept per window, outside the document. */
   clipboard: Clipboard | null;
   /** Dragged and dropped nodes snap to a 10 px grid. */
   isSnapToGrid: boolean;
+  /**
+   * Where the pointer is over the canvas, in canvas coordinates (px), for Paste; null when it is
+   * not over the canvas.
+   */
+  pointer: { readonly x: number; readonly y: number } | null;
   setClipboard: (clipboard: Clipboard) => void;
   setSnapToGrid: (isOn: boolean) => void;
+  setPointer: (pointer: { readonly x: number; readonly y: number } | null) => void;
 }
 
 /** Where the open document lives and what was last written there. */

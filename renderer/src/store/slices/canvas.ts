@@ -4,8 +4,10 @@ import type { PlannerState, CanvasSlice } from '../state';
 export const createCanvasSlice: StateCreator<PlannerState, [], [], CanvasSlice> = (set) => ({
   clipboard: null,
   isSnapToGrid: true,
+  pointer: null,
   setClipboard: (clipboard) => set({ clipboard }),
   setSnapToGrid: (isOn) => set({ isSnapToGrid: isOn }),
+  setPointer: (pointer) => set({ pointer }),
 });
 
 export type { CanvasSlice } from '../state';

@@ -1,0 +1,275 @@
+// Placement that tidies itself, in the web build: palette clicks land in view and in the selected
+// container; zones fill their region's strip; Shift+click selects several nodes, edited together;
+// align left; snapping guides while dragging. Screenshots (test-results/screenshots/) of a
+// two-region design built by clicking, the guides and the align toolbar, at 1280×800 and
+// 1920×1080, light and dark.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { EditorPage } from './pages/editor-page';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not on screen');
+  return box;
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 1 &&
+  b.x < a.x + a.width - 1 &&
+  a.y < b.y + b.height - 1 &&
+  b.y < a.y + a.height - 1;
+
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x - 1 &&
+  inner.y >= outer.y - 1 &&
+  inner.x + inner.width <= outer.x + outer.width + 1 &&
+  inner.y + inner.height <= outer.y + outer.height + 1;
+
+/** Clicks a palette item and returns the id of the node it added. */
+async function clickNew(editor: EditorPage, kind: string): Promise<string> {
+  const before = new Set(await editor.nodeIds());
+  await editor.paletteItem(kind).click();
+  await expect.poll(async () => (await editor.nodeIds()).length).toBe(before.size + 1);
+  const added = (await editor.nodeIds()).find((id) => !before.has(id));
+  if (!added) throw new Error(`clicking ${kind} added no node`);
+  return added;
+}
+
+/** Fits the design in view, so that every node can be clicked. */
+async function fit(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+}
+
+/** Selects a container by its title bar, the whole design in view. */
+async function selectContainer(editor: EditorPage, id: string): Promise<void> {
+  await fit(editor.page);
+  await editor.node(id).click({ position: { x: 24, y: 10 } });
+  await expect(editor.node(id)).toHaveClass(/selected/);
+}
+
+/** A two-region design built by palette clicks only: three zones and a stack in each region. */
+async function buildByClicking(editor: EditorPage) {
+  await editor.openEmpty();
+  const regions: string[] = [];
+  for (let r = 0; r < 2; r += 1) {
+    await editor.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    const region = await clickNew(editor, 'region');
+    regions.push(region);
+    await selectContainer(editor, region);
+    await clickNew(editor, 'router');
+    const zones: string[] = [];
+    for (let z = 0; z < 3; z += 1) {
+      await selectContainer(editor, region);
+      zones.push(await clickNew(editor, 'zone'));
+    }
+    for (const zone of zones) {
+      await selectContainer(editor, zone);
+      await clickNew(editor, 'service');
+    }
+    await selectContainer(editor, zones[0] ?? '');
+    await clickNew(editor, 'datastore');
+  }
+  return regions;
+}
+
+/** Every pair of nodes on screen of which neither holds the other: none may overlap. */
+async function overlapping(page: Page): Promise<string[]> {
+  const nodes = await page.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        id: el.getAttribute('data-id') ?? '',
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+      };
+    }),
+  );
+  const found: string[] = [];
+  for (const [i, a] of nodes.entries()) {
+    for (const b of nodes.slice(i + 1)) {
+      if (overlaps(a, b) && !inside(a, b) && !inside(b, a)) found.push(`${a.id} × ${b.id}`);
+    }
+  }
+  return found;
+}
+
+test('a palette click puts the node inside the visible canvas', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.openTemplate('active-active-3-regions');
+  // Scroll the design far off to one side: the click must still land in view.
+  const pane = await boxOf(editor.canvas);
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + 60, pane.y + 40, { steps: 8 });
+  await page.mouse.up();
+  await editor.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  for (const kind of ['external', 'region']) {
+    const id = await clickNew(editor, kind);
+    await expect.poll(async () => inside(await boxOf(editor.node(id)), pane)).toBe(true);
+  }
+  expect(await overlapping(page)).toEqual([]);
+  expect(editor.errors).toEqual([]);
+});
+
+test('three zones clicked into a region sit in its strip, apart, and the region holds them', async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.openEmpty();
+  const region = await clickNew(editor, 'region');
+  const zones: string[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    await selectContainer(editor, region);
+    zones.push(await clickNew(editor, 'zone'));
+  }
+  await fit(page);
+  const boxes = await Promise.all(zones.map((z) => boxOf(editor.node(z))));
+  const [a, b, c] = boxes as [Box, Box, Box];
+  expect(Math.abs(a.y - b.y)).toBeLessThan(1);
+  expect(Math.abs(b.y - c.y)).toBeLessThan(1);
+  expect(b.x).toBeGreaterThan(a.x + a.width);
+  expect(c.x).toBeGreaterThan(b.x + b.width);
+  const held = await boxOf(editor.node(region));
+  for (const box of boxes) expect(inside(box, held)).toBe(true);
+  for (const zone of zones) {
+    await selectContainer(editor, zone);
+    await expect(editor.field('parent')).toContainText(region);
+  }
+  expect(editor.errors).toEqual([]);
+});
+
+test('Shift+click selects several nodes; instances are edited together; align left', async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.openTemplate('active-active-2-regions');
+  await editor.node('app-use1').click();
+  await editor.node('app-euw1').click({ modifiers: ['Shift'] });
+  await expect(editor.canvas.locator('.react-flow__node.selected')).toHaveCount(2);
+  await expect(page.getByTestId('inspector-name')).toHaveText('2 nodes selected');
+
+  await editor.setField('instances', '5');
+  for (const id of ['app-use1', 'app-euw1']) {
+    await editor.node(id).click();
+    await expect(editor.fieldInput('instances')).toHaveValue('5');
+  }
+  // One undo step for the two nodes.
+  await editor.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await editor.node('app-use1').click();
+  await expect(editor.fieldInput('instances')).not.toHaveValue('5');
+
+  // Align left: the router and the service of the other region line up on the leftmost edge.
+  await editor.node('dns').click();
+  await editor.node('app-euw1').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('align-left')).toBeVisible();
+  const before = await Promise.all(['dns', 'app-euw1'].map((id) => boxOf(editor.node(id))));
+  const left = Math.min(...before.map((b) => b.x));
+  await page.getByTestId('align-left').click();
+  await expect
+    .poll(async () => Math.round((await boxOf(editor.node('dns'))).x))
+    .toBe(Math.round(left));
+  await expect
+    .poll(async () => Math.round((await boxOf(editor.node('app-euw1'))).x))
+    .toBe(Math.round(left));
+  expect(await overlapping(page)).toEqual([]);
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => Math.round((await boxOf(editor.node('app-euw1'))).x))
+    .toBe(Math.round(before[1]?.x ?? 0));
+  // The same from the keyboard: Alt+A aligns left edges.
+  await page.keyboard.press('Alt+a');
+  await expect
+    .poll(async () => Math.round((await boxOf(editor.node('app-euw1'))).x))
+    .toBe(Math.round(left));
+  expect(editor.errors).toEqual([]);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a dragged node snaps to another node’s edge and a guide shows it (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    const editor = new EditorPage(page);
+    await editor.openTemplate('active-active-2-regions');
+    const target = await boxOf(editor.node('app-use1'));
+    const dns = await boxOf(editor.node('dns'));
+    // Drag the router until its left edge comes within a few pixels of the service's.
+    const grab = { x: dns.x + dns.width / 2, y: dns.y + 12 };
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(grab.x + 5, grab.y + 5, { steps: 2 });
+    await page.mouse.move(grab.x + (target.x - dns.x) + 3, grab.y + 20, { steps: 12 });
+    await expect(page.getByTestId('snap-guide').first()).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/placement-guides-${colorScheme}.png` });
+    await page.mouse.up();
+    await expect(page.getByTestId('snap-guide')).toHaveCount(0);
+    await expect
+      .poll(async () => Math.round((await boxOf(editor.node('dns'))).x))
+      .toBe(Math.round(target.x));
+    expect(editor.errors).toEqual([]);
+  });
+}
+
+test('a region made wider by its handle pushes its neighbour aside, as one undo step', async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.openTemplate('active-active-2-regions');
+  const east = editor.node('use1');
+  await east.click({ position: { x: 24, y: 8 } });
+  const handle = east.locator('.react-flow__resize-control.handle.bottom.right');
+  await expect(handle).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/placement-resize-light.png' });
+  const west = await boxOf(editor.node('euw1'));
+  const grip = await boxOf(handle);
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + 60, grip.y + 10, { steps: 4 });
+  await page.mouse.move(grip.x + 160, grip.y + 20, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await boxOf(editor.node('euw1'))).x).toBeGreaterThan(west.x + 60);
+  expect(await overlapping(page)).toEqual([]);
+  await editor.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => Math.round((await boxOf(editor.node('euw1'))).x))
+    .toBe(Math.round(west.x));
+  expect(editor.errors).toEqual([]);
+});
+
+for (const [width, height] of [
+  [1280, 800],
+  [1920, 1080],
+] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`a two-region design built by clicking, ${width}×${height} ${colorScheme}`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme });
+      const editor = new EditorPage(page);
+      const regions = await buildByClicking(editor);
+      expect(await overlapping(page)).toEqual([]);
+      await fit(page);
+      await editor.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+      const name = `placement-built-${width}-${colorScheme}`;
+      await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+      // The align toolbar over a selection of the two regions' load balancers.
+      const lbs = await editor
+        .nodesOfKind('router')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
+      await editor.node(lbs[0] ?? '').click();
+      await editor.node(lbs[1] ?? '').click({ modifiers: ['Shift'] });
+      await expect(page.getByTestId('align-top')).toBeVisible();
+      await page.screenshot({
+        path: `test-results/screenshots/placement-align-${width}-${colorScheme}.png`,
+      });
+      expect(regions).toHaveLength(2);
+      expect(editor.errors).toEqual([]);
+    });
+  }
+}
