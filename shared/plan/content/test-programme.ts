@@ -15,7 +15,16 @@
  */
 import type { ScenarioResult } from '../../engine';
 import type { Scenario } from '../../model/types';
-import { bold, heading, inline, paragraph, text, type Block, type Cell, type Run } from '../document';
+import {
+  bold,
+  heading,
+  inline,
+  paragraph,
+  text,
+  type Block,
+  type Cell,
+  type Run,
+} from '../document';
 import { blank } from './blanks';
 import { outcome } from './bia';
 import { labelOf, locationOf, routers, type PlanContext } from './context';
@@ -156,7 +165,11 @@ export function drillTable(ctx: PlanContext, scenarios: readonly Scenario[]): Bl
 }
 
 /** A results log with one blank row per drill and exercise, the model's figures beside. */
-export function resultsLog(ctx: PlanContext, names: readonly string[], scenarios: readonly Scenario[]): Block {
+export function resultsLog(
+  ctx: PlanContext,
+  names: readonly string[],
+  scenarios: readonly Scenario[],
+): Block {
   const results = new Map(ctx.evaluation.scenarios.map((s) => [s.id, s]));
   const measured = (model: number | null | undefined): Run[] => [
     blank('measured'),
@@ -214,7 +227,10 @@ export function afterActionTemplate(): Block {
       { key: 'What worked', value: field('observations') },
       { key: 'What did not', value: field('observations') },
       { key: 'Corrective actions', value: field('action, owner, due date') },
-      { key: 'Changes to the model and the plan', value: field('parameters changed, regenerated on') },
+      {
+        key: 'Changes to the model and the plan',
+        value: field('parameters changed, regenerated on'),
+      },
     ],
   };
 }
@@ -280,7 +296,7 @@ export function programmeBlocks(
     resultsLog(ctx, exercises, scenarios),
     heading(2, 'After-action report'),
     paragraph(
-      'Write one after every exercise and every real activation (ISO 22301 clause 8.5: outcomes, recommendations and actions):',
+      'Write one after every exercise and every real activation (ISO 22301:2019, clause 8.5: outcomes, recommendations and actions):',
     ),
     afterActionTemplate(),
     heading(2, 'Plan review and maintenance'),

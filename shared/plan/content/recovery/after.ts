@@ -126,7 +126,9 @@ function partitionFailback(ctx: PlanBasis, scenario: Scenario): Inline[] {
       ),
     );
   }
-  return lines.length > 0 ? lines : [inline('Nothing moves back: no replication crosses the link.')];
+  return lines.length > 0
+    ? lines
+    : [inline('Nothing moves back: no replication crosses the link.')];
 }
 
 export function failback(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): Inline[] {

@@ -48,13 +48,17 @@ const SQL_ENGINES: ReadonlySet<string> = new Set([
 /** A managed cache by its name or its catalog type (ElastiCache types start with `cache.`). */
 function isManagedCache(store: DatastoreNode, provider: Provider | undefined): boolean {
   const name = store.name ?? '';
-  if (provider === 'aws') return /elasticache/i.test(name) || /^cache\./.test(store.instanceType ?? '');
+  if (provider === 'aws')
+    return /elasticache/i.test(name) || /^cache\./.test(store.instanceType ?? '');
   if (provider === 'azure') return /azure (cache|managed redis)/i.test(name);
   if (provider === 'gcp') return /memorystore/i.test(name);
   return false;
 }
 
-function datastoreKey(store: DatastoreNode, provider: Provider | undefined): ProductKey | undefined {
+function datastoreKey(
+  store: DatastoreNode,
+  provider: Provider | undefined,
+): ProductKey | undefined {
   const engine = (store.engine ?? 'redis').toLowerCase();
   if (REDIS_ENGINES.has(engine)) {
     if (isManagedCache(store, provider)) return `${provider as Provider}:managed-redis`;
@@ -113,7 +117,8 @@ export function commandRuns(command: ProviderCommand, values: CommandValues = {}
   // A model value next to literal text is one code span, not two that touch.
   return runs.reduce<Run[]>((merged, run) => {
     const last = merged[merged.length - 1];
-    if (last?.code === true && run.code === true) merged[merged.length - 1] = code(last.text + run.text);
+    if (last?.code === true && run.code === true)
+      merged[merged.length - 1] = code(last.text + run.text);
     else merged.push(run);
     return merged;
   }, []);

@@ -15,9 +15,7 @@ export type CommandValue = 'count' | 'region' | 'zone';
  * the model lacks it); or a blank the plan owner fills in (its hint).
  */
 export type CommandPart =
-  | string
-  | { readonly value: CommandValue; readonly hint: string }
-  | { readonly blank: string };
+  string | { readonly value: CommandValue; readonly hint: string } | { readonly blank: string };
 
 /** One command with what it shows when it worked, and where it was checked. */
 export interface ProviderCommand {
@@ -71,7 +69,8 @@ export type ComponentClass =
   | 'object-storage';
 
 /** The key of a product: `aws:tier`, or `any:redis` for software that runs anywhere. */
-export type ProductKey = `${'aws' | 'azure' | 'gcp'}:${ComponentClass}` | 'any:redis' | 'any:redis-enterprise';
+export type ProductKey =
+  `${'aws' | 'azure' | 'gcp'}:${ComponentClass}` | 'any:redis' | 'any:redis-enterprise';
 
 const AWS_CLI = 'https://docs.aws.amazon.com/cli/latest/reference';
 const AZ_CLI = 'https://learn.microsoft.com/cli/azure';
@@ -83,21 +82,31 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
   'aws:global-router': {
     product: 'Amazon Route 53',
     checkTargets: {
-      parts: ['aws route53 get-health-check-status --health-check-id ', { blank: 'health check id' }],
+      parts: [
+        'aws route53 get-health-check-status --health-check-id ',
+        { blank: 'health check id' },
+      ],
       expect: 'Failure from the checkers of the failed endpoint',
       source: `${AWS_CLI}/route53/get-health-check-status.html`,
     },
     takeTargetOut: {
       // An inverted health check is unhealthy while its endpoint is healthy, so Route 53 stops
       // answering with that record (Route 53 Developer Guide, "Inverting health checks").
-      parts: ['aws route53 update-health-check --health-check-id ', { blank: 'health check id' }, ' --inverted'],
+      parts: [
+        'aws route53 update-health-check --health-check-id ',
+        { blank: 'health check id' },
+        ' --inverted',
+      ],
       source: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-invert.html',
     },
   },
   'aws:regional-router': {
     product: 'Elastic Load Balancing',
     checkTargets: {
-      parts: ['aws elbv2 describe-target-health --target-group-arn ', { blank: 'target group ARN' }],
+      parts: [
+        'aws elbv2 describe-target-health --target-group-arn ',
+        { blank: 'target group ARN' },
+      ],
       expect: 'State healthy for every surviving target and none for the failed ones',
       source: `${AWS_CLI}/elbv2/describe-target-health.html`,
     },
@@ -127,7 +136,10 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
   'aws:tier': {
     product: 'Amazon EC2 Auto Scaling',
     checkCapacity: {
-      parts: ['aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names ', { blank: 'Auto Scaling group' }],
+      parts: [
+        'aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names ',
+        { blank: 'Auto Scaling group' },
+      ],
       expect: 'the instances InService and Healthy',
       source: `${AWS_CLI}/autoscaling/describe-auto-scaling-groups.html`,
     },
@@ -144,9 +156,13 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
   'aws:managed-redis': {
     product: 'Amazon ElastiCache',
     checkRole: {
-      parts: ['aws elasticache describe-replication-groups --replication-group-id ', { blank: 'replication group' }],
+      parts: [
+        'aws elasticache describe-replication-groups --replication-group-id ',
+        { blank: 'replication group' },
+      ],
       expect: 'CurrentRole primary on a node outside the failed site',
-      source: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Replication.ViewDetails.CLI.html',
+      source:
+        'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Replication.ViewDetails.CLI.html',
     },
     testFailover: {
       parts: [
@@ -183,11 +199,18 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
   'aws:sql': {
     product: 'Amazon RDS',
     failoverInRegion: {
-      parts: ['aws rds reboot-db-instance --db-instance-identifier ', { blank: 'DB instance' }, ' --force-failover'],
+      parts: [
+        'aws rds reboot-db-instance --db-instance-identifier ',
+        { blank: 'DB instance' },
+        ' --force-failover',
+      ],
       source: `${AWS_CLI}/rds/reboot-db-instance.html`,
     },
     failoverAcrossRegions: {
-      parts: ['aws rds promote-read-replica --db-instance-identifier ', { blank: 'replica DB instance' }],
+      parts: [
+        'aws rds promote-read-replica --db-instance-identifier ',
+        { blank: 'replica DB instance' },
+      ],
       source: `${AWS_CLI}/rds/promote-read-replica.html`,
     },
     restore: {
@@ -205,7 +228,13 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
   'aws:object-storage': {
     product: 'Amazon S3',
     restore: {
-      parts: ['aws s3 cp s3://', { blank: 'bucket/key of the backup' }, ' ', { blank: 'data directory' }, '/dump.rdb'],
+      parts: [
+        'aws s3 cp s3://',
+        { blank: 'bucket/key of the backup' },
+        ' ',
+        { blank: 'data directory' },
+        '/dump.rdb',
+      ],
       source: `${AWS_CLI}/s3/cp.html`,
     },
   },
@@ -257,15 +286,25 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
   'azure:regional-router': {
     product: 'Azure Load Balancer',
     checkTargets: {
-      parts: ['az monitor metrics list --resource ', { blank: 'load balancer resource id' }, ' --metric DipAvailability'],
+      parts: [
+        'az monitor metrics list --resource ',
+        { blank: 'load balancer resource id' },
+        ' --metric DipAvailability',
+      ],
       expect: 'a health probe status of 100 for the surviving back ends and 0 for the failed ones',
-      source: 'https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-network-loadbalancers-metrics',
+      source:
+        'https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-network-loadbalancers-metrics',
     },
   },
   'azure:tier': {
     product: 'Azure Virtual Machine Scale Sets',
     checkCapacity: {
-      parts: ['az vmss list-instances --resource-group ', { blank: 'resource group' }, ' --name ', { blank: 'scale set' }],
+      parts: [
+        'az vmss list-instances --resource-group ',
+        { blank: 'resource group' },
+        ' --name ',
+        { blank: 'scale set' },
+      ],
       expect: 'the instances Succeeded and running',
       source: `${AZ_CLI}/vmss#az-vmss-list-instances`,
     },
@@ -286,7 +325,14 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
     // Passive geo-replication fails over from the portal only: "Initiate a failover from
     // geo-primary to geo-secondary" (no CLI command is documented), so none is given here.
     restore: {
-      parts: ['az redis import --name ', { blank: 'cache' }, ' --resource-group ', { blank: 'resource group' }, ' --files ', { blank: 'blob SAS URL of the RDB file' }],
+      parts: [
+        'az redis import --name ',
+        { blank: 'cache' },
+        ' --resource-group ',
+        { blank: 'resource group' },
+        ' --files ',
+        { blank: 'blob SAS URL of the RDB file' },
+      ],
       source: `${AZ_CLI}/redis#az-redis-import`,
     },
   },
@@ -323,7 +369,11 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
   'gcp:global-router': {
     product: 'Cloud Load Balancing',
     checkTargets: {
-      parts: ['gcloud compute backend-services get-health ', { blank: 'backend service' }, ' --global'],
+      parts: [
+        'gcloud compute backend-services get-health ',
+        { blank: 'backend service' },
+        ' --global',
+      ],
       expect: 'HEALTHY for the surviving back ends and UNHEALTHY for the failed ones',
       source: `${GCLOUD}/compute/backend-services/get-health`,
     },
@@ -344,7 +394,12 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
   'gcp:regional-router': {
     product: 'Cloud Load Balancing (regional)',
     checkTargets: {
-      parts: ['gcloud compute backend-services get-health ', { blank: 'backend service' }, ' --region=', { value: 'region', hint: 'region' }],
+      parts: [
+        'gcloud compute backend-services get-health ',
+        { blank: 'backend service' },
+        ' --region=',
+        { value: 'region', hint: 'region' },
+      ],
       expect: 'HEALTHY for the surviving instances and UNHEALTHY for the failed ones',
       source: `${GCLOUD}/compute/backend-services/get-health`,
     },
@@ -352,7 +407,12 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
   'gcp:tier': {
     product: 'Compute Engine managed instance groups',
     checkCapacity: {
-      parts: ['gcloud compute instance-groups managed list-instances ', { blank: 'instance group' }, ' --region=', { value: 'region', hint: 'region' }],
+      parts: [
+        'gcloud compute instance-groups managed list-instances ',
+        { blank: 'instance group' },
+        ' --region=',
+        { value: 'region', hint: 'region' },
+      ],
       expect: 'the instances RUNNING',
       source: `${GCLOUD}/compute/instance-groups/managed/list-instances`,
     },
@@ -371,7 +431,12 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
   'gcp:managed-redis': {
     product: 'Memorystore for Redis',
     failoverInRegion: {
-      parts: ['gcloud redis instances failover ', { blank: 'instance' }, ' --region=', { value: 'region', hint: 'region' }],
+      parts: [
+        'gcloud redis instances failover ',
+        { blank: 'instance' },
+        ' --region=',
+        { value: 'region', hint: 'region' },
+      ],
       source: `${GCLOUD}/redis/instances/failover`,
     },
     testFailover: {
@@ -385,7 +450,14 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
       source: 'https://cloud.google.com/memorystore/docs/redis/initiate-manual-failover',
     },
     restore: {
-      parts: ['gcloud redis instances import gs://', { blank: 'bucket/file.rdb' }, ' ', { blank: 'instance' }, ' --region=', { value: 'region', hint: 'region' }],
+      parts: [
+        'gcloud redis instances import gs://',
+        { blank: 'bucket/file.rdb' },
+        ' ',
+        { blank: 'instance' },
+        ' --region=',
+        { value: 'region', hint: 'region' },
+      ],
       source: `${GCLOUD}/redis/instances/import`,
     },
   },
@@ -400,7 +472,12 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
       source: `${GCLOUD}/sql/instances/promote-replica`,
     },
     restore: {
-      parts: ['gcloud sql backups restore ', { blank: 'backup id' }, ' --restore-instance=', { blank: 'instance' }],
+      parts: [
+        'gcloud sql backups restore ',
+        { blank: 'backup id' },
+        ' --restore-instance=',
+        { blank: 'instance' },
+      ],
       source: `${GCLOUD}/sql/backups/restore`,
     },
   },
@@ -420,7 +497,12 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
       source: 'https://redis.io/docs/latest/commands/replicaof/',
     },
     rejoinAsReplica: {
-      parts: ['redis-cli -h ', { blank: 'old primary host' }, ' REPLICAOF ', { blank: 'new primary host and port' }],
+      parts: [
+        'redis-cli -h ',
+        { blank: 'old primary host' },
+        ' REPLICAOF ',
+        { blank: 'new primary host and port' },
+      ],
       source: 'https://redis.io/docs/latest/commands/replicaof/',
     },
   },
@@ -436,7 +518,13 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
       source: `${RS_CLI}/rladmin/failover/`,
     },
     removeMember: {
-      parts: ['crdb-cli crdb remove-instance --crdb-guid ', { blank: 'database GUID' }, ' --instance-id ', { blank: 'instance id' }, ' --force'],
+      parts: [
+        'crdb-cli crdb remove-instance --crdb-guid ',
+        { blank: 'database GUID' },
+        ' --instance-id ',
+        { blank: 'instance id' },
+        ' --force',
+      ],
       source: `${RS_CLI}/crdb-cli/crdb/remove-instance/`,
     },
     rejoinMember: {
@@ -454,7 +542,8 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
     },
     restore: {
       parts: ['POST /v1/bdbs/', { blank: 'database uid' }, '/actions/import'],
-      source: 'https://redis.io/docs/latest/operate/rs/references/rest-api/requests/bdbs/actions/import/',
+      source:
+        'https://redis.io/docs/latest/operate/rs/references/rest-api/requests/bdbs/actions/import/',
     },
   },
 };

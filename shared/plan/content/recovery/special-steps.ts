@@ -8,7 +8,14 @@ import type { ScenarioResult } from '../../../engine';
 import { NODE_DEFAULTS } from '../../../model/defaults';
 import type { DatastoreNode, Scenario } from '../../../model/types';
 import { type Inline } from '../../document';
-import { affectedNodes, eventLabel, groupOf, labelOf, locationOf, type PlanBasis } from '../context';
+import {
+  affectedNodes,
+  eventLabel,
+  groupOf,
+  labelOf,
+  locationOf,
+  type PlanBasis,
+} from '../context';
 import { formatDuration, formatShare, listOf } from '../../../text';
 import { actionsFor, withCommand } from './products';
 import { ROLE } from './roles';
@@ -90,7 +97,12 @@ function shiftTasks(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): Inli
     const command = actionsFor(ctx, n)?.setCapacity;
     const max = n.kind === 'service' ? n.maxInstances : undefined;
     return command && max !== undefined
-      ? [withCommand(`scale ${labelOf(ctx, n.id)} out first:`, command, { count: String(max), region: locationOf(ctx, n.id) })]
+      ? [
+          withCommand(`scale ${labelOf(ctx, n.id)} out first:`, command, {
+            count: String(max),
+            region: locationOf(ctx, n.id),
+          }),
+        ]
       : [];
   });
   return [
@@ -114,8 +126,16 @@ function shiftTasks(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): Inli
 /** A service left short of capacity with no scale-out on the clock: shed load, say who grows. */
 function capacityTasks(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): Inline[] {
   if (!s.survives || s.servedShare >= 1 || scenario.shift) return [];
-  if (s.rto.parts.some((p) => p.kind === 'scale-out') || s.fullCapacity.parts.some((p) => p.kind === 'scale-out'))
-    return [task(ROLE.platform, `shed or queue non-essential traffic until the scale-out is done: ${formatShare(s.servedShare)} of the requests are served meanwhile.`)];
+  if (
+    s.rto.parts.some((p) => p.kind === 'scale-out') ||
+    s.fullCapacity.parts.some((p) => p.kind === 'scale-out')
+  )
+    return [
+      task(
+        ROLE.platform,
+        `shed or queue non-essential traffic until the scale-out is done: ${formatShare(s.servedShare)} of the requests are served meanwhile.`,
+      ),
+    ];
   const affected = affectedNodes(ctx, s);
   const receiving = ctx.variant.nodes.filter(
     (n) => n.kind === 'service' && n.capacityRps !== undefined && !affected.has(n.id),

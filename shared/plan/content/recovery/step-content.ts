@@ -8,7 +8,13 @@ import type { ScenarioResult, TimePart } from '../../../engine';
 import { backupPolicy, restoreSeconds, routerDetection } from '../../../engine';
 import { NODE_DEFAULTS } from '../../../model/defaults';
 import { nodeFailureFigure, warmupSeconds } from '../../../model/nodes';
-import type { BackupNode, DatastoreNode, ModelNode, RouterNode, Scenario } from '../../../model/types';
+import type {
+  BackupNode,
+  DatastoreNode,
+  ModelNode,
+  RouterNode,
+  Scenario,
+} from '../../../model/types';
 import { bold, code, inline, text, type Inline } from '../../document';
 import { blank } from '../blanks';
 import {
@@ -20,13 +26,7 @@ import {
   nodeOf,
   type PlanBasis,
 } from '../context';
-import {
-  formatCount,
-  formatDuration,
-  formatInterval,
-  formatShare,
-  listOf,
-} from '../../../text';
+import { formatCount, formatDuration, formatInterval, formatShare, listOf } from '../../../text';
 import { steadyLagSeconds } from './lag';
 import { actionsFor, withCommand } from './products';
 import type { ProviderCommand } from './provider-actions';
@@ -98,9 +98,7 @@ function shows(check: ProviderCommand | undefined, fallback: string): Inline {
 /** The targets of `router` that the scenario touches, as a reader names them. */
 function touchedTargets(subject: StepSubject, router: RouterNode): string {
   const affected = affectedNodes(subject.ctx, subject.s);
-  const targets = (subject.ctx.graph.dependsOn.get(router.id) ?? []).filter((t) =>
-    affected.has(t),
-  );
+  const targets = (subject.ctx.graph.dependsOn.get(router.id) ?? []).filter((t) => affected.has(t));
   return listOf(targets.map((t) => labelOf(subject.ctx, t))) || 'the failed targets';
 }
 
@@ -139,7 +137,12 @@ function dnsTtl(subject: StepSubject, router: RouterNode): StepContent {
     action: inline(
       `Wait for the DNS answers clients cached to expire (TTL ${formatDuration(dnsTtlSeconds)}); clients must retry on connection errors.`,
     ),
-    verify: [text('Run '), code('dig +short '), blank('record name'), text(': only the surviving endpoints; errors at the entry back to the baseline.')],
+    verify: [
+      text('Run '),
+      code('dig +short '),
+      blank('record name'),
+      text(': only the surviving endpoints; errors at the entry back to the baseline.'),
+    ],
     goNoGo: inline(
       'Errors that last beyond the TTL come from clients that keep DNS answers longer: restart them or shorten their DNS cache.',
     ),
@@ -156,9 +159,7 @@ function noticeCorruption(subject: StepSubject): StepContent {
       `Notice the corruption of ${listOf(stores)}: data-validation checks, application errors, failed reads, reports from users (health checks do not see it).`,
     ),
     verify: inline('The bad records and the time the corruption began are known.'),
-    goNoGo: inline(
-      'The time it began sets the restore point: go on only once it is known.',
-    ),
+    goNoGo: inline('The time it began sets the restore point: go on only once it is known.'),
   };
 }
 
@@ -167,9 +168,7 @@ function manualFailover(subject: StepSubject): { primary: string; member: string
   const promotion = subject.s.rto.parts.find((p) => p.kind === 'promotion');
   if (!promotion) return undefined;
   const group = groupOf(subject.ctx, promotion.nodeId);
-  const member = group?.members.find(
-    (m) => m !== promotion.nodeId && !subject.s.stops.includes(m),
-  );
+  const member = group?.members.find((m) => m !== promotion.nodeId && !subject.s.stops.includes(m));
   return member === undefined ? undefined : { primary: promotion.nodeId, member };
 }
 
@@ -183,7 +182,9 @@ function decision(subject: StepSubject): StepContent {
       action: inline(
         `Activate the plan. Stop the writes that spread the corruption (take ${names} out of traffic or make it read-only: replication copies the bad data to every member, so failing over does not help) and choose the restore point: the last backup taken before the corruption began.`,
       ),
-      verify: inline('Writes to the corrupted data have stopped; the restore point is logged with its time.'),
+      verify: inline(
+        'Writes to the corrupted data have stopped; the restore point is logged with its time.',
+      ),
       goNoGo: inline(
         'No backup predates the corruption: no restore; rebuild the data from its systems of record.',
       ),
@@ -204,7 +205,9 @@ function decision(subject: StepSubject): StepContent {
       role: ROLE.coordinator,
       action: inline(
         `Activate the plan and decide to fail over to ${labelOf(ctx, failover.member)} rather than wait for ${listOf(failed)} to be repaired`,
-        repairHours === undefined ? '' : ` (the model’s repair: ${formatDuration(repairHours * 3600)})`,
+        repairHours === undefined
+          ? ''
+          : ` (the model’s repair: ${formatDuration(repairHours * 3600)})`,
         '.',
       ),
       verify: inline('The decision and its time are logged; the roles of this runbook are called.'),
@@ -256,7 +259,9 @@ function promotion(subject: StepSubject, storeId: string): StepContent {
       role: ROLE.data,
       action: [
         text(`Automatic: ${labelOf(ctx, storeId)} promotes a replica in a surviving zone. Check:`),
-        ...(actions?.checkRole ? withCommand('', actions.checkRole) : [text(' which instance is primary.')]),
+        ...(actions?.checkRole
+          ? withCommand('', actions.checkRole)
+          : [text(' which instance is primary.')]),
       ],
       verify: shows(actions?.checkRole, 'A primary in a surviving zone accepts writes.'),
       goNoGo: [
@@ -292,7 +297,9 @@ function promotion(subject: StepSubject, storeId: string): StepContent {
       verify: shows(check, `${name} accepts writes.`),
       goNoGo: [
         text('Not promoted when the budget is spent: '),
-        ...(command ? withCommand('promote it by hand:', command, values) : [text('promote it by hand.')]),
+        ...(command
+          ? withCommand('promote it by hand:', command, values)
+          : [text('promote it by hand.')]),
       ],
     };
   }
@@ -307,7 +314,9 @@ function promotion(subject: StepSubject, storeId: string): StepContent {
     ],
     verify: [
       ...(check ? withCommand('Run', check) : [text('Check the member’s role')]),
-      text(`: ${check?.expect === undefined ? `${name} is primary and accepts writes` : `it shows ${check.expect}`}.`),
+      text(
+        `: ${check?.expect === undefined ? `${name} is primary and accepts writes` : `it shows ${check.expect}`}.`,
+      ),
     ],
     goNoGo: inline(
       `Rollback point: nothing is promoted until the old primary is fenced. If the promotion fails, ${fallback}.`,
@@ -346,7 +355,9 @@ function restore(subject: StepSubject, nodeId: string): StepContent {
         ': its data cannot be restored to a point before the corruption; rebuild it from its systems of record.',
       ),
       verify: inline('Spot checks of the rebuilt data against its sources pass.'),
-      goNoGo: inline('The service stays down until the data is rebuilt: escalate to the ISCP director.'),
+      goNoGo: inline(
+        'The service stays down until the data is rebuilt: escalate to the ISCP director.',
+      ),
     };
   }
   const policy = backupPolicy(backup);
@@ -430,7 +441,9 @@ function scaleOut(subject: StepSubject, node: ModelNode): StepContent {
     action: growsByItself(node)
       ? [
           text(`Automatic: ${labelOf(ctx, node.id)} grows to ${target}. Check:`),
-          ...(actions?.checkCapacity ? withCommand('', actions.checkCapacity, values) : [text(' its instance count.')]),
+          ...(actions?.checkCapacity
+            ? withCommand('', actions.checkCapacity, values)
+            : [text(' its instance count.')]),
         ]
       : [
           text(`Scale ${labelOf(ctx, node.id)} out to ${target}:`),
@@ -457,7 +470,9 @@ function repair(subject: StepSubject, eventId: string): StepContent {
     action: inline(
       `Wait for ${eventLabel(ctx, eventId)} to be repaired${providerSite ? ': follow the provider’s health dashboard and open a support case' : ': replace or restart it'}. Bring components back in the recovery order (data tiers first).`,
     ),
-    verify: inline('Health checks of the components it holds pass and their router sends them traffic again.'),
+    verify: inline(
+      'Health checks of the components it holds pass and their router sends them traffic again.',
+    ),
     goNoGo: inline(
       mtd === undefined
         ? 'No other site takes over in this design: escalate to the ISCP director if the repair runs long.'
