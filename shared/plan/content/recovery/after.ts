@@ -18,7 +18,7 @@ import {
 import { formatDuration, listOf } from '../../../text';
 import { steadyLagSeconds } from './lag';
 import { actionsFor, withCommand } from './products';
-import { backupOf } from './step-content';
+import { backupOf } from './backup-of';
 
 /** `A → B 38.5 ms` for each pair, in the pairs' order. */
 function lagList(ctx: PlanBasis, pairs: readonly (readonly [string, string])[]): string {

@@ -65,12 +65,12 @@ export function stepsTable(
     caption,
     columns: [
       { header: '#', width: 0.35, align: 'right' },
-      { header: 'Role', width: 1.05 },
-      { header: 'Action', width: 3.4 },
-      { header: 'Budget', width: 0.95 },
-      { header: 'Total', width: 0.8 },
-      { header: 'Verify', width: 2.1 },
-      { header: 'Go/no-go', width: 2.1 },
+      { header: 'Role', width: 1.3 },
+      { header: 'Action', width: 3 },
+      { header: 'Budget', width: 1.15 },
+      { header: 'Total', width: 0.95 },
+      { header: 'Verify', width: 2 },
+      { header: 'Go/no-go', width: 2 },
     ],
     rows,
   };

@@ -67,7 +67,13 @@ function partitionTasks(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): 
       tasks.push(
         task(
           ROLE.data,
-          `make sure only ${labelOf(ctx, primary)} accepts writes while ${link} is cut: its replicas fall behind but must not be promoted because of the partition alone (${group?.isAutomatic === true ? 'automatic failover' : 'the failover is manual'}${store.witness === true ? ', with a witness in a third site' : ''}). If one was promoted, fence one side at once: two primaries diverge.`,
+          `make sure only ${labelOf(ctx, primary)} accepts writes while ${link} is cut: its replicas fall behind but must not be promoted because of the partition alone (${
+            group?.isAutomatic !== true
+              ? 'the failover is manual: promote nothing'
+              : store.witness === true
+                ? 'the witness in a third site keeps one primary'
+                : 'automatic failover with no witness in a third site: a replica may promote itself, so check the role of each member'
+          }). If one was promoted, fence one side at once: two primaries diverge.`,
         ),
       );
     }

@@ -8,13 +8,7 @@ import type { ScenarioResult, TimePart } from '../../../engine';
 import { backupPolicy, restoreSeconds, routerDetection } from '../../../engine';
 import { NODE_DEFAULTS } from '../../../model/defaults';
 import { nodeFailureFigure, warmupSeconds } from '../../../model/nodes';
-import type {
-  BackupNode,
-  DatastoreNode,
-  ModelNode,
-  RouterNode,
-  Scenario,
-} from '../../../model/types';
+import type { DatastoreNode, ModelNode, RouterNode, Scenario } from '../../../model/types';
 import { bold, code, inline, text, type Inline } from '../../document';
 import { blank } from '../blanks';
 import {
@@ -27,6 +21,7 @@ import {
   type PlanBasis,
 } from '../context';
 import { formatCount, formatDuration, formatInterval, formatShare, listOf } from '../../../text';
+import { backupOf } from './backup-of';
 import { steadyLagSeconds } from './lag';
 import { actionsFor, withCommand } from './products';
 import type { ProviderCommand } from './provider-actions';
@@ -236,15 +231,6 @@ function promotedMember(subject: StepSubject, primary: string): string | undefin
   return groupOf(subject.ctx, primary)?.members.find(
     (m) => m !== primary && !subject.s.stops.includes(m),
   );
-}
-
-/** The backup of a datastore with the shortest interval, as the engine restores from. */
-export function backupOf(ctx: PlanBasis, storeId: string): BackupNode | undefined {
-  return ctx.variant.edges
-    .filter((e) => e.kind === 'backs-up' && e.to === storeId)
-    .map((e) => ctx.graph.byId.get(e.from))
-    .filter((n): n is BackupNode => n?.kind === 'backup')
-    .sort((x, y) => backupPolicy(x).intervalSeconds - backupPolicy(y).intervalSeconds)[0];
 }
 
 function promotion(subject: StepSubject, storeId: string): StepContent {

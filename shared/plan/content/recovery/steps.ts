@@ -4,6 +4,7 @@
  * whose region stays down), each with its role and the provider's command.
  */
 import type { ScenarioResult } from '../../../engine';
+import { persistenceWindowSeconds } from '../../../engine';
 import { nodeFailureFigure, tierSize } from '../../../model/nodes';
 import type { DatastoreNode, ModelNode, Scenario } from '../../../model/types';
 import { bold, inline, text, type Inline, type Run } from '../../document';
@@ -19,6 +20,7 @@ import {
 import { formatCount, formatDuration, formatShare, listOf } from '../../../text';
 import { actionsFor, withCommand } from './products';
 import { ROLE, type RoleName } from './roles';
+import { backupOf } from './backup-of';
 
 export function failedDescription(ctx: PlanBasis, scenario: Scenario): string {
   const parts: string[] = [];
@@ -90,7 +92,25 @@ function datastoreTask(
       '.',
     );
   }
-  return undefined;
+  if (peers.length > 0) return undefined;
+  // A lone datastore comes back with its site: from its persistence, else from its backup.
+  const window = persistenceWindowSeconds(store);
+  if (window !== undefined)
+    return task(
+      ROLE.data,
+      `when its site returns, check that ${name} reloaded its data from persistence (at most ${formatDuration(window)} of writes lost).`,
+    );
+  const backup = backupOf(ctx, store.id);
+  return task(
+    ROLE.data,
+    backup === undefined
+      ? `when its site returns, ${name} has lost its data (no persistence, no backup): rebuild it from its systems of record.`
+      : `when its site returns, ${name} has no persistence: restore it from the last backup of ${labelOf(ctx, backup.id)} before it takes traffic`,
+    ...(backup !== undefined && actions?.restore
+      ? withCommand(':', actions.restore, { region: locationOf(ctx, store.id) })
+      : []),
+    backup === undefined ? '' : '.',
+  );
 }
 
 /** The tasks once the service is back, from the entry down, then the record of the times. */
