@@ -116,7 +116,7 @@ function shiftTasks(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): Inli
       ROLE.platform,
       `before moving traffic, check that ${to} can carry it: the model serves ${formatShare(s.servedShare)} of the requests once it has moved`,
       s.servedShare < 1 ? '; ' : '.',
-      ...(s.servedShare < 1 ? (scale[0] ?? ['scale out the receiving tiers first.']) : []),
+      ...(s.servedShare < 1 ? [...(scale[0] ?? ['scale out the receiving tiers first']), '.'] : []),
     ),
     task(
       ROLE.platform,
