@@ -455,6 +455,8 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       ['no-backup', 'add-backup'],
       ['detection-above-rpo', null],
       ['scenario-misses-rto', null],
+      // Every backup of db-r1's data (db-r2 has none now) is kept in r1: a copy elsewhere.
+      ['backup-same-region', 'add-backup'],
       ['single-point-of-failure', null],
     ]);
     expect(findings(daily)[0]?.fix.op).not.toHaveProperty('intervalSeconds');

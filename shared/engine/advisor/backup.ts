@@ -13,6 +13,7 @@ import { OPERATIONS_DEFAULTS } from '../../model/defaults';
 import { freshFixId } from '../../model/ops/fixes';
 import type { BackupNode, NinesDocument } from '../../model/types';
 import { backupPolicy } from '../scenarios';
+import { offsiteRegion } from './backup-locality';
 import type { AdviceContext, DraftFinding } from './context';
 import { formatCount, formatDuration } from '../../text';
 
@@ -70,7 +71,8 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
       corrupt: [node.id],
     });
     if (backups.length === 0) {
-      const region = ctx.graph.regionOf.get(node.id);
+      // Kept in another region when no copy of this data is kept outside its own (CP-6(1)).
+      const region = offsiteRegion(ctx, node.id) ?? ctx.graph.regionOf.get(node.id);
       const every = interval === undefined ? 'daily' : `every ${formatDuration(interval)}`;
       findings.push({
         code: 'no-backup',

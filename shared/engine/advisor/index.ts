@@ -11,6 +11,7 @@ import { selectVariants } from '../variants';
 import type { NinesDocument } from '../../model/types';
 import type { AbortFlag } from '../simulation';
 import { backupFindings } from './backup';
+import { backupLocalityFindings } from './backup-locality';
 import { capacityCheck } from './capacity';
 import type { FixOp } from '../../model/ops/fixes';
 import { AdviceContext, findingKey, type DraftFinding } from './context';
@@ -191,7 +192,7 @@ function ruleDrafts(ctx: AdviceContext): DraftFinding[][] {
     zoneFindings(ctx, reported),
     crossRegionFindings(ctx),
     replicationFindings(ctx),
-    backupFindings(ctx),
+    [...backupFindings(ctx), ...backupLocalityFindings(ctx)],
     targetFindings(ctx),
   ];
 }

@@ -19,6 +19,7 @@ import {
   listOf,
 } from '../../text';
 import { CP_BASELINE, NIST_ALTERNATE_SITE, NIST_STRATEGY, SP_800_34 } from './nist';
+import { backupsSection } from './backups';
 
 /** Zones a tier's instances are spread over: its own zone, its region's zones, or none. */
 function zoneSpread(ctx: PlanBasis, node: ModelNode, instances: number): number {
@@ -75,7 +76,7 @@ export function redundancyOf(ctx: PlanBasis, node: ModelNode): string {
       const protects = ctx.variant.edges
         .filter((e) => e.kind === 'backs-up' && e.from === node.id)
         .map((e) => labelOf(ctx, e.to));
-      return `Every ${formatDuration(policy.intervalSeconds)}, kept ${formatCount(policy.retentionDays, 'day')}, restored at ${formatRate(policy.restoreThroughputMBps, 'MB/s')}${protects.length === 0 ? '' : `; protects ${listOf(protects)}`}.`;
+      return `Every ${formatInterval(policy.intervalSeconds)}, kept ${formatCount(policy.retentionDays, 'day')}, restored at ${formatRate(policy.restoreThroughputMBps, 'MB/s')}${protects.length === 0 ? '' : `; protects ${listOf(protects)}`}.`;
     }
     case 'objectStore':
     case 'external':
@@ -97,10 +98,23 @@ export function regionRoles(ctx: PlanBasis): { serving: string[]; standby: strin
 export function preventiveControlsChapter(ctx: PlanContext): Block[] {
   const impact = ctx.doc.targets?.impact;
   const { serving, standby } = regionRoles(ctx);
-  const replicated = components(ctx).some(
-    (n) => n.kind === 'datastore' && (ctx.graph.replicaPeers.get(n.id) ?? []).length > 0,
+  const stores = components(ctx).filter((n) => n.kind === 'datastore');
+  const acrossRegions = stores.some((n) =>
+    (ctx.graph.replicaPeers.get(n.id) ?? []).some(
+      (p) => ctx.graph.regionOf.get(p) !== ctx.graph.regionOf.get(n.id),
+    ),
+  );
+  const withinSite = stores.some(
+    (n) =>
+      n.kind === 'datastore' &&
+      ((ctx.graph.replicaPeers.get(n.id) ?? []).length > 0 ||
+        ((n.replication ?? 'none') !== 'none' && tierSize(n).instances > 1)),
   );
   const hasBackup = components(ctx).some((n) => n.kind === 'backup');
+  const data =
+    stores.length === 0
+      ? 'the design holds no data tier'
+      : `data is ${acrossRegions ? 'replicated to another region' : withinSite ? 'replicated only within its site (between instances and zones), not to another region' : 'not replicated'}; ${hasBackup ? 'it is backed up (see Backups below)' : 'no backup is modelled'}`;
   const site =
     serving.length > 1
       ? // SP 800-34 Rev. 1 section 5.1.5: "One example of a hot site is two identical systems at
@@ -130,7 +144,7 @@ export function preventiveControlsChapter(ctx: PlanContext): Block[] {
       impact === undefined
         ? `No impact level is set, so ${SP_800_34}’s examples by impact level are not applied. `
         : `For a ${impact}-impact system, Table 3-2 of ${SP_800_34} gives as examples “${NIST_STRATEGY[impact].backup}” for backup and “${NIST_STRATEGY[impact].site}” as the recovery strategy, and ${NIST_ALTERNATE_SITE[impact]}. `,
-      `In this design ${site}; data is ${replicated ? 'replicated between data-tier members' : 'not replicated between sites'}${hasBackup ? ' and backed up (Table 4)' : ', and no backup is modelled'}.`,
+      `In this design ${site}; ${data}.`,
     ),
     ...(impact === undefined
       ? []
@@ -139,6 +153,7 @@ export function preventiveControlsChapter(ctx: PlanContext): Block[] {
             `SP 800-53B selects these contingency-planning controls for the ${impact} baseline: ${listOf([...CP_BASELINE[impact]])}${impact === 'low' ? '; the alternate storage site (CP-6), alternate processing site (CP-7) and alternate telecommunications (CP-8) controls are not in it' : ''}. Most are met by the organisation (agreements, training, testing); this plan covers the design’s part.`,
           ),
         ]),
+    ...backupsSection(ctx, impact),
     heading(2, 'Open findings'),
     ...(ctx.findings.length === 0
       ? [

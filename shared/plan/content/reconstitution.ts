@@ -16,26 +16,34 @@ import {
   placeholder,
   type Block,
 } from '../document';
-import { datastores, labelOf, type PlanContext } from './context';
+import { components, datastores, labelOf, replicationPairs, type PlanContext } from './context';
 import { formatDuration, listOf } from '../../text';
 import { regionRoles } from './preventive-controls';
+import { steadyLagSeconds } from './recovery';
 
 /** The reconstitution chapter. */
 export function reconstitutionChapter(ctx: PlanContext): Block[] {
-  const rpo = ctx.doc.targets?.rpoSeconds;
   const stores = datastores(ctx);
+  const pairs = replicationPairs(ctx);
+  const lags = listOf(
+    pairs.map(
+      ([a, b]) =>
+        `${labelOf(ctx, a.id)} to ${labelOf(ctx, b.id)} ${formatDuration(steadyLagSeconds(ctx, a.id, b.id))}`,
+    ),
+  );
+  const hasBackup = components(ctx).some((n) => n.kind === 'backup');
   const activeActive = stores.filter((n) => n.replication === 'active-active');
   const passive = stores.filter((n) => ctx.graph.groupOf.has(n.id));
   const { serving, standby } = regionRoles(ctx);
   const failbackSteps: string[] = [];
   if (activeActive.length > 0) {
     failbackSteps.push(
-      `Active-Active data (${listOf(activeActive.map((n) => labelOf(ctx, n.id)))}): the recovered member resynchronises from its peers; send traffic back only when its replication lag to every peer is ${rpo === undefined ? 'back to its steady state' : `below the RPO of ${formatDuration(rpo)}`} (lag-aware failback).`,
+      `Active-Active data (${listOf(activeActive.map((n) => labelOf(ctx, n.id)))}): the recovered member re-synchronises from its peers; send traffic back only when its replication lag from every peer is back to its steady state (${lags} in the model), not merely below the RPO (lag-aware failback).`,
     );
   }
   if (passive.length > 0) {
     failbackSteps.push(
-      `Active-passive data (${listOf(passive.map((n) => labelOf(ctx, n.id)))}): the old primary rejoins as a standby; switch back in a planned window once its lag is zero, or keep the new primary.`,
+      `Active-passive data (${listOf(passive.map((n) => labelOf(ctx, n.id)))}): the old primary rejoins as a replica; switch back in a planned window once its replication lag is back to its steady state and writes are paused for the switchover, or keep the new primary.`,
     );
   }
   failbackSteps.push(
@@ -52,14 +60,24 @@ export function reconstitutionChapter(ctx: PlanContext): Block[] {
     ),
     heading(2, 'Validation data testing'),
     bullets([
-      'Replication between data-tier members is running and its lag is back to its steady state.',
+      ...(pairs.length > 0
+        ? [
+            `Replication between data-tier members is running and its lag is back to its steady state: ${lags} in the model.`,
+          ]
+        : []),
       ...(activeActive.length > 0
         ? [
             'After a partition, the Active-Active members hold the same keys (compare key counts per member) and the conflict counters show what was merged.',
           ]
         : []),
-      'After a restore, spot-check records written just before the restore point against their sources and list the writes lost in the RPO window.',
-      'Backups run on schedule again and the first one after recovery succeeds.',
+      ...(hasBackup
+        ? [
+            'After a restore, spot-check records written just before the restore point against their sources and list the writes lost in the RPO window.',
+            'Backups run on schedule again and the first one after recovery succeeds.',
+          ]
+        : [
+            'No backup is modelled: check the data against its systems of record and list what the failure lost.',
+          ]),
     ]),
     heading(2, 'Validation functionality testing'),
     bullets([

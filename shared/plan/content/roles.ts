@@ -22,6 +22,9 @@ export const ROLE = {
 /** A role key of {@link ROLE}. */
 export type RoleKey = keyof typeof ROLE;
 
+/** One of the role names as printed. */
+export type RoleName = (typeof ROLE)[RoleKey];
+
 /** A role of this plan with its responsibility. */
 export interface PlanRole {
   readonly key: RoleKey;

@@ -1,17 +1,16 @@
 /**
  * Chapter: testing and exercises — what NIST SP 800-34 Rev. 1 (section 3.5.4, Table 3-6) and
- * SP 800-53B (CP-4) expect at the impact level (see `./nist`), and
- * the drills of the field guide (zone outage, split-brain, traffic shift) with the model's
- * expected results and what to watch.
+ * SP 800-53B (CP-4) expect at the impact level (see `./nist`), the exercises of this system, and
+ * the test and maintenance programme (`./test-programme`): frequency by impact level, the drills
+ * with pass criteria from the model's expected results, a results log, the after-action report,
+ * plan review; then what to watch.
  */
-import type { ScenarioResult } from '../../engine';
 import { backupPolicy, restoreSeconds } from '../../engine';
-import type { Scenario } from '../../model/types';
-import { bullets, heading, inline, bold, paragraph, placeholder, type Block } from '../document';
-import { outcome } from './bia';
-import { applyingScenarios, components, type PlanContext } from './context';
+import { bullets, heading, inline, bold, paragraph, type Block } from '../document';
+import { applyingScenarios, components, replicationPairs, type PlanContext } from './context';
 import { formatDuration } from '../../text';
 import { NIST_EXERCISE, SP_800_34 } from './nist';
+import { programmeBlocks } from './test-programme';
 
 /**
  * The testing controls of SP 800-53B at each baseline (NIST OSCAL baseline profiles, Rev. 5):
@@ -23,40 +22,6 @@ const CP4_TEXT = {
     'SP 800-53B selects CP-4 (contingency plan testing) with CP-4(1), coordinating the tests with the owners of related plans, for the moderate baseline.',
   high: 'SP 800-53B selects CP-4 (contingency plan testing) with CP-4(1), coordinating the tests with the owners of related plans, and CP-4(2), testing at the alternate processing site, for the high baseline.',
 } as const;
-
-interface Drill {
-  readonly name: string;
-  readonly how: string;
-  readonly matches: (scenario: Scenario, ctx: PlanContext) => boolean;
-}
-
-const DRILLS: readonly Drill[] = [
-  {
-    name: 'Zone outage',
-    how: 'Isolate one zone (deny its subnets’ traffic or stop its instances) for a set time.',
-    matches: (s, ctx) => (s.fail ?? []).some((id) => ctx.graph.byId.get(id)?.kind === 'zone'),
-  },
-  {
-    name: 'Split-brain',
-    how: 'Block replication traffic between two regions (firewall or security-group rule) while both keep serving, then lift the block.',
-    matches: (s) => (s.partition ?? []).length > 0,
-  },
-  {
-    name: 'Traffic shift',
-    how: 'Move a share of one region’s users to another with the global router’s weights, in steps, then move them back.',
-    matches: (s) => s.shift !== undefined,
-  },
-  {
-    name: 'Region outage',
-    how: 'Take one region out of the global router and stop its entry, as if the region were lost.',
-    matches: (s, ctx) => (s.fail ?? []).some((id) => ctx.graph.byId.get(id)?.kind === 'region'),
-  },
-];
-
-function expected(s: ScenarioResult | undefined): string {
-  if (!s) return 'not modelled: add the scenario to the model';
-  return `${outcome(s)}; RTO ${formatDuration(s.rtoSeconds)}, RPO ${formatDuration(s.rpoSeconds)}${s.latencyChangeMs > 0 ? `, +${formatDuration(s.latencyChangeMs / 1000)} for moved users` : ''}`;
-}
 
 /** The testing-and-exercises chapter. */
 export function testingChapter(ctx: PlanContext): Block[] {
@@ -122,34 +87,11 @@ export function testingChapter(ctx: PlanContext): Block[] {
       ],
       rows: exercises,
     },
-    placeholder(
-      'Dates of the exercises for the coming year, their facilitators and the participants.',
+    ...programmeBlocks(
+      ctx,
+      scenarios,
+      exercises.map(([name = '']) => name),
     ),
-    heading(2, 'Drills'),
-    paragraph(
-      'The drills exercise the failures a geo-distributed design must ride through. The expected result is the model’s; a drill passes when the measured interruption and data loss are within the RTO and RPO targets.',
-    ),
-    {
-      kind: 'table',
-      caption: 'Table 9. Drills with their expected results',
-      columns: [
-        { header: 'Drill', width: 1.6 },
-        { header: 'How to run it', width: 4 },
-        { header: 'Expected (model)', width: 3.6 },
-      ],
-      rows: DRILLS.filter(
-        (d) => d.name !== 'Region outage' || scenarios.some((s) => d.matches(s, ctx)),
-      ).map((d) => {
-        const scenario = scenarios.find((s) => d.matches(s, ctx));
-        return [
-          d.name,
-          d.how,
-          scenario === undefined
-            ? expected(undefined)
-            : `${scenario.name}: ${expected(results.get(scenario.id))}`,
-        ];
-      }),
-    },
     heading(2, 'What to watch'),
     bullets([
       inline(
@@ -158,12 +100,16 @@ export function testingChapter(ctx: PlanContext): Block[] {
       ),
       inline(
         bold('Latency'),
-        ': p50 and p99 per region; users moved to another region see the extra round trip listed above.',
+        ': p50 and p99 per region; users moved to another region see the extra round trip their runbook gives.',
       ),
-      inline(
-        bold('Replication lag'),
-        ': between every pair of data-tier members; it should stay below the RPO target and return to its steady state after the drill.',
-      ),
+      ...(replicationPairs(ctx).length === 0
+        ? []
+        : [
+            inline(
+              bold('Replication lag'),
+              ': between every pair of data-tier members; it should stay below the RPO target and return to its steady state (Validation, in each runbook) after the drill.',
+            ),
+          ]),
       inline(
         bold('Capacity'),
         ': CPU and instance counts of the tiers that receive the moved traffic.',

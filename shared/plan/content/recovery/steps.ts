@@ -1,25 +1,26 @@
 /**
- * A runbook's recovery steps: confirm the scope, then per affected component in dependency order
- * the router, tier or datastore step (special cases in special-steps.ts).
+ * A runbook's untimed work: what the scenario is in words, and the tasks once the service is
+ * back (replace lost instances, keep a demoted primary fenced, drop an Active-Active member
+ * whose region stays down), each with its role and the provider's command.
  */
 import type { ScenarioResult } from '../../../engine';
-import { persistenceWindowSeconds, routerDetection } from '../../../engine';
-import { TIER_KINDS, nodeFailureFigure, tierSize } from '../../../model/nodes';
-import type { DatastoreNode, ModelNode, RouterNode, Scenario } from '../../../model/types';
-import { bold, inline, type Inline } from '../../document';
-import { decompositionText } from '../bia';
+import { persistenceWindowSeconds } from '../../../engine';
+import { nodeFailureFigure, tierSize } from '../../../model/nodes';
+import type { DatastoreNode, ModelNode, Scenario } from '../../../model/types';
+import { bold, inline, text, type Inline, type Run } from '../../document';
 import {
   affectedNodes,
   eventLabel,
   groupOf,
   labelOf,
-  nodeOf,
+  locationOf,
   recoveryOrder,
-  routersInFrontOf,
   type PlanBasis,
 } from '../context';
-import { formatCount, formatDuration, formatRate, formatShare, listOf } from '../../../text';
-import { corruptionSteps, partitionSteps, shiftSteps } from './special-steps';
+import { formatCount, formatDuration, formatShare, listOf } from '../../../text';
+import { actionsFor, withCommand } from './products';
+import { ROLE, type RoleName } from '../roles';
+import { backupOf } from './backup-of';
 
 export function failedDescription(ctx: PlanBasis, scenario: Scenario): string {
   const parts: string[] = [];
@@ -39,154 +40,105 @@ export function failedDescription(ctx: PlanBasis, scenario: Scenario): string {
   return listOf(parts);
 }
 
-function routerStep(
-  ctx: PlanBasis,
-  router: RouterNode,
-  affected: ReadonlySet<string>,
-  stopped: ReadonlySet<string>,
-): Inline {
-  const targets = (ctx.graph.dependsOn.get(router.id) ?? []).filter((t) => affected.has(t));
-  const whole = targets.filter((t) => stopped.has(t) || !TIER_KINDS.has(nodeOf(ctx, t).kind));
-  const partial = targets.filter((t) => !whole.includes(t));
-  const { detectionSeconds, dnsTtlSeconds } = routerDetection(router);
-  const ttl =
-    dnsTtlSeconds > 0
-      ? ` Clients that cached the previous DNS answer keep using it for up to ${formatDuration(dnsTtlSeconds)} (the TTL); they must retry on connection errors.`
-      : '';
-  const what = [
-    ...(whole.length === 0
-      ? []
-      : [
-          `${listOf(whole.map((t) => labelOf(ctx, t)))} ${whole.length === 1 ? 'is' : 'are'} out of rotation`,
-        ]),
-    ...(partial.length === 0
-      ? []
-      : [
-          `the failed instances of ${listOf(partial.map((t) => labelOf(ctx, t)))} are out of rotation`,
-        ]),
-  ];
-  return inline(
-    bold(labelOf(ctx, router.id)),
-    `: confirm that ${what.join(' and ')} (the health checks take ${formatDuration(detectionSeconds)}). If not, take ${whole.length + partial.length === 1 && partial.length === 0 ? 'it' : 'them'} out by hand (fail the health check, or deregister the target) rather than wait.${ttl}`,
-  );
+/** `**Role**: …` — a task with the role that does it. */
+export function task(role: RoleName, ...parts: readonly (string | Run)[]): Inline {
+  return [bold(role), text(': '), ...inline(...parts)];
 }
 
-function tierStep(ctx: PlanBasis, node: ModelNode, isStopped: boolean): Inline {
-  const { instances, minHealthy } = tierSize(node);
+function tierTask(ctx: PlanBasis, node: ModelNode): Inline {
   const mttr = nodeFailureFigure(node).mttrHours;
-  const capacity =
-    node.kind === 'service' && node.capacityRps !== undefined
-      ? ` (${formatRate(node.capacityRps, 'requests/s')} each)`
-      : '';
-  const replace =
-    mttr === undefined ? '' : ` (the model expects ${formatDuration(mttr * 3600)} per instance)`;
-  return inline(
-    bold(labelOf(ctx, node.id)),
-    isStopped
-      ? `: stopped with its site. Where the site serves again, bring back at least ${minHealthy} of its ${formatCount(instances, 'instance')}${replace} before the router sends traffic to it. Stateless instances need no data recovery.`
-      : `: check that at least ${minHealthy} of its ${formatCount(instances, 'instance')} are healthy and carry the load${capacity}; replace the lost instances in the surviving zones${replace}. Stateless instances need no data recovery.`,
+  const { instances, minHealthy } = tierSize(node);
+  const check = actionsFor(ctx, node)?.checkCapacity;
+  return task(
+    ROLE.platform,
+    `replace the lost instances of ${labelOf(ctx, node.id)} in the surviving zones${mttr === undefined ? '' : ` (${formatDuration(mttr * 3600)} per instance in the model)`}; at least ${minHealthy} of its ${formatCount(instances, 'instance')} must stay healthy meanwhile.`,
+    ...(check ? withCommand(' Check:', check, { region: locationOf(ctx, node.id) }) : []),
   );
 }
 
-function datastoreStep(
+function datastoreTask(
   ctx: PlanBasis,
+  s: ScenarioResult,
   store: DatastoreNode,
-  scenario: Scenario,
-  isStopped: boolean,
-): Inline {
-  const group = groupOf(ctx, store.id);
-  const peers = ctx.graph.replicaPeers.get(store.id) ?? [];
-  const name = bold(labelOf(ctx, store.id));
-  const { instances, minHealthy } = tierSize(store);
-  if ((scenario.corrupt ?? []).includes(store.id))
-    return inline(name, ': see the restore steps below.');
-  if (!isStopped) {
-    return inline(
-      name,
-      `: keeps serving from its instances in the surviving zones (at least ${minHealthy} of ${instances} needed); check that a replica took over the lost instance's data and replace that instance, then check that it has resynchronised.`,
+): Inline | undefined {
+  const actions = actionsFor(ctx, store);
+  const name = labelOf(ctx, store.id);
+  if (!s.stops.includes(store.id)) {
+    return task(
+      ROLE.data,
+      `replace the lost instance of ${name} and check that it has re-synchronised.`,
+      ...(actions?.checkRole ? withCommand(' Check:', actions.checkRole) : []),
     );
   }
+  const group = groupOf(ctx, store.id);
+  if (group && group.members[0] === store.id) {
+    const member = group.members.find((m) => m !== store.id && !s.stops.includes(m));
+    return member === undefined
+      ? undefined
+      : task(
+          ROLE.data,
+          `keep ${name} fenced until failback; ${labelOf(ctx, member)} is now the primary: check that its backups run.`,
+        );
+  }
+  const peers = (ctx.graph.replicaPeers.get(store.id) ?? []).filter((p) => !s.stops.includes(p));
   if (store.replication === 'active-active' && peers.length > 0) {
-    return inline(
-      name,
-      ': Active-Active member, down with its site. Clients in the other regions stay on their own local member: do not repoint them across regions. The global router keeps users away from the failed region; the member rejoins after its repair and resynchronises from ',
-      listOf(peers.map((p) => labelOf(ctx, p))),
+    const mtd = ctx.doc.targets?.mtdSeconds;
+    return task(
+      ROLE.data,
+      `if ${eventLabel(ctx, ctx.graph.regionOf.get(store.id) ?? store.id)} is not back${mtd === undefined ? ' soon' : ` within the MTD (${formatDuration(mtd)})`}, remove its member from the Active-Active database on a surviving cluster`,
+      ...(actions?.removeMember ? withCommand(':', actions.removeMember) : []),
+      '; after its repair, purge it on its own cluster and add it back',
+      ...(actions?.rejoinMember ? withCommand(':', actions.rejoinMember) : []),
       '.',
     );
   }
-  if (group) {
-    if (group.members[0] === store.id) {
-      const standby = group.members.slice(1).map((m) => labelOf(ctx, m));
-      return inline(
-        name,
-        `: primary of an ${store.replication ?? 'active-passive'} group. `,
-        group.isAutomatic
-          ? `Confirm that ${listOf(standby)} was promoted (automatic, ${formatDuration(group.failoverSeconds)}); promote it by hand if not. `
-          : `Promote ${listOf(standby)} by hand (failover is manual: ${formatDuration(group.failoverSeconds)} to decide and promote). `,
-        'Repoint the clients to the new primary’s endpoint, then fence the old primary (block its writes, remove it from service discovery) so that it cannot accept writes when its site returns.',
-      );
-    }
-    return inline(
-      name,
-      ': standby member, down with its site; it resynchronises from the primary after its repair.',
-    );
-  }
+  if (peers.length > 0) return undefined;
+  // A lone datastore comes back with its site: from its persistence, else from its backup.
   const window = persistenceWindowSeconds(store);
-  return inline(
-    name,
-    `: replace or restart it; ${window === undefined ? 'it has no persistence, so its data must be restored from backup' : `it reloads its data from persistence (at most ${formatDuration(window)} of writes lost)`}.`,
+  if (window !== undefined)
+    return task(
+      ROLE.data,
+      `when its site returns, check that ${name} reloaded its data from persistence (at most ${formatDuration(window)} of writes lost).`,
+    );
+  const backup = backupOf(ctx, store.id);
+  return task(
+    ROLE.data,
+    backup === undefined
+      ? `when its site returns, ${name} has lost its data (no persistence, no backup): rebuild it from its systems of record.`
+      : `when its site returns, ${name} has no persistence: restore it from the last backup of ${labelOf(ctx, backup.id)} before it takes traffic`,
+    ...(backup !== undefined && actions?.restore
+      ? withCommand(':', actions.restore, { region: locationOf(ctx, store.id) })
+      : []),
+    backup === undefined ? '' : '.',
   );
 }
 
-/** The numbered recovery steps of one scenario, per tier from the entry down to the data. */
-export function recoverySteps(ctx: PlanBasis, s: ScenarioResult, scenario: Scenario): Inline[] {
+/** The tasks once the service is back, from the entry down, then the record of the times. */
+export function afterServiceTasks(ctx: PlanBasis, s: ScenarioResult): Inline[] {
   const affected = affectedNodes(ctx, s);
   const stopped = new Set(s.stops);
-  const steps: Inline[] = [inline(`Confirm the scope: ${failedDescription(ctx, scenario)}.`)];
-  const order = [...recoveryOrder(ctx)].reverse();
-  const inFront = new Set(routersInFrontOf(ctx, affected).map((r) => r.id));
-  for (const { id } of order) {
+  const tasks: Inline[] = [];
+  for (const { id } of [...recoveryOrder(ctx)].reverse()) {
     const node = ctx.graph.byId.get(id);
-    if (!node) continue;
-    if (node.kind === 'router' && inFront.has(id) && !affected.has(id))
-      steps.push(routerStep(ctx, node, affected, stopped));
-    else if (!affected.has(id)) continue;
-    else if (node.kind === 'service' || node.kind === 'queue')
-      steps.push(tierStep(ctx, node, stopped.has(id)));
-    else if (node.kind === 'datastore')
-      steps.push(datastoreStep(ctx, node, scenario, stopped.has(id)));
-    else if (node.kind === 'router' || node.kind === 'objectStore' || node.kind === 'external')
-      steps.push(
-        inline(
-          bold(labelOf(ctx, id)),
-          ': provider-managed; follow the provider’s status page and open a support case.',
+    if (!node || !affected.has(id)) continue;
+    if ((node.kind === 'service' || node.kind === 'queue') && !stopped.has(id))
+      tasks.push(tierTask(ctx, node));
+    else if (node.kind === 'datastore') {
+      const t = datastoreTask(ctx, s, node);
+      if (t) tasks.push(t);
+    } else if (node.kind === 'router' || node.kind === 'objectStore' || node.kind === 'external')
+      tasks.push(
+        task(
+          ROLE.platform,
+          `${labelOf(ctx, id)} is provider-managed: follow the provider’s status page and open a support case.`,
         ),
       );
   }
-  if (s.survives && s.capacityShare < 1 && !scenario.shift) {
-    const receiving = ctx.variant.nodes.filter(
-      (n) => n.kind === 'service' && n.capacityRps !== undefined && !affected.has(n.id),
-    );
-    steps.push(
-      inline(
-        `Capacity: the model serves ${formatShare(s.capacityShare)} of the requests after this failure. Scale out `,
-        receiving.length === 0
-          ? 'the tiers that now receive the traffic'
-          : listOf(receiving.map((n) => labelOf(ctx, n.id))),
-        `${receiving.length === 1 ? ' until it carries' : ' until they carry'} the whole load, and shed or queue non-essential traffic meanwhile.`,
-      ),
-    );
-  }
-  if ((scenario.partition ?? []).length > 0) steps.push(...partitionSteps(ctx, s, scenario));
-  steps.push(...shiftSteps(ctx, s, scenario));
-  steps.push(...corruptionSteps(ctx, scenario));
-  if (!s.survives && (scenario.corrupt ?? []).length === 0) {
-    steps.push(
-      inline(
-        `The service is down until the failed elements return: the model expects ${decompositionText(ctx, s.rto, 'rto')}. Bring components back in the order of Table 7.`,
-      ),
-    );
-  }
-  steps.push(inline('Record the time of each step for the after-action report.'));
-  return steps;
+  tasks.push(
+    task(
+      ROLE.coordinator,
+      'record when each step started and ended, and the measured RTO and RPO, in the results log of the testing chapter for the after-action report.',
+    ),
+  );
+  return tasks;
 }
