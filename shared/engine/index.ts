@@ -32,8 +32,21 @@ export {
   replicationMbps,
   restoreSeconds,
   routerDetection,
+  SCENARIO_KINDS,
+  newDrills,
+  requestOf,
+  scenarioFor,
+  scenarioName,
+  standardDrills,
+  withNewDrills,
 } from './scenarios';
-export type { ScenarioResult, Decomposition, EdgeTraffic, TimePart } from './scenarios';
+export type {
+  ScenarioResult,
+  ScenarioRequest,
+  Decomposition,
+  EdgeTraffic,
+  TimePart,
+} from './scenarios';
 export { estimateCost } from './cost';
 export type { CostEstimate, CostLine, CostCategory, UnpricedItem } from './cost';
 export { compare, availabilityFromReport, scenarioMisses } from './compare';
