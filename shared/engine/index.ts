@@ -33,6 +33,7 @@ export {
   restoreSeconds,
   routerDetection,
   SCENARIO_KINDS,
+  equivalentScenario,
   newDrills,
   requestOf,
   scenarioFor,

@@ -203,6 +203,15 @@ function effectKey(scenario: Omit<Scenario, 'id' | 'name'>): string {
   ]);
 }
 
+/** The scenario of `doc` that does what `scenario` does (order, id and name aside), if any. */
+export function equivalentScenario(
+  doc: NinesDocument,
+  scenario: Omit<Scenario, 'id' | 'name'>,
+): Scenario | undefined {
+  const key = effectKey(scenario);
+  return (doc.scenarios ?? []).find((s) => effectKey(s) === key);
+}
+
 /** The region a node is in (itself for a region), or undefined for a global node. */
 function regionOf(variant: Variant, id: string): string | undefined {
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));

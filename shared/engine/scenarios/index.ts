@@ -27,6 +27,7 @@ export {
 } from './timing';
 export {
   SCENARIO_KINDS,
+  equivalentScenario,
   newDrills,
   requestOf,
   scenarioFor,
