@@ -73,14 +73,15 @@ describe('the instance type picker', () => {
     ]);
   });
 
-  it('stores the highlighted option on Enter as one undo step', () => {
+  it('highlights the first match of what was typed; Enter stores it as one undo step', () => {
     const { store, app } = renderApp();
     const input = typeInto('Instance type');
     fireEvent.change(input, { target: { value: 'xlarge' } });
-    fireEvent.keyDown(input, { key: 'ArrowDown' });
     expect(input.getAttribute('aria-activedescendant')).toBe(shownOptions()[0]?.id);
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(input.getAttribute('aria-activedescendant')).toBe(shownOptions()[1]?.id);
     fireEvent.keyDown(input, { key: 'Enter' });
-    expect(app()).toMatchObject({ instanceType: 'm7i.xlarge' });
+    expect(app()).toMatchObject({ instanceType: 'r7i.xlarge' });
     expect(store.getState().past).toHaveLength(1);
     expect(screen.queryByTestId('custom-instanceType')).toBeNull();
   });

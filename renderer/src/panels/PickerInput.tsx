@@ -28,9 +28,10 @@ type DownshiftKeyEvent = KeyboardEvent<HTMLInputElement> & {
 
 /**
  * A combobox (WAI-ARIA 1.2, through downshift's `useCombobox`): typing filters the options by
- * value and details, the arrow keys move through them, Enter or a click stores the highlighted
- * one, Escape closes the list (and with the list closed, restores the stored value). A value
- * that is none of the options can still be typed and stored with Enter or by leaving the field.
+ * value and details and highlights the first match, the arrow keys move through them, Enter or
+ * a click stores the highlighted one, Escape closes the list (and with the list closed, restores
+ * the stored value). A value that is none of the options can still be stored: Enter when nothing
+ * matches (or after Escape closed the list), or leaving the field.
  */
 export function PickerInput({
   id,
@@ -71,11 +72,19 @@ export function PickerInput({
     onIsOpenChange: ({ isOpen: open }) => {
       if (!open) setQuery(null);
     },
-    stateReducer: (state, { type, changes }) =>
+    stateReducer: (state, { type, changes }) => {
+      const types = useCombobox.stateChangeTypes;
       // Leaving the field stores what was typed, never the option under the pointer.
-      type === useCombobox.stateChangeTypes.InputBlur
-        ? { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue }
-        : changes,
+      if (type === types.InputBlur) {
+        return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+      }
+      // What was typed highlights the first match (Enter stores it); a list opened without
+      // typing highlights nothing until an arrow key.
+      if (type === types.InputChange) {
+        return { ...changes, highlightedIndex: changes.inputValue ? 0 : -1 };
+      }
+      return changes;
+    },
   });
   useLayoutEffect(() => {
     if (!isOpen) return undefined;
@@ -93,7 +102,8 @@ export function PickerInput({
     };
   }, [id, isOpen]);
   const onKeyDown = (event: DownshiftKeyEvent) => {
-    if (event.key === 'Enter' && (!isOpen || highlightedIndex < 0)) {
+    const isOnOption = isOpen && highlightedIndex >= 0 && highlightedIndex < shown.length;
+    if (event.key === 'Enter' && !isOnOption) {
       event.nativeEvent.preventDownshiftDefault = true;
       onCommit(event.currentTarget.value);
     } else if (event.key === 'Escape') {
