@@ -144,8 +144,40 @@ function NodeSelect({
   );
 }
 
-/** What a kind of scenario needs the variant to have, said when it is missing. */
-const NEEDS: Record<ScenarioRequest['kind'], string> = {
+type Kind = ScenarioRequest['kind'];
+
+/** The variant's nodes a picker lists. */
+type NodeSet = 'zones' | 'regions' | 'components' | 'datastores';
+
+/** One thing a kind names, chosen with one picker. */
+interface Slot {
+  readonly key: string;
+  readonly label: string;
+  readonly set: NodeSet;
+  /** The node it starts on (the second region for the other end of a pair); 0 unless told. */
+  readonly start?: number;
+  /** Also offers "the other regions" (a shift's destination). */
+  readonly others?: boolean;
+}
+
+/** What each kind names. */
+const SLOTS: Readonly<Record<Kind, readonly Slot[]>> = {
+  'zone-outage': [{ key: 'zone', label: 'Zone', set: 'zones' }],
+  'region-outage': [{ key: 'region', label: 'Region', set: 'regions' }],
+  partition: [
+    { key: 'a', label: 'Between', set: 'regions' },
+    { key: 'b', label: 'and', set: 'regions', start: 1 },
+  ],
+  'traffic-shift': [
+    { key: 'from', label: 'From', set: 'regions' },
+    { key: 'to', label: 'To', set: 'regions', start: 1, others: true },
+  ],
+  'component-failure': [{ key: 'component', label: 'Component', set: 'components' }],
+  corruption: [{ key: 'datastore', label: 'Datastore', set: 'datastores' }],
+};
+
+/** What a kind needs the variant to have, said when it is missing. */
+const NEEDS: Readonly<Record<Kind, string>> = {
   'zone-outage': 'This variant has no zones.',
   'region-outage': 'This variant has no regions.',
   partition: 'A partition needs two regions.',
@@ -154,7 +186,38 @@ const NEEDS: Record<ScenarioRequest['kind'], string> = {
   corruption: 'This variant has no datastores.',
 };
 
+/** The value of "the other regions" in a shift's destination. */
 const OTHERS = '';
+
+/** The request of `kind` for the chosen ids (`share` for a shift), or why there is none. */
+function requestFor(
+  kind: Kind,
+  ids: Readonly<Record<string, string>>,
+  share: number | undefined,
+): ScenarioRequest | string {
+  const id = (key: string) => ids[key] ?? '';
+  switch (kind) {
+    case 'zone-outage':
+      return { kind, zone: id('zone') };
+    case 'region-outage':
+      return { kind, region: id('region') };
+    case 'component-failure':
+      return { kind, component: id('component') };
+    case 'corruption':
+      return { kind, datastore: id('datastore') };
+    case 'partition':
+      return id('a') === id('b')
+        ? 'Choose two different regions.'
+        : { kind, regions: [id('a'), id('b')] };
+    case 'traffic-shift': {
+      if (share === undefined || share <= 0)
+        return 'The share must be more than 0 and at most 100 %.';
+      if (id('from') === id('to')) return 'Choose two different regions.';
+      const to = id('to') === OTHERS ? {} : { to: id('to') };
+      return { kind, from: id('from'), ...to, share };
+    }
+  }
+}
 
 /**
  * The form of Add scenario: a kind, then pickers for what it names (a zone; a region; two
@@ -175,71 +238,40 @@ function AddScenarioForm({
   const store = usePlannerStore();
   const kindId = useId();
   const shareId = useId();
-  const ofKind = (...kinds: ModelNode['kind'][]) =>
-    variant.nodes.filter((n) => kinds.includes(n.kind));
-  const zones = ofKind('zone');
-  const regions = ofKind('region');
-  const components = variant.nodes.filter((n) => n.kind !== 'region' && n.kind !== 'zone');
-  const datastores = ofKind('datastore');
-  const [kind, setKind] = useState<ScenarioRequest['kind']>(
-    regions.length > 0 ? 'region-outage' : 'component-failure',
+  const sets: Record<NodeSet, ModelNode[]> = {
+    zones: variant.nodes.filter((n) => n.kind === 'zone'),
+    regions: variant.nodes.filter((n) => n.kind === 'region'),
+    components: variant.nodes.filter((n) => n.kind !== 'region' && n.kind !== 'zone'),
+    datastores: variant.nodes.filter((n) => n.kind === 'datastore'),
+  };
+  const [kind, setKind] = useState<Kind>(
+    sets.regions.length > 0 ? 'region-outage' : 'component-failure',
   );
   const [picked, setPicked] = useState<Record<string, string>>({});
   const [shareText, setShareText] = useState('100');
-  const pick = (slot: string, list: readonly ModelNode[], fallback = 0) =>
-    picked[slot] !== undefined &&
-    (picked[slot] === OTHERS || list.some((n) => n.id === picked[slot]))
-      ? (picked[slot] as string)
-      : (list[fallback]?.id ?? list[0]?.id ?? '');
-  const setSlot = (slot: string) => (value: string) => setPicked({ ...picked, [slot]: value });
-
+  const slots = SLOTS[kind];
+  /** A slot's choice: what was picked while it is still there, else its starting node. */
+  const valueOf = (slot: Slot): string => {
+    const list = sets[slot.set];
+    const chosen = picked[slot.key];
+    const isThere =
+      chosen !== undefined &&
+      ((slot.others === true && chosen === OTHERS) || list.some((n) => n.id === chosen));
+    return isThere ? chosen : (list[slot.start ?? 0]?.id ?? '');
+  };
   const share = fromInputText(shareText, 'probability');
   const shareValue = share.ok && typeof share.value === 'number' ? share.value : undefined;
-  const request = ((): ScenarioRequest | undefined => {
-    switch (kind) {
-      case 'zone-outage':
-        return zones.length > 0 ? { kind, zone: pick('zone', zones) } : undefined;
-      case 'region-outage':
-        return regions.length > 0 ? { kind, region: pick('region', regions) } : undefined;
-      case 'partition': {
-        const a = pick('a', regions);
-        const b = pick('b', regions, 1);
-        return regions.length > 1 && a !== b ? { kind, regions: [a, b] } : undefined;
-      }
-      case 'traffic-shift': {
-        const from = pick('from', regions);
-        const to = picked.to === OTHERS ? undefined : pick('to', regions, 1);
-        if (regions.length < 2 || from === to || shareValue === undefined || shareValue <= 0) {
-          return undefined;
-        }
-        return { kind, from, ...(to === undefined ? {} : { to }), share: shareValue };
-      }
-      case 'component-failure':
-        return components.length > 0
-          ? { kind, component: pick('component', components) }
-          : undefined;
-      case 'corruption':
-        return datastores.length > 0
-          ? { kind, datastore: pick('datastore', datastores) }
-          : undefined;
-    }
-  })();
-  const scenario = request ? scenarioFor(document, request) : undefined;
+  const isPossible = slots.every((slot) => sets[slot.set].length > (slot.start ?? 0));
+  const request = isPossible
+    ? requestFor(kind, Object.fromEntries(slots.map((s) => [s.key, valueOf(s)])), shareValue)
+    : NEEDS[kind];
+  const scenario = typeof request === 'string' ? undefined : scenarioFor(document, request);
   const same = scenario ? equivalentScenario(document, scenario) : undefined;
-  const problem = (() => {
-    if (scenario) return same ? `Already a scenario: ${same.name}.` : null;
-    if (kind === 'partition' && regions.length > 1) return 'Choose two different regions.';
-    if (kind === 'traffic-shift' && regions.length > 1) {
-      return shareValue === undefined || shareValue <= 0
-        ? 'The share must be more than 0 and at most 100 %.'
-        : 'Choose two different regions.';
-    }
-    return NEEDS[kind];
-  })();
+  const problem =
+    typeof request === 'string' ? request : same ? `Already a scenario: ${same.name}.` : null;
   const add = () => {
-    if (!request || same) return;
-    const name = scenarioFor(document, request).name;
-    store.getState().commit(`Add scenario ${name}`, (doc) => ({
+    if (typeof request === 'string' || same) return;
+    store.getState().commit(`Add scenario ${scenario?.name ?? ''}`, (doc) => ({
       ...doc,
       scenarios: [...(doc.scenarios ?? []), scenarioFor(doc, request)],
     }));
@@ -268,7 +300,7 @@ function AddScenarioForm({
           id={kindId}
           className="field__input"
           value={kind}
-          onChange={(event) => setKind(event.currentTarget.value as ScenarioRequest['kind'])}
+          onChange={(event) => setKind(event.currentTarget.value as Kind)}
         >
           {SCENARIO_KINDS.map((k) => (
             <option key={k.kind} value={k.kind}>
@@ -277,84 +309,32 @@ function AddScenarioForm({
           ))}
         </select>
       </div>
-      {kind === 'zone-outage' && zones.length > 0 && (
-        <NodeSelect
-          label="Zone"
-          nodes={zones}
-          value={pick('zone', zones)}
-          onChange={setSlot('zone')}
-        />
-      )}
-      {kind === 'region-outage' && regions.length > 0 && (
-        <NodeSelect
-          label="Region"
-          nodes={regions}
-          value={pick('region', regions)}
-          onChange={setSlot('region')}
-        />
-      )}
-      {kind === 'partition' && regions.length > 1 && (
-        <>
+      {isPossible &&
+        slots.map((slot) => (
           <NodeSelect
-            label="Between"
-            nodes={regions}
-            value={pick('a', regions)}
-            onChange={setSlot('a')}
+            key={`${kind}-${slot.key}`}
+            label={slot.label}
+            nodes={sets[slot.set]}
+            value={valueOf(slot)}
+            onChange={(value) => setPicked({ ...picked, [slot.key]: value })}
+            extra={slot.others ? <option value={OTHERS}>the other regions</option> : undefined}
           />
-          <NodeSelect
-            label="and"
-            nodes={regions}
-            value={pick('b', regions, 1)}
-            onChange={setSlot('b')}
-          />
-        </>
-      )}
-      {kind === 'traffic-shift' && regions.length > 1 && (
-        <>
-          <NodeSelect
-            label="From"
-            nodes={regions}
-            value={pick('from', regions)}
-            onChange={setSlot('from')}
-          />
-          <NodeSelect
-            label="To"
-            nodes={regions}
-            value={picked.to === OTHERS ? OTHERS : pick('to', regions, 1)}
-            onChange={setSlot('to')}
-            extra={<option value={OTHERS}>the other regions</option>}
-          />
-          <div className="add-scenario__row">
-            <label htmlFor={shareId}>Share</label>
-            <span className="add-scenario__share">
-              <input
-                id={shareId}
-                className="field__input num"
-                inputMode="decimal"
-                value={shareText}
-                aria-invalid={shareValue === undefined || shareValue <= 0}
-                onChange={(event) => setShareText(event.currentTarget.value)}
-              />
-              <span className="field__unit">% of its users</span>
-            </span>
-          </div>
-        </>
-      )}
-      {kind === 'component-failure' && components.length > 0 && (
-        <NodeSelect
-          label="Component"
-          nodes={components}
-          value={pick('component', components)}
-          onChange={setSlot('component')}
-        />
-      )}
-      {kind === 'corruption' && datastores.length > 0 && (
-        <NodeSelect
-          label="Datastore"
-          nodes={datastores}
-          value={pick('datastore', datastores)}
-          onChange={setSlot('datastore')}
-        />
+        ))}
+      {isPossible && kind === 'traffic-shift' && (
+        <div className="add-scenario__row">
+          <label htmlFor={shareId}>Share</label>
+          <span className="add-scenario__share">
+            <input
+              id={shareId}
+              className="field__input num"
+              inputMode="decimal"
+              value={shareText}
+              aria-invalid={shareValue === undefined || shareValue <= 0}
+              onChange={(event) => setShareText(event.currentTarget.value)}
+            />
+            <span className="field__unit">% of its users</span>
+          </span>
+        </div>
       )}
       <p className="add-scenario__preview" role="status" data-testid="add-scenario-preview">
         {problem ?? `Adds “${scenario?.name ?? ''}”.`}
