@@ -2,9 +2,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NinesDocument } from '../../../shared/model/types';
-import { serializeDocument } from '../../../shared/schema/serialize';
 import { PlannerStoreProvider } from '../store/context';
-import { createPlannerStore } from '../store/create-store';
+import { storeWithDocument } from '../store/testing';
 import { Inspector } from './Inspector';
 
 afterEach(cleanup);
@@ -33,13 +32,7 @@ const document: NinesDocument = {
 };
 
 function renderApp() {
-  const store = createPlannerStore();
-  store.getState().openDocument({
-    document,
-    fileId: null,
-    name: 'x.nines.json',
-    savedText: serializeDocument(document),
-  });
+  const store = storeWithDocument(document);
   store.getState().selectNode('app');
   render(
     <PlannerStoreProvider store={store}>

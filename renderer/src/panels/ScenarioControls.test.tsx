@@ -2,9 +2,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NinesDocument } from '../../../shared/model/types';
-import { serializeDocument } from '../../../shared/schema/serialize';
 import { PlannerStoreProvider, usePlanner } from '../store/context';
-import { createPlannerStore } from '../store/create-store';
+import { storeWithDocument } from '../store/testing';
 import { ScenarioActions } from './ScenarioControls';
 
 afterEach(cleanup);
@@ -29,13 +28,7 @@ const document: NinesDocument = {
 };
 
 function renderActions() {
-  const store = createPlannerStore();
-  store.getState().openDocument({
-    document,
-    fileId: null,
-    name: 'x.nines.json',
-    savedText: serializeDocument(document),
-  });
+  const store = storeWithDocument(document);
   const Actions = () => {
     const doc = usePlanner((state) => state.document);
     const variant = doc?.variants[0];
