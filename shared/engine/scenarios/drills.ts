@@ -7,7 +7,7 @@
  * with the edit), the Scenarios section adds a scenario through pickers (`scenarioFor`), and the
  * CLI can list a document's missing drills (`standardDrills`).
  */
-import type { ModelNode, NinesDocument, Scenario, Variant } from '../../model/types';
+import type { ModelNode, NinesDocument, Scenario } from '../../model/types';
 import { formatShare } from '../../text';
 
 /** What a scenario names, one kind at a time: the ids of nodes, never free text. */
@@ -139,7 +139,11 @@ export function requestOf(
  * 50 %)`, `Component failure (API)`, `Data corrupted (orders-db)`.
  */
 export function scenarioName(doc: NinesDocument, request: ScenarioRequest): string {
-  const byId = nodesOf(doc);
+  return nameWith(nodesOf(doc), request);
+}
+
+/** {@link scenarioName} with the document's nodes already looked up by id. */
+function nameWith(byId: ReadonlyMap<string, ModelNode>, request: ScenarioRequest): string {
   const label = (id: string) => subjectLabel(byId.get(id), id);
   let name: string;
   switch (request.kind) {
@@ -213,8 +217,7 @@ export function equivalentScenario(
 }
 
 /** The region a node is in (itself for a region), or undefined for a global node. */
-function regionOf(variant: Variant, id: string): string | undefined {
-  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+function regionOf(byId: ReadonlyMap<string, ModelNode>, id: string): string | undefined {
   const seen = new Set<string>();
   for (let node = byId.get(id); node && !seen.has(node.id);) {
     if (node.kind === 'region') return node.id;
@@ -241,10 +244,11 @@ function drillSubjects(doc: NinesDocument): DrillSubjects {
   ];
   const pairs = new Map<string, [string, string]>();
   for (const variant of doc.variants) {
+    const byId = new Map(variant.nodes.map((n) => [n.id, n]));
     for (const edge of variant.edges) {
       if (edge.kind === 'backs-up') continue;
-      const a = regionOf(variant, edge.from);
-      const b = regionOf(variant, edge.to);
+      const a = regionOf(byId, edge.from);
+      const b = regionOf(byId, edge.to);
       if (a === undefined || b === undefined || a === b) continue;
       const pair = [a, b].sort() as [string, string];
       pairs.set(pair.join('|'), pair);
@@ -355,9 +359,9 @@ export function withNewDrills(before: NinesDocument, after: NinesDocument): Nine
   let renamed = false;
   const scenarios = (after.scenarios ?? []).map((s) => {
     const request = requestOf(s, oldNodes);
-    if (!request || s.name !== scenarioName(before, request)) return s;
+    if (!request || s.name !== nameWith(oldNodes, request)) return s;
     if (requestOf(s, newNodes) === undefined) return s;
-    const name = scenarioName(after, request);
+    const name = nameWith(newNodes, request);
     if (name === s.name) return s;
     renamed = true;
     return { ...s, name };
