@@ -86,6 +86,8 @@ describe('the instance type picker', () => {
     expect(screen.getByText('No match: Enter keeps what you typed')).toBeTruthy();
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(app()).toMatchObject({ instanceType: 'm99.huge' });
+    expect(shownOptions()).toHaveLength(0);
+    expect(screen.queryByText('No match: Enter keeps what you typed')).toBeNull();
     expect(screen.getByTestId('custom-instanceType').textContent).toBe(
       'not in the price book · unpriced',
     );

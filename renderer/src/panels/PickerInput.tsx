@@ -53,6 +53,7 @@ export function PickerInput({
     getMenuProps,
     getItemProps,
     getToggleButtonProps,
+    closeMenu,
   } = useCombobox<PickerOption>({
     items: [...shown],
     inputId: id,
@@ -106,6 +107,7 @@ export function PickerInput({
     if (event.key === 'Enter' && !isOnOption) {
       event.nativeEvent.preventDownshiftDefault = true;
       onCommit(event.currentTarget.value);
+      closeMenu();
     } else if (event.key === 'Escape') {
       // Escape closes the list, or restores the field: it goes no further (scenario mode).
       event.stopPropagation();

@@ -139,11 +139,11 @@ export function zonePicker(
   const names: Record<string, { suffixes: string[]; detail: string }> = {
     aws: {
       suffixes: ['a', 'b', 'c', 'd'],
-      detail: 'AWS naming: the letters your account has vary',
+      detail: 'AWS naming · letters vary by account',
     },
     gcp: {
       suffixes: ['-a', '-b', '-c', '-d', '-f'],
-      detail: 'Google Cloud naming: not every region has every letter',
+      detail: 'Google Cloud naming · not every letter exists',
     },
     azure: { suffixes: ['-1', '-2', '-3'], detail: 'Azure availability zone 1 to 3' },
   };
