@@ -32,6 +32,7 @@ describe('assets/pricing/pricebook.json', () => {
       usd: 0.1008,
       source: 'sky-aws',
       memGiB: 8,
+      vcpu: 2,
     });
     expect(book.entries['aws:global:transfer:inter-az']).toMatchObject({
       usd: 0.01,

@@ -2,7 +2,7 @@
 import { arr, num, ref, str, type Json } from './catalog-json';
 import type { EntryBook } from './entries';
 
-/** Compute: on-demand Linux, USD per instance-hour, with the instance's memory. */
+/** Compute: on-demand Linux, USD per instance-hour, with the instance's memory and vCPUs. */
 export function addCompute(
   providers: { aws: Json; azure: Json; gcp: Json },
   { put }: EntryBook,
@@ -16,7 +16,10 @@ export function addCompute(
         num(row.hourly, `${provider}.compute.hourly`),
         'hour',
         ref(row.source, `${provider}.compute.source`),
-        { memGiB: num(row.memGiB, `${provider}.compute.memGiB`) },
+        {
+          memGiB: num(row.memGiB, `${provider}.compute.memGiB`),
+          vcpu: num(row.vcpu, `${provider}.compute.vcpu`),
+        },
       );
     }
   }

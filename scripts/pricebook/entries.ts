@@ -11,7 +11,7 @@ export type PutPrice = (
   usd: number,
   unit: PriceUnit,
   ref: SourceRef,
-  extra?: { upTo?: number; memGiB?: number; note?: string },
+  extra?: { upTo?: number; memGiB?: number; vcpu?: number; note?: string },
 ) => void;
 
 /** The entries collected so far. */

@@ -51,6 +51,8 @@ export interface PriceEntry {
   readonly upTo?: number;
   /** Memory of one instance, GiB (compute and managed cache types, where the source gives it). */
   readonly memGiB?: number;
+  /** Virtual CPUs of one instance (compute types, where the source gives them). */
+  readonly vcpu?: number;
   /** What the price covers when the key alone does not say (scope, confidence, derivation). */
   readonly note?: string;
 }
@@ -180,6 +182,7 @@ export function withDocumentPrices(
       asOf: 'the project file',
       ...(old?.upTo === undefined ? {} : { upTo: old.upTo }),
       ...(old?.memGiB === undefined ? {} : { memGiB: old.memGiB }),
+      ...(old?.vcpu === undefined ? {} : { vcpu: old.vcpu }),
       note: 'catalog.prices override in the project file',
     };
   }
@@ -220,6 +223,7 @@ export const priceEntrySchema = z.strictObject({
   asOf: z.string().min(1),
   upTo: nonNegative.optional(),
   memGiB: nonNegative.optional(),
+  vcpu: z.int().positive().optional(),
   note: z.string().optional(),
 });
 

@@ -2,7 +2,7 @@
  * The engine's public entry: exact structural availability over independent basic events (a
  * BDD), request-weighted availability with transition and capacity terms, minimal cut sets,
  * single points of failure, importance measures, the Open-PSA MEF export, failure scenarios
- * (RTO, RPO), cost, the comparison of variants, the Monte Carlo simulation, the sensitivity of
+ * (RTO, RPO) and the standard drills of a design, cost, the comparison of variants, the Monte Carlo simulation, the sensitivity of
  * downtime and yearly cost to each failure and price parameter, and the advisor.
  *
  * Code outside shared/engine/ imports the engine from here only; inside, each capability folder
@@ -33,9 +33,18 @@ export {
   replicationMbps,
   restoreSeconds,
   routerDetection,
+  SCENARIO_KINDS,
+  equivalentScenario,
+  newDrills,
+  requestOf,
+  scenarioFor,
+  scenarioName,
+  standardDrills,
+  withNewDrills,
 } from './scenarios';
 export type {
   ScenarioResult,
+  ScenarioRequest,
   Decomposition,
   EdgeTraffic,
   ScenarioPhase,

@@ -1,14 +1,23 @@
-/** The node view of the inspector: a row per field with its unit and default, then the connections. */
-import { Fragment } from 'react';
+/**
+ * The node view of the inspector: a row per field with its unit and default (the price book's
+ * values as pickers), a router's kind, then the connections.
+ */
+import { Fragment, useMemo } from 'react';
+import { withDocumentPrices } from '../../../shared/catalog/price-book';
 import { nodeDefault } from '../../../shared/model/defaults';
 import { updateNodeField } from '../../../shared/model/ops/update-field';
 import type { ModelNode, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { KIND_META } from '../canvas/kind-meta';
+import { usePlanner, usePlannerStore } from '../store/context';
+import { PRICE_BOOK } from '../store/results';
 import { EditableField } from './EditableField';
 import { toInputText } from './field-input';
 import { fieldGroupsFor, type FieldSpec, type FieldUnit } from './field-specs';
+import { fieldPicker } from './price-book-options';
+import { ROUTER_KINDS, routerKindOf, setRouterKind, type RouterKindChoice } from './router-kind';
 import { useEdit } from './useEdit';
+import './scenarios.css';
 
 export function NodeFields({ node, variant }: { node: ModelNode; variant: Variant }) {
   const meta = KIND_META[node.kind];
@@ -33,9 +42,12 @@ export function NodeFields({ node, variant }: { node: ModelNode; variant: Varian
           <div className="field-group">
             <h3 className="field-group__title">{group.title}</h3>
             <dl className="fields">
-              {group.fields.map((field) => (
-                <FieldRow key={field.key} node={node} field={field} variant={variant} />
-              ))}
+              {group.title === 'Routing' && <RouterKindField node={node} variant={variant} />}
+              {group.fields
+                .filter((field) => isShown(node, field.key))
+                .map((field) => (
+                  <FieldRow key={field.key} node={node} field={field} variant={variant} />
+                ))}
             </dl>
           </div>
           {i === 0 && <Connections node={node} variant={variant} />}
@@ -55,6 +67,9 @@ function FieldRow({
   variant: Variant;
 }) {
   const value = (node as Record<string, unknown>)[field.key];
+  const prices = usePlanner((s) => s.document?.catalog?.prices);
+  const book = useMemo(() => withDocumentPrices(PRICE_BOOK, prices), [prices]);
+  const picker = fieldPicker(book, variant, node, field.key);
   const edit = useEdit(`Set ${field.label.toLowerCase()}`, (document, v) =>
     updateNodeField(document, variant.id, node.id, field.key, v),
   );
@@ -91,7 +106,77 @@ function FieldRow({
       {...(fallback ? { fallback } : {})}
       check={edit.check}
       commit={edit.commit}
+      {...(picker ? { picker } : {})}
     />
+  );
+}
+
+/**
+ * Whether a field's row is shown: a router's DNS TTL only for a DNS router (or one whose file
+ * gives a TTL anyway), since the router's kind sets it.
+ */
+function isShown(node: ModelNode, key: string): boolean {
+  if (key !== 'dnsTtlSeconds' || node.kind !== 'router') return true;
+  return routerKindOf(node) === 'dns' || (node.dnsTtlSeconds ?? 0) > 0;
+}
+
+/**
+ * A router's kind as one choice: DNS, a global load balancer, or a regional load balancer in one
+ * of the variant's regions (or the zone it sits in). The choice sets the DNS TTL and moves the
+ * router (one undo step); the kind is read back from those fields (router-kind.ts).
+ */
+function RouterKindField({ node, variant }: { node: ModelNode; variant: Variant }) {
+  const store = usePlannerStore();
+  if (node.kind !== 'router') return null;
+  const kind = routerKindOf(node);
+  const containers = variant.nodes.filter(
+    (n) => n.kind === 'region' || (n.kind === 'zone' && n.id === node.parent),
+  );
+  const value = kind === 'regional-lb' ? `regional:${node.parent ?? ''}` : kind;
+  const choose = (choice: string) => {
+    const parsed: RouterKindChoice = choice.startsWith('regional:')
+      ? { kind: 'regional-lb', container: choice.slice('regional:'.length) }
+      : { kind: choice === 'dns' ? 'dns' : 'global-lb' };
+    store
+      .getState()
+      .commitEdit(
+        `Make ${displayName(node)} a ${ROUTER_KINDS[parsed.kind].label.toLowerCase()}`,
+        (doc) => setRouterKind(doc, variant.id, node.id, parsed),
+      );
+  };
+  return (
+    <div className="field is-set" data-field="routerKind">
+      <dt>
+        <label htmlFor="field-routerKind">Kind</label>
+      </dt>
+      <dd>
+        <span className="field__control">
+          <select
+            id="field-routerKind"
+            className="field__input"
+            value={value}
+            aria-describedby="router-kind-help"
+            onChange={(event) => choose(event.currentTarget.value)}
+          >
+            <option value="dns">{ROUTER_KINDS.dns.label}</option>
+            <option value="global-lb">{ROUTER_KINDS['global-lb'].label}</option>
+            {containers.length > 0 && (
+              <optgroup label={ROUTER_KINDS['regional-lb'].label}>
+                {containers.map((c) => (
+                  <option key={c.id} value={`regional:${c.id}`}>
+                    Regional load balancer in {displayName(c)}
+                    {c.kind === 'zone' ? ' (zone)' : ''}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+        </span>
+        <p className="router-kind__help" id="router-kind-help">
+          {ROUTER_KINDS[kind].help}
+        </p>
+      </dd>
+    </div>
   );
 }
 

@@ -18,6 +18,7 @@ import {
   formatUsd,
 } from '../../../shared/text';
 import { formatScenarioSeconds, formatSurvival } from './ScenarioMatrix';
+import { RemoveScenarioButton, ScenarioActions } from './ScenarioControls';
 
 /**
  * The results column: the engine's figures for the active variant, recomputed at each change of
@@ -247,14 +248,17 @@ function Scenarios({
                 title={r?.notes.join('\n') || undefined}
                 onClick={() => setActiveScenario(s.id === activeScenarioId ? null : s.id)}
               >
-                <button
-                  type="button"
-                  className="scenario__name"
-                  aria-pressed={s.id === activeScenarioId}
-                  title="Show this scenario on the canvas"
-                >
-                  {s.name}
-                </button>
+                <span className="scenario__head">
+                  <button
+                    type="button"
+                    className="scenario__name"
+                    aria-pressed={s.id === activeScenarioId}
+                    title="Show this scenario on the canvas"
+                  >
+                    {s.name}
+                  </button>
+                  <RemoveScenarioButton scenario={s} />
+                </span>
                 <span className="scenario__what">{describeScenario(s, name)}</span>
                 {r && r.applies ? (
                   <span className="scenario__outcome num">
@@ -289,6 +293,7 @@ function Scenarios({
           })}
         </ul>
       )}
+      <ScenarioActions document={document} variant={variant} />
     </div>
   );
 }

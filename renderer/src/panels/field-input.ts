@@ -1,7 +1,8 @@
 /**
  * How the inspector's inputs read and write values: numbers without grouping, probabilities as
- * percentages, booleans and enumerations as choices. A blank input removes the field, so that
- * its documented default applies.
+ * percentages, times with or without a unit (`5 min` in a seconds field), booleans and
+ * enumerations as choices. A blank input removes the field, so that its documented default
+ * applies.
  */
 import {
   conflictResolutions,
@@ -53,6 +54,83 @@ export function toInputText(value: unknown, unit: FieldUnit): string {
   return String(value);
 }
 
+/** Seconds in one of each unit a time field accepts, by the words that name it. */
+const DURATION_UNITS: readonly [readonly string[], number][] = [
+  [['ms', 'msec', 'millisecond', 'milliseconds'], 0.001],
+  [['s', 'sec', 'secs', 'second', 'seconds'], 1],
+  [['m', 'min', 'mins', 'minute', 'minutes'], 60],
+  [['h', 'hr', 'hrs', 'hour', 'hours'], 3600],
+  [['d', 'day', 'days'], 86_400],
+];
+
+const SECONDS_PER_WORD = new Map(
+  DURATION_UNITS.flatMap(([words, seconds]) => words.map((w) => [w, seconds] as const)),
+);
+
+/** Seconds in one of a time field's own unit. */
+const FIELD_UNIT_SECONDS: Partial<Record<FieldUnit, number>> = {
+  ms: 0.001,
+  seconds: 1,
+  hours: 3600,
+  days: 86_400,
+};
+
+/** True for a time field (ms, seconds, hours, days), which takes a value with a unit. */
+export function isTimeUnit(unit: FieldUnit): boolean {
+  return FIELD_UNIT_SECONDS[unit] !== undefined;
+}
+
+/** What a time field says when it cannot read a value. */
+export const DURATION_MESSAGE =
+  'must be a time such as 30 s, 5 min, 1.5 h or 2 d (units: ms, s, min, h, d)';
+
+/**
+ * A typed time in seconds: `30 s`, `5 min`, `1.5h`, `90s`, `2 d`, `1 h 30 min` (parts add up);
+ * a number alone is in `bareUnitSeconds` (the field's own unit). Null when it cannot be read.
+ * @example parseDuration('5 min', 1) // 300
+ * @example parseDuration('2', 3600) // 7200
+ */
+export function parseDuration(text: string, bareUnitSeconds: number): number | null {
+  const trimmed = text.trim().toLowerCase().replace(/,/g, '');
+  const bare = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (Number.isFinite(bare)) return bare * bareUnitSeconds;
+  const part = /\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]+)\s*/y;
+  let total = 0;
+  let at = 0;
+  while (at < trimmed.length) {
+    part.lastIndex = at;
+    const match = part.exec(trimmed);
+    const perUnit = match ? SECONDS_PER_WORD.get(match[2] ?? '') : undefined;
+    if (!match || perUnit === undefined) return null;
+    total += Number(match[1]) * perUnit;
+    at = part.lastIndex;
+  }
+  return at === 0 ? null : total;
+}
+
+/** A number in a percent field's text (`99.99`, `99.99 %`), or NaN. */
+function percentNumber(text: string): number {
+  return Number(text.trim().replace(/[,\s]/g, '').replace(/%$/, ''));
+}
+
+/**
+ * The percentage a person most likely meant when a percent field gets a fraction such as
+ * `0.9999` (0.9999 %): `99.99`, to offer with one click; undefined when the text is not such a
+ * fraction (a `%` sign, 0, 1 or more, or not a number).
+ */
+export function percentHint(text: string, unit: FieldUnit): string | undefined {
+  if (unit !== 'probability' || text.includes('%')) return undefined;
+  const value = percentNumber(text);
+  if (!(value > 0 && value < 1)) return undefined;
+  return String(Number((value * 100).toPrecision(12)));
+}
+
+/** A model's message in the field's own unit: a probability "between 0 and 1" is in percent. */
+export function messageInUnit(message: string, unit: FieldUnit): string {
+  if (unit !== 'probability') return message;
+  return message.replace(/a (probability|share) between 0 and 1\b/, 'between 0 and 100 %');
+}
+
 /** What the input's text means: the value to store, undefined for blank, or why it cannot be read. */
 export function fromInputText(
   text: string,
@@ -66,10 +144,19 @@ export function fromInputText(
     if (trimmed === 'no') return { ok: true, value: false };
     return { ok: false, message: 'must be yes or no' };
   }
-  const number = Number(trimmed.replace(/[,\s]/g, '').replace(/%$/, ''));
+  const perUnit = FIELD_UNIT_SECONDS[unit];
+  if (perUnit !== undefined) {
+    const seconds = parseDuration(trimmed, perUnit);
+    if (seconds === null) return { ok: false, message: DURATION_MESSAGE };
+    return { ok: true, value: Number((seconds / perUnit).toPrecision(12)) };
+  }
+  if (unit === 'probability') {
+    const percent = percentNumber(trimmed);
+    if (!Number.isFinite(percent)) return { ok: false, message: 'must be a number of %' };
+    if (percent < 0 || percent > 100) return { ok: false, message: 'must be between 0 and 100 %' };
+    return { ok: true, value: Number((percent / 100).toPrecision(15)) };
+  }
+  const number = Number(trimmed.replace(/[,\s]/g, ''));
   if (!Number.isFinite(number)) return { ok: false, message: 'must be a number' };
-  return {
-    ok: true,
-    value: unit === 'probability' ? Number((number / 100).toPrecision(15)) : number,
-  };
+  return { ok: true, value: number };
 }

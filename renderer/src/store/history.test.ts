@@ -37,6 +37,20 @@ describe('history', () => {
     expect(store.getState().document).toBe(added);
   });
 
+  it('adds the standard drills of a new region in the same step, so one undo takes both', () => {
+    const store = openEmpty();
+    const start = store.getState().document;
+    store
+      .getState()
+      .commit('Add region', (d) => addNode(d, 'v1', 'region', undefined, { x: 0, y: 0 }).document);
+    expect(store.getState().document?.scenarios).toEqual([
+      { id: 'region-outage-region-1', name: 'Region outage (region-1)', fail: ['region-1'] },
+    ]);
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().document).toBe(start);
+  });
+
   it('records a whole drag as one step', () => {
     const store = openEmpty();
     addService(store);

@@ -66,7 +66,10 @@ export interface HistorySlice {
   future: readonly HistoryStep[];
   /** The document when the gesture under way began, with its label; null outside a gesture. */
   gesture: HistoryStep | null;
-  /** Applies `fn` to the document as one step labelled `label`; no step when nothing changed. */
+  /**
+   * Applies `fn` to the document as one step labelled `label`; no step when nothing changed. The
+   * standard drills of what the step brought in join the step (`withNewDrills`, docs/ui.md).
+   */
   commit: (label: string, fn: (document: NinesDocument) => NinesDocument) => void;
   /**
    * Applies an edit that can be refused: one step when accepted; when refused the document

@@ -1,6 +1,7 @@
 /**
  * One failure scenario on one variant: what stops, where traffic goes, RTO, RPO and notes,
- * and the timing formulas (detection, restore, replication lag) the plan prints too.
+ * and the timing formulas (detection, restore, replication lag) the plan prints too; and the
+ * scenarios built from what they name, with a design's standard drills (drills.ts).
  * The door of shared/engine/scenarios/.
  */
 export { runScenario } from './scenario';
@@ -25,3 +26,14 @@ export {
   restoreSeconds,
   routerDetection,
 } from './timing';
+export {
+  SCENARIO_KINDS,
+  equivalentScenario,
+  newDrills,
+  requestOf,
+  scenarioFor,
+  scenarioName,
+  standardDrills,
+  withNewDrills,
+} from './drills';
+export type { ScenarioRequest } from './drills';

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { withNewDrills } from '../../../../shared/engine';
 import type { NinesDocument } from '../../../../shared/model/types';
 import type { PlannerState, HistoryStep, HistorySlice } from '../state';
 
@@ -30,7 +31,9 @@ export const createHistorySlice: StateCreator<PlannerState, [], [], HistorySlice
   commit: (label, fn) => {
     const { document, gesture, past } = get();
     if (!document) return;
-    const next = fn(document);
+    // The standard drills of what the step brings in (a region, a zone, a datastore, a link
+    // between regions) join the same step, so one undo takes both away.
+    const next = withNewDrills(document, fn(document));
     if (next === document) return;
     if (gesture) {
       set({ document: next });

@@ -1,0 +1,279 @@
+/**
+ * What the inspector's pickers offer, drawn from the price book (with the document's own
+ * `catalog.prices`): providers, a region's locations, a zone's name, instance types with their
+ * vCPUs, memory and price in the node's region, and datastore engines with a managed price.
+ * Pure: the book, the document and the node in, the options out.
+ */
+import {
+  GLOBAL_LOCATION,
+  type PriceBook,
+  type PriceEntry,
+} from '../../../shared/catalog/price-book';
+import type { ModelNode, Variant } from '../../../shared/model/types';
+import { formatGiB, formatNumber, formatUnitPrice, withUnit } from '../../../shared/text';
+import type { PickerOption } from './picker-options';
+
+/** A field's picker: its options, and what a value outside them is marked with (if anything). */
+export interface FieldPicker {
+  readonly options: readonly PickerOption[];
+  /** Shown beside a value that is none of the options; none for names that are never priced. */
+  readonly customNote?: string;
+}
+
+/** Marks a value the price book does not have: the cost engine cannot price it. */
+export const UNPRICED_NOTE = 'not in the price book · unpriced';
+
+/** The providers' own names, for the details of the provider picker. */
+const PROVIDER_NAMES: Readonly<Record<string, string>> = {
+  aws: 'Amazon Web Services',
+  azure: 'Microsoft Azure',
+  gcp: 'Google Cloud',
+};
+
+/** One entry of the book, its key split. */
+interface BookRow {
+  readonly provider: string;
+  readonly location: string;
+  readonly category: string;
+  readonly item: string;
+  readonly entry: PriceEntry;
+}
+
+function rowsOf(book: PriceBook): BookRow[] {
+  return Object.entries(book.entries).flatMap(([key, entry]) => {
+    const [provider = '', location = '', category = '', ...rest] = key.split(':');
+    const item = rest.join(':');
+    return /:tier\d+$/.test(key) ? [] : [{ provider, location, category, item, entry }];
+  });
+}
+
+const unique = <T>(list: readonly T[]) => [...new Set(list)];
+
+/** Where a node is priced: the provider and location of its region, when both are given. */
+export function siteOf(
+  variant: Variant,
+  node: ModelNode,
+): { provider: string; location: string } | undefined {
+  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const seen = new Set<string>();
+  for (let at: ModelNode | undefined = node; at && !seen.has(at.id);) {
+    if (at.kind === 'region') {
+      return at.provider !== undefined && at.location !== undefined
+        ? { provider: at.provider, location: at.location }
+        : undefined;
+    }
+    seen.add(at.id);
+    at = at.parent === undefined ? undefined : byId.get(at.parent);
+  }
+  return undefined;
+}
+
+/** The providers of the book, and `custom` for a private data centre priced by the document. */
+export function providerPicker(book: PriceBook): FieldPicker {
+  const rows = rowsOf(book);
+  const providers = unique(rows.map((r) => r.provider)).filter((p) => p !== 'custom');
+  const locations = (p: string) =>
+    unique(
+      rows.filter((r) => r.provider === p && r.location !== GLOBAL_LOCATION).map((r) => r.location),
+    ).length;
+  return {
+    options: [
+      ...providers.sort().map((p) => ({
+        value: p,
+        detail: [PROVIDER_NAMES[p], `${formatNumber(locations(p))} locations priced`]
+          .filter(Boolean)
+          .join(' · '),
+      })),
+      { value: 'custom', detail: 'your own data centre, priced by the document’s catalog.prices' },
+    ],
+    customNote: UNPRICED_NOTE,
+  };
+}
+
+/** A count of what is priced at a location: `6 instance types · 12 managed node types`. */
+function pricedAt(rows: readonly BookRow[], provider: string, location: string): string {
+  const here = rows.filter((r) => r.provider === provider && r.location === location);
+  const compute = here.filter((r) => r.category === 'compute').length;
+  const managed = here.filter((r) => r.category.startsWith('managed-')).length;
+  return [
+    compute > 0 && `${formatNumber(compute)} instance types`,
+    managed > 0 && `${formatNumber(managed)} managed node types`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The locations of `provider` in the book (every provider's when it is not given). */
+export function locationPicker(book: PriceBook, provider: string | undefined): FieldPicker {
+  const rows = rowsOf(book).filter((r) => r.location !== GLOBAL_LOCATION);
+  const sites = unique(
+    rows
+      .filter((r) => provider === undefined || r.provider === provider)
+      .map((r) => `${r.provider}:${r.location}`),
+  ).sort();
+  return {
+    options: sites.map((site) => {
+      const [p = '', location = ''] = site.split(':');
+      const priced = pricedAt(rows, p, location);
+      return {
+        value: location,
+        detail: [provider === undefined ? p : undefined, priced || 'other prices only']
+          .filter(Boolean)
+          .join(' · '),
+      };
+    }),
+    customNote: UNPRICED_NOTE,
+  };
+}
+
+/**
+ * Names for a zone of a region at `location`, by the provider's naming (zones are not in the
+ * price book, nor priced): AWS `us-east-1a`, Google Cloud `us-east1-b`, Azure zones `1` to `3`.
+ * Which letters a region has varies (and by account, for AWS), hence the detail.
+ */
+export function zonePicker(
+  provider: string | undefined,
+  location: string | undefined,
+): FieldPicker {
+  if (location === undefined) return { options: [] };
+  const names: Record<string, { suffixes: string[]; detail: string }> = {
+    aws: {
+      suffixes: ['a', 'b', 'c', 'd'],
+      detail: 'AWS naming · letters vary by account',
+    },
+    gcp: {
+      suffixes: ['-a', '-b', '-c', '-d', '-f'],
+      detail: 'Google Cloud naming · not every letter exists',
+    },
+    azure: { suffixes: ['-1', '-2', '-3'], detail: 'Azure availability zone 1 to 3' },
+  };
+  const scheme = provider === undefined ? undefined : names[provider];
+  if (!scheme) return { options: [] };
+  return {
+    options: scheme.suffixes.map((suffix) => ({
+      value: `${location}${suffix}`,
+      detail: scheme.detail,
+    })),
+  };
+}
+
+/** `2 vCPU · 8 GiB · $0.1008/h`: what the book says of one instance (`price: false` leaves
+ * the price out, for a type listed without a region). */
+function instanceDetail(entry: PriceEntry, prefix?: string, price = true): string {
+  const perUnit = entry.unit === 'hour' ? 'h' : entry.unit === 'month' ? 'month' : undefined;
+  return [
+    prefix,
+    entry.vcpu === undefined ? undefined : withUnit(formatNumber(entry.vcpu), 'vCPU'),
+    entry.memGiB === undefined ? undefined : formatGiB(entry.memGiB),
+    price && perUnit ? `${formatUnitPrice(entry.usd)}/${perUnit}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+const byPrice = (a: BookRow, b: BookRow) =>
+  a.entry.usd - b.entry.usd || a.item.localeCompare(b.item);
+
+/**
+ * The instance types a tier can take: where the node is priced (its region's provider and
+ * location), the VM types there and, for a datastore, the managed node types of its engine
+ * (Redis when it names none), cheapest first, with vCPU, memory and price. A node without such
+ * a region lists every VM type of the book, by provider, without a price.
+ */
+export function instanceTypePicker(
+  book: PriceBook,
+  variant: Variant,
+  node: ModelNode,
+): FieldPicker {
+  const rows = rowsOf(book);
+  const site = siteOf(variant, node);
+  const hasOwnPrice =
+    node.monthlyUsd !== undefined ||
+    ('hourlyUsd' in node && (node as { hourlyUsd?: number }).hourlyUsd !== undefined);
+  const customNote = hasOwnPrice
+    ? 'not in the price book · priced by the node’s own price'
+    : UNPRICED_NOTE;
+  if (!site) {
+    const seen = new Set<string>();
+    const options: PickerOption[] = [];
+    for (const row of rows
+      .filter((r) => r.category === 'compute')
+      .sort((a, b) => `${a.provider}:${a.item}`.localeCompare(`${b.provider}:${b.item}`))) {
+      if (seen.has(row.item)) continue;
+      seen.add(row.item);
+      options.push({
+        value: row.item,
+        detail: `${instanceDetail(row.entry, row.provider, false)} · priced by region`,
+      });
+    }
+    return { options, customNote };
+  }
+  const here = rows.filter((r) => r.provider === site.provider && r.location === site.location);
+  const managedCategory =
+    node.kind === 'datastore' ? `managed-${(node.engine ?? 'redis').toLowerCase()}` : undefined;
+  const managed = here.filter((r) => r.category === managedCategory).sort(byPrice);
+  const compute = here.filter((r) => r.category === 'compute').sort(byPrice);
+  const engine = managedCategory?.slice('managed-'.length);
+  return {
+    options: [
+      ...managed.map((r) => ({
+        value: r.item,
+        detail: instanceDetail(r.entry, `managed ${engine}`),
+      })),
+      ...compute
+        .filter((r) => !managed.some((m) => m.item === r.item))
+        .map((r) => ({ value: r.item, detail: instanceDetail(r.entry) })),
+    ],
+    customNote,
+  };
+}
+
+/**
+ * The engines with a managed price (`managed-redis` → `redis`) where the datastore is priced
+ * (anywhere in the book when it has no such region). An engine without one is priced by its
+ * instance type as a VM.
+ */
+export function enginePicker(book: PriceBook, variant: Variant, node: ModelNode): FieldPicker {
+  const site = siteOf(variant, node);
+  const managed = rowsOf(book).filter(
+    (r) =>
+      r.category.startsWith('managed-') &&
+      (!site || (r.provider === site.provider && r.location === site.location)),
+  );
+  const engines = unique(managed.map((r) => r.category.slice('managed-'.length))).sort();
+  return {
+    options: engines.map((engine) => {
+      const count = managed.filter((r) => r.category === `managed-${engine}`).length;
+      return {
+        value: engine,
+        detail: `managed ${engine} · ${formatNumber(count)} node types${site ? ` in ${site.location}` : ''}`,
+      };
+    }),
+    customNote: 'no managed price in the price book · priced as a VM by its instance type',
+  };
+}
+
+/** The picker of a node's field, or undefined for a field typed freely. */
+export function fieldPicker(
+  book: PriceBook,
+  variant: Variant,
+  node: ModelNode,
+  key: string,
+): FieldPicker | undefined {
+  switch (key) {
+    case 'provider':
+      return node.kind === 'region' ? providerPicker(book) : undefined;
+    case 'location': {
+      if (node.kind === 'region') return locationPicker(book, node.provider);
+      if (node.kind !== 'zone') return undefined;
+      const region = variant.nodes.find((n) => n.id === node.parent);
+      return region?.kind === 'region' ? zonePicker(region.provider, region.location) : undefined;
+    }
+    case 'instanceType':
+      return instanceTypePicker(book, variant, node);
+    case 'engine':
+      return node.kind === 'datastore' ? enginePicker(book, variant, node) : undefined;
+    default:
+      return undefined;
+  }
+}
