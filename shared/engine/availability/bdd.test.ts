@@ -32,24 +32,6 @@ describe('Bdd', () => {
     expect(bdd.probability(0, p)).toBe(0);
   });
 
-  it('lists minimal cut sets up to an order', () => {
-    const bdd = new Bdd(4);
-    const [a, b, c, d] = [0, 1, 2, 3].map((v) => bdd.variable(v)) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    const f = bdd.or(bdd.and(a, b), bdd.or(c, bdd.and(a, bdd.and(b, d))));
-    expect(bdd.minimalCutSets(f, 3)).toEqual([[2], [0, 1]]);
-    expect(bdd.minimalCutSets(f, 1)).toEqual([[2]]);
-    expect(bdd.minimalCutSets(bdd.atLeast(2, [a, b, c]), 3)).toEqual([
-      [1, 2],
-      [0, 2],
-      [0, 1],
-    ]);
-  });
-
   it('grows its tables past their first size', () => {
     const n = 300;
     const bdd = new Bdd(n);

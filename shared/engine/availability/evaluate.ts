@@ -142,6 +142,7 @@ function evaluateVariant(
     availability: null,
     singlePointsOfFailure: [],
     cutSets: [],
+    cutSetCount: null,
     importance: [],
     transitions: [],
     events: 0,
@@ -162,10 +163,11 @@ function evaluateVariant(
     traffic,
   );
 
-  const allCutSets = minimalCutSets(
+  const cutSets = minimalCutSets(
     structure,
     model,
     options.maxCutSetOrder ?? DEFAULT_MAX_CUT_SET_ORDER,
+    options.maxCutSets ?? DEFAULT_MAX_CUT_SETS,
   );
   return {
     ...empty,
@@ -184,10 +186,9 @@ function evaluateVariant(
         capacity: uCapacity,
       },
     },
-    singlePointsOfFailure: allCutSets
-      .filter((c) => c.events.length === 1)
-      .map((c) => c.events[0] as string),
-    cutSets: allCutSets.slice(0, options.maxCutSets ?? DEFAULT_MAX_CUT_SETS),
+    singlePointsOfFailure: cutSets.singles,
+    cutSets: cutSets.sets,
+    cutSetCount: { total: cutSets.total, maxOrder: cutSets.order },
     importance: importanceMeasures(structure, model),
     transitions,
     events: structure.events.length,
