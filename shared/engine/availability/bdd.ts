@@ -193,20 +193,34 @@ export class Bdd {
   }
 
   /**
-   * "At least `k` of the variables `vs` are true", built directly (no apply): node (i, c) is
-   * "at least c of vs[i…] are true". `vs` must be distinct; O(|vs| · k) nodes.
+   * "At least `k` of the variables of `groups` are true, where a group's `zone`, when true,
+   * makes all of its variables count as true", built directly (no apply). The groups must come
+   * in variable order, each zone before its own variables and after the previous group's:
+   * node (g, c) is "at least c among groups g…", a chain through the group's variables when
+   * its zone is false. O(Σ|vars| · k) nodes.
    */
-  thresholdOfVariables(k: number, vs: readonly number[]): number {
-    const sorted = [...vs].sort((a, b) => a - b);
+  groupedThreshold(
+    k: number,
+    groups: readonly { zone?: number; vars: readonly number[] }[],
+  ): number {
     if (k <= 0) return 1;
-    if (k > sorted.length) return 0;
-    // row[c] = at least c of sorted[i…] true, for the current i, c = 0…k.
+    // row[c] = at least c among the groups after the current one, c = 0…k.
     let row: number[] = Array.from({ length: k + 1 }, (_, c) => (c === 0 ? 1 : 0));
-    for (let i = sorted.length - 1; i >= 0; i--) {
-      const v = sorted[i] as number;
-      const next = [1];
-      for (let c = 1; c <= k; c++) next.push(this.mk(v, row[c] as number, row[c - 1] as number));
-      row = next;
+    for (let g = groups.length - 1; g >= 0; g--) {
+      const { zone, vars } = groups[g] as { zone?: number; vars: readonly number[] };
+      // chain[c] = at least c among vars[i…] and the groups after, for the current i.
+      let chain = row;
+      for (let i = vars.length - 1; i >= 0; i--) {
+        const v = vars[i] as number;
+        const below = chain;
+        chain = below.map((low, c) => (c === 0 ? 1 : this.mk(v, low, below[c - 1] as number)));
+      }
+      row =
+        zone === undefined
+          ? chain
+          : chain.map((up, c) =>
+              c === 0 ? 1 : this.mk(zone, up, row[Math.max(0, c - vars.length)] as number),
+            );
     }
     return row[k] as number;
   }

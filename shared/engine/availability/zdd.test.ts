@@ -66,10 +66,7 @@ describe('minimal cut sets as a set family', () => {
     // "At least 3 of 1,000 fail": 166,167,000 minimal cut sets in a few thousand nodes.
     const n = 1000;
     const bdd = new Bdd(n);
-    const f = bdd.thresholdOfVariables(
-      3,
-      Array.from({ length: n }, (_, i) => i),
-    );
+    const f = bdd.groupedThreshold(3, [{ vars: Array.from({ length: n }, (_, i) => i) }]);
     const family = new SetFamily();
     const root = minimalCutSetFamily(bdd, f, 3, family);
     expect(family.count(root)).toBe((1000 * 999 * 998) / 6);
