@@ -171,6 +171,26 @@ class Builder {
     if (need > rest.length) return FALSE;
     if (need === rest.length) return this.and(rest);
     if (need === 1) return this.or(rest);
+    // What every argument needs comes out of the k-of-n: at least k of (Aᵢ ∧ C) is
+    // C ∧ at least k of Aᵢ. Tiers behind a router that all need the same datastores keep the
+    // threshold over their own events only, and its diagram small.
+    const conjuncts = rest.map((a) => {
+      const e = this.exprs[a] as Expr;
+      return e.op === 'and' ? e.args : [a];
+    });
+    const common = (conjuncts[0] as readonly number[]).filter((c) =>
+      conjuncts.every((cs) => cs.includes(c)),
+    );
+    if (common.length > 0) {
+      const shared = new Set(common);
+      return this.and([
+        ...common,
+        this.atLeast(
+          need,
+          conjuncts.map((cs) => this.and(cs.filter((c) => !shared.has(c)))),
+        ),
+      ]);
+    }
     return this.intern(`atLeast:${need}:${rest.join(',')}`, () => ({
       op: 'atLeast',
       k: need,
