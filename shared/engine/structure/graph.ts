@@ -7,9 +7,14 @@
 import { nodeDefault } from '../../model/defaults';
 import { findCycle } from '../../model/invariants';
 import type { DatastoreNode, ModelNode, Variant } from '../../model/types';
-import { formatCount } from '../../text';
+import { formatCount, formatNumber } from '../../text';
 import type { EngineIssue } from '../types';
-import { MAX_REQUEST_CLASSES, requestClasses, type RequestClasses } from './request-classes';
+import {
+  MAX_PATH_LENGTH,
+  MAX_REQUEST_CLASSES,
+  requestClasses,
+  type RequestClasses,
+} from './request-classes';
 
 /** A group of datastores joined by `replicates` edges whose consumers may use any member. */
 export interface FailoverGroup {
@@ -161,10 +166,13 @@ export function resolveGraph(variant: Variant, issues: EngineIssue[]): ResolvedG
   );
   if ('exceeded' in requests) {
     issues.push({
-      code: 'too-many-routes',
+      code: 'over-limit',
       severity: 'error',
       nodeIds: [],
-      message: `the routers' choices give requests more than ${formatCount(MAX_REQUEST_CLASSES, 'distinct route')} through the design (the most Nines evaluates): fewer layers of routers with many targets each, or fewer targets per router, bring it under the limit`,
+      message:
+        requests.exceeded === 'path'
+          ? `a request path from the entry passes ${formatCount(requests.longestPath, 'node')}, more than the ${formatNumber(MAX_PATH_LENGTH)} Nines evaluates: a chain of dependencies that long is usually a modelling mistake`
+          : `the routers' choices give requests more than ${formatCount(MAX_REQUEST_CLASSES, 'distinct route')} through the design, the most Nines evaluates: fewer layers of routers with many targets each, or fewer targets per router, bring it under the limit`,
     });
     return undefined;
   }

@@ -10,10 +10,19 @@
 /** Most request classes, over all nodes, that a variant may have. */
 export const MAX_REQUEST_CLASSES = 250_000;
 
+/**
+ * Most nodes on one request path from the entry (the depth of the `depends` graph). Real
+ * designs have a few dozen; the structure is built by walking these paths, so the limit keeps
+ * that walk far from the call stack's depth in every host.
+ */
+export const MAX_PATH_LENGTH = 200;
+
 /** The request classes of every node reached from the entry, and a topological order. */
 export interface RequestClasses {
   /** Nodes reached from the entry, each after every node that sends it requests. */
   readonly order: readonly string[];
+  /** Most nodes on one path from the entry, the entry included. */
+  readonly longestPath: number;
   /** The classes that reach each node, in the order they first reach it. */
   readonly classesOf: ReadonlyMap<string, readonly number[]>;
   /**
@@ -31,18 +40,30 @@ export interface RequestStep {
   readonly choice?: string;
 }
 
+/** Why {@link requestClasses} refused a graph: a path or the number of classes past its limit. */
+export type RequestLimit =
+  { readonly exceeded: 'path'; readonly longestPath: number } | { readonly exceeded: 'classes' };
+
 /**
  * The request classes from `entry`, where `steps(id)` are where a request at `id` goes on to
  * (a router's steps are choices, which make a new class each; any other node passes its
- * classes on); the graph must be acyclic. Returns the count reached instead when it passes
- * `limit`.
+ * classes on); the graph must be acyclic. Refuses, before counting classes, a path longer than
+ * {@link MAX_PATH_LENGTH}, and stops counting past `limit` classes.
  */
 export function requestClasses(
   entry: string,
   steps: (id: string) => readonly RequestStep[],
   limit: number = MAX_REQUEST_CLASSES,
-): RequestClasses | { readonly exceeded: number } {
+): RequestClasses | RequestLimit {
   const order = topologicalOrder(entry, (id) => steps(id).map((s) => s.to));
+  const length = new Map<string, number>([[entry, 1]]);
+  let longestPath = 1;
+  for (const id of order) {
+    const here = length.get(id) as number;
+    longestPath = Math.max(longestPath, here);
+    for (const { to } of steps(id)) length.set(to, Math.max(length.get(to) ?? 0, here + 1));
+  }
+  if (longestPath > MAX_PATH_LENGTH) return { exceeded: 'path', longestPath };
   const parent = [-1];
   const choice = [''];
   const classesOf = new Map<string, number[]>([[entry, [0]]]);
@@ -67,11 +88,11 @@ export function requestClasses(
         if (set.has(k)) continue;
         set.add(k);
         list.push(k);
-        if (++reached > limit) return { exceeded: reached };
+        if (++reached > limit) return { exceeded: 'classes' };
       }
     }
   }
-  return { order, classesOf, parent, choice };
+  return { order, longestPath, classesOf, parent, choice };
 }
 
 /** Nodes reached from `entry`, each before the nodes it leads to (iterative depth-first). */
