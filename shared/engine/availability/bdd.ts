@@ -2,8 +2,8 @@
  * A reduced ordered binary decision diagram (Bryant 1986) over monotone functions: a unique
  * table per variable makes equal functions equal ids, and AND / OR are memoised `apply`
  * operations. At-least-k-of-n is built by the standard dynamic programme over BDDs
- * (T(i, j) = f_i ∧ T(i+1, j−1) ∨ T(i+1, j)). Probabilities, Birnbaum derivatives and minimal
- * cut sets (Rauzy 1993, "New algorithms for fault trees analysis") are read off the diagram.
+ * (T(i, j) = f_i ∧ T(i+1, j−1) ∨ T(i+1, j)). Probabilities and Birnbaum derivatives are read off
+ * the diagram; its minimal cut sets are built from it in `zdd.ts`.
  *
  * Variables are integers 0…n−1; a lower number is nearer the root. Node ids 0 and 1 are the
  * constants false and true; every other node's children have smaller ids than the node itself.
@@ -193,20 +193,34 @@ export class Bdd {
   }
 
   /**
-   * "At least `k` of the variables `vs` are true", built directly (no apply): node (i, c) is
-   * "at least c of vs[i…] are true". `vs` must be distinct; O(|vs| · k) nodes.
+   * "At least `k` of the variables of `groups` are true, where a group's `zone`, when true,
+   * makes all of its variables count as true", built directly (no apply). The groups must come
+   * in variable order, each zone before its own variables and after the previous group's:
+   * node (g, c) is "at least c among groups g…", a chain through the group's variables when
+   * its zone is false. O(Σ|vars| · k) nodes.
    */
-  thresholdOfVariables(k: number, vs: readonly number[]): number {
-    const sorted = [...vs].sort((a, b) => a - b);
+  groupedThreshold(
+    k: number,
+    groups: readonly { zone?: number; vars: readonly number[] }[],
+  ): number {
     if (k <= 0) return 1;
-    if (k > sorted.length) return 0;
-    // row[c] = at least c of sorted[i…] true, for the current i, c = 0…k.
+    // row[c] = at least c among the groups after the current one, c = 0…k.
     let row: number[] = Array.from({ length: k + 1 }, (_, c) => (c === 0 ? 1 : 0));
-    for (let i = sorted.length - 1; i >= 0; i--) {
-      const v = sorted[i] as number;
-      const next = [1];
-      for (let c = 1; c <= k; c++) next.push(this.mk(v, row[c] as number, row[c - 1] as number));
-      row = next;
+    for (let g = groups.length - 1; g >= 0; g--) {
+      const { zone, vars } = groups[g] as { zone?: number; vars: readonly number[] };
+      // chain[c] = at least c among vars[i…] and the groups after, for the current i.
+      let chain = row;
+      for (let i = vars.length - 1; i >= 0; i--) {
+        const v = vars[i] as number;
+        const below = chain;
+        chain = below.map((low, c) => (c === 0 ? 1 : this.mk(v, low, below[c - 1] as number)));
+      }
+      row =
+        zone === undefined
+          ? chain
+          : chain.map((up, c) =>
+              c === 0 ? 1 : this.mk(zone, up, row[Math.max(0, c - vars.length)] as number),
+            );
     }
     return row[k] as number;
   }
@@ -327,39 +341,18 @@ export class Bdd {
     return out;
   }
 
-  /**
-   * Minimal cut sets of the monotone function `root` with at most `maxOrder` variables, each
-   * as ascending variable numbers. For F = x·F₁ + F₀ (F₀ ≤ F₁): the minimal sets of F₀, and
-   * x ∪ c for each minimal set c of F₁ that is not already a cut of F₀ (Rauzy 1993).
-   */
-  minimalCutSets(root: number, maxOrder: number): number[][] {
-    const memo = new Map<number, number[][]>();
-    const walk = (f: number, k: number): number[][] => {
-      if (f === 0) return [];
-      if (f === 1) return [[]];
-      if (k === 0) return [];
-      const key = f * 64 + k;
-      const found = memo.get(key);
-      if (found) return found;
-      const v = this.vars[f] as number;
-      const low = this.lows[f] as number;
-      const withoutV = walk(low, k);
-      const withV = walk(this.highs[f] as number, k - 1)
-        .filter((c) => !this.holds(low, c))
-        .map((c) => [v, ...c]);
-      const result = withoutV.concat(withV);
-      memo.set(key, result);
-      return result;
-    };
-    return walk(root, Math.min(maxOrder, 63));
+  /** Variable tested at node `n` (`varCount` for the constants). */
+  varOf(n: number): number {
+    return this.vars[n] as number;
   }
 
-  /** Value of `f` when exactly the variables in `trueVars` are true. */
-  private holds(f: number, trueVars: readonly number[]): boolean {
-    while (f > 1)
-      f = trueVars.includes(this.vars[f] as number)
-        ? (this.highs[f] as number)
-        : (this.lows[f] as number);
-    return f === 1;
+  /** Child of node `n` when its variable is false. */
+  lowOf(n: number): number {
+    return this.lows[n] as number;
+  }
+
+  /** Child of node `n` when its variable is true. */
+  highOf(n: number): number {
+    return this.highs[n] as number;
   }
 }

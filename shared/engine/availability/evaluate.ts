@@ -20,6 +20,7 @@ import { importanceMeasures } from './importance';
 import { FailureModel } from './probability';
 import { runScenario, type ScenarioResult } from '../scenarios';
 import { transitionTerms } from './transitions';
+import { formatCount, formatNumber } from '../../text';
 import type { EngineIssue } from '../types';
 import type { EvaluateOptions, EvaluationReport, TransitionTerm, VariantEvaluation } from './types';
 
@@ -31,6 +32,12 @@ export const DEFAULT_MAX_CUT_SET_ORDER = 3;
 
 /** Default largest number of listed minimal cut sets. */
 export const DEFAULT_MAX_CUT_SETS = 100;
+
+/**
+ * Most scenarios × nodes of one variant that `evaluate` runs: each scenario walks the
+ * variant's nodes, so this bounds the time of the scenarios at about a second a million.
+ */
+export const MAX_SCENARIO_NODES = 1_000_000;
 
 /**
  * Evaluates every variant of `doc` (or only `variantId`). Pure and deterministic; problems in
@@ -142,6 +149,7 @@ function evaluateVariant(
     availability: null,
     singlePointsOfFailure: [],
     cutSets: [],
+    cutSetCount: null,
     importance: [],
     transitions: [],
     events: 0,
@@ -149,6 +157,16 @@ function evaluateVariant(
     scenarios: [],
     issues,
   } satisfies VariantEvaluation;
+  const scenarioCount = doc.scenarios?.length ?? 0;
+  if (scenarioCount * variant.nodes.length > MAX_SCENARIO_NODES) {
+    issues.push({
+      code: 'over-limit',
+      severity: 'error',
+      nodeIds: [],
+      message: `${formatCount(scenarioCount, 'scenario')} over the ${formatCount(variant.nodes.length, 'node')} of variant "${variant.id}" are ${formatNumber(scenarioCount * variant.nodes.length)} scenario-node steps, more than the ${formatNumber(MAX_SCENARIO_NODES)} Nines evaluates: split the scenarios over several files, or keep the drills that matter`,
+    });
+    return empty;
+  }
   const graph = resolveGraph(variant, issues);
   if (!graph) return empty;
   const structure = buildStructure(graph, issues);
@@ -162,10 +180,11 @@ function evaluateVariant(
     traffic,
   );
 
-  const allCutSets = minimalCutSets(
+  const cutSets = minimalCutSets(
     structure,
     model,
     options.maxCutSetOrder ?? DEFAULT_MAX_CUT_SET_ORDER,
+    options.maxCutSets ?? DEFAULT_MAX_CUT_SETS,
   );
   return {
     ...empty,
@@ -184,10 +203,9 @@ function evaluateVariant(
         capacity: uCapacity,
       },
     },
-    singlePointsOfFailure: allCutSets
-      .filter((c) => c.events.length === 1)
-      .map((c) => c.events[0] as string),
-    cutSets: allCutSets.slice(0, options.maxCutSets ?? DEFAULT_MAX_CUT_SETS),
+    singlePointsOfFailure: cutSets.singles,
+    cutSets: cutSets.sets,
+    cutSetCount: { total: cutSets.total, maxOrder: cutSets.order },
     importance: importanceMeasures(structure, model),
     transitions,
     events: structure.events.length,

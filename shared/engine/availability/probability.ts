@@ -8,9 +8,6 @@
 import { Bdd } from './bdd';
 import type { Structure } from '../structure';
 
-/** Most zones a k-of-n is expanded over (2^zones patterns); beyond, the generic programme. */
-const MAX_EXPANDED_ZONES = 6;
-
 /** Failure functions of a structure's expressions on a shared BDD. */
 export class FailureModel {
   /** The BDD manager; variables are the structure's events in order. */
@@ -61,11 +58,10 @@ export class FailureModel {
 
   /**
    * A tier's "at least m of its instances fail" when every instance is an event, or an event
-   * AND a zone event, and every zone comes before every instance in the variable order: a
-   * Shannon expansion over the zones, with a threshold over the instances in the zones that
-   * are up below each zone pattern (m lowered by the instances in failed zones). Built with
-   * O(2^zones · n · m) nodes and no apply, where the generic programme over BDDs would build
-   * every partial result through the zones. Undefined when the shape does not fit.
+   * AND a zone event, and each zone comes just before the instances in it in the variable order
+   * (as `buildStructure` orders them): a zone down counts all of its instances as failed, so
+   * the threshold is a count carried from zone group to zone group. Built with O(n · m) nodes
+   * and no apply, however many zones; undefined when the shape does not fit.
    */
   private zonedThreshold(m: number, args: readonly number[]): number | undefined {
     const instances: { v: number; zone?: number }[] = [];
@@ -79,35 +75,26 @@ export class FailureModel {
         instances.push({ v: zoneFirst ? y.event : x.event, zone: zoneFirst ? x.event : y.event });
       } else return undefined;
     }
-    const zones = [
-      ...new Set(instances.flatMap((i) => (i.zone === undefined ? [] : [i.zone]))),
-    ].sort((a, b) => a - b);
-    const firstInstance = Math.min(...instances.map((i) => i.v));
-    const distinct = new Set(instances.map((i) => i.v)).size === instances.length;
-    if (
-      !distinct ||
-      zones.length > MAX_EXPANDED_ZONES ||
-      zones.some((z) => z >= firstInstance || instances.some((i) => i.v === z))
-    ) {
-      return undefined;
+    instances.sort((a, b) => a.v - b.v);
+    const groups: { zone?: number; vars: number[] }[] = [];
+    for (const inst of instances) {
+      const last = groups[groups.length - 1];
+      if (last && last.zone === inst.zone) last.vars.push(inst.v);
+      else groups.push({ ...(inst.zone === undefined ? {} : { zone: inst.zone }), vars: [inst.v] });
     }
-    const expand = (index: number, down: ReadonlySet<number>): number => {
-      if (index === zones.length) {
-        const lost = instances.filter((i) => i.zone !== undefined && down.has(i.zone)).length;
-        const alive = instances.filter((i) => i.zone === undefined || !down.has(i.zone));
-        return this.bdd.thresholdOfVariables(
-          m - lost,
-          alive.map((i) => i.v),
-        );
+    // Each zone once, after everything of the group before it and before its own instances.
+    const seen = new Set<number>();
+    let previous = -1;
+    for (const g of groups) {
+      if (g.zone !== undefined) {
+        if (seen.has(g.zone) || g.zone <= previous || g.zone >= (g.vars[0] as number))
+          return undefined;
+        seen.add(g.zone);
       }
-      const zone = zones[index] as number;
-      return this.bdd.ite(
-        zone,
-        expand(index + 1, new Set([...down, zone])),
-        expand(index + 1, down),
-      );
-    };
-    return expand(0, new Set());
+      if (new Set(g.vars).size !== g.vars.length) return undefined;
+      previous = g.vars[g.vars.length - 1] as number;
+    }
+    return this.bdd.groupedThreshold(m, groups);
   }
 
   /** Probability that `expr` does not work. */

@@ -71,8 +71,15 @@ export interface VariantEvaluation {
   readonly availability: AvailabilityFigures | null;
   /** Events that are minimal cut sets by themselves, most probable first. */
   readonly singlePointsOfFailure: readonly string[];
-  /** Minimal cut sets up to the requested order, most probable first. */
+  /** Minimal cut sets up to the requested order, most probable first, at most `maxCutSets`. */
   readonly cutSets: readonly CutSet[];
+  /**
+   * How many minimal cut sets there are in all (listed in `cutSets` or not) and the largest
+   * order counted; null when `availability` is. `total` above `cutSets.length` means the list
+   * is truncated; `maxOrder` below the requested order means the sets of the higher orders
+   * exceeded the work budget and were neither listed nor counted.
+   */
+  readonly cutSetCount: { readonly total: number; readonly maxOrder: number } | null;
   /** Every basic event, by Fussell–Vesely then Birnbaum, descending. */
   readonly importance: readonly EventImportance[];
   /** The terms that make up U_transition, largest first. */

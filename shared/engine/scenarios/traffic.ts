@@ -104,26 +104,56 @@ export function routeScenarioTraffic(
       }
       return;
     }
-    const alive = deps.filter((t) => works(served(t)));
+    const { alive, byRegion } = routerChoices(id, deps);
     if (alive.length === 0) {
       failed += flow.share;
       return;
     }
-    const home = alive.filter((t) => graph.regionOf.get(t) === flow.prefer);
-    const choices =
-      home.length > 0 ? home.map((t) => [t, 1 / home.length] as const) : splitByRegion(alive);
-    for (const [t, part] of choices) {
+    const home = byRegion.get(flow.prefer);
+    for (const [t, part] of home ?? splitByRegion(alive)) {
       const to = served(t);
       carry(id, to, flow.share * part);
       visit(to, { ...flow, share: flow.share * part });
     }
   };
+  const splits = new Map<readonly string[], (readonly [string, number])[]>();
   const splitByRegion = (targets: readonly string[]): (readonly [string, number])[] => {
+    const known = splits.get(targets);
+    if (known) return known;
     const weights = targets.map((t) => regions.get(graph.regionOf.get(t) ?? '') ?? 0);
     const total = weights.reduce((a, b) => a + b, 0);
-    return targets.map(
+    const split = targets.map(
       (t, i) => [t, total > 0 ? (weights[i] as number) / total : 1 / targets.length] as const,
     );
+    splits.set(targets, split);
+    return split;
+  };
+  // A router's working targets, and those of each region with an equal part each: the same for
+  // every flow of the scenario, so worked out once per router rather than once per flow.
+  const choicesOf = new Map<
+    string,
+    { alive: string[]; byRegion: Map<string | undefined, (readonly [string, number])[]> }
+  >();
+  const routerChoices = (id: string, deps: readonly string[]) => {
+    const known = choicesOf.get(id);
+    if (known) return known;
+    const alive = deps.filter((t) => works(served(t)));
+    // Keyed by region, global targets under `undefined`, as a flow's `prefer` is.
+    const byRegion = new Map<string | undefined, string[]>();
+    for (const t of alive) {
+      const region = graph.regionOf.get(t);
+      const list = byRegion.get(region);
+      if (list) list.push(t);
+      else byRegion.set(region, [t]);
+    }
+    const choices = {
+      alive,
+      byRegion: new Map(
+        [...byRegion].map(([r, ts]) => [r, ts.map((t) => [t, 1 / ts.length] as const)]),
+      ),
+    };
+    choicesOf.set(id, choices);
+    return choices;
   };
 
   for (const flow of flows) visit(graph.variant.entry, flow);

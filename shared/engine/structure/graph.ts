@@ -7,7 +7,14 @@
 import { nodeDefault } from '../../model/defaults';
 import { findCycle } from '../../model/invariants';
 import type { DatastoreNode, ModelNode, Variant } from '../../model/types';
+import { formatCount, formatNumber } from '../../text';
 import type { EngineIssue } from '../types';
+import {
+  MAX_PATH_LENGTH,
+  MAX_REQUEST_CLASSES,
+  requestClasses,
+  type RequestClasses,
+} from './request-classes';
 
 /** A group of datastores joined by `replicates` edges whose consumers may use any member. */
 export interface FailoverGroup {
@@ -43,6 +50,8 @@ export interface ResolvedGraph {
   readonly groupOf: ReadonlyMap<string, FailoverGroup>;
   /** Peers of each datastore through `replicates` edges (either direction), file order. */
   readonly replicaPeers: ReadonlyMap<string, readonly string[]>;
+  /** The routes requests take from the entry through the routers (see request-classes.ts). */
+  readonly requests: RequestClasses;
 }
 
 const PASSIVE_MODES = new Set(['active-passive', 'primary-replica']);
@@ -148,6 +157,26 @@ export function resolveGraph(variant: Variant, issues: EngineIssue[]): ResolvedG
     });
   }
 
+  // A consumer of an active-passive group sends its requests to the primary.
+  const served = (d: string): string => groupOf.get(d)?.members[0] ?? d;
+  const requests = requestClasses(entry.id, (id) =>
+    (dependsOn.get(id) ?? []).map((t) =>
+      byId.get(id)?.kind === 'router' ? { to: served(t), choice: `${id}>${t}` } : { to: served(t) },
+    ),
+  );
+  if ('exceeded' in requests) {
+    issues.push({
+      code: 'over-limit',
+      severity: 'error',
+      nodeIds: [],
+      message:
+        requests.exceeded === 'path'
+          ? `a request path from the entry passes ${formatCount(requests.longestPath, 'node')}, more than the ${formatNumber(MAX_PATH_LENGTH)} Nines evaluates: a chain of dependencies that long is usually a modelling mistake`
+          : `the routers' choices give requests more than ${formatCount(MAX_REQUEST_CLASSES, 'distinct route')} through the design, the most Nines evaluates: fewer layers of routers with many targets each, or fewer targets per router, bring it under the limit`,
+    });
+    return undefined;
+  }
+
   return {
     variant,
     byId,
@@ -158,6 +187,7 @@ export function resolveGraph(variant: Variant, issues: EngineIssue[]): ResolvedG
     dependsOn,
     groupOf,
     replicaPeers,
+    requests,
   };
 }
 

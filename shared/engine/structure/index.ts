@@ -5,6 +5,7 @@
  */
 export { evaluateExprs } from './evaluate-exprs';
 export { resolveGraph } from './graph';
+export { MAX_PATH_LENGTH, MAX_REQUEST_CLASSES } from './request-classes';
 export type { FailoverGroup, ResolvedGraph } from './graph';
 export { buildStructure, failoverTransitionSeconds } from './structure';
 export type { Expr, FailoverInfo, InstancePlacement, RouterInfo, Structure } from './types';

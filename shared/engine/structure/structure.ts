@@ -50,6 +50,8 @@ interface PendingEvent {
   info: EventInfo;
   block: number;
   sub: number;
+  /** The zone event's `seq` for a zone and the instances in it; none for every other event. */
+  zoneSeq?: number;
   seq: number;
   expr: { op: 'event'; event: number };
 }
@@ -93,9 +95,17 @@ class Builder {
 
   build(): Structure {
     const top = this.avail(this.graph.variant.entry);
-    // Variable order: global events, then region by region (region, links, zones, instances).
+    // Variable order: global events, then region by region: the region, its links, then each
+    // zone followed by the instances in it, then the instances in no zone. A zone next to its
+    // instances keeps a k-of-n over many zones polynomial (FailureModel's grouped threshold).
+    const zoneKey = (p: PendingEvent): number => p.zoneSeq ?? Number.MAX_SAFE_INTEGER;
     const order = [...this.pending].sort(
-      (a, b) => a.block - b.block || a.sub - b.sub || a.seq - b.seq,
+      (a, b) =>
+        a.block - b.block ||
+        Math.min(a.sub, 2) - Math.min(b.sub, 2) ||
+        zoneKey(a) - zoneKey(b) ||
+        a.sub - b.sub ||
+        a.seq - b.seq,
     );
     const eventIndexOfExprEvent = new Map<PendingEvent, number>();
     order.forEach((p, i) => eventIndexOfExprEvent.set(p, i));
@@ -161,6 +171,26 @@ class Builder {
     if (need > rest.length) return FALSE;
     if (need === rest.length) return this.and(rest);
     if (need === 1) return this.or(rest);
+    // What every argument needs comes out of the k-of-n: at least k of (Aᵢ ∧ C) is
+    // C ∧ at least k of Aᵢ. Tiers behind a router that all need the same datastores keep the
+    // threshold over their own events only, and its diagram small.
+    const conjuncts = rest.map((a) => {
+      const e = this.exprs[a] as Expr;
+      return e.op === 'and' ? e.args : [a];
+    });
+    const common = (conjuncts[0] as readonly number[]).filter((c) =>
+      conjuncts.every((cs) => cs.includes(c)),
+    );
+    if (common.length > 0) {
+      const shared = new Set(common);
+      return this.and([
+        ...common,
+        this.atLeast(
+          need,
+          conjuncts.map((cs) => this.and(cs.filter((c) => !shared.has(c)))),
+        ),
+      ]);
+    }
     return this.intern(`atLeast:${need}:${rest.join(',')}`, () => ({
       op: 'atLeast',
       k: need,
@@ -191,6 +221,7 @@ class Builder {
       },
       block: region === undefined ? -1 : (this.regionIndex.get(region) ?? -1),
       sub,
+      ...(kind === 'zone' ? { zoneSeq: this.pending.length } : {}),
       seq: this.pending.length,
       expr,
     });
@@ -230,7 +261,6 @@ class Builder {
     const memo = this.instanceMemo.get(name);
     if (memo !== undefined) return memo;
     const region = this.graph.regionOf.get(node.id);
-    const own = this.event(name, 'component', nodeFailureFigure(node), region, 3);
     const zones = region === undefined ? [] : (this.graph.zonesOf.get(region) ?? []);
     const directZone = this.graph.zoneOf.get(node.id);
     // Only tiers spread instances over zones; any other node placed in a region is a regional
@@ -238,6 +268,11 @@ class Builder {
     const spreads = TIER_KINDS.has(node.kind) && zones.length > 0;
     const zone = directZone ?? (spreads ? zones[i % zones.length] : undefined);
     const zoneExpr = zone === undefined ? TRUE : this.zoneEvent(zone);
+    const own = this.event(name, 'component', nodeFailureFigure(node), region, 3);
+    if (zone !== undefined) {
+      (this.pending[this.eventOf(own)] as PendingEvent).zoneSeq =
+        this.pending[this.eventOf(zoneExpr)]?.zoneSeq;
+    }
     if (node.kind === 'service' || node.kind === 'datastore' || node.kind === 'queue') {
       const tier = this.tiers.get(node.id) ?? {
         regionEvent: region === undefined ? undefined : this.eventOf(this.regionEvent(region)),

@@ -30,53 +30,37 @@ export interface TrafficShares {
 /** Computes the traffic shares of the variant `graph` of `doc`. */
 export function trafficShares(doc: NinesDocument, graph: ResolvedGraph): TrafficShares {
   const regionShare = regionTrafficShares(doc, graph.variant);
-  const served = (d: string): string => graph.groupOf.get(d)?.members[0] ?? d;
-  const next = (id: string): string[] => (graph.dependsOn.get(id) ?? []).map(served);
-
-  // Topological order from the entry (the graph is acyclic: resolveGraph checked).
-  const order: string[] = [];
-  const done = new Set<string>();
-  const visit = (id: string): void => {
-    if (done.has(id)) return;
-    done.add(id);
-    for (const d of next(id)) visit(d);
-    order.push(id);
-  };
-  visit(graph.variant.entry);
-  order.reverse();
-
-  const classes = new Map<string, Map<string, number>>([[graph.variant.entry, new Map([['', 1]])]]);
-  const routed = new Map<string, number>();
+  const { order, classesOf, parent, choice } = graph.requests;
   const split = new Map<string, number>();
-  const merge = (id: string, key: string, weight: number): void => {
-    const map = classes.get(id) ?? new Map<string, number>();
-    map.set(key, weight);
-    classes.set(id, map);
-  };
-
-  for (const id of order) {
-    const incoming = classes.get(id) ?? new Map<string, number>();
-    const node = graph.byId.get(id);
-    if (node?.kind === 'router') {
-      const weights = routerSplit(graph, id, regionShare);
-      (graph.dependsOn.get(id) ?? []).forEach((t, i) => {
-        const s = weights[i] as number;
-        split.set(`${id}>${t}`, s);
-        let total = 0;
-        for (const [key, w] of incoming) {
-          merge(served(t), `${key}/${id}>${t}`, w * s);
-          total += w * s;
-        }
-        routed.set(`${id}>${t}`, total);
-      });
-    } else {
-      for (const t of next(id)) for (const [key, w] of incoming) merge(t, key, w);
+  const routed = new Map<string, number>();
+  // Each class's share of all requests, the product of the splits along its route: in
+  // topological order a router's split is set before any class through it is weighed.
+  const weight: number[] = [1];
+  const weightOf = (c: number): number => {
+    for (let k = weight.length; k <= c; k++) {
+      weight.push(
+        (weight[parent[k] as number] as number) * (split.get(choice[k] as string) as number),
+      );
     }
+    return weight[c] as number;
+  };
+  for (const id of order) {
+    if (graph.byId.get(id)?.kind !== 'router') continue;
+    const weights = routerSplit(graph, id, regionShare);
+    const incoming = (classesOf.get(id) ?? []).map(weightOf);
+    (graph.dependsOn.get(id) ?? []).forEach((t, i) => {
+      const s = weights[i] as number;
+      split.set(`${id}>${t}`, s);
+      routed.set(
+        `${id}>${t}`,
+        incoming.reduce((total, w) => total + w * s, 0),
+      );
+    });
   }
   const node = new Map<string, number>();
-  for (const [id, map] of classes) {
+  for (const [id, list] of classesOf) {
     let total = 0;
-    for (const w of map.values()) total += w;
+    for (const c of list) total += weightOf(c);
     node.set(id, Math.min(1, total));
   }
   return { node, routed, split };

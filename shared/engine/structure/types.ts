@@ -51,7 +51,10 @@ export interface FailoverInfo {
 
 /** The Boolean structure of one variant over its basic events. */
 export interface Structure {
-  /** Basic events in variable order: global events, then per region its region, links, zones, instances. */
+  /**
+   * Basic events in variable order: global events, then per region its region, its links, each
+   * zone followed by the instances in it, and the instances in no zone.
+   */
   readonly events: readonly EventInfo[];
   /** Expression DAG; ids 0 and 1 are the constants false and true. */
   readonly exprs: readonly Expr[];
