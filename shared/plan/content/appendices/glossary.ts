@@ -34,6 +34,16 @@ const ENTRIES: readonly Entry[] = [
   },
   { term: 'API', definition: 'Application programming interface.' },
   { term: 'AWS', definition: 'Amazon Web Services.' },
+  {
+    term: 'FQDN',
+    definition: 'Fully qualified domain name: the complete DNS name of a host, e.g. a cluster’s.',
+  },
+  {
+    term: 'GUID',
+    definition:
+      'Globally unique identifier: Redis Enterprise names an Active-Active database by one.',
+  },
+  { term: 'ARN', definition: 'Amazon Resource Name: the identifier of an AWS resource.' },
   { term: 'AZ', definition: 'Availability Zone: an isolated location within a cloud region.' },
   { term: 'BCP', definition: 'Business continuity plan.' },
   {
@@ -180,8 +190,8 @@ function patternOf(entry: Entry): RegExp {
 export function readableText(blocks: readonly Block[]): string {
   const runs = (value: Inline) =>
     value
-      .filter((r) => r.code !== true)
-      .map((r) => r.text)
+      // A command is not prose; a space keeps the words on either side of it apart.
+      .map((r) => (r.code === true ? ' ' : r.text))
       .join('');
   const cell = (value: Cell) => (typeof value === 'string' ? value : runs(value));
   return blocks

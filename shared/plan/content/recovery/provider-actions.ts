@@ -124,7 +124,7 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
         'aws arc-zonal-shift start-zonal-shift --resource-identifier ',
         { blank: 'load balancer ARN' },
         ' --away-from ',
-        { blank: 'AZ ID of the zone' },
+        { blank: 'zone id (e.g. use1-az1)' },
         ' --expires-in ',
         { blank: 'how long' },
         ' --comment ',
@@ -510,7 +510,7 @@ export const PROVIDER_ACTIONS: Readonly<Partial<Record<ProductKey, ProductAction
     product: 'Redis Enterprise',
     checkRole: {
       parts: ['rladmin status shards'],
-      expect: 'a master shard with STATUS OK on a node of a surviving zone for every slot range',
+      expect: 'every slot range has a healthy master shard on a node of a surviving zone',
       source: `${RS_CLI}/rladmin/status/`,
     },
     failoverInRegion: {

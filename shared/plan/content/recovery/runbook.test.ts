@@ -54,7 +54,10 @@ const PLANS: { name: string; variant: string }[] = [
 /** The roles of the concept of operations: the first column of the table headed "Role". */
 function rolesTable(plan: PlanDocument): string[] {
   const table = plan.blocks.find(
-    (b): b is TableBlock => b.kind === 'table' && b.columns[0]?.header === 'Role',
+    (b): b is TableBlock =>
+      b.kind === 'table' &&
+      b.columns[0]?.header === 'Role' &&
+      /Recovery roles$/.test(b.caption ?? ''),
   );
   if (!table) throw new Error('no roles table');
   return table.rows.map((r) => plainText(r[0] ?? ''));

@@ -355,9 +355,11 @@ function restore(subject: StepSubject, nodeId: string): StepContent {
     : fileActions?.restore
       ? [
           ...withCommand('Copy the backup file back:', fileActions.restore),
-          text(
-            ' and restart Redis on it (with AOF on, start with appendonly no, then turn it back on with CONFIG SET appendonly yes).',
-          ),
+          text(' and restart Redis on it (with AOF on, start with '),
+          code('appendonly no'),
+          text(', then turn it back on with '),
+          code('CONFIG SET appendonly yes'),
+          text(').'),
         ]
       : [text('Restore it by the engine’s procedure ('), blank('procedure'), text(').')];
   return {
