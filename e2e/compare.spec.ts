@@ -121,6 +121,30 @@ test('?view=compare on ha-options ranks its five variants and draws the Pareto c
   expect(planner.errors).toEqual([]);
 });
 
+test('with a node selected, Compare and back (by either button) keeps the design and the selection', async ({
+  page,
+}) => {
+  // Issue 17: the canvas mounted over a selection wrote React Flow's first, empty selection back
+  // into the store and the two chased each other (React error #185, a white window).
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('warm-standby-2-regions');
+  await planner.node('redis-use1').click();
+  await expect(planner.node('redis-use1')).toHaveClass(/selected/);
+  const compare = page.getByRole('button', { name: 'Compare', exact: true });
+  await compare.click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await page.getByRole('button', { name: 'Back to the design' }).click();
+  await expect(planner.canvas).toBeVisible();
+  await expect(planner.node('redis-use1')).toHaveClass(/selected/);
+  await expect(planner.inspector).toContainText('Redis');
+  await compare.click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await compare.click();
+  await expect(planner.node('redis-use1')).toHaveClass(/selected/);
+  await page.screenshot({ path: 'test-results/screenshots/compare-back-selected-light.png' });
+  expect(planner.errors).toEqual([]);
+});
+
 test('scenario mode: a scenario chosen in the results dims what it stops and shows its RTO and RPO', async ({
   page,
 }) => {

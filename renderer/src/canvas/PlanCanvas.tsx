@@ -13,7 +13,6 @@ import {
   type EdgeChange,
   type Node as FlowNode,
   type NodeChange,
-  type OnSelectionChangeParams,
   type ReactFlowState,
 } from '@xyflow/react';
 import {
@@ -42,6 +41,7 @@ import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
+import { applySelectChanges } from './selection-changes';
 import {
   edgeId,
   type FlowSelection,
@@ -138,20 +138,23 @@ export function PlanCanvas() {
     setEdges(view?.edges ?? []);
   }
 
+  // The selection goes to the store from the person's gestures only (see selection-changes.ts).
   const onNodesChange = useCallback(
-    (changes: NodeChange<PlanFlowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
-    [],
+    (changes: NodeChange<PlanFlowNode>[]) => {
+      setNodes((ns) => applyNodeChanges(changes, ns));
+      const state = store.getState();
+      const picked = applySelectChanges(state.selectedNodeIds, changes);
+      if (picked !== state.selectedNodeIds) state.setSelection(picked, state.selectedEdgeIds);
+    },
+    [store],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<PlanFlowEdge>[]) => setEdges((es) => applyEdgeChanges(changes, es)),
-    [],
-  );
-  const onSelectionChange = useCallback(
-    ({ nodes: picked, edges: pickedEdges }: OnSelectionChangeParams) =>
-      store.getState().setSelection(
-        picked.map((n) => n.id),
-        pickedEdges.map((e) => e.id),
-      ),
+    (changes: EdgeChange<PlanFlowEdge>[]) => {
+      setEdges((es) => applyEdgeChanges(changes, es));
+      const state = store.getState();
+      const picked = applySelectChanges(state.selectedEdgeIds, changes);
+      if (picked !== state.selectedEdgeIds) state.setSelection(state.selectedNodeIds, picked);
+    },
     [store],
   );
   const onNodeDragStop = useCallback(
@@ -309,7 +312,6 @@ export function PlanCanvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onNodeDoubleClick={onNodeDoubleClick}
         onNodeContextMenu={onNodeContextMenu}
