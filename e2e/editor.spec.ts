@@ -30,7 +30,15 @@ test('draws a two-region Active-Active design from an empty document by drag and
   const editor = new EditorPage(page);
   await editor.useClassicFileDialogs();
   await editor.openEmpty();
-  await expect(editor.availability).toHaveText('—');
+  // An empty design reads as empty: how to start, no engine error, no findings claim, and
+  // Simulate disabled with its reason (issue 17).
+  await expect(page.getByTestId('results-empty')).toContainText('Start by adding a component');
+  await expect(page.getByTestId('engine-issues')).toHaveCount(0);
+  await expect(page.getByTestId('findings-empty')).toBeVisible();
+  await expect(page.getByText('nothing in the design breaks a principle')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Simulate' })).toBeDisabled();
+  await expect(page.getByTestId('simulate-reason')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/empty-design-light.png' });
 
   const dns = await editor.dropNew('router', 380, 60);
   const east = await editor.dropNew('region', 40, 170);

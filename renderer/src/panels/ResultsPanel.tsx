@@ -6,7 +6,7 @@ import { displayName } from '../canvas/describe';
 import { useAdvice } from '../hooks/useAdvice';
 import { useResultsState } from '../hooks/useResults';
 import { usePlanner } from '../store/context';
-import { selectActiveVariant } from '../store/selectors';
+import { selectActiveVariant, selectIsEmptyDesign } from '../store/selectors';
 import { SimulationPanel } from './SimulationPanel';
 import { SensitivityPanel } from './TornadoChart';
 import {
@@ -30,6 +30,7 @@ export function ResultsPanel() {
   const variant = usePlanner(selectActiveVariant);
   const { results, isPending } = useResultsState();
   const advice = useAdvice();
+  const isEmpty = usePlanner(selectIsEmptyDesign);
   if (!document || !variant) return null;
   return (
     <section
@@ -38,12 +39,26 @@ export function ResultsPanel() {
       aria-label="Results"
       aria-busy={isPending}
     >
-      <Figures document={document} variant={variant} results={results} />
-      <div className="metric metric--list findings-count" data-testid="findings-count">
-        <span className="metric__label">
-          Findings ({advice.isPending ? '…' : advice.isCancelled ? '—' : advice.findings.length})
-        </span>
-      </div>
+      {isEmpty ? (
+        <div className="field-group metrics">
+          <h3 className="field-group__title">Results</h3>
+          <p className="panel__empty" data-testid="results-empty">
+            Nothing to compute yet. Start by adding a component (a router, a service, a datastore…)
+            from the palette: drag it onto the canvas, or click it. Its availability, downtime and
+            cost appear here.
+          </p>
+        </div>
+      ) : (
+        <>
+          <Figures document={document} variant={variant} results={results} />
+          <div className="metric metric--list findings-count" data-testid="findings-count">
+            <span className="metric__label">
+              Findings ({advice.isPending ? '…' : advice.isCancelled ? '—' : advice.findings.length}
+              )
+            </span>
+          </div>
+        </>
+      )}
       <Scenarios
         document={document}
         scenarios={document.scenarios ?? []}
@@ -51,7 +66,7 @@ export function ResultsPanel() {
         results={results?.scenarios ?? []}
       />
       <SimulationPanel />
-      <SensitivityPanel />
+      {!isEmpty && <SensitivityPanel />}
     </section>
   );
 }
