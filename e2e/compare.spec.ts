@@ -102,7 +102,10 @@ test('?view=compare on ha-options ranks its five variants and draws the Pareto c
   // The chart saves as a standalone SVG (styles written in, no theme variables) and as a PNG.
   const svgDownload = page.waitForEvent('download');
   await view.getByRole('button', { name: 'SVG' }).click();
-  const svgPath = await (await svgDownload).path();
+  const svgFile = await svgDownload;
+  // Exports are named <doc-slug>[-<variant-slug>]-<what>.<ext> (docs/ui.md).
+  expect(svgFile.suggestedFilename()).toBe('checkout-ha-options-compared-nines-against-cost.svg');
+  const svgPath = await svgFile.path();
   const svg = readFileSync(svgPath, 'utf8');
   expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg).toContain('data-testid="pareto-frontier"');
@@ -410,7 +413,7 @@ test('the diagram of the active variant saves as a vector SVG drawn from the mod
     .getByRole('menuitem', { name: /^SVG/ })
     .click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/\.svg$/);
+  expect(file.suggestedFilename()).toBe('checkout-active-active-two-regions-aa2-diagram.svg');
   const svg = readFileSync(await file.path(), 'utf8');
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   for (const region of regions) expect(svg).toContain(region.name ?? region.id);
@@ -448,7 +451,7 @@ test('the diagram saves as a PNG at twice the size of its SVG, chosen from the k
   const pngDownload = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const file = await pngDownload;
-  expect(file.suggestedFilename()).toMatch(/ - .+\.png$/);
+  expect(file.suggestedFilename()).toBe('checkout-active-active-two-regions-aa2-diagram.png');
   const png = readFileSync(await file.path());
   await file.saveAs(testInfo.outputPath('diagram.png'));
   // The PNG signature, then the IHDR chunk: width and height as 32-bit big-endian integers.

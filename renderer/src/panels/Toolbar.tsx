@@ -11,6 +11,7 @@ import {
   Workflow,
 } from 'lucide-react';
 import { useState } from 'react';
+import { selectFileName } from '../app/file-names';
 import { autoLayout } from '../canvas/auto-layout';
 import { useServices } from '../hooks/useServices';
 import { usePlanner, usePlannerStore } from '../store/context';
@@ -28,7 +29,7 @@ const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ?
 export function Toolbar() {
   const { actions } = useServices();
   const document = usePlanner((s) => s.document);
-  const fileName = usePlanner((s) => s.file.name);
+  const fileName = usePlanner(selectFileName);
   const hasFile = usePlanner((s) => s.file.fileId !== null);
   const isDirty = usePlanner(selectIsDirty);
   const setGalleryOpen = usePlanner((s) => s.setGalleryOpen);
