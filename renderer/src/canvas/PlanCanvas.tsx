@@ -93,7 +93,10 @@ export function PlanCanvas() {
   const isSnapToGrid = usePlanner((s) => s.isSnapToGrid);
   const results = useResults();
   const isZoomedOut = useFlowStore(isOverview);
-  const { screenToFlowPosition, getInternalNode } = useReactFlow<PlanFlowNode, PlanFlowEdge>();
+  const { screenToFlowPosition, getInternalNode, getViewport, setViewport } = useReactFlow<
+    PlanFlowNode,
+    PlanFlowEdge
+  >();
   const [cache] = useState(createFlowViewCache);
 
   const activeScenario = useActiveScenario();
@@ -287,6 +290,18 @@ export function PlanCanvas() {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [store, openMenu]);
+
+  // Undo and redo of a step that moved the view (auto-layout) show the view of its document.
+  const viewRequest = usePlanner((s) => s.viewRequest);
+  useEffect(() => {
+    store.getState().setViewReader(getViewport);
+    return () => store.getState().setViewReader(() => undefined);
+  }, [store, getViewport]);
+  useEffect(() => {
+    if (!viewRequest) return;
+    void setViewport(viewRequest.view, { duration: 200 });
+    store.getState().clearViewRequest();
+  }, [store, viewRequest, setViewport]);
 
   // Fit the view when a document or variant opens with something to show, not later: a design
   // drawn from an empty canvas must stay where the person drops things.

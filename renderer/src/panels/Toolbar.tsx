@@ -40,11 +40,11 @@ export function Toolbar() {
   const redoLabel = usePlanner((s) => s.future.at(-1)?.label);
   const isSnapToGrid = usePlanner((s) => s.isSnapToGrid);
   const view = usePlanner((s) => s.view);
-  const { fitView } = useReactFlow();
+  const { fitView, getViewport } = useReactFlow();
   const [isLayingOut, setLayingOut] = useState(false);
   const runAutoLayout = () => {
     setLayingOut(true);
-    void autoLayout(store)
+    void autoLayout(store, getViewport())
       .then(() => fitView({ padding: 0.05, maxZoom: 1, duration: 200 }))
       .finally(() => setLayingOut(false));
   };

@@ -6,6 +6,10 @@ export const createCanvasSlice: StateCreator<PlannerState, [], [], CanvasSlice> 
   isSnapToGrid: true,
   setClipboard: (clipboard) => set({ clipboard }),
   setSnapToGrid: (isOn) => set({ isSnapToGrid: isOn }),
+  readView: () => undefined,
+  setViewReader: (read) => set({ readView: read }),
+  viewRequest: null,
+  clearViewRequest: () => set({ viewRequest: null }),
 });
 
 export type { CanvasSlice } from '../state';
