@@ -1,6 +1,7 @@
 import { Check, TriangleAlert, X } from 'lucide-react';
 import { useState } from 'react';
 import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
+import { distinctNames } from '../../../shared/model/nodes';
 import type { NinesDocument, Scenario, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { useAdvice } from '../hooks/useAdvice';
@@ -116,6 +117,8 @@ function Figures({
   const errors = results?.issues.filter((i) => i.severity === 'error') ?? [];
   const warnings = results?.issues.filter((i) => i.severity === 'warning') ?? [];
   const unpriced = cost?.unpriced ?? [];
+  // Two nodes of one name would read as one line repeated: told apart (`Redis (us-east-1)`).
+  const distinct = distinctNames(variant);
   return (
     <div className="field-group metrics">
       <h3 className="field-group__title">Results</h3>
@@ -163,7 +166,7 @@ function Figures({
           title={
             unpriced.length === 0
               ? undefined
-              : `Not priced:\n${unpriced.map((u) => `${name(u.nodeId)}: ${u.reason}`).join('\n')}`
+              : `Not priced:\n${unpriced.map((u) => `${distinct.get(u.nodeId) ?? u.nodeId}: ${u.reason}`).join('\n')}`
           }
         />
         {cost && (
