@@ -58,6 +58,18 @@ async function restoreUnsavedWork(page: Page): Promise<PlannerPage> {
   return planner;
 }
 
+/** Opens the fixture file from the start screen, then the single-region template over it. */
+async function openFixtureThenTemplate(page: Page): Promise<PlannerPage> {
+  const planner = new PlannerPage(page);
+  await planner.openStart();
+  await planner.openFile(VALID);
+  await expect(planner.documentName).toHaveText(FIXTURE.name);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await page.getByTestId('template-single-region-3az').click();
+  await expect(planner.documentName).toHaveText(SINGLE.name);
+  return planner;
+}
+
 test.describe('with the classic file dialogs', () => {
   test.beforeEach(async ({ page }) => {
     await new PlannerPage(page).useClassicFileDialogs();
@@ -100,13 +112,7 @@ test.describe('with the classic file dialogs', () => {
   });
 
   test('the File menu saves as, and reopens recent files', async ({ page }) => {
-    const planner = new PlannerPage(page);
-    await planner.openStart();
-    await planner.openFile(VALID);
-    await expect(planner.documentName).toHaveText(FIXTURE.name);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
-    await page.getByTestId('template-single-region-3az').click();
-    await expect(planner.documentName).toHaveText(SINGLE.name);
+    const planner = await openFixtureThenTemplate(page);
 
     const menu = page.getByRole('menu', { name: 'File' });
     await page.getByRole('button', { name: 'File', exact: true }).click();
@@ -144,13 +150,7 @@ test.describe('with the classic file dialogs', () => {
 
   test('recent files list a file once, and never one that did not open', async ({ page }) => {
     // Issue 17: the same file opened twice was listed twice, and a refused one was listed too.
-    const planner = new PlannerPage(page);
-    await planner.openStart();
-    await planner.openFile(VALID);
-    await expect(planner.documentName).toHaveText(FIXTURE.name);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
-    await page.getByTestId('template-single-region-3az').click();
-    await expect(planner.documentName).toHaveText(SINGLE.name);
+    const planner = await openFixtureThenTemplate(page);
     // The host lists a file before the window shows it: once the window shows it, it is listed.
     await planner.openFile(VALID);
     await expect(planner.documentName).toHaveText(FIXTURE.name);

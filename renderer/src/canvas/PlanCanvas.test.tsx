@@ -3,9 +3,9 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NinesDocument } from '../../../shared/model/types';
-import { serializeDocument } from '../../../shared/schema/serialize';
 import { PlannerStoreProvider } from '../store/context';
-import { createPlannerStore } from '../store/create-store';
+import type { PlannerStore } from '../store/create-store';
+import { storeWith } from '../store/testing';
 import { PlanCanvas } from './PlanCanvas';
 
 // jsdom has no layout: React Flow needs these to mount (it measures nothing here).
@@ -40,18 +40,9 @@ const document: NinesDocument = {
   ],
 };
 
-function openedStore() {
-  const store = createPlannerStore();
-  store.getState().openDocument({
-    document,
-    fileId: null,
-    name: 'x.nines.json',
-    savedText: serializeDocument(document),
-  });
-  return store;
-}
+const openedStore = () => storeWith(document);
 
-function mountCanvas(store: ReturnType<typeof createPlannerStore>) {
+function mountCanvas(store: PlannerStore) {
   return render(
     <PlannerStoreProvider store={store}>
       <ReactFlowProvider>

@@ -3,9 +3,8 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emptyDocument } from '../../../shared/model/ops/new-document';
 import { addNode } from '../../../shared/model/ops/add-node';
-import { serializeDocument } from '../../../shared/schema/serialize';
 import { PlannerStoreProvider } from '../store/context';
-import { createPlannerStore } from '../store/create-store';
+import { storeWith } from '../store/testing';
 import { FindingsPanel } from './FindingsPanel';
 import { ResultsPanel } from './ResultsPanel';
 
@@ -23,14 +22,7 @@ beforeAll(() => {
 afterEach(cleanup);
 
 function renderPanels() {
-  const store = createPlannerStore();
-  const document = emptyDocument('Fresh');
-  store.getState().openDocument({
-    document,
-    fileId: null,
-    name: 'fresh.nines.json',
-    savedText: serializeDocument(document),
-  });
+  const store = storeWith(emptyDocument('Fresh'));
   render(
     <PlannerStoreProvider store={store}>
       <ResultsPanel />
