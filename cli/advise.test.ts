@@ -52,7 +52,12 @@ describe('nines advise', () => {
     const { code, stdout } = await runCli('advise', template('warm-standby-2-regions'));
     expect(code).toBe(0);
     expect(stdout).toContain('warm-standby — Warm standby, two regions: 7\u00a0findings');
-    expect(stdout).toMatch(/MEDIUM app-euw1 cannot carry the load after losing use1/);
+    // Prose names nodes as the person named them; the nodes line keeps their ids.
+    expect(stdout).toContain(
+      'MEDIUM Checkout API (eu-west-1) cannot carry the load after losing US East (N. Virginia)',
+    );
+    expect(stdout).toContain('      nodes: app-euw1, use1\n');
+    expect(stdout).toContain('LOW    Route 53 is a single point of failure');
     expect(stdout).toMatch(
       /effect: 99\.9790\u00a0% → 99\.9987\u00a0% \(−103\.63\u00a0min\/yr\), \+\$492\/month \(priced items only\)/,
     );

@@ -13,6 +13,8 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   const capacity = findings.getByTestId('finding-capacity-after-region-loss-0');
   await expect(splitBrain).toBeVisible();
   await expect(splitBrain).toContainText('high');
+  // Named as the person named them (issue 17), the two Redis told apart by their region.
+  await expect(splitBrain).toContainText('Redis (us-east-1) can end up with two primaries');
   // Two primaries, two backups slower than the RPO with detection, the region outage's and the
   // corruption's RTO, the N+1 capacity and the global DNS.
   await expect(page.getByTestId('findings-count')).toHaveText('Findings (7)');

@@ -102,7 +102,10 @@ test('?view=compare on ha-options ranks its five variants and draws the Pareto c
   // The chart saves as a standalone SVG (styles written in, no theme variables) and as a PNG.
   const svgDownload = page.waitForEvent('download');
   await view.getByRole('button', { name: 'SVG' }).click();
-  const svgPath = await (await svgDownload).path();
+  const svgFile = await svgDownload;
+  // Exports are named <doc-slug>[-<variant-slug>]-<what>.<ext> (docs/ui.md).
+  expect(svgFile.suggestedFilename()).toBe('checkout-ha-options-compared-nines-against-cost.svg');
+  const svgPath = await svgFile.path();
   const svg = readFileSync(svgPath, 'utf8');
   expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg).toContain('data-testid="pareto-frontier"');
@@ -118,6 +121,30 @@ test('?view=compare on ha-options ranks its five variants and draws the Pareto c
   // Leaving the view shows the design again.
   await page.getByRole('button', { name: 'Back to the design' }).click();
   await expect(planner.canvas).toBeVisible();
+  expect(planner.errors).toEqual([]);
+});
+
+test('with a node selected, Compare and back (by either button) keeps the design and the selection', async ({
+  page,
+}) => {
+  // Issue 17: the canvas mounted over a selection wrote React Flow's first, empty selection back
+  // into the store and the two chased each other (React error #185, a white window).
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('warm-standby-2-regions');
+  await planner.node('redis-use1').click();
+  await expect(planner.node('redis-use1')).toHaveClass(/selected/);
+  const compare = page.getByRole('button', { name: 'Compare', exact: true });
+  await compare.click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await page.getByRole('button', { name: 'Back to the design' }).click();
+  await expect(planner.canvas).toBeVisible();
+  await expect(planner.node('redis-use1')).toHaveClass(/selected/);
+  await expect(planner.inspector).toContainText('Redis');
+  await compare.click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await compare.click();
+  await expect(planner.node('redis-use1')).toHaveClass(/selected/);
+  await page.screenshot({ path: 'test-results/screenshots/compare-back-selected-light.png' });
   expect(planner.errors).toEqual([]);
 });
 
@@ -386,7 +413,7 @@ test('the diagram of the active variant saves as a vector SVG drawn from the mod
     .getByRole('menuitem', { name: /^SVG/ })
     .click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/\.svg$/);
+  expect(file.suggestedFilename()).toBe('checkout-active-active-two-regions-aa2-diagram.svg');
   const svg = readFileSync(await file.path(), 'utf8');
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   for (const region of regions) expect(svg).toContain(region.name ?? region.id);
@@ -424,7 +451,7 @@ test('the diagram saves as a PNG at twice the size of its SVG, chosen from the k
   const pngDownload = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const file = await pngDownload;
-  expect(file.suggestedFilename()).toMatch(/ - .+\.png$/);
+  expect(file.suggestedFilename()).toBe('checkout-active-active-two-regions-aa2-diagram.png');
   const png = readFileSync(await file.path());
   await file.saveAs(testInfo.outputPath('diagram.png'));
   // The PNG signature, then the IHDR chunk: width and height as 32-bit big-endian integers.

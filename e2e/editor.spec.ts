@@ -30,7 +30,15 @@ test('draws a two-region Active-Active design from an empty document by drag and
   const editor = new EditorPage(page);
   await editor.useClassicFileDialogs();
   await editor.openEmpty();
-  await expect(editor.availability).toHaveText('—');
+  // An empty design reads as empty: how to start, no engine error, no findings claim, and
+  // Simulate disabled with its reason (issue 17).
+  await expect(page.getByTestId('results-empty')).toContainText('Start by adding a component');
+  await expect(page.getByTestId('engine-issues')).toHaveCount(0);
+  await expect(page.getByTestId('findings-empty')).toBeVisible();
+  await expect(page.getByText('nothing in the design breaks a principle')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Simulate' })).toBeDisabled();
+  await expect(page.getByTestId('simulate-reason')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/empty-design-light.png' });
 
   const dns = await editor.dropNew('router', 380, 60);
   const east = await editor.dropNew('region', 40, 170);
@@ -235,6 +243,43 @@ test('auto-layout keeps every child inside its container, as one undo step', asy
   }
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  expect(editor.errors).toEqual([]);
+});
+
+test('undo of auto-layout brings back the positions and the view, redo the laid-out ones', async ({
+  page,
+}) => {
+  // Issue 17: Undo put the positions back but left the view fitted to the new layout.
+  const editor = new EditorPage(page);
+  await editor.openTemplate('warm-standby-2-regions');
+  const view = () =>
+    page.evaluate(() => {
+      const t = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform;
+      const [x = NaN, y = NaN, zoom = NaN] = (t?.match(/-?[\d.]+/g) ?? []).map(Number);
+      return { x: Math.round(x), y: Math.round(y), zoom: Math.round(zoom * 1000) / 1000 };
+    });
+  const position = () => editor.node('redis-use1').getAttribute('style');
+  // The person has moved the view away from the fitted one.
+  const pane = await editor.canvas.locator('.react-flow__pane').boundingBox();
+  if (!pane) throw new Error('no pane');
+  await page.mouse.move(pane.x + pane.width - 40, pane.y + pane.height - 40);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + pane.width - 140, pane.y + pane.height - 100, { steps: 5 });
+  await page.mouse.up();
+  const viewBefore = await view();
+  const positionBefore = await position();
+
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect.poll(position).not.toBe(positionBefore);
+  await expect.poll(async () => JSON.stringify(await view())).not.toBe(JSON.stringify(viewBefore));
+  await editor.waitForFittedView();
+  const viewAfter = await view();
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(position).toBe(positionBefore);
+  await expect.poll(view).toEqual(viewBefore);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(view).toEqual(viewAfter);
   expect(editor.errors).toEqual([]);
 });
 

@@ -19,6 +19,7 @@ import {
 import { PlannerPage } from './pages/planner-page';
 
 const VALID = fileURLToPath(new URL('./fixtures/two-regions.nines.json', import.meta.url));
+const INVALID = fileURLToPath(new URL('./fixtures/invalid.nines.json', import.meta.url));
 
 function load(path: string): NinesDocument {
   const parsed = parseDocumentText(readFileSync(path, 'utf8'));
@@ -57,6 +58,18 @@ async function restoreUnsavedWork(page: Page): Promise<PlannerPage> {
   return planner;
 }
 
+/** Opens the fixture file from the start screen, then the single-region template over it. */
+async function openFixtureThenTemplate(page: Page): Promise<PlannerPage> {
+  const planner = new PlannerPage(page);
+  await planner.openStart();
+  await planner.openFile(VALID);
+  await expect(planner.documentName).toHaveText(FIXTURE.name);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await page.getByTestId('template-single-region-3az').click();
+  await expect(planner.documentName).toHaveText(SINGLE.name);
+  return planner;
+}
+
 test.describe('with the classic file dialogs', () => {
   test.beforeEach(async ({ page }) => {
     await new PlannerPage(page).useClassicFileDialogs();
@@ -67,16 +80,21 @@ test.describe('with the classic file dialogs', () => {
     const planner = new PlannerPage(page);
     await planner.openTemplate('single-region-3az');
     await expect(page).toHaveTitle(`${SINGLE.name} — Nines`);
-    await expect(page.getByText('single-region-3az.nines.json · not saved')).toBeVisible();
+    // A template has no file yet: its name is the one Save suggests, the slug of the document's.
+    await expect(
+      page.getByText('checkout-single-region-three-zones.nines.json · not saved'),
+    ).toBeVisible();
 
-    // A template has no file yet: Save asks where (in a browser, a download).
+    // Save asks where (in a browser, a download).
     const download = page.waitForEvent('download');
     await page.keyboard.press('Control+s');
     const saved = await download;
-    expect(saved.suggestedFilename()).toBe('single-region-3az.nines.json');
+    expect(saved.suggestedFilename()).toBe('checkout-single-region-three-zones.nines.json');
     const text = readFileSync(await saved.path(), 'utf8');
     expect(text).toBe(serializeDocument(SINGLE));
-    await expect(page.getByText('single-region-3az.nines.json', { exact: true })).toBeVisible();
+    await expect(
+      page.getByText('checkout-single-region-three-zones.nines.json', { exact: true }),
+    ).toBeVisible();
 
     await planner.openStart();
     await planner.openFile(await saved.path());
@@ -94,13 +112,7 @@ test.describe('with the classic file dialogs', () => {
   });
 
   test('the File menu saves as, and reopens recent files', async ({ page }) => {
-    const planner = new PlannerPage(page);
-    await planner.openStart();
-    await planner.openFile(VALID);
-    await expect(planner.documentName).toHaveText(FIXTURE.name);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
-    await page.getByTestId('template-single-region-3az').click();
-    await expect(planner.documentName).toHaveText(SINGLE.name);
+    const planner = await openFixtureThenTemplate(page);
 
     const menu = page.getByRole('menu', { name: 'File' });
     await page.getByRole('button', { name: 'File', exact: true }).click();
@@ -111,11 +123,15 @@ test.describe('with the classic file dialogs', () => {
     await page.getByRole('button', { name: 'File', exact: true }).click();
     const download = page.waitForEvent('download');
     await menu.getByRole('menuitem', { name: /Save As/ }).click();
-    expect((await download).suggestedFilename()).toBe('single-region-3az.nines.json');
+    expect((await download).suggestedFilename()).toBe(
+      'checkout-single-region-three-zones.nines.json',
+    );
     await expect(menu).toBeHidden();
     // The download starts before the save is over (the recent files are written after it): the
     // file's name without "not saved" says it is over, so the menu below reads the new list.
-    await expect(page.getByText('single-region-3az.nines.json', { exact: true })).toBeVisible();
+    await expect(
+      page.getByText('checkout-single-region-three-zones.nines.json', { exact: true }),
+    ).toBeVisible();
 
     // From the keyboard: the menu opens on its first item; End goes to the oldest recent file.
     await page.getByRole('button', { name: 'File', exact: true }).focus();
@@ -129,6 +145,24 @@ test.describe('with the classic file dialogs', () => {
     await expect(menu).toBeHidden();
     await expect(planner.documentName).toHaveText(FIXTURE.name);
     await expect(planner.nodesOfKind('region')).toHaveCount(2);
+    expect(planner.errors).toEqual([]);
+  });
+
+  test('recent files list a file once, and never one that did not open', async ({ page }) => {
+    // Issue 17: the same file opened twice was listed twice, and a refused one was listed too.
+    const planner = await openFixtureThenTemplate(page);
+    // The host lists a file before the window shows it: once the window shows it, it is listed.
+    await planner.openFile(VALID);
+    await expect(planner.documentName).toHaveText(FIXTURE.name);
+    await planner.openFile(INVALID);
+    await expect(planner.problemsDialog).toBeVisible();
+    await planner.problemsDialog.getByRole('button', { name: 'OK' }).click();
+
+    const menu = page.getByRole('menu', { name: 'File' });
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await expect(menu.getByRole('menuitem', { name: /two-regions\.nines\.json/ })).toHaveCount(1);
+    await expect(menu.getByRole('menuitem', { name: /invalid\.nines\.json/ })).toHaveCount(0);
+    await expect(menu.getByRole('menuitem')).toHaveCount(2); // Save As and the one recent file
     expect(planner.errors).toEqual([]);
   });
 
@@ -170,7 +204,7 @@ test.describe('with the classic file dialogs', () => {
     await next.goto('./');
     const offer = next.getByTestId('recovery-dialog');
     await expect(offer).toContainText(
-      'Restore the unsaved changes to single-region-3az.nines.json from',
+      'Restore the unsaved changes to checkout-renamed.nines.json from',
     );
     await offer.getByRole('button', { name: 'Restore' }).click();
     await expect(restarted.documentName).toHaveText('Checkout — renamed');

@@ -108,3 +108,20 @@ test('an unknown ?template= says so and shows the start screen', async ({ page }
   await expect(planner.problemsDialog).toHaveCount(0);
   await expect(planner.gallery).toBeVisible();
 });
+
+test('after New → Empty the address no longer names the template, so a reload does not bring it back', async ({
+  page,
+}) => {
+  // Issue 17: the address kept ?template= after another document was opened.
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('warm-standby-2-regions');
+  expect(new URL(page.url()).searchParams.get('template')).toBe('warm-standby-2-regions');
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await page.getByTestId('template-empty').click();
+  await expect(planner.documentName).toHaveText('Untitled');
+  await expect.poll(() => new URL(page.url()).searchParams.has('template')).toBe(false);
+  await page.reload();
+  await expect(planner.gallery).toBeVisible();
+  await expect(planner.canvas).toHaveCount(0);
+  expect(planner.errors).toEqual([]);
+});

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createDocumentActions } from './app/document-actions';
 import { BUNDLED_TEMPLATES } from './app/templates';
+import { followUrlParams } from './app/url-params';
 import { resolveHost } from './platform/host-api';
 import { createPlannerStore } from './store/create-store';
 
@@ -13,13 +14,8 @@ const host = resolveHost();
 const store = createPlannerStore();
 const actions = createDocumentActions(host, store, BUNDLED_TEMPLATES);
 
-// `?template=<file stem>` opens a bundled template instead of the start screen.
-const template = new URLSearchParams(window.location.search).get('template');
-if (template) void actions.openTemplate(template);
-// `?view=compare` opens the comparison of variants instead of the design.
-if (new URLSearchParams(window.location.search).get('view') === 'compare') {
-  store.getState().setView('compare');
-}
+// `?template=<file stem>` and `?view=compare`, kept in the address only while they hold.
+void followUrlParams(store, actions);
 // A recovery copy left by a session that crashed is offered back before this one writes its own.
 void actions.checkRecovery();
 

@@ -3,7 +3,7 @@
  * answered once with the documented defaults of `defaults.ts`.
  */
 import { LINK_DEFAULTS, NODE_DEFAULTS } from './defaults';
-import type { ModelNode, NodeKind, RegionLink } from './types';
+import type { ModelNode, NodeKind, RegionLink, Variant } from './types';
 
 /** Kinds that contain other nodes on the canvas. */
 export const CONTAINER_KINDS: ReadonlySet<NodeKind> = new Set(['region', 'zone']);
@@ -14,6 +14,48 @@ export const TIER_KINDS: ReadonlySet<NodeKind> = new Set(['service', 'datastore'
 /** True for regions and zones. */
 export function isContainer(node: ModelNode): boolean {
   return CONTAINER_KINDS.has(node.kind);
+}
+
+/** The name a reader sees for a node: its `name`, else its id. */
+export function displayName(node: ModelNode): string {
+  return node.name ?? node.id;
+}
+
+/**
+ * The name a reader sees for each node of `variant` (by id), told apart: its `name`, else its id;
+ * a name that several nodes share gets their region's location, `Redis (us-east-1)`, or where
+ * that does not tell them apart, their id, `Redis (redis-a)`. For prose only (findings, labels):
+ * files and JSON keep ids.
+ */
+export function distinctNames(variant: Variant): ReadonlyMap<string, string> {
+  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const locationOf = (node: ModelNode): string | undefined => {
+    const seen = new Set<string>();
+    for (let at: ModelNode | undefined = node; at && !seen.has(at.id);) {
+      if (at.kind === 'region') return at.location;
+      seen.add(at.id);
+      at = at.parent === undefined ? undefined : byId.get(at.parent);
+    }
+    return undefined;
+  };
+  const sharing = new Map<string, ModelNode[]>();
+  for (const node of variant.nodes) {
+    const name = displayName(node);
+    sharing.set(name, [...(sharing.get(name) ?? []), node]);
+  }
+  const names = new Map<string, string>();
+  for (const [name, nodes] of sharing) {
+    const locations = nodes.map(locationOf);
+    const byLocation =
+      locations.every((l) => l !== undefined) && new Set(locations).size === nodes.length;
+    nodes.forEach((node, i) =>
+      names.set(
+        node.id,
+        nodes.length === 1 ? name : `${name} (${byLocation ? locations[i] : node.id})`,
+      ),
+    );
+  }
+  return names;
 }
 
 /** Instance count n and the number k that must work, defaults applied (1 and 1). */

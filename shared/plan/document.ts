@@ -233,10 +233,10 @@ export function inline(...parts: readonly (string | Run)[]): Inline {
 
 /**
  * A stable anchor id from a heading text: lower case ASCII letters and digits joined by `-`,
- * e.g. `3.2 Recovery — Region outage` → `3-2-recovery-region-outage`; `section` when nothing
- * is left.
+ * e.g. `3.2 Recovery — Region outage` → `3-2-recovery-region-outage`; `empty` (`section` by
+ * default) when nothing is left.
  */
-export function slug(value: string): string {
+export function slug(value: string, empty = 'section'): string {
   const words = value
     .normalize('NFKD')
     // Accents decompose into combining marks; dropping them keeps `é` as `e`.
@@ -244,7 +244,7 @@ export function slug(value: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-  return words === '' ? 'section' : words.replace(/ /g, '-');
+  return words === '' ? empty : words.replace(/ /g, '-');
 }
 
 /** A numbered heading whose id is the slug of its text unless given. */

@@ -129,6 +129,30 @@ describe('recent files', () => {
     expect(await documents.listRecent()).toEqual([]);
   });
 
+  it('remembers only files that open as a document, and forgets one that no longer does', async () => {
+    await writeFile(at('broken.nines.json'), '{"format": "nines/1"');
+    await documents.openPath(at('broken.nines.json'));
+    expect(await documents.listRecent()).toEqual([]);
+    await writeFile(at('a.nines.json'), VALID);
+    await documents.openPath(at('a.nines.json'));
+    await writeFile(at('a.nines.json'), '{}');
+    const [listed] = await documents.listRecent();
+    await documents.openRecent(listed?.fileId ?? '');
+    expect(await documents.listRecent()).toEqual([]);
+  });
+
+  it('drops a recent file that cannot be read any more, whatever the reason', async () => {
+    await writeFile(at('big.nines.json'), VALID);
+    await documents.openPath(at('big.nines.json'));
+    await writeFile(at('big.nines.json'), ' '.repeat(MAX_DOCUMENT_BYTES + 1));
+    const [listed] = await documents.listRecent();
+    await expect(documents.openRecent(listed?.fileId ?? '')).rejects.toMatchObject({
+      code: 'invalid-document',
+      message: expect.stringContaining('removed from the recent files') as unknown,
+    });
+    expect(await documents.listRecent()).toEqual([]);
+  });
+
   it('answers not-found for an id it never handed out', async () => {
     await expect(
       documents.openRecent('7d444840-9dc0-41b3-b1b7-4b0b5f7c4f8e'),

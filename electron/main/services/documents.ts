@@ -85,21 +85,38 @@ export class DocumentService {
     }
     const text = bytes.toString('utf8');
     this.stamps.set(absolute, { mtimeMs: info.mtimeMs, size: info.size });
-    await this.recent.add(absolute);
+    // Only a file that opens is worth reopening: one the renderer will refuse is not listed (and
+    // leaves the list if it was there).
+    if (parseDocumentText(text).ok) await this.recent.add(absolute);
+    else await this.recent.remove(absolute);
     return { fileId: this.idOf(absolute), name: path.basename(absolute), text };
   }
 
-  /** Reopens a file listed by `listRecent`; a file that has gone is dropped from the list. */
+  /**
+   * Reopens a file listed by `listRecent`. A file that cannot be opened any more (gone, no longer
+   * a file, too large, not UTF-8) is dropped from the list, and the error says so; one the
+   * system does not let Nines read stays, since that may be put right.
+   */
   async openRecent(fileId: string): Promise<OpenedFile> {
     const file = this.pathOf(fileId);
     try {
       return await this.openPath(file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') throw error;
       await this.recent.remove(file);
+      const removed = 'it was removed from the recent files.';
+      if (error instanceof HostError)
+        throw new HostError(error.code, `${error.message} ${removed}`);
+      if (code === 'ENOENT') {
+        throw new HostError(
+          'not-found',
+          `${path.basename(file)} is no longer in ${path.dirname(file)}; ${removed}`,
+        );
+      }
       throw new HostError(
-        'not-found',
-        `${path.basename(file)} is no longer in ${path.dirname(file)}; it was removed from the recent files.`,
+        'io',
+        `${path.basename(file)} could not be read (${code ?? String(error)}); ${removed}`,
       );
     }
   }

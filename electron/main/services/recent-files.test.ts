@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_RECENT_FILES, RecentFiles } from './recent-files';
+import { MAX_RECENT_FILES, RecentFiles, recentKey } from './recent-files';
 
 let dir: string;
 let store: string;
@@ -30,6 +30,30 @@ describe('RecentFiles', () => {
       version: 1,
       paths: [p('a'), p('b')],
     });
+  });
+
+  it('lists a file once however its path was written', async () => {
+    const recent = new RecentFiles(store);
+    await recent.add(p('a'));
+    await recent.add(`${dir}/sub/../a.nines.json`);
+    expect(await recent.list()).toEqual([p('a')]);
+  });
+
+  it('lists a file once when a stored list names it twice', async () => {
+    await writeFile(
+      store,
+      JSON.stringify({ version: 1, paths: [p('a'), p('b'), `${dir}/./a.nines.json`] }),
+    );
+    expect(await new RecentFiles(store).list()).toEqual([p('a'), p('b')]);
+  });
+
+  it('on a case-insensitive platform, names that differ only in case are one file', () => {
+    expect(recentKey('/Users/Me/Plan.nines.json', 'darwin')).toBe(
+      recentKey('/users/me/plan.nines.json', 'darwin'),
+    );
+    expect(recentKey('/home/me/Plan.nines.json', 'linux')).not.toBe(
+      recentKey('/home/me/plan.nines.json', 'linux'),
+    );
   });
 
   it(`remembers at most ${MAX_RECENT_FILES} files`, async () => {

@@ -12,6 +12,7 @@ import { serializeDocument } from '../../../shared/schema/serialize';
 import { createPlannerStore, type PlannerStore } from '../store/create-store';
 import { selectIsDirty } from '../store/selectors';
 import { createDocumentActions } from './document-actions';
+import { selectFileName } from './file-names';
 import { decodeRecoveryCopy, encodeRecoveryCopy } from './recovery';
 import { parseTemplates } from './templates';
 
@@ -146,11 +147,9 @@ describe('document actions', () => {
     expect(store.getState().document).toBeNull();
     await actions.openTemplate('good');
     expect(store.getState().document?.name).toBe('Small');
-    expect(store.getState().file).toEqual({
-      fileId: null,
-      name: 'good.nines.json',
-      savedText: text,
-    });
+    // Not from a file: no file name of its own; it shows (and saves as) the slug of its name.
+    expect(store.getState().file).toEqual({ fileId: null, name: '', savedText: text });
+    expect(selectFileName(store.getState())).toBe('small.nines.json');
   });
 
   it('saves the serialized document and records where it went', async () => {
@@ -159,7 +158,8 @@ describe('document actions', () => {
     const actions = createDocumentActions(host, store, templates);
     await actions.openTemplate('good');
     expect(await actions.save(false)).toBe(true);
-    expect(saves).toEqual([{ saveAs: false, suggestedName: 'good.nines.json', text }]);
+    // A document without a file suggests the slug of its name (the template is named Small).
+    expect(saves).toEqual([{ saveAs: false, suggestedName: 'small.nines.json', text }]);
     expect(store.getState().file.fileId).toBe('saved-id');
     expect(selectIsDirty(store.getState())).toBe(false);
     await actions.save(true);
@@ -264,6 +264,21 @@ describe('replacing a document with unsaved changes', () => {
     expect(store.getState().document?.name).toBe('Edited');
   });
 
+  it('Save suggests the slug of a named document, the file name once it has one', async () => {
+    const store = createPlannerStore();
+    const { host, saves } = fakeHost(undefined, { saveAnswers: [SAVED, SAVED] });
+    const actions = createDocumentActions(host, store, templates);
+    await actions.openEmpty();
+    edit(store, 'Orders — Café EU');
+    await actions.save(false);
+    edit(store, 'Renamed after saving');
+    await actions.save(true);
+    expect(saves.map((s) => s.suggestedName)).toEqual([
+      'orders-cafe-eu.nines.json',
+      'small.nines.json',
+    ]);
+  });
+
   it('an empty document asks too, and opens unsaved under the untitled name', async () => {
     const { store, actions } = await dirtyWindow();
     const opening = actions.openEmpty();
@@ -272,7 +287,8 @@ describe('replacing a document with unsaved changes', () => {
     actions.answerDiscard('discard');
     await opening;
     expect(store.getState().document?.variants[0]?.nodes).toEqual([]);
-    expect(store.getState().file).toMatchObject({ fileId: null, name: 'untitled.nines.json' });
+    expect(store.getState().file).toMatchObject({ fileId: null, name: '' });
+    expect(selectFileName(store.getState())).toBe('untitled.nines.json');
   });
 
   it('a file that does not parse is refused before anything is asked', async () => {

@@ -21,6 +21,7 @@ import {
   decodeRecoveryCopy,
   type RecoverySchedulerOptions,
 } from './recovery';
+import { selectFileName, UNTITLED } from './file-names';
 import type { BundledTemplate } from './templates';
 
 /** The answer to "Save the changes to … before …?". */
@@ -28,9 +29,6 @@ export type DiscardChoice = 'save' | 'discard' | 'cancel';
 
 /** The answer to "… was changed by another program". */
 export type ChangedOnDiskChoice = 'save-copy' | 'overwrite' | 'cancel';
-
-/** File name suggested for a document that has none. */
-export const UNTITLED = 'untitled.nines.json';
 
 export interface DocumentActions {
   /** Shows the host's open dialog and opens the chosen file. */
@@ -145,14 +143,15 @@ export function createDocumentActions(
   }
 
   async function write(saveAs: boolean, force: boolean): Promise<boolean> {
-    const { document, file } = getState();
+    const state = getState();
+    const { document, file } = state;
     if (!document) return false;
     const text = serializeDocument(document);
     const result = await host.saveFile({
       ...(file.fileId === null ? {} : { fileId: file.fileId }),
       saveAs,
       ...(force ? { force } : {}),
-      suggestedName: file.name || UNTITLED,
+      suggestedName: selectFileName(state),
       text,
     });
     if (!result.ok && result.code === 'changed-on-disk') {
@@ -190,7 +189,7 @@ export function createDocumentActions(
       await replaceWith({
         document,
         fileId: null,
-        name: UNTITLED,
+        name: '',
         savedText: serializeDocument(document),
       });
     },
@@ -217,7 +216,7 @@ export function createDocumentActions(
       await replaceWith({
         document,
         fileId: null,
-        name: template.fileName,
+        name: '',
         savedText: serializeDocument(document),
       });
     },
@@ -257,7 +256,7 @@ export function createDocumentActions(
       getState().openDocument({
         document: parsed.document,
         fileId: null,
-        name: offer.fileName || UNTITLED,
+        name: offer.fileName ?? '',
         savedText: null,
       });
       getState().setRecoveryOffer(null);

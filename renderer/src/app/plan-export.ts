@@ -6,9 +6,10 @@
  */
 import type { NinesDocument } from '../../../shared/model/types';
 import { buildPlan, type PlanResult } from '../../../shared/plan/content/build-plan';
-import { slug, type PlanDocument } from '../../../shared/plan/document';
+import type { PlanDocument } from '../../../shared/plan/document';
 import type { PdfMakeLike } from '../../../shared/plan/pdf/write-pdf';
 import { PRICE_BOOK } from '../store/results';
+import { exportFileName } from './file-names';
 
 /** The formats a plan is exported in. */
 export type PlanExportFormat = 'pdf' | 'docx' | 'md';
@@ -48,7 +49,7 @@ export function planFileName(
   format: PlanExportFormat,
 ): string {
   const extension = PLAN_EXPORTS.find((e) => e.format === format)?.extension ?? format;
-  return `${slug(document.name)}-${slug(variantId)}-contingency-plan.${extension}`;
+  return exportFileName(document, 'contingency plan', extension, variantId);
 }
 
 let pdfmakeReady: Promise<PdfMakeLike> | undefined;

@@ -9,6 +9,7 @@ import type { HostApi } from '../../../shared/ipc/contract';
 import { serializeDocument } from '../../../shared/schema/serialize';
 import type { PlannerState, PlannerStore } from '../store/create-store';
 import { selectIsDirty } from '../store/selectors';
+import { selectFileName } from './file-names';
 
 /** How long after the first unsaved change the copy is written, ms (the promise is 2 s). */
 export const RECOVERY_DELAY_MS = 1000;
@@ -105,7 +106,7 @@ export function createRecoveryScheduler(
     if (state.document && selectIsDirty(state)) {
       hasCopy = true;
       const text = encodeRecoveryCopy({
-        fileName: state.file.name,
+        fileName: selectFileName(state),
         writtenAtMs: now(),
         text: serializeDocument(state.document),
       });

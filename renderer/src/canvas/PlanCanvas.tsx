@@ -13,7 +13,6 @@ import {
   type EdgeChange,
   type Node as FlowNode,
   type NodeChange,
-  type OnSelectionChangeParams,
   type ReactFlowState,
 } from '@xyflow/react';
 import {
@@ -45,6 +44,7 @@ import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
+import { applySelectChanges } from './selection-changes';
 import { GuideLines, useSnapGuides } from './SnapGuides';
 import {
   edgeId,
@@ -101,7 +101,10 @@ export function PlanCanvas() {
   const isSnapToGrid = usePlanner((s) => s.isSnapToGrid);
   const results = useResults();
   const isZoomedOut = useFlowStore(isOverview);
-  const { screenToFlowPosition, getInternalNode } = useReactFlow<PlanFlowNode, PlanFlowEdge>();
+  const { screenToFlowPosition, getInternalNode, getViewport, setViewport } = useReactFlow<
+    PlanFlowNode,
+    PlanFlowEdge
+  >();
   useAlignShortcuts();
   const [cache] = useState(createFlowViewCache);
 
@@ -147,25 +150,26 @@ export function PlanCanvas() {
     setEdges(view?.edges ?? []);
   }
 
-  // While a drag runs, edges and centre lines snap to the other nodes' and guides show it.
+  // While a drag runs, edges and centre lines snap to the other nodes' and guides show it. The
+  // selection goes to the store from the person's gestures only (see selection-changes.ts).
   const { guides, snap, clear: clearGuides } = useSnapGuides();
   const onNodesChange = useCallback(
     (changes: NodeChange<PlanFlowNode>[]) => {
       const snapped = snap(changes);
       setNodes((ns) => applyNodeChanges(snapped, ns));
+      const state = store.getState();
+      const picked = applySelectChanges(state.selectedNodeIds, snapped);
+      if (picked !== state.selectedNodeIds) state.setSelection(picked, state.selectedEdgeIds);
     },
-    [snap],
+    [snap, store],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<PlanFlowEdge>[]) => setEdges((es) => applyEdgeChanges(changes, es)),
-    [],
-  );
-  const onSelectionChange = useCallback(
-    ({ nodes: picked, edges: pickedEdges }: OnSelectionChangeParams) =>
-      store.getState().setSelection(
-        picked.map((n) => n.id),
-        pickedEdges.map((e) => e.id),
-      ),
+    (changes: EdgeChange<PlanFlowEdge>[]) => {
+      setEdges((es) => applyEdgeChanges(changes, es));
+      const state = store.getState();
+      const picked = applySelectChanges(state.selectedEdgeIds, changes);
+      if (picked !== state.selectedEdgeIds) state.setSelection(state.selectedNodeIds, picked);
+    },
     [store],
   );
   const onNodeDragStop = useCallback(
@@ -307,6 +311,18 @@ export function PlanCanvas() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [store, openMenu]);
 
+  // Undo and redo of a step that moved the view (auto-layout) show the view of its document.
+  const viewRequest = usePlanner((s) => s.viewRequest);
+  useEffect(() => {
+    store.getState().setViewReader(getViewport);
+    return () => store.getState().setViewReader(() => undefined);
+  }, [store, getViewport]);
+  useEffect(() => {
+    if (!viewRequest) return;
+    void setViewport(viewRequest.view, { duration: 200 });
+    store.getState().clearViewRequest();
+  }, [store, viewRequest, setViewport]);
+
   // Fit the view when a document or variant opens with something to show, not later: a design
   // drawn from an empty canvas must stay where the person drops things.
   const flowKey = `${openCount}:${variant?.id ?? ''}`;
@@ -333,7 +349,6 @@ export function PlanCanvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onNodeDoubleClick={onNodeDoubleClick}
         onNodeContextMenu={onNodeContextMenu}

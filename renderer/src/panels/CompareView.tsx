@@ -4,6 +4,7 @@ import type { PriceBook } from '../../../shared/catalog/price-book';
 import { availabilityFromReport } from '../../../shared/engine';
 import { compare, evaluate, type Comparison, type VariantEvaluation } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
+import { exportFileStem } from '../app/file-names';
 import { usePlanner } from '../store/context';
 import { PRICE_BOOK } from '../store/results';
 import '../styles/compare.css';
@@ -175,7 +176,10 @@ export function CompareView() {
               targetNines={targetNines}
             />
           </div>
-          <ChartExport chartRef={chartRef} fileStem={`${document.name} - nines against cost`} />
+          <ChartExport
+            chartRef={chartRef}
+            fileStem={exportFileStem(document, 'nines against cost')}
+          />
         </section>
         <section className="compare__section" aria-label="What each extra nine costs">
           <h3 className="field-group__title">What each extra nine costs</h3>

@@ -3,6 +3,7 @@ import type { NinesDocument, Variant } from '../../../shared/model/types';
 import type { ExportRequest } from '../../../shared/ipc/contract';
 import { buildTopologyDrawing } from '../../../shared/plan/diagram';
 import { toSvg } from '../../../shared/plan/drawing';
+import { exportFileName } from '../app/file-names';
 import { useServices } from '../hooks/useServices';
 import { usePlanner } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
@@ -30,9 +31,12 @@ async function diagramExport(
 ): Promise<ExportRequest> {
   const drawing = buildTopologyDrawing(variant, { maxWidth: DIAGRAM_MAX_WIDTH });
   const svg = toSvg(drawing);
-  const stem = `${document.name} - ${variant.name}`;
   if (format === 'svg') {
-    return { suggestedName: `${stem}.svg`, mimeType: 'image/svg+xml', data: svg };
+    return {
+      suggestedName: exportFileName(document, 'diagram', 'svg', variant.id),
+      mimeType: 'image/svg+xml',
+      data: svg,
+    };
   }
   const png = await svgToPng(svg, {
     width: drawing.width,
@@ -40,7 +44,11 @@ async function diagramExport(
     scale: DIAGRAM_PNG_SCALE,
     background: '#ffffff',
   });
-  return { suggestedName: `${stem}.png`, mimeType: 'image/png', data: png };
+  return {
+    suggestedName: exportFileName(document, 'diagram', 'png', variant.id),
+    mimeType: 'image/png',
+    data: png,
+  };
 }
 
 /**

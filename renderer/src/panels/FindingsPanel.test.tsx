@@ -93,7 +93,7 @@ describe('FindingsList', () => {
     const redis = document?.variants[0]?.nodes.find((n) => n.id === 'redis-use1');
     expect(redis).toHaveProperty('witness', true);
     expect(past.map((step) => step.label)).toEqual([
-      'Add a witness (quorum) for redis-use1 in a third location',
+      'Add a witness (quorum) for Redis (us-east-1) in a third location',
     ]);
     store.getState().undo();
     expect(store.getState().document).toBe(template);

@@ -14,6 +14,7 @@ import {
   type NodeChange,
 } from '../store/advice';
 import { usePlanner, usePlannerStore } from '../store/context';
+import { isEmptyDesign } from '../store/selectors';
 import './findings.css';
 
 /**
@@ -76,6 +77,7 @@ export function FindingsList({
   const variant = document.variants.find((v) => v.id === variantId);
   const names = new Map(variant?.nodes.map((n) => [n.id, displayName(n)]));
   const name = (id: string) => names.get(id) ?? id;
+  const isEmpty = variant !== undefined && isEmptyDesign(variant);
 
   const preview = useMemo(() => {
     const finding = previewed === null ? undefined : byKey.get(previewed);
@@ -116,11 +118,13 @@ export function FindingsList({
       <h3 className="field-group__title">
         Findings
         <span className="field-group__aside">
-          {isPending
-            ? 'reviewing…'
-            : review?.status === 'cancelled'
-              ? 'stopped'
-              : `${findings.length}`}
+          {isEmpty
+            ? ''
+            : isPending
+              ? 'reviewing…'
+              : review?.status === 'cancelled'
+                ? 'stopped'
+                : `${findings.length}`}
         </span>
       </h3>
       {review?.status === 'running' && (
@@ -147,8 +151,16 @@ export function FindingsList({
           </button>
         </div>
       )}
-      {findings.length === 0 && !isPending && review === undefined && (
-        <p className="panel__empty">No findings: nothing in the design breaks a principle.</p>
+      {isEmpty ? (
+        <p className="panel__empty" data-testid="findings-empty">
+          No findings yet: the advisor reviews the design once it has a component.
+        </p>
+      ) : (
+        findings.length === 0 &&
+        !isPending &&
+        review === undefined && (
+          <p className="panel__empty">No findings: nothing in the design breaks a principle.</p>
+        )
       )}
       <ul className="findings__list">
         {findings.map((finding) => {

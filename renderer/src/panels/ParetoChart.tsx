@@ -1,5 +1,5 @@
 import type { ComparedVariant } from '../../../shared/engine';
-import { formatNines, formatUsd } from '../../../shared/text';
+import { formatNines, formatNumber, formatUsd } from '../../../shared/text';
 
 /** A variant with the two figures the chart plots. */
 type Point = ComparedVariant & { readonly nines: number };
@@ -29,18 +29,31 @@ const WIDTH = 560;
 const HEIGHT = 300;
 const PAD = { left: 56, right: 24, top: 16, bottom: 44 };
 
-/** Round ticks between `lo` and `hi`: about `count` of them, at 1, 2 or 5 × a power of ten. */
-function ticks(lo: number, hi: number, count: number): number[] {
+/** The step of round ticks between `lo` and `hi`: about `count` of them, 1, 2 or 5 × 10ⁿ. */
+function tickStep(lo: number, hi: number, count: number): number {
   const raw = (hi - lo) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+}
+
+/** Round ticks between `lo` and `hi`: about `count` of them, at 1, 2 or 5 × a power of ten. */
+function ticks(lo: number, hi: number, count: number): number[] {
+  const step = tickStep(lo, hi, count);
   const out: number[] = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi + step / 1e6; t += step) out.push(t);
   return out;
 }
 
-function compactUsd(value: number): string {
-  return value >= 1000 ? `$${Math.round(value / 1000)}k` : formatUsd(value);
+/**
+ * A cost tick's label, as fine as the step between ticks needs so that two ticks never read the
+ * same: `$40k`, `$40.2k` (a step under $1,000), `$740`, `$2.50` (a step under $1).
+ */
+function costTickLabel(value: number, step: number): string {
+  if (value >= 1000) {
+    const decimals = step >= 1000 ? 0 : Math.ceil(-Math.log10(step / 1000) - 1e-9);
+    return `$${formatNumber(value / 1000, decimals)}k`;
+  }
+  return formatUsd(value, { cents: step < 1 });
 }
 
 /**
@@ -75,6 +88,7 @@ export function ParetoChart({
   const sx = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * (WIDTH - PAD.left - PAD.right);
   const sy = (v: number) =>
     HEIGHT - PAD.bottom - ((v - y0) / (y1 - y0)) * (HEIGHT - PAD.top - PAD.bottom);
+  const xStep = tickStep(x0, x1, 5);
   const frontier = paretoFrontier(points);
   const onFrontier = new Set(frontier.map((p) => p.id));
   return (
@@ -100,8 +114,9 @@ export function ParetoChart({
           y={HEIGHT - PAD.bottom + 16}
           textAnchor="middle"
           className="chart__tick"
+          data-testid="pareto-cost-tick"
         >
-          {compactUsd(t)}
+          {costTickLabel(t, xStep)}
         </text>
       ))}
       <line

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NinesDocument } from '../../../shared/model/types';
 import { PlannerStoreProvider } from '../store/context';
-import { storeWithDocument } from '../store/testing';
+import { storeWith } from '../store/testing';
 import { Inspector } from './Inspector';
 
 afterEach(cleanup);
@@ -32,7 +32,7 @@ const document: NinesDocument = {
 };
 
 function renderApp() {
-  const store = storeWithDocument(document);
+  const store = storeWith(document);
   store.getState().selectNode('app');
   render(
     <PlannerStoreProvider store={store}>

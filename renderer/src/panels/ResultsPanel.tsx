@@ -1,12 +1,13 @@
 import { Check, TriangleAlert, X } from 'lucide-react';
 import { useState } from 'react';
 import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
+import { distinctNames } from '../../../shared/model/nodes';
 import type { NinesDocument, Scenario, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { useAdvice } from '../hooks/useAdvice';
 import { useResultsState } from '../hooks/useResults';
 import { usePlanner } from '../store/context';
-import { selectActiveVariant } from '../store/selectors';
+import { selectActiveVariant, selectIsEmptyDesign } from '../store/selectors';
 import { SimulationPanel } from './SimulationPanel';
 import { SensitivityPanel } from './TornadoChart';
 import {
@@ -31,6 +32,7 @@ export function ResultsPanel() {
   const variant = usePlanner(selectActiveVariant);
   const { results, isPending } = useResultsState();
   const advice = useAdvice();
+  const isEmpty = usePlanner(selectIsEmptyDesign);
   if (!document || !variant) return null;
   return (
     <section
@@ -39,12 +41,26 @@ export function ResultsPanel() {
       aria-label="Results"
       aria-busy={isPending}
     >
-      <Figures document={document} variant={variant} results={results} />
-      <div className="metric metric--list findings-count" data-testid="findings-count">
-        <span className="metric__label">
-          Findings ({advice.isPending ? '…' : advice.isCancelled ? '—' : advice.findings.length})
-        </span>
-      </div>
+      {isEmpty ? (
+        <div className="field-group metrics">
+          <h3 className="field-group__title">Results</h3>
+          <p className="panel__empty" data-testid="results-empty">
+            Nothing to compute yet. Start by adding a component (a router, a service, a datastore…)
+            from the palette: drag it onto the canvas, or click it. Its availability, downtime and
+            cost appear here.
+          </p>
+        </div>
+      ) : (
+        <>
+          <Figures document={document} variant={variant} results={results} />
+          <div className="metric metric--list findings-count" data-testid="findings-count">
+            <span className="metric__label">
+              Findings ({advice.isPending ? '…' : advice.isCancelled ? '—' : advice.findings.length}
+              )
+            </span>
+          </div>
+        </>
+      )}
       <Scenarios
         document={document}
         scenarios={document.scenarios ?? []}
@@ -52,7 +68,7 @@ export function ResultsPanel() {
         results={results?.scenarios ?? []}
       />
       <SimulationPanel />
-      <SensitivityPanel />
+      {!isEmpty && <SensitivityPanel />}
     </section>
   );
 }
@@ -102,6 +118,8 @@ function Figures({
   const errors = results?.issues.filter((i) => i.severity === 'error') ?? [];
   const warnings = results?.issues.filter((i) => i.severity === 'warning') ?? [];
   const unpriced = cost?.unpriced ?? [];
+  // Two nodes of one name would read as one line repeated: told apart (`Redis (us-east-1)`).
+  const distinct = distinctNames(variant);
   return (
     <div className="field-group metrics">
       <h3 className="field-group__title">Results</h3>
@@ -149,7 +167,7 @@ function Figures({
           title={
             unpriced.length === 0
               ? undefined
-              : `Not priced:\n${unpriced.map((u) => `${name(u.nodeId)}: ${u.reason}`).join('\n')}`
+              : `Not priced:\n${unpriced.map((u) => `${distinct.get(u.nodeId) ?? u.nodeId}: ${u.reason}`).join('\n')}`
           }
         />
         {cost && (

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NinesDocument } from '../../../shared/model/types';
 import { PlannerStoreProvider, usePlanner } from '../store/context';
-import { storeWithDocument } from '../store/testing';
+import { storeWith } from '../store/testing';
 import { ScenarioActions } from './ScenarioControls';
 
 afterEach(cleanup);
@@ -28,7 +28,7 @@ const document: NinesDocument = {
 };
 
 function renderActions() {
-  const store = storeWithDocument(document);
+  const store = storeWith(document);
   const Actions = () => {
     const doc = usePlanner((state) => state.document);
     const variant = doc?.variants[0];

@@ -10,6 +10,7 @@ import {
   formatShare,
 } from '../../../shared/text';
 import { usePlanner } from '../store/context';
+import { selectIsEmptyDesign } from '../store/selectors';
 import { isSameTopology } from '../store/results';
 import type { SimulationMessage, SimulationRequest } from '../store/simulation.worker';
 import '../styles/compare.css';
@@ -106,6 +107,7 @@ function Histogram({ bins, years }: { bins: readonly DowntimeBin[]; years: numbe
 export function SimulationPanel() {
   const document = usePlanner((s) => s.document);
   const variantId = usePlanner((s) => s.activeVariantId);
+  const isEmpty = usePlanner(selectIsEmptyDesign);
   const [years, setYears] = useState<number>(YEAR_CHOICES[0]);
   const [run, setRun] = useState<Run>({ status: 'idle' });
   const worker = useRef<Worker | null>(null);
@@ -186,11 +188,22 @@ export function SimulationPanel() {
             <Square size={13} aria-hidden /> Cancel
           </button>
         ) : (
-          <button type="button" className="tool" onClick={start}>
+          <button
+            type="button"
+            className="tool"
+            onClick={start}
+            disabled={isEmpty}
+            aria-describedby={isEmpty ? 'simulate-reason' : undefined}
+          >
             <Play size={13} aria-hidden /> Simulate
           </button>
         )}
       </div>
+      {isEmpty && (
+        <p className="panel__empty" id="simulate-reason" data-testid="simulate-reason">
+          Nothing to simulate until the design has a component.
+        </p>
+      )}
       {run.status === 'running' && (
         <progress
           className="simulation__progress"

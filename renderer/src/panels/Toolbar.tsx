@@ -11,6 +11,7 @@ import {
   Workflow,
 } from 'lucide-react';
 import { useState } from 'react';
+import { selectFileName } from '../app/file-names';
 import { autoLayout } from '../canvas/auto-layout';
 import { useServices } from '../hooks/useServices';
 import { usePlanner, usePlannerStore } from '../store/context';
@@ -28,7 +29,7 @@ const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ?
 export function Toolbar() {
   const { actions } = useServices();
   const document = usePlanner((s) => s.document);
-  const fileName = usePlanner((s) => s.file.name);
+  const fileName = usePlanner(selectFileName);
   const hasFile = usePlanner((s) => s.file.fileId !== null);
   const isDirty = usePlanner(selectIsDirty);
   const setGalleryOpen = usePlanner((s) => s.setGalleryOpen);
@@ -39,11 +40,11 @@ export function Toolbar() {
   const redoLabel = usePlanner((s) => s.future.at(-1)?.label);
   const isSnapToGrid = usePlanner((s) => s.isSnapToGrid);
   const view = usePlanner((s) => s.view);
-  const { fitView } = useReactFlow();
+  const { fitView, getViewport } = useReactFlow();
   const [isLayingOut, setLayingOut] = useState(false);
   const runAutoLayout = () => {
     setLayingOut(true);
-    void autoLayout(store)
+    void autoLayout(store, getViewport())
       .then(() => fitView({ padding: 0.05, maxZoom: 1, duration: 200 }))
       .finally(() => setLayingOut(false));
   };

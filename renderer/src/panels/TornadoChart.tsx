@@ -10,6 +10,7 @@ import {
   type SensitivityBar,
   type SensitivityParameter,
 } from '../../../shared/engine';
+import { exportFileStem } from '../app/file-names';
 import { displayName } from '../canvas/describe';
 import { useResults } from '../hooks/useResults';
 import { usePlanner, usePlannerStore } from '../store/context';
@@ -380,7 +381,11 @@ export function SensitivityPanel() {
               </div>
               <ChartExport
                 chartRef={chartRef}
-                fileStem={`${variant.name} - sensitivity (${figure === 'cost' ? 'yearly cost' : 'downtime'})`}
+                fileStem={exportFileStem(
+                  document,
+                  `sensitivity ${figure === 'cost' ? 'yearly cost' : 'downtime'}`,
+                  variant.id,
+                )}
               />
             </div>
           ) : (

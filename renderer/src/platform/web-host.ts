@@ -6,6 +6,7 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { isTextEntry } from './focus';
+import { parseDocumentText } from '../../../shared/schema/parse';
 import type {
   ExportRequest,
   HostApi,
@@ -120,18 +121,40 @@ export function createWebHost(): HostApi {
     return (await get<RecentRecord[]>(RECENT_KEY, db)) ?? [];
   }
 
-  async function remember(record: RecentRecord): Promise<void> {
-    const recent = await readRecent();
+  /**
+   * The recent files without `record`'s file: the same id, the same file behind a handle, or a
+   * copy of the same name (copies have no path; the list shows only their name, so two copies
+   * of one name could not be told apart there).
+   */
+  async function othersThan(record: RecentRecord): Promise<RecentRecord[]> {
     const rest: RecentRecord[] = [];
-    for (const other of recent) {
+    for (const other of await readRecent()) {
       const isSame =
         other.fileId === record.fileId ||
         (record.handle !== undefined &&
           other.handle !== undefined &&
-          (await other.handle.isSameEntry(record.handle)));
+          (await other.handle.isSameEntry(record.handle))) ||
+        (record.handle === undefined && other.handle === undefined && other.name === record.name);
       if (!isSame) rest.push(other);
     }
-    await set(RECENT_KEY, [record, ...rest].slice(0, MAX_RECENT), db);
+    return rest;
+  }
+
+  async function remember(record: RecentRecord): Promise<void> {
+    await set(RECENT_KEY, [record, ...(await othersThan(record))].slice(0, MAX_RECENT), db);
+  }
+
+  async function forget(record: RecentRecord): Promise<void> {
+    await set(RECENT_KEY, await othersThan(record), db);
+  }
+
+  /**
+   * Lists the file read as `text` among the recent files only when it opens as a document: one
+   * the window will refuse is not listed, and leaves the list if it was there.
+   */
+  async function rememberIfItOpens(record: RecentRecord, text: string): Promise<void> {
+    if (parseDocumentText(text).ok) await remember(record);
+    else await forget(record);
   }
 
   async function ensurePermission(
@@ -148,7 +171,7 @@ export function createWebHost(): HostApi {
     const file = await handle.getFile();
     const text = await file.text();
     session.set(fileId, { name: file.name, handle, lastModified: file.lastModified });
-    await remember({ fileId, name: file.name, handle });
+    await rememberIfItOpens({ fileId, name: file.name, handle }, text);
     return { fileId, name: file.name, text };
   }
 
@@ -225,7 +248,7 @@ export function createWebHost(): HostApi {
         const text = await file.text();
         const fileId = crypto.randomUUID();
         session.set(fileId, { name: file.name });
-        await remember({ fileId, name: file.name, text });
+        await rememberIfItOpens({ fileId, name: file.name, text }, text);
         return ok({ fileId, name: file.name, text });
       } catch (error) {
         return fail('io', `Could not read the file: ${describe(error)}`);
@@ -233,8 +256,9 @@ export function createWebHost(): HostApi {
     },
 
     async openRecent(fileId) {
+      let record: RecentRecord | undefined;
       try {
-        const record = (await readRecent()).find((r) => r.fileId === fileId);
+        record = (await readRecent()).find((r) => r.fileId === fileId);
         if (!record) return fail('not-found', 'This file is no longer in the recent list.');
         if (record.handle) {
           if (!(await ensurePermission(record.handle, 'read'))) {
@@ -242,14 +266,21 @@ export function createWebHost(): HostApi {
           }
           return ok(await openWithHandle(record.handle, fileId));
         }
+        const text = record.text ?? '';
         session.set(fileId, { name: record.name });
-        await remember(record);
-        return ok({ fileId, name: record.name, text: record.text ?? '' });
+        await rememberIfItOpens(record, text);
+        return ok({ fileId, name: record.name, text });
       } catch (error) {
+        // A file that cannot be read any more leaves the list (a refused permission does not).
+        if (record) await forget(record).catch(() => undefined);
+        const removed = 'it was removed from the recent files.';
         if (error instanceof DOMException && error.name === 'NotFoundError') {
-          return fail('not-found', 'The file was moved or deleted.');
+          return fail(
+            'not-found',
+            `${record?.name ?? 'The file'} was moved or deleted; ${removed}`,
+          );
         }
-        return fail('io', `Could not read the file: ${describe(error)}`);
+        return fail('io', `Could not read the file: ${describe(error)}; ${removed}`);
       }
     },
 

@@ -13,7 +13,7 @@ import { createSelectionSlice } from './slices/selection';
 import { createUiSlice } from './slices/ui';
 import type { PlannerState } from './state';
 
-export type { LoadedDocument, PlannerState } from './state';
+export type { CanvasView, LoadedDocument, PlannerState } from './state';
 
 export type PlannerStore = StoreApi<PlannerState>;
 

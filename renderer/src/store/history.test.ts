@@ -3,6 +3,7 @@ import { addNode } from '../../../shared/model/ops/add-node';
 import { moveNodes } from '../../../shared/model/ops/move';
 import { emptyDocument } from '../../../shared/model/ops/new-document';
 import { updateNodeField } from '../../../shared/model/ops/update-field';
+import type { NinesDocument } from '../../../shared/model/types';
 import { serializeDocument } from '../../../shared/schema/serialize';
 import { createPlannerStore } from './create-store';
 import { HISTORY_LIMIT } from './slices/history';
@@ -113,5 +114,38 @@ describe('history', () => {
     const document = emptyDocument('Other');
     store.getState().openDocument({ document, fileId: null, name: 'o', savedText: '' });
     expect(store.getState().past).toEqual([]);
+  });
+
+  it('a step that moved the view brings the view back with its document (auto-layout)', () => {
+    // Issue 17: undoing Auto-layout put the positions back but left the fitted view.
+    const store = openEmpty();
+    addService(store);
+    const before = { x: -80, y: 210, zoom: 0.54 };
+    const fitted = { x: 12, y: 232, zoom: 0.6 };
+    const id = store.getState().document?.variants[0]?.nodes[0]?.id ?? '';
+    const laidOut = (d: NinesDocument) =>
+      moveNodes(
+        d,
+        'v1',
+        [{ nodeId: id, parentId: undefined, absolute: { x: 300, y: 40 } }],
+        new Map(),
+      );
+    store.getState().commit('Auto-layout', laidOut, before);
+    store.getState().setViewReader(() => fitted);
+    store.getState().undo();
+    expect(store.getState().viewRequest?.view).toEqual(before);
+    store.getState().clearViewRequest();
+    store.getState().setViewReader(() => before);
+    store.getState().redo();
+    expect(store.getState().viewRequest?.view).toEqual(fitted);
+  });
+
+  it('a step that did not move the view leaves the view alone', () => {
+    const store = openEmpty();
+    addService(store);
+    store.getState().setViewReader(() => ({ x: 1, y: 2, zoom: 1 }));
+    store.getState().undo();
+    store.getState().redo();
+    expect(store.getState().viewRequest).toBeNull();
   });
 });

@@ -1,11 +1,27 @@
 /** Derived reads of the planner state, shared by components and tests. */
 import { serializeDocument } from '../../../shared/schema/serialize';
+import { isContainer } from '../../../shared/model/nodes';
 import type { ModelNode, NinesDocument, Variant } from '../../../shared/model/types';
 import type { PlannerState } from './create-store';
 
 /** The variant the canvas shows, or undefined when no document is open. */
 export function selectActiveVariant(state: PlannerState): Variant | undefined {
   return state.document?.variants.find((v) => v.id === state.activeVariantId);
+}
+
+/**
+ * True when `variant` has no component yet (no node, or only regions and zones): its entry names
+ * nothing, so there is nothing to evaluate, review or simulate, and the panels say how to start
+ * instead of showing an engine error or claiming that nothing breaks a principle.
+ */
+export function isEmptyDesign(variant: Variant): boolean {
+  return variant.nodes.every(isContainer);
+}
+
+/** `isEmptyDesign` of the active variant; false when no document is open. */
+export function selectIsEmptyDesign(state: PlannerState): boolean {
+  const variant = selectActiveVariant(state);
+  return variant !== undefined && isEmptyDesign(variant);
 }
 
 /** The selected node of the active variant, if any. */

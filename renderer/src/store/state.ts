@@ -50,10 +50,21 @@ export interface DocumentSlice {
   setActiveVariant: (variantId: string) => void;
 }
 
-/** One undoable step: the document as it was before, and what the step did. */
+/** Where the canvas looks: React Flow's viewport (pan in px, zoom factor). */
+export interface CanvasView {
+  readonly x: number;
+  readonly y: number;
+  readonly zoom: number;
+}
+
+/**
+ * One undoable step: the document as it was before, and what the step did; for a step that also
+ * moved the view (auto-layout fits the new layout), the view that showed that document.
+ */
 export interface HistoryStep {
   readonly document: NinesDocument;
   readonly label: string;
+  readonly view?: CanvasView;
 }
 
 /**
@@ -69,8 +80,13 @@ export interface HistorySlice {
   /**
    * Applies `fn` to the document as one step labelled `label`; no step when nothing changed. The
    * standard drills of what the step brought in join the step (`withNewDrills`, docs/ui.md).
+   * `view`, for a step that moves the view too: the view before it, which undo brings back.
    */
-  commit: (label: string, fn: (document: NinesDocument) => NinesDocument) => void;
+  commit: (
+    label: string,
+    fn: (document: NinesDocument) => NinesDocument,
+    view?: CanvasView,
+  ) => void;
   /**
    * Applies an edit that can be refused: one step when accepted; when refused the document
    * stays as it was and the reason is returned.
@@ -80,6 +96,7 @@ export interface HistorySlice {
   beginGesture: (label: string) => void;
   /** Ends the gesture, recording one step if the document changed during it. */
   endGesture: () => void;
+  /** Undoes the last step; one that moved the view asks the canvas for the view it had. */
   undo: () => void;
   redo: () => void;
 }
@@ -114,6 +131,14 @@ export interface CanvasSlice {
   setClipboard: (clipboard: Clipboard) => void;
   setSnapToGrid: (isOn: boolean) => void;
   setPointer: (pointer: { readonly x: number; readonly y: number } | null) => void;
+  /** The canvas's current view, as the canvas reports it (undefined without a canvas). */
+  readView: () => CanvasView | undefined;
+  /** The canvas registers how to read its view while it is shown (and unregisters). */
+  setViewReader: (read: () => CanvasView | undefined) => void;
+  /** A view undo or redo asks the canvas to show (`seq` tells two requests apart). */
+  viewRequest: { readonly view: CanvasView; readonly seq: number } | null;
+  /** The canvas has shown the requested view. */
+  clearViewRequest: () => void;
 }
 
 /** Where the open document lives and what was last written there. */

@@ -1,10 +1,10 @@
-/** For tests: a planner store with a document open, as if just read from a file. */
+/** For tests: a window's store with `document` open, clean, as if just opened. */
 import type { NinesDocument } from '../../../shared/model/types';
 import { serializeDocument } from '../../../shared/schema/serialize';
 import { createPlannerStore, type PlannerStore } from './create-store';
 
-/** A new store with `document` open (saved as `name`, so not dirty). */
-export function storeWithDocument(document: NinesDocument, name = 'x.nines.json'): PlannerStore {
+/** A store with `document` open as the file `name` (none: never saved). */
+export function storeWith(document: NinesDocument, name = ''): PlannerStore {
   const store = createPlannerStore();
   store.getState().openDocument({
     document,

@@ -166,6 +166,38 @@ function expectExactEffect(doc: NinesDocument, variantId: string, finding: Findi
   return fixed;
 }
 
+describe('findings name nodes as the reader knows them (issue 17)', () => {
+  // The person named the datastore, its region and the global router; the JSON keeps ids.
+  const names: Record<string, Record<string, unknown>> = {
+    'db-r1': { name: 'Orders DB' },
+    r1: { name: 'Frankfurt' },
+    dns: { name: 'Global DNS', availability: 0.9999 },
+  };
+  const named = edit(good(), (v) => ({
+    nodes: v.nodes
+      .filter((n) => n.id !== 'backup-r1')
+      .map((n) => ({ ...n, ...names[n.id] }) as ModelNode),
+    edges: v.edges.filter((e) => e.from !== 'backup-r1'),
+  }));
+  const prose = (f: Finding) => [f.title, f.message, f.fix.label].join('\n');
+
+  it('titles, messages and fix labels use names; nodeIds and ops keep ids', () => {
+    const all = findings(named);
+    const backup = all.find((f) => f.code === 'no-backup') as Finding;
+    expect(backup.title).toBe('Orders DB has no backup');
+    expect(backup.fix.label).toBe(
+      'Back up Orders DB every 60\u00a0s, keeping 7\u00a0days, in Frankfurt',
+    );
+    expect(backup.nodeIds).toEqual(['db-r1']);
+    expect(backup.fix.op).toMatchObject({ datastoreId: 'db-r1', regionId: 'r1' });
+    const router = all.find((f) => f.nodeIds.includes('dns')) as Finding;
+    expect(router.title).toMatch(/^Global DNS/);
+    for (const f of all) {
+      expect(prose(f)).not.toMatch(/\bdb-r1\b|\bdns\b|\br1\b/);
+    }
+  });
+});
+
 describe('a fix that is not a model operation', () => {
   it('has no effect (null) and reads "not measured", with the ceiling where there is one', () => {
     const all = findings(template('single-region-3az'));
@@ -628,7 +660,7 @@ describe('N+1 only with one instance to spare', () => {
       (x) => x.code === 'capacity-after-region-loss',
     );
     expect(f?.fix.label).toBe(
-      'Run 10\u00a0instances of app-euw1: enough to carry the load after the loss of a region, none to spare',
+      'Run 10\u00a0instances of Checkout API (eu-west-1): enough to carry the load after the loss of a region, none to spare',
     );
   });
 });
@@ -697,7 +729,9 @@ describe('the bundled templates', () => {
       regionId: 'euw1',
       intervalSeconds: 1800,
     });
-    expect(f.fix.label).toBe('Back up redis-euw1 every 30\u00a0min, keeping 7\u00a0days, in euw1');
+    expect(f.fix.label).toBe(
+      'Back up Redis (eu-west-1) every 30\u00a0min, keeping 7\u00a0days, in Europe (Ireland)',
+    );
     const fixed = applyFix(doc, 'warm-standby', f.fix.op as NonNullable<Finding['fix']['op']>);
     const after = findings(fixed);
     expect(after.filter((x) => x.nodeIds.includes('backup-redis-euw1'))).toEqual([]);

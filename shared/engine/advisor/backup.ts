@@ -52,6 +52,7 @@ function backupsOf(ctx: AdviceContext, datastoreId: string): BackupNode[] {
 
 /** Every backup finding of the variant. */
 export function backupFindings(ctx: AdviceContext): DraftFinding[] {
+  const { name: n } = ctx;
   const findings: DraftFinding[] = [];
   const rpo = ctx.targets.rpoSeconds;
   const detection = corruptionDetectionSeconds(ctx.doc);
@@ -67,7 +68,7 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
     const backups = backupsOf(ctx, node.id);
     const probes = ctx.probe({
       id: `advisor-corrupt-${node.id}`,
-      name: `Corruption of ${node.id}`,
+      name: `Corruption of ${n(node.id)}`,
       corrupt: [node.id],
     });
     if (backups.length === 0) {
@@ -78,8 +79,8 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
         code: 'no-backup',
         severity: 'high',
         nodeIds: [node.id],
-        title: `${node.id} has no backup`,
-        message: `Replication copies a logical corruption (a bad deploy, a mistaken delete) to every member of ${node.id}: with no backup it cannot be undone, so its RPO is unbounded and its data must be rebuilt from the systems of record.${
+        title: `${n(node.id)} has no backup`,
+        message: `Replication copies a logical corruption (a bad deploy, a mistaken delete) to every member of ${n(node.id)}: with no backup it cannot be undone, so its RPO is unbounded and its data must be rebuilt from the systems of record.${
           interval === undefined || rpo === undefined
             ? ''
             : ` Backed up every ${formatDuration(interval)}, a corruption loses at most ${formatDuration(interval + detection)} of writes, within the ${formatDuration(rpo)} RPO target (${rule}).`
@@ -87,7 +88,7 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
         principle: 'recoverability',
         probes,
         fix: {
-          label: `Back up ${node.id} ${every}, keeping ${formatCount(7, 'day')}${region ? `, in ${region}` : ''}`,
+          label: `Back up ${n(node.id)} ${every}, keeping ${formatCount(7, 'day')}${region ? `, in ${n(region)}` : ''}`,
           op: {
             kind: 'add-backup',
             datastoreId: node.id,
@@ -111,8 +112,8 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
       code: 'backup-interval-above-rpo',
       severity: 'high',
       nodeIds: [best.backup.id, node.id],
-      title: `${best.backup.id} runs every ${formatDuration(best.interval)}: a corruption of ${node.id} can lose ${formatDuration(lost)}, above the ${formatDuration(rpo)} RPO`,
-      message: `A corruption of ${node.id} is undone from the last backup taken before it began, losing up to ${formatDuration(best.interval)} + ${formatDuration(detection)} = ${formatDuration(lost)} of writes against an RPO target of ${formatDuration(rpo)} (${rule}).${
+      title: `${n(best.backup.id)} runs every ${formatDuration(best.interval)}: a corruption of ${n(node.id)} can lose ${formatDuration(lost)}, above the ${formatDuration(rpo)} RPO`,
+      message: `A corruption of ${n(node.id)} is undone from the last backup taken before it began, losing up to ${formatDuration(best.interval)} + ${formatDuration(detection)} = ${formatDuration(lost)} of writes against an RPO target of ${formatDuration(rpo)} (${rule}).${
         interval !== undefined
           ? ` Backing up every ${formatDuration(interval)} (at most ${formatDuration(rpo)} − ${formatDuration(detection)}) meets it; the cost below prices each backup as a full copy of the data set, so continuous (point-in-time) backups are usually far cheaper: give the backup their price as monthlyUsd.`
           : ' No backup interval meets a zero RPO: only a delayed replica or a point-in-time log can.'
@@ -122,14 +123,14 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
       fix:
         interval !== undefined
           ? {
-              label: `Back up ${node.id} every ${formatDuration(interval)} (point-in-time recovery)`,
+              label: `Back up ${n(node.id)} every ${formatDuration(interval)} (point-in-time recovery)`,
               op: {
                 kind: 'set-backup-interval',
                 backupId: best.backup.id,
                 intervalSeconds: interval,
               },
             }
-          : { label: `Keep a point-in-time log of ${node.id}`, op: null },
+          : { label: `Keep a point-in-time log of ${n(node.id)}`, op: null },
     });
   }
   if (rpo !== undefined && interval === undefined && detection > 0 && stores.length > 0) {
@@ -158,7 +159,7 @@ function detectionFinding(
     nodeIds: [...stores],
     subject: 'variant',
     title: `A corruption is noticed after ${formatDuration(detection)}: no backup meets the ${formatDuration(rpo)} RPO`,
-    message: `A corruption of ${stores.join(', ')} is undone from the last backup taken before it began. Worst case it begins just after a backup and is noticed ${formatDuration(detection)} later (${source}), and the writes of both spans are lost: RPO = backup interval + detection time, at least ${formatDuration(detection)} however often the backups run, against an RPO target of ${formatDuration(rpo)}. Only noticing sooner can meet it: data-validation checks, alerts on error rates and failed reads; then set operations.detectionSeconds to the time measured.`,
+    message: `A corruption of ${ctx.nameList(stores)} is undone from the last backup taken before it began. Worst case it begins just after a backup and is noticed ${formatDuration(detection)} later (${source}), and the writes of both spans are lost: RPO = backup interval + detection time, at least ${formatDuration(detection)} however often the backups run, against an RPO target of ${formatDuration(rpo)}. Only noticing sooner can meet it: data-validation checks, alerts on error rates and failed reads; then set operations.detectionSeconds to the time measured.`,
     principle: 'recoverability',
     fix: {
       label:

@@ -114,7 +114,7 @@ export function capacityCheck(ctx: AdviceContext, known?: ReadonlySet<string>): 
       (ctx.graph.zonesOf.get(r) ?? []).map((z) => ({
         kind: 'zone' as const,
         id: z,
-        scenario: { id: `advisor-zone-${z}`, name: `Loss of ${z}`, fail: [z] },
+        scenario: { id: `advisor-zone-${z}`, name: `Loss of ${ctx.name(z)}`, fail: [z] },
       })),
     ),
     ...(ctx.graph.regions.length < 2
@@ -122,7 +122,7 @@ export function capacityCheck(ctx: AdviceContext, known?: ReadonlySet<string>): 
       : ctx.graph.regions.map((r) => ({
           kind: 'region' as const,
           id: r,
-          scenario: { id: `advisor-region-${r}`, name: `Loss of ${r}`, fail: [r] },
+          scenario: { id: `advisor-region-${r}`, name: `Loss of ${ctx.name(r)}`, fail: [r] },
         }))),
   ];
   return {
@@ -203,6 +203,7 @@ function* capacityFindings(
     if (!full.has(loss.id)) full.set(loss.id, served(ctx, lifted, loss.scenario).share);
     return full.get(loss.id) as number;
   };
+  const { name: n } = ctx;
   const findings: DraftFinding[] = [];
   for (const kind of ['zone', 'region'] as const) {
     const code = kind === 'zone' ? 'capacity-after-zone-loss' : 'capacity-after-region-loss';
@@ -237,12 +238,12 @@ function* capacityFindings(
         severity: 'medium',
         nodeIds: [tierId, loss.id],
         subject: tierId,
-        title: `${tierId} cannot carry the load after losing ${loss.id}`,
-        message: `After the loss of ${loss.id}, ${formatShare(share)} of the ${formatRate(ctx.doc.workload?.requestsPerSecond ?? 0, 'requests/s')} are served: ${tierId} (${instancesText(current)} × ${formatRate(node.capacityRps, 'requests/s')}${region ? ` in ${region}` : ''}) refuses the rest. It needs ${instancesText(needed)} (${formatNumber(more)} more${type}) to keep serving every request${spare ? ', with one to spare after the loss' : ', with none to spare after the loss'}.`,
+        title: `${n(tierId)} cannot carry the load after losing ${n(loss.id)}`,
+        message: `After the loss of ${n(loss.id)}, ${formatShare(share)} of the ${formatRate(ctx.doc.workload?.requestsPerSecond ?? 0, 'requests/s')} are served: ${n(tierId)} (${instancesText(current)} × ${formatRate(node.capacityRps, 'requests/s')}${region ? ` in ${n(region)}` : ''}) refuses the rest. It needs ${instancesText(needed)} (${formatNumber(more)} more${type}) to keep serving every request${spare ? ', with one to spare after the loss' : ', with none to spare after the loss'}.`,
         principle: 'capacity',
         probes: ctx.probe(loss.scenario),
         fix: {
-          label: capacityFixLabel(tierId, needed, kind, spare),
+          label: capacityFixLabel(n(tierId), needed, kind, spare),
           op: { kind: 'scale-tier', nodeId: tierId, instances: needed },
         },
       });

@@ -3,6 +3,7 @@
  * exact evaluation, and the evaluation of the variant with a fix applied (memoised, so a rule
  * that tries a fix and the measured effect share one evaluation).
  */
+import { distinctNames } from '../../model/nodes';
 import { applyFix, type FixOp } from '../../model/ops/fixes';
 import type { NinesDocument, Scenario, Targets, Variant } from '../../model/types';
 import { evaluate, type AvailabilityFigures, type VariantEvaluation } from '../availability';
@@ -50,6 +51,7 @@ export type EvaluatedVariant = VariantEvaluation & { readonly availability: Avai
 export class AdviceContext {
   readonly targets: Targets;
   private readonly memo = new Map<string, EvaluatedVariant | undefined>();
+  private readonly names: ReadonlyMap<string, string>;
 
   constructor(
     readonly doc: NinesDocument,
@@ -63,6 +65,23 @@ export class AdviceContext {
     private readonly measuresFixes = true,
   ) {
     this.targets = doc.targets ?? {};
+    this.names = distinctNames(variant);
+  }
+
+  /**
+   * What a finding's prose calls node `id`: its name, told apart from others of the same name
+   * (`distinctNames`), else its id; an instance `app#2` as `App #2`. Ids stay in `nodeIds`, the
+   * fix's op and the JSON.
+   */
+  name = (id: string): string => {
+    const [nodeId = id, instance] = id.split('#');
+    const name = this.names.get(nodeId) ?? nodeId;
+    return instance === undefined ? name : `${name} #${instance}`;
+  };
+
+  /** The names of `ids` joined with `separator` (a comma and a space by default). */
+  nameList(ids: readonly string[], separator = ', '): string {
+    return ids.map(this.name).join(separator);
   }
 
   /**

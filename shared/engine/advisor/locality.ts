@@ -13,6 +13,7 @@ import { formatAvailability, formatNumber, withUnit } from '../../text';
 
 /** Cross-region dependencies in the request path, each with the local alternative. */
 export function crossRegionFindings(ctx: AdviceContext): DraftFinding[] {
+  const { name: n } = ctx;
   const findings: DraftFinding[] = [];
   const inPath = new Set(ctx.structure.nodeExprs.keys());
   for (const [consumer, targets] of ctx.graph.dependsOn) {
@@ -46,15 +47,15 @@ export function crossRegionFindings(ctx: AdviceContext): DraftFinding[] {
         code: 'cross-region-dependency',
         severity: 'medium',
         nodeIds: [consumer, dependency],
-        title: `${consumer} in ${from} calls ${dependency} in ${to}`,
-        message: `Every call from ${consumer} to ${dependency} crosses the ${from}–${to} link: a ${withUnit(formatNumber(rtt), 'ms')} round trip each, and the call fails whenever the link does (${formatAvailability(linkFailureFigure(link).availability)} by its figure).`,
+        title: `${n(consumer)} in ${n(from)} calls ${n(dependency)} in ${n(to)}`,
+        message: `Every call from ${n(consumer)} to ${n(dependency)} crosses the ${n(from)}–${n(to)} link: a ${withUnit(formatNumber(rtt), 'ms')} round trip each, and the call fails whenever the link does (${formatAvailability(linkFailureFigure(link).availability)} by its figure).`,
         principle: 'local-resources',
         fix: {
           label: local
-            ? `Point ${consumer} at ${local}, the member of the same replicated data tier in ${from}`
+            ? `Point ${n(consumer)} at ${n(local)}, the member of the same replicated data tier in ${n(from)}`
             : kind === 'datastore'
-              ? `Add a replica of ${dependency} in ${from} and point ${consumer} at it`
-              : `Deploy ${dependency} in ${from} as well and point ${consumer} at it`,
+              ? `Add a replica of ${n(dependency)} in ${n(from)} and point ${n(consumer)} at it`
+              : `Deploy ${n(dependency)} in ${n(from)} as well and point ${n(consumer)} at it`,
           op,
         },
       });

@@ -27,6 +27,7 @@ export function zoneTolerantInstances(minHealthy: number, zones: number, atLeast
 /** Single points of failure and the availability ceiling they impose. */
 export function singlePointFindings(ctx: AdviceContext): DraftFinding[] {
   const spofs = new Set(ctx.base.singlePointsOfFailure);
+  const { name: n } = ctx;
   const findings: DraftFinding[] = [];
   const handled = new Set<string>();
   // Tiers first: their instances (and the zone they are pinned to) are fixed by one operation.
@@ -49,22 +50,22 @@ export function singlePointFindings(ctx: AdviceContext): DraftFinding[] {
       code: 'single-point-of-failure',
       severity: capsTarget(ctx, spread ? [...events, zone] : events) ? 'high' : 'medium',
       nodeIds: spread ? [tierId, zone] : [tierId],
-      title: `${tierId} is a single point of failure`,
+      title: `${n(tierId)} is a single point of failure`,
       message:
-        `${tierId} runs ${formatCount(instances, 'instance')} and needs ${formatNumber(minHealthy)}: ` +
+        `${n(tierId)} runs ${formatCount(instances, 'instance')} and needs ${formatNumber(minHealthy)}: ` +
         `the loss of ${events.length === 1 ? 'one instance' : 'any one instance'} stops the service ` +
         `(${formatMinutesPerYear(share)} of the ${formatMinutesPerYear(ctx.base.availability.structuralMinutesPerYear)} structural downtime). ` +
         (spread
-          ? `Placed in ${zone}, it also fails with that zone; placed in ${region}, its instances spread over its ${formatCount(zones, 'zone')}.`
+          ? `Placed in ${n(zone)}, it also fails with that zone; placed in ${n(region)}, its instances spread over its ${formatCount(zones, 'zone')}.`
           : `With ${formatCount(needed, 'instance')} one can fail${zones >= 2 ? ', or a whole zone,' : ''} while ${formatNumber(minHealthy)} keep serving.`),
       principle: 'redundancy',
       fix: spread
         ? {
-            label: `Place ${tierId} in ${region} with ${formatCount(needed, 'instance')} spread over its ${formatCount(zones, 'zone')}`,
+            label: `Place ${n(tierId)} in ${n(region)} with ${formatCount(needed, 'instance')} spread over its ${formatCount(zones, 'zone')}`,
             op: { kind: 'spread-tier', nodeId: tierId, regionId: region, instances: needed },
           }
         : {
-            label: `Run ${formatCount(needed, 'instance')} of ${tierId}${zones >= 2 ? ` over the zones of ${region}` : ''}`,
+            label: `Run ${formatCount(needed, 'instance')} of ${n(tierId)}${region !== undefined && zones >= 2 ? ` over the zones of ${n(region)}` : ''}`,
             op: { kind: 'scale-tier', nodeId: tierId, instances: needed },
           },
     });
@@ -85,6 +86,7 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
   const target = ctx.availabilityTarget;
   // At its target, the ceiling leaves no room for any other downtime.
   const caps = target !== undefined && ceiling <= target;
+  const { name: n } = ctx;
   const share = eventDowntime(ctx, [event]);
   const total = ctx.base.availability.downtimeMinutesPerYear;
   const cost = `it alone accounts for ${formatMinutesPerYear(share)} of the ${formatMinutesPerYear(total)} of downtime`;
@@ -101,9 +103,9 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
       severity: caps ? 'high' : 'low',
       nodeIds: [event],
       title: caps
-        ? `${event}'s own SLA caps the design at or below its target`
-        : `${event} is a single point of failure`,
-      message: `Every request goes through ${event} (${formatAvailability(ceiling)} by its own figure): ${cost}, and ${ceilingText}${targetText}. Nothing in the model can change a routing service's own SLA.`,
+        ? `${n(event)}'s own SLA caps the design at or below its target`
+        : `${n(event)} is a single point of failure`,
+      message: `Every request goes through ${n(event)} (${formatAvailability(ceiling)} by its own figure): ${cost}, and ${ceilingText}${targetText}. Nothing in the model can change a routing service's own SLA.`,
       principle: 'independence',
       fix: {
         label: ctx.graph.regionOf.has(event)
@@ -120,15 +122,15 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
     code: 'single-point-of-failure',
     severity: caps ? 'high' : TIER_KINDS.has(node.kind) || isZone ? 'medium' : 'low',
     nodeIds: [event],
-    title: `${event} is a single point of failure`,
-    message: `The service needs ${event} (${formatAvailability(ceiling)}): ${cost}, and ${ceilingText}${targetText}.`,
+    title: `${n(event)} is a single point of failure`,
+    message: `The service needs ${n(event)} (${formatAvailability(ceiling)}): ${cost}, and ${ceilingText}${targetText}.`,
     principle: 'redundancy',
     fix: {
       label: isRegion
         ? `Serve from a second region behind a global router (see the Active-Active templates)`
         : isZone
-          ? `Move what is placed in ${event} to its region so that it spreads over the zones`
-          : `Add a second, independent ${node.kind === 'external' ? 'provider' : 'instance'} of ${event}, or choose one with a higher SLA`,
+          ? `Move what is placed in ${n(event)} to its region so that it spreads over the zones`
+          : `Add a second, independent ${node.kind === 'external' ? 'provider' : 'instance'} of ${n(event)}, or choose one with a higher SLA`,
       op: null,
     },
     availabilityCeiling: ceiling,
@@ -166,6 +168,7 @@ function eventDowntime(ctx: AdviceContext, events: readonly string[]): number {
  * are left to that finding.
  */
 export function zoneFindings(ctx: AdviceContext, reported: ReadonlySet<string>): DraftFinding[] {
+  const { name: n } = ctx;
   const findings: DraftFinding[] = [];
   for (const tierId of ctx.structure.tiers.keys()) {
     if (reported.has(tierId)) continue;
@@ -181,11 +184,11 @@ export function zoneFindings(ctx: AdviceContext, reported: ReadonlySet<string>):
         severity: capsTarget(ctx, [zone]) ? 'high' : 'medium',
         nodeIds: [tierId, zone],
         subject: tierId,
-        title: `All instances of ${tierId} sit in ${zone}`,
-        message: `${tierId} runs ${instances === 1 ? 'one instance' : `${formatCount(instances, 'instance')}, all`} in ${zone}: an outage of that zone stops the whole tier although ${region} has ${formatCount(zones, 'zone')}. Placed in ${region}, instance i goes to zone i mod ${formatNumber(zones)}.`,
+        title: `All instances of ${n(tierId)} sit in ${n(zone)}`,
+        message: `${n(tierId)} runs ${instances === 1 ? 'one instance' : `${formatCount(instances, 'instance')}, all`} in ${n(zone)}: an outage of that zone stops the whole tier although ${n(region)} has ${formatCount(zones, 'zone')}. Placed in ${n(region)}, instance i goes to zone i mod ${formatNumber(zones)}.`,
         principle: 'redundancy',
         fix: {
-          label: `Place ${tierId} in ${region} with ${formatCount(needed, 'instance')} spread over its ${formatCount(zones, 'zone')}`,
+          label: `Place ${n(tierId)} in ${n(region)} with ${formatCount(needed, 'instance')} spread over its ${formatCount(zones, 'zone')}`,
           op: { kind: 'spread-tier', nodeId: tierId, regionId: region, instances: needed },
         },
       });
@@ -195,11 +198,11 @@ export function zoneFindings(ctx: AdviceContext, reported: ReadonlySet<string>):
         severity: 'medium',
         nodeIds: [tierId, region],
         subject: tierId,
-        title: `${tierId} stops when a zone of ${region} fails`,
-        message: `${tierId} needs ${formatNumber(minHealthy)} of its ${formatCount(instances, 'instance')}, spread over ${formatCount(zones, 'zone')}: losing the zone that holds ${formatNumber(Math.ceil(instances / zones))} of them leaves ${formatNumber(instances - Math.ceil(instances / zones))}, too few to work. ${formatCount(needed, 'instance')} leave ${formatNumber(needed - Math.ceil(needed / zones))}.`,
+        title: `${n(tierId)} stops when a zone of ${n(region)} fails`,
+        message: `${n(tierId)} needs ${formatNumber(minHealthy)} of its ${formatCount(instances, 'instance')}, spread over ${formatCount(zones, 'zone')}: losing the zone that holds ${formatNumber(Math.ceil(instances / zones))} of them leaves ${formatNumber(instances - Math.ceil(instances / zones))}, too few to work. ${formatCount(needed, 'instance')} leave ${formatNumber(needed - Math.ceil(needed / zones))}.`,
         principle: 'redundancy',
         fix: {
-          label: `Run ${formatCount(needed, 'instance')} of ${tierId}`,
+          label: `Run ${formatCount(needed, 'instance')} of ${n(tierId)}`,
           op: { kind: 'scale-tier', nodeId: tierId, instances: needed },
         },
       });

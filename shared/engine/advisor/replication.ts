@@ -63,11 +63,11 @@ function syncFindings(ctx: AdviceContext): DraftFinding[] {
       code: 'sync-replication-across-regions',
       severity: 'medium',
       nodeIds: component,
-      title: `${syncMembers.join(', ')} replicate${syncMembers.length > 1 ? '' : 's'} synchronously between regions`,
-      message: `Each write to ${store.id} waits for its peer in another region: one ${withUnit(formatNumber(Math.max(...rtts)), 'ms')} round trip per write, and the member counts as down while the link is down, so the data tier's availability is tied to the link. Asynchronous replication keeps writes local at the cost of losing the replication lag (a fraction of a second) when a region fails.`,
+      title: `${ctx.nameList(syncMembers)} replicate${syncMembers.length > 1 ? '' : 's'} synchronously between regions`,
+      message: `Each write to ${ctx.name(store.id)} waits for its peer in another region: one ${withUnit(formatNumber(Math.max(...rtts)), 'ms')} round trip per write, and the member counts as down while the link is down, so the data tier's availability is tied to the link. Asynchronous replication keeps writes local at the cost of losing the replication lag (a fraction of a second) when a region fails.`,
       principle: 'async-replication',
       fix: {
-        label: `Replicate ${syncMembers.join(', ')} asynchronously`,
+        label: `Replicate ${ctx.nameList(syncMembers)} asynchronously`,
         op: { kind: 'set-async', nodeIds: syncMembers },
       },
     });
@@ -122,11 +122,11 @@ function lagFindings(ctx: AdviceContext): DraftFinding[] {
       code: 'replication-lag-unbounded',
       severity: 'high' as const,
       nodeIds: [...stores, `link:${a}|${b}`],
-      title: `Replication over ${a}–${b} needs more than the link carries`,
-      message: `${stores.join(', ')} send${stores.length > 1 ? '' : 's'} ${formatRate(mbps, 'Mbit/s')} (${formatRate(workload.writesPerSecond ?? 0, 'writes/s')} × ${formatBytes(workload.avgWriteBytes ?? 0)} to each peer) over a ${formatRate(bandwidth, 'Mbit/s')} link: the replication lag grows without bound, so a region failure loses an unbounded amount of data.`,
+      title: `Replication over ${ctx.name(a)}–${ctx.name(b)} needs more than the link carries`,
+      message: `${ctx.nameList(stores)} send${stores.length > 1 ? '' : 's'} ${formatRate(mbps, 'Mbit/s')} (${formatRate(workload.writesPerSecond ?? 0, 'writes/s')} × ${formatBytes(workload.avgWriteBytes ?? 0)} to each peer) over a ${formatRate(bandwidth, 'Mbit/s')} link: the replication lag grows without bound, so a region failure loses an unbounded amount of data.`,
       principle: 'async-replication',
       fix: {
-        label: `Provision ${formatRate(needed, 'Mbit/s')} between ${a} and ${b} (or reduce the write volume)`,
+        label: `Provision ${formatRate(needed, 'Mbit/s')} between ${ctx.name(a)} and ${ctx.name(b)} (or reduce the write volume)`,
         op: { kind: 'set-link-bandwidth', a: link?.a ?? a, b: link?.b ?? b, bandwidthMbps: needed },
       },
     };
@@ -148,11 +148,11 @@ function splitBrainFindings(ctx: AdviceContext): DraftFinding[] {
       code: 'split-brain-two-primaries',
       severity: 'high',
       nodeIds: group.members,
-      title: `${primary} can end up with two primaries after a split-brain`,
-      message: `${group.members.join(' and ')} fail over automatically, but nothing outside their ${formatCount(regions.size, 'region')} decides: when the link between them is cut, the standby is promoted while ${primary} keeps taking writes, and the writes of one side are lost when the partition heals.`,
+      title: `${ctx.name(primary)} can end up with two primaries after a split-brain`,
+      message: `${ctx.nameList(group.members, ' and ')} fail over automatically, but nothing outside their ${formatCount(regions.size, 'region')} decides: when the link between them is cut, the standby is promoted while ${ctx.name(primary)} keeps taking writes, and the writes of one side are lost when the partition heals.`,
       principle: 'partition-tolerance',
       fix: {
-        label: `Add a witness (quorum) for ${primary} in a third location`,
+        label: `Add a witness (quorum) for ${ctx.name(primary)} in a third location`,
         op: { kind: 'set-witness', nodeId: primary },
       },
     });

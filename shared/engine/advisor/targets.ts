@@ -41,12 +41,12 @@ export function targetFindings(ctx: AdviceContext): DraftFinding[] {
   return findings;
 }
 
-function partsText(parts: readonly TimePart[]): string {
+function partsText(ctx: AdviceContext, parts: readonly TimePart[]): string {
   return parts
     .map((p) =>
       p.nodeId === 'operations'
         ? `${TIME_PART_LABELS[p.kind]} by the people on call ${formatDuration(p.seconds)}`
-        : `${TIME_PART_LABELS[p.kind]} of ${p.nodeId} ${formatDuration(p.seconds)}`,
+        : `${TIME_PART_LABELS[p.kind]} of ${ctx.name(p.nodeId)} ${formatDuration(p.seconds)}`,
     )
     .join(' + ');
 }
@@ -72,8 +72,8 @@ function rtoFinding(
   const manualFix: { advice: string; label: string } =
     repairNode?.kind === 'region'
       ? {
-          advice: ` Nothing in ${repair?.nodeId} can come back sooner than its repair: only a second region that serves on its own avoids the wait.`,
-          label: `Serve from a second region that takes over without ${repair?.nodeId}`,
+          advice: ` Nothing in ${ctx.name(repairNode.id)} can come back sooner than its repair: only a second region that serves on its own avoids the wait.`,
+          label: `Serve from a second region that takes over without ${ctx.name(repairNode.id)}`,
         }
       : parts.some((p) => p.nodeId === 'operations')
         ? {
@@ -100,7 +100,7 @@ function rtoFinding(
     nodeIds: [...new Set(parts.map((p) => p.nodeId))],
     subject: `scenario:${s.id}`,
     title: `${s.name}: RTO ${formatDuration(s.rtoSeconds)} ${overMtd ? 'exceeds the MTD' : 'misses the target'}`,
-    message: `${s.name}: users wait ${formatDuration(s.rtoSeconds)} (${partsText(parts) || 'no recovery path'}), beyond ${against}.${helps ? '' : manualFix.advice}`,
+    message: `${s.name}: users wait ${formatDuration(s.rtoSeconds)} (${partsText(ctx, parts) || 'no recovery path'}), beyond ${against}.${helps ? '' : manualFix.advice}`,
     principle: 'recoverability',
     fix: helps && candidate ? candidate : { label: manualFix.label, op: null },
   };
@@ -128,7 +128,7 @@ function rtoOp(
       // size / throughput ≤ window (REF-25), rounded up to a whole MB/s.
       const mbps = Math.ceil((gib * BYTES_PER_GIB) / BYTES_PER_MB / window);
       return {
-        label: `Restore ${restored.id} at ${formatRate(mbps, 'MB/s')} (${formatGiB(gib)} within ${formatDuration(window)})`,
+        label: `Restore ${ctx.name(restored.id)} at ${formatRate(mbps, 'MB/s')} (${formatGiB(gib)} within ${formatDuration(window)})`,
         op: { kind: 'set-restore-throughput', backupId: restored.id, restoreThroughputMBps: mbps },
       };
     }
@@ -142,7 +142,7 @@ function rtoOp(
   if (promotion && manual) {
     const members = group ? [...group.members] : [promotion.nodeId];
     return {
-      label: `Fail ${members.join(', ')} over automatically`,
+      label: `Fail ${ctx.nameList(members)} over automatically`,
       op: { kind: 'set-auto-failover', nodeIds: members },
     };
   }
@@ -180,7 +180,7 @@ function rpoFinding(
       ? {
           advice:
             ' A shorter persistence window bounds what a lone node loses (AOF every second: 1 s; always: 0 s).',
-          label: `Persist ${persistence.nodeId} more often (AOF)`,
+          label: `Persist ${ctx.name(persistence.nodeId)} more often (AOF)`,
         }
       : { advice: '', label: 'Shorten the loss chain listed above' };
   return {
@@ -189,7 +189,7 @@ function rpoFinding(
     nodeIds: [...new Set(parts.map((p) => p.nodeId))],
     subject: `scenario:${s.id}`,
     title: `${s.name}: RPO ${formatDuration(s.rpoSeconds)} misses the target`,
-    message: `${s.name}: up to ${formatDuration(s.rpoSeconds)} of writes are lost (${partsText(parts)}), beyond the RPO target of ${formatDuration(target)}.${fix.advice}`,
+    message: `${s.name}: up to ${formatDuration(s.rpoSeconds)} of writes are lost (${partsText(ctx, parts)}), beyond the RPO target of ${formatDuration(target)}.${fix.advice}`,
     principle: 'recoverability',
     fix: { label: fix.label, op: null },
   };

@@ -124,7 +124,15 @@ export class CostContext {
     });
   }
 
+  /**
+   * Lists what could not be priced, once per node and reason: a node asked for the same missing
+   * figure by several streams (an Active-Active member replicating to two peers) or categories
+   * is one item, the first category that missed it.
+   */
   miss(node: ModelNode, category: CostCategory, code: UnpricedCode, reason: string): void {
+    if (this.unpriced.some((u) => u.nodeId === node.id && u.code === code && u.reason === reason)) {
+      return;
+    }
     this.unpriced.push({
       nodeId: node.id,
       region: this.regionId(node),

@@ -625,3 +625,25 @@ describe('estimateCost properties', () => {
     );
   });
 });
+
+describe('the unpriced list', () => {
+  it('names each missing price once per node, however many streams need it', () => {
+    // Issue 17: three Active-Active members without a write rate listed "replication volume
+    // unknown" once per replication stream (three times each), in the app's tooltip and the CLI.
+    const [, template] = TEMPLATES.find(([f]) => f.startsWith('active-active-3-regions')) ?? [];
+    if (!template) throw new Error('no three-region template');
+    const { writesPerSecond: _unused, ...workload } = template.workload ?? {};
+    const doc: NinesDocument = { ...template, workload };
+    const variant = doc.variants[0] as Variant;
+    const c = estimateCost(doc, variant.id, { priceBook: BOOK });
+    const lines = c.unpriced.map((u) => `${u.nodeId}: ${u.reason}`);
+    expect(lines).toEqual([...new Set(lines)]);
+    const stores = variant.nodes.filter((n) => n.kind === 'datastore').map((n) => n.id);
+    expect(stores).toHaveLength(3);
+    for (const id of stores) {
+      expect(lines.filter((l) => l.startsWith(`${id}: replication volume unknown`))).toHaveLength(
+        1,
+      );
+    }
+  });
+});

@@ -8,6 +8,10 @@ export const createCanvasSlice: StateCreator<PlannerState, [], [], CanvasSlice> 
   setClipboard: (clipboard) => set({ clipboard }),
   setSnapToGrid: (isOn) => set({ isSnapToGrid: isOn }),
   setPointer: (pointer) => set({ pointer }),
+  readView: () => undefined,
+  setViewReader: (read) => set({ readView: read }),
+  viewRequest: null,
+  clearViewRequest: () => set({ viewRequest: null }),
 });
 
 export type { CanvasSlice } from '../state';

@@ -24,11 +24,27 @@ function followDocument(state: PlannerState, document: NinesDocument): Partial<P
   };
 }
 
+/**
+ * The step that takes `step` back: the document as it is now, and, for a step that moved the
+ * view, the view the canvas shows now.
+ */
+function opposite(state: PlannerState, step: HistoryStep): HistoryStep {
+  const document = state.document as NinesDocument;
+  const view = step.view && state.readView();
+  return view ? { document, label: step.label, view } : { document, label: step.label };
+}
+
+/** For a step that moved the view, the request that the canvas show the step's view again. */
+function followView(state: PlannerState, step: HistoryStep): Partial<PlannerState> {
+  if (!step.view) return {};
+  return { viewRequest: { view: step.view, seq: (state.viewRequest?.seq ?? 0) + 1 } };
+}
+
 export const createHistorySlice: StateCreator<PlannerState, [], [], HistorySlice> = (set, get) => ({
   past: [],
   future: [],
   gesture: null,
-  commit: (label, fn) => {
+  commit: (label, fn, view) => {
     const { document, gesture, past } = get();
     if (!document) return;
     // The standard drills of what the step brings in (a region, a zone, a datastore, a link
@@ -39,7 +55,8 @@ export const createHistorySlice: StateCreator<PlannerState, [], [], HistorySlice
       set({ document: next });
       return;
     }
-    set({ document: next, past: capped([...past, { document, label }]), future: [] });
+    const step: HistoryStep = view ? { document, label, view } : { document, label };
+    set({ document: next, past: capped([...past, step]), future: [] });
   },
   commitEdit: (label, fn) => {
     const { document } = get();
@@ -69,8 +86,9 @@ export const createHistorySlice: StateCreator<PlannerState, [], [], HistorySlice
     if (!step || !state.document || state.gesture) return;
     set({
       ...followDocument(state, step.document),
+      ...followView(state, step),
       past: state.past.slice(0, -1),
-      future: [...state.future, { document: state.document, label: step.label }],
+      future: [...state.future, opposite(state, step)],
     });
   },
   redo: () => {
@@ -79,8 +97,9 @@ export const createHistorySlice: StateCreator<PlannerState, [], [], HistorySlice
     if (!step || !state.document || state.gesture) return;
     set({
       ...followDocument(state, step.document),
+      ...followView(state, step),
       future: state.future.slice(0, -1),
-      past: [...state.past, { document: state.document, label: step.label }],
+      past: [...state.past, opposite(state, step)],
     });
   },
 });
