@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { checkInvariants, type Problem } from '../model/invariants';
 import type { NinesDocument } from '../model/types';
-import { formatPath, MAX_DEPTH, MAX_FILE_CHARS, parseJsonText } from './json-text';
+import { formatPath, MAX_DEPTH, parseJsonText } from './json-text';
 import { migrate } from './migrations';
 import { documentSchema, edgeKinds } from './nines-v1';
 
