@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { checkInvariants, type Problem } from '../model/invariants';
 import type { NinesDocument } from '../model/types';
-import { formatPath, MAX_DEPTH, parseJsonText } from './json-text';
+import { formatPath, MAX_DEPTH, MAX_LISTED_PROBLEMS, parseJsonText } from './json-text';
 import { migrate } from './migrations';
 import { documentSchema, edgeKinds } from './nines-v1';
 
@@ -47,10 +47,12 @@ export function parseDocument(value: unknown): ParseResult {
   if (shape.protoKeys.length > 0) {
     return {
       ok: false,
-      problems: shape.protoKeys.map((path) => ({
-        path: formatPath(path),
-        message: 'unknown field',
-      })),
+      problems: capped(
+        shape.protoKeys.map((path) => ({
+          path: formatPath(path),
+          message: 'unknown field',
+        })),
+      ),
     };
   }
   const migrated = migrate(value as Record<string, unknown>);
@@ -61,11 +63,14 @@ export function parseDocument(value: unknown): ParseResult {
     const problems = checked.error.issues.flatMap((issue) => describeIssue(issue, migrated.raw));
     return {
       ok: false,
-      problems: [...problems, ...salvagedInvariants(migrated.raw, checked.error.issues, problems)],
+      problems: capped([
+        ...problems,
+        ...salvagedInvariants(migrated.raw, checked.error.issues, problems),
+      ]),
     };
   }
   const problems = checkInvariants(checked.data);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: capped(problems) };
   return { ok: true, document: checked.data, migrated: migrated.applied };
 }
 
@@ -120,6 +125,19 @@ function dropField(root: unknown, path: readonly PropertyKey[]): void {
   }
   if (typeof target === 'object' && target !== null)
     delete (target as Record<string, unknown>)[key];
+}
+
+/**
+ * The first {@link MAX_LISTED_PROBLEMS} problems, then `(document): and N more problems` when
+ * there are more: a file with a million bad fields gets a report a person can read.
+ */
+function capped(problems: Problem[]): Problem[] {
+  const more = problems.length - MAX_LISTED_PROBLEMS;
+  if (more <= 0) return problems;
+  return [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    { path: '(document)', message: `and ${more} more problem${more === 1 ? '' : 's'}` },
+  ];
 }
 
 function fail(path: string, message: string): ParseResult {
