@@ -366,3 +366,58 @@ describe('files that are not regular files, and the shared limits (issue 18)', (
     expect(lines[50]).toMatch(/: \(document\): and 70 more problems$/);
   });
 });
+
+describe('names from a file never reach the terminal as control characters (issue 18)', () => {
+  const HOSTILE = '\u001b]0;pwned\u0007\u001b[2J\rX\u009b31m\u202Egpj.exe\u2028\u007f';
+  /** Anything a terminal would obey: C0 but line feed and tab, a lone CR, DEL, C1, bidi, LS/PS. */
+  const OBEYED =
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
+
+  async function hostileFile(): Promise<string> {
+    const doc = JSON.parse(await fs.readFile(template('ha-options'), 'utf8')) as {
+      name: string;
+      variants: { name: string; nodes: { name?: string }[] }[];
+      scenarios?: { name: string }[];
+    };
+    doc.name = `Shop ${HOSTILE}`;
+    for (const v of doc.variants) {
+      v.name = `${v.name} ${HOSTILE}`;
+      for (const n of v.nodes) n.name = `node ${HOSTILE}`;
+    }
+    for (const s of doc.scenarios ?? []) s.name = `${s.name} ${HOSTILE}`;
+    return file('hostile-names.nines.json', JSON.stringify(doc));
+  }
+
+  it.each([
+    ['validate'],
+    ['evaluate'],
+    ['evaluate', '--json'],
+    ['simulate', '--years', '20'],
+    ['compare'],
+    ['compare', '--csv'],
+    ['compare', '--json'],
+    ['advise'],
+    ['export-mef'],
+  ])('nines %s', async (command, ...options) => {
+    const at = await hostileFile();
+    const run = await runCli(command, at, ...options);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(OBEYED);
+    expect(run.stderr).not.toMatch(OBEYED);
+    if (options.includes('--json')) {
+      // Escaped for the terminal, the JSON still holds the names exactly.
+      const json = JSON.stringify(JSON.parse(run.stdout));
+      expect(json).toContain(JSON.stringify(HOSTILE).slice(1, -1));
+    }
+  });
+
+  it('nines plan --md writes the plan and prints the name escaped', async () => {
+    const at = await hostileFile();
+    const out = path.join(dir, 'hostile-plan.md');
+    const run = await runCli('plan', at, '--md', out, '--date', '2026-01-01');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(OBEYED);
+    expect(run.stdout).toContain('\\u001b]0;pwned\\u0007');
+  });
+});

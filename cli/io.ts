@@ -1,13 +1,40 @@
 /** What a command needs of its process: output streams and whether they are terminals. */
 import { formatProblem, parseDocumentText, type ParseResult } from '../shared/schema/parse';
 import { encodingProblem } from '../shared/text/encoding';
+import { printable } from '../shared/text/terminal';
 import type { NinesDocument } from '../shared/model/types';
 import { readInputFile } from './read-file';
 
+/** A stream a command writes to. */
+export interface OutStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  /**
+   * Writes the program's own control characters as they are (the progress bar's carriage
+   * return); present on the streams {@link terminalIo} makes, whose `write` escapes them.
+   */
+  writeRaw?(text: string): unknown;
+}
+
 /** Streams a command writes to; tests pass in-memory ones. */
 export interface CliIo {
-  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+}
+
+/**
+ * `io` with every write made safe for a terminal ({@link printable}): whatever a file's names and
+ * texts hold, no escape sequence, carriage return, C1 control or bidirectional override reaches
+ * the terminal, on standard output or standard error, in every format (JSON keeps its value:
+ * the escapes are JSON's). Line breaks and tabs pass.
+ */
+export function terminalIo(io: CliIo): CliIo {
+  const safe = (stream: OutStream): OutStream => ({
+    write: (text: string) => stream.write(printable(text, { keepLineBreaks: true })),
+    writeRaw: (text: string) => stream.write(text),
+    isTTY: stream.isTTY,
+  });
+  return { stdout: safe(io.stdout), stderr: safe(io.stderr) };
 }
 
 /** Exit codes of FORMAT.md: 0 ok, 1 invalid input (the message says where), 2 usage. */

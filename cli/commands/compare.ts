@@ -14,6 +14,7 @@ import {
   formatNines,
   formatSignedUsd,
   formatUsd,
+  printable,
 } from '../../shared/text';
 
 export const compareCommand: Command = {
@@ -86,7 +87,7 @@ export function formatComparison(doc: NinesDocument, result: Comparison, extra =
       ? "USD, the document's discounts applied"
       : 'USD, list prices';
   const out: string[] = [
-    `${doc.name}: ${formatCount(result.variants.length, 'variant')}, prices as of ${result.priceBookAsOf}${extra} (${basis})`,
+    `${printable(doc.name)}: ${formatCount(result.variants.length, 'variant')}, prices as of ${result.priceBookAsOf}${extra} (${basis})`,
     '',
   ];
   const header = [

@@ -6,6 +6,7 @@
 import { PLAN_FORMATS, writePlanFile, type PlanFormat } from '../plan-io';
 import type { Command } from './command';
 import { EXIT, loadOrReport } from '../io';
+import { printable } from '../../shared/text';
 
 /** Today's date as `YYYY-MM-DD` in local time. */
 function today(): string {
@@ -63,7 +64,9 @@ export const planCommand: Command = {
         io.stderr.write(`${path}: cannot write: ${(error as Error).message}\n`);
         return EXIT.invalid;
       }
-      io.stdout.write(`${path}: ${format.toUpperCase()} plan of ${result.context.variant.name}\n`);
+      io.stdout.write(
+        `${path}: ${format.toUpperCase()} plan of ${printable(result.context.variant.name)}\n`,
+      );
     }
     return EXIT.ok;
   },

@@ -6,7 +6,13 @@
 import type { SimulatedVariant, SimulationReport } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
-import { fixed, formatAvailability, formatCount, formatShare } from '../../shared/text';
+import {
+  fixed,
+  formatAvailability,
+  formatCount,
+  formatShare,
+  printable,
+} from '../../shared/text';
 
 /** Simulated years per variant when `--years` is not given. */
 export const DEFAULT_YEARS = 10_000;
@@ -71,13 +77,18 @@ function integerOption(
   return value;
 }
 
-/** A one-line bar redrawn in place with a carriage return. */
+/**
+ * A one-line bar redrawn in place with a carriage return (written raw: the stream's `write`
+ * escapes carriage returns, which in a file's text would overwrite the line).
+ */
 function progressBar(io: CliIo): { update: (fraction: number) => void; finish: () => void } {
+  const write = (text: string) =>
+    io.stderr.writeRaw ? io.stderr.writeRaw(text) : io.stderr.write(text);
   return {
     update(fraction) {
       const filled = Math.round(fraction * BAR_WIDTH);
       const percent = `${Math.floor(fraction * 100)}`.padStart(3);
-      io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${percent} %`);
+      write(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${percent} %`);
     },
     finish() {
       io.stderr.write('\n');
@@ -95,7 +106,7 @@ function writeTable(
     '',
   ];
   for (const v of report.variants) {
-    const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
+    const name = printable(variants.find((x) => x.id === v.id)?.name ?? v.id);
     lines.push(`${v.id} — ${name}`, ...variantLines(v), '');
   }
   io.stdout.write(lines.join('\n'));
