@@ -9,9 +9,9 @@
  * file with other hard links is split from them (the other names keep the previous version): a
  * rename cannot write through a hard link, and writing in place would give up atomicity.
  *
- * The CLI writes plans and exports with it; the desktop shell's Save adds its backups on top
- * (electron/main/services/atomic-write.ts). cli/atomic-write.kill.test.ts kills a writer at
- * random moments to check it.
+ * `nines plan` writes with it; the desktop shell's Save does the same, with backups
+ * (electron/main/services/atomic-write.ts: main and the CLI may not import each other).
+ * cli/plan-kill.test.ts kills `nines plan` at random moments to check it.
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
@@ -53,7 +53,7 @@ export async function replaceFile(file: string, data: string | Uint8Array): Prom
  * that does not exist yet names the file to create). Relative link targets are read from the
  * link's folder.
  */
-export async function resolveTarget(file: string): Promise<string> {
+async function resolveTarget(file: string): Promise<string> {
   const absolute = path.resolve(file);
   try {
     return await realpath(absolute);
@@ -81,13 +81,13 @@ async function modeOf(file: string): Promise<number | undefined> {
 }
 
 /** A hidden temporary name beside `file`: `.<name>.<12 hex digits>.tmp`. */
-export function temporaryPathBeside(file: string): string {
+function temporaryPathBeside(file: string): string {
   const name = `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`;
   return path.join(path.dirname(file), name);
 }
 
 /** Flushes a folder's entries (a rename); folders cannot be opened for syncing on Windows. */
-export async function syncFolder(dir: string): Promise<void> {
+async function syncFolder(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {

@@ -1,23 +1,36 @@
 /**
- * The desktop Save: the file is replaced atomically by the CLI's writer (cli/atomic-write.ts:
- * temporary file in the same folder, flushed, renamed; permission bits kept; through a symbolic
- * link to the file it names; a file with other hard links is split from them), after the
- * version it replaces is kept as the newest of {@link BACKUP_GENERATIONS} backups beside it:
- * `<file>.bak` (the previous version), `<file>.bak.2` (the one before), … `<file>.bak.5`.
+ * The desktop Save. The file is replaced so that a crash, a kill, a full disk or a power cut
+ * leaves either the old file or the new one, never a mix: the new bytes go to a temporary file
+ * in the file's own folder, are flushed to the disk and renamed over it (a rename within one
+ * file system is atomic), then the folder is flushed. What the file was is kept: its permission
+ * bits (a 0600 file stays 0600), and a symbolic link stays a link (the file it points to is
+ * replaced). A file with other hard links is split from them: the other names keep the
+ * previous version (a rename cannot write through a hard link, and writing in place would give
+ * up atomicity). The CLI writes the same way (cli/atomic-write.ts; main and the CLI may not
+ * import each other, see eslint.config.js).
+ *
+ * Before that, the version being replaced is kept as the newest of {@link BACKUP_GENERATIONS}
+ * backups beside the file: `<file>.bak` (the previous version), `<file>.bak.2` (the one
+ * before), … `<file>.bak.5`.
  *
  * Every step is a rename, a new hard link or a flushed copy renamed into place, so a crash at
  * any moment leaves every backup a whole earlier version (at worst two generations the same);
  * `<file>.bak` exists from the first replacement on. atomic-write.kill.test.ts kills a saver
  * mid-save many times to check both.
  */
-import { copyFile, link, open, rename, stat, unlink } from 'node:fs/promises';
-import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import {
-  replaceFile,
-  resolveTarget,
-  syncFolder,
-  temporaryPathBeside,
-} from '../../../cli/atomic-write';
+  copyFile,
+  link,
+  lstat,
+  open,
+  readlink,
+  realpath,
+  rename,
+  stat,
+  unlink,
+} from 'node:fs/promises';
+import path from 'node:path';
 
 /** How many earlier versions Save keeps beside a file. */
 export const BACKUP_GENERATIONS = 5;
@@ -44,8 +57,73 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
-  if (options.keepBackup) await backUp(await resolveTarget(file));
-  await replaceFile(file, data);
+  const target = await resolveTarget(file);
+  if (options.keepBackup) await backUp(target);
+  const mode = await modeOf(target);
+  const temp = temporaryPathBeside(target);
+  try {
+    const handle = await open(temp, 'wx', mode ?? 0o644);
+    try {
+      // The mode given to open is reduced by the umask: the replaced file's bits are restored.
+      if (mode !== undefined) await handle.chmod(mode);
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(path.dirname(target));
+}
+
+/**
+ * The file `file` names: itself, or the end of its chain of symbolic links (a dangling link
+ * names the file to create, read from the link's folder).
+ */
+async function resolveTarget(file: string): Promise<string> {
+  const absolute = path.resolve(file);
+  try {
+    return await realpath(absolute);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  let current = absolute;
+  for (let hops = 0; hops < 40; hops += 1) {
+    const info = await lstat(current).catch(() => undefined);
+    if (!info?.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), await readlink(current));
+  }
+  throw Object.assign(new Error(`too many symbolic links: ${file}`), { code: 'ELOOP' });
+}
+
+/** The permission bits of `file`, or undefined when there is no such file. */
+async function modeOf(file: string): Promise<number | undefined> {
+  try {
+    return (await stat(file)).mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** A hidden temporary name beside `file`: `.<name>.<12 hex digits>.tmp`. */
+function temporaryPathBeside(file: string): string {
+  const name = `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`;
+  return path.join(path.dirname(file), name);
+}
+
+/** Flushes a folder's entries (a rename); folders cannot be opened for syncing on Windows. */
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Shifts the backups of `file` down one generation and copies `file` to `<file>.bak`. */
