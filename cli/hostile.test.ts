@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_FILE_BYTES } from './read-file';
 import { runCli, template } from './testing';
@@ -419,5 +421,19 @@ describe('names from a file never reach the terminal as control characters (issu
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toMatch(OBEYED);
     expect(run.stdout).toContain('\\u001b]0;pwned\\u0007');
+  });
+
+  it('nines plan --docx writes a document whose XML parses (the docx library drops what XML forbids)', async () => {
+    const at = await hostileFile();
+    const out = path.join(dir, 'hostile-plan.docx');
+    const run = await runCli('plan', at, '--docx', out, '--date', '2026-01-01');
+    expect(run.code, run.stderr).toBe(0);
+    const files = unzipSync(new Uint8Array(await fs.readFile(out)));
+    for (const name of ['word/document.xml', 'docProps/core.xml']) {
+      const xml = strFromU8(files[name] as Uint8Array);
+      expect(xml).toContain('pwned');
+      // jsdom's XML parser refuses a character XML 1.0 forbids (a raw ESC, say).
+      expect(() => new JSDOM(xml, { contentType: 'application/xml' }), name).not.toThrow();
+    }
   });
 });
