@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, template } from './testing';
+import { seededRandom as random } from '../shared/testing/seeded-random';
 
 const SEED = Number(process.env.KILL_SEED ?? 18);
 const KILLS = 8;
@@ -21,18 +22,6 @@ const CHILD = new URL('./__fixtures__/plan-kill-child.cjs', import.meta.url).pat
 /** The date of every plan, so that a variant's plan is the same bytes each time. */
 const PLAN_DATE = '2026-01-01';
 const VARIANTS = ['single-3az', 'aa2'];
-
-/** Seeded uniform numbers in [0, 1) (mulberry32), so that a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Starts the plan loop, waits until it runs, lets it go on for `share` × {@link MAX_DELAY_PLANS}

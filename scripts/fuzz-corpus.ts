@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { seededRandom } from '../shared/testing/seeded-random';
 
 /** One hostile input: a file (or a path that is not a file) and the commands to run on it. */
 export interface FuzzCase {
@@ -52,18 +53,6 @@ export function templateText(stem: string): string {
   return readFileSync(new URL(`${stem}.nines.json`, TEMPLATES), 'utf8');
 }
 
-/** Seeded uniform numbers in [0, 1) (mulberry32): the same seed, the same corpus. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Characters a terminal obeys, for names: ESC sequences, BEL, CR, C1 CSI, bidi, NUL, LS. */
 const HOSTILE_TEXT = [
   '\u001b]0;pwned\u0007',
@@ -86,7 +75,7 @@ type Json = Record<string, unknown>;
  * brackets, 100,000-service chains) that the unit suite leaves to `npm run fuzz`.
  */
 export function hostileCorpus(seed: number, full: boolean): FuzzCase[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const base = (): Json => JSON.parse(templateText('single-region-3az')) as Json;
   const nodesOf = (doc: Json) => (doc.variants as Json[])[0]!.nodes as Json[];

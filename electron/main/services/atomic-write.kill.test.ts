@@ -13,22 +13,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionText } from './__fixtures__/atomic-write-child';
 import { BACKUP_GENERATIONS, backupPathOf } from './atomic-write';
+import { seededRandom as random } from '../../../shared/testing/seeded-random';
 
 const SEED = Number(process.env.KILL_SEED ?? 9);
 const KILLS = 50;
 const CHILD = new URL('./__fixtures__/atomic-write-child.ts', import.meta.url).pathname;
-
-/** Seeded uniform numbers in [0, 1) (mulberry32), so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Starts the writer at version `first`, waits until it runs, lets it save for `ms`, kills it. */
 function saveThenKill(file: string, first: number, ms: number): Promise<void> {
