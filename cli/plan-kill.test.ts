@@ -3,8 +3,10 @@
  * (__fixtures__/plan-kill-child.cjs) runs the `plan` command of the CLI's bundle in a loop, alternating two
  * variants of a template, and is killed after a seeded random delay. After each kill the target
  * is exactly one of three complete files: the old file it started from, or one of the two
- * variants' plans (rendered beforehand by the same command). The delays are random; the
- * assertion never depends on where they land. KILL_SEED overrides the seed.
+ * variants' plans (rendered beforehand by the same command). Most of a plan's time is spent
+ * building and rendering it, so a second child (__fixtures__/replace-loop-child.ts) replaces the
+ * target with the same writer in a tight loop, where most kills land inside a write. The delays
+ * are random; the assertion never depends on where they land. KILL_SEED overrides the seed.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -19,6 +21,10 @@ const KILLS = 8;
 /** Longest delay before a kill, in plans (as long as the child's warm-up plan took). */
 const MAX_DELAY_PLANS = 2;
 const CHILD = new URL('./__fixtures__/plan-kill-child.cjs', import.meta.url).pathname;
+const WRITER = new URL('./__fixtures__/replace-loop-child.ts', import.meta.url).pathname;
+/** Kills of the tight write loop, and the longest delay before each, ms. */
+const WRITE_KILLS = 30;
+const MAX_WRITE_DELAY_MS = 60;
 /** The date of every plan, so that a variant's plan is the same bytes each time. */
 const PLAN_DATE = '2026-01-01';
 const VARIANTS = ['single-3az', 'aa2'];
@@ -47,6 +53,20 @@ function planThenKill(out: string, share: number): Promise<number> {
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       signal === 'SIGKILL' ? resolve(wrote) : reject(new Error(`plan loop exited with ${code}`)),
+    );
+  });
+}
+
+/** Starts the write loop, waits until it runs, lets it write for `ms`, kills it. */
+function writeThenKill(out: string, plans: readonly string[], ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, out, ...plans], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), ms));
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`write loop exited with ${code}`)),
     );
   });
 }
@@ -98,5 +118,12 @@ describe('nines plan killed mid-write', () => {
     }
     // The loop did write plans between the kills (not a test of an idle process).
     expect(plans).toBeGreaterThan(0);
+
+    const references = VARIANTS.map((variant) => path.join(dir, `reference-${variant}.pdf`));
+    for (let kill = 0; kill < WRITE_KILLS; kill += 1) {
+      await writeThenKill(out, references, Math.floor(next() * MAX_WRITE_DELAY_MS));
+      const found = complete.get((await readFile(out)).toString('latin1'));
+      expect(found, `seed ${SEED}, write kill ${kill}: the plan is torn`).toBeDefined();
+    }
   }, 600_000);
 });

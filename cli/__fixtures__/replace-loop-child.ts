@@ -15,5 +15,8 @@ async function run(out: string, plans: readonly Uint8Array[]): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [out, ...plans] = process.argv.slice(2) as [string, ...string[]];
-  void run(out, plans.map((p) => readFileSync(p)));
+  void run(
+    out,
+    plans.map((p) => readFileSync(p)),
+  );
 }
