@@ -348,9 +348,9 @@ export function budgetCases(): FuzzCase[] {
   const rareApp = ((rare.variants as Json[])[0]!.nodes as Json[]).find(
     (n) => n.kind === 'service',
   )!;
-  // The documented minimum: a failure every 3.6 ms of simulated time.
+  // The documented minimum for both: a failure and a repair every 3.6 µs of simulated time.
   rareApp.mtbfHours = 1e-9;
-  rareApp.mttrHours = 1;
+  rareApp.mttrHours = 1e-9;
   delete rareApp.availability;
   const regions = Array.from({ length: 1000 }, (_, i) => ({ id: `r${i}`, kind: 'region' }));
   return [
