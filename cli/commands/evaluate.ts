@@ -128,7 +128,9 @@ function scenarioLines(scenarios: readonly ScenarioResult[]): string[] {
             `    ${printable(s.name)}: ${outcome(s)}; first requests after ${time(s.timeToServiceSeconds)}, every request after ${time(s.timeToFullCapacitySeconds)}; RTO ${time(s.rtoSeconds)} (${mark(s.meetsRto)}), RPO ${time(s.rpoSeconds)} (${mark(s.meetsRpo)}), MTD ${mark(s.meetsMtd)}`,
             ...[...s.notes, ...s.issues.map((i) => i.message)].map((n) => `      - ${n}`),
           ]
-        : [`    ${printable(s.name)}: does not apply (${s.reason ?? 'names nothing of this variant'})`],
+        : [
+            `    ${printable(s.name)}: does not apply (${s.reason ?? 'names nothing of this variant'})`,
+          ],
     ),
   ];
 }

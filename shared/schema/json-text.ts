@@ -85,11 +85,7 @@ function whole(message: string): JsonTextResult {
   return fail('(document)', message, { line: 0, column: 0 });
 }
 
-function fail(
-  path: string,
-  message: string,
-  at: { line: number; column: number },
-): JsonTextResult {
+function fail(path: string, message: string, at: { line: number; column: number }): JsonTextResult {
   return { ok: false, problems: [{ path, message, ...at }] };
 }
 
