@@ -1,6 +1,7 @@
 // The renderer as a static web app: `npm run web` serves it, `npm run build:web` writes dist/web.
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { headersFile } from './electron/main/csp';
 
 /**
  * The dev server's React Fast Refresh preamble is an inline script, which the page's CSP
@@ -16,10 +17,26 @@ function devInlineScripts(): Plugin {
   };
 }
 
+/**
+ * Writes `_headers` beside the build: the headers a static host should send with every file
+ * (the policy with `frame-ancestors`, which a meta tag cannot carry, and for the workers, which
+ * take their policy from their own response). Netlify and Cloudflare Pages read the file as it
+ * is; docs/security.md gives the same for nginx, Apache and Caddy.
+ */
+function staticHostHeaders(): Plugin {
+  return {
+    name: 'nines:static-host-headers',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+    },
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), devInlineScripts()],
+  plugins: [react(), devInlineScripts(), staticHostHeaders()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -3,16 +3,34 @@
  * line per problem and no stack trace. The messages themselves are pinned by
  * shared/schema/hostile.test.ts; here the point is the file on disk and the exit code.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseXmlStrict } from '../shared/testing/xml';
+import { MAX_FILE_BYTES } from './read-file';
 import { runCli, template } from './testing';
 
-// A spy over the real readFile, to see that an oversized file is never read.
+/** Bytes read through a handle `open` returned: an oversized file must cost none. */
+const bytesRead = { count: 0 };
+// A spy over the real open, counting what is read through each handle it returns.
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof fs>();
-  return { ...real, readFile: vi.fn(real.readFile) };
+  const open = async (...args: Parameters<typeof real.open>) => {
+    const handle = await real.open(...args);
+    const read = handle.read.bind(handle) as (
+      ...a: unknown[]
+    ) => Promise<fs.FileReadResult<Buffer>>;
+    handle.read = (async (...a: unknown[]) => {
+      const result = await read(...a);
+      bytesRead.count += result.bytesRead;
+      return result;
+    }) as typeof handle.read;
+    return handle;
+  };
+  return { ...real, open: vi.fn(open) };
 });
 const { mkdtemp, rm, writeFile } = fs;
 
@@ -179,14 +197,14 @@ describe('nines validate on hostile project files', () => {
     const at = path.join(dir, 'huge.nines.json');
     const size = 100 * 1024 * 1024;
     await writeFile(at, `{"format": "nines/1", "name": "${'x'.repeat(size - 33)}"}`);
-    vi.mocked(fs.readFile).mockClear();
+    bytesRead.count = 0;
     expect(await refused(at)).toEqual([
       `${at}: (document): file is too large (${size} bytes; at most ${50 * 1024 * 1024})`,
     ]);
-    expect(fs.readFile).not.toHaveBeenCalled();
+    expect(bytesRead.count).toBe(0);
     // The spy does see the CLI's reads.
     await runCli('validate', await file('small.nines.json', MINIMAL_TEXT));
-    expect(fs.readFile).toHaveBeenCalledTimes(1);
+    expect(bytesRead.count).toBe(MINIMAL_TEXT.length);
   });
 
   it('every command that reads a project refuses it the same way', async () => {
@@ -261,6 +279,161 @@ describe('nines compare --prices on hostile price files', () => {
       const run = await compare(at);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/save the file as UTF-8/);
+    }
+  });
+});
+
+describe('files that are not regular files, and the shared limits (issue 18)', () => {
+  /** A FIFO with no writer: opening it for reading would wait forever. */
+  async function fifo(name: string): Promise<string> {
+    const at = path.join(dir, name);
+    execFileSync('mkfifo', [at]);
+    return at;
+  }
+
+  it.skipIf(process.platform === 'win32')(
+    'a FIFO, /dev/zero and a folder are refused as a project file, without reading',
+    async () => {
+      const pipe = await fifo('pipe.nines.json');
+      for (const [at, kind] of [
+        [pipe, 'a pipe (FIFO)'],
+        ['/dev/zero', 'a device'],
+        [dir, 'a folder'],
+      ] as const) {
+        expect(await refused(at)).toEqual([
+          `${at}: (file): cannot read: it is ${kind}, not a regular file`,
+        ]);
+      }
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'the same for --prices, with the project file’s size limit',
+    async () => {
+      const pipe = await fifo('pipe.csv');
+      const compare = (prices: string) =>
+        runCli('compare', template('ha-options'), '--prices', prices);
+      for (const [at, kind] of [
+        [pipe, 'a pipe (FIFO)'],
+        ['/dev/zero', 'a device'],
+        [dir, 'a folder'],
+      ] as const) {
+        const run = await compare(at);
+        expect({ code: run.code, stderr: run.stderr }).toEqual({
+          code: 1,
+          stderr: `${at}: cannot read: it is ${kind}, not a regular file\n`,
+        });
+      }
+      const big = path.join(dir, 'big.csv');
+      await writeFile(big, Buffer.alloc(MAX_FILE_BYTES + 1, 0x61));
+      const run = await compare(big);
+      expect(run.stderr).toBe(
+        `${big}: file is too large (${MAX_FILE_BYTES + 1} bytes; at most ${MAX_FILE_BYTES})\n`,
+      );
+    },
+  );
+
+  it('a duplicate key is refused at its second occurrence, with its JSON path', async () => {
+    const at = await file(
+      'duplicate.nines.json',
+      MINIMAL_TEXT.replace('"instances": 2', '"instances": 1000000, "instances": 2'),
+    );
+    expect(await refused(at)).toEqual([
+      `${at}: variants[0].nodes[1].instances: duplicate key "instances" (first at line 18, column 11): a JSON file may give a key once`,
+    ]);
+  });
+
+  it('a price CSV header of 200,000 repeated columns is one line; usd 1e308 is refused', async () => {
+    const header = await file('columns.csv', `${Array(200_000).fill('key').join(',')}\n`);
+    const run = await runCli('compare', template('ha-options'), '--prices', header);
+    expect(run.stderr).toBe(
+      `${header}:1:0: more than 64 fields on one line (a price file has 8 columns at most)\n`,
+    );
+    const huge = await file(
+      'huge-price.csv',
+      'key,usd,unit,source\naws:us-east-1:compute:m7i.large,1e308,hour,list\n',
+    );
+    const priced = await runCli('compare', template('ha-options'), '--prices', huge);
+    expect({ code: priced.code, stderr: priced.stderr }).toEqual({
+      code: 1,
+      stderr: `${huge}:2:2: usd 1e308 is more than 1000000000000\n`,
+    });
+  });
+
+  it('lists the first 50 problems of a file and counts the rest', async () => {
+    const doc = structuredClone(MINIMAL) as { variants: { nodes: object[] }[] };
+    for (let i = 0; i < 120; i += 1) doc.variants[0]!.nodes.push({ id: `x${i}`, kind: 'lambda' });
+    const lines = await refused(await file('many.nines.json', JSON.stringify(doc)));
+    expect(lines).toHaveLength(51);
+    expect(lines[50]).toMatch(/: \(document\): and 70 more problems$/);
+  });
+});
+
+describe('names from a file never reach the terminal as control characters (issue 18)', () => {
+  const HOSTILE = '\u001b]0;pwned\u0007\u001b[2J\rX\u009b31m\u202Egpj.exe\u2028\u007f';
+  /** Anything a terminal would obey: C0 but line feed and tab, a lone CR, DEL, C1, bidi, LS/PS. */
+  const OBEYED =
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
+
+  async function hostileFile(): Promise<string> {
+    const doc = JSON.parse(await fs.readFile(template('ha-options'), 'utf8')) as {
+      name: string;
+      variants: { name: string; nodes: { name?: string }[] }[];
+      scenarios?: { name: string }[];
+    };
+    doc.name = `Shop ${HOSTILE}`;
+    for (const v of doc.variants) {
+      v.name = `${v.name} ${HOSTILE}`;
+      for (const n of v.nodes) n.name = `node ${HOSTILE}`;
+    }
+    for (const s of doc.scenarios ?? []) s.name = `${s.name} ${HOSTILE}`;
+    return file('hostile-names.nines.json', JSON.stringify(doc));
+  }
+
+  it.each([
+    ['validate'],
+    ['evaluate'],
+    ['evaluate', '--json'],
+    ['simulate', '--years', '20'],
+    ['compare'],
+    ['compare', '--csv'],
+    ['compare', '--json'],
+    ['advise'],
+    ['export-mef'],
+  ])('nines %s', async (command, ...options) => {
+    const at = await hostileFile();
+    const run = await runCli(command, at, ...options);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(OBEYED);
+    expect(run.stderr).not.toMatch(OBEYED);
+    if (options.includes('--json')) {
+      // Escaped for the terminal, the JSON still holds the names exactly.
+      const json = JSON.stringify(JSON.parse(run.stdout));
+      expect(json).toContain(JSON.stringify(HOSTILE).slice(1, -1));
+    }
+  });
+
+  it('nines plan --md writes the plan and prints the name escaped', async () => {
+    const at = await hostileFile();
+    const out = path.join(dir, 'hostile-plan.md');
+    const run = await runCli('plan', at, '--md', out, '--date', '2026-01-01');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(OBEYED);
+    expect(run.stdout).toContain('\\u001b]0;pwned\\u0007');
+  });
+
+  it('nines plan --docx writes a document whose XML parses (the docx library drops what XML forbids)', async () => {
+    const at = await hostileFile();
+    const out = path.join(dir, 'hostile-plan.docx');
+    const run = await runCli('plan', at, '--docx', out, '--date', '2026-01-01');
+    expect(run.code, run.stderr).toBe(0);
+    const files = unzipSync(new Uint8Array(await fs.readFile(out)));
+    for (const name of ['word/document.xml', 'docProps/core.xml']) {
+      const xml = strFromU8(files[name] as Uint8Array);
+      expect(xml).toContain('pwned');
+      // A strict XML parser refuses a character XML 1.0 forbids (a raw ESC, say).
+      expect(() => parseXmlStrict(xml), name).not.toThrow();
     }
   });
 });

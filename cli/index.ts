@@ -6,7 +6,7 @@
 import './zod-config';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands/index';
-import { EXIT, type CliIo } from './io';
+import { EXIT, terminalIo, type CliIo } from './io';
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
@@ -21,7 +21,9 @@ function usage(): string {
 }
 
 /** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
-export async function main(argv: readonly string[], io: CliIo = process): Promise<number> {
+export async function main(argv: readonly string[], processIo: CliIo = process): Promise<number> {
+  // Every write below, and every command's, is escaped for the terminal.
+  const io = terminalIo(processIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());

@@ -3,10 +3,10 @@
  * writes them to a file. The only Node-specific part is pdfmake's set-up (its Node build reads
  * the Roboto files that ship in the package); the writers themselves live in shared/plan.
  */
-import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PlanDocument } from '../shared/plan/document';
+import { replaceFile } from './atomic-write';
 import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
 
 /** The output formats of a plan. */
@@ -67,11 +67,14 @@ export async function renderPlan(doc: PlanDocument, format: PlanFormat): Promise
   }
 }
 
-/** Renders `doc` in `format` and writes it to `path`, replacing the file. */
+/**
+ * Renders `doc` in `format` and writes it to `path` atomically ({@link replaceFile}): a plan
+ * killed mid-write leaves the previous file whole, and the file keeps its permission bits.
+ */
 export async function writePlanFile(
   doc: PlanDocument,
   format: PlanFormat,
   path: string,
 ): Promise<void> {
-  await writeFile(path, await renderPlan(doc, format));
+  await replaceFile(path, await renderPlan(doc, format));
 }

@@ -1,8 +1,14 @@
 /** Price books on disk: the bundled one and the files a user imports. */
 import { readFile } from 'node:fs/promises';
-import { importPriceBookCsv, importPriceBookJson, type ImportResult } from '../shared/catalog/csv';
+import {
+  importPriceBookCsv,
+  importPriceBookJson,
+  type ImportProblem,
+  type ImportResult,
+} from '../shared/catalog/csv';
 import { priceBookSchema, type PriceBook } from '../shared/catalog/price-book';
 import { encodingProblem } from '../shared/text/encoding';
+import { readInputFile } from './read-file';
 
 /** The bundled price book, shipped in assets/pricing/. */
 export const PRICEBOOK_URL = new URL('../assets/pricing/pricebook.json', import.meta.url);
@@ -12,18 +18,24 @@ export async function loadBundledPriceBook(): Promise<PriceBook> {
   return priceBookSchema.parse(JSON.parse(await readFile(PRICEBOOK_URL, 'utf8')));
 }
 
-/** Reads a price file (`.csv`, else JSON); problems carry `FILE:line:column`. */
+/**
+ * Reads a price file (`.csv`, else JSON) with the project file's limits: a regular file only,
+ * at most the same size ({@link readInputFile}); problems carry `FILE:line:column`.
+ */
 export async function loadPriceFile(
   path: string,
 ): Promise<ImportResult | { ok: false; message: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { ok: false, message: `cannot read: ${(error as Error).message}` };
-  }
-  const problem = encodingProblem(bytes);
+  const read = await readInputFile(path);
+  if (!read.ok) return { ok: false, message: read.message };
+  const problem = encodingProblem(read.bytes);
   if (problem) return { ok: false, message: problem };
-  const text = bytes.toString('utf8');
+  const text = read.bytes.toString('utf8');
   return path.toLowerCase().endsWith('.csv') ? importPriceBookCsv(text) : importPriceBookJson(text);
+}
+
+/** One import problem as `FILE:line:column: message`, or `FILE: message` for the whole file. */
+export function formatImportProblem(file: string, problem: ImportProblem): string {
+  return problem.line === 0
+    ? `${file}: ${problem.message}`
+    : `${file}:${problem.line}:${problem.column}: ${problem.message}`;
 }

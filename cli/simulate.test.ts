@@ -93,6 +93,13 @@ describe('nines simulate', () => {
       ['--years', '1.5'],
       ['--seed=-3'],
       ['--seed', 'x'],
+      // Huge or not plain digits (issue 18): refused before any work, never a stack trace.
+      ['--years', '9007199254740991'],
+      ['--years', '100000000'],
+      ['--years', '1e3'],
+      ['--years', 'Infinity'],
+      ['--years', '9'.repeat(1000)],
+      ['--seed', '9007199254740992'],
     ]) {
       const run = await runCli('simulate', WORKED, ...bad);
       expect(run.code, bad.join(' ')).toBe(2);
@@ -101,5 +108,10 @@ describe('nines simulate', () => {
     }
     expect((await runCli('simulate')).code).toBe(2);
     expect((await runCli('simulate', WORKED, '--fast')).code).toBe(2);
+    const huge = await runCli('simulate', WORKED, '--years', '100000000');
+    expect(huge.stderr).toContain(
+      `--years must be an integer from 1 to 1,000,000, not "100000000"`,
+    );
+    expect(huge.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -7,7 +7,7 @@
 import type { Finding } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
-import { formatCount } from '../../shared/text';
+import { formatCount, printable } from '../../shared/text';
 
 export const adviseCommand: Command = {
   name: 'advise',
@@ -43,7 +43,7 @@ function writeList(
 ): void {
   const lines: string[] = [];
   for (const v of advice) {
-    const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
+    const name = printable(variants.find((x) => x.id === v.id)?.name ?? v.id);
     const count = v.findings.length;
     lines.push(`${v.id} — ${name}: ${count === 0 ? 'no findings' : formatCount(count, 'finding')}`);
     for (const f of v.findings) lines.push(...findingLines(f, effectSummary));

@@ -6,7 +6,7 @@
 import type { Comparison } from '../../shared/engine';
 import type { NinesDocument } from '../../shared/model/types';
 import type { Command } from './command';
-import { EXIT, loadOrReport } from '../io';
+import { EXIT, loadOrReport, writeLines } from '../io';
 import {
   fixed,
   formatAvailability,
@@ -14,6 +14,7 @@ import {
   formatNines,
   formatSignedUsd,
   formatUsd,
+  printable,
 } from '../../shared/text';
 
 export const compareCommand: Command = {
@@ -35,7 +36,7 @@ export const compareCommand: Command = {
     const [
       { costBreakdownCsv },
       { mergePriceBooks, priceDateRange },
-      { loadBundledPriceBook, loadPriceFile },
+      { formatImportProblem, loadBundledPriceBook, loadPriceFile },
       { availabilityFromReport, compare, evaluate },
     ] = await Promise.all([
       import('../../shared/catalog/csv'),
@@ -46,14 +47,15 @@ export const compareCommand: Command = {
     let book = await loadBundledPriceBook();
     let imported = 0;
     if (typeof values.prices === 'string') {
-      const prices = await loadPriceFile(values.prices);
+      const file = values.prices;
+      const prices = await loadPriceFile(file);
       if (!prices.ok) {
-        if ('message' in prices) io.stderr.write(`${values.prices}: ${prices.message}\n`);
-        else {
-          for (const p of prices.problems) {
-            io.stderr.write(`${values.prices}:${p.line}:${p.column}: ${p.message}\n`);
-          }
-        }
+        if ('message' in prices) io.stderr.write(`${file}: ${prices.message}\n`);
+        else
+          writeLines(
+            io,
+            prices.problems.map((p) => formatImportProblem(file, p)),
+          );
         return EXIT.invalid;
       }
       imported = Object.keys(prices.book.entries).length;
@@ -85,7 +87,7 @@ export function formatComparison(doc: NinesDocument, result: Comparison, extra =
       ? "USD, the document's discounts applied"
       : 'USD, list prices';
   const out: string[] = [
-    `${doc.name}: ${formatCount(result.variants.length, 'variant')}, prices as of ${result.priceBookAsOf}${extra} (${basis})`,
+    `${printable(doc.name)}: ${formatCount(result.variants.length, 'variant')}, prices as of ${result.priceBookAsOf}${extra} (${basis})`,
     '',
   ];
   const header = [

@@ -16,6 +16,7 @@ import {
   formatNines,
   formatShare,
   formatUsd,
+  printable,
   withUnit,
 } from '../../shared/text';
 
@@ -62,7 +63,7 @@ function writeTable(
   const snapshots = range ? ` (source snapshots ${range.oldest} to ${range.newest})` : '';
   const lines: string[] = [`Prices as of ${priceBook.asOf}${snapshots}.`, ''];
   for (const v of report.variants) {
-    const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
+    const name = printable(variants.find((x) => x.id === v.id)?.name ?? v.id);
     lines.push(`${v.id} — ${name}`, ...variantLines(v), '');
   }
   io.stdout.write(lines.join('\n'));
@@ -124,10 +125,12 @@ function scenarioLines(scenarios: readonly ScenarioResult[]): string[] {
     ...scenarios.flatMap((s) =>
       s.applies
         ? [
-            `    ${s.name}: ${outcome(s)}; first requests after ${time(s.timeToServiceSeconds)}, every request after ${time(s.timeToFullCapacitySeconds)}; RTO ${time(s.rtoSeconds)} (${mark(s.meetsRto)}), RPO ${time(s.rpoSeconds)} (${mark(s.meetsRpo)}), MTD ${mark(s.meetsMtd)}`,
+            `    ${printable(s.name)}: ${outcome(s)}; first requests after ${time(s.timeToServiceSeconds)}, every request after ${time(s.timeToFullCapacitySeconds)}; RTO ${time(s.rtoSeconds)} (${mark(s.meetsRto)}), RPO ${time(s.rpoSeconds)} (${mark(s.meetsRpo)}), MTD ${mark(s.meetsMtd)}`,
             ...[...s.notes, ...s.issues.map((i) => i.message)].map((n) => `      - ${n}`),
           ]
-        : [`    ${s.name}: does not apply (${s.reason ?? 'names nothing of this variant'})`],
+        : [
+            `    ${printable(s.name)}: does not apply (${s.reason ?? 'names nothing of this variant'})`,
+          ],
     ),
   ];
 }

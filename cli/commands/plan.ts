@@ -6,6 +6,8 @@
 import { PLAN_FORMATS, writePlanFile, type PlanFormat } from '../plan-io';
 import type { Command } from './command';
 import { EXIT, loadOrReport } from '../io';
+import { printable } from '../../shared/text';
+import { isCalendarDate } from '../../shared/catalog/price-book';
 
 /** Today's date as `YYYY-MM-DD` in local time. */
 function today(): string {
@@ -33,8 +35,8 @@ export const planCommand: Command = {
     });
     const date = typeof values.date === 'string' ? values.date : today();
     if (file === undefined || positionals.length !== 1 || outputs.length === 0) return EXIT.usage;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      io.stderr.write(`nines plan: --date must be YYYY-MM-DD, not "${date}"\n`);
+    if (!isCalendarDate(date)) {
+      io.stderr.write(`nines plan: --date must be a date YYYY-MM-DD, not "${date}"\n`);
       return EXIT.usage;
     }
     const document = await loadOrReport(io, file);
@@ -63,7 +65,9 @@ export const planCommand: Command = {
         io.stderr.write(`${path}: cannot write: ${(error as Error).message}\n`);
         return EXIT.invalid;
       }
-      io.stdout.write(`${path}: ${format.toUpperCase()} plan of ${result.context.variant.name}\n`);
+      io.stdout.write(
+        `${path}: ${format.toUpperCase()} plan of ${printable(result.context.variant.name)}\n`,
+      );
     }
     return EXIT.ok;
   },

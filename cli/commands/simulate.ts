@@ -6,10 +6,25 @@
 import type { SimulatedVariant, SimulationReport } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
-import { fixed, formatAvailability, formatCount, formatShare } from '../../shared/text';
+import {
+  fixed,
+  formatAvailability,
+  formatCount,
+  formatShare,
+  grouped,
+  printable,
+} from '../../shared/text';
 
 /** Simulated years per variant when `--years` is not given. */
 export const DEFAULT_YEARS = 10_000;
+/**
+ * Most simulated years `--years` may ask for: a hundred times the default, a 95 % interval
+ * already narrow for any model; larger asks are refused up front (exit 2) rather than run for
+ * hours.
+ */
+export const MAX_YEARS = 1_000_000;
+/** Largest `--seed`: every integer up to 2^53 − 1 seeds a distinct sequence. */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 /** Seed when `--seed` is not given. */
 export const DEFAULT_SEED = 1;
 /** Width of the progress bar, characters. */
@@ -28,8 +43,8 @@ export const simulateCommand: Command = {
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || positionals.length !== 1) return EXIT.usage;
-    const years = integerOption(io, 'years', values.years, DEFAULT_YEARS, 1);
-    const seed = integerOption(io, 'seed', values.seed, DEFAULT_SEED, 0);
+    const years = integerOption(io, 'years', values.years, DEFAULT_YEARS, 1, MAX_YEARS);
+    const seed = integerOption(io, 'seed', values.seed, DEFAULT_SEED, 0, MAX_SEED);
     if (years === undefined || seed === undefined) return EXIT.usage;
     const document = await loadOrReport(io, file);
     if (!document) return EXIT.invalid;
@@ -53,31 +68,44 @@ export const simulateCommand: Command = {
   },
 };
 
-/** Parses an integer option ≥ `min` (absent: `fallback`); undefined after a usage message. */
+/**
+ * Parses an integer option from `min` to `max` (absent: `fallback`); undefined after a usage
+ * message naming the range. Digits only: `1e3`, `0x10`, `-1`, `2.5` and `Infinity` are refused.
+ */
 function integerOption(
   io: CliIo,
   name: string,
   raw: unknown,
   fallback: number,
   min: number,
+  max: number,
 ): number | undefined {
   if (raw === undefined) return fallback;
   const text = String(raw);
-  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min) {
-    io.stderr.write(`nines simulate: --${name} must be an integer ≥ ${min}, got "${text}"\n`);
+  // Checked by length first, so that a thousand digits are not turned into a number.
+  const value = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    io.stderr.write(
+      `nines simulate: --${name} must be an integer from ${grouped(min)} to ${grouped(max)}, not "${shown}"\n`,
+    );
     return undefined;
   }
   return value;
 }
 
-/** A one-line bar redrawn in place with a carriage return. */
+/**
+ * A one-line bar redrawn in place with a carriage return (written raw: the stream's `write`
+ * escapes carriage returns, which in a file's text would overwrite the line).
+ */
 function progressBar(io: CliIo): { update: (fraction: number) => void; finish: () => void } {
+  const write = (text: string) =>
+    io.stderr.writeRaw ? io.stderr.writeRaw(text) : io.stderr.write(text);
   return {
     update(fraction) {
       const filled = Math.round(fraction * BAR_WIDTH);
       const percent = `${Math.floor(fraction * 100)}`.padStart(3);
-      io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${percent} %`);
+      write(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${percent} %`);
     },
     finish() {
       io.stderr.write('\n');
@@ -95,7 +123,7 @@ function writeTable(
     '',
   ];
   for (const v of report.variants) {
-    const name = variants.find((x) => x.id === v.id)?.name ?? v.id;
+    const name = printable(variants.find((x) => x.id === v.id)?.name ?? v.id);
     lines.push(`${v.id} — ${name}`, ...variantLines(v), '');
   }
   io.stdout.write(lines.join('\n'));

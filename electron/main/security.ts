@@ -1,13 +1,38 @@
 /**
  * What a renderer may do beyond its page: nothing. Navigation, redirects, new windows,
  * webviews and permission requests are refused for every web contents and every session;
- * links open in the user's browser only when they are plain https URLs.
+ * a link opens in the user's browser only when the user just clicked it (or pressed Enter or
+ * Space) and it goes to a site the app cites.
  */
 import { app, shell, type Session, type WebContents } from 'electron';
 
 /**
- * Whether `raw` may be handed to the user's browser: it must parse as an `https:` URL with a
- * host name (not an IP address, not localhost) and no user name or password in it.
+ * The sites the app links to, by exact host name (https, default port): the NIST pages the
+ * contingency plan cites (SP 800-34, the OSCAL catalog on GitHub), the Open-PSA MEF
+ * specification the fault-tree export follows, and the providers' own documentation and pricing
+ * pages the price book cites (assets/pricing/pricebook.json; the third-party blogs it also
+ * cites as secondary sources are not opened). security.test.ts checks every such link in the
+ * code against this list. A host is matched exactly: no subdomain, and an internationalised
+ * look-alike (Cyrillic `о` for `o`) is a different, punycode host.
+ */
+export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
+  'csrc.nist.gov',
+  'nvlpubs.nist.gov',
+  'github.com',
+  'open-psa.github.io',
+  'aws.amazon.com',
+  'docs.aws.amazon.com',
+  'cloud.google.com',
+  'learn.microsoft.com',
+  'redis.io',
+]);
+
+/** How long after a click or key press a link may still open, ms. */
+export const GESTURE_MS = 1000;
+
+/**
+ * Whether `raw` may be handed to the user's browser: an `https:` URL on the default port, with
+ * no user name or password, whose host is one of {@link EXTERNAL_HOSTS}.
  */
 export function isAllowedExternalUrl(raw: string): boolean {
   let url: URL;
@@ -17,11 +42,8 @@ export function isAllowedExternalUrl(raw: string): boolean {
     return false;
   }
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return false;
-  const host = url.hostname.toLowerCase();
-  if (host === '' || host === 'localhost' || host.endsWith('.localhost')) return false;
-  // IPv6 literals keep their brackets in `hostname`; a dotted quad ends in digits.
-  if (host.startsWith('[') || /^[\d.]+$/.test(host)) return false;
-  return host.includes('.');
+  if (url.port !== '') return false;
+  return EXTERNAL_HOSTS.has(url.hostname);
 }
 
 /** Opens an allowed URL in the user's browser; anything else is dropped. */
@@ -31,13 +53,26 @@ export function openExternalIfAllowed(raw: string): boolean {
   return true;
 }
 
-/** Locks one web contents: no navigation, no redirects, no webviews, no new windows. */
-export function hardenWebContents(contents: WebContents): void {
+/**
+ * Locks one web contents: no navigation, no redirects, no webviews, no new windows. A window a
+ * page asks for is always denied; its URL opens in the browser only when allowed and asked
+ * within {@link GESTURE_MS} of the user's click or Enter / Space in this web contents (a page
+ * cannot open links on its own, from a timer or on load). `now` is the clock (tests pass one).
+ */
+export function hardenWebContents(contents: WebContents, now: () => number = Date.now): void {
+  let lastGesture = Number.NEGATIVE_INFINITY;
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('before-mouse-event', (_event, mouse) => {
+    if (mouse.type === 'mouseDown' || mouse.type === 'mouseUp') lastGesture = now();
+  });
+  contents.on('before-input-event', (_event, input) => {
+    const isKeyDown = input.type === 'keyDown' || input.type === 'rawKeyDown';
+    if (isKeyDown && (input.key === 'Enter' || input.key === ' ')) lastGesture = now();
+  });
   contents.setWindowOpenHandler(({ url }) => {
-    openExternalIfAllowed(url);
+    if (now() - lastGesture <= GESTURE_MS) openExternalIfAllowed(url);
     return { action: 'deny' };
   });
 }

@@ -5,8 +5,11 @@ import {
   csvCell,
   importPriceBookCsv,
   importPriceBookJson,
+  MAX_CSV_FIELDS,
   parseCsv,
 } from './csv';
+import { MAX_PRICE_ENTRIES, MAX_PRICE_USD } from './price-book';
+import { MAX_LISTED_PROBLEMS } from '../schema/json-text';
 
 const HEADER = 'key,usd,unit,source,asOf';
 
@@ -120,7 +123,7 @@ describe('importPriceBookJson', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems[0]?.message).toMatch(/^entries\.a:b:c:d\.usd: /);
+    expect(result.problems[0]?.message).toMatch(/^entries\["a:b:c:d"\]\.usd: /);
   });
 
   it('reports a JSON syntax error at its line', () => {
@@ -128,11 +131,114 @@ describe('importPriceBookJson', () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        expect.objectContaining({ line: 2, column: 13, message: 'not valid JSON: InvalidSymbol' }),
+        expect.objectContaining({
+          line: 2,
+          column: 13,
+          message: 'not valid JSON: invalid symbol at line 2, column 13',
+        }),
       ],
     });
   });
 });
+
+describe('hostile price files (issue 18)', () => {
+  const row = (usd: string, asOf = '2026-01-01') => `a:b:c:d,${usd},hour,s,${asOf}`;
+  const problemsOf = (result: ReturnType<typeof importPriceBookCsv>) =>
+    result.ok ? [] : result.problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
+
+  it('caps prices like the project file: usd 1e308 is refused, not priced at Infinity', () => {
+    expect(problemsOf(importPriceBookCsv(`${HEADER}\n${row('1e308')}\n`))).toEqual([
+      `2:2: usd 1e308 is more than ${MAX_PRICE_USD}`,
+    ]);
+    expect(importPriceBookCsv(`${HEADER}\n${row('1e12')}\n`).ok).toBe(true);
+    const json = importPriceBookJson(
+      JSON.stringify({
+        ...BOOK,
+        entries: { 'a:b:c:d': { usd: 1e308, unit: 'hour', source: 's', asOf: '2026-01-01' } },
+      }),
+    );
+    expect(json.ok ? [] : json.problems.map((p) => p.message)).toEqual([
+      `entries["a:b:c:d"].usd: must be at most ${MAX_PRICE_USD}`,
+    ]);
+  });
+
+  it('takes asOf for a real calendar date', () => {
+    expect(
+      problemsOf(
+        importPriceBookCsv(
+          `${HEADER}\n${row('1', '2025-13-45')}\n${row('1', '2026-02-29').replace('a:b', 'a:x')}\n`,
+        ),
+      ),
+    ).toEqual([
+      '2:5: asOf "2025-13-45" is not a date YYYY-MM-DD',
+      '3:5: asOf "2026-02-29" is not a date YYYY-MM-DD',
+    ]);
+    expect(importPriceBookCsv(`${HEADER}\n${row('1', '2028-02-29')}\n`).ok).toBe(true);
+    const json = importPriceBookJson(JSON.stringify({ ...BOOK, asOf: '2025-13-45' }));
+    expect(json.ok ? [] : json.problems.map((p) => p.message)).toEqual([
+      'asOf: is not a real date (YYYY-MM-DD)',
+    ]);
+    // A source's own words stay allowed where the book has no date.
+    expect(importPriceBookJson(JSON.stringify({ ...BOOK, asOf: 'undated' })).ok).toBe(true);
+  });
+
+  it('refuses a header of 200,000 repeated columns in one line', () => {
+    const header = Array.from({ length: 200_000 }, () => 'key').join(',');
+    expect(problemsOf(importPriceBookCsv(`${header}\n`))).toEqual([
+      `1:0: more than ${MAX_CSV_FIELDS} fields on one line (a price file has 8 columns at most)`,
+    ]);
+  });
+
+  it(`refuses more than ${MAX_PRICE_ENTRIES} rows in one line`, () => {
+    const rows = Array.from({ length: MAX_PRICE_ENTRIES + 1 }, (_, i) => `a:b:c:k${i},1,hour,s`);
+    expect(problemsOf(importPriceBookCsv(`key,usd,unit,source\n${rows.join('\n')}\n`))).toEqual([
+      `${MAX_PRICE_ENTRIES + 2}:0: more than ${MAX_PRICE_ENTRIES} price rows (at most ${MAX_PRICE_ENTRIES})`,
+    ]);
+  });
+
+  it(`lists the first ${MAX_LISTED_PROBLEMS} problems and counts the rest`, () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `a:b:c:k${i},x,hour,s,2026-01-01`);
+    const found = problemsOf(importPriceBookCsv(`${HEADER}\n${rows.join('\n')}\n`));
+    expect(found).toHaveLength(MAX_LISTED_PROBLEMS + 1);
+    expect(found[0]).toBe('2:2: usd "x" is not a number ≥ 0');
+    expect(found.at(-1)).toBe(`0:0: and ${500 - MAX_LISTED_PROBLEMS} more problems`);
+  });
+
+  it('names a NUL byte as such, in CSV and JSON', () => {
+    expect(problemsOf(importPriceBookCsv(`${HEADER}\n${row('1')}\u0000\n`))).toEqual([
+      '1:0: a NUL character (0x00) at line 2, column 28: a text file has none (the file may be binary or damaged)',
+    ]);
+    const json = importPriceBookJson(`{"format": "\u0000"}`);
+    expect(json.ok ? [] : json.problems.map((p) => p.message)).toEqual([
+      'a NUL character (0x00) at line 1, column 13: a text file has none (the file may be binary or damaged)',
+    ]);
+  });
+
+  it('JSON: refuses duplicate keys with their path, and two million `[` by the nesting limit', () => {
+    const text = `{"entries": {"a:b:c:d": {"usd": 1, "usd": 1e6}}}`;
+    expect(problemsOfJson(text)).toEqual([
+      '1:36: entries["a:b:c:d"].usd: duplicate key "usd" (first at line 1, column 26): a JSON file may give a key once',
+    ]);
+    expect(problemsOfJson(`{"entries": ${'['.repeat(2_000_000)}`)).toEqual([
+      `1:${13 + 63}: nested more than 64 levels deep at line 1, column ${13 + 63}`,
+    ]);
+  });
+});
+
+function problemsOfJson(text: string): string[] {
+  const result = importPriceBookJson(text);
+  return result.ok ? [] : result.problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
+}
+
+/** A valid empty price book. */
+const BOOK = {
+  format: 'nines-pricebook/1',
+  asOf: '2026-01-01',
+  currency: 'USD',
+  hoursPerMonth: 730,
+  sources: {},
+  entries: {},
+};
 
 describe('cost breakdown CSV', () => {
   it('neutralises formula-like cells and quotes per RFC 4180', () => {

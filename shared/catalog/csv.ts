@@ -3,9 +3,17 @@
  * with its line and column) and the cost breakdown export (RFC 4180, with cells that a
  * spreadsheet would run as a formula neutralised).
  */
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { CostEstimate } from '../engine';
 import {
+  formatPath,
+  MAX_FILE_CHARS,
+  MAX_LISTED_PROBLEMS,
+  parseJsonText,
+} from '../schema/json-text';
+import {
+  isCalendarDate,
+  MAX_PRICE_ENTRIES,
+  MAX_PRICE_USD,
   priceBookSchema,
   priceUnits,
   type PriceBook,
@@ -16,7 +24,8 @@ import { textEncodingProblem } from '../text/encoding';
 
 /**
  * A problem in an imported file: 1-based line, and 1-based column: the field number for a bad
- * cell, the character position for a syntax error, 0 for the whole line.
+ * cell, the character position for a syntax error, 0 for the whole line. Line 0 is the whole
+ * file (e.g. `and 12 more problems` after the first {@link MAX_LISTED_PROBLEMS}).
  */
 export interface ImportProblem {
   readonly line: number;
@@ -35,9 +44,20 @@ export const PRICE_CSV_COLUMNS = {
   optional: ['asOf', 'upTo', 'memGiB', 'note'],
 } as const;
 
+/**
+ * Most fields a CSV record may have: a price file has 8 columns at most, so a longer record is
+ * refused at once (a header of 200,000 repeated columns is one problem, not 200,000).
+ */
+export const MAX_CSV_FIELDS = 64;
+
+/** Every column a price CSV may have. */
+const KNOWN_COLUMNS: readonly string[] = [
+  ...PRICE_CSV_COLUMNS.required,
+  ...PRICE_CSV_COLUMNS.optional,
+];
+
 const KEY = /^[^:\s]+:[^:\s]+:[^:\s]+:[^\s]+$/;
 const NUMBER = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A parsed CSV record: its fields and the line it starts on. */
 interface CsvRecord {
@@ -47,7 +67,10 @@ interface CsvRecord {
 
 /**
  * Splits RFC 4180 CSV text into records: fields separated by commas, records by CRLF or LF,
- * quoted fields may hold commas, line breaks and doubled quotes. Blank lines are skipped.
+ * quoted fields may hold commas, line breaks and doubled quotes. Blank lines are skipped. A
+ * record with more than {@link MAX_CSV_FIELDS} fields, or more records than a header and
+ * {@link MAX_PRICE_ENTRIES} rows, stops the split with one problem, so that the memory it takes
+ * stays in proportion to what a price file can hold.
  */
 export function parseCsv(
   text: string,
@@ -104,9 +127,29 @@ export function parseCsv(
       fields.push(field);
       field = '';
       wasQuoted = false;
+      if (fields.length >= MAX_CSV_FIELDS) {
+        return {
+          ok: false,
+          problem: {
+            line: recordLine,
+            column: 0,
+            message: `more than ${MAX_CSV_FIELDS} fields on one line (a price file has ${KNOWN_COLUMNS.length} columns at most)`,
+          },
+        };
+      }
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i += 1;
       endRecord();
+      if (records.length > MAX_PRICE_ENTRIES + 1) {
+        return {
+          ok: false,
+          problem: {
+            line: records.at(-1)?.line ?? recordLine,
+            column: 0,
+            message: `more than ${MAX_PRICE_ENTRIES} price rows (at most ${MAX_PRICE_ENTRIES})`,
+          },
+        };
+      }
       line += 1;
       column = 0;
       recordLine = line;
@@ -142,8 +185,11 @@ export function parseCsv(
  * The book's `asOf` is the latest row date (`unknown` when no row has one).
  */
 export function importPriceBookCsv(text: string): ImportResult {
+  if (text.length > MAX_FILE_CHARS) {
+    return wholeFile(`file is too large (${text.length} characters; at most ${MAX_FILE_CHARS})`);
+  }
   const textProblem = textEncodingProblem(text);
-  if (textProblem) return { ok: false, problems: [{ line: 1, column: 0, message: textProblem }] };
+  if (textProblem) return wholeFile(textProblem);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseCsv(body);
   if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
@@ -151,8 +197,8 @@ export function importPriceBookCsv(text: string): ImportResult {
   if (!header)
     return { ok: false, problems: [{ line: 1, column: 0, message: 'the file is empty' }] };
 
-  const problems: ImportProblem[] = [];
-  const known: readonly string[] = [...PRICE_CSV_COLUMNS.required, ...PRICE_CSV_COLUMNS.optional];
+  const problems = new ProblemList();
+  const known = KNOWN_COLUMNS;
   const index = new Map<string, number>();
   header.fields.forEach((name, i) => {
     const trimmed = name.trim();
@@ -176,7 +222,7 @@ export function importPriceBookCsv(text: string): ImportResult {
     if (!index.has(name))
       problems.push({ line: header.line, column: 0, message: `missing column "${name}"` });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.count > 0) return { ok: false, problems: problems.list() };
 
   const entries: Record<string, PriceEntry> = {};
   const firstLine = new Map<string, number>();
@@ -201,7 +247,7 @@ export function importPriceBookCsv(text: string): ImportResult {
     const upTo = cell('upTo');
     const memGiB = cell('memGiB');
     const note = cell('note');
-    const before = problems.length;
+    const before = problems.count;
 
     if (!KEY.test(key.value)) {
       bad(key.column, `key "${key.value}" is not provider:location:category:item`);
@@ -210,11 +256,13 @@ export function importPriceBookCsv(text: string): ImportResult {
     }
     const price = parseNumber(usd.value);
     if (price === undefined) bad(usd.column, `usd "${usd.value}" is not a number ≥ 0`);
+    else if (price > MAX_PRICE_USD)
+      bad(usd.column, `usd ${usd.value} is more than ${MAX_PRICE_USD}`);
     if (!(priceUnits as readonly string[]).includes(unit.value)) {
       bad(unit.column, `unit "${unit.value}" is not one of ${priceUnits.join(', ')}`);
     }
     if (source.value === '') bad(source.column, 'source is empty (say where the price comes from)');
-    if (asOf && asOf.value !== '' && !DATE.test(asOf.value)) {
+    if (asOf && asOf.value !== '' && !isCalendarDate(asOf.value)) {
       bad(asOf.column, `asOf "${asOf.value}" is not a date YYYY-MM-DD`);
     }
     const limit = upTo && upTo.value !== '' ? parseNumber(upTo.value) : undefined;
@@ -225,7 +273,7 @@ export function importPriceBookCsv(text: string): ImportResult {
     if (memGiB && memGiB.value !== '' && memory === undefined) {
       bad(memGiB.column, `memGiB "${memGiB.value}" is not a number ≥ 0`);
     }
-    if (problems.length > before || price === undefined) continue;
+    if (problems.count > before || price === undefined) continue;
 
     firstLine.set(key.value, row.line);
     const date = asOf?.value ?? '';
@@ -240,7 +288,7 @@ export function importPriceBookCsv(text: string): ImportResult {
       ...(note && note.value !== '' ? { note: note.value } : {}),
     };
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.count > 0) return { ok: false, problems: problems.list() };
   if (rows.length === 0)
     return {
       ok: false,
@@ -260,43 +308,36 @@ export function importPriceBookCsv(text: string): ImportResult {
 }
 
 /**
- * Imports a price book from JSON text in the format of assets/pricing/pricebook.json. Schema
- * problems are reported at line 1 with their JSON path (JSON has no useful columns); a syntax
- * error at its line and column.
+ * Imports a price book from JSON text in the format of assets/pricing/pricebook.json, read with
+ * the project file's reader ({@link parseJsonText}: the same size and nesting limits, duplicate
+ * keys refused). Syntax errors and duplicate keys are placed at their line and column; schema
+ * problems are reported at line 1 with their JSON path (JSON has no useful columns).
  */
 export function importPriceBookJson(text: string): ImportResult {
-  const textProblem = textEncodingProblem(text);
-  if (textProblem) return { ok: false, problems: [{ line: 1, column: 0, message: textProblem }] };
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    const errors: ParseError[] = [];
-    parseJsonc(body, errors, { disallowComments: true, allowTrailingComma: false });
-    const first = errors[0];
-    const before = body.slice(0, first?.offset ?? 0).split('\n');
+  const json = parseJsonText(text);
+  if (!json.ok) {
     return {
       ok: false,
-      problems: [
-        {
-          line: before.length,
-          column: first === undefined ? 0 : (before[before.length - 1]?.length ?? 0) + 1,
-          message: `not valid JSON${first === undefined ? '' : `: ${printParseErrorCode(first.error)}`}`,
-        },
-      ],
-    };
-  }
-  const checked = priceBookSchema.safeParse(value);
-  if (!checked.success) {
-    return {
-      ok: false,
-      problems: checked.error.issues.map((issue) => ({
-        line: 1,
-        column: 0,
-        message: `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
+      problems: json.problems.map((p) => ({
+        line: p.line,
+        column: p.column,
+        message: p.path === '(document)' ? p.message : `${p.path}: ${p.message}`,
       })),
     };
+  }
+  // Counted before the schema looks at each entry: a file of a million prices is one problem.
+  const entries = (json.value as { entries?: unknown } | null)?.entries;
+  const count = typeof entries === 'object' && entries !== null ? Object.keys(entries).length : 0;
+  if (count > MAX_PRICE_ENTRIES) {
+    return wholeFile(`entries: ${count} prices (at most ${MAX_PRICE_ENTRIES})`);
+  }
+  const checked = priceBookSchema.safeParse(json.value);
+  if (!checked.success) {
+    const problems = new ProblemList();
+    for (const issue of checked.error.issues) {
+      problems.push({ line: 1, column: 0, message: `${formatPath(issue.path)}: ${issue.message}` });
+    }
+    return { ok: false, problems: problems.list() };
   }
   return { ok: true, book: checked.data };
 }
@@ -305,6 +346,35 @@ function parseNumber(text: string): number | undefined {
   if (!NUMBER.test(text)) return undefined;
   const n = Number(text);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function wholeFile(message: string): ImportResult {
+  return { ok: false, problems: [{ line: 1, column: 0, message }] };
+}
+
+/**
+ * Problems as they are found: the first {@link MAX_LISTED_PROBLEMS} kept, the rest counted, so
+ * that a file of a million bad rows costs a count rather than a million messages.
+ */
+class ProblemList {
+  private readonly kept: ImportProblem[] = [];
+  count = 0;
+
+  push(problem: ImportProblem): void {
+    this.count += 1;
+    if (this.kept.length < MAX_LISTED_PROBLEMS) this.kept.push(problem);
+  }
+
+  /** The problems kept, then `and N more problems` (line 0) when some were only counted. */
+  list(): ImportProblem[] {
+    const more = this.count - this.kept.length;
+    return more === 0
+      ? [...this.kept]
+      : [
+          ...this.kept,
+          { line: 0, column: 0, message: `and ${more} more problem${more === 1 ? '' : 's'}` },
+        ];
+  }
 }
 
 /**

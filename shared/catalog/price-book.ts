@@ -8,6 +8,7 @@
  * reports what needed it as unpriced instead of guessing.
  */
 import { z } from 'zod';
+import { MAX_QUANTITY } from '../schema/nines-v1';
 
 /**
  * The unit a price is quoted in, USD per:
@@ -213,14 +214,53 @@ export function mergePriceBooks(base: PriceBook, extra: PriceBook): PriceBook {
   };
 }
 
-const nonNegative = z.number().refine((n) => Number.isFinite(n) && n >= 0, 'must be a number ≥ 0');
+/**
+ * Largest price, quantity (`upTo`) or memory a price book may give: the project file's cap on
+ * dollars and quantities ({@link MAX_QUANTITY}, 1e12), so that an imported `usd 1e308` is
+ * refused instead of turning a monthly total into Infinity.
+ */
+export const MAX_PRICE_USD = MAX_QUANTITY;
+
+/** Most entries a price book may hold (the bundled one has about 200). */
+export const MAX_PRICE_ENTRIES = 100_000;
+
+/**
+ * Whether `text` is a real calendar date `YYYY-MM-DD` (month 1–12, a day that month has, leap
+ * years counted): `2025-13-45` and `2026-02-29` are not.
+ */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+const nonNegative = z
+  .number()
+  .refine((n) => Number.isFinite(n) && n >= 0, 'must be a number ≥ 0')
+  .refine((n) => n <= MAX_PRICE_USD, `must be at most ${MAX_PRICE_USD}`);
+
+/**
+ * A date or the source's own words; a text written as a date (`YYYY-MM-DD`) must be a real one.
+ */
+const dateOrWords = (min: number) =>
+  z
+    .string()
+    .min(min)
+    .max(200)
+    .refine((t) => !/^\d{4}-\d{2}-\d{2}$/.test(t) || isCalendarDate(t), {
+      error: 'is not a real date (YYYY-MM-DD)',
+    });
 
 /** Runtime schema of a price entry (imports are validated with it). */
 export const priceEntrySchema = z.strictObject({
   usd: nonNegative,
   unit: z.enum(priceUnits),
   source: z.string().min(1),
-  asOf: z.string().min(1),
+  asOf: dateOrWords(1),
   upTo: nonNegative.optional(),
   memGiB: nonNegative.optional(),
   vcpu: z.int().positive().optional(),
@@ -230,21 +270,27 @@ export const priceEntrySchema = z.strictObject({
 /** Runtime schema of a whole price book (`pricebook.json` and JSON imports). */
 export const priceBookSchema = z.strictObject({
   format: z.literal('nines-pricebook/1'),
-  asOf: z.string().min(1),
+  asOf: dateOrWords(1),
   currency: z.literal('USD'),
-  hoursPerMonth: z.number().positive(),
+  hoursPerMonth: z.number().positive().max(744, { error: 'must be at most 744 (a 31-day month)' }),
   sources: z.record(
     z.string(),
     z.strictObject({
       title: z.string(),
       where: z.string(),
       commit: z.string().optional(),
-      asOf: z.string(),
+      asOf: dateOrWords(0),
       confidence: z.string(),
     }),
   ),
-  entries: z.record(
-    z.string().regex(/^[^:\s]+:[^:\s]+:[^:\s]+:[^\s]+$/, 'must be provider:location:category:item'),
-    priceEntrySchema,
-  ),
+  entries: z
+    .record(
+      z
+        .string()
+        .regex(/^[^:\s]+:[^:\s]+:[^:\s]+:[^\s]+$/, 'must be provider:location:category:item'),
+      priceEntrySchema,
+    )
+    .refine((entries) => Object.keys(entries).length <= MAX_PRICE_ENTRIES, {
+      error: `must hold at most ${MAX_PRICE_ENTRIES} prices`,
+    }),
 });

@@ -183,7 +183,9 @@ function checkEdges(variant: Variant, at: string, byId: Map<string, ModelNode>, 
           add(`${path}.${end}`, `a ${node.kind} cannot take part in a depends edge`);
         }
       }
-      dependsOut.set(edge.from, [...(dependsOut.get(edge.from) ?? []), edge.to]);
+      const targets = dependsOut.get(edge.from);
+      if (targets) targets.push(edge.to);
+      else dependsOut.set(edge.from, [edge.to]);
     } else if (edge.kind === 'replicates') {
       if (from.kind !== 'datastore' || to.kind !== 'datastore') {
         add(path, 'replicates edges join two datastores');
@@ -201,7 +203,7 @@ function checkEdges(variant: Variant, at: string, byId: Map<string, ModelNode>, 
     const index = variant.edges.findIndex(
       (e) => e.kind === 'depends' && e.from === cycle[0] && e.to === cycle[1],
     );
-    add(`${at}.edges[${index}]`, `dependency cycle: ${cycle.join(' → ')}`);
+    add(`${at}.edges[${index}]`, `dependency cycle: ${cycleText(cycle)}`);
   }
 
   variant.nodes.forEach((node, i) => {
@@ -213,32 +215,63 @@ function checkEdges(variant: Variant, at: string, byId: Map<string, ModelNode>, 
   });
 }
 
-/** Returns one cycle of the `depends` graph as a closed id list (first = last), or undefined. */
+/** Ids of a long cycle shown before and after the ones left out. */
+const CYCLE_ENDS = 4;
+
+/**
+ * A closed cycle (first = last) as `a → b → c → a`; a long one shows its first and last
+ * {@link CYCLE_ENDS} steps and how many are left out between, so that a message stays one line.
+ */
+export function cycleText(cycle: readonly string[]): string {
+  if (cycle.length <= 3 * CYCLE_ENDS) return cycle.join(' → ');
+  const left = cycle.length - 2 * CYCLE_ENDS;
+  return [
+    ...cycle.slice(0, CYCLE_ENDS),
+    `… (${left} more) …`,
+    ...cycle.slice(cycle.length - CYCLE_ENDS),
+  ].join(' → ');
+}
+
+/**
+ * Returns one cycle of the `depends` graph as a closed id list (first = last), or undefined.
+ * A depth-first search with an explicit stack (no recursion), so that a chain of any length
+ * the file can hold is checked without overflowing the call stack; the cycle found is the one
+ * the recursive search would find (successors in list order, roots in `ids` order).
+ */
 export function findCycle(
   ids: readonly string[],
   out: ReadonlyMap<string, readonly string[]>,
 ): string[] | undefined {
   const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const visit = (id: string): string[] | undefined => {
-    state.set(id, 'open');
-    stack.push(id);
-    for (const next of out.get(id) ?? []) {
-      const s = state.get(next);
-      if (s === 'open') return [...stack.slice(stack.indexOf(next)), next];
-      if (s === undefined) {
-        const found = visit(next);
-        if (found) return found;
+  /** The open path: each node with the index of its next successor to look at. */
+  const path: { id: string; next: number }[] = [];
+  /** Position of each open node on `path`. */
+  const onPath = new Map<string, number>();
+  for (const root of ids) {
+    if (state.has(root)) continue;
+    state.set(root, 'open');
+    onPath.set(root, 0);
+    path.push({ id: root, next: 0 });
+    while (path.length > 0) {
+      const top = path[path.length - 1] as { id: string; next: number };
+      const successors = out.get(top.id) ?? [];
+      if (top.next >= successors.length) {
+        path.pop();
+        onPath.delete(top.id);
+        state.set(top.id, 'done');
+        continue;
       }
-    }
-    stack.pop();
-    state.set(id, 'done');
-    return undefined;
-  };
-  for (const id of ids) {
-    if (state.get(id) === undefined) {
-      const found = visit(id);
-      if (found) return found;
+      const next = successors[top.next] as string;
+      top.next += 1;
+      const s = state.get(next);
+      if (s === 'open') {
+        return [...path.slice(onPath.get(next)).map((p) => p.id), next];
+      }
+      if (s === undefined) {
+        state.set(next, 'open');
+        onPath.set(next, path.length);
+        path.push({ id: next, next: 0 });
+      }
     }
   }
   return undefined;
@@ -248,7 +281,9 @@ function checkDocumentReferences(doc: NinesDocument, add: Add): void {
   const nodesEverywhere = new Map<string, ModelNode[]>();
   for (const variant of doc.variants) {
     for (const node of variant.nodes) {
-      nodesEverywhere.set(node.id, [...(nodesEverywhere.get(node.id) ?? []), node]);
+      const same = nodesEverywhere.get(node.id);
+      if (same) same.push(node);
+      else nodesEverywhere.set(node.id, [node]);
     }
   }
   const isRegionSomewhere = (id: string): boolean =>
@@ -282,7 +317,10 @@ function checkDocumentReferences(doc: NinesDocument, add: Add): void {
         add(`${at}.fail[${i}]`, `names no node of any variant ("${target}")`);
       } else if (instance !== undefined) {
         const index = Number(instance);
-        const max = Math.max(...found.map((n) => ('instances' in n ? (n.instances ?? 1) : 1)));
+        const max = found.reduce(
+          (most, n) => Math.max(most, 'instances' in n ? (n.instances ?? 1) : 1),
+          1,
+        );
         if (!/^\d+$/.test(instance) || index >= max) {
           add(
             `${at}.fail[${i}]`,

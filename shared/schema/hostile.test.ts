@@ -251,13 +251,13 @@ describe('hostile project files', () => {
   });
 
   it('very deep nesting, well-formed or truncated, is refused without overflowing the stack', () => {
-    const depth = 1_000_000;
+    const depth = 2_000_000;
     expect(problemsOfText(`${'['.repeat(depth)}${']'.repeat(depth)}`)).toEqual([
-      '(document): must be a JSON object with "format": "nines/1"',
+      `(document): nested more than ${MAX_DEPTH} levels deep at line 1, column ${MAX_DEPTH + 1}`,
     ]);
     const nested = `{"format": "nines/1", "name": "Deep", "description": ${'['.repeat(200)}1${']'.repeat(200)}}`;
     expect(problemsOfText(nested)).toEqual([
-      `(document): nested more than ${MAX_DEPTH} levels deep`,
+      `(document): nested more than ${MAX_DEPTH} levels deep at line 1, column ${54 + MAX_DEPTH - 1}`,
     ]);
     expect(problemsOfText('['.repeat(depth))).toEqual([
       `(document): nested more than ${MAX_DEPTH} levels deep at line 1, column ${MAX_DEPTH + 1}`,

@@ -2,60 +2,35 @@
  * Reading a project file: JSON text → migrated → schema-checked → invariant-checked document.
  * Every problem is reported with its JSON path; nothing is half-loaded.
  */
-import {
-  parse as parseJsonc,
-  printParseErrorCode,
-  type ParseError,
-  type ParseErrorCode,
-} from 'jsonc-parser';
 import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { checkInvariants, type Problem } from '../model/invariants';
 import type { NinesDocument } from '../model/types';
-import { textEncodingProblem } from '../text/encoding';
+import { formatPath, MAX_DEPTH, MAX_LISTED_PROBLEMS, parseJsonText } from './json-text';
 import { migrate } from './migrations';
 import { documentSchema, edgeKinds } from './nines-v1';
 
-/** Largest project file accepted, in UTF-16 code units of its text (about 50 MB). */
-export const MAX_FILE_CHARS = 50 * 1024 * 1024;
-
-/** Deepest nesting of arrays and objects accepted (a nines/1 file needs about 6). */
-export const MAX_DEPTH = 64;
+export { formatPath, MAX_DEPTH, MAX_FILE_CHARS, MAX_LISTED_PROBLEMS } from './json-text';
 
 /** A document and the migration steps applied to reach it, or every problem found. */
 export type ParseResult =
   { ok: true; document: NinesDocument; migrated: string[] } | { ok: false; problems: Problem[] };
 
 /**
- * Parses the text of a `*.nines.json` file (a UTF-8 BOM is ignored). The size limit is checked
- * before anything else, so an oversized file costs no parsing; UTF-16 text (decoded as UTF-8)
- * is named as such rather than reported as broken JSON.
+ * Parses the text of a `*.nines.json` file (a UTF-8 byte order mark is ignored) with
+ * {@link parseJsonText}: the size limit is checked before anything else, so an oversized file
+ * costs no parsing; UTF-16 text (decoded as UTF-8) and NUL characters are named as such rather
+ * than reported as broken JSON; a key given twice is refused at its second occurrence.
  */
 export function parseDocumentText(text: string): ParseResult {
-  if (text.length > MAX_FILE_CHARS) {
-    return fail(
-      '(document)',
-      `file is too large (${text.length} characters; at most ${MAX_FILE_CHARS})`,
-    );
+  const json = parseJsonText(text);
+  if (!json.ok) {
+    return {
+      ok: false,
+      problems: json.problems.map(({ path, message }) => ({ path, message })),
+    };
   }
-  const encoding = textEncodingProblem(text);
-  if (encoding) return fail('(document)', encoding);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    // The JSON scanner that locates the error recurses per level: refuse deep nesting first.
-    const deep = offsetTooDeep(body);
-    if (deep >= 0) {
-      return fail(
-        '(document)',
-        `nested more than ${MAX_DEPTH} levels deep at ${lineColumn(body, deep)}`,
-      );
-    }
-    return fail('(document)', `not valid JSON: ${describeJsonError(body)}`);
-  }
-  return parseDocument(value);
+  return parseDocument(json.value);
 }
 
 /** Validates an already-parsed JSON value as a project document. */
@@ -72,10 +47,12 @@ export function parseDocument(value: unknown): ParseResult {
   if (shape.protoKeys.length > 0) {
     return {
       ok: false,
-      problems: shape.protoKeys.map((path) => ({
-        path: formatPath(path),
-        message: 'unknown field',
-      })),
+      problems: capped(
+        shape.protoKeys.map((path) => ({
+          path: formatPath(path),
+          message: 'unknown field',
+        })),
+      ),
     };
   }
   const migrated = migrate(value as Record<string, unknown>);
@@ -86,11 +63,14 @@ export function parseDocument(value: unknown): ParseResult {
     const problems = checked.error.issues.flatMap((issue) => describeIssue(issue, migrated.raw));
     return {
       ok: false,
-      problems: [...problems, ...salvagedInvariants(migrated.raw, checked.error.issues, problems)],
+      problems: capped([
+        ...problems,
+        ...salvagedInvariants(migrated.raw, checked.error.issues, problems),
+      ]),
     };
   }
   const problems = checkInvariants(checked.data);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: capped(problems) };
   return { ok: true, document: checked.data, migrated: migrated.applied };
 }
 
@@ -147,20 +127,21 @@ function dropField(root: unknown, path: readonly PropertyKey[]): void {
     delete (target as Record<string, unknown>)[key];
 }
 
-function fail(path: string, message: string): ParseResult {
-  return { ok: false, problems: [{ path, message }] };
+/**
+ * The first {@link MAX_LISTED_PROBLEMS} problems, then `(document): and N more problems` when
+ * there are more: a file with a million bad fields gets a report a person can read.
+ */
+function capped(problems: Problem[]): Problem[] {
+  const more = problems.length - MAX_LISTED_PROBLEMS;
+  if (more <= 0) return problems;
+  return [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    { path: '(document)', message: `and ${more} more problem${more === 1 ? '' : 's'}` },
+  ];
 }
 
-/** Renders `['variants', 0, 'nodes', 3, 'instances']` as `variants[0].nodes[3].instances`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$-]*$/.test(key))
-      out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out || '(document)';
+function fail(path: string, message: string): ParseResult {
+  return { ok: false, problems: [{ path, message }] };
 }
 
 function describeIssue(issue: $ZodIssue, raw: unknown): Problem[] {
@@ -204,47 +185,6 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
-}
-
-/** Locates the first syntax error with a strict JSON scanner, as `what at line L, column C`. */
-function describeJsonError(text: string): string {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const first = errors[0];
-  if (!first) return 'unexpected content';
-  return `${jsonErrorText(first.error)} at ${lineColumn(text, first.offset)}`;
-}
-
-/** `line L, column C` (both 1-based) of a character offset. */
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
-/** Offset of the bracket that opens level MAX_DEPTH + 1 outside strings, or -1. */
-function offsetTooDeep(text: string): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i += 1;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      depth += 1;
-      if (depth > MAX_DEPTH) return i;
-    } else if (c === 0x5d || c === 0x7d) depth -= 1;
-  }
-  return -1;
-}
-
-function jsonErrorText(code: ParseErrorCode): string {
-  const text = printParseErrorCode(code);
-  // 'PropertyNameExpected' → 'property name expected'
-  return text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** The nesting depth of a JSON value and the paths of its `__proto__` keys. */

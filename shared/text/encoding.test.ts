@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   encodingProblem,
   invalidUtf8Offset,
+  nulMessage,
   sniffEncoding,
   textEncodingProblem,
   UTF16_MESSAGE,
@@ -71,5 +72,21 @@ describe('textEncodingProblem', () => {
     expect(textEncodingProblem(decode(utf16('{}', 'be', true)))).toBe(UTF16_MESSAGE);
     expect(textEncodingProblem(decode(utf16('{}', 'le', false)))).toBe(UTF16_MESSAGE);
     expect(textEncodingProblem('\uFEFF{"format": "nines/1"}')).toBeUndefined();
+  });
+});
+
+describe('a NUL in a UTF-8 file', () => {
+  it('is named as a NUL with its place, not taken for UTF-16', () => {
+    const bytes = new TextEncoder().encode('key,usd\naws:x:y:z,1\u0000\n');
+    expect(sniffEncoding(bytes)).toBe('utf-8');
+    expect(encodingProblem(bytes)).toBe(nulMessage(2, 12));
+    expect(textEncodingProblem('{"name": "a\u0000"}')).toBe(nulMessage(1, 12));
+    expect(nulMessage(2, 12)).toBe(
+      'a NUL character (0x00) at line 2, column 12: a text file has none (the file may be binary or damaged)',
+    );
+  });
+
+  it('a file of NULs only is UTF-16 by neither side: named as NULs', () => {
+    expect(encodingProblem(new Uint8Array(64))).toBe(nulMessage(1, 1));
   });
 });

@@ -23,3 +23,4 @@ export {
 } from './quantities';
 export { capitalise, listOf } from './words';
 export * from './encoding';
+export { printable } from './terminal';

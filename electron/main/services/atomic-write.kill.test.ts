@@ -3,7 +3,8 @@
  * (__fixtures__/atomic-write-child.ts, the real writeFileAtomic, no mocks) and is killed with
  * SIGKILL at seeded random moments. After each kill the file is one whole version, its .bak is
  * one whole earlier version (the one before, or the same when the kill fell between the two
- * renames), and nothing else in the folder looks like the document. KILL_SEED overrides the seed.
+ * renames), every older backup is a whole version no newer than the one above it, and nothing
+ * else in the folder looks like the document. KILL_SEED overrides the seed.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -11,23 +12,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionText } from './__fixtures__/atomic-write-child';
-import { backupPathOf } from './atomic-write';
+import { BACKUP_GENERATIONS, backupPathOf } from './atomic-write';
+import { seededRandom as random } from '../../../shared/testing/seeded-random';
 
 const SEED = Number(process.env.KILL_SEED ?? 9);
 const KILLS = 50;
 const CHILD = new URL('./__fixtures__/atomic-write-child.ts', import.meta.url).pathname;
-
-/** Seeded uniform numbers in [0, 1) (mulberry32), so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Starts the writer at version `first`, waits until it runs, lets it save for `ms`, kills it. */
 function saveThenKill(file: string, first: number, ms: number): Promise<void> {
@@ -57,8 +47,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Backup generations, newest first. */
+const generations = Array.from({ length: BACKUP_GENERATIONS }, (_, i) => i + 1);
+
 describe('writeFileAtomic killed mid-save', () => {
-  it(`${KILLS} kills at random moments: always a whole version and a whole .bak`, async () => {
+  it(`${KILLS} kills at random moments: always a whole version and whole backups`, async () => {
     const file = path.join(dir, 'plan.nines.json');
     const next = random(SEED);
     let version = -1;
@@ -69,15 +62,21 @@ describe('writeFileAtomic killed mid-save', () => {
       // Kills from the first write (before any save completes) to several saves in.
       await saveThenKill(file, version + 1, Math.floor(next() * 60));
       const names = await readdir(dir);
-      const temps = names.filter((n) => /^\.plan\.nines\.json(\.bak)?\.[0-9a-f]{12}\.tmp$/.test(n));
+      const temps = names.filter((n) =>
+        /^\.plan\.nines\.json(\.bak(\.\d)?)?\.[0-9a-f]{12}\.tmp$/.test(n),
+      );
       const others = names.filter((n) => !temps.includes(n)).sort();
       tempsLeft += temps.length;
-      // Before the first save completes there is nothing; after it, the file (and its .bak).
+      // Before the first save completes there is nothing; after it, the file and its backups.
       if (version === -1 && others.length === 0) continue;
+      const allowed = [
+        'plan.nines.json',
+        ...generations.map((g) => path.basename(backupPathOf(file, g))),
+      ];
       expect(
-        [['plan.nines.json'], ['plan.nines.json', 'plan.nines.json.bak']],
+        others.every((n) => allowed.includes(n)) && others.includes('plan.nines.json'),
         `${at}: ${others.join(', ')}`,
-      ).toContainEqual(others);
+      ).toBe(true);
 
       const current = wholeVersion(await readFile(file, 'utf8'));
       expect(current, `${at}: the file is not a whole version`).toBeDefined();
@@ -88,10 +87,19 @@ describe('writeFileAtomic killed mid-save', () => {
       expect(backup, `${at}: the .bak is not a whole version`).toBeDefined();
       expect([version - 1, version], at).toContain(backup);
       if (backup === version) sameAsBackup += 1;
+      // Older generations, where there are any yet: whole, and none newer than the one above.
+      let above = backup as number;
+      for (const g of generations.slice(1)) {
+        if (!others.includes(path.basename(backupPathOf(file, g)))) continue;
+        const older = wholeVersion(await readFile(backupPathOf(file, g), 'utf8'));
+        expect(older, `${at}: .bak.${g} is not a whole version`).toBeDefined();
+        expect(older as number, `${at}: .bak.${g}`).toBeLessThanOrEqual(above);
+        above = older as number;
+      }
     }
     // The kills did land mid-save: saves went through (at least ten, even on a loaded machine)
     // and some were cut short.
     expect(version).toBeGreaterThan(10);
     expect(tempsLeft + sameAsBackup).toBeGreaterThan(0);
-  }, 120_000);
+  }, 600_000);
 });

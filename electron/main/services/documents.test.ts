@@ -1,4 +1,15 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -235,6 +246,43 @@ describe('saving', () => {
     ).rejects.toMatchObject({ code: 'changed-on-disk' });
     expect(await readFile(at('a.nines.json'), 'utf8')).toBe(EDITED);
   });
+
+  it('sees a change of the same size with the modification time set back, by its content', async () => {
+    // A whole second, which every file system stores exactly.
+    const time = new Date('2026-01-01T00:00:00Z');
+    await writeFile(at('a.nines.json'), VALID);
+    await utimes(at('a.nines.json'), time, time);
+    const { fileId } = await documents.openPath(at('a.nines.json'));
+    // Same length, different bytes, the old modification time restored (as `touch -r` or a
+    // sync tool would): only the content hash tells.
+    const SAME_SIZE = VALID.replace('Checkout', 'Checkoux');
+    expect(SAME_SIZE.length).toBe(VALID.length);
+    await writeFile(at('a.nines.json'), SAME_SIZE);
+    await utimes(at('a.nines.json'), time, time);
+    await expect(
+      documents.save({ fileId, suggestedName: 'a', text: VALID }, dialogs),
+    ).rejects.toMatchObject({ code: 'changed-on-disk' });
+    expect(await readFile(at('a.nines.json'), 'utf8')).toBe(SAME_SIZE);
+    // Unchanged since this session saved it: saved again without a question.
+    await documents.save({ fileId, force: true, suggestedName: 'a', text: VALID }, dialogs);
+    await documents.save({ fileId, suggestedName: 'a', text: EDITED }, dialogs);
+    expect(await readFile(at('a.nines.json'), 'utf8')).toBe(EDITED);
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'keeps a private file private: its mode survives Save, and so does a symbolic link to it',
+    async () => {
+      await mkdir(at('real'));
+      await writeFile(at('real/a.nines.json'), VALID, { mode: 0o600 });
+      await symlink(path.join('real', 'a.nines.json'), at('a.nines.json'));
+      const { fileId } = await documents.openPath(at('a.nines.json'));
+      await documents.save({ fileId, suggestedName: 'a', text: EDITED }, dialogs);
+      expect((await lstat(at('a.nines.json'))).isSymbolicLink()).toBe(true);
+      expect(await readFile(at('real/a.nines.json'), 'utf8')).toBe(EDITED);
+      expect((await stat(at('real/a.nines.json'))).mode & 0o777).toBe(0o600);
+      expect((await stat(at('real/a.nines.json.bak'))).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it('overwrites a file changed on disk when forced, keeping the other version as .bak', async () => {
     await writeFile(at('a.nines.json'), VALID);

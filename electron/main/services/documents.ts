@@ -4,7 +4,7 @@
  * that the text is a valid nines/1 document, refuses to overwrite a file changed by someone
  * else since it was read, and writes atomically with a `.bak` of the previous version.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
@@ -35,10 +35,20 @@ export interface FileDialogs {
   chooseExportPath(suggestedName: string, mimeType: string): Promise<string | null>;
 }
 
-/** What a file looked like when this session last read or wrote it. */
+/**
+ * What a file looked like when this session last read or wrote it: its modification time and
+ * size (cheap, from `stat`) and the SHA-256 of its bytes, which catches a change of the same
+ * size within the file system's time resolution (or with its time set back).
+ */
 interface Stamp {
   readonly mtimeMs: number;
   readonly size: number;
+  readonly sha256: string;
+}
+
+/** The SHA-256 of `data` (a string as UTF-8), hex. */
+function sha256Of(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Turns a name the renderer suggests into a plain file name (no folders, no reserved characters). */
@@ -84,7 +94,7 @@ export class DocumentService {
       throw new HostError('invalid-document', `${path.basename(absolute)}: ${encoding}.`);
     }
     const text = bytes.toString('utf8');
-    this.stamps.set(absolute, { mtimeMs: info.mtimeMs, size: info.size });
+    this.stamps.set(absolute, { mtimeMs: info.mtimeMs, size: info.size, sha256: sha256Of(bytes) });
     // Only a file that opens is worth reopening: one the renderer will refuse is not listed (and
     // leaves the list if it was there).
     if (parseDocumentText(text).ok) await this.recent.add(absolute);
@@ -163,7 +173,11 @@ export class DocumentService {
     }
     await writeFileAtomic(target, request.text, { keepBackup: true });
     const info = await stat(target);
-    this.stamps.set(target, { mtimeMs: info.mtimeMs, size: info.size });
+    this.stamps.set(target, {
+      mtimeMs: info.mtimeMs,
+      size: info.size,
+      sha256: sha256Of(request.text),
+    });
     await this.recent.add(target);
     return { fileId: this.idOf(target), name: path.basename(target) };
   }
@@ -200,7 +214,10 @@ export class DocumentService {
     return id;
   }
 
-  /** Refuses to overwrite a file that changed on disk since this session read or wrote it. */
+  /**
+   * Refuses to overwrite a file that changed on disk since this session read or wrote it: a
+   * different modification time or size, or (when both are the same) different bytes.
+   */
   private async checkUnchanged(file: string): Promise<void> {
     const known = this.stamps.get(file);
     let info;
@@ -211,7 +228,13 @@ export class DocumentService {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    if (known !== undefined && (info.mtimeMs !== known.mtimeMs || info.size !== known.size)) {
+    if (known === undefined) return;
+    const changed =
+      info.mtimeMs !== known.mtimeMs ||
+      info.size !== known.size ||
+      // The same size as a file this session read or wrote, so within the size limit.
+      sha256Of(await readFile(file)) !== known.sha256;
+    if (changed) {
       throw new HostError(
         'changed-on-disk',
         `${path.basename(file)} was changed by another program since Nines opened it. Save as a copy to keep both versions, or overwrite it.`,

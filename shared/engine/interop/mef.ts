@@ -127,10 +127,30 @@ export function structureToMef(structure: Structure, title: string): string {
   return lines.join('\n');
 }
 
+/**
+ * Characters XML 1.0 forbids even as a reference (C0 controls but tab, line feed and carriage
+ * return; U+FFFE, U+FFFF; unpaired surrogates): written as the visible text `\uXXXX`, so that
+ * the export still parses and the label still says what the name held.
+ */
+const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Characters XML allows but a terminal or a reader would obey rather than show (DEL, the C1
+ * controls, bidirectional overrides and isolates, line and paragraph separators, and the
+ * carriage return, which a parser would turn into a line feed): written as character references,
+ * so that the value is kept and the raw bytes never reach a terminal that shows the file.
+ */
+const XML_INVISIBLE = /[\r\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` as XML character data or an attribute value (see the two sets above). */
 function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+    .replace(/"/g, '&quot;')
+    .replace(XML_FORBIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(XML_INVISIBLE, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }

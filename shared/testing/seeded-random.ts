@@ -1,0 +1,15 @@
+/**
+ * Seeded uniform numbers in [0, 1) (mulberry32, Tommy Ettinger's 32-bit generator): the same
+ * seed gives the same sequence on every machine, so that a failing randomised test (kill
+ * moments, a fuzz corpus) can be replayed from the seed it printed.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
