@@ -23,11 +23,14 @@ export function HelpDocs() {
     if (isOpen && dialog.current && !dialog.current.open) dialog.current.showModal();
   }, [isOpen]);
   // A new page starts at its top.
-  useEffect(() => article.current?.scrollTo({ top: 0 }), [html]);
+  useEffect(() => {
+    article.current?.scrollTo({ top: 0 });
+  }, [html]);
   if (!isOpen || !page) return null;
 
-  const scrollToAnchor = (anchor: string) =>
+  const scrollToAnchor = (anchor: string) => {
     article.current?.querySelector(`[id="${CSS.escape(anchor)}"]`)?.scrollIntoView();
+  };
   const onClick = (event: MouseEvent<HTMLElement>) => {
     const link = event.target instanceof Element ? event.target.closest('a') : null;
     if (!link) return;

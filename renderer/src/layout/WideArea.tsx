@@ -18,6 +18,12 @@ export const WIDE_CHART_TITLES: Readonly<Record<WideChart, string>> = {
   simulation: 'Monte Carlo simulation',
 };
 
+/**
+ * The widest a chart is drawn in the wide area, px (`.wide-area__body > *` in layout.css): wider,
+ * the eye no longer follows a bar from its label to its end.
+ */
+const WIDE_CHART_MAX_PX = 1200;
+
 /** The wide area's body (where a chart is drawn) and its width in px, once laid out. */
 interface WideAreaTarget {
   readonly element: HTMLElement | null;
@@ -51,7 +57,8 @@ export function WideArea() {
     const measure = () => {
       const style = getComputedStyle(body);
       const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-      setTarget({ element: body, width: Math.floor(body.clientWidth - padding) });
+      const width = Math.min(WIDE_CHART_MAX_PX, Math.floor(body.clientWidth - padding));
+      setTarget({ element: body, width });
     };
     measure();
     const observer = new ResizeObserver(measure);

@@ -20,7 +20,7 @@ import { PlanButton } from './PlanDialog';
 import { VariantTabs } from './VariantTabs';
 
 /** Characters kept at the end of a cut file name: the extension and a little before it. */
-const FILE_NAME_TAIL = 16;
+const FILE_NAME_TAIL = 12;
 
 /**
  * `text` on one line, cut in the middle when it does not fit (`active-acti…ons.nines.json`), so

@@ -5,6 +5,14 @@ import { usePlanner, usePlannerStore } from '../store/context';
 import { PopoverMenu } from './PopoverMenu';
 import { visibleTabs } from './tab-overflow';
 
+/**
+ * The most room the tabs ask of the toolbar before the document's name gives way, px: the
+ * widest active tab, another shrunk to TAB_SHRINK_PX and the overflow button. Fewer or narrower
+ * tabs ask only what they need.
+ */
+const ROOM_WANTED_MAX_PX = 340;
+/** The narrowest an inactive tab is drawn beside others, its name cut, px. */
+const TAB_SHRINK_PX = 96;
 /** Room kept for the overflow button ("+3"), px. */
 const OVERFLOW_BUTTON_PX = 52;
 /** The strip's padding, left and right together, px (`.variant-tabs__strip`). */
@@ -81,13 +89,18 @@ export function VariantTabs() {
   );
   const shown = new Set(
     fit.widths.length === variants.length
-      ? visibleTabs(widths, activeIndex, fit.available, OVERFLOW_BUTTON_PX)
+      ? visibleTabs(widths, activeIndex, fit.available, OVERFLOW_BUTTON_PX, TAB_SHRINK_PX)
       : variants.map((_, i) => i),
   );
   const rest = variants.filter((_, i) => !shown.has(i));
+  const wanted = widths.reduce((sum, w) => sum + w, STRIP_PADDING_PX);
   return (
     <div className="variant-tabs">
-      <div ref={strip} className="variant-tabs__room">
+      <div
+        ref={strip}
+        className="variant-tabs__room"
+        style={{ minWidth: Math.min(wanted, ROOM_WANTED_MAX_PX) }}
+      >
         <div className="variant-tabs__strip" role="tablist" aria-label="Variants">
           {variants.map((v, i) => {
             if (!shown.has(i)) return null;

@@ -15,6 +15,12 @@ describe('visibleTabs', () => {
     expect(visibleTabs([50, 200, 50, 50], 0, 200, 40)).toEqual([0]);
   });
 
+  it('counts the other tabs at the width they may shrink to', () => {
+    // 300 px: the active (100) + overflow (40) leaves 160: two tabs of 150 shrunk to 80.
+    expect(visibleTabs([100, 150, 150, 150], 0, 300, 40, 80)).toEqual([0, 1, 2]);
+    expect(visibleTabs([100, 150, 150, 150], 0, 300, 40)).toEqual([0, 1]);
+  });
+
   it('shows the active tab even when nothing else fits', () => {
     expect(visibleTabs([300, 300, 300], 1, 100, 40)).toEqual([1]);
   });
