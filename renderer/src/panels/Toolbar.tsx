@@ -176,7 +176,7 @@ export function Toolbar() {
             </span>
             <span className="toolbar__doc-file">
               <MiddleEllipsis text={fileName} />
-              {!hasFile && <span className="toolbar__doc-state">· not saved</span>}
+              {!hasFile && <span className="toolbar__doc-state"> · not saved</span>}
               {isDirty && <span className="dirty-dot" aria-label="unsaved changes" />}
             </span>
           </div>
