@@ -85,6 +85,34 @@ test('the sections collapse and resize, and keep their sizes across a reload', a
   expect(planner.errors).toEqual([]);
 });
 
+test("scenario mode's panel opens in view, even from the canvas with the results collapsed", async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('warm-standby-2-regions');
+  const panel = page.getByTestId('scenario-panel');
+  // A row at the bottom of the scrolled results: the panel appears above, scrolled into view.
+  const last = page.locator('[data-testid^="scenario-row-"]').last();
+  await last.click();
+  await expect(panel).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+
+  // A what-if asked on the canvas opens the collapsed results to show its panel.
+  const results = page.getByRole('button', { name: 'Results' });
+  await results.click();
+  await expect(results).toHaveAttribute('aria-expanded', 'false');
+  await planner.node('use1').click({ button: 'right', position: { x: 30, y: 10 } });
+  await page
+    .getByTestId('what-if-menu')
+    .getByRole('menuitem', { name: /^Region outage/ })
+    .click();
+  await expect(results).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel).toBeInViewport();
+  await expect(panel).toContainText('What if: US East (N. Virginia) fails');
+  expect(planner.errors).toEqual([]);
+});
+
 test('the separator moves with the keyboard too', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.openTemplate('active-active-2-regions');

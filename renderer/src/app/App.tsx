@@ -80,6 +80,7 @@ function Window() {
  */
 function Workspace() {
   const isWide = usePlanner((s) => s.wideChart !== null);
+  const activeScenarioId = usePlanner((s) => s.activeScenarioId);
   return (
     <WideAreaProvider>
       <div className="workspace">
@@ -104,6 +105,8 @@ function Workspace() {
               id: 'results',
               title: 'Results',
               summary: <ResultsSummary />,
+              // Scenario mode's panel opens at the top of the results, wherever it was asked.
+              revealOn: activeScenarioId,
               content: (
                 <>
                   <ScenarioPanel />

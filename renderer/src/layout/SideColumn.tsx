@@ -1,5 +1,5 @@
 import { ChevronRight } from 'lucide-react';
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Group, Panel, Separator, usePanelRef, type Layout } from 'react-resizable-panels';
 import {
   COLUMN_SECTIONS,
@@ -18,6 +18,12 @@ export interface ColumnSection {
   /** A few words beside the title, still in view while the section is collapsed. */
   readonly summary?: ReactNode;
   readonly content: ReactNode;
+  /**
+   * When this changes to something other than null, the section opens (if collapsed) and shows
+   * its top: for what appears there on its own, such as the panel of a scenario chosen on the
+   * canvas.
+   */
+  readonly revealOn?: string | null;
 }
 
 /** Height of a section's header, px: a collapsed section keeps exactly this much. */
@@ -72,8 +78,15 @@ export function SideColumn({ sections }: { sections: readonly ColumnSection[] })
 
 function Section({ section }: { section: ColumnSection }) {
   const panel = usePanelRef();
+  const body = useRef<HTMLDivElement>(null);
   const [isCollapsed, setCollapsed] = useState(false);
   const id = panelId(section.id);
+  const { revealOn } = section;
+  useEffect(() => {
+    if (revealOn === null || revealOn === undefined) return;
+    if (panel.current?.isCollapsed()) panel.current.expand();
+    body.current?.scrollTo({ top: 0 });
+  }, [revealOn, panel]);
   const toggle = () => {
     if (panel.current?.isCollapsed()) panel.current.expand();
     else panel.current?.collapse();
@@ -105,7 +118,7 @@ function Section({ section }: { section: ColumnSection }) {
           <span className="column-section__summary">{section.summary}</span>
         )}
       </h2>
-      <div id={`${id}-body`} className="column-section__body" hidden={isCollapsed}>
+      <div ref={body} id={`${id}-body`} className="column-section__body" hidden={isCollapsed}>
         {section.content}
       </div>
     </Panel>
