@@ -113,6 +113,21 @@ test("scenario mode's panel opens in view, even from the canvas with the results
   expect(planner.errors).toEqual([]);
 });
 
+test('the last open section stays open', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('active-active-2-regions');
+  for (const name of ['Inspector', 'Results']) await page.getByRole('button', { name }).click();
+  const findings = page.getByRole('button', { name: 'Findings' });
+  await expect(findings).toHaveAttribute('aria-disabled', 'true');
+  await findings.click({ force: true }); // a click on it all the same does nothing
+  await expect(findings).toBeDisabled();
+  await expect(findings).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('findings')).toBeVisible();
+  await page.getByRole('button', { name: 'Results' }).click();
+  await expect(findings).not.toHaveAttribute('aria-disabled', 'true');
+  expect(planner.errors).toEqual([]);
+});
+
 test('the separator moves with the keyboard too', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.openTemplate('active-active-2-regions');

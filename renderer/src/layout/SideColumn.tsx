@@ -46,6 +46,17 @@ export function SideColumn({ sections }: { sections: readonly ColumnSection[] })
     const saved = readColumnLayout(storage) ?? DEFAULT_COLUMN_LAYOUT;
     return Object.fromEntries(COLUMN_SECTIONS.map((id) => [panelId(id), saved[id]]));
   });
+  // Which sections are collapsed: the last open one cannot be (the column has to show something).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<ColumnSectionId>>(new Set());
+  const onCollapsed = (id: ColumnSectionId, isCollapsed: boolean) =>
+    setCollapsed((now) => {
+      if (now.has(id) === isCollapsed) return now;
+      const next = new Set(now);
+      if (isCollapsed) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const openCount = sections.filter((s) => !collapsed.has(s.id)).length;
   const save = (layout: Layout) =>
     writeColumnLayout(
       storage,
@@ -68,7 +79,12 @@ export function SideColumn({ sections }: { sections: readonly ColumnSection[] })
                 aria-label={`Resize ${sections[i - 1]?.title ?? ''} and ${section.title}`}
               />
             )}
-            <Section section={section} />
+            <Section
+              section={section}
+              isCollapsed={collapsed.has(section.id)}
+              isLastOpen={openCount === 1 && !collapsed.has(section.id)}
+              onCollapsed={(isCollapsed) => onCollapsed(section.id, isCollapsed)}
+            />
           </Fragment>
         ))}
       </Group>
@@ -76,10 +92,19 @@ export function SideColumn({ sections }: { sections: readonly ColumnSection[] })
   );
 }
 
-function Section({ section }: { section: ColumnSection }) {
+function Section({
+  section,
+  isCollapsed,
+  isLastOpen,
+  onCollapsed,
+}: {
+  section: ColumnSection;
+  isCollapsed: boolean;
+  isLastOpen: boolean;
+  onCollapsed: (isCollapsed: boolean) => void;
+}) {
   const panel = usePanelRef();
   const body = useRef<HTMLDivElement>(null);
-  const [isCollapsed, setCollapsed] = useState(false);
   const id = panelId(section.id);
   const { revealOn } = section;
   useEffect(() => {
@@ -89,7 +114,7 @@ function Section({ section }: { section: ColumnSection }) {
   }, [revealOn, panel]);
   const toggle = () => {
     if (panel.current?.isCollapsed()) panel.current.expand();
-    else panel.current?.collapse();
+    else if (!isLastOpen) panel.current?.collapse();
   };
   return (
     <Panel
@@ -100,7 +125,7 @@ function Section({ section }: { section: ColumnSection }) {
       collapsedSize={SECTION_HEADER_PX}
       minSize={SECTION_MIN_PX}
       className="column-section"
-      onResize={() => setCollapsed(panel.current?.isCollapsed() ?? false)}
+      onResize={() => onCollapsed(panel.current?.isCollapsed() ?? false)}
     >
       <h2 className="column-section__header">
         <button
@@ -108,8 +133,15 @@ function Section({ section }: { section: ColumnSection }) {
           className="column-section__toggle"
           aria-expanded={!isCollapsed}
           aria-controls={`${id}-body`}
+          aria-disabled={isLastOpen || undefined}
           onClick={toggle}
-          title={isCollapsed ? `Show ${section.title}` : `Collapse ${section.title}`}
+          title={
+            isCollapsed
+              ? `Show ${section.title}`
+              : isLastOpen
+                ? `${section.title} stays open while the other sections are collapsed`
+                : `Collapse ${section.title}`
+          }
         >
           <ChevronRight className="column-section__chevron" size={14} aria-hidden />
           <span className="column-section__title">{section.title}</span>
