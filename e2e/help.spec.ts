@@ -2,6 +2,7 @@
 // a node by name, zooms to it and selects it; the Help menu opens the bundled docs with no
 // network; the empty-canvas hint shows on an empty design only.
 import { expect, test } from '@playwright/test';
+// The list itself, not the folder's door: the door also exports components that import CSS.
 import { shortcutsFor } from '../renderer/src/help/shortcuts';
 import { EditorPage } from './pages/editor-page';
 import { PlannerPage } from './pages/planner-page';
