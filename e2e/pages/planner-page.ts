@@ -119,6 +119,31 @@ export class PlannerPage {
     return this.page.getByTestId(`variant-tab-${id}`);
   }
 
+  /** The button that lists the variants whose tabs do not fit the toolbar. */
+  get variantOverflow(): Locator {
+    return this.page.getByTestId('variant-overflow');
+  }
+
+  /** Shows a variant: by its tab, or from the overflow menu when its tab does not fit. */
+  async showVariant(id: string): Promise<void> {
+    const tab = this.variantTab(id);
+    if (await tab.isVisible()) {
+      await tab.click();
+    } else {
+      await this.variantOverflow.click();
+      await this.page.getByTestId(`variant-menu-${id}`).click();
+    }
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** How many variants the window offers: the tabs shown and those in the overflow menu. */
+  async variantCount(): Promise<number> {
+    const tabs = await this.page.getByRole('tab').count();
+    if (!(await this.variantOverflow.isVisible())) return tabs;
+    const label = (await this.variantOverflow.getAttribute('aria-label')) ?? '';
+    return tabs + Number(/^(\d+) more/.exec(label)?.[1] ?? NaN);
+  }
+
   /** The inspector row of one field: its label and its shown value. */
   field(key: string): Locator {
     return this.inspector.locator(`[data-field="${key}"]`);

@@ -36,6 +36,9 @@ describe('buildMenuTemplate', () => {
     ['Undo', 'CmdOrCtrl+Z', 'edit:undo'],
     ['Redo', 'CmdOrCtrl+Shift+Z', 'edit:redo'],
     ['Select All', 'CmdOrCtrl+A', 'edit:select-all'],
+    ['Find Node…', 'CmdOrCtrl+F', 'edit:find'],
+    ['Nines Help', undefined, 'help:docs'],
+    ['Keyboard Shortcuts', 'F1', 'help:shortcuts'],
   ] as const)('%s has %s and sends %s to the window it was used in', (label, key, command) => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const { byLabel, send } = build(platform, false);
@@ -62,6 +65,21 @@ describe('buildMenuTemplate', () => {
     expect(roles(false)).not.toContain('reload');
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+  });
+
+  it('shows F1 beside Keyboard Shortcuts but leaves the key to the renderer', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const item = build(platform, false).byLabel('Keyboard Shortcuts');
+      expect(item?.registerAccelerator).toBe(false);
+    }
+  });
+
+  it('has a Help menu with the docs on every platform', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const help = build(platform, false).items.find((item) => item.role === 'help');
+      const labels = (help?.submenu as MenuItemConstructorOptions[]).map((i) => i.label);
+      expect(labels).toEqual(expect.arrayContaining(['Nines &Help', '&Keyboard Shortcuts']));
+    }
   });
 
   it('shows About from the app menu on macOS and the Help menu elsewhere', () => {

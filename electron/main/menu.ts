@@ -1,5 +1,6 @@
 /**
- * The native menu. Document commands (New, Open, Save, Export, Undo, Redo, Select All) are
+ * The native menu. Document commands (New, Open, Save, Export, Undo, Redo, Select All, Find
+ * Node) and Help (the bundled docs, the keyboard-shortcut sheet) are
  * sent to the renderer of the focused window as `MenuCommand`s: the renderer owns the document,
  * so the menu and the toolbar run the same code. Cut, copy, paste (which the canvas receives as
  * clipboard events), zoom and quitting use Electron's roles.
@@ -24,11 +25,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   const isMac = platform === 'darwin';
   const command = (
     label: string,
-    accelerator: string,
+    accelerator: string | undefined,
     menuCommand: MenuCommand,
   ): MenuItemConstructorOptions => ({
     label,
-    accelerator,
+    ...(accelerator === undefined ? {} : { accelerator }),
     click: (_item, window) => send(menuCommand, window),
   });
   const about: MenuItemConstructorOptions = { label: `About ${appName}`, click: () => showAbout() };
@@ -74,6 +75,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { role: 'paste' },
       // The renderer decides: the text of a focused field, or every node on the canvas.
       command('Select &All', 'CmdOrCtrl+A', 'edit:select-all'),
+      { type: 'separator' },
+      command('&Find Node…', 'CmdOrCtrl+F', 'edit:find'),
     ],
   };
   const viewMenu: MenuItemConstructorOptions = {
@@ -94,9 +97,21 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     ],
   };
   const windowMenu: MenuItemConstructorOptions[] = isMac ? [{ role: 'windowMenu' }] : [];
+  // F1 is the renderer's own key (it works in the browser too): shown here, not registered.
+  const shortcuts: MenuItemConstructorOptions = {
+    ...command('&Keyboard Shortcuts', 'F1', 'help:shortcuts'),
+    registerAccelerator: false,
+  };
   // On macOS About sits in the app menu.
-  const helpMenu: MenuItemConstructorOptions[] = isMac ? [] : [{ role: 'help', submenu: [about] }];
-  return [...appMenu, fileMenu, editMenu, viewMenu, ...windowMenu, ...helpMenu];
+  const helpMenu: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [
+      command(`${appName} &Help`, undefined, 'help:docs'),
+      shortcuts,
+      ...(isMac ? [] : [{ type: 'separator' } as const, about]),
+    ],
+  };
+  return [...appMenu, fileMenu, editMenu, viewMenu, ...windowMenu, helpMenu];
 }
 
 /** Sends a command to `window`, or to the focused window when the menu has none. */

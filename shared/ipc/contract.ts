@@ -69,7 +69,10 @@ export type MenuCommand =
   | 'file:export'
   | 'edit:undo'
   | 'edit:redo'
-  | 'edit:select-all';
+  | 'edit:select-all'
+  | 'edit:find'
+  | 'help:docs'
+  | 'help:shortcuts';
 
 /** The one object the renderer uses to reach its host. */
 export interface HostApi {

@@ -11,18 +11,23 @@ import {
 } from '../canvas/editor-commands';
 
 /**
- * The editing keys of the canvas, outside text fields: Delete / Backspace, Ctrl/Cmd+A (select
- * all), C / X / V (also through the copy, cut and paste events the desktop menu sends), D
- * (duplicate) and the arrows to nudge (Shift: 10 px steps).
+ * The editing keys of the canvas, outside text fields and while the canvas is in view (not
+ * behind Compare or a chart opened wide): Delete / Backspace, Ctrl/Cmd+A (select all), C / X / V
+ * (also through the copy, cut and paste events the desktop menu sends), D (duplicate) and the
+ * arrows to nudge (Shift: 10 px steps). The shortcut sheet lists them (help/shortcuts.ts).
  */
 export function useEditorShortcuts(): void {
   const store = usePlannerStore();
   useEffect(() => {
+    const isCanvasHidden = () => {
+      const { view, wideChart } = store.getState();
+      return view !== 'design' || wideChart !== null;
+    };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTextEntry(event.target) || isModalOpen() || event.altKey) return;
+      if (isTextEntry(event.target) || isModalOpen() || event.altKey || isCanvasHidden()) return;
       const isCommand = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
-      if (!isCommand && (key === 'delete' || key === 'backspace')) {
+      if (!isCommand && !event.shiftKey && (key === 'delete' || key === 'backspace')) {
         event.preventDefault();
         deleteSelection(store);
       } else if (isCommand && key === 'a' && !event.shiftKey) {
@@ -43,18 +48,18 @@ export function useEditorShortcuts(): void {
       }
     };
     const onCopy = (event: ClipboardEvent) => {
-      if (isTextEntry(event.target) || isModalOpen()) return;
+      if (isTextEntry(event.target) || isModalOpen() || isCanvasHidden()) return;
       if (copySelection(store)) event.preventDefault();
     };
     const onCut = (event: ClipboardEvent) => {
-      if (isTextEntry(event.target) || isModalOpen()) return;
+      if (isTextEntry(event.target) || isModalOpen() || isCanvasHidden()) return;
       if (copySelection(store)) {
         event.preventDefault();
         deleteSelection(store);
       }
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTextEntry(event.target) || isModalOpen()) return;
+      if (isTextEntry(event.target) || isModalOpen() || isCanvasHidden()) return;
       if (pasteClipboard(store)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);

@@ -75,6 +75,30 @@ describe('useMenuCommands', () => {
     expect(store.getState().selectedNodeIds).toEqual([]);
   });
 
+  it('Help opens the bundled docs on their first page, and the shortcut sheet', () => {
+    const { store, send } = setup();
+    send('help:docs');
+    expect(store.getState().helpPage).toBe('ui');
+    store.getState().setHelpPage('model');
+    send('help:docs');
+    expect(store.getState().helpPage).toBe('model');
+    send('help:shortcuts');
+    expect(store.getState().isShortcutSheetOpen).toBe(true);
+  });
+
+  it('Edit → Find Node opens the node search in the design, again gives it the focus', () => {
+    const { store, send } = setup();
+    send('edit:find');
+    expect(store.getState().isNodeSearchOpen).toBe(true);
+    const focus = store.getState().nodeSearchFocus;
+    send('edit:find');
+    expect(store.getState().nodeSearchFocus).toBe(focus + 1);
+    store.getState().closeNodeSearch();
+    store.getState().setView('compare');
+    send('edit:find');
+    expect(store.getState().isNodeSearchOpen).toBe(false);
+  });
+
   it('Save and Open go to the document actions', () => {
     const { send, actions } = setup();
     send('file:save');

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { selectAll } from '../canvas/editor-commands';
+import { FIRST_HELP_PAGE } from '../help';
 import { isModalOpen, isTextEntry } from '../platform/focus';
 import { usePlannerStore } from '../store/context';
 import { useServices } from './useServices';
@@ -7,7 +8,8 @@ import { useServices } from './useServices';
 /**
  * Carries out the commands of the host's menu (the native menu on the desktop, the keyboard
  * shortcuts in a browser): Export opens the contingency plan's preview and export dialog; Undo,
- * Redo and Select All act on the focused text field when there is one, else on the design.
+ * Redo and Select All act on the focused text field when there is one, else on the design; Find
+ * opens the node search over the canvas; Help opens the bundled docs or the shortcut sheet.
  * Files the operating system hands the desktop app open as if chosen with Open.
  */
 export function useMenuCommands(): void {
@@ -47,6 +49,17 @@ export function useMenuCommands(): void {
           case 'edit:select-all':
             if (isTextEntry(document.activeElement)) document.execCommand('selectAll');
             else if (!isModalOpen()) selectAll(store);
+            break;
+          case 'edit:find': {
+            const { document, view } = store.getState();
+            if (document && view === 'design' && !isModalOpen()) store.getState().openNodeSearch();
+            break;
+          }
+          case 'help:docs':
+            if (store.getState().helpPage === null) store.getState().setHelpPage(FIRST_HELP_PAGE);
+            break;
+          case 'help:shortcuts':
+            store.getState().setShortcutSheetOpen(true);
             break;
         }
       }),

@@ -48,6 +48,27 @@ export function FindingsPanel() {
 }
 
 /**
+ * The findings in a word for the column's header (kept in view while the section is collapsed):
+ * their count, `reviewing…` while a review runs, or `stopped`.
+ */
+export function FindingsSummary() {
+  const { findings, isPending, isCancelled } = useAdvice();
+  const hasDocument = usePlanner((s) => s.document !== null);
+  if (!hasDocument) return null;
+  return (
+    <span data-testid="findings-summary">
+      {reviewLabel(findings.length, isPending, isCancelled)}
+    </span>
+  );
+}
+
+/** `7`, `reviewing…` or `stopped`: what the findings' header says of the review. */
+export function reviewLabel(count: number, isPending: boolean, isCancelled: boolean): string {
+  if (isPending) return 'reviewing…';
+  return isCancelled ? 'stopped' : `${count}`;
+}
+
+/**
  * A review worth showing: one running for more than half a second (its share done, in [0, 1],
  * and how to stop it), or one the person stopped (how far it got, and how to run it again).
  */
@@ -115,18 +136,6 @@ export function FindingsList({
       aria-label="Findings"
       aria-busy={isPending}
     >
-      <h3 className="field-group__title">
-        Findings
-        <span className="field-group__aside">
-          {isEmpty
-            ? ''
-            : isPending
-              ? 'reviewing…'
-              : review?.status === 'cancelled'
-                ? 'stopped'
-                : `${findings.length}`}
-        </span>
-      </h3>
       {review?.status === 'running' && (
         <div className="findings__review" data-testid="findings-progress">
           <progress

@@ -73,6 +73,31 @@ export function ResultsPanel() {
   );
 }
 
+/**
+ * The results in a few words for the column's header (kept in view while the section is
+ * collapsed): the request-weighted availability, in the pass or fail colour against the target.
+ */
+export function ResultsSummary() {
+  const { results } = useResultsState();
+  const target = usePlanner((s) => s.document?.targets?.availability);
+  const a = results?.availability;
+  if (!a) return null;
+  const isMet = target === undefined ? undefined : a.requestWeighted >= target;
+  return (
+    <span
+      className={`num${isMet === undefined ? '' : isMet ? ' is-pass' : ' is-fail'}`}
+      data-testid="results-summary"
+      title={
+        target === undefined
+          ? 'Request-weighted availability'
+          : `Request-weighted availability; target ${formatAvailability(target)} ${isMet ? 'met' : 'missed'}`
+      }
+    >
+      {formatAvailability(a.requestWeighted)}
+    </span>
+  );
+}
+
 /** A figure that flashes briefly when its text changes, so that the eye catches it. */
 function Flashing({ text, testId, title }: { text: string; testId?: string; title?: string }) {
   const [previous, setPrevious] = useState(text);
@@ -122,7 +147,6 @@ function Figures({
   const distinct = distinctNames(variant);
   return (
     <div className="field-group metrics">
-      <h3 className="field-group__title">Results</h3>
       <div className="metric metric--headline">
         <span className="metric__label">Availability</span>
         <Flashing

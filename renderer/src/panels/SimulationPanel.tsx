@@ -13,6 +13,7 @@ import { usePlanner } from '../store/context';
 import { selectIsEmptyDesign } from '../store/selectors';
 import { isSameTopology } from '../store/results';
 import type { SimulationMessage, SimulationRequest } from '../store/simulation.worker';
+import { WideChartSlot } from '../layout';
 import '../styles/compare.css';
 
 /** Years a run can simulate; the CLI's default (10,000) first. */
@@ -54,10 +55,20 @@ function binLabel(bins: readonly DowntimeBin[], i: number): string {
   return `≤${shortMinutes(bound)}`;
 }
 
-/** The yearly-downtime histogram: one bar per bin, heights as shares of the simulated years. */
-function Histogram({ bins, years }: { bins: readonly DowntimeBin[]; years: number }) {
-  const width = 280;
-  const height = 90;
+/**
+ * The yearly-downtime histogram: one bar per bin, heights as shares of the simulated years;
+ * `width` px wide (drawn at its own size in the wide area), 280 units scaled to the column else.
+ */
+function Histogram({
+  bins,
+  years,
+  width = 280,
+}: {
+  bins: readonly DowntimeBin[];
+  years: number;
+  width?: number | undefined;
+}) {
+  const height = width > 280 ? Math.min(240, Math.round(width * 0.25)) : 90;
   const barWidth = width / bins.length;
   const top = Math.max(...bins.map((b) => b.years), 1);
   return (
@@ -170,86 +181,96 @@ export function SimulationPanel() {
   return (
     <div className="field-group simulation" data-testid="simulation">
       <h3 className="field-group__title">Monte Carlo</h3>
-      <div className="simulation__controls">
-        <select
-          value={years}
-          onChange={(e) => setYears(Number(e.target.value))}
-          disabled={run.status === 'running'}
-          aria-label="Simulated years"
-        >
-          {YEAR_CHOICES.map((y) => (
-            <option key={y} value={y}>
-              {formatCount(y, 'year')}
-            </option>
-          ))}
-        </select>
-        {run.status === 'running' ? (
-          <button type="button" className="tool" onClick={cancel}>
-            <Square size={13} aria-hidden /> Cancel
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="tool"
-            onClick={start}
-            disabled={isEmpty}
-            aria-describedby={isEmpty ? 'simulate-reason' : undefined}
+      <WideChartSlot chart="simulation">
+        {(wideWidth) => (
+          <div
+            className={wideWidth === undefined ? undefined : 'is-wide'}
+            data-testid={wideWidth === undefined ? undefined : 'simulation-wide'}
           >
-            <Play size={13} aria-hidden /> Simulate
-          </button>
-        )}
-      </div>
-      {isEmpty && (
-        <p className="panel__empty" id="simulate-reason" data-testid="simulate-reason">
-          Nothing to simulate until the design has a component.
-        </p>
-      )}
-      {run.status === 'running' && (
-        <progress
-          className="simulation__progress"
-          data-testid="simulation-progress"
-          max={1}
-          value={run.fraction}
-          aria-label={`Simulating ${formatCount(run.years, 'year')}`}
-        />
-      )}
-      {run.status === 'done' && !isCurrent && (
-        <p className="panel__empty">The design changed since the last run.</p>
-      )}
-      {isCurrent && run.isCancelled && (
-        <p className="panel__empty" data-testid="simulation-cancelled">
-          Cancelled after {formatNumber(result?.years ?? 0)} of {formatCount(run.years, 'year')}.
-        </p>
-      )}
-      {isCurrent && result && result.mean !== null && result.ci95 && (
-        <div data-testid="simulation-result">
-          <div className="metric">
-            <span className="metric__label">Simulated</span>
-            <span className="metric__value num" data-testid="simulation-mean">
-              {formatAvailability(result.mean)}
-            </span>
-            <span className="metric__detail num">
-              {formatShare(0.95)} {formatAvailability(result.ci95[0])} –{' '}
-              {formatAvailability(result.ci95[1])}
-              {result.exact !== null && ` · exact ${formatAvailability(result.exact)}`}
-            </span>
-          </div>
-          {result.downtimeMinutesPerYear && (
-            <div className="metric">
-              <span className="metric__label">Downtime</span>
-              <span className="metric__detail num">
-                mean {formatMinutesPerYear(result.downtimeMinutesPerYear.mean)} · median{' '}
-                {formatMinutesPerYear(result.downtimeMinutesPerYear.p50)} · p99{' '}
-                {formatMinutesPerYear(result.downtimeMinutesPerYear.p99)}
-              </span>
+            <div className="simulation__controls">
+              <select
+                value={years}
+                onChange={(e) => setYears(Number(e.target.value))}
+                disabled={run.status === 'running'}
+                aria-label="Simulated years"
+              >
+                {YEAR_CHOICES.map((y) => (
+                  <option key={y} value={y}>
+                    {formatCount(y, 'year')}
+                  </option>
+                ))}
+              </select>
+              {run.status === 'running' ? (
+                <button type="button" className="tool" onClick={cancel}>
+                  <Square size={13} aria-hidden /> Cancel
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="tool"
+                  onClick={start}
+                  disabled={isEmpty}
+                  aria-describedby={isEmpty ? 'simulate-reason' : undefined}
+                >
+                  <Play size={13} aria-hidden /> Simulate
+                </button>
+              )}
             </div>
-          )}
-          <Histogram bins={result.histogram} years={result.years} />
-          <p className="simulation__note">
-            {formatCount(result.years, 'year')}, seed {SEED} (as `nines simulate`)
-          </p>
-        </div>
-      )}
+            {isEmpty && (
+              <p className="panel__empty" id="simulate-reason" data-testid="simulate-reason">
+                Nothing to simulate until the design has a component.
+              </p>
+            )}
+            {run.status === 'running' && (
+              <progress
+                className="simulation__progress"
+                data-testid="simulation-progress"
+                max={1}
+                value={run.fraction}
+                aria-label={`Simulating ${formatCount(run.years, 'year')}`}
+              />
+            )}
+            {run.status === 'done' && !isCurrent && (
+              <p className="panel__empty">The design changed since the last run.</p>
+            )}
+            {isCurrent && run.isCancelled && (
+              <p className="panel__empty" data-testid="simulation-cancelled">
+                Cancelled after {formatNumber(result?.years ?? 0)} of{' '}
+                {formatCount(run.years, 'year')}.
+              </p>
+            )}
+            {isCurrent && result && result.mean !== null && result.ci95 && (
+              <div data-testid="simulation-result">
+                <div className="metric">
+                  <span className="metric__label">Simulated</span>
+                  <span className="metric__value num" data-testid="simulation-mean">
+                    {formatAvailability(result.mean)}
+                  </span>
+                  <span className="metric__detail num">
+                    {formatShare(0.95)} {formatAvailability(result.ci95[0])} –{' '}
+                    {formatAvailability(result.ci95[1])}
+                    {result.exact !== null && ` · exact ${formatAvailability(result.exact)}`}
+                  </span>
+                </div>
+                {result.downtimeMinutesPerYear && (
+                  <div className="metric">
+                    <span className="metric__label">Downtime</span>
+                    <span className="metric__detail num">
+                      mean {formatMinutesPerYear(result.downtimeMinutesPerYear.mean)} · median{' '}
+                      {formatMinutesPerYear(result.downtimeMinutesPerYear.p50)} · p99{' '}
+                      {formatMinutesPerYear(result.downtimeMinutesPerYear.p99)}
+                    </span>
+                  </div>
+                )}
+                <Histogram bins={result.histogram} years={result.years} width={wideWidth} />
+                <p className="simulation__note">
+                  {formatCount(result.years, 'year')}, seed {SEED} (as `nines simulate`)
+                </p>
+              </div>
+            )}
+          </div>
+        )}
+      </WideChartSlot>
     </div>
   );
 }

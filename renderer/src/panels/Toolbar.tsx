@@ -20,6 +20,23 @@ import { DiagramExportMenu } from './DiagramExportMenu';
 import { PlanButton } from './PlanDialog';
 import { VariantTabs } from './VariantTabs';
 
+/** Characters kept at the end of a cut file name: the extension and a little before it. */
+const FILE_NAME_TAIL = 12;
+
+/**
+ * `text` on one line, cut in the middle when it does not fit (`active-acti…ons.nines.json`), so
+ * that its end (a file's extension) stays; the whole text is in the tooltip of its container.
+ */
+function MiddleEllipsis({ text }: { text: string }) {
+  const cut = Math.max(0, text.length - Math.min(FILE_NAME_TAIL, Math.floor(text.length / 2)));
+  return (
+    <span className="middle-ellipsis">
+      <span className="middle-ellipsis__head">{text.slice(0, cut)}</span>
+      <span className="middle-ellipsis__tail">{text.slice(cut)}</span>
+    </span>
+  );
+}
+
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 /**
@@ -60,26 +77,29 @@ export function Toolbar() {
           type="button"
           className="tool"
           onClick={() => setGalleryOpen(true)}
-          title="New from template (Ctrl+N)"
+          aria-label="New"
+          title={`New from template (${MOD}N)`}
         >
-          <FilePlus2 size={15} aria-hidden /> New
+          <FilePlus2 size={15} aria-hidden /> <span className="tool__label">New</span>
         </button>
         <button
           type="button"
           className="tool"
           onClick={() => void actions.openFile()}
-          title="Open (Ctrl+O)"
+          aria-label="Open"
+          title={`Open (${MOD}O)`}
         >
-          <FolderOpen size={15} aria-hidden /> Open
+          <FolderOpen size={15} aria-hidden /> <span className="tool__label">Open</span>
         </button>
         <button
           type="button"
           className="tool"
           onClick={() => void actions.save(false)}
           disabled={!document}
-          title="Save (Ctrl+S)"
+          aria-label="Save"
+          title={`Save (${MOD}S)`}
         >
-          <Save size={15} aria-hidden /> Save
+          <Save size={15} aria-hidden /> <span className="tool__label">Save</span>
         </button>
       </div>
       {document && (
@@ -110,9 +130,10 @@ export function Toolbar() {
               className="tool"
               onClick={runAutoLayout}
               disabled={isLayingOut}
+              aria-label="Auto-layout"
               title="Lay out the variant automatically, children inside their containers"
             >
-              <Workflow size={15} aria-hidden /> Auto-layout
+              <Workflow size={15} aria-hidden /> <span className="tool__label">Auto-layout</span>
             </button>
             <button
               type="button"
@@ -147,12 +168,16 @@ export function Toolbar() {
             <PlanButton />
             <DiagramExportMenu />
           </div>
-          <div className="toolbar__doc" title={fileName}>
+          <div
+            className="toolbar__doc"
+            title={`${document.name}\n${fileName}${hasFile ? '' : ' (not saved)'}${isDirty ? ', unsaved changes' : ''}`}
+          >
             <span className="toolbar__doc-name" data-testid="document-name">
               {document.name}
             </span>
             <span className="toolbar__doc-file">
-              {hasFile ? fileName : `${fileName} · not saved`}
+              <MiddleEllipsis text={fileName} />
+              {!hasFile && <span className="toolbar__doc-state"> · not saved</span>}
               {isDirty && <span className="dirty-dot" aria-label="unsaved changes" />}
             </span>
           </div>

@@ -18,6 +18,7 @@ import { isSameTopology } from '../store/results';
 import { sensitivityWorkerOf, type SensitivityState } from '../store/sensitivity';
 import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
+import { WideChartSlot } from '../layout';
 import { ChartExport } from './ChartExport';
 import {
   formatAvailability,
@@ -127,9 +128,19 @@ function costSpec(result: Sensitivity): TornadoSpec {
 /**
  * A tornado: one row per parameter, widest swing first, its full name above a bar spanning the
  * figure at the parameter's two ends around the design's own (the vertical line). Darker end: the
- * parameter scaled down; lighter: scaled up.
+ * parameter scaled down; lighter: scaled up. Labels longer than the width allows are cut, whole in
+ * the bar's tooltip.
  */
-export function TornadoChart({ spec, name }: { spec: TornadoSpec; name: NameOf }) {
+export function TornadoChart({
+  spec,
+  name,
+  width = 330,
+}: {
+  spec: TornadoSpec;
+  name: NameOf;
+  /** Width in viewBox units: 330 scaled to the column, the area's px in the wide area. */
+  width?: number | undefined;
+}) {
   const bars = spec.bars.slice(0, MAX_BARS);
   if (bars.length === 0) {
     return (
@@ -142,7 +153,6 @@ export function TornadoChart({ spec, name }: { spec: TornadoSpec; name: NameOf }
   }
   const rowHeight = 30;
   const pad = 6;
-  const width = 330;
   const height = bars.length * rowHeight + 20;
   const lo = Math.min(spec.base, ...bars.map((b) => Math.min(b.atLow, b.atHigh)));
   const hi = Math.max(spec.base, ...bars.map((b) => Math.max(b.atLow, b.atHigh)));
@@ -311,89 +321,97 @@ export function SensitivityPanel() {
     >
       <summary className="field-group__title">Sensitivity · improve this first</summary>
       {isOpen && (
-        <>
-          <div className="sensitivity__figure" role="group" aria-label="Tornado of">
-            {(
-              [
-                ['downtime', 'Downtime / yr'],
-                ['cost', 'Yearly cost'],
-              ] as const
-            ).map(([value, label]) => (
-              <button
-                key={value}
-                type="button"
-                className="button"
-                aria-pressed={figure === value}
-                onClick={() => setFigure(value)}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-          {running && (
-            <div className="sensitivity__progress" data-testid="sensitivity-progress">
-              <progress
-                className="simulation__progress"
-                max={running.total || 1}
-                value={running.done}
-                aria-label="Sensitivity: evaluations done"
-              />
-              <span className="num">
-                {running.total > 0
-                  ? `${formatNumber(running.done)} of ${formatNumber(running.total)} evaluations`
-                  : 'Starting…'}
-              </span>
-              <button type="button" className="button" onClick={run.cancel}>
-                Cancel
-              </button>
-            </div>
-          )}
-          {!running && run.isCancelled && (
-            <p className="panel__empty" data-testid="sensitivity-cancelled">
-              Cancelled.{' '}
-              <button type="button" className="button" onClick={run.rerun}>
-                Run again
-              </button>
-            </p>
-          )}
-          {isSameVariant && run.result ? (
-            <div className={isCurrent ? undefined : 'is-pending'}>
-              {figure === 'cost' && (
-                <p className="sensitivity__note">
-                  Yearly cost = 12 × monthly + expected downtime cost; bars for each price the
-                  design uses and each failure parameter.
+        <WideChartSlot chart="sensitivity">
+          {(wideWidth) => (
+            <div
+              className={wideWidth === undefined ? undefined : 'sensitivity is-wide'}
+              data-testid={wideWidth === undefined ? undefined : 'sensitivity-wide'}
+            >
+              <div className="sensitivity__figure" role="group" aria-label="Tornado of">
+                {(
+                  [
+                    ['downtime', 'Downtime / yr'],
+                    ['cost', 'Yearly cost'],
+                  ] as const
+                ).map(([value, label]) => (
+                  <button
+                    key={value}
+                    type="button"
+                    className="button"
+                    aria-pressed={figure === value}
+                    onClick={() => setFigure(value)}
+                  >
+                    {label}
+                  </button>
+                ))}
+              </div>
+              {running && (
+                <div className="sensitivity__progress" data-testid="sensitivity-progress">
+                  <progress
+                    className="simulation__progress"
+                    max={running.total || 1}
+                    value={running.done}
+                    aria-label="Sensitivity: evaluations done"
+                  />
+                  <span className="num">
+                    {running.total > 0
+                      ? `${formatNumber(running.done)} of ${formatNumber(running.total)} evaluations`
+                      : 'Starting…'}
+                  </span>
+                  <button type="button" className="button" onClick={run.cancel}>
+                    Cancel
+                  </button>
+                </div>
+              )}
+              {!running && run.isCancelled && (
+                <p className="panel__empty" data-testid="sensitivity-cancelled">
+                  Cancelled.{' '}
+                  <button type="button" className="button" onClick={run.rerun}>
+                    Run again
+                  </button>
                 </p>
               )}
-              <p className="sensitivity__note">
-                <span className="tornado__swatch tornado__low-swatch" /> parameter × 0.5
-                (unavailability ÷ 1.5) <span className="tornado__swatch tornado__high-swatch" /> ×
-                1.5; the line is the design as it is (
-                {figure === 'cost' && run.result.baseYearlyCost !== null
-                  ? formatUsdPerYear(run.result.baseYearlyCost)
-                  : formatMinutesPerYear(run.result.baseDowntime)}
-                ).
-              </p>
-              <div ref={chartRef}>
-                <TornadoChart
-                  spec={figure === 'cost' ? costSpec(run.result) : downtimeSpec(run.result)}
-                  name={name}
-                />
-              </div>
-              <ChartExport
-                chartRef={chartRef}
-                fileStem={exportFileStem(
-                  document,
-                  `sensitivity ${figure === 'cost' ? 'yearly cost' : 'downtime'}`,
-                  variant.id,
-                )}
-              />
+              {isSameVariant && run.result ? (
+                <div className={isCurrent ? undefined : 'is-pending'}>
+                  {figure === 'cost' && (
+                    <p className="sensitivity__note">
+                      Yearly cost = 12 × monthly + expected downtime cost; bars for each price the
+                      design uses and each failure parameter.
+                    </p>
+                  )}
+                  <p className="sensitivity__note">
+                    <span className="tornado__swatch tornado__low-swatch" /> parameter × 0.5
+                    (unavailability ÷ 1.5) <span className="tornado__swatch tornado__high-swatch" />{' '}
+                    × 1.5; the line is the design as it is (
+                    {figure === 'cost' && run.result.baseYearlyCost !== null
+                      ? formatUsdPerYear(run.result.baseYearlyCost)
+                      : formatMinutesPerYear(run.result.baseDowntime)}
+                    ).
+                  </p>
+                  <div ref={chartRef}>
+                    <TornadoChart
+                      spec={figure === 'cost' ? costSpec(run.result) : downtimeSpec(run.result)}
+                      name={name}
+                      width={wideWidth}
+                    />
+                  </div>
+                  <ChartExport
+                    chartRef={chartRef}
+                    fileStem={exportFileStem(
+                      document,
+                      `sensitivity ${figure === 'cost' ? 'yearly cost' : 'downtime'}`,
+                      variant.id,
+                    )}
+                  />
+                </div>
+              ) : (
+                isCurrent &&
+                !running && <p className="panel__empty">The variant cannot be evaluated.</p>
+              )}
+              {results && <ImprovementList importance={results.importance} name={name} />}
             </div>
-          ) : (
-            isCurrent &&
-            !running && <p className="panel__empty">The variant cannot be evaluated.</p>
           )}
-          {results && <ImprovementList importance={results.importance} name={name} />}
-        </>
+        </WideChartSlot>
       )}
     </details>
   );

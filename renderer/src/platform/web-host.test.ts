@@ -17,6 +17,7 @@ describe('shortcutCommand', () => {
     [{ key: 'z', ctrlKey: true }, 'edit:undo'],
     [{ key: 'Z', metaKey: true, shiftKey: true }, 'edit:redo'],
     [{ key: 'y', ctrlKey: true }, 'edit:redo'],
+    [{ key: 'f', ctrlKey: true }, 'edit:find'],
   ] as const)('maps %o to %s', (init, command) => {
     expect(shortcutCommand(key(init))).toBe(command);
   });
@@ -30,6 +31,7 @@ describe('shortcutCommand', () => {
     const input = document.createElement('input');
     expect(shortcutCommand(key({ key: 'z', ctrlKey: true }, input))).toBeUndefined();
     expect(shortcutCommand(key({ key: 's', ctrlKey: true }, input))).toBe('file:save');
+    expect(shortcutCommand(key({ key: 'f', ctrlKey: true }, input))).toBe('edit:find');
   });
 });
 

@@ -92,6 +92,7 @@ export function shortcutCommand(event: KeyboardEvent): MenuCommand | undefined {
   if (key === 's') return event.shiftKey ? 'file:save-as' : 'file:save';
   if (key === 'n' && !event.shiftKey) return 'file:new';
   if (key === 'e' && !event.shiftKey) return 'file:export';
+  if (key === 'f' && !event.shiftKey) return 'edit:find';
   if (isTextEntry(event.target)) return undefined; // text fields keep their own undo
   if (key === 'z') return event.shiftKey ? 'edit:redo' : 'edit:undo';
   if (key === 'y' && !event.shiftKey) return 'edit:redo';

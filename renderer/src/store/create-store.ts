@@ -8,6 +8,7 @@ import { createCanvasSlice } from './slices/canvas';
 import { createDocumentSlice } from './slices/document';
 import { createFileSlice } from './slices/file';
 import { createHistorySlice } from './slices/history';
+import { createLayoutSlice } from './slices/layout';
 import { createScenarioSlice } from './slices/scenario';
 import { createSelectionSlice } from './slices/selection';
 import { createUiSlice } from './slices/ui';
@@ -27,6 +28,7 @@ export function createPlannerStore(): PlannerStore {
     ...createFileSlice(set, get, api),
     ...createUiSlice(set, get, api),
     ...createScenarioSlice(set, get, api),
+    ...createLayoutSlice(set, get, api),
     openDocument: ({ document, fileId, name, savedText }) =>
       set((state) => ({
         document,

@@ -38,6 +38,7 @@ export type PlannerState = DocumentSlice &
   FileSlice &
   UiSlice &
   ScenarioSlice &
+  LayoutSlice &
   WindowActions;
 
 /** The open document and which of its variants the canvas shows. */
@@ -217,4 +218,28 @@ export interface ScenarioSlice {
   setActiveScenario: (scenarioId: string | null) => void;
   /** Enters scenario mode for a what-if asked on the canvas. */
   askWhatIf: (whatIf: WhatIfChoice) => void;
+}
+
+/** A chart that can leave the results column for the wide area (where the canvas is). */
+export type WideChart = 'sensitivity' | 'simulation';
+
+/**
+ * What the window shows around the design: a chart opened in the wide area, the bundled help,
+ * the keyboard-shortcut sheet and the node search. None of it is saved with the document.
+ */
+export interface LayoutSlice {
+  /** The chart shown in the wide area in place of the palette and canvas, or null. */
+  wideChart: WideChart | null;
+  /** The bundled help page open (its file stem, `ui`, `model`…), or null when Help is closed. */
+  helpPage: string | null;
+  isShortcutSheetOpen: boolean;
+  isNodeSearchOpen: boolean;
+  /** Goes up each time the node search is asked for, so that its box takes the focus again. */
+  nodeSearchFocus: number;
+  setWideChart: (chart: WideChart | null) => void;
+  setHelpPage: (page: string | null) => void;
+  setShortcutSheetOpen: (isOpen: boolean) => void;
+  /** Shows the node search (or, shown, gives its box the focus). */
+  openNodeSearch: () => void;
+  closeNodeSearch: () => void;
 }
