@@ -9,6 +9,7 @@ import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
 import { componentDetail, displayName } from './labels';
 import { boxesFromGrid, boxesFromLayout, hasCompleteLayout } from './layout';
 import { LEGEND_HEIGHT, cardShapes, edgeGeometry, legendShapes } from './shapes';
+import { zoneMarks, zoneMembers } from './zones';
 
 /** Options of {@link buildTopologyDrawing}. */
 export interface DiagramOptions {
@@ -132,10 +133,12 @@ export function buildTopologyDrawing(variant: Variant, options: DiagramOptions):
       const where =
         node.kind === 'region' ? [node.provider, node.location] : [node.location, node.name];
       const full = [displayName(node), ...where.filter((w) => w && w !== displayName(node))];
+      const members = node.kind === 'zone' ? zoneMembers(variant, node) : [];
+      const held = members.map((m) => `${displayName(m.node)} × ${m.count}`).join(', ');
       labels.push({
         type: 'group',
         id: `node-${node.id}`,
-        title: full.join(' · '),
+        title: [...full, ...(held ? [held] : [])].join(' · '),
         shapes: [
           {
             type: 'rect',
@@ -147,6 +150,7 @@ export function buildTopologyDrawing(variant: Variant, options: DiagramOptions):
             fill,
           },
           ...texts,
+          ...zoneMarks(members, b, baseline, smallSize),
         ],
       });
     }
@@ -156,7 +160,6 @@ export function buildTopologyDrawing(variant: Variant, options: DiagramOptions):
     shapes.push({
       type: 'line',
       points: g.points.map(([x, y]) => [px(x), py(y)] as const),
-      ...(g.control ? { control: [px(g.control[0]), py(g.control[1])] as const } : {}),
       stroke: g.colour,
       strokeWidth: g.width,
       ...(g.dash ? { dash: g.dash } : {}),

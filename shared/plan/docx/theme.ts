@@ -7,6 +7,8 @@ import { PDF_THEME } from '../pdf/pdf-definition';
 export const TWIP = 20;
 export const FONT = 'Calibri';
 export const MONO = 'Consolas';
+/** Id of the character style of a blank's hint (grey on a pale tint, underlined). */
+export const BLANK_STYLE = 'Blank';
 export const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 export const T = PDF_THEME;
 

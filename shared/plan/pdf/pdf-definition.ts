@@ -9,8 +9,12 @@
  */
 import {
   PAGE,
-  assertWritable,
+  PLAN_LANGUAGE,
+  PLAN_SUBJECT,
   documentControl,
+  fileDate,
+  planKeywords,
+  prepareForWriting,
   headingLabel,
   headingNumbers,
   type Inline,
@@ -169,22 +173,29 @@ function contents(): PdfNode {
  * `checkDocument`). Fonts: the family `Roboto` (normal, bold, italics, bolditalics) must be
  * registered with the pdfmake instance that renders it.
  */
-export function toPdfDefinition(doc: PlanDocument): PdfDefinition {
-  assertWritable(doc);
+export function toPdfDefinition(input: PlanDocument): PdfDefinition {
+  const doc = prepareForWriting(input);
   const meta = doc.meta;
+  const date = fileDate(meta);
   const m = PAGE.marginX;
   return {
     pageSize: meta.pageSize ?? 'LETTER',
     pageMargins: [m, PAGE.marginY, m, PAGE.marginY],
     info: {
       title: meta.title,
-      subject: 'Information System Contingency Plan (NIST SP 800-34)',
+      subject: PLAN_SUBJECT,
+      keywords: planKeywords(meta),
       creator: 'Nines',
       producer: 'Nines',
       ...(meta.author ? { author: meta.author } : {}),
-      // A fixed creation date keeps the output byte-stable; the plan's own date is in the text.
-      creationDate: new Date(0),
+      // The plan's issue date, never the clock: the same plan gives the same bytes.
+      creationDate: date,
+      modDate: date,
     },
+    // /Lang in the catalogue, and viewers show the title rather than the file name. The file is
+    // not tagged (pdfmake writes no structure tree): see docs/plan.md, "Accessibility".
+    language: PLAN_LANGUAGE,
+    displayTitle: true,
     header: (page: number) =>
       page === 1
         ? null
@@ -212,4 +223,4 @@ export function toPdfDefinition(doc: PlanDocument): PdfDefinition {
 }
 
 export { PDF_THEME, type PdfDefinition, type PdfNode } from './theme';
-export { rowsFitOnPage } from './blocks';
+export { FILLABLE_ROW_HEIGHT, rowsFitOnPage } from './blocks';
