@@ -213,7 +213,7 @@ describe('buildTopologyDrawing', () => {
     for (const name of templates) {
       for (const variant of template(name).variants) {
         const { layout: _layout, ...gridded } = variant;
-        for (const v of [variant, gridded]) {
+        for (const v of [variant, gridded as Variant]) {
           const drawing = buildTopologyDrawing(v, { maxWidth: 700 });
           const lines = drawing.shapes.filter((s): s is LineShape => s.type === 'line');
           const edges = v.edges;

@@ -189,8 +189,8 @@ export function routeEdges(
           : (down[index(i, j - 1)] ?? Infinity);
   const usedPorts = new Set<string>();
   const portKey = (p: Point) => `${p[0]},${p[1]}`;
-  const used = new Map<string, number>();
-  const key = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
+  const used = new Map<number, number>();
+  const key = (a: number, b: number) => (a < b ? a * nx * ny + b : b * nx * ny + a);
   const find = (value: number, among: readonly number[]) =>
     among.findIndex((v) => Math.abs(v - value) < 1e-6);
   // Directions: 0 up, 1 right, 2 down, 3 left.
@@ -211,19 +211,21 @@ export function routeEdges(
     if (starts.length === 0 || ends.length === 0) return undefined;
     // State: node × direction of arrival; past the grid's states, one terminal state per end.
     const terminal = nx * ny * 4;
-    const best = new Map<number, number>();
-    const previous = new Map<number, number>();
+    const best = new Float64Array(terminal + ends.length).fill(Infinity);
+    const previous = new Int32Array(terminal + ends.length).fill(-1);
+    const endsAt = new Map<number, number[]>();
+    ends.forEach((e, k) => endsAt.set(e.node, [...(endsAt.get(e.node) ?? []), k]));
     const heap = new Heap();
     for (const s of starts) {
       const state = s.node * 4 + s.side;
       const cost = usedPorts.has(portKey(s.border)) ? SHARED_PORT_COST : 0;
-      best.set(state, cost);
+      best[state] = cost;
       heap.push(cost, state);
     }
     let reached: number | undefined;
     while (heap.size > 0) {
       const [cost, state] = heap.pop() as [number, number];
-      if (cost > (best.get(state) ?? Infinity)) continue;
+      if (cost > (best[state] ?? Infinity)) continue;
       if (state >= terminal) {
         reached = state;
         break;
@@ -231,15 +233,16 @@ export function routeEdges(
       const node = Math.floor(state / 4);
       const direction = state % 4;
       // An end is entered moving towards the card: against the side's outward direction.
-      ends.forEach((e, k) => {
-        if (e.node !== node || (e.side + 2) % 4 !== direction) return;
+      for (const k of endsAt.get(node) ?? []) {
+        const e = ends[k];
+        if (!e || (e.side + 2) % 4 !== direction) continue;
         const total = cost + (usedPorts.has(portKey(e.border)) ? SHARED_PORT_COST : 0);
-        if (total < (best.get(terminal + k) ?? Infinity)) {
-          best.set(terminal + k, total);
-          previous.set(terminal + k, state);
+        if (total < (best[terminal + k] ?? Infinity)) {
+          best[terminal + k] = total;
+          previous[terminal + k] = state;
           heap.push(total, terminal + k);
         }
-      });
+      }
       const i = node % nx;
       const j = Math.floor(node / nx);
       for (let d = 0; d < 4; d += 1) {
@@ -258,9 +261,9 @@ export function routeEdges(
         const total =
           cost + length * factor * (1 + SHARED_COST * shared) + (d === direction ? 0 : BEND_COST);
         const nextState = next * 4 + d;
-        if (total < (best.get(nextState) ?? Infinity)) {
-          best.set(nextState, total);
-          previous.set(nextState, state);
+        if (total < (best[nextState] ?? Infinity)) {
+          best[nextState] = total;
+          previous[nextState] = state;
           heap.push(total, nextState);
         }
       }
@@ -268,7 +271,7 @@ export function routeEdges(
     if (reached === undefined) return undefined;
     const end = ends[reached - terminal];
     const nodes: number[] = [];
-    for (let s = previous.get(reached); s !== undefined; s = previous.get(s)) {
+    for (let s = previous[reached] ?? -1; s >= 0; s = previous[s] ?? -1) {
       nodes.unshift(Math.floor(s / 4));
     }
     for (let k = 1; k < nodes.length; k += 1) {

@@ -25,6 +25,9 @@ const MAX_SCALE = 0.75;
 /** White space around the drawing, points. */
 const DRAWING_MARGIN = 4;
 
+/** Boxes and edge routes of a variant in canvas units, and the bounds of both. */
+export type Arrangement = ReturnType<typeof arrange>;
+
 /** Boxes and edges of `variant` in canvas units, and the bounds of both. */
 export function arrange(variant: Variant) {
   const boxes = hasCompleteLayout(variant) ? boxesFromLayout(variant) : boxesFromGrid(variant);
@@ -55,8 +58,12 @@ export function scaleToFit(bounds: Bounds, options: DiagramOptions): number {
  * The vector drawing of `variant`, in points, scaled to fit `maxWidth` (and `maxHeight`).
  * Deterministic: the same variant always gives the same drawing.
  */
-export function buildTopologyDrawing(variant: Variant, options: DiagramOptions): Drawing {
-  const { boxes, geometry, bounds } = arrange(variant);
+export function buildTopologyDrawing(
+  variant: Variant,
+  options: DiagramOptions,
+  arrangement: Arrangement = arrange(variant),
+): Drawing {
+  const { boxes, geometry, bounds } = arrangement;
   const { minX, minY, maxX, maxY } = bounds;
   const margin = DRAWING_MARGIN;
   const scale = scaleToFit(bounds, options);
