@@ -1,12 +1,13 @@
 /**
  * Paired whole-process timing for the benchmarks of `nines` as a command (bench/process.ts,
  * bench/plan.ts): after one warm-up run of each, two commands alternate (A B A B …) so that
- * both see the same machine, and the ratio is that of the medians. The machine line names the
+ * both see the same machine, and the ratio is that of the medians; on Linux each run's CPU time
+ * is given too. The machine line names the
  * CPU, the cores, Node and the load average, which on a shared machine says how far to trust
  * an absolute figure.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { cpus, devNull, loadavg } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,6 +35,9 @@ export interface PairedCase {
   readonly pairs: number;
   readonly aMs: Stats;
   readonly bMs: Stats;
+  /** CPU time (user + system) of each run of A and of B, where the system tells it (Linux). */
+  readonly aCpuMs?: Stats;
+  readonly bCpuMs?: Stats;
   /** Median of A over median of B. */
   readonly ratio: number;
   /** The most A/B may be, or, with `targetMs`, the most A's median may be. */
@@ -57,15 +61,34 @@ export const nines = (...args: string[]): Command => ({
 /** `node -e 0`: the cost of starting Node at all, the reference of the start-up cases. */
 export const NODE_E_0: Command = { label: 'node -e 0', file: process.execPath, args: ['-e', '0'] };
 
-/** Wall time of one run, ms; stdout goes to the null device (both sides alike). */
-function timeRun(command: Command, stdout: number): number {
+/**
+ * CPU time (user + system) of the children this process has waited for, ms: fields 16 and 17 of
+ * Linux's /proc/self/stat, in clock ticks of 10 ms. Undefined elsewhere. On a busy machine it
+ * says far more than the wall time, which counts the time the process waited for a core.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wall and CPU time of one run, ms; stdout goes to the null device (both sides alike). */
+function timeRun(command: Command, stdout: number): { wall: number; cpu: number | undefined } {
+  const cpuBefore = childrenCpuMs();
   const start = performance.now();
   const run = spawnSync(command.file, command.args, { stdio: ['ignore', stdout, 'pipe'] });
-  const ms = performance.now() - start;
+  const wall = performance.now() - start;
+  const cpuAfter = childrenCpuMs();
   if (run.status !== 0) {
     throw new Error(`${command.label} exited with ${run.status ?? run.signal}: ${run.stderr}`);
   }
-  return ms;
+  const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { wall, cpu };
 }
 
 function stats(times: readonly number[]): Stats {
@@ -94,14 +117,17 @@ export function paired(
   try {
     timeRun(a, stdout);
     timeRun(b, stdout);
-    const aTimes: number[] = [];
-    const bTimes: number[] = [];
+    const aRuns: { wall: number; cpu: number | undefined }[] = [];
+    const bRuns: { wall: number; cpu: number | undefined }[] = [];
     for (let i = 0; i < pairs; i++) {
-      aTimes.push(timeRun(a, stdout));
-      bTimes.push(timeRun(b, stdout));
+      aRuns.push(timeRun(a, stdout));
+      bRuns.push(timeRun(b, stdout));
     }
-    const aMs = stats(aTimes);
-    const bMs = stats(bTimes);
+    const aMs = stats(aRuns.map((r) => r.wall));
+    const bMs = stats(bRuns.map((r) => r.wall));
+    const cpu = (runs: typeof aRuns) =>
+      runs.every((r) => r.cpu !== undefined) ? stats(runs.map((r) => r.cpu as number)) : undefined;
+    const [aCpuMs, bCpuMs] = [cpu(aRuns), cpu(bRuns)];
     const ratio = aMs.medianMs / bMs.medianMs;
     const met = targetMs === undefined ? ratio <= target : aMs.medianMs <= targetMs;
     return {
@@ -111,6 +137,7 @@ export function paired(
       pairs,
       aMs,
       bMs,
+      ...(aCpuMs && bCpuMs ? { aCpuMs, bCpuMs } : {}),
       ratio,
       target,
       ...(targetMs === undefined ? {} : { targetMs }),
@@ -138,10 +165,11 @@ export function formatPairedCase(c: PairedCase): string[] {
     c.targetMs === undefined
       ? `target ≤ ${c.target}×`
       : `target: A's median ≤ ${c.targetMs.toLocaleString('en-US')} ms`;
+  const cpu = (s: Stats | undefined) => (s ? `; CPU ${ms(s)}` : '');
   return [
     `${c.name} (${c.pairs} pairs)`,
-    `  A ${c.a.padEnd(20)} ${ms(c.aMs)}`,
-    `  B ${c.b.padEnd(20)} ${ms(c.bMs)}`,
+    `  A ${c.a.padEnd(20)} ${ms(c.aMs)}${cpu(c.aCpuMs)}`,
+    `  B ${c.b.padEnd(20)} ${ms(c.bMs)}${cpu(c.bCpuMs)}`,
     `  ratio of medians A/B ${c.ratio.toFixed(2)}×; ${verdict}${c.met ? '' : ' — MISSED'}`,
   ];
 }
