@@ -35,22 +35,42 @@ import { escapeXml, toSvg } from '../drawing';
 import { FILLABLE_ROW_HEIGHT, rowsFitOnPage } from '../pdf/pdf-definition';
 import type { DocumentIds } from './document-ids';
 import type { PngFallback } from './png-fallback';
-import { BLANK_STYLE, CELL_MARGINS, type Child, MONO, NONE, RULE, T, TWIP, hex } from './theme';
+import {
+  BLANK_SIZE,
+  BLANK_STYLE,
+  CELL_MARGINS,
+  type Child,
+  MONO,
+  NONE,
+  RULE,
+  T,
+  TWIP,
+  hex,
+} from './theme';
 
 /**
- * A blank as a Word content control (`w:sdt`) of plain text, showing its hint as placeholder
- * text in the Blank character style: clicking it selects the hint, typing replaces it, and
- * Word shows the hint again when the content is deleted. docx 9.15.2 has no content-control
- * class for text (only `CheckBox`), so the control is written as XML through
- * `ImportedXmlComponent`, `docx`'s way in for elements it does not model.
+ * A blank as a Word content control (`w:sdt`) showing its hint as placeholder text in the
+ * Blank character style: clicking it selects the hint, typing replaces it. It is a rich-text
+ * control (no `w:text`): LibreOffice 7.4 turns a plain-text control into a field without the
+ * hint's formatting, where it read as generated text; Word treats both alike for typing a name
+ * in. docx 9.15.2 has no content-control class for text (only `CheckBox`), so the control is
+ * written as XML through `ImportedXmlComponent`, `docx`'s way in for elements it does not model.
  */
 export function blankControl(hint: string, size?: number): ParagraphChild {
   const hintXml = escapeXml(hint);
-  const runProperties = `<w:rPr><w:rStyle w:val="${BLANK_STYLE}"/>${size ? `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` : ''}</w:rPr>`;
+  const sizeXml = size ? `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` : '';
+  // The hint's run carries the Blank style and, for readers that drop a style inside a
+  // content control (LibreOffice 7.4), the same look directly; what the owner types takes the
+  // control's own run properties: the text's size, not the hint's grey.
+  const hintRun =
+    `<w:rPr><w:rStyle w:val="${BLANK_STYLE}"/><w:color w:val="${hex(T.blank.hint)}"/>` +
+    `<w:sz w:val="${BLANK_SIZE}"/><w:szCs w:val="${BLANK_SIZE}"/>` +
+    `<w:u w:val="single" w:color="${hex(T.blank.rule)}"/>` +
+    `<w:shd w:val="clear" w:color="auto" w:fill="${hex(T.blank.fill)}"/></w:rPr>`;
   const xml =
-    `<w:sdt><w:sdtPr>${runProperties}<w:alias w:val="${hintXml}"/><w:tag w:val="nines-blank"/>` +
-    `<w:showingPlcHdr/><w:text/></w:sdtPr>` +
-    `<w:sdtContent><w:r>${runProperties}<w:t xml:space="preserve">${hintXml}</w:t></w:r></w:sdtContent></w:sdt>`;
+    `<w:sdt><w:sdtPr>${sizeXml ? `<w:rPr>${sizeXml}</w:rPr>` : ''}<w:alias w:val="${hintXml}"/>` +
+    `<w:tag w:val="nines-blank"/><w:showingPlcHdr/></w:sdtPr>` +
+    `<w:sdtContent><w:r>${hintRun}<w:t xml:space="preserve">${hintXml}</w:t></w:r></w:sdtContent></w:sdt>`;
   // Written as the w:sdt element itself, inside the paragraph like a run.
   return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
 }

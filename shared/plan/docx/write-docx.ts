@@ -45,7 +45,7 @@ import {
   type PlanDocument,
   type PlanMeta,
 } from '../document';
-import { BLANK_STYLE, type Child, FONT, HEADING, T, TWIP, hex } from './theme';
+import { BLANK_SIZE, BLANK_STYLE, type Child, FONT, HEADING, T, TWIP, hex } from './theme';
 import { calloutOf, figureOf, keyValueOf, runs, tableOf } from './blocks';
 import { DocumentIds } from './document-ids';
 import { drawingToPng, type PngFallback } from './png-fallback';
@@ -354,7 +354,7 @@ export function toDocxDocument(input: PlanDocument, options: DocxOptions = {}): 
           name: 'Blank to fill in',
           run: {
             color: hex(T.blank.hint),
-            size: 15,
+            size: BLANK_SIZE,
             shading: { type: ShadingType.CLEAR, fill: hex(T.blank.fill) },
             underline: { type: UnderlineType.SINGLE, color: hex(T.blank.rule) },
           },
