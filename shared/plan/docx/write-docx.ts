@@ -47,6 +47,7 @@ import {
 } from '../document';
 import { BLANK_SIZE, BLANK_STYLE, type Child, FONT, HEADING, T, TWIP, hex } from './theme';
 import { calloutOf, figureOf, keyValueOf, runs, tableOf } from './blocks';
+import type { Drawing } from '../drawing';
 import { DocumentIds } from './document-ids';
 import { drawingToPng, type PngFallback } from './png-fallback';
 import { CORE_PROPERTIES, corePropertiesXml, setZipDates } from './package';
@@ -244,13 +245,18 @@ function running(meta: PlanMeta, landscape: boolean) {
   };
 }
 
-/** Options of {@link writeDocx} and {@link toDocxDocument}. */
+/** Options of {@link toDocxDocument}. */
 export interface DocxOptions {
   /**
    * Paints the PNG fallback of each figure; the host's text renderer when it has one (the CLI:
    * resvg), else {@link drawingToPng}, whose labels are grey bars.
    */
   readonly pngFallback?: PngFallback;
+}
+
+/** Options of {@link writeDocx}: the PNG fallback may take its time (a browser's canvas). */
+export interface WriteDocxOptions {
+  readonly pngFallback?: (drawing: Drawing) => Uint8Array | Promise<Uint8Array>;
 }
 
 /** The `docx` Document of `doc` (exposed for tests and for callers that pack it themselves). */
@@ -397,8 +403,20 @@ function heading(level: HeadingBlock['level']) {
  * The DOCX bytes of `doc`: the same for the same plan and date (the core properties and the
  * zip entries carry the plan's date, see ./package.ts). Runs in Node and browsers.
  */
-export async function writeDocx(doc: PlanDocument, options: DocxOptions = {}): Promise<Uint8Array> {
-  const zip = await Packer.pack(toDocxDocument(doc, options), 'uint8array', false, [
+export async function writeDocx(
+  doc: PlanDocument,
+  options: WriteDocxOptions = {},
+): Promise<Uint8Array> {
+  // The figures' fallbacks first, so that building the document stays synchronous.
+  const paint = options.pngFallback ?? drawingToPng;
+  const pngs = new Map<Drawing, Uint8Array>();
+  for (const block of doc.blocks) {
+    if (block.kind === 'figure' && !pngs.has(block.drawing)) {
+      pngs.set(block.drawing, await paint(block.drawing));
+    }
+  }
+  const pngFallback = (drawing: Drawing) => pngs.get(drawing) ?? drawingToPng(drawing);
+  const zip = await Packer.pack(toDocxDocument(doc, { pngFallback }), 'uint8array', false, [
     { path: CORE_PROPERTIES, data: corePropertiesXml(doc.meta) },
   ]);
   return setZipDates(zip, fileDate(doc.meta));
