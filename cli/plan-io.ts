@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PlanDocument } from '../shared/plan/document';
+import { toSvg, type Drawing } from '../shared/plan/drawing';
 import { replaceFile } from './atomic-write';
 import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
 
@@ -23,15 +24,58 @@ interface PdfMakeNode extends PdfMakeLike {
 
 let pdfmake: PdfMakeNode | undefined;
 
+const require = createRequire(import.meta.url);
+
+/** The folder of the Roboto files pdfmake ships, the font of the PDF and of the drawings. */
+function robotoDir(): string {
+  return join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+}
+
+/** Pixels per point of the DOCX figure's PNG fallback: 2 × 72 = 144 pixels per inch. */
+const FALLBACK_SCALE = 2;
+
+interface ResvgModule {
+  Resvg: new (
+    svg: string,
+    options: Record<string, unknown>,
+  ) => { render(): { asPng(): Uint8Array; pixels: Uint8Array; width: number; height: number } };
+}
+
+/**
+ * `drawing` rendered by resvg (`@resvg/resvg-js`, native) with the bundled Roboto faces and no
+ * system font, at {@link FALLBACK_SCALE} pixels a point on white: the labels drawn as text.
+ */
+export function resvgRender(drawing: Drawing) {
+  const { Resvg } = require('@resvg/resvg-js') as ResvgModule;
+  const dir = robotoDir();
+  return new Resvg(toSvg(drawing), {
+    font: {
+      fontFiles: ['Roboto-Regular.ttf', 'Roboto-Medium.ttf', 'Roboto-Italic.ttf'].map((f) =>
+        join(dir, f),
+      ),
+      loadSystemFonts: false,
+      defaultFontFamily: 'Roboto',
+      sansSerifFamily: 'Roboto',
+    },
+    // The SVG is sized in points, which resvg reads at 96 pixels an inch (4/3 a point).
+    fitTo: { mode: 'zoom', value: (FALLBACK_SCALE * 3) / 4 },
+    background: '#ffffff',
+  }).render();
+}
+
+/** The DOCX figure's PNG fallback with its labels as text (see {@link resvgRender}). */
+export function resvgPng(drawing: Drawing): Uint8Array {
+  return resvgRender(drawing).asPng();
+}
+
 /**
  * pdfmake's Node build with the bundled Roboto registered from its package folder. No URL is
  * ever fetched and no other local file is read: a plan embeds nothing from outside.
  */
 export function nodePdfMake(): PdfMakeNode {
   if (pdfmake) return pdfmake;
-  const require = createRequire(import.meta.url);
   const instance = require('pdfmake') as PdfMakeNode;
-  const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  const fontDir = robotoDir();
   instance.setUrlAccessPolicy(() => false);
   instance.setLocalAccessPolicy((path) => dirname(path) === fontDir);
   instance.setFonts({
@@ -58,7 +102,7 @@ export async function renderPlan(doc: PlanDocument, format: PlanFormat): Promise
     }
     case 'docx': {
       const { writeDocx } = await import('../shared/plan/docx/write-docx');
-      return writeDocx(doc);
+      return writeDocx(doc, { pngFallback: resvgPng });
     }
     case 'md': {
       const { writeMarkdown } = await import('../shared/plan/markdown/write-markdown');

@@ -23,7 +23,12 @@ export interface PlanMeta {
   readonly subtitle?: string;
   /** Document version, e.g. `1.0`. */
   readonly version: string;
-  /** Issue date as it should be printed (the caller formats it; the core never reads a clock). */
+  /**
+   * Issue date as it should be printed (the caller formats it; the core never reads a clock).
+   * Written `YYYY-MM-DD`, it is also the creation and modification date the files carry (PDF
+   * info dictionary, DOCX core properties and zip entries), so that the same plan of the same
+   * date gives the same bytes; any other text leaves those at a fixed date (see {@link fileDate}).
+   */
   readonly date: string;
   /** Handling marking printed on every page, e.g. `Internal`; absent prints none. */
   readonly classification?: string;
@@ -226,6 +231,61 @@ export function code(value: string): Run {
   return { text: value, code: true };
 }
 
+/** A blank the plan owner fills in, with `hint` saying what goes there (see {@link Run.blank}). */
+export function blank(hint: string): Run {
+  return { text: hint, blank: true };
+}
+
+/** Whether a table cell is nothing but one blank: the whole cell is then the space to fill in. */
+export function isBlankCell(cell: Cell): boolean {
+  return typeof cell !== 'string' && cell.length === 1 && cell[0]?.blank === true;
+}
+
+/**
+ * Whether a table row has a cell that is a blank: a row filled in by hand, which the writers
+ * make tall enough to write in.
+ */
+export function isFillableRow(row: readonly Cell[]): boolean {
+  return row.some(isBlankCell);
+}
+
+/**
+ * The language of the plan's text (BCP 47): British English, the spelling of every sentence
+ * the builder writes. The PDF's `/Lang`, the DOCX's proofing language and core properties.
+ */
+export const PLAN_LANGUAGE = 'en-GB';
+
+/** Subject of every plan, in the files' document properties. */
+export const PLAN_SUBJECT = 'Information System Contingency Plan (NIST SP 800-34)';
+
+/** Keywords of a plan for the files' document properties: the kind of plan, the variant, the impact. */
+export function planKeywords(meta: PlanMeta): string {
+  return [
+    'contingency plan',
+    'ISCP',
+    'NIST SP 800-34',
+    ...(meta.subtitle ? [meta.subtitle] : []),
+    ...(meta.impact ? [`${meta.impact} impact`] : []),
+  ].join('; ');
+}
+
+/** The date files carry when `meta.date` is not `YYYY-MM-DD`: 1 January 2000, 00:00 UTC. */
+const UNDATED = Date.UTC(2000, 0, 1);
+
+/**
+ * The creation and modification date written into a plan's files: midnight UTC of the issue
+ * date when `meta.date` is `YYYY-MM-DD` (the CLI and the app always give one), else a fixed
+ * date. Never the clock, so that writing the same plan twice gives the same bytes.
+ */
+export function fileDate(meta: PlanMeta): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(meta.date);
+  if (!match) return new Date(UNDATED);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // 2026-02-31 is not a date: rather than roll it over, it gets the fixed date too.
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : new Date(UNDATED);
+}
+
 /** Inline content from strings (plain runs) and runs, in order. */
 export function inline(...parts: readonly (string | Run)[]): Inline {
   return parts.map((part) => (typeof part === 'string' ? text(part) : part));
@@ -369,4 +429,102 @@ export function headingLabel(heading: HeadingBlock, numbers: Map<string, string>
 /** The headings of `doc` in order, for tables of contents and outlines. */
 export function headingsOf(doc: PlanDocument): HeadingBlock[] {
   return doc.blocks.filter((block): block is HeadingBlock => block.kind === 'heading');
+}
+
+/** A caption's label split up: `Table B.2. Components` → kind `Table`, prefix `B.`, number 2. */
+export interface CaptionLabel {
+  readonly kind: 'Table' | 'Figure';
+  /** Appendix letter and dot, e.g. `B.`; empty in the body. */
+  readonly prefix: string;
+  readonly number: number;
+  /** The caption after the label and its `. `, e.g. `Components`. */
+  readonly rest: string;
+}
+
+const CAPTION_LABEL = /^(Table|Figure) ((?:[A-Z]\.)?)(\d+)\. /;
+
+/** The label of a caption written `Table 3. …`, `Table B.2. …` or `Figure 1. …`, if it has one. */
+export function captionLabel(caption: string): CaptionLabel | undefined {
+  const match = CAPTION_LABEL.exec(caption);
+  if (!match) return undefined;
+  return {
+    kind: match[1] as 'Table' | 'Figure',
+    prefix: match[2] ?? '',
+    number: Number(match[3]),
+    rest: caption.slice(match[0].length),
+  };
+}
+
+/**
+ * A reference to a table or figure in running text: `Table 6`, `Table A.3`, `Figure 1`; not
+ * `Table 3-2` (a table of SP 800-34) nor `Table 3.5`.
+ */
+const CAPTION_REFERENCE = /\b(Table|Figure) ((?:[A-Z]\.)?\d+)\b(?![-\u2011\u2013]\d|\.\d)/g;
+
+/**
+ * `doc` with its tables and figures numbered without gaps, in document order: `Table 1, 2, …`
+ * in the body and `Table B.1, B.2, …` within each appendix letter, and every reference in the
+ * text to a renumbered caption (`Table 6`) changed with it. The builder numbers its captions
+ * as it writes them, and a table it leaves out (a single variant has no ranking, a single
+ * region no cross-region dependencies) would leave a gap; the writers print this instead.
+ * References to a number no caption had are left as they are.
+ */
+export function numberCaptions(doc: PlanDocument): PlanDocument {
+  const counters = new Map<string, number>();
+  const renamed = new Map<string, string>();
+  const caption = (text: string): string => {
+    const label = captionLabel(text);
+    if (!label) return text;
+    const key = `${label.kind} ${label.prefix}`;
+    const next = (counters.get(key) ?? 0) + 1;
+    counters.set(key, next);
+    const old = `${key}${label.number}`;
+    if (!renamed.has(old)) renamed.set(old, `${key}${next}`);
+    return `${key}${next}. ${label.rest}`;
+  };
+  const numbered = doc.blocks.map((block): Block => {
+    if ((block.kind === 'table' || block.kind === 'figure') && block.caption !== undefined) {
+      return { ...block, caption: caption(block.caption) };
+    }
+    return block;
+  });
+  if ([...renamed].every(([from, to]) => from === to)) return { ...doc, blocks: numbered };
+  const fix = (value: string) =>
+    value.replace(CAPTION_REFERENCE, (whole, kind: string, label: string) => {
+      return renamed.get(`${kind} ${label}`) ?? whole;
+    });
+  const fixRuns = (runs: Inline): Inline =>
+    runs.map((run) => (run.blank || run.code ? run : { ...run, text: fix(run.text) }));
+  const fixCell = (cell: Cell): Cell => (typeof cell === 'string' ? fix(cell) : fixRuns(cell));
+  return {
+    ...doc,
+    blocks: numbered.map((block): Block => {
+      switch (block.kind) {
+        case 'paragraph':
+          return { ...block, runs: fixRuns(block.runs) };
+        case 'callout':
+          return { ...block, runs: fixRuns(block.runs) };
+        case 'list':
+          return { ...block, items: block.items.map(fixRuns) };
+        case 'table':
+          return { ...block, rows: block.rows.map((row) => row.map(fixCell)) };
+        case 'keyValue':
+          return {
+            ...block,
+            rows: block.rows.map((row) => ({ key: row.key, value: fixCell(row.value) })),
+          };
+        default:
+          return block;
+      }
+    }),
+  };
+}
+
+/**
+ * What every writer does first: checks `doc` (throws on a problem, see {@link assertWritable})
+ * and numbers its captions without gaps ({@link numberCaptions}).
+ */
+export function prepareForWriting(doc: PlanDocument): PlanDocument {
+  assertWritable(doc);
+  return numberCaptions(doc);
 }

@@ -1,6 +1,7 @@
 /**
  * An example plan built by hand with the document model: every kind of block, a landscape
- * topology figure, a table long enough to span pages, placeholders. The writers' tests and the
+ * topology figure, a table long enough to span pages, placeholders, blanks in running text, in
+ * a key-value list and in table rows to fill in by hand. The writers' tests and the
  * CLI timing use it, and it shows the plan builder the intended shape of the document. Its
  * figures are illustrative, not engine results.
  */
@@ -9,6 +10,7 @@ import { componentDetail, displayName, topologyFigure } from './diagram';
 import {
   PAGE_BREAK,
   appendix,
+  blank,
   bold,
   bullets,
   code,
@@ -62,6 +64,23 @@ export function samplePlan(model: NinesDocument, date: string): PlanDocument {
     heading(2, 'Assumptions'),
     bullets((model.assumptions ?? '').split('\n').filter(Boolean)),
     placeholder('Name the plan owner, the ISCP coordinator and their alternates.'),
+    heading(2, 'Approval'),
+    paragraph(
+      'Approved for ',
+      bold(model.name),
+      ' by ',
+      blank('name and title'),
+      ' on ',
+      blank('date'),
+      '.',
+    ),
+    {
+      kind: 'keyValue',
+      rows: [
+        { key: 'System owner', value: [blank('name, title and signature')] },
+        { key: 'Authorising official', value: [blank('name, title and signature')] },
+      ],
+    },
     heading(1, 'Concept of operations'),
     heading(2, 'System description'),
     paragraph(variant.description ?? ''),
@@ -85,17 +104,17 @@ export function samplePlan(model: NinesDocument, date: string): PlanDocument {
         [
           'ISCP coordinator',
           'Activates the plan, leads recovery, reports to management',
-          'to be named',
+          [blank('name and phone')],
         ],
         [
           'Platform on-call',
           'Runs the runbooks, watches error rate, latency and lag',
-          'to be named',
+          [blank('name and phone')],
         ],
         [
           'Database on-call',
           'Checks replication and conflict resolution after a partition',
-          'to be named',
+          [blank('name and phone')],
         ],
       ],
     },
@@ -184,12 +203,13 @@ export function samplePlan(model: NinesDocument, date: string): PlanDocument {
         { header: 'Drill', width: 3 },
         { header: 'Frequency', width: 1.5 },
         { header: 'What to watch', width: 4 },
+        { header: 'Last run', width: 1.6 },
       ],
       rows: [
         ['Zone outage', 'quarterly', 'error rate, p99 latency, instance replacement time'],
         ['Split-brain', 'twice a year', 'conflict counts, replication lag after healing'],
         ['Traffic shift', 'quarterly', 'capacity headroom, autoscaling, latency for moved users'],
-      ],
+      ].map((row) => [...row, [blank('date')]]),
     },
     PAGE_BREAK,
     appendix('Appendix A. Component inventory', 'appendix-inventory'),

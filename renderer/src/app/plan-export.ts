@@ -7,6 +7,7 @@
 import type { NinesDocument } from '../../../shared/model/types';
 import { buildPlan, type PlanResult } from '../../../shared/plan/content/build-plan';
 import type { PlanDocument } from '../../../shared/plan/document';
+import { toSvg, type Drawing } from '../../../shared/plan/drawing';
 import type { PdfMakeLike } from '../../../shared/plan/pdf/write-pdf';
 import { PRICE_BOOK } from '../store/results';
 import { exportFileName } from './file-names';
@@ -66,6 +67,29 @@ function browserPdfMake(): Promise<PdfMakeLike> {
   return pdfmakeReady;
 }
 
+/**
+ * The DOCX figure's PNG fallback drawn by the browser: the SVG as an image on a canvas, 2 pixels
+ * a point on white, so that its labels are text (the drawing's fonts, or the browser's sans-serif
+ * where they are missing), as the CLI's resvg draws them.
+ */
+export async function canvasPng(drawing: Drawing): Promise<Uint8Array> {
+  const scale = 2;
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(toSvg(drawing))}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(drawing.width * scale);
+  canvas.height = Math.ceil(drawing.height * scale);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser gives no 2D canvas to draw the figure on.');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('The figure could not be drawn as a PNG.');
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
 /** The bytes (Markdown as text) of `plan` in `format`, loading its writer on first use. */
 export async function renderPlan(
   plan: PlanDocument,
@@ -81,7 +105,7 @@ export async function renderPlan(
     }
     case 'docx': {
       const { writeDocx } = await import('../../../shared/plan/docx/write-docx');
-      return writeDocx(plan);
+      return writeDocx(plan, { pngFallback: canvasPng });
     }
     case 'md': {
       const { writeMarkdown } = await import('../../../shared/plan/markdown/write-markdown');

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ import {
   toSvg,
   type Drawing,
   type GroupShape,
+  type LineShape,
   type RectShape,
   type Shape,
 } from '../drawing';
@@ -77,6 +78,44 @@ function inside(inner: RectShape, outer: RectShape): boolean {
   );
 }
 
+type Point = readonly [number, number];
+
+/** Whether `p` lies on the outline of `box` (within rounding). */
+function onBorder(p: Point | undefined, box: RectShape): boolean {
+  if (!p) return false;
+  const e = 1e-6;
+  const withinX = p[0] >= box.x - e && p[0] <= box.x + box.width + e;
+  const withinY = p[1] >= box.y - e && p[1] <= box.y + box.height + e;
+  const onX = Math.abs(p[0] - box.x) < e || Math.abs(p[0] - box.x - box.width) < e;
+  const onY = Math.abs(p[1] - box.y) < e || Math.abs(p[1] - box.y - box.height) < e;
+  return (withinX && onY) || (withinY && onX);
+}
+
+/** Whether the segment a–b passes through the inside of `box` (touching its outline is not). */
+function crossesInside(a: Point, b: Point, box: RectShape): boolean {
+  // Liang–Barsky clipping against the box shrunk by a hair.
+  const e = 1e-6;
+  const [x0, x1, y0, y1] = [box.x + e, box.x + box.width - e, box.y + e, box.y + box.height - e];
+  let [t0, t1] = [0, 1];
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  for (const [p, q] of [
+    [-dx, a[0] - x0],
+    [dx, x1 - a[0]],
+    [-dy, a[1] - y0],
+    [dy, y1 - a[1]],
+  ] as const) {
+    if (p === 0) {
+      if (q <= 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+    }
+  }
+  return t1 - t0 > e;
+}
+
 function texts(shapes: readonly Shape[]): string[] {
   return shapes.flatMap((s) =>
     s.type === 'text' ? [s.text] : s.type === 'group' ? texts(s.shapes) : [],
@@ -129,7 +168,7 @@ describe('buildTopologyDrawing', () => {
     }
   });
 
-  it('draws depends as solid arrows, replicates as dashed arcs, cross-region depends in the warning colour', () => {
+  it('draws depends as solid arrows, replicates as dashed lines, cross-region depends in the warning colour', () => {
     const lines = (v: Variant) =>
       buildTopologyDrawing(v, { maxWidth: 700 }).shapes.filter((s) => s.type === 'line');
     const plain = lines(aa3);
@@ -138,11 +177,9 @@ describe('buildTopologyDrawing', () => {
     expect(
       plain.filter((l) => l.stroke === DIAGRAM_COLOURS.depends && l.arrow && !l.dash),
     ).toHaveLength(depends);
-    const arcs = plain.filter((l) => l.stroke === DIAGRAM_COLOURS.replicates);
-    expect(arcs).toHaveLength(replicates);
-    expect(
-      arcs.every((l) => l.control !== undefined && (l.dash?.length ?? 0) > 0 && !l.arrow),
-    ).toBe(true);
+    const dashed = plain.filter((l) => l.stroke === DIAGRAM_COLOURS.replicates);
+    expect(dashed).toHaveLength(replicates);
+    expect(dashed.every((l) => (l.dash?.length ?? 0) > 0 && !l.arrow)).toBe(true);
     expect(plain.some((l) => l.stroke === DIAGRAM_COLOURS.crossRegion)).toBe(false);
 
     const crossing: Variant = {
@@ -167,34 +204,67 @@ describe('buildTopologyDrawing', () => {
     expect(legend(crossing)).toContain('cross-region call');
   });
 
-  it('routes replication over side-by-side regions and beside stacked ones', () => {
-    const place = (use1: [number, number], usw2: [number, number]): Variant => ({
-      ...aa3,
-      edges: aa3.edges.filter(
-        (e) => e.kind !== 'replicates' || (e.from === 'redis-use1' && e.to === 'redis-usw2'),
-      ),
-      layout: {
-        ...aa3.layout,
-        use1: { x: use1[0], y: use1[1], width: 664, height: 300 },
-        usw2: { x: usw2[0], y: usw2[1], width: 664, height: 300 },
-      },
-    });
-    const arc = (v: Variant) => {
-      const d = buildTopologyDrawing(v, { maxWidth: 2000 });
-      const line = d.shapes.find(
-        (s) => s.type === 'line' && s.stroke === DIAGRAM_COLOURS.replicates,
-      );
-      if (line?.type !== 'line' || !line.control) throw new Error('no arc');
-      return { d, line, control: line.control };
-    };
-    const beside = arc(place([0, 136], [1424, 136]));
-    const regionTop = boxOf(beside.d, aa3, 'use1').y;
-    expect(beside.control[1]).toBeLessThan(regionTop);
-    const stacked = arc(place([0, 136], [0, 500]));
-    const card = boxOf(stacked.d, aa3, 'redis-use1');
-    const region = boxOf(stacked.d, aa3, 'use1');
-    expect(stacked.line.points[0]?.[0]).toBeCloseTo(card.x + card.width, 6);
-    expect(stacked.control[0]).toBeGreaterThan(region.x + region.width);
+  it('routes every edge around the cards: no segment crosses a card but its own two, for every template', () => {
+    const templates = readdirSync(join(here, '../../../assets/templates')).map((f) =>
+      f.replace('.nines.json', ''),
+    );
+    expect(templates.length).toBeGreaterThanOrEqual(6);
+    let checked = 0;
+    for (const name of templates) {
+      for (const variant of template(name).variants) {
+        const { layout: _layout, ...gridded } = variant;
+        for (const v of [variant, gridded as Variant]) {
+          const drawing = buildTopologyDrawing(v, { maxWidth: 700 });
+          const lines = drawing.shapes.filter((s): s is LineShape => s.type === 'line');
+          const edges = v.edges;
+          expect(lines).toHaveLength(edges.length);
+          const cards = v.nodes.filter((n) => n.kind !== 'region' && n.kind !== 'zone');
+          edges.forEach((edge, i) => {
+            const points = lines[i]?.points ?? [];
+            const from = boxOf(drawing, v, edge.from);
+            const to = boxOf(drawing, v, edge.to);
+            expect(onBorder(points[0], from), `${name} ${edge.from} start`).toBe(true);
+            expect(onBorder(points[points.length - 1], to), `${name} ${edge.to} end`).toBe(true);
+            for (let k = 1; k < points.length; k += 1) {
+              const [a, b] = [points[k - 1], points[k]] as [Point, Point];
+              // Every stretch is horizontal or vertical.
+              expect(a[0] === b[0] || a[1] === b[1], `${name} ${edge.from}→${edge.to}`).toBe(true);
+              for (const card of cards) {
+                const isEnd =
+                  (card.id === edge.from && k === 1) ||
+                  (card.id === edge.to && k === points.length - 1);
+                if (isEnd) continue;
+                expect(
+                  crossesInside(a, b, boxOf(drawing, v, card.id)),
+                  `${name}/${v.id}${v.layout ? '' : ' (grid)'}: ${edge.from}→${edge.to} crosses ${card.id}`,
+                ).toBe(false);
+              }
+            }
+            checked += 1;
+          });
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('marks in each zone the instances of the tiers of its region, round-robin over the zones', () => {
+    const drawing = buildTopologyDrawing(aa3, { maxWidth: 700 });
+    const zones = aa3.nodes.filter((n) => n.kind === 'zone' && n.parent === 'use1');
+    const titles = zones.map((z) => group(drawing, z.id).title);
+    // 8 Checkout API instances over 3 zones: 3, 3, 2; 2 Redis instances: 1, 1, 0.
+    expect(titles).toEqual([
+      'use1-a · us-east-1a · Checkout API × 3, Redis Enterprise Active-Active × 1',
+      'use1-b · us-east-1b · Checkout API × 3, Redis Enterprise Active-Active × 1',
+      'use1-c · us-east-1c · Checkout API × 2',
+    ]);
+    const marks = zones.map(
+      (z) =>
+        group(drawing, z.id).shapes.filter(
+          (s) => s.type === 'rect' && s.fill === DIAGRAM_COLOURS.accent.service,
+        ).length,
+    );
+    expect(marks).toEqual([3, 3, 2]);
   });
 
   it('labels every node: its group carries the full name and shows its start', () => {

@@ -25,11 +25,12 @@ export function topologyFigure(variant: Variant, options: FigureOptions): Figure
     maxWidth: contentWidth(size, landscape),
     maxHeight: contentHeight(size, landscape) - captionRoom,
   });
-  const { bounds } = arrange(variant);
+  const arrangement = arrange(variant);
+  const { bounds } = arrangement;
   const isLandscape =
     scaleToFit(bounds, fit(false)) < 0.5 &&
     scaleToFit(bounds, fit(true)) > scaleToFit(bounds, fit(false));
-  const drawing = buildTopologyDrawing(variant, fit(isLandscape));
+  const drawing = buildTopologyDrawing(variant, fit(isLandscape), arrangement);
   return {
     kind: 'figure',
     id: options.id,

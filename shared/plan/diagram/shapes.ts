@@ -1,11 +1,12 @@
 /**
  * The shapes the drawing is made of: a component card, the legend of line styles, and each
- * edge's geometry (where it leaves and enters its boxes, arcs for replication, arrowheads).
+ * edge's geometry (its route around the cards, its style).
  */
 import type { ModelNode, Variant } from '../../model/types';
 import { textWidth, type GroupShape, type Shape } from '../drawing';
 import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
 import { componentDetail, displayName, keepParts, kindLine, wrapText } from './labels';
+import { routeEdges } from './route';
 
 /** The region a node sits in (itself for a region), or undefined for a global node. */
 function regionOf(node: ModelNode | undefined, byId: Map<string, ModelNode>): string | undefined {
@@ -150,7 +151,6 @@ export function cardShapes(
 
 export interface EdgeGeometry {
   readonly points: readonly (readonly [number, number])[];
-  readonly control?: readonly [number, number];
   /** The box the edge's line stays in (canvas units), for the drawing's bounds. */
   readonly extent: Bounds;
   readonly colour: string;
@@ -159,11 +159,15 @@ export interface EdgeGeometry {
   readonly arrow: boolean;
 }
 
+/** Space an edge keeps from every card it does not join, canvas units (cards are 12–16 apart). */
+export const EDGE_CLEARANCE = 6;
+
 /**
- * Where each edge runs, in canvas units. `depends` and `backs-up` edges are straight between
- * the two cards' borders; `replicates` edges arc from the top of one card to the top of the
- * other above the regions (cards side by side), or from side to side to the right of the
- * regions (cards one above the other), each in its own lane so that arcs do not overlap.
+ * Where each edge runs, in canvas units: an orthogonal route ({@link routeEdges}) from the
+ * middle of a side of one card to the middle of a side of the other, around every other card
+ * and, at a cost, around the zones. `depends` and `backs-up` edges end in an arrowhead;
+ * `replicates` edges are dashed. An edge with no route (cards overlapping in the file's layout)
+ * is drawn straight between the cards' borders.
  */
 export function edgeGeometry(
   variant: Variant,
@@ -171,77 +175,48 @@ export function edgeGeometry(
   byId: Map<string, ModelNode>,
 ): EdgeGeometry[] {
   const c = DIAGRAM_COLOURS;
-  const result: EdgeGeometry[] = [];
-  let lane = 0;
-  for (const edge of variant.edges) {
-    const from = boxes.get(edge.from);
-    const to = boxes.get(edge.to);
-    if (!from || !to) continue;
-    if (edge.kind === 'replicates') {
-      const fromRegion = boxes.get(regionOf(byId.get(edge.from), byId) ?? '') ?? from;
-      const toRegion = boxes.get(regionOf(byId.get(edge.to), byId) ?? '') ?? to;
-      const dx = Math.abs(to.x + to.width / 2 - (from.x + from.width / 2));
-      const dy = Math.abs(to.y + to.height / 2 - (from.y + from.height / 2));
-      const offset = 12 + 10 * lane;
-      lane += 1;
-      let a: [number, number];
-      let b: [number, number];
-      let control: [number, number];
-      if (dx >= dy) {
-        // Side by side: from the top of one card to the top of the other, over the regions.
-        a = [from.x + from.width / 2, from.y];
-        b = [to.x + to.width / 2, to.y];
-        const peak = Math.min(fromRegion.y, toRegion.y, from.y, to.y) - offset;
-        // A quadratic curve whose ends are level peaks halfway between them and its control.
-        control = [(a[0] + b[0]) / 2, 2 * peak - Math.min(a[1], b[1])];
-      } else {
-        // One above the other: from the right side of one card to the other's, beside them.
-        a = [from.x + from.width, from.y + from.height / 2];
-        b = [to.x + to.width, to.y + to.height / 2];
-        const side = Math.max(fromRegion.x + fromRegion.width, toRegion.x + toRegion.width);
-        control = [2 * (side + offset) - Math.max(a[0], b[0]), (a[1] + b[1]) / 2];
-      }
-      const middle = [(a[0] + 2 * control[0] + b[0]) / 4, (a[1] + 2 * control[1] + b[1]) / 4];
-      const xs = [a[0], b[0], middle[0] ?? a[0]];
-      const ys = [a[1], b[1], middle[1] ?? a[1]];
-      result.push({
-        points: [a, b],
-        control,
-        extent: {
-          minX: Math.min(...xs),
-          maxX: Math.max(...xs),
-          minY: Math.min(...ys),
-          maxY: Math.max(...ys),
-        },
-        colour: c.replicates,
-        width: 1,
-        dash: [4, 2.5],
-        arrow: false,
-      });
-      continue;
-    }
-    const fromCentre: [number, number] = [from.x + from.width / 2, from.y + from.height / 2];
-    const toCentre: [number, number] = [to.x + to.width / 2, to.y + to.height / 2];
-    const start = borderPoint(from, toCentre);
-    const end = borderPoint(to, fromCentre);
+  const isCard = (node: ModelNode) => node.kind !== 'region' && node.kind !== 'zone';
+  const cards = variant.nodes.filter(isCard).flatMap((n) => boxes.get(n.id) ?? []);
+  const zones = variant.nodes
+    .filter((n) => n.kind === 'zone')
+    .flatMap((n) => boxes.get(n.id) ?? []);
+  const edges = variant.edges.filter((e) => boxes.has(e.from) && boxes.has(e.to));
+  const routes = routeEdges(
+    edges.map((e) => ({ from: boxes.get(e.from) as Box, to: boxes.get(e.to) as Box })),
+    cards,
+    { clearance: EDGE_CLEARANCE, soft: zones },
+  );
+  return edges.map((edge, i) => {
+    const from = boxes.get(edge.from) as Box;
+    const to = boxes.get(edge.to) as Box;
+    const centre = (b: Box): [number, number] => [b.x + b.width / 2, b.y + b.height / 2];
+    const points = routes[i] ?? [borderPoint(from, centre(to)), borderPoint(to, centre(from))];
     const crosses =
       edge.kind === 'depends' &&
       regionOf(byId.get(edge.from), byId) !== undefined &&
       regionOf(byId.get(edge.to), byId) !== undefined &&
       regionOf(byId.get(edge.from), byId) !== regionOf(byId.get(edge.to), byId);
-    result.push({
-      points: [start, end],
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const style =
+      edge.kind === 'replicates'
+        ? { colour: c.replicates, width: 1, dash: [4, 2.5], arrow: false }
+        : edge.kind === 'backs-up'
+          ? { colour: c.backsUp, width: 0.8, dash: [1.2, 1.8], arrow: true }
+          : {
+              colour: crosses ? c.crossRegion : c.depends,
+              width: crosses ? 1.3 : 0.8,
+              arrow: true,
+            };
+    return {
+      points,
       extent: {
-        minX: Math.min(start[0], end[0]),
-        maxX: Math.max(start[0], end[0]),
-        minY: Math.min(start[1], end[1]),
-        maxY: Math.max(start[1], end[1]),
+        minX: Math.min(...xs),
+        maxX: Math.max(...xs),
+        minY: Math.min(...ys),
+        maxY: Math.max(...ys),
       },
-      colour: edge.kind === 'backs-up' ? c.backsUp : crosses ? c.crossRegion : c.depends,
-      width: crosses ? 1.3 : 0.8,
-      ...(edge.kind === 'backs-up' ? { dash: [1.2, 1.8] } : {}),
-      arrow: true,
-    });
-  }
-  return result;
+      ...style,
+    };
+  });
 }

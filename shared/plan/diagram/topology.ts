@@ -9,6 +9,7 @@ import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
 import { componentDetail, displayName } from './labels';
 import { boxesFromGrid, boxesFromLayout, hasCompleteLayout } from './layout';
 import { LEGEND_HEIGHT, cardShapes, edgeGeometry, legendShapes } from './shapes';
+import { zoneMarks, zoneMembers } from './zones';
 
 /** Options of {@link buildTopologyDrawing}. */
 export interface DiagramOptions {
@@ -23,6 +24,9 @@ const MAX_SCALE = 0.75;
 
 /** White space around the drawing, points. */
 const DRAWING_MARGIN = 4;
+
+/** Boxes and edge routes of a variant in canvas units, and the bounds of both. */
+export type Arrangement = ReturnType<typeof arrange>;
 
 /** Boxes and edges of `variant` in canvas units, and the bounds of both. */
 export function arrange(variant: Variant) {
@@ -54,8 +58,12 @@ export function scaleToFit(bounds: Bounds, options: DiagramOptions): number {
  * The vector drawing of `variant`, in points, scaled to fit `maxWidth` (and `maxHeight`).
  * Deterministic: the same variant always gives the same drawing.
  */
-export function buildTopologyDrawing(variant: Variant, options: DiagramOptions): Drawing {
-  const { boxes, geometry, bounds } = arrange(variant);
+export function buildTopologyDrawing(
+  variant: Variant,
+  options: DiagramOptions,
+  arrangement: Arrangement = arrange(variant),
+): Drawing {
+  const { boxes, geometry, bounds } = arrangement;
   const { minX, minY, maxX, maxY } = bounds;
   const margin = DRAWING_MARGIN;
   const scale = scaleToFit(bounds, options);
@@ -132,10 +140,12 @@ export function buildTopologyDrawing(variant: Variant, options: DiagramOptions):
       const where =
         node.kind === 'region' ? [node.provider, node.location] : [node.location, node.name];
       const full = [displayName(node), ...where.filter((w) => w && w !== displayName(node))];
+      const members = node.kind === 'zone' ? zoneMembers(variant, node) : [];
+      const held = members.map((m) => `${displayName(m.node)} × ${m.count}`).join(', ');
       labels.push({
         type: 'group',
         id: `node-${node.id}`,
-        title: full.join(' · '),
+        title: [...full, ...(held ? [held] : [])].join(' · '),
         shapes: [
           {
             type: 'rect',
@@ -147,6 +157,7 @@ export function buildTopologyDrawing(variant: Variant, options: DiagramOptions):
             fill,
           },
           ...texts,
+          ...zoneMarks(members, b, baseline, smallSize),
         ],
       });
     }
@@ -156,7 +167,6 @@ export function buildTopologyDrawing(variant: Variant, options: DiagramOptions):
     shapes.push({
       type: 'line',
       points: g.points.map(([x, y]) => [px(x), py(y)] as const),
-      ...(g.control ? { control: [px(g.control[0]), py(g.control[1])] as const } : {}),
       stroke: g.colour,
       strokeWidth: g.width,
       ...(g.dash ? { dash: g.dash } : {}),

@@ -4,19 +4,25 @@
  */
 import {
   AlignmentType,
-  Bookmark,
   BorderStyle,
+  HeightRule,
   ImageRun,
+  ImportedXmlComponent,
   LineRuleType,
   Paragraph,
   ShadingType,
+  SimpleField,
   Table,
   TableCell,
   TableRow,
   TextRun,
   WidthType,
+  type ParagraphChild,
 } from 'docx';
 import {
+  captionLabel,
+  isBlankCell,
+  isFillableRow,
   type Align,
   type CalloutBlock,
   type Cell,
@@ -25,24 +31,83 @@ import {
   type KeyValueBlock,
   type TableBlock,
 } from '../document';
-import { toSvg } from '../drawing';
-import { rowsFitOnPage } from '../pdf/pdf-definition';
-import { drawingToPng } from './png-fallback';
-import { CELL_MARGINS, type Child, MONO, NONE, RULE, T, hex } from './theme';
+import { escapeXml, toSvg } from '../drawing';
+import { FILLABLE_ROW_HEIGHT, rowsFitOnPage } from '../pdf/pdf-definition';
+import type { DocumentIds } from './document-ids';
+import type { PngFallback } from './png-fallback';
+import {
+  BLANK_SIZE,
+  BLANK_STYLE,
+  CELL_MARGINS,
+  type Child,
+  MONO,
+  NONE,
+  RULE,
+  T,
+  TWIP,
+  hex,
+} from './theme';
 
-export function runs(content: Inline, extra: { italics?: boolean; size?: number } = {}): TextRun[] {
-  return content.map(
-    (run) =>
-      new TextRun({
-        text: run.text,
-        bold: run.bold ?? false,
-        italics: (run.italic ?? false) || (extra.italics ?? false),
-        ...(run.code
-          ? { font: MONO, shading: { type: ShadingType.CLEAR, fill: hex(T.codeFill) } }
-          : {}),
-        ...(extra.size ? { size: extra.size } : {}),
-      }),
+/**
+ * A blank as a Word content control (`w:sdt`) showing its hint as placeholder text in the
+ * Blank character style: clicking it selects the hint, typing replaces it. It is a rich-text
+ * control (no `w:text`): LibreOffice 7.4 turns a plain-text control into a field without the
+ * hint's formatting, where it read as generated text; Word treats both alike for typing a name
+ * in. docx 9.15.2 has no content-control class for text (only `CheckBox`), so the control is
+ * written as XML through `ImportedXmlComponent`, `docx`'s way in for elements it does not model.
+ */
+export function blankControl(hint: string, size?: number): ParagraphChild {
+  const hintXml = escapeXml(hint);
+  const sizeXml = size ? `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` : '';
+  // The hint's run carries the Blank style and, for readers that drop a style inside a
+  // content control (LibreOffice 7.4), the same look directly; what the owner types takes the
+  // control's own run properties: the text's size, not the hint's grey.
+  const hintRun =
+    `<w:rPr><w:rStyle w:val="${BLANK_STYLE}"/><w:color w:val="${hex(T.blank.hint)}"/>` +
+    `<w:sz w:val="${BLANK_SIZE}"/><w:szCs w:val="${BLANK_SIZE}"/>` +
+    `<w:u w:val="single" w:color="${hex(T.blank.rule)}"/>` +
+    `<w:shd w:val="clear" w:color="auto" w:fill="${hex(T.blank.fill)}"/></w:rPr>`;
+  const xml =
+    `<w:sdt><w:sdtPr>${sizeXml ? `<w:rPr>${sizeXml}</w:rPr>` : ''}<w:alias w:val="${hintXml}"/>` +
+    `<w:tag w:val="nines-blank"/><w:showingPlcHdr/></w:sdtPr>` +
+    `<w:sdtContent><w:r>${hintRun}<w:t xml:space="preserve">${hintXml}</w:t></w:r></w:sdtContent></w:sdt>`;
+  // Written as the w:sdt element itself, inside the paragraph like a run.
+  return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
+}
+
+export function runs(
+  content: Inline,
+  extra: { italics?: boolean; size?: number } = {},
+): ParagraphChild[] {
+  return content.map((run) =>
+    run.blank
+      ? blankControl(run.text, extra.size)
+      : new TextRun({
+          text: run.text,
+          bold: run.bold ?? false,
+          italics: (run.italic ?? false) || (extra.italics ?? false),
+          ...(run.code
+            ? { font: MONO, shading: { type: ShadingType.CLEAR, fill: hex(T.codeFill) } }
+            : {}),
+          ...(extra.size ? { size: extra.size } : {}),
+        }),
   );
+}
+
+/**
+ * A caption whose number is a Word `SEQ` field (`SEQ Table`, `SEQ Figure`, or per appendix
+ * `SEQ TableB`), written with its number as the field's cached result, so that Word's list of
+ * tables and cross-references know it and readers that do not update fields show the number.
+ */
+export function captionChildren(caption: string): ParagraphChild[] {
+  const label = captionLabel(caption);
+  if (!label) return [new TextRun(caption)];
+  const sequence = `${label.kind}${label.prefix.replace('.', '')}`;
+  return [
+    new TextRun(`${label.kind} ${label.prefix}`),
+    new SimpleField(`SEQ ${sequence} \\* ARABIC`, String(label.number)),
+    new TextRun(`. ${label.rest}`),
+  ];
 }
 
 export function alignment(align: Align | undefined) {
@@ -55,9 +120,15 @@ function cellParagraph(cell: Cell, align?: Align, bold = false): Paragraph {
   const children =
     typeof cell === 'string'
       ? [new TextRun({ text: cell, bold, size: 17 })]
-      : runs(cell, { size: 17 });
+      : runs(cell, { size: isBlankCell(cell) ? 14 : 17 });
   return new Paragraph({ children, alignment: alignment(align), spacing: { before: 0, after: 0 } });
 }
+
+/** A row filled in by hand is at least as tall as in the PDF, room for handwriting. */
+const FILLABLE_HEIGHT = { value: FILLABLE_ROW_HEIGHT * TWIP, rule: HeightRule.ATLEAST };
+
+/** The tint of a cell that is a blank. */
+const BLANK_SHADING = { type: ShadingType.CLEAR, fill: hex(T.blank.fill) };
 
 export function tableOf(block: TableBlock, width: number): Child[] {
   const weights = block.columns.map((c) => c.width ?? 1);
@@ -92,15 +163,18 @@ export function tableOf(block: TableBlock, width: number): Child[] {
     (row, r) =>
       new TableRow({
         cantSplit,
+        ...(isFillableRow(row) ? { height: FILLABLE_HEIGHT } : {}),
         children: row.map(
           (cell, i) =>
             new TableCell({
               children: [cellParagraph(cell, block.columns[i]?.align)],
               width: { size: widths[i] ?? 0, type: WidthType.DXA },
               margins: CELL_MARGINS,
-              ...(r % 2 === 1
-                ? { shading: { type: ShadingType.CLEAR, fill: hex(T.zebraFill) } }
-                : {}),
+              ...(isBlankCell(cell)
+                ? { shading: BLANK_SHADING }
+                : r % 2 === 1
+                  ? { shading: { type: ShadingType.CLEAR, fill: hex(T.zebraFill) } }
+                  : {}),
             }),
         ),
       }),
@@ -108,7 +182,7 @@ export function tableOf(block: TableBlock, width: number): Child[] {
   const children: Child[] = [];
   if (block.caption) {
     children.push(
-      new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(block.caption)] }),
+      new Paragraph({ style: 'Caption', keepNext: true, children: captionChildren(block.caption) }),
     );
   }
   children.push(
@@ -141,6 +215,7 @@ export function keyValueOf(block: KeyValueBlock, width: number): Child[] {
         (row) =>
           new TableRow({
             cantSplit: rowsFitOnPage([[row.key, row.value]], [0.32, 0.68]),
+            ...(isBlankCell(row.value) ? { height: FILLABLE_HEIGHT } : {}),
             children: [
               new TableCell({
                 width: { size: widths[0] ?? 0, type: WidthType.DXA },
@@ -150,6 +225,7 @@ export function keyValueOf(block: KeyValueBlock, width: number): Child[] {
               new TableCell({
                 width: { size: widths[1] ?? 0, type: WidthType.DXA },
                 margins: CELL_MARGINS,
+                ...(isBlankCell(row.value) ? { shading: BLANK_SHADING } : {}),
                 children: [cellParagraph(row.value)],
               }),
             ],
@@ -162,7 +238,7 @@ export function keyValueOf(block: KeyValueBlock, width: number): Child[] {
 
 export function calloutOf(block: CalloutBlock): Paragraph {
   const tone = T.callout[block.tone];
-  const children: TextRun[] = [];
+  const children: ParagraphChild[] = [];
   if (block.title)
     children.push(new TextRun({ text: `${block.title}: `, bold: true, color: hex(tone.title) }));
   children.push(...runs(block.runs, { italics: block.tone === 'placeholder' }));
@@ -175,7 +251,11 @@ export function calloutOf(block: CalloutBlock): Paragraph {
   });
 }
 
-export function figureOf(block: FigureBlock): Paragraph[] {
+export function figureOf(
+  block: FigureBlock,
+  ids: DocumentIds,
+  pngFallback: PngFallback,
+): Paragraph[] {
   // Word sizes pictures in pixels at 96 per inch; the drawing is in points (72 per inch).
   const px = (pt: number) => Math.round((pt * 96) / 72);
   return [
@@ -184,25 +264,25 @@ export function figureOf(block: FigureBlock): Paragraph[] {
       keepNext: true,
       // Auto spacing: an exact line height would clip the picture to one line.
       spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-      children: [
-        new Bookmark({
-          id: block.id,
-          children: [
-            new ImageRun({
-              type: 'svg',
-              data: new TextEncoder().encode(toSvg(block.drawing)),
-              transformation: { width: px(block.drawing.width), height: px(block.drawing.height) },
-              fallback: { type: 'png', data: drawingToPng(block.drawing) },
-              altText: { name: block.id, title: block.drawing.title, description: block.caption },
-            }),
-          ],
+      children: ids.around(block.id, [
+        new ImageRun({
+          type: 'svg',
+          data: new TextEncoder().encode(toSvg(block.drawing)),
+          transformation: { width: px(block.drawing.width), height: px(block.drawing.height) },
+          fallback: { type: 'png', data: pngFallback(block.drawing) },
+          altText: {
+            id: ids.drawing(),
+            name: block.id,
+            title: block.drawing.title,
+            description: block.caption,
+          },
         }),
-      ],
+      ]),
     }),
     new Paragraph({
       style: 'Caption',
       alignment: AlignmentType.CENTER,
-      children: [new TextRun(block.caption)],
+      children: captionChildren(block.caption),
     }),
   ];
 }

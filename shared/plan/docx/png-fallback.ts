@@ -1,8 +1,9 @@
 /**
- * A PNG preview of a drawing, in pure TypeScript, for the one thing that needs pixels: the
- * fallback image Word requires beside an embedded SVG (Word 2016 and later, and LibreOffice,
- * show the SVG; older readers show this). Without a font engine the text is "greeked" (drawn as
- * grey bars of its estimated width), so the fallback shows the structure, not the labels.
+ * The PNG Word requires beside an embedded SVG picture (Word 2016 and later show the SVG;
+ * LibreOffice 7.4 and older Word show this), and a painter of it in pure TypeScript for hosts
+ * that give no text renderer. The CLI gives one (`resvgPng` in cli/plan-io.ts, resvg with the
+ * bundled Roboto), which draws the labels; this painter has no font engine, so it "greeks"
+ * the text (grey bars of its estimated width): the fallback then shows the structure only.
  *
  * Encoding: 8-bit indexed colour, each row unfiltered, zlib with one fixed-Huffman deflate
  * block of literals and distance-1 runs (RFC 1950, 1951, PNG 1.2), which keeps flat drawings
@@ -16,6 +17,9 @@ import {
   type Shape,
   type TextShape,
 } from '../drawing';
+
+/** Paints the PNG fallback of a drawing (see {@link drawingToPng} and cli/plan-io.ts). */
+export type PngFallback = (drawing: Drawing) => Uint8Array;
 
 class Canvas {
   readonly pixels: Uint8Array;

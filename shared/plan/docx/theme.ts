@@ -7,6 +7,10 @@ import { PDF_THEME } from '../pdf/pdf-definition';
 export const TWIP = 20;
 export const FONT = 'Calibri';
 export const MONO = 'Consolas';
+/** Id of the character style of a blank's hint (grey on a pale tint, underlined). */
+export const BLANK_STYLE = 'Blank';
+/** Size of a blank's hint, half-points (7.5 pt, as in the PDF). */
+export const BLANK_SIZE = 15;
 export const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 export const T = PDF_THEME;
 

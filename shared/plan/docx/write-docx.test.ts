@@ -43,10 +43,9 @@ describe('writeDocx on the sample plan', () => {
     writeFileSync('test-results/plan/sample.docx', bytes);
     files = unzipSync(bytes);
     body = xml(strFromU8(files['word/document.xml'] ?? new Uint8Array()));
-  });
+  }, 120_000);
 
-  it('styles every heading as Word Heading 1–3 with its number, text and bookmark', () => {
-    const numbers = headingNumbers(doc);
+  it('styles every heading as Word Heading 1–3 with its text and bookmark, numbered by Word', () => {
     const paragraphs = [...body.getElementsByTagNameNS(W, 'p')];
     const styled = paragraphs
       .map((p) => ({
@@ -54,13 +53,55 @@ describe('writeDocx on the sample plan', () => {
         style: p.getElementsByTagNameNS(W, 'pStyle')[0]?.getAttributeNS(W, 'val'),
       }))
       .filter(({ style }) => style?.startsWith('Heading'));
+    // The number is not typed in the text: Word's list numbering writes it.
     expect(styled.map(({ style, p }) => [style, textOf(p)])).toEqual(
-      headingsOf(doc).map((h) => [`Heading${h.level}`, headingLabel(h, numbers)]),
+      headingsOf(doc).map((h) => [`Heading${h.level}`, h.text]),
     );
-    const bookmarks = [...body.getElementsByTagNameNS(W, 'bookmarkStart')].map((b) =>
-      b.getAttributeNS(W, 'name'),
+    // Numbered headings take the number from their style; unnumbered ones switch it off.
+    const numbers = headingNumbers(doc);
+    styled.forEach(({ p }, i) => {
+      const h = headingsOf(doc)[i];
+      const numId = p.getElementsByTagNameNS(W, 'numId')[0]?.getAttributeNS(W, 'val');
+      expect(numId, h?.id).toBe(numbers.has(h?.id ?? '') ? undefined : '0');
+    });
+    const bookmarks = [...body.getElementsByTagNameNS(W, 'bookmarkStart')];
+    for (const h of headingsOf(doc)) {
+      expect(bookmarks.map((b) => b.getAttributeNS(W, 'name'))).toContain(h.id);
+    }
+    const ids = bookmarks.map((b) => b.getAttributeNS(W, 'id'));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('numbers headings with a multilevel list linked to the Heading 1–3 styles', () => {
+    const styles = xml(strFromU8(files['word/styles.xml'] ?? new Uint8Array()));
+    const numbering = xml(strFromU8(files['word/numbering.xml'] ?? new Uint8Array()));
+    const styleNum = ['Heading1', 'Heading2', 'Heading3'].map((id) => {
+      const style = [...styles.getElementsByTagNameNS(W, 'style')].find(
+        (s) => s.getAttributeNS(W, 'styleId') === id,
+      );
+      return {
+        numId: style?.getElementsByTagNameNS(W, 'numId')[0]?.getAttributeNS(W, 'val'),
+        ilvl: style?.getElementsByTagNameNS(W, 'ilvl')[0]?.getAttributeNS(W, 'val'),
+      };
+    });
+    expect(styleNum.map((s) => s.ilvl)).toEqual(['0', '1', '2']);
+    expect(new Set(styleNum.map((s) => s.numId)).size).toBe(1);
+    const num = [...numbering.getElementsByTagNameNS(W, 'num')].find(
+      (n) => n.getAttributeNS(W, 'numId') === styleNum[0]?.numId,
     );
-    for (const h of headingsOf(doc)) expect(bookmarks).toContain(h.id);
+    const abstractId = num?.getElementsByTagNameNS(W, 'abstractNumId')[0]?.getAttributeNS(W, 'val');
+    const abstract = [...numbering.getElementsByTagNameNS(W, 'abstractNum')].find(
+      (a) => a.getAttributeNS(W, 'abstractNumId') === abstractId,
+    );
+    const levels = [...(abstract?.getElementsByTagNameNS(W, 'lvl') ?? [])].map((l) => [
+      l.getElementsByTagNameNS(W, 'lvlText')[0]?.getAttributeNS(W, 'val'),
+      l.getElementsByTagNameNS(W, 'pStyle')[0]?.getAttributeNS(W, 'val'),
+    ]);
+    expect(levels).toEqual([
+      ['%1', 'Heading1'],
+      ['%1.%2', 'Heading2'],
+      ['%1.%2.%3', 'Heading3'],
+    ]);
   });
 
   it('has a table of contents field over heading levels 1–2 that Word updates on open', () => {
@@ -68,23 +109,92 @@ describe('writeDocx on the sample plan', () => {
       (i) => i.textContent ?? '',
     );
     expect(instructions.some((i) => /^TOC .*\\o "1-2"/.test(i.trim()))).toBe(true);
-    // Filled in with the pages docx lays out, so readers that do not update fields show them.
+    // An entry per chapter and section, linked to its heading, so that readers that do not
+    // update fields still list them; Word fills in the page numbers.
     const entries = [...body.getElementsByTagNameNS(W, 'p')].filter((p) =>
       /^TOC\d$/.test(p.getElementsByTagNameNS(W, 'pStyle')[0]?.getAttributeNS(W, 'val') ?? ''),
     );
     const numbers = headingNumbers(doc);
-    // An entry's last text is its page number, after a tab; the texts before it are the label.
-    const parts = entries.map((p) =>
-      [...p.getElementsByTagNameNS(W, 't')].map((t) => t.textContent ?? ''),
-    );
-    expect(parts.map((texts) => texts.slice(0, -1).join(''))).toEqual(
-      headingsOf(doc)
-        .filter((h) => h.level <= 2)
-        .map((h) => headingLabel(h, numbers)),
-    );
-    expect(parts.every((texts) => /^\d+$/.test(texts[texts.length - 1] ?? ''))).toBe(true);
+    const listed = headingsOf(doc).filter((h) => h.level <= 2);
+    expect(entries.map(textOf)).toEqual(listed.map((h) => headingLabel(h, numbers)));
+    expect(
+      entries.map((p) => p.getElementsByTagNameNS(W, 'hyperlink')[0]?.getAttributeNS(W, 'anchor')),
+    ).toEqual(listed.map((h) => h.id));
+    const begin = body.getElementsByTagNameNS(W, 'fldChar')[0];
+    expect(begin?.getAttributeNS(W, 'dirty')).toBe('true');
     const settings = strFromU8(files['word/settings.xml'] ?? new Uint8Array());
     expect(settings).toMatch(/<w:updateFields( w:val="(true|1)")?\/>/);
+  });
+
+  it('numbers captions with SEQ fields whose cached result is the number', () => {
+    const fields = [...body.getElementsByTagNameNS(W, 'fldSimple')].filter((f) =>
+      (f.getAttributeNS(W, 'instr') ?? '').startsWith('SEQ '),
+    );
+    const captions = doc.blocks.flatMap((b) =>
+      (b.kind === 'table' || b.kind === 'figure') && b.caption ? [b.caption] : [],
+    );
+    expect(fields).toHaveLength(captions.length);
+    expect(fields.map((f) => [f.getAttributeNS(W, 'instr'), textOf(f)])).toEqual(
+      captions.map((c) => {
+        const [, kind, number] = /^(Table|Figure) (\d+)\./.exec(c) ?? [];
+        return [`SEQ ${kind} \\* ARABIC`, number];
+      }),
+    );
+    // The caption paragraph reads as the caption.
+    expect(textOf(fields[0]?.parentNode as Element)).toBe(captions[0]);
+  });
+
+  it('writes each blank as a content control showing its hint as placeholder text', () => {
+    const controls = [...body.getElementsByTagNameNS(W, 'sdt')].filter(
+      (s) => s.getElementsByTagNameNS(W, 'tag')[0]?.getAttributeNS(W, 'val') === 'nines-blank',
+    );
+    const hints = doc.blocks.flatMap((b) => {
+      const inline = (runs: readonly { text: string; blank?: boolean }[]) =>
+        runs.filter((r) => r.blank).map((r) => r.text);
+      if (b.kind === 'paragraph') return inline(b.runs);
+      if (b.kind === 'keyValue')
+        return b.rows.flatMap((r) => (typeof r.value === 'string' ? [] : inline(r.value)));
+      if (b.kind === 'table')
+        return b.rows.flatMap((row) =>
+          row.flatMap((c) => (typeof c === 'string' ? [] : inline(c))),
+        );
+      return [];
+    });
+    expect(hints.length).toBeGreaterThan(3);
+    expect(controls.map(textOf)).toEqual(hints);
+    for (const control of controls) {
+      const properties = control.getElementsByTagNameNS(W, 'sdtPr')[0];
+      // Rich text (no w:text): LibreOffice keeps the hint's look only in those.
+      expect(properties?.getElementsByTagNameNS(W, 'text')).toHaveLength(0);
+      expect(properties?.getElementsByTagNameNS(W, 'showingPlcHdr')).toHaveLength(1);
+      expect(properties?.getElementsByTagNameNS(W, 'alias')[0]?.getAttributeNS(W, 'val')).toBe(
+        textOf(control),
+      );
+      const style = control
+        .getElementsByTagNameNS(W, 'sdtContent')[0]
+        ?.getElementsByTagNameNS(W, 'rStyle')[0];
+      expect(style?.getAttributeNS(W, 'val')).toBe('Blank');
+    }
+  });
+
+  it('makes rows with a blank cell tall enough to write in, the blank cells tinted', () => {
+    const rows = [...body.getElementsByTagNameNS(W, 'tr')].filter((r) =>
+      [...r.getElementsByTagNameNS(W, 'tag')].some(
+        (t) => t.getAttributeNS(W, 'val') === 'nines-blank',
+      ),
+    );
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const height = row.getElementsByTagNameNS(W, 'trHeight')[0];
+      expect(height?.getAttributeNS(W, 'hRule')).toBe('atLeast');
+      expect(Number(height?.getAttributeNS(W, 'val'))).toBeGreaterThanOrEqual(500);
+      const blankCell = [...row.getElementsByTagNameNS(W, 'tc')].find(
+        (c) => c.getElementsByTagNameNS(W, 'sdt').length > 0,
+      );
+      expect(blankCell?.getElementsByTagNameNS(W, 'shd')[0]?.getAttributeNS(W, 'fill')).toBe(
+        'EEF4FB',
+      );
+    }
   });
 
   it('repeats the header row of every table (w:tblHeader on the first row only)', () => {

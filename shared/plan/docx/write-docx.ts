@@ -1,45 +1,75 @@
 /**
  * Writes a plan document as DOCX with `docx`, so that the plan can be edited in Word: headings
- * in Word's Heading 1–3 styles (bookmarked, numbered in the text), a table of contents field
- * written with the page numbers `docx/layout` works out (as Word would lay the pages out) and
- * updated by Word when the file opens, tables whose header row repeats on every page, running
- * header and footer with `Page X of Y`, the topology as an SVG picture (with the PNG preview
- * Word requires as its fallback) and a landscape section for a landscape figure.
+ * in Word's Heading 1–3 styles (bookmarked, numbered by a multilevel list linked to those
+ * styles, so a heading added in Word is numbered too), a table of contents field with an entry
+ * per chapter and section that Word fills with page numbers when the file opens, captions
+ * numbered by `SEQ` fields, blanks as content controls, tables whose header row repeats on
+ * every page, running header and footer with `Page X of Y`, the topology as an SVG picture
+ * (with the PNG preview Word requires as its fallback) and a landscape section for a
+ * landscape figure. The same plan and date give the same bytes.
  */
 import {
   AlignmentType,
-  Bookmark,
   BorderStyle,
   Document,
   Footer,
   Header,
   LevelFormat,
+  LevelSuffix,
   LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
+  ShadingType,
   TableOfContents,
   TabStopType,
   TextRun,
+  UnderlineType,
   type ISectionOptions,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import {
   PAGE,
-  assertWritable,
+  PLAN_LANGUAGE,
+  PLAN_SUBJECT,
   documentControl,
   contentWidth,
+  fileDate,
   headingLabel,
   headingNumbers,
+  headingsOf,
+  planKeywords,
+  prepareForWriting,
   type Block,
+  type HeadingBlock,
   type PlanDocument,
   type PlanMeta,
 } from '../document';
-import { type Child, FONT, HEADING, T, TWIP, hex } from './theme';
+import { BLANK_SIZE, BLANK_STYLE, type Child, FONT, HEADING, T, TWIP, hex } from './theme';
 import { calloutOf, figureOf, keyValueOf, runs, tableOf } from './blocks';
+import type { Drawing } from '../drawing';
+import { DocumentIds } from './document-ids';
+import { drawingToPng, type PngFallback } from './png-fallback';
+import { CORE_PROPERTIES, corePropertiesXml, setZipDates } from './package';
 
-function titlePage(meta: PlanMeta): Child[] {
+/** Reference of the multilevel list that numbers Heading 1–3. */
+const HEADING_LIST = 'headings';
+
+/**
+ * The contents' entries, one per chapter and section, each linked to its heading; the page
+ * numbers are left to Word, which updates the field when the file opens (`updateFields`).
+ * Working them out here (`docx/layout`'s `estimatePageNumbers`, a full layout of the document
+ * as Word would do it) took about 3 s of the 5 s a plan took to write.
+ */
+function contentsEntries(doc: PlanDocument) {
+  const numbers = headingNumbers(doc);
+  return headingsOf(doc)
+    .filter((h) => h.level <= 2)
+    .map((h) => ({ title: headingLabel(h, numbers), level: h.level, href: h.id }));
+}
+
+function titlePage(doc: PlanDocument): Child[] {
+  const meta = doc.meta;
   const rows = documentControl(meta);
   return [
     new Paragraph({
@@ -84,16 +114,25 @@ function titlePage(meta: PlanMeta): Child[] {
       style: 'TOCHeading',
       children: [new TextRun('Contents')],
     }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+    new TableOfContents('Contents', {
+      hyperlink: true,
+      headingStyleRange: '1-2',
+      cachedEntries: contentsEntries(doc),
+      beginDirty: true,
+    }),
   ];
 }
 
 /** Body blocks in sections: a new section around each landscape figure. */
-function sectionsOf(doc: PlanDocument): { landscape: boolean; children: Child[] }[] {
+function sectionsOf(
+  doc: PlanDocument,
+  pngFallback: PngFallback,
+): { landscape: boolean; children: Child[] }[] {
   const size = doc.meta.pageSize ?? 'LETTER';
   const numbers = headingNumbers(doc);
+  const ids = new DocumentIds();
   const sections: { landscape: boolean; children: Child[] }[] = [
-    { landscape: false, children: titlePage(doc.meta) },
+    { landscape: false, children: titlePage(doc) },
   ];
   let current = sections[0] ?? { landscape: false, children: [] };
   const width = contentWidth(size) * TWIP;
@@ -106,9 +145,9 @@ function sectionsOf(doc: PlanDocument): { landscape: boolean; children: Child[] 
           new Paragraph({
             heading: HEADING[block.level],
             pageBreakBefore: (block.level === 1 && current.children.length > 0) || breakNext,
-            children: [
-              new Bookmark({ id: block.id, children: [new TextRun(headingLabel(block, numbers))] }),
-            ],
+            // The number comes from the heading styles' list; an unnumbered heading leaves it.
+            ...(numbers.has(block.id) ? {} : { numbering: false as never }),
+            children: ids.around(block.id, [new TextRun(block.text)]),
           }),
         );
         breakNext = false;
@@ -152,11 +191,11 @@ function sectionsOf(doc: PlanDocument): { landscape: boolean; children: Child[] 
         break;
       case 'figure':
         if (block.landscape) {
-          sections.push({ landscape: true, children: figureOf(block) });
+          sections.push({ landscape: true, children: figureOf(block, ids, pngFallback) });
           current = { landscape: false, children: [] };
           sections.push(current);
         } else {
-          push(...figureOf(block));
+          push(...figureOf(block, ids, pngFallback));
         }
         break;
     }
@@ -206,9 +245,23 @@ function running(meta: PlanMeta, landscape: boolean) {
   };
 }
 
+/** Options of {@link toDocxDocument}. */
+export interface DocxOptions {
+  /**
+   * Paints the PNG fallback of each figure; the host's text renderer when it has one (the CLI:
+   * resvg), else {@link drawingToPng}, whose labels are grey bars.
+   */
+  readonly pngFallback?: PngFallback;
+}
+
+/** Options of {@link writeDocx}: the PNG fallback may take its time (a browser's canvas). */
+export interface WriteDocxOptions {
+  readonly pngFallback?: (drawing: Drawing) => Uint8Array | Promise<Uint8Array>;
+}
+
 /** The `docx` Document of `doc` (exposed for tests and for callers that pack it themselves). */
-export function toDocxDocument(doc: PlanDocument): Document {
-  assertWritable(doc);
+export function toDocxDocument(input: PlanDocument, options: DocxOptions = {}): Document {
+  const doc = prepareForWriting(input);
   const meta = doc.meta;
   const page = PAGE.size[meta.pageSize ?? 'LETTER'];
   const margin = {
@@ -219,31 +272,47 @@ export function toDocxDocument(doc: PlanDocument): Document {
     header: 600,
     footer: 600,
   };
-  const sections: ISectionOptions[] = sectionsOf(doc).map((section, index) => ({
-    properties: {
-      titlePage: index === 0,
-      page: {
-        size: {
-          width: page.width * TWIP,
-          height: page.height * TWIP,
-          orientation: section.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+  const sections: ISectionOptions[] = sectionsOf(doc, options.pngFallback ?? drawingToPng).map(
+    (section, index) => ({
+      properties: {
+        titlePage: index === 0,
+        page: {
+          size: {
+            width: page.width * TWIP,
+            height: page.height * TWIP,
+            orientation: section.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
+          margin,
         },
-        margin,
       },
-    },
-    ...running(meta, section.landscape),
-    children: section.children,
-  }));
+      ...running(meta, section.landscape),
+      children: section.children,
+    }),
+  );
   return new Document({
+    // The core properties are written by writeDocx (corePropertiesXml), dated by the plan.
     title: meta.title,
-    subject: 'Information System Contingency Plan (NIST SP 800-34)',
+    subject: PLAN_SUBJECT,
+    keywords: planKeywords(meta),
     creator: meta.author ?? 'Nines',
     lastModifiedBy: 'Nines',
     features: { updateFields: true },
-    // Fills the contents' page numbers for readers that do not update fields (LibreOffice).
-    pageNumbers: estimatePageNumbers,
     numbering: {
       config: [
+        {
+          reference: HEADING_LIST,
+          levels: ([1, 2, 3] as const).map((level) => ({
+            level: level - 1,
+            format: LevelFormat.DECIMAL,
+            text: ['%1', '%1.%2', '%1.%2.%3'][level - 1],
+            alignment: AlignmentType.START,
+            suffix: LevelSuffix.SPACE,
+            isLegalNumberingStyle: true,
+            style: {
+              paragraph: { indent: { left: 0, hanging: 0 }, style: `Heading${level}` },
+            },
+          })),
+        },
         {
           reference: 'numbered',
           levels: [
@@ -261,7 +330,7 @@ export function toDocxDocument(doc: PlanDocument): Document {
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: 21, color: hex(T.ink) },
+          run: { font: FONT, size: 21, color: hex(T.ink), language: { value: PLAN_LANGUAGE } },
           paragraph: { spacing: { after: 140, line: 276, lineRule: LineRuleType.AUTO } },
         },
         title: {
@@ -270,17 +339,33 @@ export function toDocxDocument(doc: PlanDocument): Document {
         },
         heading1: {
           run: { font: FONT, size: 36, bold: true, color: hex(T.accent) },
-          paragraph: { spacing: { before: 0, after: 240 }, keepNext: true },
+          paragraph: { spacing: { before: 0, after: 240 }, keepNext: true, numbering: heading(1) },
         },
         heading2: {
           run: { font: FONT, size: 27, bold: true, color: hex(T.ink) },
-          paragraph: { spacing: { before: 280, after: 120 }, keepNext: true },
+          paragraph: {
+            spacing: { before: 280, after: 120 },
+            keepNext: true,
+            numbering: heading(2),
+          },
         },
         heading3: {
           run: { font: FONT, size: 22, bold: true, color: hex(T.ink) },
-          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
+          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, numbering: heading(3) },
         },
       },
+      characterStyles: [
+        {
+          id: BLANK_STYLE,
+          name: 'Blank to fill in',
+          run: {
+            color: hex(T.blank.hint),
+            size: BLANK_SIZE,
+            shading: { type: ShadingType.CLEAR, fill: hex(T.blank.fill) },
+            underline: { type: UnderlineType.SINGLE, color: hex(T.blank.rule) },
+          },
+        },
+      ],
       paragraphStyles: [
         {
           id: 'Subtitle',
@@ -309,7 +394,30 @@ export function toDocxDocument(doc: PlanDocument): Document {
   });
 }
 
-/** The DOCX bytes of `doc`. Pure apart from `docx`'s zip packing; runs in Node and browsers. */
-export async function writeDocx(doc: PlanDocument): Promise<Uint8Array> {
-  return Packer.pack(toDocxDocument(doc), 'uint8array');
+/** Heading `level`'s place in the headings' list, for its paragraph style. */
+function heading(level: HeadingBlock['level']) {
+  return { reference: HEADING_LIST, level: level - 1 };
+}
+
+/**
+ * The DOCX bytes of `doc`: the same for the same plan and date (the core properties and the
+ * zip entries carry the plan's date, see ./package.ts). Runs in Node and browsers.
+ */
+export async function writeDocx(
+  doc: PlanDocument,
+  options: WriteDocxOptions = {},
+): Promise<Uint8Array> {
+  // The figures' fallbacks first, so that building the document stays synchronous.
+  const paint = options.pngFallback ?? drawingToPng;
+  const pngs = new Map<Drawing, Uint8Array>();
+  for (const block of doc.blocks) {
+    if (block.kind === 'figure' && !pngs.has(block.drawing)) {
+      pngs.set(block.drawing, await paint(block.drawing));
+    }
+  }
+  const pngFallback = (drawing: Drawing) => pngs.get(drawing) ?? drawingToPng(drawing);
+  const zip = await Packer.pack(toDocxDocument(doc, { pngFallback }), 'uint8array', false, [
+    { path: CORE_PROPERTIES, data: corePropertiesXml(doc.meta) },
+  ]);
+  return setZipDates(zip, fileDate(doc.meta));
 }

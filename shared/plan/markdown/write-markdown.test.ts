@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mermaidId } from '../diagram';
 import {
   appendix,
+  blank,
   heading,
   headingLabel,
   headingNumbers,
@@ -128,5 +129,23 @@ describe('writeMarkdown escaping', () => {
     expect(text).toContain('a\\_b ``x|y`z``  **bold** ');
     expect(text).toContain('| k\\|v |\n| --- |\n| 1\\|2 |\n| `a\\|b` |');
     expect(text).toContain('## Appendix');
+  });
+});
+
+describe('writeMarkdown blanks', () => {
+  it('writes a blank as its hint in brackets, underlined, in text and in table cells', () => {
+    const md = writeMarkdown({
+      meta: { title: 'T', version: '1', date: '2026-12-07' },
+      blocks: [
+        paragraph('Approved by ', blank('name and title'), '.'),
+        {
+          kind: 'table',
+          columns: [{ header: 'Role' }, { header: 'Contact' }],
+          rows: [['Coordinator', [blank('name | phone')]]],
+        },
+      ],
+    });
+    expect(md).toContain('Approved by <ins>[name and title]</ins>.');
+    expect(md).toContain('| Coordinator | <ins>[name \\| phone]</ins> |');
   });
 });

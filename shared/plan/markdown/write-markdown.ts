@@ -4,8 +4,8 @@
  * placeholders and notes as blockquotes, the topology as a Mermaid `flowchart`.
  */
 import {
-  assertWritable,
   documentControl,
+  prepareForWriting,
   headingLabel,
   headingNumbers,
   headingsOf,
@@ -30,7 +30,16 @@ function codeSpan(value: string): string {
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 
+/**
+ * A blank: its hint in brackets, underlined with `<ins>` so that it reads as a space to fill
+ * in, not as a link (GitHub keeps `<ins>`; plain renderers show `[hint]`).
+ */
+export function blankText(hint: string): string {
+  return `<ins>[${escapeMarkdown(hint)}]</ins>`;
+}
+
 function runText(run: Run): string {
+  if (run.blank) return blankText(run.text);
   if (run.code) return codeSpan(run.text);
   // Emphasis markers must hug the text, so surrounding spaces stay outside them.
   const match = /^(\s*)(.*?)(\s*)$/s.exec(run.text);
@@ -113,8 +122,8 @@ function blockLines(block: Block, numbers: Map<string, string>): string[] {
 }
 
 /** The Markdown text of `doc`, ending with a newline. Throws when the document is malformed. */
-export function writeMarkdown(doc: PlanDocument): string {
-  assertWritable(doc);
+export function writeMarkdown(input: PlanDocument): string {
+  const doc = prepareForWriting(input);
   const numbers = headingNumbers(doc);
   const meta = doc.meta;
   const rows = documentControl(meta);

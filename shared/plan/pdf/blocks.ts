@@ -3,6 +3,8 @@
  * fit a page), key-value lists, callouts, headings with their outline entry, and figures.
  */
 import {
+  isBlankCell,
+  isFillableRow,
   type Align,
   type Block,
   type CalloutBlock,
@@ -13,21 +15,71 @@ import {
   type KeyValueBlock,
   type PageBreakBlock,
   type TableBlock,
+  plainText,
 } from '../document';
 import { toSvg } from '../drawing';
 import { type PdfNode, T } from './theme';
 
+/**
+ * A hyphenated token with a digit: an id such as `us-east-1`, `redis-use1` or a date. Lines
+ * must not break inside one (a region id split as `eu-` / `west-1` reads as two words), so it
+ * becomes an inline of its own that pdfmake does not wrap; its text, and so what a reader
+ * copies, keeps plain hyphens.
+ */
+const HYPHENATED = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
+
+/** `text` cut into plain parts and id tokens, each token marked `noWrap`. */
+function unbrokenIds(text: string, style: Record<string, unknown>): PdfNode[] {
+  const parts: PdfNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(HYPHENATED)) {
+    if (!/\d/.test(match[0])) continue;
+    const at = match.index;
+    if (at > last) parts.push({ text: text.slice(last, at), ...style });
+    parts.push({ text: match[0], noWrap: true, ...style });
+    last = at + match[0].length;
+  }
+  if (last < text.length || parts.length === 0) parts.push({ text: text.slice(last), ...style });
+  return parts;
+}
+
+/** Characters a blank in running text spans at least, hint included: room to write a name. */
+const BLANK_CHARS = 34;
+
+/**
+ * A blank in running text: its hint in small grey type on a tinted, ruled stretch (padded
+ * with no-break spaces to {@link BLANK_CHARS}), kept on one line.
+ */
+function blankInline(hint: string): PdfNode {
+  const pad = '\u00a0'.repeat(Math.max(2, BLANK_CHARS - hint.length));
+  return {
+    text: `\u00a0${hint}${pad}`,
+    noWrap: true,
+    style: 'blank',
+    decoration: 'underline',
+    decorationColor: T.blank.rule,
+  };
+}
+
 export function runs(content: Inline): PdfNode[] {
-  return content.map((run) => ({
-    text: run.text,
-    ...(run.bold ? { bold: true } : {}),
-    ...(run.italic ? { italics: true } : {}),
-    ...(run.code ? { style: 'code' } : {}),
-  }));
+  return content.flatMap((run) => {
+    if (run.blank) return [blankInline(run.text)];
+    const style = {
+      ...(run.bold ? { bold: true } : {}),
+      ...(run.italic ? { italics: true } : {}),
+      ...(run.code ? { style: 'code' } : {}),
+    };
+    return unbrokenIds(run.text, style);
+  });
+}
+
+/** A cell that is a blank: the whole cell tinted, the hint small and grey at its top. */
+function blankCell(hint: string): PdfNode {
+  return { text: hint, style: 'blankCell', fillColor: T.blank.fill };
 }
 
 function cellText(cell: Cell): PdfNode {
-  return typeof cell === 'string' ? cell : runs(cell);
+  return typeof cell === 'string' ? runs([{ text: cell }]) : runs(cell);
 }
 
 export function sharesOf(table: TableBlock): number[] {
@@ -64,6 +116,12 @@ export function rowsFitOnPage(
   );
 }
 
+/**
+ * Height of a table row filled in by hand, points: two lines of 8.5 pt text and the cell's
+ * padding, about 9.5 mm, the ruled line height of a paper form.
+ */
+export const FILLABLE_ROW_HEIGHT = 27;
+
 /** Thin horizontal rules, a shaded header and zebra rows; no vertical lines. */
 const TABLE_LAYOUT = {
   hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
@@ -85,8 +143,14 @@ function tableNode(table: TableBlock): PdfNode[] {
     alignment: align(c.align),
   }));
   const body = table.rows.map((row) =>
-    row.map((cell, i) => ({ text: cellText(cell), alignment: align(table.columns[i]?.align) })),
+    row.map((cell, i) =>
+      isBlankCell(cell)
+        ? blankCell(plainText(cell))
+        : { text: cellText(cell), alignment: align(table.columns[i]?.align) },
+    ),
   );
+  // Rows to fill in by hand get room for handwriting; the header and other rows their text.
+  const fillable = table.rows.map(isFillableRow);
   const nodes: PdfNode[] = [];
   if (table.caption) nodes.push({ text: table.caption, style: 'caption' });
   const shares = sharesOf(table);
@@ -96,6 +160,9 @@ function tableNode(table: TableBlock): PdfNode[] {
       headerRows: 1,
       ...(keepRows ? { dontBreakRows: true, keepWithHeaderRows: 1 } : {}),
       widths: shares.map(percent),
+      ...(fillable.some(Boolean)
+        ? { heights: (i: number) => (i > 0 && fillable[i - 1] ? FILLABLE_ROW_HEIGHT : 'auto') }
+        : {}),
       body: [header, ...body],
     },
     layout: TABLE_LAYOUT,
@@ -112,9 +179,15 @@ function keyValueNode(block: KeyValueBlock): PdfNode {
         [0.32, 0.68],
       ),
       widths: ['32%', '68%'],
+      ...(block.rows.some((row) => isBlankCell(row.value))
+        ? {
+            heights: (i: number) =>
+              isBlankCell(block.rows[i]?.value ?? '') ? FILLABLE_ROW_HEIGHT : 'auto',
+          }
+        : {}),
       body: block.rows.map((row) => [
         { text: row.key, bold: true, color: T.muted },
-        { text: cellText(row.value) },
+        isBlankCell(row.value) ? blankCell(plainText(row.value)) : { text: cellText(row.value) },
       ]),
     },
     layout: {

@@ -9,11 +9,16 @@
  */
 import {
   PAGE,
-  assertWritable,
+  PLAN_LANGUAGE,
+  PLAN_SUBJECT,
   documentControl,
+  fileDate,
+  planKeywords,
+  prepareForWriting,
   headingLabel,
   headingNumbers,
   type Inline,
+  type ListBlock,
   type PlanDocument,
   type PlanMeta,
 } from '../document';
@@ -57,7 +62,10 @@ function bodyNodes(doc: PlanDocument): PdfNode[] {
     }
     breakBefore = {};
   };
-  doc.blocks.forEach((block) => {
+  // The end of a block, kept with the short callout that follows it.
+  let carry: PdfNode[] = [];
+  doc.blocks.forEach((original, index) => {
+    let block = original;
     if (block.kind === 'heading') {
       if (block.level === 1 && pending.length === 0 && !breakBefore.pageBreak) {
         breakBefore = { pageBreak: 'before' };
@@ -84,7 +92,33 @@ function bodyNodes(doc: PlanDocument): PdfNode[] {
       };
       return;
     }
-    const own = block.kind === 'figure' ? [figureNode(block)] : blockNodes(block);
+    const carried = carry;
+    carry = [];
+    // A list whose last items go with the callout after it ends without space below.
+    let listStyle: 'list' | 'listPart' = 'list';
+    const next = doc.blocks[index + 1];
+    if (next?.kind === 'callout' && estimatedLines(next) <= KEEP_WITH_CALLOUT_LINES) {
+      // A short callout (a placeholder, a note) must not be left alone at the top of a page:
+      // the end of the block before it goes with it.
+      if (block.kind === 'list' && block.items.length > 2) {
+        const cut = block.items.length - 2;
+        carry = [listPart(block, block.items.slice(cut), cut + 1, 'list')];
+        block = { ...block, items: block.items.slice(0, cut) };
+        listStyle = 'listPart';
+      } else if (block.kind === 'paragraph' && estimatedLines(block) <= KEEP_WITH_HEADING_LINES) {
+        carry = [...pending, ...blockNodes(block)];
+        pending = [];
+        return;
+      }
+    }
+    const own = [
+      ...carried,
+      ...(block.kind === 'figure'
+        ? [figureNode(block)]
+        : block.kind === 'list'
+          ? [listPart(block, block.items, 1, listStyle)]
+          : blockNodes(block)),
+    ];
     // A table's caption is a node of its own: a long captioned table is split like one under a
     // heading, or the caption and the table would make an unbreakable group.
     const isLongTable = block.kind === 'table' && tableLines(block) > KEEP_WITH_HEADING_LINES;
@@ -96,14 +130,8 @@ function bodyNodes(doc: PlanDocument): PdfNode[] {
     } else if (block.kind === 'list') {
       // The headings keep the first two items; the list goes on, numbered on, after them.
       const [head, rest] = [block.items.slice(0, 2), block.items.slice(2)];
-      const part = (items: readonly Inline[], start: number): PdfNode => {
-        const texts = items.map((item) => ({ text: runs(item) }));
-        return block.ordered
-          ? { ol: texts, start, style: 'listPart' }
-          : { ul: texts, style: 'listPart' };
-      };
-      emit([...pending, part(head, 1)]);
-      emit([{ ...(part(rest, 3) as object), style: 'list' }]);
+      emit([...pending, listPart(block, head, 1, 'listPart')]);
+      emit([listPart(block, rest, 3, listStyle)]);
     } else {
       // Long blocks go on their own; a table's caption stays with the headings (pdfmake keeps
       // a table's header row with its first row).
@@ -116,6 +144,20 @@ function bodyNodes(doc: PlanDocument): PdfNode[] {
   });
   emit(pending);
   return nodes;
+}
+
+/** Most lines a callout may have for the end of the block before it to be kept with it. */
+const KEEP_WITH_CALLOUT_LINES = 6;
+
+/** Items of `list` from number `start` on, in the style `style` (`listPart` has no space below). */
+function listPart(
+  list: ListBlock,
+  items: readonly Inline[],
+  start: number,
+  style: 'list' | 'listPart',
+): PdfNode {
+  const texts = items.map((item) => ({ text: runs(item) }));
+  return list.ordered ? { ol: texts, start, style } : { ul: texts, style };
 }
 
 function titlePage(meta: PlanMeta): PdfNode[] {
@@ -169,22 +211,29 @@ function contents(): PdfNode {
  * `checkDocument`). Fonts: the family `Roboto` (normal, bold, italics, bolditalics) must be
  * registered with the pdfmake instance that renders it.
  */
-export function toPdfDefinition(doc: PlanDocument): PdfDefinition {
-  assertWritable(doc);
+export function toPdfDefinition(input: PlanDocument): PdfDefinition {
+  const doc = prepareForWriting(input);
   const meta = doc.meta;
+  const date = fileDate(meta);
   const m = PAGE.marginX;
   return {
     pageSize: meta.pageSize ?? 'LETTER',
     pageMargins: [m, PAGE.marginY, m, PAGE.marginY],
     info: {
       title: meta.title,
-      subject: 'Information System Contingency Plan (NIST SP 800-34)',
+      subject: PLAN_SUBJECT,
+      keywords: planKeywords(meta),
       creator: 'Nines',
       producer: 'Nines',
       ...(meta.author ? { author: meta.author } : {}),
-      // A fixed creation date keeps the output byte-stable; the plan's own date is in the text.
-      creationDate: new Date(0),
+      // The plan's issue date, never the clock: the same plan gives the same bytes.
+      creationDate: date,
+      modDate: date,
     },
+    // /Lang in the catalogue, and viewers show the title rather than the file name. The file is
+    // not tagged (pdfmake writes no structure tree): see docs/plan.md, "Accessibility".
+    language: PLAN_LANGUAGE,
+    displayTitle: true,
     header: (page: number) =>
       page === 1
         ? null
@@ -212,4 +261,4 @@ export function toPdfDefinition(doc: PlanDocument): PdfDefinition {
 }
 
 export { PDF_THEME, type PdfDefinition, type PdfNode } from './theme';
-export { rowsFitOnPage } from './blocks';
+export { FILLABLE_ROW_HEIGHT, rowsFitOnPage } from './blocks';

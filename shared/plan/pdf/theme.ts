@@ -23,6 +23,8 @@ export const PDF_THEME = {
     note: { fill: '#eef2f7', bar: '#52606d', title: '#1f2933' },
     warning: { fill: '#fdecea', bar: '#b91c1c', title: '#7f1d1d' },
   },
+  /** A blank to fill in: a pale blue tint (not a callout's colour), a rule, a grey hint. */
+  blank: { fill: '#eef4fb', rule: '#7b93ad', hint: '#6b7785' },
   bodySize: 10,
 } as const;
 
@@ -46,6 +48,14 @@ export const STYLES: Readonly<Record<string, Readonly<Record<string, unknown>>>>
   tableHeader: { bold: true, color: T.ink },
   caption: { fontSize: 9, bold: true, color: T.muted, margin: [0, 4, 0, 4] },
   figureCaption: { fontSize: 9, italics: true, color: T.muted, margin: [0, 6, 0, 0] },
+  blank: {
+    fontSize: 7.5,
+    color: T.blank.hint,
+    background: T.blank.fill,
+    bold: false,
+    italics: false,
+  },
+  blankCell: { fontSize: 7, color: T.blank.hint, bold: false, italics: false },
   tocTitle: { fontSize: 18, bold: true, color: T.accent, margin: [0, 0, 0, 14] },
   tocLevel1: { bold: true },
   tocLevel: { color: T.ink },

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nodePdfMake } from '../../../cli/plan-io';
 import type { NinesDocument } from '../../model/types';
 import {
+  blank,
   heading,
   headingLabel,
   headingNumbers,
@@ -16,7 +17,8 @@ import {
   type PlanDocument,
 } from '../document';
 import { samplePlan } from '../sample-plan';
-import { toPdfDefinition, type PdfNode } from './pdf-definition';
+import { FILLABLE_ROW_HEIGHT, PDF_THEME, toPdfDefinition, type PdfNode } from './pdf-definition';
+import { STYLES } from './theme';
 import { writePdf, type PdfMakeLike } from './write-pdf';
 
 const require = createRequire(import.meta.url);
@@ -103,7 +105,7 @@ describe('writePdf on the sample plan', () => {
         from = index;
       }
     }
-  });
+  }, 120_000);
 
   it('starts with a title page without running header or footer', () => {
     const text = pages[0]?.lines.join(' ') ?? '';
@@ -286,5 +288,58 @@ describe('toPdfDefinition before a page break', () => {
     );
     expect(breaks.every((i) => i > 0)).toBe(true);
     for (const i of breaks) expect(bottom(content[i - 1] as PdfNode)).toBe(0);
+  });
+});
+
+describe('toPdfDefinition blanks', () => {
+  const doc: PlanDocument = {
+    meta: { title: 'Blanks', version: '1', date: '2026-12-07' },
+    blocks: [
+      paragraph('Approved by ', blank('name and title'), ' on us-east-1.'),
+      {
+        kind: 'table',
+        columns: [{ header: 'Role' }, { header: 'Contact' }],
+        rows: [
+          ['Coordinator', [blank('name and phone')]],
+          ['Vendor', 'listed in the contract'],
+        ],
+      },
+    ],
+  };
+  const json = JSON.stringify(toPdfDefinition(doc).content);
+  const nodes = (node: unknown): Record<string, unknown>[] =>
+    Array.isArray(node)
+      ? node.flatMap(nodes)
+      : typeof node === 'object' && node !== null
+        ? [node as Record<string, unknown>, ...Object.values(node).flatMap(nodes)]
+        : [];
+  const all = nodes(toPdfDefinition(doc).content);
+
+  it('prints a blank in text as its hint, small and grey on a tinted, ruled stretch, on one line', () => {
+    const inline = all.find((n) => typeof n.text === 'string' && n.text.includes('name and title'));
+    expect(inline).toMatchObject({ style: 'blank', decoration: 'underline', noWrap: true });
+    // Padded with no-break spaces to leave room to write.
+    expect((inline?.text as string).length).toBeGreaterThanOrEqual(34);
+    expect(STYLES.blank).toMatchObject({ background: PDF_THEME.blank.fill });
+  });
+
+  it('makes a table cell that is a blank a tinted cell, its row tall enough to write in', () => {
+    const cell = all.find((n) => n.text === 'name and phone');
+    expect(cell).toMatchObject({ style: 'blankCell', fillColor: PDF_THEME.blank.fill });
+    const table = all.find(
+      (n) => typeof n.table === 'object' && JSON.stringify(n.table).includes('Coordinator'),
+    )?.table as {
+      heights: (row: number) => number | 'auto';
+    };
+    expect([0, 1, 2].map((row) => table.heights(row))).toEqual([
+      'auto',
+      FILLABLE_ROW_HEIGHT,
+      'auto',
+    ]);
+    expect(FILLABLE_ROW_HEIGHT).toBeGreaterThanOrEqual(24);
+  });
+
+  it('keeps a hyphenated id on one line, with plain hyphens', () => {
+    expect(json).toContain('{"text":"us-east-1","noWrap":true}');
   });
 });
