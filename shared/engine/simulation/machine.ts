@@ -54,6 +54,35 @@ import { capacityTiers, dataStores, type CapacityTier, type DataStoreWatch } fro
  */
 export const ASSUMED_REPAIR_HOURS = 1;
 
+/**
+ * Mean time up and down of a basic event, hours: MTBF and MTTR from q = MTTR / (MTBF + MTTR)
+ * and w = 1 / (MTBF + MTTR); for an event given only as an availability, a repair of
+ * {@link ASSUMED_REPAIR_HOURS}; infinite for an event always up (q = 0) or down (q = 1).
+ */
+export function meanTimes(event: {
+  readonly unavailability: number;
+  readonly failuresPerHour: number;
+}): { readonly up: number; readonly down: number } {
+  const q = event.unavailability;
+  const w = event.failuresPerHour;
+  if (w > 0) return { up: (1 - q) / w, down: q / w };
+  if (q > 0 && q < 1)
+    return { up: (ASSUMED_REPAIR_HOURS * (1 - q)) / q, down: ASSUMED_REPAIR_HOURS };
+  return { up: Number.POSITIVE_INFINITY, down: Number.POSITIVE_INFINITY };
+}
+
+/** Expected changes of state (failures and repairs) of the basic events per hour, together. */
+export function changesPerHour(
+  events: readonly { readonly unavailability: number; readonly failuresPerHour: number }[],
+): number {
+  let rate = 0;
+  for (const event of events) {
+    const { up, down } = meanTimes(event);
+    if (Number.isFinite(up + down)) rate += 2 / (up + down);
+  }
+  return rate;
+}
+
 /** What one simulated year adds up to (hours are per year of 8,760 h). */
 export interface YearTally {
   /** Hours during which the service did not work. */
@@ -172,20 +201,10 @@ export class Machine {
     this.time = new Float64Array(this.eventCount);
     structure.events.forEach((event, e) => {
       const q = event.unavailability;
-      const w = event.failuresPerHour;
-      if (w > 0) {
-        // q = MTTR / (MTBF + MTTR) and w = 1 / (MTBF + MTTR).
-        this.hasFrequency[e] = 1;
-        this.meanDown[e] = q / w;
-        this.meanUp[e] = (1 - q) / w;
-      } else if (q > 0 && q < 1) {
-        this.meanDown[e] = ASSUMED_REPAIR_HOURS;
-        this.meanUp[e] = (ASSUMED_REPAIR_HOURS * (1 - q)) / q;
-      } else {
-        // Always up (q = 0) or always down (q = 1): never changes.
-        this.meanDown[e] = Number.POSITIVE_INFINITY;
-        this.meanUp[e] = Number.POSITIVE_INFINITY;
-      }
+      const times = meanTimes(event);
+      this.hasFrequency[e] = event.failuresPerHour > 0 ? 1 : 0;
+      this.meanUp[e] = times.up;
+      this.meanDown[e] = times.down;
       const isUp = startDown ? !startDown.has(e) : random.nextFloat() >= q;
       this.up[e] = isUp ? 1 : 0;
     });

@@ -37,7 +37,8 @@ import type { NinesDocument, Variant } from '../../model/types';
 import { evaluate, MINUTES_PER_YEAR, HOURS_PER_YEAR } from '../availability';
 import { resolveGraph, buildStructure, trafficShares } from '../structure';
 import { hashString, Random } from './random';
-import { Machine } from './machine';
+import { Machine, changesPerHour } from './machine';
+import { formatCount, formatNumber } from '../../text';
 import type { EngineIssue } from '../types';
 
 /** Two-sided 95 % quantile of the standard normal distribution. */
@@ -210,6 +211,13 @@ function* simulation(
   return { seed, yearsPerVariant: years, cancelled: progress.cancelled, variants: results, issues };
 }
 
+/**
+ * Most failures and repairs, expected, that one variant's run may draw: the run's time grows
+ * with them (about 1.6 million a second on a 2-core machine), so a run past this (an MTBF of
+ * seconds, or millions of years) is refused before it starts, at about 10 seconds of work.
+ */
+export const MAX_SIMULATED_CHANGES = 15_000_000;
+
 function* simulateVariant(
   doc: NinesDocument,
   variant: Variant,
@@ -222,6 +230,16 @@ function* simulateVariant(
   const graph = resolveGraph(variant, issues);
   if (!graph) return emptyResult(variant.id, issues, null);
   const structure = buildStructure(graph, issues);
+  const expected = years * HOURS_PER_YEAR * changesPerHour(structure.events);
+  if (expected > MAX_SIMULATED_CHANGES) {
+    issues.push({
+      code: 'over-limit',
+      severity: 'error',
+      nodeIds: [],
+      message: `${formatCount(years, 'simulated year')} of variant "${variant.id}" would draw about ${formatNumber(expected, 0)} failures and repairs, more than the ${formatNumber(MAX_SIMULATED_CHANGES)} Nines simulates in one run: simulate fewer years, or check the MTBF and MTTR figures`,
+    });
+    return emptyResult(variant.id, issues, null);
+  }
   const exact = evaluate(doc, variant.id).variants[0]?.availability?.requestWeighted ?? null;
   const machine = new Machine(
     doc,
