@@ -24,6 +24,7 @@ import { conceptOfOperationsChapter } from './concept-of-operations';
 import type { PlanBasis, PlanContext } from './context';
 import { controlChapter } from './control';
 import { numberCrossReferences } from './cross-references';
+import { neutralizePlan } from './neutralize';
 import { formatAvailability, formatMinutesPerYear, formatUsd } from '../../text';
 import { introductionChapter } from './introduction';
 import { optionsChapter } from './options';
@@ -111,7 +112,7 @@ export function buildPlan(doc: NinesDocument, options: PlanOptions): PlanResult 
     },
     blocks: assemble(context, issue),
   };
-  return { ok: true, plan, context };
+  return { ok: true, plan: neutralizePlan(plan), context };
 }
 
 /**
