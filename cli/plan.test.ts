@@ -188,7 +188,7 @@ describe('nines plan FILE --pdf', () => {
       'Table B.1.',
       'Table C.1.',
       'Table D.1.',
-      'Table E.2.',
+      'Table E.1.',
       'Table F.1.',
       'Table G.1.',
       'Table G.2.',
