@@ -6,6 +6,7 @@ import { dep, singleVariant, workedExample } from '../../testing/builders';
 import { evaluate } from '../index';
 import {
   HISTOGRAM_BOUNDS_MINUTES,
+  MAX_CHANGES_PER_YEAR,
   MAX_SIMULATED_CHANGES,
   simulate,
   simulateAsync,
@@ -307,30 +308,35 @@ describe('simulate: shape of the report', () => {
   });
 });
 
-describe('simulate: the work limit', () => {
-  it('refuses, before it starts, a run that would draw more failures than the limit', () => {
-    // One service failing every 1e-9 h: about 1.75e13 changes a year.
+describe('simulate: the work limits', () => {
+  it('refuses, before it starts, a year that would draw more failures than the limit', () => {
+    // One service failing every 1e-9 h: about 8.76e12 changes a year.
     const doc = singleVariant('s', [
       { id: 's', kind: 'service', mtbfHours: 1e-9, mttrHours: 1e-9 },
     ]);
-    const report = simulate(doc, { years: 1, seed: 1 });
-    const v = report.variants[0];
+    const v = simulate(doc, { years: 1, seed: 1 }).variants[0];
     expect(v?.years).toBe(0);
     expect(v?.mean).toBeNull();
     expect(v?.issues).toContainEqual(
       expect.objectContaining({
         code: 'over-limit',
-        message: expect.stringContaining('15,000,000'),
+        message: expect.stringContaining('1,000,000'),
       }),
     );
   });
 
-  it('counts 2 · years · 8,760 / (MTBF + MTTR) changes: 1,000 years at 1.1 h are over, 100 are not', () => {
-    const doc = singleVariant('s', [{ id: 's', kind: 'service', mtbfHours: 1, mttrHours: 0.1 }]);
-    expect((2 * 1000 * 8760) / 1.1).toBeGreaterThan(MAX_SIMULATED_CHANGES);
-    expect(simulate(doc, { years: 1000, seed: 1 }).variants[0]?.years).toBe(0);
-    const v = simulate(doc, { years: 100, seed: 1 }).variants[0];
-    expect(v?.years).toBe(100);
+  it('counts 2 · years · 8,760 / (MTBF + MTTR) changes: a run over the total is refused, one under runs', () => {
+    // 2 · 8,760 / 0.2 = 87,600 changes a year: under the yearly limit; 3,000 years are 2.6e8.
+    const doc = singleVariant('s', [{ id: 's', kind: 'service', mtbfHours: 0.1, mttrHours: 0.1 }]);
+    expect((2 * 8760) / 0.2).toBeLessThan(MAX_CHANGES_PER_YEAR);
+    expect((3000 * 2 * 8760) / 0.2).toBeGreaterThan(MAX_SIMULATED_CHANGES);
+    const refused = simulate(doc, { years: 3000, seed: 1 }).variants[0];
+    expect(refused?.years).toBe(0);
+    expect(refused?.issues).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('200,000,000') }),
+    );
+    const v = simulate(doc, { years: 10, seed: 1 }).variants[0];
+    expect(v?.years).toBe(10);
     expect(v?.issues).toEqual([]);
   });
 });
