@@ -51,9 +51,18 @@ export class EditorPage extends PlannerPage {
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   }
 
-  /** Drags from one card's handle to another card's handle, drawing an edge. */
-  async connect(from: string, to: string, fromSide: Side = 'bottom', toSide: Side = 'top') {
-    await this.node(from).hover();
+  /**
+   * Drags from one card's handle to another card's handle, drawing an edge; the card is hovered
+   * first (by its middle) unless `hover` is false.
+   */
+  async connect(
+    from: string,
+    to: string,
+    fromSide: Side = 'bottom',
+    toSide: Side = 'top',
+    { hover = true }: { hover?: boolean } = {},
+  ) {
+    if (hover) await this.node(from).hover();
     const start = await this.handle(from, 's', fromSide);
     const end = await this.handle(to, 't', toSide);
     await this.page.mouse.move(start.x, start.y);
