@@ -9,17 +9,14 @@
 // state and reading the DOM to check are not actions. Nothing is built through the store,
 // `page.evaluate`, a file or a template: only real UI events.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { NinesDocument } from '../shared/model/types';
 import { formatAvailability } from '../shared/text';
+import { availabilityByCli } from './pages/cli';
 import { EditorPage } from './pages/editor-page';
 
 /** The most actions the design may take (issue 17). */
 const ACTION_BUDGET = 35;
-
-const CLI = fileURLToPath(new URL('../cli/bin/nines.cjs', import.meta.url));
 
 /** Counts each UI operation as it does it: the one way the test acts on the page. */
 class Actions {
@@ -98,19 +95,6 @@ class Actions {
       await this.editor.connect(from, to, fromSide, toSide, { hover: false });
     });
   }
-}
-
-/** `nines evaluate --json FILE`: the request-weighted availability of the first variant. */
-function evaluateWithCli(path: string): number {
-  const out = execFileSync(process.execPath, [CLI, 'evaluate', '--json', path], {
-    encoding: 'utf8',
-  });
-  const report = JSON.parse(out) as {
-    variants: { availability: { requestWeighted: number } | null }[];
-  };
-  const figure = report.variants[0]?.availability?.requestWeighted;
-  if (figure === undefined) throw new Error(`no availability in ${out}`);
-  return figure;
 }
 
 // An action that cannot happen fails in its own time, not the whole test's.
@@ -193,7 +177,7 @@ test('the two-region Active-Active design, built from an empty document in ≤ 3
 
   // The app shows what the CLI computes from the saved file.
   expect(shown).toMatch(/^\d{2,3}\.\d{4}\s%$/);
-  expect(shown).toBe(formatAvailability(evaluateWithCli(saved)));
+  expect(shown).toBe(formatAvailability(availabilityByCli(saved)));
 
   // The saved document is the design asked for.
   const doc = JSON.parse(readFileSync(saved, 'utf8')) as NinesDocument;

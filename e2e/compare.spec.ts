@@ -1,7 +1,6 @@
 // The comparison view: every template's scenario × variant matrix equals `nines evaluate --json`,
 // `?view=compare` opens the ranked variants with the Pareto chart, and a screenshot to look at.
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvaluationReport } from '../shared/engine';
@@ -10,9 +9,9 @@ import { sensitivity, sensitivityKey } from '../shared/engine';
 import { generatedModel } from '../shared/testing/generated-model';
 import { parseDocumentText } from '../shared/schema/parse';
 import { formatDuration, formatShare, formatUsd } from '../shared/text';
+import { ninesJson } from './pages/cli';
 import { PlannerPage } from './pages/planner-page';
 
-const CLI = fileURLToPath(new URL('../cli/bin/nines.mjs', import.meta.url));
 const templateDir = fileURLToPath(new URL('../assets/templates/', import.meta.url));
 const stems = readdirSync(templateDir)
   .filter((file) => file.endsWith('.nines.json'))
@@ -20,12 +19,7 @@ const stems = readdirSync(templateDir)
   .map((file) => file.slice(0, -'.nines.json'.length));
 
 function evaluateWithCli(stem: string): EvaluationReport {
-  const out = execFileSync(
-    process.execPath,
-    [CLI, 'evaluate', '--json', `${templateDir}${stem}.nines.json`],
-    { encoding: 'utf8' },
-  );
-  return JSON.parse(out) as EvaluationReport;
+  return ninesJson<EvaluationReport>('evaluate', `${templateDir}${stem}.nines.json`);
 }
 
 const seconds = (value: number | null) => (value === null ? '∞' : formatDuration(value));
@@ -75,15 +69,9 @@ test('?view=compare on ha-options ranks its five variants and draws the Pareto c
   await expect(view).toBeVisible();
   const rows = view.locator('[data-testid^="compare-row-"]');
   await expect(rows).toHaveCount(5);
-  const comparison = JSON.parse(
-    execFileSync(
-      process.execPath,
-      [CLI, 'compare', '--json', `${templateDir}ha-options.nines.json`],
-      {
-        encoding: 'utf8',
-      },
-    ),
-  ) as { variants: { id: string; meetsTargets: boolean; misses: string[] }[] };
+  const comparison = ninesJson<{
+    variants: { id: string; meetsTargets: boolean; misses: string[] }[];
+  }>('compare', `${templateDir}ha-options.nines.json`);
   for (const [i, v] of comparison.variants.entries()) {
     await expect(rows.nth(i)).toHaveAttribute('data-testid', `compare-row-${v.id}`);
     await expect(rows.nth(i).getByTestId('targets')).toHaveText(
@@ -240,22 +228,16 @@ test('what-if on the canvas: a region outage asked by right click equals the CLI
 test('Monte Carlo in a worker: a run equals nines simulate, a long run can be cancelled', async ({
   page,
 }) => {
-  const report = JSON.parse(
-    execFileSync(
-      process.execPath,
-      [
-        CLI,
-        'simulate',
-        '--json',
-        '--years',
-        '10000',
-        '--variant',
-        'aa2',
-        `${templateDir}active-active-2-regions.nines.json`,
-      ],
-      { encoding: 'utf8' },
-    ),
-  ) as { variants: { mean: number; ci95: [number, number]; exact: number }[] };
+  const report = ninesJson<{
+    variants: { mean: number; ci95: [number, number]; exact: number }[];
+  }>(
+    'simulate',
+    '--years',
+    '10000',
+    '--variant',
+    'aa2',
+    `${templateDir}active-active-2-regions.nines.json`,
+  );
   const simulated = report.variants[0];
   if (!simulated) throw new Error('nines simulate reported no variant');
   const percent = (a: number) => `${(a * 100).toFixed(4)} %`;

@@ -4,25 +4,9 @@
 // design evaluated in the worker; screenshots in both themes (test-results/screenshots/).
 import { formatAvailability } from '../shared/text';
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { generatedModel } from '../shared/testing/generated-model';
+import { availabilityByCli } from './pages/cli';
 import { EditorPage } from './pages/editor-page';
-
-const CLI = fileURLToPath(new URL('../cli/bin/nines.mjs', import.meta.url));
-
-/** `nines evaluate --json FILE`: the request-weighted availability of the first variant. */
-function evaluateWithCli(path: string): number {
-  const out = execFileSync(process.execPath, [CLI, 'evaluate', '--json', path], {
-    encoding: 'utf8',
-  });
-  const report = JSON.parse(out) as {
-    variants: { availability: { requestWeighted: number } | null }[];
-  };
-  const figure = report.variants[0]?.availability?.requestWeighted;
-  if (figure === undefined) throw new Error(`no availability in ${out}`);
-  return figure;
-}
 
 test('draws a two-region Active-Active design from an empty document by drag and drop', async ({
   page,
@@ -94,7 +78,7 @@ test('draws a two-region Active-Active design from an empty document by drag and
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+s');
   const saved = await (await download).path();
-  const cli = evaluateWithCli(saved);
+  const cli = availabilityByCli(saved);
   expect(shown).toBe(formatAvailability(cli));
   expect(editor.errors).toEqual([]);
 });
@@ -329,6 +313,6 @@ test('a 301-node design is evaluated in a worker and its figures arrive', async 
   await expect(editor.nodesOfKind('region')).toHaveCount(33);
   await expect(editor.availability).toHaveText(/^\d{2,3}\.\d{4}\s%$/);
   await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
-  expect(formatAvailability(evaluateWithCli(path))).toBe(await editor.availability.textContent());
+  expect(formatAvailability(availabilityByCli(path))).toBe(await editor.availability.textContent());
   expect(editor.errors).toEqual([]);
 });
