@@ -85,11 +85,13 @@ export class ResourceIndex {
   private readonly byAddress = new Map<string, TfResource>();
   private readonly byConfigAddress = new Map<string, TfResource[]>();
   private readonly byKey = new Map<string, TfResource[]>();
+  private readonly byType = new Map<string, TfResource[]>();
 
   constructor(resources: readonly TfResource[]) {
     this.all = resources;
     for (const r of resources) {
       this.byAddress.set(r.address, r);
+      this.byType.set(r.type, [...(this.byType.get(r.type) ?? []), r]);
       const config = configAddress(r.address);
       this.byConfigAddress.set(config, [...(this.byConfigAddress.get(config) ?? []), r]);
       for (const key of [
@@ -112,6 +114,7 @@ export class ResourceIndex {
 
   /** The resources of `type` in file order. */
   ofType(...types: readonly string[]): TfResource[] {
+    if (types.length === 1) return this.byType.get(types[0] as string) ?? [];
     return this.all.filter((r) => types.includes(r.type));
   }
 
