@@ -49,6 +49,10 @@ test('imports a Terraform state: the report first, then the design at the assume
   // The design is not open yet: the start screen is still there behind the report.
   await expect(planner.gallery).toBeAttached();
   await page.screenshot({ path: info.outputPath('import-report.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: info.outputPath('import-report-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(report.getByRole('checkbox', { name: /standard drills/ })).toBeChecked();
 
   await report.getByRole('button', { name: /asg-app-use1\.minHealthy/ }).click();
   await expect(report).toBeHidden();
@@ -62,6 +66,8 @@ test('imports a Terraform state: the report first, then the design at the assume
   await expect(planner.inspector.getByRole('textbox', { name: 'Notes' })).toHaveValue(
     /tf: aws_autoscaling_group\.app_use1.*assumed minHealthy = 4/,
   );
+  // The standard drills came with it: the region outages are evaluated at once.
+  await expect(page.getByText('Region outage (us-east-1)').first()).toBeVisible();
   await page.screenshot({ path: info.outputPath('imported-design.png') });
   expect(planner.errors).toEqual([]);
 });

@@ -122,6 +122,15 @@ export function ImportReportDialog({ importer }: { importer: TerraformImport }) 
         </Section>
       </div>
       <div className="dialog__actions">
+        <label className="import-report__drills">
+          <input
+            type="checkbox"
+            checked={importer.withDrills}
+            onChange={(event) => importer.setWithDrills(event.target.checked)}
+          />{' '}
+          Add the standard drills (zone, region, partition, corruption)
+        </label>
+        <span className="dialog__spacer" />
         <button type="button" className="button" onClick={() => dialog.current?.close()}>
           Cancel
         </button>

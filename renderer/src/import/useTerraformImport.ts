@@ -3,6 +3,7 @@
  * report dialog, open it (and select a node) when the person says so.
  */
 import { useCallback, useState } from 'react';
+import { standardDrills } from '../../../shared/engine';
 import { useServices } from '../hooks/useServices';
 import { usePlannerStore } from '../store/context';
 import { importTerraformFile, type PendingImport } from './run-import';
@@ -13,6 +14,9 @@ export interface TerraformImport {
   readonly busy: boolean;
   /** The import on show in the report dialog. */
   readonly pending: PendingImport | null;
+  /** Whether the design opens with the standard drills as its scenarios. */
+  readonly withDrills: boolean;
+  readonly setWithDrills: (on: boolean) => void;
   /** Opens the imported design; with `nodeId`, selects that node. */
   readonly open: (nodeId?: string) => Promise<void>;
   readonly dismiss: () => void;
@@ -23,6 +27,7 @@ export function useTerraformImport(): TerraformImport {
   const store = usePlannerStore();
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [busy, setBusy] = useState(false);
+  const [withDrills, setWithDrills] = useState(true);
 
   const pick = useCallback(() => {
     const input = document.createElement('input');
@@ -51,13 +56,23 @@ export function useTerraformImport(): TerraformImport {
   const open = useCallback(
     async (nodeId?: string) => {
       if (!pending) return;
-      const opened = await actions.openUnsaved(pending.document, pending.designName);
+      const design = pending.document;
+      const document = withDrills ? { ...design, scenarios: standardDrills(design) } : design;
+      const opened = await actions.openUnsaved(document, pending.designName);
       if (!opened) return;
       setPending(null);
       if (nodeId !== undefined) store.getState().selectNode(nodeId);
     },
-    [actions, pending, store],
+    [actions, pending, store, withDrills],
   );
 
-  return { pick, busy, pending, open, dismiss: () => setPending(null) };
+  return {
+    pick,
+    busy,
+    pending,
+    withDrills,
+    setWithDrills,
+    open,
+    dismiss: () => setPending(null),
+  };
 }
