@@ -16,6 +16,81 @@ import type { Edge, ModelNode, NinesDocument, Variant } from '../../model/types'
 /** Longest `notes` the format takes. */
 const MAX_NOTES = 4000;
 
+/** Fields that are counts in `nines/1` (a whole number from 1 to 1000). */
+const COUNT_FIELDS = ['instances', 'minHealthy', 'maxInstances', 'minTargets', 'failureThreshold'];
+/** Fields that are positive quantities (seconds, days, GiB). */
+const POSITIVE_FIELDS = [
+  'healthCheckSeconds',
+  'failoverSeconds',
+  'intervalSeconds',
+  'retentionDays',
+  'memoryGiB',
+];
+/** Largest count the format takes (shared/schema/nines-v1.ts `MAX_INSTANCES`). */
+const MAX_COUNT = 1000;
+/** Largest quantity the format takes (`MAX_QUANTITY`). */
+const MAX_QUANTITY = 1e12;
+
+/**
+ * `fields` brought into the format's ranges: a count rounded and held to 1–1000, a quantity
+ * that is not positive dropped (its kind's default applies), `minHealthy` at most `instances`;
+ * each change is a warning `value-out-of-range`, so a strange input never makes an invalid design.
+ */
+function inRange(
+  name: string,
+  fields: Record<string, unknown>,
+  warn: (message: string) => void,
+): Record<string, unknown> {
+  const out = { ...fields };
+  for (const field of COUNT_FIELDS) {
+    const value = out[field];
+    if (typeof value !== 'number') continue;
+    const held = Number.isFinite(value) ? Math.min(Math.max(Math.round(value), 1), MAX_COUNT) : 1;
+    if (held !== value) {
+      warn(`${name}: ${field} ${value} is outside 1–${MAX_COUNT}; ${held} used`);
+      out[field] = held;
+    }
+  }
+  for (const field of [...POSITIVE_FIELDS, 'dnsTtlSeconds']) {
+    const value = out[field];
+    if (typeof value !== 'number') continue;
+    const floor = field === 'dnsTtlSeconds' ? 0 : Number.MIN_VALUE;
+    if (!Number.isFinite(value) || value < floor || value > MAX_QUANTITY) {
+      warn(`${name}: ${field} ${value} is not a usable figure; left to its default`);
+      delete out[field];
+    }
+  }
+  // Text fields the format bounds: a longer value is not a real type or engine name.
+  for (const [field, max] of [
+    ['instanceType', 100],
+    ['engine', 40],
+  ] as const) {
+    const value = out[field];
+    if (typeof value === 'string' && value.length > max) {
+      warn(`${name}: ${field} is longer than ${max} characters; left out`);
+      delete out[field];
+    }
+  }
+  const { instances, minHealthy, maxInstances } = out;
+  if (
+    typeof minHealthy === 'number' &&
+    minHealthy > (typeof instances === 'number' ? instances : 1)
+  ) {
+    out.minHealthy = typeof instances === 'number' ? instances : 1;
+    warn(
+      `${name}: minHealthy ${minHealthy} is more than its instances; ${String(out.minHealthy)} used`,
+    );
+  }
+  if (
+    typeof maxInstances === 'number' &&
+    typeof instances === 'number' &&
+    maxInstances < instances
+  ) {
+    delete out.maxInstances;
+  }
+  return out;
+}
+
 /** Rank of a node as the entry: a global router first, then a regional router, a service… */
 function entryRank(node: ModelNode): number {
   if (node.kind === 'router') return node.parent === undefined ? 0 : 1;
@@ -56,11 +131,16 @@ export function assemble(ctx: ImportContext, source: Source): Assembled {
   for (const location of ctx.regions) {
     const id = ids.take(regionId(location));
     regionIds.set(location, id);
-    out.push({ id, kind: 'region', provider: providerOf(location), location });
+    out.push({
+      id,
+      kind: 'region',
+      provider: providerOf(location),
+      location: location.slice(0, 100),
+    });
     for (const zone of [...(ctx.zonesByRegion.get(location) ?? [])].sort()) {
       const zoneId = ids.take(`${id}-${zoneSuffix(zone, location)}`);
       zoneIds.set(zone, zoneId);
-      out.push({ id: zoneId, kind: 'zone', parent: id, location: zone });
+      out.push({ id: zoneId, kind: 'zone', parent: id, location: zone.slice(0, 100) });
     }
   }
   const nodeIds = new Map<string, string>();
@@ -74,13 +154,17 @@ export function assemble(ctx: ImportContext, source: Source): Assembled {
     ]
       .join('; ')
       .slice(0, MAX_NOTES);
+    const id = nodeIds.get(draft.key) as string;
+    const fields = inRange(draft.name, draft.fields, (message) =>
+      warnings.push({ code: 'value-out-of-range', node: id, message }),
+    );
     return {
-      id: nodeIds.get(draft.key) as string,
+      id,
       kind: draft.kind,
       name: draft.name,
       ...(parent === undefined ? {} : { parent }),
       notes,
-      ...draft.fields,
+      ...fields,
     } as ModelNode;
   });
   if (components.length === 0) {

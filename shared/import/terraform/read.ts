@@ -85,6 +85,16 @@ export function readShowJson(json: unknown): ReadResult {
   if (resources.length === 0) {
     return { ok: false, message: `${what} is empty: it has no managed resources to import` };
   }
+  const seen = new Set<string>();
+  for (const r of resources) {
+    if (seen.has(r.address)) {
+      return {
+        ok: false,
+        message: `the resource address ${JSON.stringify(r.address).slice(0, 200)} appears twice: not the output of \`terraform show -json\``,
+      };
+    }
+    seen.add(r.address);
+  }
   return {
     ok: true,
     kind,

@@ -89,8 +89,10 @@ export const dynamodbMapper: Mapper = {
         regions.push({ region, pitr: bool(replicaResource, 'point_in_time_recovery') });
       }
       const members: DraftNode[] = [main];
+      const placed = new Set([where.region]);
       for (const { region, pitr } of regions) {
-        if (typeof region !== 'string' || region === where.region) continue;
+        if (typeof region !== 'string' || placed.has(region)) continue;
+        placed.add(region);
         const replica = tableNode(ctx, r, `${r.address}#${region}`, region, name);
         if (pitr === true) pitrBackup(ctx, replica);
         members.push(replica);
