@@ -26,9 +26,8 @@ const LISTED = 20;
 export const importCommand: Command = {
   name: 'import',
   usage:
-    'nines import terraform FILE [-o OUT.nines.json] [--report REPORT.json] [--default-region R] [--with-scenarios]',
-  summary:
-    'Turn `terraform show -json` output (state or plan) into a design, with a report of every guess.',
+    'nines import terraform FILE [-o OUT] [--report R] [--default-region R] [--with-scenarios]',
+  summary: 'A design from `terraform show -json` (state or plan), with a report of every guess.',
   options: {
     out: { type: 'string', short: 'o' },
     report: { type: 'string' },
