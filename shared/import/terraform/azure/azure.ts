@@ -10,7 +10,8 @@
  * (fast probing)… default 30"), `monitor_config.tolerated_number_of_failures` ("between 0 and 9…
  * default 3"); traffic_manager_azure_endpoint `profile_id`, `target_resource_id`, `priority`,
  * `weight`; lb `frontend_ip_configuration.public_ip_address_id`; lb_probe `loadbalancer_id`,
- * `interval_in_seconds`, `number_of_probes`; lb_backend_address_pool `loadbalancer_id`;
+ * `interval_in_seconds` ("The default value is 15"), `number_of_probes` ("The default value is
+ * 2"); lb_backend_address_pool `loadbalancer_id`;
  * linux/windows_virtual_machine_scale_set `instances` ("The number of Virtual Machines in the
  * Scale Set"), `sku`, `zones`,
  * `network_interface.ip_configuration.load_balancer_backend_address_pool_ids`;
