@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPTS = ['index.ts', 'process.ts', 'simulate.ts', 'review.ts', 'plan.ts', 'frames.ts'];
+const SCRIPTS = ['index.ts', 'process.ts', 'simulate.ts', 'review.ts', 'plan.ts', 'frames.ts', 'import.ts'];
 const args = process.argv.slice(2);
 const isJson = args.includes('--json');
 const cases: unknown[] = [];

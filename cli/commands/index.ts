@@ -4,6 +4,7 @@ import type { Command } from './command';
 import { compareCommand } from './compare';
 import { evaluateCommand } from './evaluate';
 import { exportMefCommand } from './export-mef';
+import { importCommand } from './import';
 import { planCommand } from './plan';
 import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   compareCommand,
   adviseCommand,
   planCommand,
+  importCommand,
 ];

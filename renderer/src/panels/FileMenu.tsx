@@ -1,7 +1,8 @@
-import { ChevronDown, FileText, History, Save } from 'lucide-react';
+import { ChevronDown, FileInput, FileText, History, Save } from 'lucide-react';
 import { useState } from 'react';
 import type { RecentFile } from '../../../shared/ipc/contract';
 import { useServices } from '../hooks/useServices';
+import { ImportReportDialog, useTerraformImport } from '../import';
 import { usePlanner } from '../store/context';
 import { PopoverMenu } from './PopoverMenu';
 
@@ -15,6 +16,7 @@ export function FileMenu() {
   const { host, actions } = useServices();
   const hasDocument = usePlanner((s) => s.document !== null);
   const [recent, setRecent] = useState<readonly RecentFile[] | null>(null);
+  const importer = useTerraformImport();
   return (
     <div className="file-menu">
       <button
@@ -22,7 +24,7 @@ export function FileMenu() {
         className="tool file-menu__button"
         popoverTarget="file-menu"
         aria-haspopup="menu"
-        title="Save As and recent files"
+        title="Save As, import and recent files"
       >
         File <ChevronDown size={14} aria-hidden />
       </button>
@@ -45,6 +47,18 @@ export function FileMenu() {
           <kbd className="file-menu__shortcut">{SAVE_AS_KEYS}</kbd>
         </button>
         <div className="file-menu__heading" role="presentation">
+          <FileInput size={13} aria-hidden /> Import
+        </div>
+        <button
+          type="button"
+          role="menuitem"
+          className="menu-item"
+          disabled={importer.busy}
+          onClick={importer.pick}
+        >
+          <FileInput size={14} aria-hidden /> {importer.busy ? 'Importing…' : 'Terraform JSON…'}
+        </button>
+        <div className="file-menu__heading" role="presentation">
           <History size={13} aria-hidden /> Recent
         </div>
         {recent?.length === 0 && <p className="file-menu__empty">No recent files</p>}
@@ -63,6 +77,7 @@ export function FileMenu() {
           </button>
         ))}
       </PopoverMenu>
+      <ImportReportDialog importer={importer} />
     </div>
   );
 }
