@@ -422,6 +422,29 @@ describe('nines diff', () => {
   });
 });
 
+describe('docs/diff.md', () => {
+  it('shows the comment the command prints for its example change', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nines-diff-doc-'));
+    const doc = JSON.parse(readFileSync(AA2, 'utf8')) as Json;
+    nodeOf(doc, 'app-use1').instances = 9;
+    nodeOf(doc, 'dns').dnsTtlSeconds = 600;
+    const layout = (doc.variants as { layout: Record<string, { y: number }> }[])[0]!.layout;
+    for (const id of Object.keys(layout).slice(0, 2)) layout[id]!.y += 20;
+    writeFileSync(join(folder, 'design.nines.json'), JSON.stringify(doc, null, 2));
+    const run = spawnSync(
+      process.execPath,
+      [NINES_BIN, 'diff', AA2, 'design.nines.json', '--markdown'],
+      {
+        cwd: folder,
+        encoding: 'utf8',
+      },
+    );
+    const page = readFileSync(new URL('../docs/diff.md', import.meta.url), 'utf8');
+    const shown = /<!-- example:start -->\n([\s\S]*)<!-- example:end -->/.exec(page)?.[1];
+    expect(shown).toBe(run.stdout);
+  });
+});
+
 describe('nines diff with git:REF:PATH', () => {
   const repo = mkdtempSync(join(tmpdir(), 'nines-diff-git-'));
   const git = (...args: string[]) =>
