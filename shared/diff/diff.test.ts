@@ -56,11 +56,11 @@ describe('cost direction', () => {
     app.instanceType = 'no-such.type';
     const cost = diffOf(base, head).variants[0]!.figures.monthlyCostUsd;
     expect(cost.after!).toBeLessThan(cost.before!);
-    expect(cost.newlyUnpriced.map((u) => u.nodeId)).toContain('app-use1');
+    expect(cost.unpricedOnlyInHead.map((u) => u.nodeId)).toContain('app-use1');
     expect(cost.direction).toBe('unknown');
     // The other way round the item gains a price: the increase is not claimed either.
     const back = diffOf(head, base).variants[0]!.figures.monthlyCostUsd;
-    expect(back.newlyPriced.map((u) => u.nodeId)).toContain('app-use1');
+    expect(back.unpricedOnlyInBase.map((u) => u.nodeId)).toContain('app-use1');
     expect(back.direction).toBe('unknown');
     expect(renderMarkdown(diffOf(base, head))).toContain('(change not known)');
   });

@@ -92,8 +92,8 @@ export function figuresChanged(f: FiguresDiff): boolean {
     ].some((p) => p.changed) ||
     f.singlePointsOfFailure.added.length > 0 ||
     f.singlePointsOfFailure.removed.length > 0 ||
-    f.monthlyCostUsd.newlyUnpriced.length > 0 ||
-    f.monthlyCostUsd.newlyPriced.length > 0 ||
+    f.monthlyCostUsd.unpricedOnlyInHead.length > 0 ||
+    f.monthlyCostUsd.unpricedOnlyInBase.length > 0 ||
     f.meetsAvailabilityTarget.before !== f.meetsAvailabilityTarget.after
   );
 }
@@ -200,8 +200,8 @@ function costPair(b: VariantEvaluation | undefined, a: VariantEvaluation | undef
     (after?.unpriced ?? []).map(ref),
     keyOf,
   );
-  const newlyUnpriced = before === null ? [] : matched.added;
-  const newlyPriced = after === null ? [] : matched.removed;
+  const unpricedOnlyInHead = before === null ? [] : matched.added;
+  const unpricedOnlyInBase = after === null ? [] : matched.removed;
   return {
     ...monthly,
     deltaPct: percentChange(monthly.before, monthly.after),
@@ -209,11 +209,11 @@ function costPair(b: VariantEvaluation | undefined, a: VariantEvaluation | undef
     direction: costDirection(
       monthly.before,
       monthly.after,
-      newlyUnpriced.length,
-      newlyPriced.length,
+      unpricedOnlyInHead.length,
+      unpricedOnlyInBase.length,
     ),
-    newlyUnpriced,
-    newlyPriced,
+    unpricedOnlyInHead,
+    unpricedOnlyInBase,
   };
 }
 
@@ -226,13 +226,13 @@ function costPair(b: VariantEvaluation | undefined, a: VariantEvaluation | undef
 function costDirection(
   before: number | null,
   after: number | null,
-  newlyUnpriced: number,
-  newlyPriced: number,
+  unpricedOnlyInHead: number,
+  unpricedOnlyInBase: number,
 ): CostPair['direction'] {
   if (before === null || after === null) return 'unknown';
   if (!differs(before, after, SHOW.usd)) {
-    return newlyUnpriced === 0 && newlyPriced === 0 ? 'none' : 'unknown';
+    return unpricedOnlyInHead === 0 && unpricedOnlyInBase === 0 ? 'none' : 'unknown';
   }
-  if (after < before) return newlyUnpriced === 0 ? 'decrease' : 'unknown';
-  return newlyPriced === 0 ? 'increase' : 'unknown';
+  if (after < before) return unpricedOnlyInHead === 0 ? 'decrease' : 'unknown';
+  return unpricedOnlyInBase === 0 ? 'increase' : 'unknown';
 }

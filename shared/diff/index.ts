@@ -21,7 +21,7 @@ export {
   topologySummary,
   KEY_LINE,
 } from './lines';
-export { arrow, SHOW } from './display';
+export { arrow, minutesArrow, SHOW } from './display';
 export { DIFF_FORMAT } from './types';
 export type {
   CostPair,

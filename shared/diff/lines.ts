@@ -164,14 +164,14 @@ export function costChangeText(c: CostPair): string {
   if (c.direction === 'none') return 'no change';
   if (c.direction === 'unknown') {
     const why = [
-      ...(c.newlyUnpriced.length > 0
-        ? [`${formatCount(c.newlyUnpriced.length, 'item')} newly unpriced`]
+      ...(c.unpricedOnlyInHead.length > 0
+        ? [`${SHOW.count(c.unpricedOnlyInHead.length)} only in the head`]
         : []),
-      ...(c.newlyPriced.length > 0
-        ? [`${formatCount(c.newlyPriced.length, 'item')} newly priced`]
+      ...(c.unpricedOnlyInBase.length > 0
+        ? [`${SHOW.count(c.unpricedOnlyInBase.length)} only in the base`]
         : []),
     ];
-    return `change not known: ${listOf(why)}`;
+    return `change not known: unpriced items differ, ${listOf(why)}`;
   }
   const bound = c.complete[0] === true && c.complete[1] === true ? '' : 'at least ';
   const pct = c.deltaPct === null ? '' : `, ${signedPercent(c.deltaPct)}`;
@@ -194,21 +194,26 @@ function changedVariants(diff: DesignDiff): VariantDiff[] {
 }
 
 /**
- * The headline's parts: the regression count, then for a single changed variant its main
+ * The headline's parts: the regression count (`tone` for an output's own mark), then for a single changed variant its main
  * deltas (availability, downtime, cost), else how many variants changed. Identical designs read
  * `No design change`.
  */
-export function headlineParts(diff: DesignDiff): { verdict: string; deltas: string[] } {
+export function headlineParts(diff: DesignDiff): {
+  verdict: string;
+  tone: 'same' | 'regression' | 'ok';
+  deltas: string[];
+} {
   const s = diff.summary;
   const moves = s.layoutChanges === 0 ? '' : ` (${formatCount(s.layoutChanges, 'layout move')})`;
-  if (!s.designChanged) return { verdict: `No design change${moves}`, deltas: [] };
-  const verdict =
-    s.regressions > 0 ? `⚠️ ${formatCount(s.regressions, 'regression')}` : '✅ no regression';
+  if (!s.designChanged) return { verdict: `No design change${moves}`, tone: 'same', deltas: [] };
+  const tone = s.regressions > 0 ? 'regression' : 'ok';
+  const verdict = s.regressions > 0 ? formatCount(s.regressions, 'regression') : 'no regression';
   const changed = changedVariants(diff);
   const single = changed.length === 1 ? changed[0] : undefined;
   if (single === undefined) {
     return {
       verdict,
+      tone,
       deltas:
         changed.length === 0
           ? ['document changed, figures unchanged']
@@ -222,6 +227,7 @@ export function headlineParts(diff: DesignDiff): { verdict: string; deltas: stri
   const costChange = costChangeText(cost);
   return {
     verdict,
+    tone,
     deltas: [
       `availability ${arrow(f.availability.requestWeighted.before, f.availability.requestWeighted.after, SHOW.availability)}`,
       `downtime ${downtimeText(single)}`,

@@ -22,12 +22,13 @@ export const MARKER_PREFIX = '<!-- nines-diff:';
 
 /** The diff as Markdown, ending with a line break. */
 export function renderMarkdown(diff: DesignDiff): string {
-  const { verdict, deltas } = headlineParts(diff);
+  const { verdict, tone, deltas } = headlineParts(diff);
+  const mark = tone === 'regression' ? '⚠️ ' : tone === 'ok' ? '✅ ' : '';
   const out = [
     `${MARKER_PREFIX} ${markerSafe(diff.head.file)} -->`,
     `### Nines design review — ${codeSpan(diff.head.file)}`,
     '',
-    [`**${verdict}**`, ...deltas.map(escapeText)].join(' · '),
+    [`**${mark}${verdict}**`, ...deltas.map(escapeText)].join(' · '),
     '',
   ];
   const migrated = migrationLines(diff);

@@ -17,10 +17,10 @@ import type { DesignDiff, NumberPair, VariantDiff } from './types';
 
 /** The whole diff as lines of text, ending with a line break. */
 export function renderText(diff: DesignDiff): string {
-  const { verdict, deltas } = headlineParts(diff);
+  const { verdict, tone, deltas } = headlineParts(diff);
   const out = [
     `Nines diff: ${diff.base.file} → ${diff.head.file}`,
-    [verdict, ...deltas].join(' · '),
+    [tone === 'regression' ? `! ${verdict}` : verdict, ...deltas].join(' · '),
     ...migrationLines(diff),
     '',
   ];

@@ -73,7 +73,12 @@ export function diffTopology(
         return fields.length === 0 ? [] : [{ ...linkRef(a), fields }];
       }),
     },
-    layoutChanges: layoutChanges(base, head, mapId),
+    layoutChanges: layoutChanges(
+      base,
+      head,
+      mapId,
+      new Set([...nodes.both.map(([, a]) => a.id), ...renamed.map((r) => r.to)]),
+    ),
   };
 }
 
@@ -136,13 +141,21 @@ function withoutParent(node: ModelNode): Fields {
   return rest;
 }
 
-/** Entries of `layout` (after renaming the base's ids) that differ, appear or disappear. */
-function layoutChanges(base: Variant, head: Variant, mapId: (id: string) => string): number {
+/**
+ * Nodes on both sides (renamed ones included) whose `layout` entry (after renaming the base's
+ * ids) differs, appears or disappears; the entry of an added or removed node goes with it.
+ */
+function layoutChanges(
+  base: Variant,
+  head: Variant,
+  mapId: (id: string) => string,
+  kept: ReadonlySet<string>,
+): number {
   const before = new Map(Object.entries(base.layout ?? {}).map(([id, p]) => [mapId(id), p]));
   const after = new Map(Object.entries(head.layout ?? {}));
   let count = 0;
   for (const id of new Set([...before.keys(), ...after.keys()])) {
-    if (!sameValue(before.get(id), after.get(id))) count += 1;
+    if (kept.has(id) && !sameValue(before.get(id), after.get(id))) count += 1;
   }
   return count;
 }

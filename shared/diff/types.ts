@@ -124,17 +124,18 @@ export interface UnpricedRef {
 /**
  * The monthly cost before → after, both from the same price book. A side with unpriced items
  * is a lower bound (`complete` false: shown as `≥ $x`). `direction` claims a change only where
- * the unpriced items allow it: a decrease only when nothing is newly unpriced in the head
- * (else the drop may be an item that lost its price), an increase only when nothing unpriced in
- * the base got a price in the head; otherwise `unknown`.
+ * the unpriced items allow it: a decrease only when the head has no unpriced item the base
+ * lacks (else the drop may be an item that lost its price, or an added node with no price), an
+ * increase only when the base has none the head lacks (an item that got a price, or a removed
+ * node with none); otherwise `unknown`. Items are matched by node, category and reason code.
  */
 export interface CostPair extends PercentPair {
   readonly complete: readonly [boolean | null, boolean | null];
   readonly direction: 'increase' | 'decrease' | 'none' | 'unknown';
-  /** Unpriced in the head and not in the base. */
-  readonly newlyUnpriced: readonly UnpricedRef[];
-  /** Unpriced in the base and priced in the head. */
-  readonly newlyPriced: readonly UnpricedRef[];
+  /** Unpriced items of the head that the base does not have. */
+  readonly unpricedOnlyInHead: readonly UnpricedRef[];
+  /** Unpriced items of the base that the head does not have (priced now, or gone). */
+  readonly unpricedOnlyInBase: readonly UnpricedRef[];
 }
 
 /** The before → after figures of one variant (FORMAT.md's `nines evaluate --json` names). */
