@@ -5,7 +5,7 @@ import type { NinesDocument } from '../model/types';
 import { parseDocumentText } from '../schema/parse';
 import { fieldChanges } from './fields';
 import { codeSpan, escapeText } from './markdown';
-import { diffDesigns, renderMarkdown, type DesignDiff } from './index';
+import { diffDesigns, renderMarkdown, renderText, type DesignDiff } from './index';
 
 const priceBook = priceBookSchema.parse(
   JSON.parse(readFileSync(new URL('../../assets/pricing/pricebook.json', import.meta.url), 'utf8')),
@@ -77,5 +77,32 @@ describe('Markdown escaping', () => {
     const markdown = renderMarkdown({ ...diff, head: { ...diff.head, file: 'a-->b`c.json' } });
     expect(markdown.split('\n')[0]).toBe('<!-- nines-diff: a-b`c.json -->');
     expect(markdown).toContain('Evil \\| name \\<script\\>');
+  });
+});
+
+describe('topology and sides', () => {
+  it('counts no layout move for the layout entry of an added node', () => {
+    const base = templateDoc('single-region-3az');
+    const head = structuredClone(base);
+    const variant = head.variants[0]!;
+    variant.nodes.push({ id: 'extra', kind: 'external', name: 'Extra' });
+    variant.layout = { ...variant.layout, extra: { x: 10, y: 10 } };
+    const topology = diffOf(base, head).variants[0]!.topology;
+    expect(topology.nodes.added).toEqual([{ id: 'extra', kind: 'external' }]);
+    expect(topology.layoutChanges).toBe(0);
+  });
+
+  it('says when a side was migrated from an older format', () => {
+    const doc = templateDoc('single-region-3az');
+    const result = diffDesigns(
+      { document: doc, side: { file: 'old.json', sha256: null, migrated: ['nines/0 → nines/1'] } },
+      { document: doc, side: { file: 'new.json', sha256: null, migrated: [] } },
+      { priceBook },
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(renderText(result.diff)).toContain('The base was migrated first: nines/0 → nines/1.');
+    expect(renderMarkdown(result.diff)).toContain(
+      'The base was migrated first: nines/0 → nines/1.',
+    );
   });
 });

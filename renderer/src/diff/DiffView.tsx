@@ -132,6 +132,18 @@ export function DiffView({ target }: { target: DiffTarget }) {
           )}
         </ul>
       )}
+      {diff.summary.improvements > 0 && (
+        <ul className="diff__improvements" data-testid="diff-improvements">
+          {diff.variants.flatMap((v) =>
+            v.improvements.map((r) => (
+              <li key={`${v.id}-${r.rule}-${r.subject ?? ''}-${r.detail}`}>
+                {diff.variants.length > 1 ? `${v.id}: ` : ''}
+                {r.detail}
+              </li>
+            )),
+          )}
+        </ul>
+      )}
       {diff.variants.length > 1 && (
         <div className="diff__variants" role="tablist" aria-label="Variants">
           {diff.variants.map((v) => (
