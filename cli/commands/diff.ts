@@ -20,8 +20,7 @@ const FAIL_ON_HIT = 1;
 
 export const diffCommand: Command = {
   name: 'diff',
-  usage:
-    'nines diff A B [--variant ID[:ID]] [--json | --markdown] [--prices FILE] [--fail-on regression|any] [--max-cost-increase P%] [--max-downtime-increase P%] [--renames] [--only-on-change]',
+  usage: 'nines diff A B [--json | --markdown] [--fail-on regression|any] [options]',
   summary: 'What a change to a design does to every figure (files or git:REF:PATH).',
   options: {
     variant: { type: 'string' },
@@ -36,19 +35,14 @@ export const diffCommand: Command = {
   },
   async run({ positionals, values }, io) {
     const flags = parseFlags(values);
-    if (!flags.ok) {
-      io.stderr.write(`nines diff: ${flags.message}\n`);
-      return EXIT.usage;
-    }
-    if (positionals.length !== 2) return EXIT.usage;
+    if (!flags.ok) return usageError(io, flags.message);
+    if (positionals.length !== 2)
+      return usageError(io, 'give two designs: A (before) and B (after)');
     const [baseName, headName] = positionals as [string, string];
     for (const name of [baseName, headName]) {
       if (!name.startsWith(GIT_PREFIX)) continue;
       const spec = parseGitSpec(name);
-      if (!spec.ok) {
-        io.stderr.write(`nines diff: ${spec.message}\n`);
-        return EXIT.usage;
-      }
+      if (!spec.ok) return usageError(io, spec.message);
     }
     // Both sides are read and checked before anything is compared: every problem of both is listed.
     const [base, head] = await Promise.all([loadSide(baseName), loadSide(headName)]);
@@ -94,6 +88,16 @@ export const diffCommand: Command = {
     return failed ? FAIL_ON_HIT : EXIT.ok;
   },
 };
+
+/** The options besides those the usage line shows, for a usage error. */
+const MORE_OPTIONS =
+  'Options: --variant ID[:ID], --prices FILE, --max-cost-increase P%, --max-downtime-increase P%, --renames, --only-on-change (docs/diff.md).';
+
+/** Says what is wrong with the command line and which options there are; the caller's exit is 2. */
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`nines diff: ${message}\n${MORE_OPTIONS}\n`);
+  return EXIT.usage;
+}
 
 interface Flags {
   readonly format: 'text' | 'json' | 'markdown';

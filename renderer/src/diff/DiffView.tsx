@@ -120,30 +120,8 @@ export function DiffView({ target }: { target: DiffTarget }) {
           <span key={d}> · {d}</span>
         ))}
       </p>
-      {diff.summary.regressions > 0 && (
-        <ul className="diff__regressions" data-testid="diff-regressions">
-          {diff.variants.flatMap((v) =>
-            v.regressions.map((r) => (
-              <li key={`${v.id}-${r.rule}-${r.subject ?? ''}-${r.detail}`}>
-                {diff.variants.length > 1 ? `${v.id}: ` : ''}
-                {r.detail}
-              </li>
-            )),
-          )}
-        </ul>
-      )}
-      {diff.summary.improvements > 0 && (
-        <ul className="diff__improvements" data-testid="diff-improvements">
-          {diff.variants.flatMap((v) =>
-            v.improvements.map((r) => (
-              <li key={`${v.id}-${r.rule}-${r.subject ?? ''}-${r.detail}`}>
-                {diff.variants.length > 1 ? `${v.id}: ` : ''}
-                {r.detail}
-              </li>
-            )),
-          )}
-        </ul>
-      )}
+      <FindingList diff={diff} kind="regressions" />
+      <FindingList diff={diff} kind="improvements" />
       {diff.variants.length > 1 && (
         <div className="diff__variants" role="tablist" aria-label="Variants">
           {diff.variants.map((v) => (
@@ -180,6 +158,23 @@ export function DiffView({ target }: { target: DiffTarget }) {
       )}
       <p className="diff__note">{pricesLine(diff)}</p>
     </main>
+  );
+}
+
+/** The regressions (or improvements) of every variant, one line each. */
+function FindingList({ diff, kind }: { diff: DesignDiff; kind: 'regressions' | 'improvements' }) {
+  if (diff.summary[kind] === 0) return null;
+  return (
+    <ul className={`diff__${kind}`} data-testid={`diff-${kind}`}>
+      {diff.variants.flatMap((v) =>
+        v[kind].map((r) => (
+          <li key={`${v.id}-${r.rule}-${r.subject ?? ''}-${r.detail}`}>
+            {diff.variants.length > 1 ? `${v.id}: ` : ''}
+            {r.detail}
+          </li>
+        )),
+      )}
+    </ul>
   );
 }
 
