@@ -327,7 +327,7 @@ describe('nines diff', () => {
     // The region outage's RTO: 90 s → 10.5 min in the table, the JSON's seconds.
     const region = diff.variants[0]!.scenarios.find((s) => s.id === 'region-outage')!;
     const scenarioRow = markdown.split('\n').find((l) => l.includes('(`region-outage`)'));
-    const rtoCell = (scenarioRow ?? '').split(' | ')[5]?.replaceAll('*', '') ?? '';
+    const rtoCell = (scenarioRow ?? '').split(' | ')[4]?.replaceAll('*', '') ?? '';
     const [beforeText, afterText] = rtoCell.split(' → ');
     const seconds = (text: string | undefined): number => {
       const [value, unit] = (text ?? '').trim().split('\u00a0');

@@ -102,25 +102,38 @@ function scenarioTable(variants: readonly VariantDiff[]): string[] {
     v.scenarios.filter((s) => s.changed).map((s) => ({ v, s })),
   );
   if (changed.length === 0) return ['No scenario outcome changed.'];
-  const part = (s: ScenarioDiff, show: (o: ScenarioOutcome) => string): string => {
+  const part = (s: ScenarioDiff, show: (o: ScenarioOutcome) => string, always = false): string => {
     const text = (o: ScenarioOutcome | null): string =>
-      o === null ? MISSING : o.applies ? show(o) : 'n/a';
+      o === null ? MISSING : o.applies || always ? show(o) : 'n/a';
     const before = text(s.before);
     const after = text(s.after);
     return before === after ? `${before} → ${after}` : `${before} → **${after}**`;
   };
+  // The Applies column only when some scenario starts or stops applying.
+  const appliesChanged = changed.some(
+    ({ s }) => s.before !== null && s.after !== null && s.before.applies !== s.after.applies,
+  );
   const rows = changed.map(({ v, s }) => [
     codeSpan(v.id),
     `${escapeText(s.name)} (${codeSpan(s.id)})`,
-    part(s, (o) => (o.applies ? 'yes' : 'no')),
-    part(s, (o) => check(o.survives)),
+    ...(appliesChanged ? [part(s, (o) => (o.applies ? 'yes' : 'no'), true)] : []),
+    part(s, (o) => o.status ?? MISSING),
     part(s, (o) => SHOW.share(o.servedShare)),
     part(s, (o) => SHOW.duration(o.rtoSeconds)),
     part(s, (o) => SHOW.duration(o.rpoSeconds)),
     part(s, (o) => check(o.meetsTargets)),
   ]);
   return table(
-    ['Variant', 'Scenario', 'Applies', 'Survives', 'Served', 'RTO', 'RPO', 'Meets targets'],
+    [
+      'Variant',
+      'Scenario',
+      ...(appliesChanged ? ['Applies'] : []),
+      'Status',
+      'Served',
+      'RTO',
+      'RPO',
+      'Meets targets',
+    ],
     rows,
   );
 }
