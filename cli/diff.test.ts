@@ -278,6 +278,10 @@ describe('nines diff', () => {
       },
     ]);
     expect(typeof diff.variants[2]?.figures.monthlyCostUsd.delta).toBe('number');
+    // A one-sided variant lists its nodes as removed, not its own fields as changes.
+    const removed = diff.variants[5]!.topology;
+    expect(removed.fields).toEqual([]);
+    expect(removed.nodes.removed.length).toBeGreaterThan(0);
     // The schema is strict: a string where a number belongs is refused.
     const broken = structuredClone(diff) as unknown as {
       variants: { figures: { nines: { before: unknown } } }[];

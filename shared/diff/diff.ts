@@ -70,9 +70,12 @@ export function diffDesigns(
       { evaluation: baseEval, availabilityTarget: base.document.targets?.availability },
       { evaluation: headEval, availabilityTarget: head.document.targets?.availability },
     );
-    const topology = diffTopology(b ?? EMPTY_VARIANT, a ?? EMPTY_VARIANT, {
+    const compared = diffTopology(b ?? EMPTY_VARIANT, a ?? EMPTY_VARIANT, {
       renames: options.renames === true,
     });
+    // A variant on one side only lists its nodes, edges and links as added or removed; its own
+    // fields (name, entry) are not changes of a variant that does not exist on the other side.
+    const topology = b && a ? compared : { ...compared, fields: [] };
     const scenarios = diffScenarios(baseEval, headEval);
     const verdictEval = b && verdictEvaluations.get(b.id);
     const judged =

@@ -79,6 +79,8 @@ export function signedUsd(delta: number): string {
 
 /** Minutes a year before → after with the unit once: `6.2 → 15.7 min/yr`. */
 export function minutesArrow(before: number | null, after: number | null): string {
+  if (after === null)
+    return `${before === null ? MISSING : formatMinutesPerYear(before)} → ${MISSING}`;
   const first = before === null ? MISSING : fixed(before, 1);
   return `${first} → ${after === null ? MISSING : formatMinutesPerYear(after)}`;
 }

@@ -12,6 +12,7 @@ import {
   pricesLine,
   scenarioChangeText,
   topologyLines,
+  topologySummary,
 } from './lines';
 import type { DesignDiff, NumberPair, VariantDiff } from './types';
 
@@ -51,10 +52,14 @@ function variantLines(v: VariantDiff): string[] {
   const numbers = (p: NumberPair, show: (x: number) => string): string =>
     arrow(p.before, p.after, show);
   const spof = f.singlePointsOfFailure;
+  const list = (events: readonly string[] | null): string | null =>
+    events === null ? null : events.join(', ') || 'none';
   const spofText =
-    spof.added.length + spof.removed.length > 0
-      ? [...spof.added.map((e) => `+ ${e}`), ...spof.removed.map((e) => `- ${e}`)].join(', ')
-      : `${(spof.after ?? spof.before ?? []).join(', ') || 'none'} (unchanged)`;
+    spof.before === null || spof.after === null
+      ? arrow(list(spof.before), list(spof.after), (x) => x)
+      : spof.added.length + spof.removed.length > 0
+        ? [...spof.added.map((e) => `+ ${e}`), ...spof.removed.map((e) => `- ${e}`)].join(', ')
+        : `${list(spof.after)} (unchanged)`;
   const cost = f.monthlyCostUsd;
   const costChange = costChangeText(cost);
   const lines = [
@@ -83,6 +88,10 @@ function variantLines(v: VariantDiff): string[] {
     row('yearly total', numbers(f.yearlyTotalUsd, SHOW.usd)),
     row('scenarios failing', numbers(f.scenariosFailing, SHOW.count)),
   ];
+  if (v.status === 'added' || v.status === 'removed') {
+    lines.push(`  Topology: ${topologySummary(v.topology)}`);
+    return lines;
+  }
   const scenarios = v.scenarios.filter((s) => s.changed);
   if (scenarios.length > 0) {
     lines.push(

@@ -61,20 +61,26 @@ export function DiffDrawing({
   diff: VariantDiff;
 }) {
   const { marks, removed } = nodeMarks(diff);
-  const headBoxes = head ? absoluteBoxes(head) : new Map<string, Box>();
-  const placed: Placed[] = (head?.nodes ?? []).map((node) => ({
+  // A removed variant is drawn as the base had it, every node marked removed.
+  const drawn = diff.status === 'removed' ? base : head;
+  const headBoxes = drawn ? absoluteBoxes(drawn) : new Map<string, Box>();
+  const placed: Placed[] = (drawn?.nodes ?? []).map((node) => ({
     node,
     box: headBoxes.get(node.id) as Box,
-    mark: diff.status === 'added' ? 'added' : (marks.get(node.id) ?? 'unchanged'),
+    mark:
+      diff.status === 'added' || diff.status === 'removed'
+        ? diff.status
+        : (marks.get(node.id) ?? 'unchanged'),
   }));
   // Removed nodes: in a row of their own under the head's drawing, so that no ghost hides a
   // node the head has (the base's positions may now hold other nodes).
-  const ghosts = base
-    ? (diff.status === 'removed' ? base.nodes.map((n) => n.id) : removed).flatMap((id) => {
-        const node = base.nodes.find((n) => n.id === id);
-        return node ? [node] : [];
-      })
-    : [];
+  const ghosts =
+    base && diff.status !== 'removed'
+      ? removed.flatMap((id) => {
+          const node = base.nodes.find((n) => n.id === id);
+          return node ? [node] : [];
+        })
+      : [];
   const headBottom = Math.max(0, ...placed.map((p) => p.box.y + p.box.height));
   const headLeft = Math.min(0, ...placed.map((p) => p.box.x));
   const stripTop = placed.length === 0 ? 0 : headBottom + STRIP_GAP;
