@@ -17,6 +17,7 @@ export {
   headlineParts,
   pricesLine,
   scenarioChangeText,
+  spofText,
   topologyLines,
   topologySummary,
   KEY_LINE,

@@ -19,6 +19,7 @@ import type {
   DesignDiff,
   DocumentChanges,
   FieldChange,
+  FiguresDiff,
   ScenarioDiff,
   ScenarioOutcome,
   TopologyDiff,
@@ -176,6 +177,21 @@ export function costChangeText(c: CostPair): string {
   const bound = c.complete[0] === true && c.complete[1] === true ? '' : 'at least ';
   const pct = c.deltaPct === null ? '' : `, ${signedPercent(c.deltaPct)}`;
   return `${bound}${signedUsd(c.delta)}${pct}`;
+}
+
+/**
+ * The single points of failure: `+ redis, - dns` when they changed, `dns (unchanged)`, or
+ * `dns → —` for a variant on one side only.
+ */
+export function spofText(f: FiguresDiff): string {
+  const spof = f.singlePointsOfFailure;
+  const list = (events: readonly string[] | null): string | null =>
+    events === null ? null : events.join(', ') || 'none';
+  if (spof.before === null || spof.after === null) {
+    return arrow(list(spof.before), list(spof.after), (x) => x);
+  }
+  if (spof.added.length + spof.removed.length === 0) return `${list(spof.after)} (unchanged)`;
+  return [...spof.added.map((e) => `+ ${e}`), ...spof.removed.map((e) => `- ${e}`)].join(', ');
 }
 
 /** `6.2 → 15.7 min/yr (+9.4 min/yr, +151 %)`. */

@@ -11,6 +11,7 @@ import {
   migrationLines,
   pricesLine,
   scenarioChangeText,
+  spofText,
   topologyLines,
   topologySummary,
 } from './lines';
@@ -51,15 +52,6 @@ function variantLines(v: VariantDiff): string[] {
   const row = (label: string, text: string): string => `  ${label.padEnd(20)}${text}`;
   const numbers = (p: NumberPair, show: (x: number) => string): string =>
     arrow(p.before, p.after, show);
-  const spof = f.singlePointsOfFailure;
-  const list = (events: readonly string[] | null): string | null =>
-    events === null ? null : events.join(', ') || 'none';
-  const spofText =
-    spof.before === null || spof.after === null
-      ? arrow(list(spof.before), list(spof.after), (x) => x)
-      : spof.added.length + spof.removed.length > 0
-        ? [...spof.added.map((e) => `+ ${e}`), ...spof.removed.map((e) => `- ${e}`)].join(', ')
-        : `${list(spof.after)} (unchanged)`;
   const cost = f.monthlyCostUsd;
   const costChange = costChangeText(cost);
   const lines = [
@@ -80,7 +72,7 @@ function variantLines(v: VariantDiff): string[] {
       minutesArrow(f.downtimeTerms.capacity.before, f.downtimeTerms.capacity.after),
     ),
     row('nines', arrow(f.nines.before, f.nines.after, SHOW.nines)),
-    row('SPOFs', spofText),
+    row('SPOFs', spofText(f)),
     row(
       'monthly cost',
       `${costText(cost.before, cost.complete[0])} → ${costText(cost.after, cost.complete[1])}${costChange === '' ? '' : ` (${costChange})`}`,

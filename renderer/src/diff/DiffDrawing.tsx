@@ -37,6 +37,8 @@ interface Placed {
   readonly node: ModelNode;
   readonly box: Box;
   readonly mark: NodeMark;
+  /** A removed node drawn in the row under the design, as a card whatever its kind. */
+  readonly ghost?: boolean;
 }
 
 const isContainer = (node: ModelNode): boolean => node.kind === 'region' || node.kind === 'zone';
@@ -89,6 +91,7 @@ export function DiffDrawing({
       node,
       box: { x: headLeft + i * (GHOST.width + 16), y: stripTop, ...GHOST },
       mark: 'removed',
+      ghost: true,
     }),
   );
   if (placed.length === 0) return null;
@@ -108,9 +111,9 @@ export function DiffDrawing({
   const bottom = Math.max(...placed.map((p) => p.box.y + p.box.height)) + 20;
   const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
   const containers = placed
-    .filter((p) => isContainer(p.node) && p.mark !== 'removed')
+    .filter((p) => isContainer(p.node) && p.ghost !== true)
     .sort((a, b) => (a.node.kind === b.node.kind ? 0 : a.node.kind === 'region' ? -1 : 1));
-  const cards = placed.filter((p) => !isContainer(p.node) || p.mark === 'removed');
+  const cards = placed.filter((p) => !isContainer(p.node) || p.ghost === true);
   return (
     <svg
       className="diff-drawing"

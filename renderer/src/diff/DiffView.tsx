@@ -11,6 +11,7 @@ import {
   pricesLine,
   scenarioChangeText,
   SHOW,
+  spofText,
   topologyLines,
   topologySummary,
   type DesignDiff,
@@ -196,10 +197,6 @@ function Figures({ variant }: { variant: VariantDiff }) {
   const cost = f.monthlyCostUsd;
   const costChange = costChangeText(cost);
   const spof = f.singlePointsOfFailure;
-  const spofText =
-    spof.added.length + spof.removed.length > 0
-      ? [...spof.added.map((e) => `+ ${e}`), ...spof.removed.map((e) => `− ${e}`)].join(', ')
-      : (spof.after ?? spof.before ?? []).join(', ') || 'none';
   const row = (label: string, text: string, changed: boolean, sub = false) => (
     <tr key={label} className={`${changed ? 'is-changed' : ''} ${sub ? 'is-sub' : ''}`}>
       <th scope="row">{label}</th>
@@ -243,7 +240,11 @@ function Figures({ variant }: { variant: VariantDiff }) {
             true,
           )}
           {row('Nines', arrow(f.nines.before, f.nines.after, SHOW.nines), f.nines.changed)}
-          {row('Single points of failure', spofText, spof.added.length + spof.removed.length > 0)}
+          {row(
+            'Single points of failure',
+            spofText(f),
+            spof.added.length + spof.removed.length > 0,
+          )}
           {row(
             'Monthly cost',
             `${costText(cost.before, cost.complete[0])} → ${costText(cost.after, cost.complete[1])}${costChange === '' || costChange === 'no change' ? '' : ` (${costChange})`}`,
