@@ -16,6 +16,7 @@ export {
   downtimeText,
   headlineParts,
   pricesLine,
+  ninesText,
   scenarioChangeText,
   spofText,
   topologyLines,

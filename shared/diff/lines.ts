@@ -4,7 +4,7 @@
  * figure rows. Numbers go through `display.ts` (shared/text); values the user typed are echoed
  * as the file has them (docs/conventions.md).
  */
-import { formatCount, listOf } from '../text';
+import { formatCount, formatNines, listOf, withUnit } from '../text';
 import {
   arrow,
   minutesArrow,
@@ -192,6 +192,17 @@ export function spofText(f: FiguresDiff): string {
   }
   if (spof.added.length + spof.removed.length === 0) return `${list(spof.after)} (unchanged)`;
   return [...spof.added.map((e) => `+ ${e}`), ...spof.removed.map((e) => `- ${e}`)].join(', ');
+}
+
+/**
+ * Nines before → after with the word once, `4.93 → 4.27 nines`: `∞` where a side has no
+ * unavailability at all, {@link MISSING} where it has no figures.
+ */
+export function ninesText(f: FiguresDiff): string {
+  const side = (nines: number | null, availability: number | null): string =>
+    availability === null ? MISSING : nines === null ? '∞' : formatNines(nines, { bare: true });
+  const rw = f.availability.requestWeighted;
+  return withUnit(`${side(f.nines.before, rw.before)} → ${side(f.nines.after, rw.after)}`, 'nines');
 }
 
 /** `6.2 → 15.7 min/yr (+9.4 min/yr, +151 %)`. */

@@ -10,6 +10,7 @@ import {
   KEY_LINE,
   migrationLines,
   pricesLine,
+  ninesText,
   scenarioChangeText,
   spofText,
   topologyLines,
@@ -71,7 +72,7 @@ function variantLines(v: VariantDiff): string[] {
       '  capacity',
       minutesArrow(f.downtimeTerms.capacity.before, f.downtimeTerms.capacity.after),
     ),
-    row('nines', arrow(f.nines.before, f.nines.after, SHOW.nines)),
+    row('nines', ninesText(f)),
     row('SPOFs', spofText(f)),
     row(
       'monthly cost',

@@ -8,6 +8,7 @@ import {
   downtimeText,
   headlineParts,
   minutesArrow,
+  ninesText,
   pricesLine,
   scenarioChangeText,
   SHOW,
@@ -239,7 +240,7 @@ function Figures({ variant }: { variant: VariantDiff }) {
             f.downtimeTerms.capacity.changed,
             true,
           )}
-          {row('Nines', arrow(f.nines.before, f.nines.after, SHOW.nines), f.nines.changed)}
+          {row('Nines', ninesText(f), f.nines.changed)}
           {row(
             'Single points of failure',
             spofText(f),
