@@ -2,6 +2,7 @@
 import { adviseCommand } from './advise';
 import type { Command } from './command';
 import { compareCommand } from './compare';
+import { diffCommand } from './diff';
 import { evaluateCommand } from './evaluate';
 import { exportMefCommand } from './export-mef';
 import { importCommand } from './import';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   exportMefCommand,
   compareCommand,
+  diffCommand,
   adviseCommand,
   planCommand,
   importCommand,

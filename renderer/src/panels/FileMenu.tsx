@@ -1,9 +1,10 @@
-import { ChevronDown, FileInput, FileText, History, Save } from 'lucide-react';
+import { ChevronDown, FileDiff, FileInput, FileText, History, Save } from 'lucide-react';
 import { useState } from 'react';
 import type { RecentFile } from '../../../shared/ipc/contract';
+import { compareWithFile } from '../diff';
 import { useServices } from '../hooks/useServices';
 import { ImportReportDialog, useTerraformImport } from '../import';
-import { usePlanner } from '../store/context';
+import { usePlanner, usePlannerStore } from '../store/context';
 import { PopoverMenu } from './PopoverMenu';
 
 const SAVE_AS_KEYS = navigator.userAgent.includes('Mac') ? '⇧⌘S' : 'Ctrl+Shift+S';
@@ -15,6 +16,7 @@ const SAVE_AS_KEYS = navigator.userAgent.includes('Mac') ? '⇧⌘S' : 'Ctrl+Shi
 export function FileMenu() {
   const { host, actions } = useServices();
   const hasDocument = usePlanner((s) => s.document !== null);
+  const store = usePlannerStore();
   const [recent, setRecent] = useState<readonly RecentFile[] | null>(null);
   const importer = useTerraformImport();
   return (
@@ -45,6 +47,15 @@ export function FileMenu() {
         >
           <Save size={14} aria-hidden /> Save As…
           <kbd className="file-menu__shortcut">{SAVE_AS_KEYS}</kbd>
+        </button>
+        <button
+          type="button"
+          role="menuitem"
+          className="menu-item"
+          disabled={!hasDocument}
+          onClick={() => void compareWithFile(host, store)}
+        >
+          <FileDiff size={14} aria-hidden /> Compare with…
         </button>
         <div className="file-menu__heading" role="presentation">
           <FileInput size={13} aria-hidden /> Import
