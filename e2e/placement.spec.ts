@@ -135,31 +135,54 @@ test('a palette click puts the node inside the visible canvas', async ({ page })
 
 // Once read as "the region drawn 86 px right of its zones": the boxes were read one by one while
 // Fit still animated the view, the region last; read in one go, once the view stands still.
-test(
-  'three zones clicked into a region sit in its strip, apart, and the region holds them',
-  async ({ page }) => {
-    const editor = new EditorPage(page);
-    await editor.openEmpty();
-    const region = await clickNew(editor, 'region');
-    const zones: string[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      await selectContainer(editor, region);
-      zones.push(await clickNew(editor, 'zone'));
-    }
-    await fit(editor);
-    const [held, a, b, c] = (await boxesOf(page, [region, ...zones])) as [Box, Box, Box, Box];
-    expect(Math.abs(a.y - b.y)).toBeLessThan(1);
-    expect(Math.abs(b.y - c.y)).toBeLessThan(1);
-    expect(b.x).toBeGreaterThan(a.x + a.width);
-    expect(c.x).toBeGreaterThan(b.x + b.width);
-    for (const box of [a, b, c]) expect(inside(box, held)).toBe(true);
-    for (const zone of zones) {
-      await selectContainer(editor, zone);
-      await expect(editor.field('parent')).toContainText(region);
-    }
-    expect(editor.errors).toEqual([]);
-  },
-);
+test('three zones clicked into a region sit in its strip, apart, and the region holds them', async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.openEmpty();
+  const region = await clickNew(editor, 'region');
+  const zones: string[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    await selectContainer(editor, region);
+    zones.push(await clickNew(editor, 'zone'));
+  }
+  await fit(editor);
+  const [held, a, b, c] = (await boxesOf(page, [region, ...zones])) as [Box, Box, Box, Box];
+  expect(Math.abs(a.y - b.y)).toBeLessThan(1);
+  expect(Math.abs(b.y - c.y)).toBeLessThan(1);
+  expect(b.x).toBeGreaterThan(a.x + a.width);
+  expect(c.x).toBeGreaterThan(b.x + b.width);
+  for (const box of [a, b, c]) expect(inside(box, held)).toBe(true);
+  for (const zone of zones) {
+    await selectContainer(editor, zone);
+    await expect(editor.field('parent')).toContainText(region);
+  }
+  expect(editor.errors).toEqual([]);
+});
+
+test('Ctrl+D on a region puts the copy right of the rightmost region, alone selected, in view', async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.openTemplate('active-active-2-regions');
+  await editor.node('use1').click({ position: { x: 24, y: 8 } });
+  const before = new Set(await editor.nodeIds());
+  await page.keyboard.press('Control+d');
+  await expect(editor.nodesOfKind('region')).toHaveCount(3);
+  const copy = (await editor.nodeIds()).find((id) => !before.has(id) && id.startsWith('region-'));
+  if (!copy) throw new Error('Ctrl+D made no region');
+  await expect(editor.canvas.locator('.react-flow__node.selected')).toHaveCount(1);
+  await expect(editor.node(copy)).toHaveClass(/selected/);
+  await editor.waitForFittedView();
+  const pane = await boxOf(editor.canvas);
+  const [east, west, made] = (await boxesOf(page, ['use1', 'euw1', copy])) as [Box, Box, Box];
+  expect(inside(made, pane)).toBe(true);
+  expect(made.x).toBeGreaterThan(Math.max(east.x + east.width, west.x + west.width));
+  expect(Math.abs(made.y - east.y)).toBeLessThan(1);
+  expect(await overlapping(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screenshots/placement-duplicate-light.png' });
+  expect(editor.errors).toEqual([]);
+});
 
 test('Shift+click selects several nodes; instances are edited together; align left', async ({
   page,
