@@ -49,6 +49,21 @@ describe('zone strip', () => {
     expect(overlapsIn(only(doc))).toEqual([]);
   });
 
+  it('draws the zones of a strip as tall as the tallest, as a zone grows', () => {
+    const { doc } = build([
+      ['region', undefined, 200, 200],
+      ['zone', 'region-1', 0, 0],
+      ['zone', 'region-1', 0, 0],
+      ['zone', 'region-1', 0, 0],
+      ['service', 'zone-1', 0, 0],
+      ['datastore', 'zone-1', 0, 0],
+    ]);
+    const heights = ['zone-1', 'zone-2', 'zone-3'].map((id) => boxOf(doc, id)?.height);
+    expect(heights[0]).toBeGreaterThan(160);
+    expect(heights).toEqual([heights[0], heights[0], heights[0]]);
+    expect(overlapsIn(only(doc))).toEqual([]);
+  });
+
   it('fills the first free slot and starts below the region’s own components', () => {
     const { doc } = build([
       ['region', undefined, 200, 200],
