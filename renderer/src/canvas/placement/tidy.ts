@@ -138,8 +138,10 @@ export function tidy(
       out.set(id, box);
       placed.push(box);
     }
-    if (container?.shape === 'region') evenStrip(kids);
-    if (container) grow(container.id, kids.map((k) => boxOf(k.id)));
+    if (!container) return;
+    if (container.shape === 'region') evenStrip(kids);
+    const held = kids.map((k) => boxOf(k.id));
+    grow(container.id, held);
   };
 
   /**
