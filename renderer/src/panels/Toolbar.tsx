@@ -172,9 +172,11 @@ export function Toolbar() {
               className="tool"
               aria-pressed={view === 'compare'}
               onClick={() => store.getState().setView(view === 'compare' ? 'design' : 'compare')}
+              aria-label="Compare"
               title="Compare the variants: cost, nines and every scenario"
             >
-              <ChartScatter size={15} aria-hidden /> Compare
+              <ChartScatter size={15} aria-hidden />{' '}
+              <span className="tool__label--wide">Compare</span>
             </button>
             <PlanButton />
             <DiagramExportMenu />
