@@ -147,10 +147,15 @@ export function formatDate(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-export const range = (values: readonly number[], format: (x: number) => string): string => {
-  const [min, max] = [Math.min(...values), Math.max(...values)];
-  return min === max ? format(min) : `${format(min)} – ${format(max)}`;
-};
+/** The least and the most of `values`, the unit once when both share it: `0.25 – 2.5 ms`. */
+export function range(values: readonly number[], format: (x: number) => string): string {
+  const [low, high] = [format(Math.min(...values)), format(Math.max(...values))];
+  if (low === high) return low;
+  const unit = (text: string) => text.slice(text.lastIndexOf(' '));
+  return unit(low) === unit(high)
+    ? `${low.slice(0, -unit(low).length)} – ${high}`
+    : `${low} – ${high}`;
+}
 
 /** `min / median / max` of a paired run, ms. */
 export const triple = (s: Stats) =>
