@@ -6,6 +6,7 @@
  * added to a script (a paired whole-process case in bench/process.ts, say) gets its row in every
  * table without a change here.
  */
+import type { PairedCase as PairedRun, Stats } from '../bench/paired';
 import { grouped } from '../shared/text';
 
 /** Load average over 1, 5 and 15 minutes (`os.loadavg()`). */
@@ -46,27 +47,13 @@ export interface BenchResults {
 // ---------------------------------------------------------------------------------------------
 // The shapes of the cases (as the scripts print them)
 
-export interface Stats {
-  readonly minMs: number;
-  readonly medianMs: number;
-  readonly maxMs: number;
-}
+export type { Stats } from '../bench/paired';
 
-/** bench/paired.ts: whole processes A and B alternating. */
-export interface PairedCase {
-  readonly name: string;
-  readonly a: string;
-  readonly b: string;
-  readonly pairs: number;
-  readonly aMs: Stats;
-  readonly bMs: Stats;
-  readonly aCpuMs?: Stats;
-  readonly bCpuMs?: Stats;
-  readonly ratio: number;
-  readonly target: number | null;
-  readonly targetMs?: number;
-  readonly met: boolean;
-}
+/**
+ * bench/paired.ts: whole processes A and B alternating. Its `target` is null in the record where
+ * the script had none (Infinity, which JSON writes as null).
+ */
+export type PairedCase = Omit<PairedRun, 'target'> & { readonly target: number | null };
 
 /** bench/index.ts: `evaluate` in process. */
 export interface EvaluateCase {
@@ -94,7 +81,7 @@ export interface ReviewCase {
   readonly target: { readonly reviewMs: number; readonly sensitivityMs: number | null };
 }
 
-/** bench/frames.ts: frames while dragging a node. */
+/** bench/frames.ts: frames while dragging a node (the figures read here), and the rate to keep. */
 export interface FrameCase {
   readonly name: string;
   readonly nodes: number;
