@@ -30,6 +30,7 @@ const load = (): LoadAverage => loadavg() as unknown as LoadAverage;
 
 function runSuite(script: string, args: readonly string[]): SuiteRun {
   const loadBefore = load();
+  process.stderr.write(`bench/${script} (load ${loadBefore[0].toFixed(1)})…\n`);
   const start = performance.now();
   const run = spawnSync(
     process.execPath,
@@ -37,6 +38,9 @@ function runSuite(script: string, args: readonly string[]): SuiteRun {
     { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const seconds = (performance.now() - start) / 1000;
+  process.stderr.write(
+    `bench/${script}: ${seconds.toFixed(0)} s, exit ${run.status ?? run.signal}\n`,
+  );
   let cases: BenchCase[] = [];
   try {
     cases = (JSON.parse(run.stdout) as { cases: BenchCase[] }).cases;
