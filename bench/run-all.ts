@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, tmpdir, type as osType } from 'node:os';
+import { cpus, getPriority, loadavg, release, tmpdir, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -120,6 +120,7 @@ const results: BenchResults = {
     cores: cpus().length,
     node: process.version,
     os: operatingSystem(),
+    nice: getPriority(),
   },
   suites,
   plan: await planPages(),

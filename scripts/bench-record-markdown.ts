@@ -263,8 +263,18 @@ export function resultsMarkdown(results: BenchResults): string {
     above 2 a process waits for a core).`),
     '',
     markdownTable(
-      ['run', 'commit', 'CPU', 'cores', 'system', 'Node'],
-      [[formatDate(results.date), results.commit ?? '—', m.cpu, grouped(m.cores, 0), m.os, m.node]],
+      ['run', 'commit', 'CPU', 'cores', 'system', 'Node', 'nice'],
+      [
+        [
+          formatDate(results.date),
+          results.commit ?? '—',
+          m.cpu,
+          grouped(m.cores, 0),
+          m.os,
+          m.node,
+          String(m.nice ?? 0),
+        ],
+      ],
     ),
     '',
     ...(results.plan

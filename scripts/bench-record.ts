@@ -38,6 +38,8 @@ export interface BenchResults {
     readonly cores: number;
     readonly node: string;
     readonly os: string;
+    /** The niceness the benchmarks ran at (`nice -n 10 npm run bench`: 10); 0 when not given. */
+    readonly nice?: number;
   };
   readonly suites: readonly SuiteRun[];
   /** The three-region template's plan as `nines plan --pdf` wrote it in this run. */
@@ -156,7 +158,7 @@ export function wrap(text: string, width = 100): string {
   const lines: string[] = [];
   let line = '';
   // A code span is one word, spaces and all, so that a line never breaks inside it.
-  for (const word of text.match(/(?:[^\s`]|`[^`]*`)+/g) ?? []) {
+  for (const word of text.replace(/\s+/g, ' ').match(/(?:[^\s`]|`[^`]*`)+/g) ?? []) {
     if (line !== '' && line.length + 1 + word.length > width && !/^([-+*>#|]|\d+\.)$/.test(word)) {
       lines.push(line);
       line = word;
@@ -185,5 +187,6 @@ export function provenance(results: BenchResults): string {
     `\`npm run bench\` of ${results.date.slice(0, 10)}`,
     results.commit ? ` (commit ${results.commit})` : '',
     ` on ${m.cpu}, ${m.cores} cores, ${m.os}, Node ${m.node.replace(/^v/, '')}`,
+    m.nice ? `, at nice ${m.nice} (below every process at the default priority)` : '',
   ].join('');
 }
