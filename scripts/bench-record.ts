@@ -184,7 +184,7 @@ export function markdownTable(header: readonly string[], rows: readonly string[]
 export function provenance(results: BenchResults): string {
   const m = results.machine;
   return [
-    `\`npm run bench\` of ${results.date.slice(0, 10)}`,
+    `\`npm run bench\` of ${formatDate(results.date)}`,
     results.commit ? ` (commit ${results.commit})` : '',
     ` on ${m.cpu}, ${m.cores} cores, ${m.os}, Node ${m.node.replace(/^v/, '')}`,
     m.nice ? `, at nice ${m.nice} (below every process at the default priority)` : '',

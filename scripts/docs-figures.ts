@@ -35,11 +35,11 @@ function pairedTarget(c: PairedCase): string {
 }
 
 function pairedMeasured(c: PairedCase): string {
-  const cpu = c.aCpuMs ? `, ${formatMs(c.aCpuMs.medianMs)} of CPU` : '';
-  const wall = `median ${formatMs(c.aMs.medianMs)} wall${cpu} (${c.pairs} runs)`;
+  const cpu = c.aCpuMs ? `, ${formatMs(c.aCpuMs.medianMs)} CPU` : '';
+  const median = `median ${formatMs(c.aMs.medianMs)} wall${cpu}`;
   return c.targetMs !== undefined
-    ? wall
-    : `${grouped(c.ratio, 2)}× (${wall}; \`${c.b}\` ${formatMs(c.bMs.medianMs)})`;
+    ? `${median}; ${c.pairs} pairs with \`${c.b}\``
+    : `${grouped(c.ratio, 2)}×: ${median}, against ${formatMs(c.bMs.medianMs)} for \`${c.b}\`; ${c.pairs} pairs`;
 }
 
 /** The rows of the README's table: one per measured figure that has a target or a range. */
@@ -143,12 +143,7 @@ export function performanceRows(results: BenchResults): string[][] {
       ]);
     }
     for (const c of cases.filter(isPaired)) {
-      rows.push([
-        `\`${c.a}\` / \`${c.b}\`, whole process: ${c.name}`,
-        pairedMeasured(c),
-        pairedTarget(c),
-        load,
-      ]);
+      rows.push([`${c.name} (whole process, paired)`, pairedMeasured(c), pairedTarget(c), load]);
     }
     for (const c of cases.filter(isSkipped))
       rows.push([c.name, `skipped: ${c.skipped}`, '—', load]);
@@ -160,7 +155,7 @@ export function performanceRows(results: BenchResults): string[][] {
 export function performanceTable(results: BenchResults): string {
   return [
     wrap(
-      `${provenance(results)}. The load is the 1-minute load average before → after each script;
+      `Figures from ${provenance(results)}. The load is the 1-minute load average before → after each script;
       on a shared machine it says how far to trust a time (above the number of cores, a process
       waits for one). Written from \`bench/results.json\` by \`npm run docs:figures\`; details per
       case in [bench/RESULTS.md](bench/RESULTS.md).`,
@@ -179,10 +174,10 @@ export function planFacts(results: BenchResults): string {
   for (const suite of results.suites) {
     for (const c of suite.cases.filter(isPaired).filter((p) => p.a.startsWith('nines plan'))) {
       rows.push([
-        `\`${c.a}\` (${c.name})`,
+        c.name,
         formatLoad(suite),
-        `${triple(c.aMs)} ms`,
-        c.aCpuMs ? `${grouped(c.aCpuMs.medianMs, 0)} ms` : '—',
+        triple(c.aMs),
+        c.aCpuMs ? grouped(c.aCpuMs.medianMs, 0) : '—',
         `\`${c.b}\`: ${grouped(c.bMs.medianMs, 0)} ms${c.bCpuMs ? `, CPU ${grouped(c.bCpuMs.medianMs, 0)} ms` : ''}`,
         pairedTarget(c),
       ]);
