@@ -7,15 +7,37 @@ import {
   type ImportResult,
 } from '../shared/catalog/csv';
 import { priceBookSchema, type PriceBook } from '../shared/catalog/price-book';
+import {
+  PART_PROVIDERS,
+  pricePartSchema,
+  withPriceParts,
+  type PricePart,
+} from '../shared/catalog/price-parts';
 import { encodingProblem } from '../shared/text/encoding';
 import { readInputFile } from './read-file';
 
 /** The bundled price book, shipped in assets/pricing/. */
 export const PRICEBOOK_URL = new URL('../assets/pricing/pricebook.json', import.meta.url);
 
-/** Reads and validates the bundled price book; throws when the installation is broken. */
+/** The bundled bulk part of `provider` (shared/catalog/price-parts.ts). */
+export const partUrl = (provider: string): URL =>
+  new URL(`../assets/pricing/pricebook-${provider}.json`, import.meta.url);
+
+/** Reads and validates one bulk part; throws when the installation is broken. */
+async function loadPart(provider: string): Promise<PricePart> {
+  return pricePartSchema.parse(JSON.parse(await readFile(partUrl(provider), 'utf8')));
+}
+
+/**
+ * Reads and validates the bundled price book: the core book with every provider's bulk part
+ * under it; throws when the installation is broken.
+ */
 export async function loadBundledPriceBook(): Promise<PriceBook> {
-  return priceBookSchema.parse(JSON.parse(await readFile(PRICEBOOK_URL, 'utf8')));
+  const [core, ...parts] = await Promise.all([
+    readFile(PRICEBOOK_URL, 'utf8').then((text) => priceBookSchema.parse(JSON.parse(text))),
+    ...PART_PROVIDERS.map(loadPart),
+  ]);
+  return withPriceParts(core as PriceBook, parts as PricePart[]);
 }
 
 /**

@@ -32,11 +32,25 @@ import { addCompute } from './pricebook/compute';
 import { createEntryBook } from './pricebook/entries';
 import { addGcpNetworkAndStorage, addGcpRedis } from './pricebook/gcp';
 import { readSources } from './pricebook/sources';
+import { buildPriceParts, TABLE_FILES, type TableFiles } from './pricebook/tables';
+import type { PricePart } from '../shared/catalog/price-parts';
 
 /** The price catalog, committed in data/pricing/ with its sources (data/README.md). */
 export const CATALOG_URL = new URL('../data/pricing/catalog.json', import.meta.url);
 /** Where the bundled book is written. */
 export const PRICEBOOK_URL = new URL('../assets/pricing/pricebook.json', import.meta.url);
+/** Where the bulk part of `provider` is written (shared/catalog/price-parts.ts). */
+export const partUrl = (provider: string): URL =>
+  new URL(`../assets/pricing/pricebook-${provider}.json`, import.meta.url);
+
+/** The bulk tables of data/pricing/, read as text. */
+export function readTableFiles(): TableFiles {
+  const files: Partial<Record<keyof TableFiles, string>> = {};
+  for (const name of TABLE_FILES) {
+    files[name] = readFileSync(new URL(`../data/pricing/${name}`, import.meta.url), 'utf8');
+  }
+  return files as TableFiles;
+}
 
 /** Builds the price book from the parsed catalog; throws when the catalog's shape changed. */
 export function buildPriceBook(catalogJson: unknown): PriceBook {
@@ -79,6 +93,23 @@ export function serializePriceBook(book: PriceBook): string {
   return `${JSON.stringify(book, null, 2)}\n`;
 }
 
+/**
+ * The text of a bulk part: compact JSON, one line per table head and per region's prices, so
+ * that a refreshed table shows in a diff as the regions whose prices changed.
+ */
+export function serializePricePart(part: PricePart): string {
+  const j = (v: unknown) => JSON.stringify(v);
+  const tables = part.tables.map((table) => {
+    const { prices, ...head } = table;
+    const rows = Object.entries(prices).map(([region, row]) => `${j(region)}:${j(row)}`);
+    return `${j(head).slice(0, -1)},\n"prices":{\n${rows.join(',\n')}}}`;
+  });
+  return (
+    `{"format":${j(part.format)},"provider":${j(part.provider)},\n` +
+    `"sources":${j(part.sources)},\n"tables":[\n${tables.join(',\n')}]}\n`
+  );
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const from = process.argv[2] ?? fileURLToPath(CATALOG_URL);
   const book = buildPriceBook(JSON.parse(readFileSync(from, 'utf8')));
@@ -86,4 +117,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.stdout.write(
     `assets/pricing/pricebook.json: ${Object.keys(book.entries).length} prices, as of ${book.asOf}\n`,
   );
+  for (const part of buildPriceParts(readTableFiles(), (key) => key in book.entries)) {
+    const text = serializePricePart(part);
+    writeFileSync(partUrl(part.provider), text);
+    const count = part.tables.reduce(
+      (n, t) =>
+        n +
+        Object.values(t.prices)
+          .flat()
+          .filter((p) => p !== null).length,
+      0,
+    );
+    process.stdout.write(
+      `assets/pricing/pricebook-${part.provider}.json: ${count} prices, ${text.length} bytes\n`,
+    );
+  }
 }

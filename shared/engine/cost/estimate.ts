@@ -9,7 +9,7 @@
  * read in the unit its provider bills (see `PriceUnit`). Missing prices are never guessed: what
  * needs one is listed in `unpriced` and left out of the total.
  */
-import { withDocumentPrices } from '../../catalog/price-book';
+import { priceDateRangeOf, withDocumentPrices } from '../../catalog/price-book';
 import type { ModelNode, NinesDocument } from '../../model/types';
 import { TRAFFIC_CATEGORIES } from './provider-rates';
 import { CostContext, instancesOf, naturalCategory, sum } from './context';
@@ -82,6 +82,11 @@ export function estimateCost(
     expectedDowntimeCostPerYear: expected,
     yearlyTotal: 12 * monthly + (expected ?? 0),
     priceBookAsOf: options.priceBook.asOf,
+    pricesAsOf:
+      priceDateRangeOf(
+        book,
+        breakdown.flatMap((l) => l.priceKeys),
+      ) ?? null,
     unpriced: ctx.unpriced,
     isComplete: ctx.unpriced.length === 0,
   };
