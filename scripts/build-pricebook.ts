@@ -29,9 +29,10 @@ import {
 } from './pricebook/azure';
 import { num, obj, str } from './pricebook/catalog-json';
 import { addCompute } from './pricebook/compute';
+import { addFills, readFillSources } from './pricebook/fills';
 import { createEntryBook } from './pricebook/entries';
 import { addGcpNetworkAndStorage, addGcpRedis } from './pricebook/gcp';
-import { readSources } from './pricebook/sources';
+import { readSources, sortedById } from './pricebook/sources';
 import { buildPriceParts, TABLE_FILES, type TableFiles } from './pricebook/tables';
 import type { PricePart } from '../shared/catalog/price-parts';
 
@@ -52,10 +53,20 @@ export function readTableFiles(): TableFiles {
   return files as TableFiles;
 }
 
-/** Builds the price book from the parsed catalog; throws when the catalog's shape changed. */
-export function buildPriceBook(catalogJson: unknown): PriceBook {
+/** Prices the templates need that the catalog lacks, with their sources (fills-sources.md). */
+export const FILLS_URL = new URL('../data/pricing/fills.json', import.meta.url);
+
+/**
+ * Builds the core price book from the parsed catalog and fills (by default the committed
+ * data/pricing/fills.json); throws when either's shape changed or a fill repeats a catalog key.
+ */
+export function buildPriceBook(
+  catalogJson: unknown,
+  fillsJson: unknown = JSON.parse(readFileSync(FILLS_URL, 'utf8')),
+): PriceBook {
   const catalog = obj(catalogJson, 'root');
-  const sources = readSources(catalog);
+  const fills = obj(fillsJson, 'fills');
+  const sources = sortedById({ ...readSources(catalog), ...readFillSources(fills) });
   const entries = createEntryBook(sources);
 
   const providers = obj(catalog.providers, 'providers');
@@ -75,6 +86,7 @@ export function buildPriceBook(catalogJson: unknown): PriceBook {
   addAzureObjectStorage(azure, entries);
   addGcpRedis(gcp, entries);
   addGcpNetworkAndStorage(gcp, entries);
+  addFills(fills, entries);
 
   const book: PriceBook = {
     format: 'nines-pricebook/1',
