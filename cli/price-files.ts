@@ -6,7 +6,7 @@ import {
   type ImportProblem,
   type ImportResult,
 } from '../shared/catalog/csv';
-import { priceBookSchema, type PriceBook } from '../shared/catalog/price-book';
+import { mergePriceBooks, priceBookSchema, type PriceBook } from '../shared/catalog/price-book';
 import {
   PART_PROVIDERS,
   pricePartSchema,
@@ -14,6 +14,7 @@ import {
   type PricePart,
 } from '../shared/catalog/price-parts';
 import { encodingProblem } from '../shared/text/encoding';
+import { writeLines, type CliIo } from './io';
 import { readInputFile } from './read-file';
 
 /** The bundled price book, shipped in assets/pricing/. */
@@ -60,4 +61,30 @@ export function formatImportProblem(file: string, problem: ImportProblem): strin
   return problem.line === 0
     ? `${file}: ${problem.message}`
     : `${file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/**
+ * The bundled book with the prices of `pricesFile` (`--prices`) added over it, and how many
+ * it added; undefined after writing the file's problems (the caller exits 1).
+ */
+export async function loadBookWithImports(
+  io: CliIo,
+  pricesFile: string | undefined,
+): Promise<{ book: PriceBook; imported: number } | undefined> {
+  const book = await loadBundledPriceBook();
+  if (pricesFile === undefined) return { book, imported: 0 };
+  const prices = await loadPriceFile(pricesFile);
+  if (!prices.ok) {
+    if ('message' in prices) io.stderr.write(`${pricesFile}: ${prices.message}\n`);
+    else
+      writeLines(
+        io,
+        prices.problems.map((p) => formatImportProblem(pricesFile, p)),
+      );
+    return undefined;
+  }
+  return {
+    book: mergePriceBooks(book, prices.book),
+    imported: Object.keys(prices.book.entries).length,
+  };
 }

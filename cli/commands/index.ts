@@ -5,6 +5,7 @@ import { compareCommand } from './compare';
 import { evaluateCommand } from './evaluate';
 import { exportMefCommand } from './export-mef';
 import { planCommand } from './plan';
+import { pricesCommand } from './prices';
 import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
 
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   compareCommand,
   adviseCommand,
   planCommand,
+  pricesCommand,
 ];
