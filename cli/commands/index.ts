@@ -7,6 +7,7 @@ import { evaluateCommand } from './evaluate';
 import { exportMefCommand } from './export-mef';
 import { importCommand } from './import';
 import { planCommand } from './plan';
+import { pricesCommand } from './prices';
 import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
 
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   adviseCommand,
   planCommand,
   importCommand,
+  pricesCommand,
 ];

@@ -199,6 +199,10 @@ function Figures({
             {unpriced.length > 0 &&
               `${unpriced.length} item${unpriced.length === 1 ? '' : 's'} not priced · `}
             prices as of {cost.priceBookAsOf}
+            {cost.pricesAsOf &&
+              (cost.pricesAsOf.oldest === cost.pricesAsOf.newest
+                ? ` · the prices used are dated ${cost.pricesAsOf.oldest}`
+                : ` · the prices used are dated ${cost.pricesAsOf.oldest} to ${cost.pricesAsOf.newest}`)}
           </span>
         )}
       </div>

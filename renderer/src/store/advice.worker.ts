@@ -9,7 +9,7 @@
 import { adviseAsync } from '../../../shared/engine';
 import type { Finding } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
-import { PRICE_BOOK } from './results';
+import { loadPriceParts, providersOf } from './price-book';
 
 /** A message to the advice worker. */
 export type AdviceRequest =
@@ -53,16 +53,19 @@ self.onmessage = (event: MessageEvent<AdviceRequest>) => {
   const signal = { aborted: false };
   running.set(seq, signal);
   const post = (message: AdviceMessage) => self.postMessage(message);
-  void adviseAsync(
-    document,
-    variantId,
-    {
-      priceBook: PRICE_BOOK,
-      signal,
-      onProgress: (fraction) => post({ type: 'progress', seq, fraction }),
-    },
-    pause,
-  )
+  void loadPriceParts(providersOf(document))
+    .then((priceBook) =>
+      adviseAsync(
+        document,
+        variantId,
+        {
+          priceBook,
+          signal,
+          onProgress: (fraction) => post({ type: 'progress', seq, fraction }),
+        },
+        pause,
+      ),
+    )
     .then((outcome) =>
       post(
         outcome.cancelled
