@@ -153,8 +153,8 @@ describe('nines diff', () => {
       ]);
       expect([s.before?.status, s.after?.status]).toEqual([b?.status, h?.status]);
     }
-    // Fewer instances, lower bounds on both sides and nothing newly unpriced: the drop is real.
-    expect(f.monthlyCostUsd.complete).toEqual([false, false]);
+    // Fewer instances, both sides fully priced: the drop is real.
+    expect(f.monthlyCostUsd.complete).toEqual([true, true]);
     expect(f.monthlyCostUsd.direction).toBe('decrease');
   });
 

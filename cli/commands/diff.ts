@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { DiffOptions, DiffInputSide } from '../../shared/diff';
-import type { PriceBook } from '../../shared/catalog/price-book';
 import { formatProblem, parseDocumentText } from '../../shared/schema/parse';
 import { encodingProblem } from '../../shared/text/encoding';
 import type { Command } from './command';
@@ -50,13 +49,15 @@ export const diffCommand: Command = {
       for (const side of [base, head]) if (!side.ok) writeLines(io, side.problems);
       return EXIT.invalid;
     }
-    const [{ diffDesigns, renderMarkdown, renderText }, { loadBundledPriceBook }] =
+    const [{ diffDesigns, renderMarkdown, renderText }, { loadBookWithImports }] =
       await Promise.all([import('../../shared/diff'), import('../price-files')]);
-    const prices = await priceBook(io, flags.prices ?? undefined, await loadBundledPriceBook());
+    const pricesFile = flags.prices ?? undefined;
+    const prices = await loadBookWithImports(io, pricesFile);
     if (!prices) return EXIT.invalid;
     const options: DiffOptions = {
       priceBook: prices.book,
-      importedPrices: prices.imported,
+      importedPrices:
+        pricesFile === undefined ? null : { file: pricesFile, count: prices.imported },
       ...(flags.variant ? { variant: flags.variant } : {}),
       renames: flags.renames,
       ...(flags.maxCostIncreasePct === null
@@ -205,29 +206,3 @@ async function loadSide(name: string): Promise<LoadedSide> {
   };
 }
 
-/** The bundled price book, merged with `--prices FILE` when given; undefined after reporting a bad file. */
-async function priceBook(
-  io: CliIo,
-  file: string | undefined,
-  bundled: PriceBook,
-): Promise<{ book: PriceBook; imported: DiffOptions['importedPrices'] } | undefined> {
-  if (file === undefined) return { book: bundled, imported: null };
-  const [{ formatImportProblem, loadPriceFile }, { mergePriceBooks }] = await Promise.all([
-    import('../price-files'),
-    import('../../shared/catalog/price-book'),
-  ]);
-  const prices = await loadPriceFile(file);
-  if (!prices.ok) {
-    if ('message' in prices) io.stderr.write(`${file}: ${prices.message}\n`);
-    else
-      writeLines(
-        io,
-        prices.problems.map((p) => formatImportProblem(file, p)),
-      );
-    return undefined;
-  }
-  return {
-    book: mergePriceBooks(bundled, prices.book),
-    imported: { file, count: Object.keys(prices.book.entries).length },
-  };
-}
