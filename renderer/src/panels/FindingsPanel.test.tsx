@@ -56,6 +56,7 @@ describe('FindingsList', () => {
     expect(reviewLabel(7, false, false)).toBe('7');
     expect(reviewLabel(7, true, false)).toBe('reviewing…');
     expect(reviewLabel(0, false, true)).toBe('stopped');
+    expect(reviewLabel(0, false, false, true)).toBe('not reviewed');
   });
 
   it('offers no Apply for a fix the model cannot express, and says why', () => {

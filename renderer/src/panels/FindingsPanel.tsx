@@ -58,23 +58,33 @@ export function FindingsPanel() {
 
 /**
  * The findings in a word for the column's header (kept in view while the section is collapsed):
- * their count, `reviewing…` while a review runs, or `stopped`.
+ * their count, `reviewing…` while a review runs, `stopped`, or `not reviewed`.
  */
 export function FindingsSummary() {
-  const { findings, isPending, isCancelled } = useAdvice();
+  const { findings, issues, isPending, isCancelled } = useAdvice();
   const hasDocument = usePlanner((s) => s.document !== null);
   if (!hasDocument) return null;
+  const isRefused = issues.some((i) => i.severity === 'error');
   return (
     <span data-testid="findings-summary">
-      {reviewLabel(findings.length, isPending, isCancelled)}
+      {reviewLabel(findings.length, isPending, isCancelled, isRefused)}
     </span>
   );
 }
 
-/** `7`, `reviewing…` or `stopped`: what the findings' header says of the review. */
-export function reviewLabel(count: number, isPending: boolean, isCancelled: boolean): string {
+/**
+ * `7`, `reviewing…`, `stopped` or `not reviewed` (the engine refused the design, e.g. past a
+ * work limit): what the findings' header says of the review.
+ */
+export function reviewLabel(
+  count: number,
+  isPending: boolean,
+  isCancelled: boolean,
+  isRefused = false,
+): string {
   if (isPending) return 'reviewing…';
-  return isCancelled ? 'stopped' : `${count}`;
+  if (isCancelled) return 'stopped';
+  return isRefused ? 'not reviewed' : `${count}`;
 }
 
 /**
