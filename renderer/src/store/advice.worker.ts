@@ -7,7 +7,7 @@
  * 5–40 ms on the templates, about 0.2 s at 94 nodes, 2 s at 301 and 5 s at 544.
  */
 import { adviseAsync } from '../../../shared/engine';
-import type { Finding } from '../../../shared/engine';
+import type { AdviceTruncation, EngineIssue, Finding } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 import { loadPriceParts, providersOf } from './price-book';
 
@@ -24,7 +24,15 @@ export type AdviceRequest =
 /** A message from the advice worker. */
 export type AdviceMessage =
   | { readonly type: 'progress'; readonly seq: number; readonly fraction: number }
-  | { readonly type: 'done'; readonly seq: number; readonly findings: readonly Finding[] }
+  | {
+      readonly type: 'done';
+      readonly seq: number;
+      readonly findings: readonly Finding[];
+      /** Why the variant was not reviewed (e.g. `over-limit`); empty when it was. */
+      readonly issues: readonly EngineIssue[];
+      /** The fixes the work budget left unmeasured, or null. */
+      readonly truncated: AdviceTruncation | null;
+    }
   | { readonly type: 'cancelled'; readonly seq: number; readonly fraction: number };
 
 const running = new Map<number, { aborted: boolean }>();
@@ -70,7 +78,13 @@ self.onmessage = (event: MessageEvent<AdviceRequest>) => {
       post(
         outcome.cancelled
           ? { type: 'cancelled', seq, fraction: outcome.fraction }
-          : { type: 'done', seq, findings: outcome.report.variants[0]?.findings ?? [] },
+          : {
+              type: 'done',
+              seq,
+              findings: outcome.report.variants[0]?.findings ?? [],
+              issues: [...outcome.report.issues, ...(outcome.report.variants[0]?.issues ?? [])],
+              truncated: outcome.report.variants[0]?.truncated ?? null,
+            },
       ),
     )
     .finally(() => running.delete(seq));
