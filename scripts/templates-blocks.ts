@@ -121,6 +121,28 @@ export function backup(region: Region, datastore: string): ModelNode {
   };
 }
 
+/**
+ * The common cause every design shares: a bad deploy or configuration change pushed to the
+ * stateless tier of every region at once. Its figures are an assumption for the user to set from
+ * their own change history; the share of outages that changes cause is published.
+ */
+export function globalDeploy(regions: readonly Region[]): NonNullable<Variant['commonCause']> {
+  return [
+    {
+      id: 'global-deploy',
+      name: 'Global deploy or configuration change',
+      mtbfHours: 17520,
+      mttrHours: 0.5,
+      affects: regions.map((r) => `app-${r.id}`),
+      source:
+        'Assumption (set it from your own change history): one bad change every two years ' +
+        'reaches the Checkout API in every region before it is stopped, and is rolled back in ' +
+        '30 minutes. Basis: Google SRE book, ch. 1 "Introduction": roughly 70 % of outages are ' +
+        'due to changes in a live system. Staged rollouts, one region at a time, make it rarer.',
+    },
+  ];
+}
+
 export const depends = (from: string, to: string) => ({ from, to, kind: 'depends' as const });
 export const replicates = (from: string, to: string) => ({ from, to, kind: 'replicates' as const });
 export const backsUp = (from: string, to: string) => ({ from, to, kind: 'backs-up' as const });

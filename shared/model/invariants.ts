@@ -124,7 +124,10 @@ function checkCommonCauses(
   byId: Map<string, ModelNode>,
   add: Add,
 ): void {
-  const causes = variant.commonCause ?? [];
+  // A salvage after a schema problem (parse.ts) may have dropped a broken entry or field.
+  const causes = (variant.commonCause ?? []).map((c) =>
+    typeof c === 'object' && c !== null ? c : { id: '', affects: [] },
+  );
   reportDuplicates(
     causes.map((c) => c.id),
     (i) => `${at}.commonCause[${i}].id`,
@@ -132,13 +135,14 @@ function checkCommonCauses(
     add,
   );
   causes.forEach((cause, ci) => {
+    const affects: readonly string[] = Array.isArray(cause.affects) ? cause.affects : [];
     if (byId.has(`cause:${cause.id}`)) {
       add(
         `${at}.commonCause[${ci}].id`,
         `its event "cause:${cause.id}" has the name of a node of this variant: rename one`,
       );
     }
-    cause.affects.forEach((id, i) => {
+    affects.forEach((id, i) => {
       const path = `${at}.commonCause[${ci}].affects[${i}]`;
       const node = byId.get(id);
       if (!node) add(path, `names no node of this variant ("${id}")`);
@@ -150,7 +154,7 @@ function checkCommonCauses(
       }
     });
     reportDuplicates(
-      cause.affects,
+      affects,
       (i) => `${at}.commonCause[${ci}].affects[${i}]`,
       'affected node',
       add,
@@ -390,7 +394,7 @@ function checkDocumentReferences(doc: NinesDocument, add: Add): void {
       }
     }
     (scenario.commonCause ?? []).forEach((cause, i) => {
-      if (!doc.variants.some((v) => (v.commonCause ?? []).some((c) => c.id === cause))) {
+      if (!doc.variants.some((v) => (v.commonCause ?? []).some((c) => c?.id === cause))) {
         add(`${at}.commonCause[${i}]`, `names no common-cause event of any variant ("${cause}")`);
       }
     });

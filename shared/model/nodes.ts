@@ -187,3 +187,21 @@ export function commonCauseFigure(cause: CommonCause): FailureFigure {
     mttrHours: cause.mttrHours,
   };
 }
+
+/**
+ * A common-cause event as a reader sees it: `cause:<id>` by the cause's name, `<tier>#ccf` as
+ * "<tier>, every instance at once" (`nameOf` names the tier); undefined for any other event.
+ */
+export function commonCauseLabel(
+  variant: Pick<Variant, 'commonCause'>,
+  event: string,
+  nameOf: (id: string) => string,
+): string | undefined {
+  if (event.startsWith('cause:')) {
+    const id = event.slice('cause:'.length);
+    return (variant.commonCause ?? []).find((c) => c.id === id)?.name ?? id;
+  }
+  if (event.endsWith('#ccf'))
+    return `${nameOf(event.slice(0, -'#ccf'.length))}, every instance at once`;
+  return undefined;
+}
