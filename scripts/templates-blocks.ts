@@ -2,6 +2,7 @@
  * The building blocks every template shares: regions, targets, workload and assumptions, the
  * regional stack (zones, load balancer, stateless tier), global DNS, backups, edges and links.
  */
+import { GLOBAL_CHANGE_CAUSE } from '../shared/model/defaults';
 import type { ModelNode, Variant } from '../shared/model/types';
 import { formatRate } from '../shared/text';
 
@@ -130,15 +131,11 @@ export function globalDeploy(regions: readonly Region[]): NonNullable<Variant['c
   return [
     {
       id: 'global-deploy',
-      name: 'Global deploy or configuration change',
-      mtbfHours: 17520,
-      mttrHours: 0.5,
+      name: GLOBAL_CHANGE_CAUSE.name,
+      mtbfHours: GLOBAL_CHANGE_CAUSE.mtbfHours.value as number,
+      mttrHours: GLOBAL_CHANGE_CAUSE.mttrHours.value as number,
       affects: regions.map((r) => `app-${r.id}`),
-      source:
-        'Assumption (set it from your own change history): one bad change every two years ' +
-        'reaches the Checkout API in every region before it is stopped, and is rolled back in ' +
-        '30 minutes. Basis: Google SRE book, ch. 1 "Introduction": roughly 70 % of outages are ' +
-        'due to changes in a live system. Staged rollouts, one region at a time, make it rarer.',
+      source: GLOBAL_CHANGE_CAUSE.mtbfHours.source,
     },
   ];
 }

@@ -304,3 +304,25 @@ export function nodeDefault(
   }
   return NODE_DEFAULTS[kind][field];
 }
+
+/**
+ * The figures a new common-cause event starts with, and the bundled templates' "global deploy or
+ * configuration change": no default applies to a cause (its `mtbfHours` and `mttrHours` are
+ * required), so these are an assumption for the user to replace with their own change history.
+ */
+export const GLOBAL_CHANGE_CAUSE: Readonly<{
+  name: string;
+  mtbfHours: DefaultValue;
+  mttrHours: DefaultValue;
+}> = (() => {
+  const source =
+    'Assumption (set it from your own change history): one bad change every two years reaches ' +
+    'every region before it is stopped, and is rolled back in 30 minutes. Basis: Google SRE ' +
+    'book, ch. 1 "Introduction": roughly 70 % of outages are due to changes in a live system. ' +
+    'Staged rollouts, one region at a time, make it rarer.';
+  return {
+    name: 'Global deploy or configuration change',
+    mtbfHours: { value: 17520, source },
+    mttrHours: { value: 0.5, source },
+  };
+})();

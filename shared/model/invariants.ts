@@ -221,6 +221,13 @@ function checkEdges(variant: Variant, at: string, byId: Map<string, ModelNode>, 
     const first = seen.get(key);
     if (first !== undefined) add(path, `duplicate edge (first at ${at}.edges[${first}])`);
     else seen.set(key, i);
+    if (edge.kind !== 'replicates') {
+      for (const field of ['failover', 'failoverSeconds'] as const) {
+        if (edge[field] !== undefined) {
+          add(`${path}.${field}`, `only a replicates edge says how its standby is promoted`);
+        }
+      }
+    }
     if (!from || !to) return;
     if (edge.kind === 'depends') {
       for (const [end, node] of [

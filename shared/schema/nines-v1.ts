@@ -269,10 +269,20 @@ export const nodeSchema = z.discriminatedUnion('kind', nodeOptions, {
  * `backs-up` (backup → the datastore it protects). */
 export const edgeKinds = ['depends', 'replicates', 'backs-up'] as const;
 
+/** How the far side of a `replicates` edge takes over: by itself, or a person promotes it. */
+export const failoverModes = ['automatic', 'manual'] as const;
+
 export const edgeSchema = z.strictObject({
   from: id(),
   to: id(),
   kind: z.enum(edgeKinds, { error: `must be one of ${edgeKinds.join(', ')}` }),
+  /**
+   * `replicates` only: how a standby across this edge is promoted (e.g. a cross-region promotion
+   * a person runs), overriding the members' own `autoFailover` for this promotion.
+   */
+  failover: z.enum(failoverModes, { error: 'must be automatic or manual' }).optional(),
+  /** `replicates` only: time the promotion across this edge takes, seconds. */
+  failoverSeconds: nonNegative().optional(),
 });
 
 /** The network between two regions: an independent failure event (a partition). */

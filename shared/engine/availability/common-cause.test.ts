@@ -64,6 +64,8 @@ describe('the beta factor', () => {
       qCcf + (1 - qCcf) * qInd * qInd,
       15,
     );
+    // docs/availability.md's example: 1.078e-3, against 9.80e-5 without the beta factor.
+    expect(v.availability.unavailability.structural).toBeCloseTo(1.0784829664663e-3, 15);
     expect(v.singlePointsOfFailure).toEqual(['app#ccf']);
     expect(v.cutSets.map((c) => c.events)).toEqual([['app#ccf'], ['app#0', 'app#1']]);
   });
