@@ -51,7 +51,7 @@ describe('nines advise', () => {
   it('prints a readable list: severity, title, nodes, effect with minutes and cost', async () => {
     const { code, stdout } = await runCli('advise', template('warm-standby-2-regions'));
     expect(code).toBe(0);
-    expect(stdout).toContain('warm-standby — Warm standby, two regions: 7\u00a0findings');
+    expect(stdout).toContain('warm-standby — Warm standby, two regions: 8\u00a0findings');
     // Prose names nodes as the person named them; the nodes line keeps their ids.
     expect(stdout).toContain(
       'MEDIUM Checkout API (eu-west-1) cannot carry the load after losing US East (N. Virginia)',
@@ -59,7 +59,7 @@ describe('nines advise', () => {
     expect(stdout).toContain('      nodes: app-euw1, use1\n');
     expect(stdout).toContain('LOW    Route 53 is a single point of failure');
     expect(stdout).toMatch(
-      /effect: 99\.9790\u00a0% → 99\.9987\u00a0% \(−103\.63\u00a0min\/yr\), \+\$492\/month \(priced items only\)/,
+      /effect: 99\.9760\u00a0% → 99\.9957\u00a0% \(−103\.63\u00a0min\/yr\), \+\$492\/month \(priced items only\)/,
     );
     expect(stdout).toContain('effect: not measured; at most 99.9990\u00a0% while it stays');
     expect(stdout).toContain(

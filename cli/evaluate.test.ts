@@ -60,7 +60,7 @@ describe('nines evaluate', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('aa2 — ');
     expect(stdout).toMatch(/request-weighted\s+99\.99\d+\u00a0%/);
-    expect(stdout).toContain('single points of failure: dns');
+    expect(stdout).toContain('single points of failure: cause:global-deploy, dns');
     expect(stdout).toContain('most probable cut sets:');
   });
 

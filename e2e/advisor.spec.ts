@@ -16,8 +16,8 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   // Named as the person named them (issue 17), the two Redis told apart by their region.
   await expect(splitBrain).toContainText('Redis (us-east-1) can end up with two primaries');
   // Two primaries, two backups slower than the RPO with detection, the region outage's and the
-  // corruption's RTO, the N+1 capacity and the global DNS.
-  await expect(page.getByTestId('findings-count')).toHaveText('Findings (7)');
+  // corruption's RTO, the global deploy (a common cause), the N+1 capacity and the global DNS.
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (8)');
   await expect(findings.getByTestId('finding-single-point-of-failure-0')).not.toContainText(
     'Apply',
   );
@@ -47,7 +47,7 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
 
   await splitBrain.getByRole('button', { name: 'Apply' }).click();
   await expect(splitBrain).toHaveCount(0);
-  await expect(page.getByTestId('findings-count')).toHaveText('Findings (6)');
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (7)');
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute(
     'title',
     /witness/,
@@ -56,7 +56,7 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   await planner.canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
   await expect(splitBrain).toBeVisible();
-  await expect(page.getByTestId('findings-count')).toHaveText('Findings (7)');
+  await expect(page.getByTestId('findings-count')).toHaveText('Findings (8)');
   expect(planner.errors).toEqual([]);
 });
 

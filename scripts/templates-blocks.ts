@@ -2,6 +2,7 @@
  * The building blocks every template shares: regions, targets, workload and assumptions, the
  * regional stack (zones, load balancer, stateless tier), global DNS, backups, edges and links.
  */
+import { GLOBAL_CHANGE_CAUSE } from '../shared/model/defaults';
 import type { ModelNode, Variant } from '../shared/model/types';
 import { formatRate } from '../shared/text';
 
@@ -131,6 +132,24 @@ export function backup(region: Region, datastore: string): ModelNode {
     restoreThroughputMBps: 200,
     notes: `Protects ${datastore}; a logical corruption is replicated, so only a backup undoes it.`,
   };
+}
+
+/**
+ * The common cause every design shares: a bad deploy or configuration change pushed to the
+ * stateless tier of every region at once. Its figures are an assumption for the user to set from
+ * their own change history; the share of outages that changes cause is published.
+ */
+export function globalDeploy(regions: readonly Region[]): NonNullable<Variant['commonCause']> {
+  return [
+    {
+      id: 'global-deploy',
+      name: GLOBAL_CHANGE_CAUSE.name,
+      mtbfHours: GLOBAL_CHANGE_CAUSE.mtbfHours.value as number,
+      mttrHours: GLOBAL_CHANGE_CAUSE.mttrHours.value as number,
+      affects: regions.map((r) => `app-${r.id}`),
+      source: GLOBAL_CHANGE_CAUSE.mtbfHours.source,
+    },
+  ];
 }
 
 export const depends = (from: string, to: string) => ({ from, to, kind: 'depends' as const });

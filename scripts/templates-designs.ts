@@ -16,6 +16,7 @@ import {
   backsUp,
   backup,
   depends,
+  globalDeploy,
   globalDns,
   link,
   regionStack,
@@ -53,6 +54,7 @@ export function singleRegion(): Variant {
     trafficShare: { use1: 1 },
     nodes: [...regionStack(USE1, 15, 10), ...path.nodes, backup(USE1, 'redis-use1')],
     edges: [...path.edges, backsUp('backup-use1', 'redis-use1')],
+    commonCause: globalDeploy([USE1]),
   });
 }
 
@@ -126,6 +128,7 @@ export function activePassive(kind: 'pilot' | 'warm'): Variant {
       backsUp('backup-use1', 'redis-use1'),
       backsUp('backup-euw1', 'redis-euw1'),
     ],
+    commonCause: globalDeploy([USE1, EUW1]),
   });
 }
 
@@ -171,6 +174,7 @@ export function activeActive(regions: Region[]): Variant {
       ...pairs.map(([a, b]) => replicates(`redis-${a.id}`, `redis-${b.id}`)),
       ...regions.map((r) => backsUp(`backup-${r.id}`, `redis-${r.id}`)),
     ],
+    commonCause: globalDeploy(regions),
   });
 }
 

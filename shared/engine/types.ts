@@ -19,7 +19,8 @@ export interface EngineIssue {
 /** One basic event of the structure with its figures. */
 export interface EventInfo {
   readonly name: string;
-  readonly kind: 'region' | 'zone' | 'link' | 'component';
+  /** `common-cause`: a variant's `cause:<id>` or a tier's beta-factor event `<id>#ccf`. */
+  readonly kind: 'region' | 'zone' | 'link' | 'component' | 'common-cause';
   /** Unavailability q = 1 − A = MTTR / (MTBF + MTTR), or 1 − the given availability. */
   readonly unavailability: number;
   /** Failure frequency 1 / (MTBF + MTTR), per hour; 0 when only an availability is given. */

@@ -39,6 +39,18 @@ const SCALE_OUT: DefaultTable = {
   },
 };
 
+/** The beta factor of a tier: none unless stated. */
+const BETA: DefaultTable = {
+  betaFactor: {
+    value: 0,
+    source:
+      'Assumption: no common-cause share unless stated. IEC 61508-6 Annex D puts β between 0.01 ' +
+      'and 0.1 for redundant channels (0.05–0.1 where they share a design and a maintenance ' +
+      'team), and NUREG/CR-5485 gives generic values of the same order; instances deployed from ' +
+      'one image by one pipeline at once sit at the top of that range.',
+  },
+};
+
 /** Defaults per node kind (fields not listed have no default: absent means not modelled). */
 export const NODE_DEFAULTS: Readonly<Record<NodeKind, DefaultTable>> = {
   region: {
@@ -99,6 +111,7 @@ export const NODE_DEFAULTS: Readonly<Record<NodeKind, DefaultTable>> = {
         'Assumption: an auto-scaling group or orchestrator replaces an instance in ~15 minutes.',
     },
     ...SCALE_OUT,
+    ...BETA,
   },
   datastore: {
     instances: {
@@ -164,6 +177,7 @@ export const NODE_DEFAULTS: Readonly<Record<NodeKind, DefaultTable>> = {
         'merging types.',
     },
     ...SCALE_OUT,
+    ...BETA,
   },
   queue: {
     instances: {
@@ -179,6 +193,7 @@ export const NODE_DEFAULTS: Readonly<Record<NodeKind, DefaultTable>> = {
       source: 'Amazon SQS SLA: 99.9 %; Assumption: 99.99 % for a replicated broker cluster.',
     },
     ...SCALE_OUT,
+    ...BETA,
   },
   objectStore: {
     availability: {
@@ -289,3 +304,25 @@ export function nodeDefault(
   }
   return NODE_DEFAULTS[kind][field];
 }
+
+/**
+ * The figures a new common-cause event starts with, and the bundled templates' "global deploy or
+ * configuration change": no default applies to a cause (its `mtbfHours` and `mttrHours` are
+ * required), so these are an assumption for the user to replace with their own change history.
+ */
+export const GLOBAL_CHANGE_CAUSE: Readonly<{
+  name: string;
+  mtbfHours: DefaultValue;
+  mttrHours: DefaultValue;
+}> = (() => {
+  const source =
+    'Assumption (set it from your own change history): one bad change every two years reaches ' +
+    'every region before it is stopped, and is rolled back in 30 minutes. Basis: Google SRE ' +
+    'book, ch. 1 "Introduction": roughly 70 % of outages are due to changes in a live system. ' +
+    'Staged rollouts, one region at a time, make it rarer.';
+  return {
+    name: 'Global deploy or configuration change',
+    mtbfHours: { value: 17520, source },
+    mttrHours: { value: 0.5, source },
+  };
+})();

@@ -112,6 +112,54 @@ function checkVariant(variant: Variant, at: string, add: Add): void {
   for (const key of Object.keys(variant.layout ?? {})) {
     if (!byId.has(key)) add(`${at}.layout.${key}`, `names no node of this variant ("${key}")`);
   }
+  checkCommonCauses(variant, at, byId, add);
+}
+
+/** Kinds a common-cause event may affect: a zone outage is an event already, a backup serves no request. */
+const NOT_AFFECTED = new Set(['zone', 'backup']);
+
+function checkCommonCauses(
+  variant: Variant,
+  at: string,
+  byId: Map<string, ModelNode>,
+  add: Add,
+): void {
+  // A salvage after a schema problem (parse.ts) may have dropped a broken entry or field.
+  const causes = (variant.commonCause ?? []).map((c) =>
+    typeof c === 'object' && c !== null ? c : { id: '', affects: [] },
+  );
+  reportDuplicates(
+    causes.map((c) => c.id),
+    (i) => `${at}.commonCause[${i}].id`,
+    'common-cause id',
+    add,
+  );
+  causes.forEach((cause, ci) => {
+    const affects: readonly string[] = Array.isArray(cause.affects) ? cause.affects : [];
+    if (byId.has(`cause:${cause.id}`)) {
+      add(
+        `${at}.commonCause[${ci}].id`,
+        `its event "cause:${cause.id}" has the name of a node of this variant: rename one`,
+      );
+    }
+    affects.forEach((id, i) => {
+      const path = `${at}.commonCause[${ci}].affects[${i}]`;
+      const node = byId.get(id);
+      if (!node) add(path, `names no node of this variant ("${id}")`);
+      else if (NOT_AFFECTED.has(node.kind)) {
+        add(
+          path,
+          `must name a region or a component, not a ${node.kind} (${node.kind === 'zone' ? 'a zone outage is an event of its own' : 'a backup serves no request'})`,
+        );
+      }
+    });
+    reportDuplicates(
+      affects,
+      (i) => `${at}.commonCause[${ci}].affects[${i}]`,
+      'affected node',
+      add,
+    );
+  });
 }
 
 function checkNode(node: ModelNode, path: string, byId: Map<string, ModelNode>, add: Add): void {
@@ -173,6 +221,13 @@ function checkEdges(variant: Variant, at: string, byId: Map<string, ModelNode>, 
     const first = seen.get(key);
     if (first !== undefined) add(path, `duplicate edge (first at ${at}.edges[${first}])`);
     else seen.set(key, i);
+    if (edge.kind !== 'replicates') {
+      for (const field of ['failover', 'failoverSeconds'] as const) {
+        if (edge[field] !== undefined) {
+          add(`${path}.${field}`, `only a replicates edge says how its standby is promoted`);
+        }
+      }
+    }
     if (!from || !to) return;
     if (edge.kind === 'depends') {
       for (const [end, node] of [
@@ -345,6 +400,11 @@ function checkDocumentReferences(doc: NinesDocument, add: Add): void {
         }
       }
     }
+    (scenario.commonCause ?? []).forEach((cause, i) => {
+      if (!doc.variants.some((v) => (v.commonCause ?? []).some((c) => c?.id === cause))) {
+        add(`${at}.commonCause[${i}]`, `names no common-cause event of any variant ("${cause}")`);
+      }
+    });
     (scenario.corrupt ?? []).forEach((target, i) => {
       const found = nodesEverywhere.get(target);
       if (!found) add(`${at}.corrupt[${i}]`, `names no node of any variant ("${target}")`);

@@ -3,7 +3,7 @@
  * answered once with the documented defaults of `defaults.ts`.
  */
 import { LINK_DEFAULTS, NODE_DEFAULTS } from './defaults';
-import type { ModelNode, NodeKind, RegionLink, Variant } from './types';
+import type { CommonCause, ModelNode, NodeKind, RegionLink, Variant } from './types';
 
 /** Kinds that contain other nodes on the canvas. */
 export const CONTAINER_KINDS: ReadonlySet<NodeKind> = new Set(['region', 'zone']);
@@ -136,4 +136,72 @@ export function nodeFailureFigure(node: ModelNode): FailureFigure {
 /** The failure figure of the network between two regions (a partition event). */
 export function linkFailureFigure(link: RegionLink | undefined): FailureFigure {
   return figureFrom(link ?? {}, LINK_DEFAULTS);
+}
+
+/**
+ * The beta factor β of a tier (`betaFactor`, default 0): the share of one instance's failure
+ * rate that fails every instance at once. 0 for other kinds and for a tier of one instance, whose
+ * every failure takes the tier down anyway.
+ */
+export function betaFactor(node: ModelNode): number {
+  if (!TIER_KINDS.has(node.kind) || tierSize(node).instances < 2) return 0;
+  return 'betaFactor' in node
+    ? (node.betaFactor ?? (NODE_DEFAULTS[node.kind].betaFactor?.value as number))
+    : 0;
+}
+
+/**
+ * The beta-factor model (IEC 61508-6 Annex D; NUREG/CR-5485 §5): an instance's failure rate λ
+ * splits into an independent part λ_ind = (1 − β)λ, one event per instance, and a common part
+ * λ_ccf = βλ, one event for the whole tier; both repair in the instance's MTTR. So
+ * MTBF_ind = MTBF / (1 − β) and MTBF_ccf = MTBF / β. A figure given only as an availability A
+ * splits its odds of being down, (1 − A) / A = λ · MTTR, the same way. β = 0 (or 1) leaves the
+ * common (or independent) part always working.
+ */
+export function betaSplit(
+  figure: FailureFigure,
+  beta: number,
+): { readonly independent: FailureFigure; readonly common: FailureFigure } {
+  const part = (share: number): FailureFigure => {
+    if (share <= 0) return { availability: 1 };
+    if (figure.mtbfHours !== undefined && figure.mttrHours !== undefined) {
+      const mtbf = figure.mtbfHours / share;
+      return {
+        availability: mtbf / (mtbf + figure.mttrHours),
+        mtbfHours: mtbf,
+        mttrHours: figure.mttrHours,
+      };
+    }
+    if (figure.availability <= 0) return { availability: 0 };
+    const odds = (share * (1 - figure.availability)) / figure.availability;
+    return { availability: 1 / (1 + odds) };
+  };
+  return { independent: part(1 - beta), common: part(beta) };
+}
+
+/** The failure figure of a common-cause event: its MTBF and MTTR. */
+export function commonCauseFigure(cause: CommonCause): FailureFigure {
+  return {
+    availability: cause.mtbfHours / (cause.mtbfHours + cause.mttrHours),
+    mtbfHours: cause.mtbfHours,
+    mttrHours: cause.mttrHours,
+  };
+}
+
+/**
+ * A common-cause event as a reader sees it: `cause:<id>` by the cause's name, `<tier>#ccf` as
+ * "<tier>, every instance at once" (`nameOf` names the tier); undefined for any other event.
+ */
+export function commonCauseLabel(
+  variant: Pick<Variant, 'commonCause'>,
+  event: string,
+  nameOf: (id: string) => string,
+): string | undefined {
+  if (event.startsWith('cause:')) {
+    const id = event.slice('cause:'.length);
+    return (variant.commonCause ?? []).find((c) => c.id === id)?.name ?? id;
+  }
+  if (event.endsWith('#ccf'))
+    return `${nameOf(event.slice(0, -'#ccf'.length))}, every instance at once`;
+  return undefined;
 }

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type {
   backupSchema,
+  commonCauseSchema,
   datastoreSchema,
   documentSchema,
   edgeSchema,
@@ -53,4 +54,6 @@ export type Position = z.infer<typeof positionSchema>;
 export type Targets = z.infer<typeof targetsSchema>;
 export type Workload = z.infer<typeof workloadSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
+/** A common-cause event of a variant: fails every node it affects at once. */
+export type CommonCause = z.infer<typeof commonCauseSchema>;
 export type Operations = z.infer<typeof operationsSchema>;

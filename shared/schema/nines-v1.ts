@@ -96,6 +96,11 @@ const tierFields = {
   autoscaling: z.boolean({ error: 'must be true or false' }).optional(),
   /** Time from the decision to scale out until the new instances serve, seconds. */
   scaleOutSeconds: nonNegative().optional(),
+  /**
+   * Beta factor β (IEC 61508-6 Annex D, NUREG/CR-5485): the share of one instance's failure rate
+   * that fails every instance of the tier at once; the rest, (1 − β), fails one instance alone.
+   */
+  betaFactor: probability().optional(),
 };
 
 export const regionSchema = z.strictObject({
@@ -276,10 +281,20 @@ export const nodeSchema = z.discriminatedUnion('kind', nodeOptions, {
  * `backs-up` (backup → the datastore it protects). */
 export const edgeKinds = ['depends', 'replicates', 'backs-up'] as const;
 
+/** How the far side of a `replicates` edge takes over: by itself, or a person promotes it. */
+export const failoverModes = ['automatic', 'manual'] as const;
+
 export const edgeSchema = z.strictObject({
   from: id(),
   to: id(),
   kind: z.enum(edgeKinds, { error: `must be one of ${edgeKinds.join(', ')}` }),
+  /**
+   * `replicates` only: how a standby across this edge is promoted (e.g. a cross-region promotion
+   * a person runs), overriding the members' own `autoFailover` for this promotion.
+   */
+  failover: z.enum(failoverModes, { error: 'must be automatic or manual' }).optional(),
+  /** `replicates` only: time the promotion across this edge takes, seconds. */
+  failoverSeconds: nonNegative().optional(),
 });
 
 /** The network between two regions: an independent failure event (a partition). */
@@ -293,6 +308,23 @@ export const linkSchema = z.strictObject({
   rttMs: nonNegative().optional(),
   /** Bandwidth available to replication, megabits per second. */
   bandwidthMbps: positive().optional(),
+});
+
+/**
+ * A common-cause event: one basic event (a global deploy or configuration push, an expired
+ * certificate, a shared control plane) that, while it lasts, fails everything it affects at once.
+ */
+export const commonCauseSchema = z.strictObject({
+  id: id(),
+  name: text(200),
+  /** Mean time between two occurrences, hours. */
+  mtbfHours: positive(),
+  /** Mean time until the affected nodes work again (rollback, renewal), hours. */
+  mttrHours: positive(),
+  /** Nodes it fails: components (every instance) or regions (everything placed in them). */
+  affects: z.array(id()).min(1, { error: 'must name at least one node' }),
+  /** Where the figures come from (shown in the plan and the inspector). */
+  source: text(2000).optional(),
 });
 
 export const positionSchema = z.strictObject({
@@ -316,6 +348,8 @@ export const variantSchema = z.strictObject({
   trafficShare: z.record(z.string(), share()).optional(),
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
+  /** Common-cause events: each fails every node it affects at once. */
+  commonCause: z.array(commonCauseSchema).optional(),
   layout: z.record(z.string(), positionSchema).optional(),
 });
 
@@ -365,6 +399,8 @@ export const scenarioSchema = z.strictObject({
   shift: z.strictObject({ from: id(), to: id().optional(), share: share() }).optional(),
   /** Datastores whose data is logically corrupted (replication copies it). */
   corrupt: z.array(id()).optional(),
+  /** Common-cause events (ids of the variant's `commonCause`) forced to happen. */
+  commonCause: z.array(id()).optional(),
 });
 
 export const catalogOverrideSchema = z.strictObject({

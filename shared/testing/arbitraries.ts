@@ -2,7 +2,8 @@
  * fast-check arbitraries: random small `nines/1` models (at most `maxEvents` basic events, as the
  * brute-force oracle counts them) over one or two regions with zones, k-of-n tiers placed
  * globally, in a region or in a zone, routers with k-of-n targets, cross-region dependencies,
- * and active-passive / active-active / synchronous datastore groups, automatic or manual.
+ * and active-passive / active-active / synchronous datastore groups, automatic or manual; common
+ * causes over regions and components, and beta factors on tiers.
  */
 import fc from 'fast-check';
 import type { Edge, ModelNode, NinesDocument } from '../model/types';
@@ -29,6 +30,15 @@ const componentArb = fc.record({
   isSync: fc.boolean(),
   isAutomatic: fc.boolean(),
   isPrimary: fc.boolean(),
+  // A beta factor on a tier of two or more instances (docs/availability.md "Common causes").
+  beta: fc.constantFrom(0, 0, 0, 0.1, 0.5, 0.9),
+});
+
+const causeArb = fc.record({
+  mtbfHours: fc.double({ min: 1, max: 1000, noNaN: true }),
+  mttrHours: fc.double({ min: 0.1, max: 100, noNaN: true }),
+  // Indexes into the regions and components of the model.
+  affects: fc.uniqueArray(fc.nat({ max: 8 }), { minLength: 1, maxLength: 3 }),
 });
 
 const shapeArb = fc.record({
@@ -46,15 +56,24 @@ const shapeArb = fc.record({
     minLength: 1,
     maxLength: 3,
   }),
+  causes: fc.array(causeArb, { maxLength: 2 }),
 });
 
-/** Counts the events the oracle enumerates: regions, zones, region pairs and instances. */
+/**
+ * Counts the events the oracle enumerates: regions, zones, region pairs, instances, common
+ * causes and the beta-factor events of tiers.
+ */
 export function countEvents(doc: NinesDocument): number {
   const variant = doc.variants[0];
   if (!variant) return 0;
   const regions = variant.nodes.filter((n) => n.kind === 'region').length;
+  const betas = variant.nodes.filter(
+    (n) => 'betaFactor' in n && (n.betaFactor ?? 0) > 0 && (n.instances ?? 1) > 1,
+  ).length;
   return (
     (regions * (regions - 1)) / 2 +
+    (variant.commonCause?.length ?? 0) +
+    betas +
     variant.nodes.reduce((sum, n) => sum + ('instances' in n ? (n.instances ?? 1) : 1), 0)
   );
 }
@@ -97,7 +116,11 @@ export function smallModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
         } else if (c.kind === 'external') {
           nodes.push({ ...base, kind: 'external' });
         } else {
-          const tier = { instances: c.instances, minHealthy: 1 + (c.k % c.instances) };
+          const tier = {
+            instances: c.instances,
+            minHealthy: 1 + (c.k % c.instances),
+            ...(c.beta > 0 ? { betaFactor: c.beta } : {}),
+          };
           if (c.kind === 'datastore') {
             nodes.push({
               ...base,
@@ -122,10 +145,28 @@ export function smallModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
       }
       const links =
         shape.regions.length === 2 ? [{ a: 'r0', b: 'r1', availability: shape.linkA }] : [];
+      const affectable = [...shape.regions.map((_, i) => `r${i}`), ...ids];
+      const commonCause = shape.causes.map((c, i) => ({
+        id: `cc${i}`,
+        name: `cause ${i}`,
+        mtbfHours: c.mtbfHours,
+        mttrHours: c.mttrHours,
+        affects: [...new Set(c.affects.map((a) => affectable[a % affectable.length] as string))],
+      }));
       return {
         format: 'nines/1',
         name: 'random',
-        variants: [{ id: 'v', name: 'random', entry: 'c0', links, nodes, edges }],
+        variants: [
+          {
+            id: 'v',
+            name: 'random',
+            entry: 'c0',
+            links,
+            nodes,
+            edges,
+            ...(commonCause.length > 0 ? { commonCause } : {}),
+          },
+        ],
       };
     })
     .filter((doc) => countEvents(doc) <= maxEvents);
@@ -150,12 +191,15 @@ export function capacityModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
           appA: availability,
           capacityRps: fc.integer({ min: 100, max: 1000 }),
           share: fc.integer({ min: 0, max: 4 }),
+          beta: fc.constantFrom(0, 0, 0.2),
         }),
         { minLength: 2, maxLength: 3 },
       ),
       database: fc.constantFrom('none', 'global', 'regional'),
       dbA: availability,
       linkA: availability,
+      // A common cause over the first region's service, or over the first region.
+      cause: fc.constantFrom('none', 'none', 'app0', 'r0'),
       requestsPerSecond: fc.integer({ min: 200, max: 2000 }),
     })
     .map((m): NinesDocument => {
@@ -174,6 +218,7 @@ export function capacityModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
           minHealthy: 1 + (r.k % r.instances),
           availability: r.appA,
           capacityRps: r.capacityRps,
+          ...(r.beta > 0 ? { betaFactor: r.beta } : {}),
         });
         edges.push({ from: 'dns', to: `app${i}`, kind: 'depends' });
         if (m.database !== 'none') edges.push({ from: `app${i}`, to: 'db', kind: 'depends' });
@@ -202,7 +247,23 @@ export function capacityModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
         format: 'nines/1',
         name: 'capacity',
         workload: { requestsPerSecond: m.requestsPerSecond, trafficShare },
-        variants: [{ id: 'v', name: 'capacity', entry: 'dns', links, nodes, edges }],
+        variants: [
+          {
+            id: 'v',
+            name: 'capacity',
+            entry: 'dns',
+            links,
+            nodes,
+            edges,
+            ...(m.cause === 'none'
+              ? {}
+              : {
+                  commonCause: [
+                    { id: 'push', name: 'push', mtbfHours: 50, mttrHours: 5, affects: [m.cause] },
+                  ],
+                }),
+          },
+        ],
       };
     })
     .filter((doc) => countEvents(doc) <= maxEvents);

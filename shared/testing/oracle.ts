@@ -14,6 +14,23 @@ export class CycleError extends Error {
   }
 }
 
+/** β of a tier of two or more instances, read straight from the node (default 0). */
+function betaOf(n: ModelNode): number {
+  const count = 'instances' in n ? (n.instances ?? 1) : 1;
+  return count >= 2 && 'betaFactor' in n ? (n.betaFactor ?? 0) : 0;
+}
+
+/**
+ * The unavailability of a part `share` of the failure rate of an event of unavailability `q`:
+ * the odds of being down, q / (1 − q) = λ · MTTR, scale with the rate at a fixed repair time.
+ */
+function oddsShare(q: number, share: number): number {
+  if (share <= 0) return 0;
+  if (q >= 1) return 1;
+  const odds = (share * q) / (1 - q);
+  return odds / (1 + odds);
+}
+
 /** What enumeration gives for one variant. */
 export interface OracleResult {
   /** Event names in enumeration order. */
@@ -63,8 +80,18 @@ export function bruteForce(
     if (n.kind === 'region' || n.kind === 'zone') add(n.id, u);
     else if (n.kind !== 'backup') {
       const count = 'instances' in n ? (n.instances ?? 1) : 1;
-      for (let i = 0; i < count; i++) add(count > 1 ? `${n.id}#${i}` : n.id, u);
+      const beta = betaOf(n);
+      const own = beta > 0 ? oddsShare(u, 1 - beta) : u;
+      for (let i = 0; i < count; i++) add(count > 1 ? `${n.id}#${i}` : n.id, own);
     }
+  }
+  // Common causes: one event per cause of the variant, one per tier with a beta factor.
+  for (const cause of variant.commonCause ?? []) {
+    add(`cause:${cause.id}`, cause.mttrHours / (cause.mtbfHours + cause.mttrHours));
+  }
+  for (const n of variant.nodes) {
+    const beta = betaOf(n);
+    if (beta > 0) add(`${n.id}#ccf`, oddsShare(1 - nodeFailureFigure(n).availability, beta));
   }
   for (let i = 0; i < regions.length; i++) {
     for (let j = i + 1; j < regions.length; j++) {
@@ -113,7 +140,7 @@ export function bruteForce(
       const region = regionOf(n);
       const need = 'minHealthy' in n ? (n.minHealthy ?? 1) : 1;
       const working = workingCount(id);
-      let result = working >= need;
+      let result = working >= need && causesUp(n);
       if (n.kind === 'router') {
         // filter evaluates every target, so a cycle through any of them is found.
         const reached = deps(id).filter((t) => reaches(region, t)).length;
@@ -142,6 +169,16 @@ export function bruteForce(
       // Automatic or manual, any member may serve: a manual failover only takes longer (a
       // transition term, not a structural one). map, not some, so a cycle is always found.
       return members.map(ok).some(Boolean);
+    };
+    /** Whether every common cause of `n` (its beta event, its own and its region's) is up. */
+    const causesUp = (n: ModelNode): boolean => {
+      const region = regionOf(n);
+      const causes = (variant.commonCause ?? []).filter(
+        (c) => c.affects.includes(n.id) || (region !== undefined && c.affects.includes(region)),
+      );
+      return (
+        causes.every((c) => up(`cause:${c.id}`)) && (betaOf(n) === 0 || up(`${n.id}#ccf`))
+      );
     };
     /** Working instances of `id` in this state (own events, zone, region). */
     const workingCount = (id: string): number => {

@@ -16,6 +16,19 @@ const labels = (nodeId: string) =>
   whatIfChoicesForNode(doc, variant, nodeId).map((c) => [c.label, c.scenario]);
 
 describe('what-if choices', () => {
+  it('a tier a common cause affects offers that cause, and the engine runs it: down for its MTTR', () => {
+    const choices = whatIfChoicesForNode(doc, variant, 'app-use1');
+    const cause = choices.find((c) => c.stem === 'common-cause');
+    expect(cause?.label).toBe('Common cause: Global deploy or configuration change');
+    expect(cause?.scenario.commonCause).toEqual(['global-deploy']);
+    const result = evaluateScenario(doc, variant.id, cause?.scenario ?? { id: 'x', name: 'x' });
+    expect(result?.status).toBe('down');
+    expect(result?.rtoSeconds).toBe(1800);
+    // A node no cause affects offers none.
+    const store = whatIfChoicesForNode(doc, variant, 'redis-use1');
+    expect(store.some((c) => c.stem === 'common-cause')).toBe(false);
+  });
+
   it('a region can fail, be cut off from the other region, or send its users there', () => {
     expect(labels('use1')).toEqual([
       [
@@ -41,7 +54,7 @@ describe('what-if choices', () => {
     ]);
   });
 
-  it('a zone fails; a datastore fails or has its data corrupted; a service fails', () => {
+  it('a zone fails; a datastore fails or has its data corrupted; a service fails, or its common cause happens', () => {
     expect(labels('use1-a').map(([label]) => label)).toEqual(['Zone outage: use1-a']);
     const store = variant.nodes.find((n) => n.kind === 'datastore');
     const service = variant.nodes.find((n) => n.kind === 'service');
@@ -52,6 +65,7 @@ describe('what-if choices', () => {
     ]);
     expect(whatIfChoicesForNode(doc, variant, service.id).map((c) => c.scenario)).toEqual([
       expect.objectContaining({ fail: [service.id] }),
+      expect.objectContaining({ commonCause: ['global-deploy'] }),
     ]);
     expect(whatIfChoicesForNode(doc, variant, 'nope')).toEqual([]);
   });

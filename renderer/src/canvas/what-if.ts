@@ -5,7 +5,7 @@
  */
 import { freshId } from '../../../shared/model/ops/ids';
 import { regionTrafficShares } from '../../../shared/model/traffic';
-import type { NinesDocument, Scenario, Variant } from '../../../shared/model/types';
+import type { ModelNode, NinesDocument, Scenario, Variant } from '../../../shared/model/types';
 import { displayName } from './describe';
 
 /**
@@ -29,7 +29,8 @@ function choice(label: string, stem: string, name: string, rest: Omit<Scenario, 
 /**
  * The questions the menu of node `nodeId` offers: a zone or a region fails; a region is cut off
  * from each other region, or its users move to another one (when it has users); a component
- * fails with all its instances; a datastore's data is corrupted. Empty for an unknown node.
+ * fails with all its instances; a datastore's data is corrupted; and each common cause of the
+ * variant that affects the node happens. Empty for an unknown node.
  */
 export function whatIfChoicesForNode(
   doc: NinesDocument,
@@ -38,6 +39,27 @@ export function whatIfChoicesForNode(
 ): WhatIfChoice[] {
   const node = variant.nodes.find((n) => n.id === nodeId);
   if (!node) return [];
+  return [...nodeChoices(doc, variant, node), ...commonCauseChoices(variant, node)];
+}
+
+/** The common causes of `variant` that affect `node` (or the region it sits in), as questions. */
+function commonCauseChoices(variant: Variant, node: ModelNode): WhatIfChoice[] {
+  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const holders = new Set<string>();
+  for (let at: ModelNode | undefined = node; at && !holders.has(at.id);) {
+    holders.add(at.id);
+    at = at.parent === undefined ? undefined : byId.get(at.parent);
+  }
+  return (variant.commonCause ?? [])
+    .filter((c) => c.affects.some((id) => holders.has(id)))
+    .map((c) =>
+      choice(`Common cause: ${c.name}`, 'common-cause', `${c.name} happens`, {
+        commonCause: [c.id],
+      }),
+    );
+}
+
+function nodeChoices(doc: NinesDocument, variant: Variant, node: ModelNode): WhatIfChoice[] {
   const name = displayName(node);
   if (node.kind === 'zone') {
     return [choice(`Zone outage: ${name}`, 'zone-outage', `${name} fails`, { fail: [node.id] })];

@@ -49,7 +49,7 @@ describe('FindingsList', () => {
     expect(within(capacity).getByTestId('finding-effect').textContent).toMatch(
       /→ .*min\/yr\), \+\$[\d,]+\/month/,
     );
-    expect(screen.getAllByRole('listitem').filter((li) => li.matches('.finding'))).toHaveLength(7);
+    expect(screen.getAllByRole('listitem').filter((li) => li.matches('.finding'))).toHaveLength(8);
   });
 
   it("says in the column's header how many findings there are, or how the review stands", () => {

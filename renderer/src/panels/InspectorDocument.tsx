@@ -1,4 +1,4 @@
-/** The document view of the inspector: names, entry, targets, workload and each region's traffic share. */
+/** The document view of the inspector: names, entry, targets, workload, each region's traffic share, the region links and the common causes. */
 import { OPERATIONS_DEFAULTS, TARGET_DEFAULTS } from '../../../shared/model/defaults';
 import { setTrafficShare } from '../../../shared/model/ops/traffic';
 import {
@@ -15,6 +15,7 @@ import { EditableField } from './EditableField';
 import { toInputText } from './field-input';
 import { type FieldUnit } from './field-specs';
 import { useEdit } from './useEdit';
+import { CommonCauses } from './InspectorCommonCauses';
 import { LinkFields, regionPairs } from './InspectorLinks';
 
 const TARGET_FIELDS: readonly [string, string, FieldUnit][] = [
@@ -212,6 +213,7 @@ export function VariantSummary({
       {regionPairs(variant).map(([a, b]) => (
         <LinkFields key={`${a}|${b}`} a={a} b={b} variant={variant} />
       ))}
+      <CommonCauses variant={variant} />
       <p className="inspector__hint">Select a region, zone or component to see its fields.</p>
     </>
   );

@@ -15,6 +15,7 @@ import { usePriceBook } from '../hooks/usePriceBook';
 import { EditableField } from './EditableField';
 import { toInputText } from './field-input';
 import { fieldGroupsFor, type FieldSpec, type FieldUnit } from './field-specs';
+import { PromotionFields } from './InspectorPromotion';
 import { fieldPicker } from './price-book-options';
 import { ROUTER_KINDS, routerKindOf, setRouterKind, type RouterKindChoice } from './router-kind';
 import { useEdit } from './useEdit';
@@ -52,6 +53,9 @@ export function NodeFields({ node, variant }: { node: ModelNode; variant: Varian
             </dl>
           </div>
           {i === 0 && <Connections node={node} variant={variant} />}
+          {group.title === 'Data' && node.kind === 'datastore' && (
+            <PromotionFields node={node} variant={variant} />
+          )}
         </Fragment>
       ))}
     </>

@@ -1,7 +1,7 @@
 import { Check, TriangleAlert, X } from 'lucide-react';
 import { useState } from 'react';
 import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
-import { distinctNames } from '../../../shared/model/nodes';
+import { commonCauseLabel, distinctNames } from '../../../shared/model/nodes';
 import type { NinesDocument, Scenario, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { useAdvice } from '../hooks/useAdvice';
@@ -136,7 +136,7 @@ function Figures({
   results: VariantEvaluation | undefined;
 }) {
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
-  const name = (event: string) => eventName(event, byId);
+  const name = (event: string) => eventName(event, byId, variant);
   const a = results?.availability ?? null;
   const cost = results?.cost ?? null;
   const target = document.targets?.availability;
@@ -232,7 +232,10 @@ function Figures({
 function eventName(
   event: string,
   byId: ReadonlyMap<string, { id: string; name?: string }>,
+  variant: Variant,
 ): string {
+  const common = commonCauseLabel(variant, event, (id) => byId.get(id)?.name ?? id);
+  if (common !== undefined) return common;
   if (event.startsWith('link:')) {
     const [a = '', b = ''] = event.slice(5).split('|');
     const n = (id: string) => {

@@ -1,6 +1,6 @@
 /**
  * The Scenarios section's controls: remove a scenario, add one through pickers (what it names
- * is chosen from the active variant's zones, regions and components, never typed), and add the
+ * is chosen from the active variant's zones, regions, components and common causes, never typed), and add the
  * standard drills a document lacks. Each is one undo step.
  */
 import { ListPlus, Plus, Trash2 } from 'lucide-react';
@@ -109,7 +109,13 @@ function optionLabel(node: ModelNode): string {
   return location && location !== name ? `${location} · ${name}` : name;
 }
 
-/** One labelled picker of the form: a native select of the variant's nodes. */
+/** One thing a picker lists: a node of the variant, or one of its common causes. */
+interface Choice {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** One labelled picker of the form: a native select of the variant's nodes (or causes). */
 function NodeSelect({
   label,
   nodes,
@@ -118,7 +124,7 @@ function NodeSelect({
   extra,
 }: {
   label: string;
-  nodes: readonly ModelNode[];
+  nodes: readonly Choice[];
   value: string;
   onChange: (id: string) => void;
   extra?: ReactNode;
@@ -136,7 +142,7 @@ function NodeSelect({
         {extra}
         {nodes.map((n) => (
           <option key={n.id} value={n.id}>
-            {optionLabel(n)}
+            {n.label}
           </option>
         ))}
       </select>
@@ -146,8 +152,8 @@ function NodeSelect({
 
 type Kind = ScenarioRequest['kind'];
 
-/** The variant's nodes a picker lists. */
-type NodeSet = 'zones' | 'regions' | 'components' | 'datastores';
+/** The variant's nodes (or common causes) a picker lists. */
+type NodeSet = 'zones' | 'regions' | 'components' | 'datastores' | 'causes';
 
 /** One thing a kind names, chosen with one picker. */
 interface Slot {
@@ -174,6 +180,7 @@ const SLOTS: Readonly<Record<Kind, readonly Slot[]>> = {
   ],
   'component-failure': [{ key: 'component', label: 'Component', set: 'components' }],
   corruption: [{ key: 'datastore', label: 'Datastore', set: 'datastores' }],
+  'common-cause': [{ key: 'cause', label: 'Cause', set: 'causes' }],
 };
 
 /** What a kind needs the variant to have, said when it is missing. */
@@ -184,6 +191,7 @@ const NEEDS: Readonly<Record<Kind, string>> = {
   'traffic-shift': 'A traffic shift needs two regions.',
   'component-failure': 'This variant has no components.',
   corruption: 'This variant has no datastores.',
+  'common-cause': 'This variant has no common-cause events (add one in the document inspector).',
 };
 
 /** The value of "the other regions" in a shift's destination. */
@@ -205,6 +213,8 @@ function requestFor(
       return { kind, component: id('component') };
     case 'corruption':
       return { kind, datastore: id('datastore') };
+    case 'common-cause':
+      return { kind, cause: id('cause') };
     case 'partition':
       return id('a') === id('b')
         ? 'Choose two different regions.'
@@ -221,7 +231,7 @@ function requestFor(
 
 /**
  * The form of Add scenario: a kind, then pickers for what it names (a zone; a region; two
- * regions; from and to regions and a share; a component; a datastore), the name it will get, and
+ * regions; from and to regions and a share; a component; a datastore; a common cause), the name it will get, and
  * Add (one undo step). A scenario that does what another already does is not added twice.
  */
 function AddScenarioForm({
@@ -238,11 +248,14 @@ function AddScenarioForm({
   const store = usePlannerStore();
   const kindId = useId();
   const shareId = useId();
-  const sets: Record<NodeSet, ModelNode[]> = {
-    zones: variant.nodes.filter((n) => n.kind === 'zone'),
-    regions: variant.nodes.filter((n) => n.kind === 'region'),
-    components: variant.nodes.filter((n) => n.kind !== 'region' && n.kind !== 'zone'),
-    datastores: variant.nodes.filter((n) => n.kind === 'datastore'),
+  const choices = (keep: (n: ModelNode) => boolean): Choice[] =>
+    variant.nodes.filter(keep).map((n) => ({ id: n.id, label: optionLabel(n) }));
+  const sets: Record<NodeSet, Choice[]> = {
+    zones: choices((n) => n.kind === 'zone'),
+    regions: choices((n) => n.kind === 'region'),
+    components: choices((n) => n.kind !== 'region' && n.kind !== 'zone'),
+    datastores: choices((n) => n.kind === 'datastore'),
+    causes: (variant.commonCause ?? []).map((c) => ({ id: c.id, label: c.name })),
   };
   const [kind, setKind] = useState<Kind>(
     sets.regions.length > 0 ? 'region-outage' : 'component-failure',

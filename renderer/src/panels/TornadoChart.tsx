@@ -11,6 +11,8 @@ import {
   type SensitivityParameter,
 } from '../../../shared/engine';
 import { exportFileStem } from '../app/file-names';
+import { commonCauseLabel } from '../../../shared/model/nodes';
+import type { Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { useResults } from '../hooks/useResults';
 import { usePlanner, usePlannerStore } from '../store/context';
@@ -221,8 +223,10 @@ export function TornadoChart({
   );
 }
 
-/** An event (`app#2`, `link:a|b`) by the names of its nodes. */
-function eventLabel(event: string, name: NameOf): string {
+/** An event (`app#2`, `link:a|b`, `cause:deploy`, `app#ccf`) by the names of its nodes. */
+function eventLabel(event: string, name: NameOf, variant: Variant): string {
+  const common = commonCauseLabel(variant, event, name);
+  if (common !== undefined) return common;
   if (event.startsWith('link:')) {
     const [a = '', b = ''] = event.slice(5).split('|');
     return `link ${name(a)} ↔ ${name(b)}`;
@@ -234,9 +238,11 @@ function eventLabel(event: string, name: NameOf): string {
 function ImprovementList({
   importance,
   name,
+  variant,
 }: {
   importance: readonly EventImportance[];
   name: NameOf;
+  variant: Variant;
 }) {
   const top = importance.filter((e) => e.fussellVesely > 0).slice(0, MAX_IMPORTANT);
   if (top.length === 0) return null;
@@ -244,7 +250,7 @@ function ImprovementList({
     <ol className="improve-first" data-testid="improve-first">
       {top.map((e) => (
         <li key={e.event}>
-          <span>{eventLabel(e.event, name)}</span>
+          <span>{eventLabel(e.event, name, variant)}</span>
           <span
             className="num"
             title="Fussell–Vesely: share of the structural unavailability it takes part in; Birnbaum: how much availability depends on it"
@@ -408,7 +414,9 @@ export function SensitivityPanel() {
                 isCurrent &&
                 !running && <p className="panel__empty">The variant cannot be evaluated.</p>
               )}
-              {results && <ImprovementList importance={results.importance} name={name} />}
+              {results && (
+                <ImprovementList importance={results.importance} name={name} variant={variant} />
+              )}
             </div>
           )}
         </WideChartSlot>

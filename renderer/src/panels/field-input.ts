@@ -7,6 +7,7 @@
 import {
   conflictResolutions,
   dnsRoutingPolicies,
+  failoverModes,
   persistenceModes,
   replicationModes,
 } from '../../../shared/schema/nines-v1';
@@ -21,6 +22,7 @@ export function choicesFor(key: string, unit: FieldUnit): readonly string[] | un
   if (key === 'role') return ['primary', 'standby'];
   if (key === 'impact') return ['low', 'moderate', 'high'];
   if (key === 'routingPolicy') return dnsRoutingPolicies;
+  if (key.endsWith('-failover')) return failoverModes;
   return undefined;
 }
 

@@ -69,6 +69,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       f('availability', 'Availability', 'probability'),
       f('mtbfHours', 'MTBF', 'hours'),
       f('mttrHours', 'MTTR', 'hours'),
+      f('betaFactor', 'Common-cause share (β)', 'probability'),
     ],
   },
   {

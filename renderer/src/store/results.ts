@@ -85,7 +85,8 @@ export function createResultsMemo(priceBook?: PriceBook): ResultsMemo {
 export function nodesOfEvents(events: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const event of events) {
-    if (event.startsWith('link:')) continue;
+    // A link or a variant's common cause is no node of the canvas.
+    if (event.startsWith('link:') || event.startsWith('cause:')) continue;
     out.add(event.split('#')[0] ?? event);
   }
   return out;

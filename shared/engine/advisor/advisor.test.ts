@@ -208,6 +208,8 @@ describe('a fix that is not a model operation', () => {
       'rto-exceeds-mtd',
       // The corruption drill: noticing and deciding take longer than the RTO target.
       'scenario-misses-rto',
+      // The global deploy over the one region: staging it per region needs a second region.
+      'common-cause',
     ]);
     for (const f of unfixable) expect(f.effect).toBeNull();
     expect(unfixable.map((f) => effectSummary(f))).toEqual([
@@ -215,6 +217,7 @@ describe('a fix that is not a model operation', () => {
       'not measured; at most 99.9900\u00a0% while it stays',
       'not measured',
       'not measured',
+      'not measured; at most 99.9971\u00a0% while it stays',
     ]);
     // A measured fix has no ceiling of its own.
     const measuredOnes = findings(template('warm-standby-2-regions')).filter((f) => f.fix.op);
@@ -596,6 +599,8 @@ const BACKUPS = (...regions: string[]) =>
   regions.map((r) => `backup-interval-above-rpo:backup-${r}`);
 /** The corruption drill misses the 5 min RTO: 30 min to notice, 15 min to decide, the restore. */
 const CORRUPTION_RTO = 'scenario-misses-rto:operations';
+/** The templates' global deploy: a common cause over every region's Checkout API (medium). */
+const GLOBAL_DEPLOY = 'common-cause:app-use1';
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'single-3az': [
     'single-point-of-failure:use1',
@@ -603,6 +608,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     ...BACKUPS('use1'),
     'rto-exceeds-mtd:use1',
     CORRUPTION_RTO,
+    GLOBAL_DEPLOY,
   ],
   'pilot-light': [
     ...BACKUPS('use1', 'euw1'),
@@ -610,6 +616,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'scenario-misses-rto:operations',
     'scenario-misses-rto:operations',
     CORRUPTION_RTO,
+    GLOBAL_DEPLOY,
     'tier-not-zone-redundant:app-euw1',
     'capacity-after-region-loss:app-euw1',
     'single-point-of-failure:dns',
@@ -622,11 +629,17 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     // The region outage: DNS moves users in 90 s, then 40 % are served until the 5 min scale-out.
     'scenario-misses-rto:dns',
     CORRUPTION_RTO,
+    GLOBAL_DEPLOY,
     'capacity-after-region-loss:app-euw1',
     'single-point-of-failure:dns',
   ],
-  aa2: [...BACKUPS('use1', 'euw1'), CORRUPTION_RTO, 'single-point-of-failure:dns'],
-  aa3: [...BACKUPS('use1', 'euw1', 'usw2'), CORRUPTION_RTO, 'single-point-of-failure:dns'],
+  aa2: [...BACKUPS('use1', 'euw1'), CORRUPTION_RTO, GLOBAL_DEPLOY, 'single-point-of-failure:dns'],
+  aa3: [
+    ...BACKUPS('use1', 'euw1', 'usw2'),
+    CORRUPTION_RTO,
+    GLOBAL_DEPLOY,
+    'single-point-of-failure:dns',
+  ],
 };
 
 describe('N+1 only with one instance to spare', () => {

@@ -13,6 +13,7 @@ import type { AbortFlag } from '../simulation';
 import { backupFindings } from './backup';
 import { backupLocalityFindings } from './backup-locality';
 import { capacityCheck } from './capacity';
+import { commonCauseFindings } from './common-cause';
 import type { FixOp } from '../../model/ops/fixes';
 import { AdviceContext, findingKey, type DraftFinding } from './context';
 import { measure } from './measure';
@@ -200,7 +201,7 @@ function ruleDrafts(ctx: AdviceContext): DraftFinding[][] {
   const spofs = singlePointFindings(ctx);
   const reported = new Set(spofs.flatMap((f) => (f.fix.op ? [f.nodeIds[0] as string] : [])));
   return [
-    spofs,
+    [...spofs, ...commonCauseFindings(ctx)],
     zoneFindings(ctx, reported),
     crossRegionFindings(ctx),
     replicationFindings(ctx),
@@ -229,6 +230,7 @@ const CHANGES_CAPACITY: Readonly<Record<FixOp['kind'], boolean>> = {
   'add-backup': false,
   'set-backup-interval': false,
   'set-restore-throughput': false,
+  'stage-common-cause': false,
 };
 
 /**

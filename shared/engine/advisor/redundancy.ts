@@ -154,7 +154,7 @@ function capsTarget(ctx: AdviceContext, events: readonly string[]): boolean {
  * Structural downtime the events take part in, minutes per year: Σ Fussell–Vesely × U_structural
  * (for single points of failure, exactly the downtime that would go away if they never failed).
  */
-function eventDowntime(ctx: AdviceContext, events: readonly string[]): number {
+export function eventDowntime(ctx: AdviceContext, events: readonly string[]): number {
   const fv = ctx.base.importance
     .filter((i) => events.includes(i.event))
     .reduce((sum, i) => sum + i.fussellVesely, 0);

@@ -404,8 +404,8 @@ describe('the pilot-light template', () => {
   if (!parsed.ok) throw new Error('pilot-light does not parse');
   const v = only(parsed.document);
 
-  it('has no single point of failure in use1: a person promotes the standby in euw1', () => {
-    expect(v.singlePointsOfFailure).toEqual(['dns']);
+  it('has no single point of failure in use1 (a person promotes the standby in euw1): only DNS and the global deploy', () => {
+    expect(v.singlePointsOfFailure).toEqual(['cause:global-deploy', 'dns']);
     // The promotion is a transition: redis-use1's failures × (900 s decision + 900 s promotion +
     // 600 s warm-up) × all requests.
     const failover = v.transitions.find((t) => t.kind === 'failover');

@@ -39,7 +39,58 @@ function templateCases(): [string, NinesDocument, string][] {
     });
 }
 
+/**
+ * `generatedModel(regions)` with common causes: a global deploy over every region, a control
+ * plane over the first region's API tier and the DNS router, and a beta factor of 0.05 on every
+ * web tier.
+ */
+function withCommonCauses(regions: number): NinesDocument {
+  const doc = generatedModel(regions);
+  const variant = doc.variants[0] as NinesDocument['variants'][number];
+  variant.nodes = variant.nodes.map((n) =>
+    n.kind === 'service' && n.id.startsWith('web-') ? { ...n, betaFactor: 0.05 } : n,
+  );
+  variant.commonCause = [
+    {
+      id: 'deploy',
+      name: 'Global deploy',
+      mtbfHours: 2190,
+      mttrHours: 1,
+      affects: Array.from({ length: regions }, (_, i) => `r${i}`),
+    },
+    {
+      id: 'control',
+      name: 'Control plane',
+      mtbfHours: 8760,
+      mttrHours: 3,
+      affects: ['api-r0', 'dns'],
+    },
+  ];
+  return doc;
+}
+
+/**
+ * Two DNS providers in parallel under a resolver-side choice (itself 99.9999 %), each over the
+ * two regions of the worked example: routers behind a router.
+ */
+function parallelRouters(): NinesDocument {
+  const doc = workedExample();
+  const variant = doc.variants[0] as NinesDocument['variants'][number];
+  const dnsB = { id: 'dns-b', kind: 'router' as const, availability: 0.9995, dnsTtlSeconds: 60 };
+  variant.nodes.push({ id: 'resolver', kind: 'router', availability: 0.999999 }, dnsB);
+  variant.edges.push(
+    { from: 'resolver', to: 'dns', kind: 'depends' },
+    { from: 'resolver', to: 'dns-b', kind: 'depends' },
+    { from: 'dns-b', to: 'app-r1', kind: 'depends' },
+    { from: 'dns-b', to: 'app-r2', kind: 'depends' },
+  );
+  variant.entry = 'resolver';
+  return doc;
+}
+
 const CASES: [string, NinesDocument, string][] = [
+  ['two DNS providers in parallel', parallelRouters(), 'v'],
+  ['generated 3 regions with common causes and beta factors', withCommonCauses(3), 'gen'],
   ['DESIGN.md worked example', workedExample(), 'v'],
   ['generated 3 regions', generatedModel(3), 'gen'],
   [

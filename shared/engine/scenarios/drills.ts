@@ -24,7 +24,9 @@ export type ScenarioRequest =
       readonly share: number;
     }
   | { readonly kind: 'component-failure'; readonly component: string }
-  | { readonly kind: 'corruption'; readonly datastore: string };
+  | { readonly kind: 'corruption'; readonly datastore: string }
+  /** A common-cause event of the variant (`commonCause[].id`) happens. */
+  | { readonly kind: 'common-cause'; readonly cause: string };
 
 /** The kinds of scenario, in the order a person meets them, with their labels. */
 export const SCENARIO_KINDS: readonly {
@@ -37,6 +39,7 @@ export const SCENARIO_KINDS: readonly {
   { kind: 'traffic-shift', label: 'Traffic shift' },
   { kind: 'component-failure', label: 'Component failure' },
   { kind: 'corruption', label: 'Data corruption' },
+  { kind: 'common-cause', label: 'Common cause' },
 ];
 
 /** Longest scenario id and name the file format takes (shared/schema/nines-v1.ts). */
@@ -82,6 +85,8 @@ function scenarioBody(request: ScenarioRequest): Omit<Scenario, 'id' | 'name'> {
       };
     case 'corruption':
       return { corrupt: [request.datastore] };
+    case 'common-cause':
+      return { commonCause: [request.cause] };
   }
 }
 
@@ -100,6 +105,8 @@ function idParts(request: ScenarioRequest): [string, string] {
       return ['traffic-shift', [request.from, request.to ?? 'others'].join('-')];
     case 'corruption':
       return ['corruption', request.datastore];
+    case 'common-cause':
+      return ['common-cause', request.cause];
   }
 }
 
@@ -115,8 +122,12 @@ export function requestOf(
   const fail = scenario.fail ?? [];
   const partition = scenario.partition ?? [];
   const corrupt = scenario.corrupt ?? [];
-  const things = fail.length + partition.length + corrupt.length + (scenario.shift ? 1 : 0);
+  const causes = scenario.commonCause ?? [];
+  const things =
+    fail.length + partition.length + corrupt.length + causes.length + (scenario.shift ? 1 : 0);
   if (things !== 1) return undefined;
+  const [cause] = causes;
+  if (cause !== undefined) return { kind: 'common-cause', cause };
   const [failed] = fail;
   if (failed !== undefined) {
     const kind = byId.get(failed)?.kind;
@@ -136,14 +147,29 @@ export function requestOf(
 /**
  * The name a scenario of `request` gets: `Zone outage (us-east-1a)`, `Region outage
  * (eu-west-1)`, `Partition (us-east-1 ↔ eu-west-1)`, `Traffic shift (us-east-1 → eu-west-1,
- * 50 %)`, `Component failure (API)`, `Data corrupted (orders-db)`.
+ * 50 %)`, `Component failure (API)`, `Data corrupted (orders-db)`, `Common cause (Global deploy)`.
  */
 export function scenarioName(doc: NinesDocument, request: ScenarioRequest): string {
-  return nameWith(nodesOf(doc), request);
+  return nameWith(nodesOf(doc), request, causeNames(doc));
 }
 
-/** {@link scenarioName} with the document's nodes already looked up by id. */
-function nameWith(byId: ReadonlyMap<string, ModelNode>, request: ScenarioRequest): string {
+/** The name of every common cause of the document by id, first variant first. */
+function causeNames(doc: NinesDocument): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const variant of doc.variants) {
+    for (const cause of variant.commonCause ?? []) {
+      if (!names.has(cause.id)) names.set(cause.id, cause.name);
+    }
+  }
+  return names;
+}
+
+/** {@link scenarioName} with the document's nodes (and common causes) already looked up by id. */
+function nameWith(
+  byId: ReadonlyMap<string, ModelNode>,
+  request: ScenarioRequest,
+  causes: ReadonlyMap<string, string> = new Map(),
+): string {
   const label = (id: string) => subjectLabel(byId.get(id), id);
   let name: string;
   switch (request.kind) {
@@ -166,6 +192,9 @@ function nameWith(byId: ReadonlyMap<string, ModelNode>, request: ScenarioRequest
     }
     case 'corruption':
       name = `Data corrupted (${label(request.datastore)})`;
+      break;
+    case 'common-cause':
+      name = `Common cause (${causes.get(request.cause) ?? request.cause})`;
       break;
   }
   return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name;
@@ -204,6 +233,7 @@ function effectKey(scenario: Omit<Scenario, 'id' | 'name'>): string {
     pairs,
     scenario.shift ? [scenario.shift.from, scenario.shift.to ?? null, scenario.shift.share] : null,
     [...(scenario.corrupt ?? [])].sort(),
+    [...(scenario.commonCause ?? [])].sort(),
   ]);
 }
 

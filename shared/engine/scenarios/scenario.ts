@@ -26,7 +26,7 @@ import type {
   TimePart,
 } from './result';
 import { evaluateExprs } from '../structure';
-import { OPERATIONS_NODE, ScenarioState, linkName } from './state';
+import { CAUSE_PREFIX, OPERATIONS_NODE, ScenarioState, linkName } from './state';
 import { buildTimeline, chainOf, type TimelineStep } from './timeline';
 import { routeScenarioTraffic, type ScenarioTraffic } from './traffic';
 
@@ -130,6 +130,8 @@ function missingNames(context: ScenarioContext, scenario: Scenario): string | un
     need(b, 'region');
   }
   for (const id of scenario.corrupt ?? []) need(id, 'datastore');
+  const causes = new Set((context.graph.variant.commonCause ?? []).map((c) => c.id));
+  for (const id of scenario.commonCause ?? []) if (!causes.has(id)) missing.push(id);
   const shift = scenario.shift;
   if (shift) {
     need(shift.from, 'region');
@@ -211,6 +213,8 @@ function forceEvents(
     force(name);
     nodes.add(name);
   }
+  // A cause whose nodes are all outside the request path is no event of the structure.
+  for (const id of scenario.commonCause ?? []) force(`${CAUSE_PREFIX}${id}`);
   return { down, nodes };
 }
 

@@ -88,8 +88,16 @@ export class ScenarioState {
     )[0];
   }
 
-  /** Repair time of a basic event (a node, `node#i` or `link:a|b`), seconds; null when unknown. */
+  /**
+   * Repair time of a basic event (a node, `node#i`, `node#ccf`, `link:a|b` or `cause:id`),
+   * seconds; null when unknown.
+   */
   repairSeconds(eventName: string): number | null {
+    if (eventName.startsWith(CAUSE_PREFIX)) {
+      const id = eventName.slice(CAUSE_PREFIX.length);
+      const cause = (this.graph.variant.commonCause ?? []).find((c) => c.id === id);
+      return cause ? cause.mttrHours * SECONDS_PER_HOUR : null;
+    }
     if (eventName.startsWith('link:')) {
       const [a = '', b = ''] = eventName.slice(5).split('|');
       const figure = linkFailureFigure(this.linkBetween(a, b));
@@ -111,6 +119,9 @@ export class ScenarioState {
     return operationsTime(this.context.doc).detectionSeconds;
   }
 }
+
+/** The prefix of a common-cause event's name: `cause:<id>`. */
+export const CAUSE_PREFIX = 'cause:';
 
 /** The event name of the link between two regions. */
 export function linkName(a: string, b: string): string {

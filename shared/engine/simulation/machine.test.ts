@@ -164,9 +164,12 @@ describe('Machine data-loss events', () => {
         const machine = new Machine(doc, graph, structure, traffic, new Random(1), new Set());
         const loses = machine.flip(e).dataLossEvents > 0;
         const link = /^link:(.+)\|(.+)$/.exec(event.name);
+        const cause = /^cause:(.+)$/.exec(event.name);
         const scenario = link
           ? { id: 's', name: event.name, partition: [[link[1], link[2]] as [string, string]] }
-          : { id: 's', name: event.name, fail: [event.name] };
+          : cause
+            ? { id: 's', name: event.name, commonCause: [cause[1] as string] }
+            : { id: 's', name: event.name, fail: [event.name] };
         const rpo = runScenario({ doc, graph, structure, traffic }, scenario).rpoSeconds;
         if (loses !== (rpo === null || rpo > 0)) mismatches.push(`${event.name} (RPO ${rpo})`);
         if (loses) losses++;

@@ -6,7 +6,7 @@
  */
 import { nodeDefault } from '../../model/defaults';
 import { findCycle } from '../../model/invariants';
-import type { DatastoreNode, ModelNode, Variant } from '../../model/types';
+import type { DatastoreNode, Edge, ModelNode, Variant } from '../../model/types';
 import { formatCount, formatNumber } from '../../text';
 import type { EngineIssue } from '../types';
 import {
@@ -21,15 +21,21 @@ export interface FailoverGroup {
   /** Member node ids, primary first, then file order. */
   readonly members: readonly string[];
   /**
-   * True when a standby takes over without a person (`autoFailover` of the primary, default
-   * true). Either way consumers may be served by any member; a manual failover only takes longer.
+   * True when a standby takes over without a person: the `failover` of the `replicates` edge
+   * between the primary and the first standby when it says, else the primary's `autoFailover`
+   * (default true). Either way consumers may be served by any member; a manual failover only
+   * takes longer.
    */
   readonly isAutomatic: boolean;
   /**
-   * Time to promote a standby once the primary has failed, seconds (primary's `failoverSeconds`):
-   * detection and promotion when automatic, a person's decision and promotion when manual.
+   * Time to promote a standby once the primary has failed, seconds: the edge's `failoverSeconds`,
+   * else the primary's when the edge does not change the mode, else the documented default of the
+   * mode (`nodeDefault`): detection and promotion when automatic, a person's promotion when
+   * manual (the decision is counted apart).
    */
   readonly failoverSeconds: number;
+  /** The `replicates` edge whose `failover` or `failoverSeconds` set the promotion, if any. */
+  readonly promotionEdge?: Edge;
 }
 
 /** A variant with its references resolved. */
@@ -220,15 +226,40 @@ function failoverGroups(
       .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     if (!members.some((m) => PASSIVE_MODES.has(m.replication ?? 'none'))) continue;
     const primary = members.find((m) => m.role === 'primary') ?? (members[0] as DatastoreNode);
-    const group: FailoverGroup = {
-      members: [primary.id, ...members.filter((m) => m !== primary).map((m) => m.id)],
-      isAutomatic: primary.autoFailover ?? true,
-      // The documented default: a person's promotion when the failover is manual.
-      failoverSeconds:
-        primary.failoverSeconds ??
-        (nodeDefault('datastore', 'failoverSeconds', primary)?.value as number),
-    };
+    const ordered = [primary.id, ...members.filter((m) => m !== primary).map((m) => m.id)];
+    const group: FailoverGroup = { members: ordered, ...promotion(variant, primary, ordered[1]) };
     for (const m of members) groupOf.set(m.id, group);
   }
   return groupOf;
+}
+
+/**
+ * How the first standby takes over from the primary: the `replicates` edge between them, when it
+ * gives `failover` or `failoverSeconds`, overrides the primary's in-region settings (an automatic
+ * in-region failover, a manual cross-region promotion); else the primary's `autoFailover` and
+ * `failoverSeconds`, defaults applied.
+ */
+function promotion(
+  variant: Variant,
+  primary: DatastoreNode,
+  standby: string | undefined,
+): Pick<FailoverGroup, 'isAutomatic' | 'failoverSeconds' | 'promotionEdge'> {
+  const ownMode = primary.autoFailover ?? true;
+  const edge = variant.edges.find(
+    (e) =>
+      e.kind === 'replicates' &&
+      ((e.from === primary.id && e.to === standby) ||
+        (e.from === standby && e.to === primary.id)) &&
+      (e.failover !== undefined || e.failoverSeconds !== undefined),
+  );
+  const isAutomatic = edge?.failover === undefined ? ownMode : edge.failover === 'automatic';
+  // The primary's own figure holds while the edge keeps its mode; a changed mode takes the
+  // documented default of the new one (a person's promotion: 900 s; automatic: 30 s).
+  const ownSeconds = isAutomatic === ownMode ? primary.failoverSeconds : undefined;
+  const failoverSeconds =
+    edge?.failoverSeconds ??
+    ownSeconds ??
+    (nodeDefault('datastore', 'failoverSeconds', { ...primary, autoFailover: isAutomatic })
+      ?.value as number);
+  return { isAutomatic, failoverSeconds, ...(edge ? { promotionEdge: edge } : {}) };
 }

@@ -25,10 +25,17 @@
  *   another region: the member is counted as down while such a link is down (all requests are
  *   treated as needing writes, the conservative reading).
  * - `backs-up` edges and backup nodes are not in the request path.
+ * - Common causes (docs/availability.md "Common causes"): a variant's `commonCause` event
+ *   `cause:<id>` is one basic event that every node it affects needs (a region: every node placed
+ *   in it); a tier with `betaFactor` β > 0 and two or more instances needs its event `<id>#ccf`
+ *   (rate βλ, the whole tier at once) and each instance fails alone at (1 − β)λ (`betaSplit`).
  *
  * The structure is coherent (monotone): no negation is ever needed.
  */
 import {
+  betaFactor,
+  betaSplit,
+  commonCauseFigure,
   linkFailureFigure,
   nodeFailureFigure,
   tierSize,
@@ -37,7 +44,7 @@ import {
   type FailureFigure,
 } from '../../model/nodes';
 import { NODE_DEFAULTS } from '../../model/defaults';
-import type { ModelNode, RegionLink } from '../../model/types';
+import type { CommonCause, ModelNode, RegionLink } from '../../model/types';
 import type { FailoverGroup, ResolvedGraph } from './graph';
 import type { EngineIssue, EventInfo } from '../types';
 import type { Expr, FailoverInfo, InstancePlacement, RouterInfo, Structure } from './types';
@@ -82,6 +89,8 @@ class Builder {
   >();
   private readonly regionIndex: Map<string, number>;
   private readonly linkSpecs: Map<string, RegionLink>;
+  /** The common causes that affect each node or region, by its id. */
+  private readonly causesOf = new Map<string, CommonCause[]>();
 
   constructor(
     private readonly graph: ResolvedGraph,
@@ -91,6 +100,11 @@ class Builder {
     this.linkSpecs = new Map(
       (graph.variant.links ?? []).map((l) => [[l.a, l.b].sort().join('|'), l]),
     );
+    for (const cause of graph.variant.commonCause ?? []) {
+      for (const id of new Set(cause.affects)) {
+        this.causesOf.set(id, [...(this.causesOf.get(id) ?? []), cause]);
+      }
+    }
   }
 
   build(): Structure {
@@ -268,7 +282,15 @@ class Builder {
     const spreads = TIER_KINDS.has(node.kind) && zones.length > 0;
     const zone = directZone ?? (spreads ? zones[i % zones.length] : undefined);
     const zoneExpr = zone === undefined ? TRUE : this.zoneEvent(zone);
-    const own = this.event(name, 'component', nodeFailureFigure(node), region, 3);
+    const beta = betaFactor(node);
+    const figure = nodeFailureFigure(node);
+    const own = this.event(
+      name,
+      'component',
+      beta > 0 ? betaSplit(figure, beta).independent : figure,
+      region,
+      3,
+    );
     if (zone !== undefined) {
       (this.pending[this.eventOf(own)] as PendingEvent).zoneSeq =
         this.pending[this.eventOf(zoneExpr)]?.zoneSeq;
@@ -299,12 +321,42 @@ class Builder {
     return (this.exprs[expr] as { event: number }).event;
   }
 
-  /** The node's own instances: k-of-n for tiers, the single instance otherwise. */
+  /**
+   * The node's own instances: k-of-n for tiers, the single instance otherwise; and the common
+   * causes that fail all of them at once (its tier's `#ccf` event, the variant's causes that
+   * affect it or its region).
+   */
   private own(node: ModelNode): number {
     const { instances, minHealthy } = tierSize(node);
     const all = Array.from({ length: instances }, (_, i) => this.instance(node, i, instances));
-    // Shared by every instance, the region is taken out of the k-of-n: smaller diagrams.
-    return this.and([this.regionOfNode(node), this.atLeast(minHealthy, all)]);
+    // Shared by every instance, the region and the common causes are taken out of the k-of-n:
+    // smaller diagrams.
+    return this.and([
+      this.regionOfNode(node),
+      ...this.commonCauses(node),
+      this.atLeast(minHealthy, all),
+    ]);
+  }
+
+  /** The common-cause events `node` needs: its beta-factor event, then the variant's causes. */
+  private commonCauses(node: ModelNode): number[] {
+    const region = this.graph.regionOf.get(node.id);
+    const events: number[] = [];
+    const beta = betaFactor(node);
+    if (beta > 0) {
+      const common = betaSplit(nodeFailureFigure(node), beta).common;
+      events.push(this.event(`${node.id}#ccf`, 'common-cause', common, region, 1));
+    }
+    const causes = [
+      ...(this.causesOf.get(node.id) ?? []),
+      ...(region === undefined ? [] : (this.causesOf.get(region) ?? [])),
+    ];
+    for (const cause of new Set(causes)) {
+      events.push(
+        this.event(`cause:${cause.id}`, 'common-cause', commonCauseFigure(cause), undefined, 0),
+      );
+    }
+    return events;
   }
 
   /** "`id` works": itself and its dependencies (routers: k of their targets). */

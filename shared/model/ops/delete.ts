@@ -1,7 +1,7 @@
 /**
  * Deleting: nodes go with everything inside them and every edge that touches them; edges alone.
- * What referred to the removed nodes (layout, links, traffic shares, the entry, routers' target
- * counts, scenarios) is brought back in line so that the document stays valid.
+ * What referred to the removed nodes (layout, links, traffic shares, common causes, the entry,
+ * routers' target counts, scenarios) is brought back in line so that the document stays valid.
  */
 import type { Edge, NinesDocument, Variant } from '../types';
 import {
@@ -32,6 +32,14 @@ export function deleteNodes(
       edges: v.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to)),
     };
     if (v.links) out.links = v.links.filter((l) => regions.has(l.a) && regions.has(l.b));
+    if (v.commonCause) {
+      // A cause keeps the nodes it still affects; one that affects nothing left goes.
+      const causes = v.commonCause
+        .map((c) => ({ ...c, affects: c.affects.filter((id) => !gone.has(id)) }))
+        .filter((c) => c.affects.length > 0);
+      if (causes.length > 0) out.commonCause = causes;
+      else delete out.commonCause;
+    }
     const shares = pruneShares(v.trafficShare, (r) => regions.has(r));
     if (shares) out.trafficShare = shares;
     else delete out.trafficShare;

@@ -82,7 +82,12 @@ export type FixOp =
   /** Give the datastore a witness (quorum) in a third location. */
   | { readonly kind: 'set-witness'; readonly nodeId: string }
   /** Turn on automatic failover of these datastores. */
-  | { readonly kind: 'set-auto-failover'; readonly nodeIds: readonly string[] };
+  | { readonly kind: 'set-auto-failover'; readonly nodeIds: readonly string[] }
+  /**
+   * Stage a common cause region by region (rollouts one region at a time): the cause becomes one
+   * cause per region it affects, `<id>-<region>`, each with its MTBF and MTTR (`stageCommonCause`).
+   */
+  | { readonly kind: 'stage-common-cause'; readonly causeId: string };
 
 /** Vertical offset of a node the advisor adds below the node it belongs to, px. */
 const ADDED_NODE_OFFSET_Y = 110;
@@ -144,7 +149,62 @@ function applyToVariant(doc: NinesDocument, variant: Variant, op: FixOp): Varian
         (v, id) => replaceNode(v, { ...nodeOfKind(v, id, 'datastore'), autoFailover: true }),
         variant,
       );
+    case 'stage-common-cause':
+      return stageCommonCause(variant, op.causeId);
   }
+}
+
+/**
+ * The regions a common cause's affected nodes sit in, each with the nodes it holds (a region
+ * affected as a whole holds itself), file order; undefined when one of them is global (a change
+ * to a global node cannot be staged by region).
+ */
+export function causeRegions(variant: Variant, causeId: string): Map<string, string[]> | undefined {
+  const cause = (variant.commonCause ?? []).find((c) => c.id === causeId);
+  if (!cause) return undefined;
+  const byId = new Map(variant.nodes.map((n) => [n.id, n]));
+  const regionOf = (id: string): string | undefined => {
+    const seen = new Set<string>();
+    for (let node = byId.get(id); node && !seen.has(node.id);) {
+      if (node.kind === 'region') return node.id;
+      seen.add(node.id);
+      node = node.parent === undefined ? undefined : byId.get(node.parent);
+    }
+    return undefined;
+  };
+  const regions = new Map<string, string[]>();
+  for (const id of cause.affects) {
+    const region = regionOf(id);
+    if (region === undefined) return undefined;
+    regions.set(region, [...(regions.get(region) ?? []), id]);
+  }
+  return regions;
+}
+
+/**
+ * A rollout staged one region at a time: a bad change is stopped in the region it reached first,
+ * so the cause becomes one cause per region, each affecting that region's nodes. Each keeps the
+ * whole MTBF (conservative: every region may still receive a bad change as often as the whole
+ * estate did, only never all at once) and its MTTR.
+ */
+function stageCommonCause(variant: Variant, causeId: string): Variant {
+  const causes = variant.commonCause ?? [];
+  const cause = causes.find((c) => c.id === causeId);
+  const regions = causeRegions(variant, causeId);
+  if (!cause || !regions) {
+    throw new Error(`applyFix: no common cause "${causeId}" over regions in "${variant.id}"`);
+  }
+  const used = new Set(causes.map((c) => c.id));
+  const staged = [...regions].map(([region, affects]) => {
+    let id = `${cause.id}-${region}`;
+    for (let n = 2; used.has(id); n += 1) id = `${cause.id}-${region}-${n}`;
+    used.add(id);
+    return { ...cause, id, name: `${cause.name} (${region})`, affects };
+  });
+  return {
+    ...variant,
+    commonCause: causes.flatMap((c) => (c === cause ? staged : [c])),
+  };
 }
 
 // ---- lookups ---------------------------------------------------------------------------------

@@ -100,6 +100,7 @@ export function pruneDocumentReferences(doc: NinesDocument): NinesDocument {
   }
   const isRegion = (id: string) => (nodes.get(id) ?? []).some((n) => n.kind === 'region');
   const isDatastore = (id: string) => (nodes.get(id) ?? []).some((n) => n.kind === 'datastore');
+  const causes = new Set(doc.variants.flatMap((v) => (v.commonCause ?? []).map((c) => c.id)));
   const maxInstances = (id: string) =>
     Math.max(0, ...(nodes.get(id) ?? []).map((n) => ('instances' in n ? (n.instances ?? 1) : 1)));
   const isFailTarget = (target: string) => {
@@ -125,6 +126,7 @@ export function pruneDocumentReferences(doc: NinesDocument): NinesDocument {
         out.shift = s.shift;
       }
       if (s.corrupt) out.corrupt = s.corrupt.filter(isDatastore);
+      if (s.commonCause) out.commonCause = s.commonCause.filter((c) => causes.has(c));
       return out;
     });
     const same = scenarios.every(

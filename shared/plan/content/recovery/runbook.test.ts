@@ -189,6 +189,21 @@ describe('budgets against closed forms on the templates’ figures', () => {
     ).toEqual([failover]);
   });
 
+  it('warm standby promoted by a person across regions (the replicates edge says manual): decision + its promotion, the manual procedure', () => {
+    const doc = template('warm-standby-2-regions.nines.json');
+    const variant = doc.variants[0] as NinesDocument['variants'][number];
+    variant.edges = variant.edges.map((e) =>
+      e.kind === 'replicates' ? { ...e, failover: 'manual' as const, failoverSeconds: 600 } : e,
+    );
+    const { context } = build(doc);
+    const { timeline } = stepsOf(context, 'region-outage');
+    const budgets = timeline.toRto.map((x) => x.time.seconds);
+    expect(budgets).toContain(decision);
+    expect(budgets).toContain(600);
+    const promote = timeline.toRto.find((x) => x.time.seconds === 600);
+    expect(plainText(promote?.action ?? [])).toMatch(/^First fence .* Then promote/);
+  });
+
   it('three regions, corruption: detection + decision + restore (size / throughput) + re-sync (size / bandwidth)', () => {
     const doc = template('active-active-3-regions.nines.json');
     const { context } = build(doc);
