@@ -280,3 +280,28 @@ describe('writeDocx row splitting', () => {
     expect(kept(long)).toBe(1);
   });
 });
+
+describe('writeDocx with the host codec (the CLI: Node zlib)', () => {
+  it('zips the same parts as docx does, each deflated, dated by the plan, without data descriptors', async () => {
+    const { crc32, deflateRawSync } = await import('node:zlib');
+    const doc = samplePlan(model(), '26 November 2026');
+    const codec = { deflateRaw: (d: Uint8Array) => deflateRawSync(d), crc32 };
+    const [ours, theirs] = await Promise.all([writeDocx(doc, { codec }), writeDocx(doc)]);
+    const [a, b] = [unzipSync(ours), unzipSync(theirs)];
+    expect(Object.keys(a)).toEqual(Object.keys(b));
+    for (const path of Object.keys(b)) expect(a[path], path).toEqual(b[path]);
+    // Every local header: DEFLATE (8), UTF-8 names, no data descriptor (bit 3), the plan's date.
+    const view = new DataView(ours.buffer, ours.byteOffset, ours.byteLength);
+    const date = new DataView(theirs.buffer, theirs.byteOffset).getUint32(10, true);
+    let at = 0;
+    let count = 0;
+    while (view.getUint32(at, true) === 0x04034b50) {
+      expect(view.getUint16(at + 6, true) & 0x8).toBe(0);
+      expect(view.getUint16(at + 8, true)).toBe(8);
+      expect(view.getUint32(at + 10, true)).toBe(date);
+      at += 30 + view.getUint16(at + 26, true) + view.getUint32(at + 18, true);
+      count += 1;
+    }
+    expect(count).toBe(Object.keys(b).length);
+  }, 120_000);
+});
