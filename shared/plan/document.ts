@@ -349,6 +349,31 @@ function toInline(item: string | Inline): Inline {
   return typeof item === 'string' ? [text(item)] : item;
 }
 
+/**
+ * A hyphenated token with a digit: an id such as `us-east-1`, `redis-use1` or a date. Lines
+ * must not break inside one (a region id split as `eu-` / `west-1` reads as two words).
+ */
+const HYPHENATED = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
+
+/**
+ * `text` cut into plain parts and hyphenated ids (`id: true`), in order, which the writers keep
+ * on one line: the PDF as an inline pdfmake does not wrap, the DOCX with Word's non-breaking
+ * hyphens. Never empty: an empty text is one empty plain part.
+ */
+export function splitAtIds(text: string): { text: string; id: boolean }[] {
+  const parts: { text: string; id: boolean }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(HYPHENATED)) {
+    if (!/\d/.test(match[0])) continue;
+    const at = match.index;
+    if (at > last) parts.push({ text: text.slice(last, at), id: false });
+    parts.push({ text: match[0], id: true });
+    last = at + match[0].length;
+  }
+  if (last < text.length || parts.length === 0) parts.push({ text: text.slice(last), id: false });
+  return parts;
+}
+
 /** The plain text of a cell or of inline content. */
 export function plainText(value: Cell): string {
   return typeof value === 'string' ? value : value.map((run) => run.text).join('');

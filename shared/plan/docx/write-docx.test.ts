@@ -25,9 +25,13 @@ function xml(text: string): Document {
   return doc;
 }
 
-/** The text of a paragraph or row (its w:t elements joined). */
+/** The text of a paragraph or row: its w:t elements joined, a w:noBreakHyphen read as `-`. */
 function textOf(element: Element): string {
-  return [...element.getElementsByTagNameNS(W, 't')].map((t) => t.textContent ?? '').join('');
+  return [...element.getElementsByTagNameNS(W, '*')]
+    .map((e) =>
+      e.localName === 't' ? (e.textContent ?? '') : e.localName === 'noBreakHyphen' ? '-' : '',
+    )
+    .join('');
 }
 
 describe('writeDocx on the sample plan', () => {
@@ -240,6 +244,36 @@ describe('writeDocx on the sample plan', () => {
       p.getAttributeNS(W, 'orient'),
     );
     expect(orientations).toEqual(['portrait', 'landscape', 'portrait']);
+  });
+
+  it('keeps hyphenated ids on one line with non-breaking hyphens, plain text elsewhere', () => {
+    const runs = [...body.getElementsByTagNameNS(W, 'r')];
+    const ids = runs
+      .filter((r) => r.getElementsByTagNameNS(W, 'noBreakHyphen').length > 0)
+      .map((r) =>
+        [...r.children]
+          .map((n) =>
+            n.localName === 'noBreakHyphen' ? '-' : n.localName === 't' ? n.textContent : '',
+          )
+          .join(''),
+      );
+    expect(ids).toContain('lb-use1');
+    expect(ids.every((id) => /\d/.test(id))).toBe(true);
+    // No w:t of the body (the contents' entries are Word's, rewritten when it opens the file)
+    // holds a hyphenated token with a digit: each went through w:noBreakHyphen.
+    const inContents = (t: Element) => {
+      let p: Element | null = t;
+      while (p && p.localName !== 'p') p = p.parentElement;
+      return [...(p?.getElementsByTagNameNS(W, 'pStyle') ?? [])].some((s) =>
+        (s.getAttributeNS(W, 'val') ?? '').startsWith('TOC'),
+      );
+    };
+    const texts = [...body.getElementsByTagNameNS(W, 't')]
+      .filter((t) => !inContents(t))
+      .map((t) => t.textContent ?? '');
+    expect(
+      texts.filter((t) => /[A-Za-z0-9]+-[A-Za-z0-9-]*\d|\d[A-Za-z0-9]*-[A-Za-z0-9]/.test(t)),
+    ).toEqual([]);
   });
 
   it('marks placeholders visibly: shaded, with a left bar and the lead-in', () => {

@@ -46,7 +46,7 @@ import {
   type PlanMeta,
 } from '../document';
 import { BLANK_SIZE, BLANK_STYLE, type Child, FONT, HEADING, T, TWIP, hex } from './theme';
-import { calloutOf, figureOf, keyValueOf, runs, tableOf } from './blocks';
+import { calloutOf, figureOf, keyValueOf, runs, tableOf, textRun } from './blocks';
 import type { Drawing } from '../drawing';
 import { DocumentIds } from './document-ids';
 import { drawingToPng, type PngFallback } from './png-fallback';
@@ -89,9 +89,9 @@ function titlePage(doc: PlanDocument): Child[] {
         }),
       ],
     }),
-    new Paragraph({ style: 'Title', children: [new TextRun(meta.title)] }),
+    new Paragraph({ style: 'Title', children: [textRun(meta.title)] }),
     ...(meta.subtitle
-      ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(meta.subtitle)] })]
+      ? [new Paragraph({ style: 'Subtitle', children: [textRun(meta.subtitle)] })]
       : []),
     ...rows.map(
       ([key, value]) =>
@@ -101,18 +101,17 @@ function titlePage(doc: PlanDocument): Child[] {
           spacing: { before: 120, after: 0 },
           children: [
             new TextRun({ text: key, color: hex(T.muted) }),
-            new TextRun({ text: `\t${value}`, bold: true }),
+            textRun(`\t${value}`, { bold: true }),
           ],
         }),
     ),
     new Paragraph({
       spacing: { before: 480 },
       children: [
-        new TextRun({
-          text: 'Prepared following the outline of NIST SP 800-34 Rev. 1, Contingency Planning Guide for Federal Information Systems.',
-          size: 17,
-          color: hex(T.muted),
-        }),
+        textRun(
+          'Prepared following the outline of NIST SP 800-34 Rev. 1, Contingency Planning Guide for Federal Information Systems.',
+          { size: 17, color: hex(T.muted) },
+        ),
       ],
     }),
     new Paragraph({
@@ -153,7 +152,7 @@ function sectionsOf(
             pageBreakBefore: (block.level === 1 && current.children.length > 0) || breakNext,
             // The number comes from the heading styles' list; an unnumbered heading leaves it.
             ...(numbers.has(block.id) ? {} : { numbering: false as never }),
-            children: ids.around(block.id, [new TextRun(block.text)]),
+            children: ids.around(block.id, [textRun(block.text)]),
           }),
         );
         breakNext = false;
