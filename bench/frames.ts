@@ -22,6 +22,8 @@ const CONFIG = new URL('../vite.web.config.ts', import.meta.url).pathname;
 const REGIONS = 33;
 const DRAG_MS = 2000;
 const SLOW_FRAME_MS = 34;
+/** Frames per second the drag must keep. */
+const TARGET_FPS = 50;
 
 interface FrameCase {
   readonly name: string;
@@ -164,12 +166,12 @@ async function run(): Promise<FrameCase> {
 
 const result = await run();
 if (process.argv.includes('--json')) {
-  process.stdout.write(`${JSON.stringify({ cases: [result] })}\n`);
+  process.stdout.write(`${JSON.stringify({ cases: [{ ...result, targetFps: TARGET_FPS }] })}\n`);
 } else {
   process.stdout.write(
     [
       `${result.name} (${result.nodes} on the canvas), ${DRAG_MS / 1000} s drag in headless Chromium at 1280×800`,
-      `  ${result.fps.toFixed(1)} frames per second over ${result.frames} frames (target ≥ 50)`,
+      `  ${result.fps.toFixed(1)} frames per second over ${result.frames} frames (target ≥ ${TARGET_FPS})`,
       `  frame time: median ${result.medianFrameMs.toFixed(1)} ms, p95 ${result.p95FrameMs.toFixed(1)} ms, max ${result.maxFrameMs.toFixed(1)} ms; ${result.slowFrames} frames over ${SLOW_FRAME_MS} ms`,
       result.movedPx > 0
         ? `  the node moved ${result.movedPx.toFixed(0)} px`

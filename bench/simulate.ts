@@ -46,7 +46,14 @@ const target = results.find((r) => r.name === TARGET_TEMPLATE);
 const meets = target !== undefined && target.yearsPerSecond >= TARGET_YEARS_PER_SECOND;
 if (process.argv.includes('--json')) {
   process.stdout.write(
-    `${JSON.stringify({ cases: results.map((r) => ({ ...r, name: `simulate ${r.name}` })), meetsTarget: meets })}\n`,
+    `${JSON.stringify({
+      cases: results.map((r) => ({
+        ...r,
+        name: `simulate ${r.name}`,
+        ...(r.name === TARGET_TEMPLATE ? { targetYearsPerSecond: TARGET_YEARS_PER_SECOND } : {}),
+      })),
+      meetsTarget: meets,
+    })}\n`,
   );
 } else {
   const width = Math.max(...results.map((r) => r.name.length));

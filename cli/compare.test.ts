@@ -33,7 +33,7 @@ describe('nines compare', () => {
   it('prints a table of the five designs with the price book’s date', async () => {
     const { code, out } = await run('compare', HA_OPTIONS);
     expect(code).toBe(0);
-    expect(out).toContain('prices as of 2026-11-26 (source snapshots 2024-07-01 to 2026-10-02)');
+    expect(out).toContain('prices as of 2026-11-26 (source snapshots 2017-05-31 to 2026-10-02)');
     for (const id of ['single-3az', 'pilot-light', 'warm-standby', 'aa2', 'aa3'])
       expect(out).toContain(id);
     expect(out).toContain('What each extra nine costs');
@@ -67,14 +67,14 @@ describe('nines compare', () => {
     expect(out).toContain('aa3,app-usw2,usw2,service,compute,588.67,');
   });
 
-  it('--prices adds imported prices: the gaps they fill become priced', async () => {
+  it('--prices replaces book prices: the total moves by exactly the difference', async () => {
     const before = JSON.parse((await run('compare', HA_OPTIONS, '--json')).out) as Comparison;
     const prices = fixture(
       'prices.csv',
       [
         'key,usd,unit,source,asOf',
-        'aws:eu-west-1:load-balancer:alb,0.0252,hour,test fixture,2026-11-01',
-        'aws:eu-west-1:load-balancer:alb-lcu,0.008,LCU-hour,test fixture,2026-11-01',
+        'aws:eu-west-1:load-balancer:alb,0.03,hour,test fixture,2026-11-01',
+        'aws:eu-west-1:load-balancer:alb-lcu,0.01,LCU-hour,test fixture,2026-11-01',
       ].join('\n'),
     );
     const { code, out } = await run('compare', HA_OPTIONS, '--json', '--prices', prices);
@@ -82,15 +82,12 @@ describe('nines compare', () => {
     const after = JSON.parse(out) as Comparison;
     const aa2 = (c: Comparison) => c.variants.find((v) => v.id === 'aa2');
     expect((aa2(after)?.monthlyUsd ?? 0) - (aa2(before)?.monthlyUsd ?? 0)).toBeCloseTo(
+      // The book's $0.0252/h and $0.008/LCU-h in eu-west-1 (data/pricing/fills.json) replaced:
       // ALB hours + LCUs for eu-west-1's half of 5,000 GiB of egress.
-      0.0252 * 730 + 2500 * 1.073741824 * 0.008,
+      (0.03 - 0.0252) * 730 + 2500 * 1.073741824 * (0.01 - 0.008),
       6,
     );
-    expect(
-      aa2(after)?.cost.unpriced.some(
-        (u) => u.nodeId === 'lb-euw1' && u.category === 'loadBalancer',
-      ),
-    ).toBe(false);
+    expect(aa2(after)?.cost.breakdown.some((l) => l.source === 'test fixture')).toBe(true);
   });
 
   it('reports bad price rows by file, line and column, and refuses UTF-16', async () => {

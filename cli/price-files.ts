@@ -6,16 +6,39 @@ import {
   type ImportProblem,
   type ImportResult,
 } from '../shared/catalog/csv';
-import { priceBookSchema, type PriceBook } from '../shared/catalog/price-book';
+import { mergePriceBooks, priceBookSchema, type PriceBook } from '../shared/catalog/price-book';
+import {
+  PART_PROVIDERS,
+  pricePartSchema,
+  withPriceParts,
+  type PricePart,
+} from '../shared/catalog/price-parts';
 import { encodingProblem } from '../shared/text/encoding';
+import { writeLines, type CliIo } from './io';
 import { readInputFile } from './read-file';
 
 /** The bundled price book, shipped in assets/pricing/. */
 export const PRICEBOOK_URL = new URL('../assets/pricing/pricebook.json', import.meta.url);
 
-/** Reads and validates the bundled price book; throws when the installation is broken. */
+/** The bundled bulk part of `provider` (shared/catalog/price-parts.ts). */
+export const partUrl = (provider: string): URL =>
+  new URL(`../assets/pricing/pricebook-${provider}.json`, import.meta.url);
+
+/** Reads and validates one bulk part; throws when the installation is broken. */
+async function loadPart(provider: string): Promise<PricePart> {
+  return pricePartSchema.parse(JSON.parse(await readFile(partUrl(provider), 'utf8')));
+}
+
+/**
+ * Reads and validates the bundled price book: the core book with every provider's bulk part
+ * under it; throws when the installation is broken.
+ */
 export async function loadBundledPriceBook(): Promise<PriceBook> {
-  return priceBookSchema.parse(JSON.parse(await readFile(PRICEBOOK_URL, 'utf8')));
+  const [core, ...parts] = await Promise.all([
+    readFile(PRICEBOOK_URL, 'utf8').then((text) => priceBookSchema.parse(JSON.parse(text))),
+    ...PART_PROVIDERS.map(loadPart),
+  ]);
+  return withPriceParts(core as PriceBook, parts as PricePart[]);
 }
 
 /**
@@ -38,4 +61,30 @@ export function formatImportProblem(file: string, problem: ImportProblem): strin
   return problem.line === 0
     ? `${file}: ${problem.message}`
     : `${file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/**
+ * The bundled book with the prices of `pricesFile` (`--prices`) added over it, and how many
+ * it added; undefined after writing the file's problems (the caller exits 1).
+ */
+export async function loadBookWithImports(
+  io: CliIo,
+  pricesFile: string | undefined,
+): Promise<{ book: PriceBook; imported: number } | undefined> {
+  const book = await loadBundledPriceBook();
+  if (pricesFile === undefined) return { book, imported: 0 };
+  const prices = await loadPriceFile(pricesFile);
+  if (!prices.ok) {
+    if ('message' in prices) io.stderr.write(`${pricesFile}: ${prices.message}\n`);
+    else
+      writeLines(
+        io,
+        prices.problems.map((p) => formatImportProblem(pricesFile, p)),
+      );
+    return undefined;
+  }
+  return {
+    book: mergePriceBooks(book, prices.book),
+    imported: Object.keys(prices.book.entries).length,
+  };
 }

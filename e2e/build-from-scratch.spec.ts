@@ -126,8 +126,9 @@ test('the two-region Active-Active design, built from an empty document in ≤ 3
   await act.connect(app, redis);
   for (let i = 0; i < 3; i += 1) await act.add('zone');
 
-  // Region 2: the region duplicated with everything in it, then moved to Europe. The zones
-  // panned the view: the region is taken by the right end of its title bar, which is in view.
+  // Region 2: the region duplicated with everything in it (it lands right of region 1, the copy
+  // alone selected), then moved to Europe. The zones panned the view: the region is taken by the
+  // right end of its title bar, which is in view.
   const eastBox = await editor.node(east).boundingBox();
   if (!eastBox) throw new Error('region 1 is not on the canvas');
   await act.select(east, { x: eastBox.width - 20, y: 10 });
@@ -138,16 +139,16 @@ test('the two-region Active-Active design, built from an empty document in ≤ 3
   const west = copies.find((id) => id.startsWith('region-')) ?? '';
   const app2 = copies.find((id) => id.startsWith('app-')) ?? '';
   const redis2 = copies.find((id) => id.startsWith('db-')) ?? '';
+  await expect(editor.node(west)).toHaveClass(/selected/);
+  await expect(editor.canvas.locator('.react-flow__node.selected')).toHaveCount(1);
+  await act.pick('location', 'eu-west-1');
+  // Laid out and fitted in view, to draw the edges between the regions and the router.
   const layoutBefore = await editor.node(dns).getAttribute('style');
   const autoLayout = page.getByRole('button', { name: 'Auto-layout' });
   await act.click('Auto-layout', autoLayout);
   await expect.poll(() => editor.node(dns).getAttribute('style')).not.toBe(layoutBefore);
   await expect(autoLayout).toBeEnabled();
   await editor.waitForFittedView();
-  // The copies are all selected: a click on one of them would keep them so.
-  await act.deselect();
-  await act.select(west, { x: 24, y: 10 });
-  await act.pick('location', 'eu-west-1');
 
   // The router to both service tiers; the two Redis replicate.
   await act.connect(dns, app);

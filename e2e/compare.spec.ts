@@ -8,7 +8,13 @@ import { priceBookSchema } from '../shared/catalog/price-book';
 import { sensitivity, sensitivityKey } from '../shared/engine';
 import { generatedModel } from '../shared/testing/generated-model';
 import { parseDocumentText } from '../shared/schema/parse';
-import { formatDuration, formatShare, formatUsd } from '../shared/text';
+import {
+  formatDuration,
+  formatShare,
+  formatUsd,
+  scenarioTime,
+  type TimeFigure,
+} from '../shared/text';
 import { ninesJson } from './pages/cli';
 import { PlannerPage } from './pages/planner-page';
 
@@ -22,7 +28,9 @@ function evaluateWithCli(stem: string): EvaluationReport {
   return ninesJson<EvaluationReport>('evaluate', `${templateDir}${stem}.nines.json`);
 }
 
-const seconds = (value: number | null) => (value === null ? '∞' : formatDuration(value));
+/** A scenario time as the app reads it: a duration, or `unknown` / `never` / `unbounded` (never ∞). */
+const time = (seconds: number | null, figure: TimeFigure, kind: 'rto' | 'rpo' | 'full') =>
+  scenarioTime({ ...figure, seconds }, kind).text;
 
 for (const stem of stems) {
   test(`template ${stem}: the scenario matrix equals nines evaluate --json`, async ({ page }) => {
@@ -48,8 +56,8 @@ for (const stem of stems) {
               ? `degraded: ${formatShare(s.servedShare)} served`
               : 'goes down';
         await expect(cell.getByTestId('survival'), `${variant.id} / ${s.id}`).toHaveText(survival);
-        await expect(cell.getByTestId('rto')).toHaveText(seconds(s.rtoSeconds));
-        await expect(cell.getByTestId('rpo')).toHaveText(seconds(s.rpoSeconds));
+        await expect(cell.getByTestId('rto')).toHaveText(time(s.rtoSeconds, s.rto, 'rto'));
+        await expect(cell.getByTestId('rpo')).toHaveText(time(s.rpoSeconds, s.rpo, 'rpo'));
         const isPass = s.meetsRto && s.meetsRpo && s.meetsMtd;
         await expect(cell).toHaveClass(isPass ? /\bis-pass\b/ : /\bis-fail\b/);
       }
@@ -160,10 +168,10 @@ test('scenario mode: a scenario chosen in the results dims what it stops and sho
     .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id') ?? ''));
   expect(survivors.length).toBeGreaterThan(0);
   expect(survivors.filter((id) => stopped.has(id))).toEqual([]);
-  await expect(panel.getByTestId('scenario-rto')).toContainText(seconds(outage.rtoSeconds));
-  await expect(panel.getByTestId('scenario-rpo')).toContainText(seconds(outage.rpoSeconds));
+  await expect(panel.getByTestId('scenario-rto')).toContainText(time(outage.rtoSeconds, outage.rto, 'rto'));
+  await expect(panel.getByTestId('scenario-rpo')).toContainText(time(outage.rpoSeconds, outage.rpo, 'rpo'));
   for (const part of outage.rto.parts) {
-    await expect(panel.getByTestId('scenario-rto')).toContainText(seconds(part.seconds));
+    await expect(panel.getByTestId('scenario-rto')).toContainText(formatDuration(part.seconds, { unbounded: 'unknown' }));
   }
   await expect(planner.canvas.locator('.react-flow__edge.is-stopped').first()).toBeAttached();
   await expect(planner.canvas.locator('.react-flow__edge.is-surviving').first()).toBeAttached();
@@ -192,8 +200,8 @@ test('what-if on the canvas: a region outage asked by right click equals the CLI
   const panel = page.getByTestId('scenario-panel');
   await expect(panel).toContainText('What if: US East (N. Virginia) fails');
   // The same failure as the template's own scenario: the same figures as `nines evaluate`.
-  await expect(panel.getByTestId('scenario-rto')).toContainText(seconds(outage.rtoSeconds));
-  await expect(panel.getByTestId('scenario-rpo')).toContainText(seconds(outage.rpoSeconds));
+  await expect(panel.getByTestId('scenario-rto')).toContainText(time(outage.rtoSeconds, outage.rto, 'rto'));
+  await expect(panel.getByTestId('scenario-rpo')).toContainText(time(outage.rpoSeconds, outage.rpo, 'rpo'));
   for (const id of outage.stops) await expect(planner.node(id)).toHaveClass(/\bis-stopped\b/);
   // The router's edges carry the requests the CLI reports, moved from one region to the other.
   for (const t of outage.edgeTraffic.filter((e) => e.from === 'dns')) {

@@ -136,7 +136,7 @@ test.describe('with the classic file dialogs', () => {
     // From the keyboard: the menu opens on its first item; End goes to the oldest recent file.
     await page.getByRole('button', { name: 'File', exact: true }).focus();
     await page.keyboard.press('Enter');
-    await expect(menu.getByRole('menuitem')).toHaveCount(3); // Save As and two recent files
+    await expect(menu.getByRole('menuitem')).toHaveCount(5); // Save As, Compare with, Import and two recent files
     await expect(menu.getByRole('menuitem', { name: /Save As/ })).toBeFocused();
     await page.keyboard.press('End');
     const oldest = menu.getByRole('menuitem', { name: /two-regions\.nines\.json/ });
@@ -162,7 +162,7 @@ test.describe('with the classic file dialogs', () => {
     await page.getByRole('button', { name: 'File', exact: true }).click();
     await expect(menu.getByRole('menuitem', { name: /two-regions\.nines\.json/ })).toHaveCount(1);
     await expect(menu.getByRole('menuitem', { name: /invalid\.nines\.json/ })).toHaveCount(0);
-    await expect(menu.getByRole('menuitem')).toHaveCount(2); // Save As and the one recent file
+    await expect(menu.getByRole('menuitem')).toHaveCount(4); // Save As, Compare with, Import and the one recent file
     expect(planner.errors).toEqual([]);
   });
 

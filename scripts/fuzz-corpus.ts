@@ -4,14 +4,20 @@
  * prices, are not regular files at all, and command lines with huge option values. Each case
  * says which file it makes and which commands it is run with; scripts/fuzz-cli.ts runs them.
  *
- * The engine-budget cases (huge instance counts, a thousand regions) are generated apart
- * ({@link budgetCases}): they are valid files whose cost is the engine's to bound, reported by
- * the runner but kept out of its pass criteria.
+ * The engine-budget cases (huge instance counts, a thousand regions, hundreds of single points
+ * of failure) are generated apart ({@link budgetCases}): valid files whose cost the engine
+ * bounds; the runner checks each finishes or is refused naming its limit.
  */
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  largeTiers,
+  manyRegions,
+  routerLayers,
+  sharedDependencies,
+} from '../shared/testing/budget-models';
 import { seededRandom } from '../shared/testing/seeded-random';
 
 /** One hostile input: a file (or a path that is not a file) and the commands to run on it. */
@@ -335,11 +341,13 @@ export function hostileCorpus(seed: number, full: boolean): FuzzCase[] {
 }
 
 /**
- * Valid files whose cost is the engine's to bound (another piece of work: exact k-of-n
- * decomposition, cut-set truncation, simulation event budgets). The runner runs and reports
- * them, outside the pass criteria.
+ * Valid files inside the documented limits whose cost is the engine's to bound (shapes of the
+ * hostile-input campaign, built by shared/testing/budget-models.ts): each must finish within the
+ * stated bound (10 s, 1.5 GB on the 2-core machine) or be refused before work starts with a
+ * message that names the limit. `expect` says which, for the runner's report and the unit
+ * subset (scripts/fuzz-budget.test.ts).
  */
-export function budgetCases(): FuzzCase[] {
+export function budgetCases(): BudgetCase[] {
   const doc = JSON.parse(templateText('single-region-3az')) as Json;
   const app = ((doc.variants as Json[])[0]!.nodes as Json[]).find((n) => n.kind === 'service')!;
   app.instances = 1000;
@@ -352,49 +360,40 @@ export function budgetCases(): FuzzCase[] {
   rareApp.mtbfHours = 1e-9;
   rareApp.mttrHours = 1e-9;
   delete rareApp.availability;
-  const regions = Array.from({ length: 1000 }, (_, i) => ({ id: `r${i}`, kind: 'region' }));
+  const budget = (
+    name: string,
+    project: unknown,
+    commands: readonly string[],
+    expect: BudgetCase['expect'],
+    options?: FuzzCase['options'],
+  ): BudgetCase => ({
+    name: `budget-${name}`,
+    family: 'engine budget',
+    project: json(project),
+    commands,
+    expect,
+    ...(options ? { options } : {}),
+  });
   return [
-    {
-      name: 'budget-1000-of-998',
-      family: 'engine budget',
-      project: json(doc),
-      commands: ['evaluate'],
-    },
-    {
-      name: 'budget-1000-regions',
-      family: 'engine budget',
-      project: json({
-        format: 'nines/1',
-        name: 'regions',
-        variants: [
-          {
-            id: 'v',
-            name: 'v',
-            entry: 'lb',
-            nodes: [
-              ...regions,
-              { id: 'lb', kind: 'router' },
-              ...regions.map((r) => ({
-                id: `app-${r.id}`,
-                kind: 'service',
-                parent: r.id,
-                instances: 2,
-              })),
-            ],
-            edges: regions.map((r) => ({ from: 'lb', to: `app-${r.id}`, kind: 'depends' })),
-          },
-        ],
-      }),
-      commands: ['evaluate'],
-    },
-    {
-      name: 'budget-simulate-min-mtbf',
-      family: 'engine budget',
-      project: json(rare),
-      options: { simulate: ['--years', '1'] },
-      commands: ['simulate'],
-    },
+    budget('1000-of-998', doc, ['evaluate', 'advise'], 'finishes'),
+    budget('two-tiers-1000-of-998', largeTiers(2, 1000, 998), ['evaluate', 'advise'], 'finishes'),
+    budget('1000-zones-1000-of-500', largeTiers(1, 1000, 500, 1000), ['evaluate'], 'finishes'),
+    budget('1000-regions', manyRegions(1000), ['evaluate', 'advise'], 'finishes'),
+    budget('1000-regions-1000-scenarios', manyRegions(1000, 1000), ['evaluate'], '1,000,000'),
+    budget('router-layers-10-of-20', routerLayers(10, 20, 10), ['evaluate'], '250,000'),
+    budget(
+      'shared-300-of-300',
+      sharedDependencies(300, 150, 300),
+      ['evaluate', 'advise', 'plan'],
+      'finishes',
+    ),
+    budget('simulate-min-mtbf', rare, ['simulate'], '1,000,000', { simulate: ['--years', '1'] }),
   ];
+}
+
+/** A budget case: finishes (exit 0), or is refused up front naming the limit (the text given). */
+export interface BudgetCase extends FuzzCase {
+  readonly expect: 'finishes' | string;
 }
 
 function json(value: unknown): Content {

@@ -94,7 +94,15 @@ export function regionStack(
   ];
 }
 
-export function globalDns(minTargets: number, policy: string): ModelNode {
+/**
+ * The assumed DNS query volume of the templates: queries that reach Route 53 a month, after
+ * resolvers cache each answer for the 60 s TTL. Priced at Route 53's per-million query price of
+ * the routing policy (price book source `ape-route53`).
+ */
+export const TEMPLATE_DNS_QUERIES_PER_MONTH = 100_000_000;
+
+export function globalDns(minTargets: number, policy: 'Failover' | 'Latency-based'): ModelNode {
+  const latency = policy === 'Latency-based';
   return {
     id: 'dns',
     kind: 'router',
@@ -104,7 +112,11 @@ export function globalDns(minTargets: number, policy: string): ModelNode {
     healthCheckSeconds: 10,
     failureThreshold: 3,
     dnsTtlSeconds: 60,
-    notes: `${policy} routing with fast (10 s) health checks; Route 53 promises 100 % in its SLA, 99.999 % is assumed here.`,
+    queriesPerMonth: TEMPLATE_DNS_QUERIES_PER_MONTH,
+    routingPolicy: latency ? 'latency' : 'simple',
+    notes:
+      `${policy} routing with fast (10 s) health checks; Route 53 promises 100 % in its SLA, 99.999 % is assumed here. ` +
+      `Assumed: 100 million DNS queries a month reach Route 53 (resolvers cache each answer for the 60 s TTL), at Route 53's ${latency ? 'latency-based' : 'standard (failover)'} query price, ${latency ? '$0.60' : '$0.40'} per million for the first billion (price book source ape-route53).`,
   };
 }
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: type checking, lint, import cycles, Electronegativity, unit tests, then the
+// `npm test`: type checking, lint, import cycles, Electronegativity, the docs' Markdown (style,
+// tables, relative links and anchors: markdownlint-cli2), unit tests, then the
 // end-to-end suite, each run even when an earlier one failed so that one run shows every
 // problem. Each suite prints a line `<suite>: N passed, N failed`; this script adds them up and
-// ends with the line CI reads, `N passed, N failed` (type checking, lint, the import-cycle check
-// and Electronegativity count as one check each).
+// ends with the line CI reads, `N passed, N failed` (type checking, lint, the import-cycle check,
+// Electronegativity and the docs' lint count as one check each).
 import { spawn } from 'node:child_process';
 
 const steps = [
@@ -15,6 +16,7 @@ const steps = [
   },
   { name: 'cycles', command: 'npx', args: ['tsx', 'scripts/check-cycles.ts'] },
   { name: 'electronegativity', command: 'npm', args: ['run', '--silent', 'lint:electron'] },
+  { name: 'docs', command: 'npm', args: ['run', '--silent', 'lint:docs'] },
   { name: 'unit', command: 'npx', args: ['vitest', 'run'], counted: true },
   {
     name: 'e2e',

@@ -4,10 +4,10 @@
  * cost from the bundled price book). Findings are advice, not errors: the exit code is 0 with
  * findings, 1 only for a file that cannot be read or evaluated.
  */
-import type { Finding } from '../../shared/engine';
+import type { Finding, VariantAdvice } from '../../shared/engine';
 import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
-import { formatCount, printable } from '../../shared/text';
+import { formatCount, formatNumber, printable } from '../../shared/text';
 
 export const adviseCommand: Command = {
   name: 'advise',
@@ -38,7 +38,7 @@ export const adviseCommand: Command = {
 function writeList(
   io: CliIo,
   variants: readonly { id: string; name: string }[],
-  advice: readonly { id: string; findings: readonly Finding[] }[],
+  advice: readonly VariantAdvice[],
   effectSummary: (finding: Finding) => string,
 ): void {
   const lines: string[] = [];
@@ -46,6 +46,12 @@ function writeList(
     const name = printable(variants.find((x) => x.id === v.id)?.name ?? v.id);
     const count = v.findings.length;
     lines.push(`${v.id} — ${name}: ${count === 0 ? 'no findings' : formatCount(count, 'finding')}`);
+    if (v.truncated !== null) {
+      const total = v.truncated.measured + v.truncated.unmeasured;
+      lines.push(
+        `  truncated: ${formatNumber(v.truncated.measured)} of ${formatCount(total, 'fix', 'fixes')} measured within the work budget, most severe first; the others are not measured (docs/advisor.md)`,
+      );
+    }
     for (const f of v.findings) lines.push(...findingLines(f, effectSummary));
     lines.push('');
   }
@@ -57,7 +63,7 @@ function findingLines(f: Finding, effectSummary: (finding: Finding) => string): 
     `  ${f.severity.toUpperCase().padEnd(6)} ${f.title} [${f.code}]`,
     `      nodes: ${f.nodeIds.join(', ')}`,
     `      ${f.message}`,
-    `      fix: ${f.fix.label}${f.fix.op ? '' : ' (not a model change)'}`,
+    `      fix: ${f.fix.label}${f.fix.op ? '' : f.notMeasured ? ' (not measured: work budget)' : ' (not a model change)'}`,
     `      effect: ${effectSummary(f)}`,
   ];
 }

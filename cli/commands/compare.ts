@@ -6,7 +6,7 @@
 import type { Comparison } from '../../shared/engine';
 import type { NinesDocument } from '../../shared/model/types';
 import type { Command } from './command';
-import { EXIT, loadOrReport, writeLines } from '../io';
+import { EXIT, loadOrReport } from '../io';
 import {
   fixed,
   formatAvailability,
@@ -35,8 +35,8 @@ export const compareCommand: Command = {
     // Loaded here, not at start-up: `nines validate` needs none of them.
     const [
       { costBreakdownCsv },
-      { mergePriceBooks, priceDateRange },
-      { formatImportProblem, loadBundledPriceBook, loadPriceFile },
+      { priceDateRange },
+      { loadBookWithImports },
       { availabilityFromReport, compare, evaluate },
     ] = await Promise.all([
       import('../../shared/catalog/csv'),
@@ -44,23 +44,12 @@ export const compareCommand: Command = {
       import('../price-files'),
       import('../../shared/engine'),
     ]);
-    let book = await loadBundledPriceBook();
-    let imported = 0;
-    if (typeof values.prices === 'string') {
-      const file = values.prices;
-      const prices = await loadPriceFile(file);
-      if (!prices.ok) {
-        if ('message' in prices) io.stderr.write(`${file}: ${prices.message}\n`);
-        else
-          writeLines(
-            io,
-            prices.problems.map((p) => formatImportProblem(file, p)),
-          );
-        return EXIT.invalid;
-      }
-      imported = Object.keys(prices.book.entries).length;
-      book = mergePriceBooks(book, prices.book);
-    }
+    const loaded = await loadBookWithImports(
+      io,
+      typeof values.prices === 'string' ? values.prices : undefined,
+    );
+    if (!loaded) return EXIT.invalid;
+    const { book, imported } = loaded;
     const doc = document;
     const result = compare(doc, {
       priceBook: book,

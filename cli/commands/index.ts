@@ -2,9 +2,12 @@
 import { adviseCommand } from './advise';
 import type { Command } from './command';
 import { compareCommand } from './compare';
+import { diffCommand } from './diff';
 import { evaluateCommand } from './evaluate';
 import { exportMefCommand } from './export-mef';
+import { importCommand } from './import';
 import { planCommand } from './plan';
+import { pricesCommand } from './prices';
 import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
 
@@ -14,6 +17,9 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   exportMefCommand,
   compareCommand,
+  diffCommand,
   adviseCommand,
   planCommand,
+  importCommand,
+  pricesCommand,
 ];

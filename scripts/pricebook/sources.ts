@@ -41,7 +41,14 @@ export function readSources(catalog: Json): Record<string, PriceSource> {
     if (sources[id]) throw new Error(`catalog: source id ${id} is already taken`);
     sources[id] = source;
   }
-  const sortedSources: Record<string, PriceSource> = {};
-  for (const id of Object.keys(sources).sort()) sortedSources[id] = sources[id] as PriceSource;
-  return sortedSources;
+  return sortedById(sources);
+}
+
+/** `sources` with its keys in sorted order (so that the written book does not depend on input order). */
+export function sortedById(
+  sources: Readonly<Record<string, PriceSource>>,
+): Record<string, PriceSource> {
+  const sorted: Record<string, PriceSource> = {};
+  for (const id of Object.keys(sources).sort()) sorted[id] = sources[id] as PriceSource;
+  return sorted;
 }

@@ -52,7 +52,10 @@ export interface PriceEntry {
   readonly upTo?: number;
   /** Memory of one instance, GiB (compute and managed cache types, where the source gives it). */
   readonly memGiB?: number;
-  /** Virtual CPUs of one instance (compute types, where the source gives them). */
+  /**
+   * Virtual CPUs of one instance (compute types, where the source gives them); GCP's shared-core
+   * types have fractions (e2-micro 0.25).
+   */
   readonly vcpu?: number;
   /** What the price covers when the key alone does not say (scope, confidence, derivation). */
   readonly note?: string;
@@ -190,19 +193,36 @@ export function withDocumentPrices(
   return { ...book, entries };
 }
 
+/** The oldest and newest of two dates (`YYYY-MM-DD`). */
+export interface DateRange {
+  readonly oldest: string;
+  readonly newest: string;
+}
+
 /**
- * The oldest and newest dated source snapshots among the book's entries (`YYYY-MM-DD` only;
- * entries whose source gives no date are not counted), or undefined when none is dated. Shown
- * beside the book's `asOf`, so that a reader sees how old the prices themselves are.
+ * The oldest and newest dated source snapshots among the entries under `keys` (`YYYY-MM-DD`
+ * only; entries whose source gives no date, and keys the book does not have, are not counted),
+ * or undefined when none is dated.
  */
-export function priceDateRange(book: PriceBook): { oldest: string; newest: string } | undefined {
-  const dates = Object.values(book.entries)
-    .map((e) => e.asOf)
-    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
-    .sort();
-  const oldest = dates[0];
-  const newest = dates[dates.length - 1];
+export function priceDateRangeOf(book: PriceBook, keys: Iterable<string>): DateRange | undefined {
+  let oldest: string | undefined;
+  let newest: string | undefined;
+  for (const key of keys) {
+    const date = book.entries[key]?.asOf;
+    if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
+    if (oldest === undefined || date < oldest) oldest = date;
+    if (newest === undefined || date > newest) newest = date;
+  }
   return oldest === undefined || newest === undefined ? undefined : { oldest, newest };
+}
+
+/**
+ * The oldest and newest dated source snapshots among the book's entries (see
+ * {@link priceDateRangeOf}). Shown beside the book's `asOf`, so that a reader sees how old the
+ * prices themselves are.
+ */
+export function priceDateRange(book: PriceBook): DateRange | undefined {
+  return priceDateRangeOf(book, Object.keys(book.entries));
 }
 
 /** The book `base` with every entry of `extra` added or replacing the one under the same key. */
@@ -221,7 +241,7 @@ export function mergePriceBooks(base: PriceBook, extra: PriceBook): PriceBook {
  */
 export const MAX_PRICE_USD = MAX_QUANTITY;
 
-/** Most entries a price book may hold (the bundled one has about 200). */
+/** Most entries a price book may hold (the bundled core has about 200, with its parts about 31,800). */
 export const MAX_PRICE_ENTRIES = 100_000;
 
 /**
@@ -263,7 +283,7 @@ export const priceEntrySchema = z.strictObject({
   asOf: dateOrWords(1),
   upTo: nonNegative.optional(),
   memGiB: nonNegative.optional(),
-  vcpu: z.int().positive().optional(),
+  vcpu: z.number().positive().optional(),
   note: z.string().optional(),
 });
 

@@ -69,5 +69,11 @@ export type {
 } from './sensitivity';
 export { exportMef } from './interop';
 export { advise, adviseAsync, effectSummary, PRINCIPLES } from './advisor';
-export type { AdviceReport, Finding, FindingEffect } from './advisor';
+export type {
+  AdviceReport,
+  AdviceTruncation,
+  Finding,
+  FindingEffect,
+  VariantAdvice,
+} from './advisor';
 export { selectVariants, unknownVariant } from './variants';

@@ -116,6 +116,9 @@ export const zoneSchema = z.strictObject({
   location: text(100).optional(),
 });
 
+/** DNS routing policies, each with its own query price (Route 53: simple, latency, geo, IP-based). */
+export const dnsRoutingPolicies = ['simple', 'latency', 'geo', 'ip-based'] as const;
+
 export const routerSchema = z.strictObject({
   ...nodeId,
   kind: z.literal('router'),
@@ -130,6 +133,15 @@ export const routerSchema = z.strictObject({
   dnsTtlSeconds: nonNegative().optional(),
   /** When true the router counts the survivors' capacity against the load. */
   capacityAware: z.boolean({ error: 'must be true or false' }).optional(),
+  /**
+   * DNS queries a global router answers a month (after resolvers' caching), priced per million
+   * at its routing policy's query price; without it the queries are unpriced (docs/cost.md).
+   */
+  queriesPerMonth: nonNegative().optional(),
+  /** The DNS routing policy, which sets the query price (`simple` when not given). */
+  routingPolicy: z
+    .enum(dnsRoutingPolicies, { error: `must be one of ${dnsRoutingPolicies.join(', ')}` })
+    .optional(),
 });
 
 export const serviceSchema = z.strictObject({

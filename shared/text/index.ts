@@ -24,3 +24,4 @@ export {
 export { capitalise, listOf } from './words';
 export * from './encoding';
 export { printable } from './terminal';
+export { scenarioTime, type TimeFigure } from './scenario-time';

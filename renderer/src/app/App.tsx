@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { PlanCanvas } from '../canvas/PlanCanvas';
+import { DiffView, useDiffTarget } from '../diff';
 import { displayName } from '../canvas/describe';
 import { EmptyCanvasHint, HelpDocs, HelpMenu, ShortcutSheet, useHelpKeys } from '../help';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
@@ -49,6 +50,7 @@ function Window() {
   const hasDocument = usePlanner((s) => s.document !== null);
   const isGalleryOpen = usePlanner((s) => s.isGalleryOpen);
   const view = usePlanner((s) => s.view);
+  const diffTarget = useDiffTarget();
   return (
     <div className="window">
       <div className="topbar">
@@ -56,7 +58,9 @@ function Window() {
         <FileMenu />
         <HelpMenu />
       </div>
-      {hasDocument && view === 'compare' ? (
+      {hasDocument && diffTarget ? (
+        <DiffView target={diffTarget} />
+      ) : hasDocument && view === 'compare' ? (
         <CompareView />
       ) : hasDocument ? (
         <Workspace />

@@ -41,6 +41,11 @@ export interface DocumentActions {
   /** Opens a new, empty document (one variant, no nodes), unsaved. */
   openEmpty: () => Promise<void>;
   /**
+   * Opens a document made in the window (an import) as new and unsaved, named `name`; answers
+   * false when the user kept the open document.
+   */
+  openUnsaved: (document: NinesDocument, name: string) => Promise<boolean>;
+  /**
    * Saves to the open file, or asks where when there is none or `saveAs` is set. Answers true
    * when the document was written.
    */
@@ -192,6 +197,12 @@ export function createDocumentActions(
         name: '',
         savedText: serializeDocument(document),
       });
+    },
+
+    async openUnsaved(document, name) {
+      if (!(await canReplace())) return false;
+      getState().openDocument({ document, fileId: null, name, savedText: null });
+      return true;
     },
 
     async openTemplate(stem) {

@@ -9,7 +9,8 @@ import { buildPlan, type PlanResult } from '../../../shared/plan/content/build-p
 import type { PlanDocument } from '../../../shared/plan/document';
 import { toSvg, type Drawing } from '../../../shared/plan/drawing';
 import type { PdfMakeLike } from '../../../shared/plan/pdf/write-pdf';
-import { PRICE_BOOK } from '../store/results';
+import type { PriceBook } from '../../../shared/catalog/price-book';
+import { currentPriceBook } from '../store/price-book';
 import { exportFileName } from './file-names';
 
 /** The formats a plan is exported in. */
@@ -38,9 +39,17 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The plan of `variantId` dated `date`, priced with the app's bundled price book. */
-export function appPlan(document: NinesDocument, variantId: string, date: string): PlanResult {
-  return buildPlan(document, { variantId, priceBook: PRICE_BOOK, date });
+/**
+ * The plan of `variantId` dated `date`, priced with `priceBook` (by default the app's bundled
+ * book with the parts loaded so far, as the results panel prices it).
+ */
+export function appPlan(
+  document: NinesDocument,
+  variantId: string,
+  date: string,
+  priceBook: PriceBook = currentPriceBook(),
+): PlanResult {
+  return buildPlan(document, { variantId, priceBook, date });
 }
 
 /** The file name offered for an export, e.g. `checkout-aa3-contingency-plan.pdf`. */

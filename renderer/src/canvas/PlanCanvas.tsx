@@ -45,6 +45,7 @@ import { EdgeMarkers } from './edges/PlanEdges';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
 import { applySelectChanges } from './selection-changes';
+import { useRevealNew } from './reveal-new';
 import { GuideLines, useSnapGuides } from './SnapGuides';
 import {
   edgeId,
@@ -90,7 +91,8 @@ function isNodeKind(value: string): value is NodeKind {
  * another card draws an edge; nodes snap to each other's edges and centre lines while dragged
  * (guides show it); Shift or Ctrl/Cmd+click adds to the selection, which can be aligned and
  * distributed from the toolbar above it. Single points of failure and the most probable cut
- * set are marked. It fits the view whenever a document or variant opens. Needs a ReactFlowProvider.
+ * set are marked. It fits the view whenever a document or variant opens, and pans to new nodes an
+ * edit selects out of view (reveal-new.ts). Needs a ReactFlowProvider.
  */
 export function PlanCanvas() {
   const store = usePlannerStore();
@@ -238,6 +240,7 @@ export function PlanCanvas() {
 
   // What-if questions: right click on a node or a cross-region edge, or the context-menu key.
   const canvasRef = useRef<HTMLDivElement>(null);
+  useRevealNew(canvasRef, variant, selectedNodeIds);
   const [menu, setMenu] = useState<WhatIfMenuRequest | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const openMenu = useCallback(

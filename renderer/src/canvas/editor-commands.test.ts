@@ -9,10 +9,14 @@ import {
   copySelection,
   deleteSelection,
   dropDragged,
+  duplicateSelection,
   nudgeSelection,
   pasteClipboard,
   selectAll,
 } from './editor-commands';
+import { layoutVariant } from './layout';
+import { absoluteBox } from './placement';
+import { overlapsIn } from './placement/overlaps.testing';
 
 function openTemplate(stem: string) {
   const template = BUNDLED_TEMPLATES.find((t) => t.stem === stem);
@@ -52,13 +56,37 @@ describe('editor commands', () => {
     store.getState().setSelection(['use1'], []);
     expect(copySelection(store)).toBe(true);
     expect(pasteClipboard(store)).toBe(true);
-    const pasted = store.getState().selectedNodeIds;
-    expect(pasted[0]).toBe('region-1');
+    const count = variant(store)?.nodes.length ?? 0;
+    // The copy of the region is selected, not also everything in it.
+    expect(store.getState().selectedNodeIds).toEqual(['region-1']);
     expect(store.getState().past).toHaveLength(1);
     expect(isValid(store)).toBe(true);
     expect(deleteSelection(store)).toBe(true);
-    expect(variant(store)?.nodes.some((n) => pasted.includes(n.id))).toBe(false);
+    expect(variant(store)?.nodes.some((n) => n.id === 'region-1')).toBe(false);
+    expect(variant(store)?.nodes.length).toBeLessThan(count);
     expect(store.getState().past).toHaveLength(2);
+  });
+
+  it('duplicates a region right of the rightmost region and selects only the copy', () => {
+    const store = openTemplate('active-active-2-regions');
+    const boxOf = (id: string) => {
+      const v = variant(store);
+      if (!v) throw new Error('no variant');
+      return absoluteBox(v, layoutVariant(v), id);
+    };
+    const [east, west] = [boxOf('use1'), boxOf('euw1')];
+    store.getState().setSelection(['use1'], []);
+    expect(duplicateSelection(store)).toBe(true);
+    const [copy, ...more] = store.getState().selectedNodeIds;
+    expect(more).toEqual([]);
+    expect(variant(store)?.nodes.find((n) => n.id === copy)?.kind).toBe('region');
+    const box = boxOf(copy ?? '');
+    expect(box.x).toBeGreaterThanOrEqual(Math.max(east.x + east.width, west.x + west.width));
+    expect(box.y).toBe(east.y);
+    const after = variant(store);
+    expect(after && overlapsIn(after)).toEqual([]);
+    expect(store.getState().past).toHaveLength(1);
+    expect(isValid(store)).toBe(true);
   });
 
   it('nudges the selection, selects all, and moves a dragged node out of its region', () => {

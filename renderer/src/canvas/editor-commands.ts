@@ -19,6 +19,7 @@ import {
   containersAt,
   distributeRects,
   dropMoves,
+  duplicateSpot,
   moveAndTidy,
   newNodeSize,
   pasteAt,
@@ -164,17 +165,24 @@ export function copySelection(store: PlannerStore): boolean {
 }
 
 /**
- * Pastes the clipboard into the active variant and selects the copies, as one step: at the
- * pointer when it is over the canvas, else beside the originals; see `pasteAt`. False when the
- * clipboard is empty.
+ * Pastes the clipboard into the active variant, as one step, and selects the copies of what was
+ * selected (a region's copy, not also everything in it): at the pointer when it is over the
+ * canvas, else beside the originals; see `pasteAt`. False when the clipboard is empty.
  */
 export function pasteClipboard(store: PlannerStore): boolean {
   return pasteTo(store, store.getState().pointer, 'Paste');
 }
 
-/** Copies the selection and pastes it beside the originals (not at the pointer), as one step. */
+/**
+ * Copies the selection and pastes it, as one step, not at the pointer: copies of regions right
+ * of the rightmost region (`duplicateSpot`), anything else beside the originals. Selects the
+ * copies of what was selected.
+ */
 export function duplicateSelection(store: PlannerStore): boolean {
-  return copySelection(store) && pasteTo(store, null, 'Duplicate');
+  const variant = active(store);
+  if (!variant || !copySelection(store)) return false;
+  const { clipboard } = store.getState();
+  return pasteTo(store, clipboard && duplicateSpot(variant, clipboard), 'Duplicate');
 }
 
 function pasteTo(store: PlannerStore, at: Point | null, label: string): boolean {
@@ -184,7 +192,7 @@ function pasteTo(store: PlannerStore, at: Point | null, label: string): boolean 
   let ids: string[] = [];
   store.getState().commit(label, (doc) => {
     const pasted = pasteAt(doc, variant.id, clipboard, at);
-    ids = pasted.nodeIds;
+    ids = pasted.rootIds;
     return pasted.document;
   });
   store.getState().setSelection(ids, []);

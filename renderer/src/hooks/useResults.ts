@@ -5,6 +5,7 @@ import { usePlanner, usePlannerStore } from '../store/context';
 import type { PlannerStore } from '../store/create-store';
 import { createResultsMemo, isSameTopology, type ResultsMemo } from '../store/results';
 import type { ResultsRequest } from '../store/results.worker';
+import { usePriceBook } from './usePriceBook';
 
 /**
  * Variants with more nodes than this are evaluated in a Web Worker. Measured (docs/ui.md): the
@@ -103,9 +104,12 @@ export function useResultsState(): { results: VariantEvaluation | undefined; isP
   useEffect(() => {
     if (isLarge && document && variantId) workerOf(store).request(document, variantId);
   }, [store, isLarge, document, variantId]);
+  // The memo prices with the app's current book; a price book part arriving reruns it.
+  const book = usePriceBook(document);
   const immediate = useMemo(
-    () => (!isLarge && document && variantId ? memoOf(store)(document, variantId) : undefined),
-    [store, isLarge, document, variantId],
+    () =>
+      !isLarge && document && variantId ? memoOf(store)(document, variantId, book) : undefined,
+    [store, isLarge, document, variantId, book],
   );
   if (!isLarge) return { results: immediate, isPending: false };
   const isCurrent = fromWorker.result?.id === variantId;

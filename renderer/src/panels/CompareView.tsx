@@ -6,7 +6,7 @@ import { compare, evaluate, type Comparison, type VariantEvaluation } from '../.
 import type { NinesDocument } from '../../../shared/model/types';
 import { exportFileStem } from '../app/file-names';
 import { usePlanner } from '../store/context';
-import { PRICE_BOOK } from '../store/results';
+import { usePriceBook } from '../hooks/usePriceBook';
 import '../styles/compare.css';
 import { ChartExport } from './ChartExport';
 import { ParetoChart } from './ParetoChart';
@@ -53,9 +53,10 @@ export function CompareView() {
   const setView = usePlanner((s) => s.setView);
   const setActiveVariant = usePlanner((s) => s.setActiveVariant);
   const chartRef = useRef<HTMLDivElement>(null);
+  const book = usePriceBook(document);
   const result = useMemo(
-    () => (document ? compareDocument(document, PRICE_BOOK) : undefined),
-    [document],
+    () => (document ? compareDocument(document, book) : undefined),
+    [document, book],
   );
   if (!document || !result) return null;
   const { comparison, evaluations } = result;

@@ -1,8 +1,10 @@
-import { ChevronDown, FileText, History, Save } from 'lucide-react';
+import { ChevronDown, FileDiff, FileInput, FileText, History, Save } from 'lucide-react';
 import { useState } from 'react';
 import type { RecentFile } from '../../../shared/ipc/contract';
+import { compareWithFile } from '../diff';
 import { useServices } from '../hooks/useServices';
-import { usePlanner } from '../store/context';
+import { ImportReportDialog, useTerraformImport } from '../import';
+import { usePlanner, usePlannerStore } from '../store/context';
 import { PopoverMenu } from './PopoverMenu';
 
 const SAVE_AS_KEYS = navigator.userAgent.includes('Mac') ? '⇧⌘S' : 'Ctrl+Shift+S';
@@ -14,7 +16,9 @@ const SAVE_AS_KEYS = navigator.userAgent.includes('Mac') ? '⇧⌘S' : 'Ctrl+Shi
 export function FileMenu() {
   const { host, actions } = useServices();
   const hasDocument = usePlanner((s) => s.document !== null);
+  const store = usePlannerStore();
   const [recent, setRecent] = useState<readonly RecentFile[] | null>(null);
+  const importer = useTerraformImport();
   return (
     <div className="file-menu">
       <button
@@ -22,7 +26,7 @@ export function FileMenu() {
         className="tool file-menu__button"
         popoverTarget="file-menu"
         aria-haspopup="menu"
-        title="Save As and recent files"
+        title="Save As, import and recent files"
       >
         File <ChevronDown size={14} aria-hidden />
       </button>
@@ -44,6 +48,27 @@ export function FileMenu() {
           <Save size={14} aria-hidden /> Save As…
           <kbd className="file-menu__shortcut">{SAVE_AS_KEYS}</kbd>
         </button>
+        <button
+          type="button"
+          role="menuitem"
+          className="menu-item"
+          disabled={!hasDocument}
+          onClick={() => void compareWithFile(host, store)}
+        >
+          <FileDiff size={14} aria-hidden /> Compare with…
+        </button>
+        <div className="file-menu__heading" role="presentation">
+          <FileInput size={13} aria-hidden /> Import
+        </div>
+        <button
+          type="button"
+          role="menuitem"
+          className="menu-item"
+          disabled={importer.busy}
+          onClick={importer.pick}
+        >
+          <FileInput size={14} aria-hidden /> {importer.busy ? 'Importing…' : 'Terraform JSON…'}
+        </button>
         <div className="file-menu__heading" role="presentation">
           <History size={13} aria-hidden /> Recent
         </div>
@@ -63,6 +88,7 @@ export function FileMenu() {
           </button>
         ))}
       </PopoverMenu>
+      <ImportReportDialog importer={importer} />
     </div>
   );
 }

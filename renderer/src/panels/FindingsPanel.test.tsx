@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { advise } from '../../../shared/engine';
+import { manyRegions, sharedDependencies } from '../../../shared/testing/budget-models';
 import { parseDocumentText } from '../../../shared/schema/parse';
 import { findingFocusOf } from '../store/advice';
 import { PlannerStoreProvider } from '../store/context';
@@ -55,6 +56,7 @@ describe('FindingsList', () => {
     expect(reviewLabel(7, false, false)).toBe('7');
     expect(reviewLabel(7, true, false)).toBe('reviewing…');
     expect(reviewLabel(0, false, true)).toBe('stopped');
+    expect(reviewLabel(0, false, false, true)).toBe('not reviewed');
   });
 
   it('offers no Apply for a fix the model cannot express, and says why', () => {
@@ -129,5 +131,54 @@ describe('FindingsList', () => {
     expect(screen.queryByText(/No findings: nothing in the design/)).toBeNull();
     fireEvent.click(within(note).getByRole('button', { name: 'Run again' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows an over-limit refusal in place of findings, never "No findings"', () => {
+    const doc = manyRegions(1000, 1000);
+    const id = doc.variants[0]?.id ?? '';
+    const v = advise(doc, id).variants[0];
+    expect(v?.issues[0]?.code).toBe('over-limit');
+    render(
+      <PlannerStoreProvider store={createPlannerStore()}>
+        <FindingsList
+          document={doc}
+          variantId={id}
+          findings={v?.findings ?? []}
+          isPending={false}
+          refusals={v?.issues ?? []}
+        />
+      </PlannerStoreProvider>,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Not reviewed: 1,000\u00a0scenarios');
+    expect(alert.textContent).toContain('more than the 1,000,000');
+    expect(screen.queryByText(/No findings: nothing in the design/)).toBeNull();
+  });
+
+  it('says how many fixes the work budget measured, and marks the others', () => {
+    const doc = sharedDependencies(6, 3, 6);
+    const id = doc.variants[0]?.id ?? '';
+    const perFix = advise(doc, id, { workBudget: 1 }).variants[0]?.truncated?.workPerFix ?? 0;
+    const v = advise(doc, id, { workBudget: perFix * 4 }).variants[0];
+    render(
+      <PlannerStoreProvider store={createPlannerStore()}>
+        <FindingsList
+          document={doc}
+          variantId={id}
+          findings={v?.findings ?? []}
+          isPending={false}
+          truncated={v?.truncated ?? null}
+        />
+      </PlannerStoreProvider>,
+    );
+    const measured = v?.truncated?.measured ?? 0;
+    expect(measured).toBeGreaterThan(0);
+    expect(screen.getByTestId('findings-truncated').textContent).toContain(
+      `${measured} of 12\u00a0fixes measured within the advisor’s work budget`,
+    );
+    const unmeasured = screen
+      .getAllByTestId('finding-effect')
+      .filter((e) => e.textContent === 'not measured');
+    expect(unmeasured).toHaveLength(12 - measured);
   });
 });

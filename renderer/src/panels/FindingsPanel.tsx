@@ -1,6 +1,13 @@
 import { RotateCcw, Square } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
-import { effectSummary, PRINCIPLES, type Finding } from '../../../shared/engine';
+import {
+  effectSummary,
+  PRINCIPLES,
+  type AdviceTruncation,
+  type EngineIssue,
+  type Finding,
+} from '../../../shared/engine';
+import { formatCount, formatNumber } from '../../../shared/text';
 import { applyFix } from '../../../shared/model/ops/fixes';
 import type { NinesDocument } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
@@ -25,7 +32,7 @@ import './findings.css';
  * runs longer than half a second shows its progress and Cancel; a stopped one can run again.
  */
 export function FindingsPanel() {
-  const { findings, isPending, isSlow, isCancelled, fraction } = useAdvice();
+  const { findings, issues, truncated, isPending, isSlow, isCancelled, fraction } = useAdvice();
   const store = usePlannerStore();
   const document = usePlanner((s) => s.document);
   const variantId = usePlanner((s) => s.activeVariantId);
@@ -43,29 +50,41 @@ export function FindingsPanel() {
       findings={findings}
       isPending={isPending}
       review={review}
+      refusals={isPending ? [] : issues.filter((i) => i.severity === 'error')}
+      truncated={isPending ? null : truncated}
     />
   );
 }
 
 /**
  * The findings in a word for the column's header (kept in view while the section is collapsed):
- * their count, `reviewing…` while a review runs, or `stopped`.
+ * their count, `reviewing…` while a review runs, `stopped`, or `not reviewed`.
  */
 export function FindingsSummary() {
-  const { findings, isPending, isCancelled } = useAdvice();
+  const { findings, issues, isPending, isCancelled } = useAdvice();
   const hasDocument = usePlanner((s) => s.document !== null);
   if (!hasDocument) return null;
+  const isRefused = issues.some((i) => i.severity === 'error');
   return (
     <span data-testid="findings-summary">
-      {reviewLabel(findings.length, isPending, isCancelled)}
+      {reviewLabel(findings.length, isPending, isCancelled, isRefused)}
     </span>
   );
 }
 
-/** `7`, `reviewing…` or `stopped`: what the findings' header says of the review. */
-export function reviewLabel(count: number, isPending: boolean, isCancelled: boolean): string {
+/**
+ * `7`, `reviewing…`, `stopped` or `not reviewed` (the engine refused the design, e.g. past a
+ * work limit): what the findings' header says of the review.
+ */
+export function reviewLabel(
+  count: number,
+  isPending: boolean,
+  isCancelled: boolean,
+  isRefused = false,
+): string {
   if (isPending) return 'reviewing…';
-  return isCancelled ? 'stopped' : `${count}`;
+  if (isCancelled) return 'stopped';
+  return isRefused ? 'not reviewed' : `${count}`;
 }
 
 /**
@@ -83,12 +102,18 @@ export function FindingsList({
   findings,
   isPending,
   review,
+  refusals = [],
+  truncated = null,
 }: {
   document: NinesDocument;
   variantId: string;
   findings: readonly Finding[];
   isPending: boolean;
   review?: ReviewStatus | undefined;
+  /** The engine's errors that stopped the review (e.g. `over-limit`): shown in place of findings. */
+  refusals?: readonly EngineIssue[];
+  /** The fixes the advisor's work budget left unmeasured, or null. */
+  truncated?: AdviceTruncation | null;
 }) {
   const store = usePlannerStore();
   const [hovered, setHovered] = useState<string | null>(null);
@@ -160,6 +185,23 @@ export function FindingsList({
           </button>
         </div>
       )}
+      {refusals.length > 0 && (
+        <div className="findings__refused" role="alert" data-testid="findings-refused">
+          {refusals.map((issue) => (
+            <p key={issue.message} className="findings__stopped">
+              Not reviewed: {issue.message}.
+            </p>
+          ))}
+        </div>
+      )}
+      {truncated !== null && (
+        <p className="findings__truncated" data-testid="findings-truncated">
+          {formatNumber(truncated.measured)} of{' '}
+          {formatCount(truncated.measured + truncated.unmeasured, 'fix', 'fixes')} measured within
+          the advisor&rsquo;s work budget, most severe first; the others are not measured and not
+          offered as a change. Apply the measured fixes, then the review measures the next ones.
+        </p>
+      )}
       {isEmpty ? (
         <p className="panel__empty" data-testid="findings-empty">
           No findings yet: the advisor reviews the design once it has a component.
@@ -167,6 +209,7 @@ export function FindingsList({
       ) : (
         findings.length === 0 &&
         !isPending &&
+        refusals.length === 0 &&
         review === undefined && (
           <p className="panel__empty">No findings: nothing in the design breaks a principle.</p>
         )

@@ -10,7 +10,8 @@ import type { ModelNode, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { KIND_META } from '../canvas/kind-meta';
 import { usePlanner, usePlannerStore } from '../store/context';
-import { PRICE_BOOK } from '../store/results';
+import { PART_PROVIDERS } from '../../../shared/catalog/price-parts';
+import { usePriceBook } from '../hooks/usePriceBook';
 import { EditableField } from './EditableField';
 import { toInputText } from './field-input';
 import { fieldGroupsFor, type FieldSpec, type FieldUnit } from './field-specs';
@@ -68,7 +69,9 @@ function FieldRow({
 }) {
   const value = (node as Record<string, unknown>)[field.key];
   const prices = usePlanner((s) => s.document?.catalog?.prices);
-  const book = useMemo(() => withDocumentPrices(PRICE_BOOK, prices), [prices]);
+  // The pickers offer every provider's instance types: load every part while the inspector shows.
+  const bundled = usePriceBook(undefined, PART_PROVIDERS);
+  const book = useMemo(() => withDocumentPrices(bundled, prices), [bundled, prices]);
   const picker = fieldPicker(book, variant, node, field.key);
   const edit = useEdit(`Set ${field.label.toLowerCase()}`, (document, v) =>
     updateNodeField(document, variant.id, node.id, field.key, v),

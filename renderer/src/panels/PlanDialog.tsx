@@ -19,6 +19,7 @@ import {
   todayIso,
   type PlanExportFormat,
 } from '../app/plan-export';
+import { usePriceBook } from '../hooks/usePriceBook';
 import { useServices } from '../hooks/useServices';
 import { usePlanner } from '../store/context';
 import './plan-dialog.css';
@@ -71,7 +72,11 @@ function PlanDialog({
   const { host } = useServices();
   const dialog = useRef<HTMLDialogElement>(null);
   const [date] = useState(todayIso);
-  const result = useMemo(() => appPlan(document, variantId, date), [document, variantId, date]);
+  const book = usePriceBook(document);
+  const result = useMemo(
+    () => appPlan(document, variantId, date, book),
+    [document, variantId, date, book],
+  );
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();

@@ -18,7 +18,7 @@ import {
   formatShare,
   formatUsd,
 } from '../../../shared/text';
-import { formatScenarioSeconds, formatSurvival } from './ScenarioMatrix';
+import { formatSurvival, ScenarioTime } from './ScenarioMatrix';
 import { RemoveScenarioButton, ScenarioActions } from './ScenarioControls';
 
 /**
@@ -199,6 +199,10 @@ function Figures({
             {unpriced.length > 0 &&
               `${unpriced.length} item${unpriced.length === 1 ? '' : 's'} not priced · `}
             prices as of {cost.priceBookAsOf}
+            {cost.pricesAsOf &&
+              (cost.pricesAsOf.oldest === cost.pricesAsOf.newest
+                ? ` · the prices used are dated ${cost.pricesAsOf.oldest}`
+                : ` · the prices used are dated ${cost.pricesAsOf.oldest} to ${cost.pricesAsOf.newest}`)}
           </span>
         )}
       </div>
@@ -311,16 +315,21 @@ function Scenarios({
                       {formatSurvival(r)}
                     </span>
                     <span>
-                      RTO {r.rtoSeconds === null ? '∞' : formatDuration(r.rtoSeconds)}{' '}
+                      RTO <ScenarioTime seconds={r.rtoSeconds} figure={r.rto} kind="rto" />{' '}
                       <Mark isPass={r.meetsRto} label="RTO target" />
                     </span>
                     <span>
-                      RPO {r.rpoSeconds === null ? '∞' : formatDuration(r.rpoSeconds)}{' '}
+                      RPO <ScenarioTime seconds={r.rpoSeconds} figure={r.rpo} kind="rpo" />{' '}
                       <Mark isPass={r.meetsRpo} label="RPO target" />
                     </span>
                     {r.meetsMtd ? null : (
                       <span>
-                        full after {formatScenarioSeconds(r.timeToFullCapacitySeconds)}{' '}
+                        full after{' '}
+                        <ScenarioTime
+                          seconds={r.timeToFullCapacitySeconds}
+                          figure={r.fullCapacity}
+                          kind="full"
+                        />{' '}
                         <Mark isPass={false} label="MTD target" />
                       </span>
                     )}

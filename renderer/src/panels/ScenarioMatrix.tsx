@@ -1,10 +1,11 @@
 import {
   scenarioMisses,
+  type Decomposition,
   type ScenarioResult,
   type VariantEvaluation,
 } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
-import { formatDuration, formatShare } from '../../../shared/text';
+import { formatShare, scenarioTime } from '../../../shared/text';
 
 /**
  * Whether a scenario's outcome on a variant meets the targets: every request back within the RTO
@@ -22,9 +23,35 @@ export function formatSurvival(result: ScenarioResult): string {
   return 'goes down';
 }
 
-/** A time of a scenario: the duration, or `∞` when unbounded or unknown (the notes say why). */
-export function formatScenarioSeconds(seconds: number | null): string {
-  return formatDuration(seconds, { unbounded: '∞' });
+/**
+ * A time of a scenario (`kind`: its RTO, RPO or time to full capacity): the duration, or
+ * `unknown` / `never` / `unbounded` (`scenarioTime`) with the engine's reason as its tooltip
+ * and in its accessible name. `seconds` is the result's figure, `figure` its decomposition.
+ */
+export function ScenarioTime({
+  seconds,
+  figure,
+  kind,
+  className,
+  testId,
+}: {
+  seconds: number | null;
+  figure: Decomposition;
+  kind: 'rto' | 'rpo' | 'full';
+  className?: string | undefined;
+  testId?: string;
+}) {
+  const { text, reason } = scenarioTime({ ...figure, seconds }, kind);
+  return (
+    <span
+      className={className}
+      data-testid={testId}
+      title={reason}
+      aria-label={reason === undefined ? undefined : `${text}: ${reason}`}
+    >
+      {text}
+    </span>
+  );
 }
 
 /**
@@ -84,13 +111,21 @@ export function ScenarioMatrix({
                       </span>
                       <span className="matrix__times">
                         RTO{' '}
-                        <span className={r.meetsRto ? undefined : 'is-missed'} data-testid="rto">
-                          {formatScenarioSeconds(r.rtoSeconds)}
-                        </span>{' '}
+                        <ScenarioTime
+                          seconds={r.rtoSeconds}
+                          figure={r.rto}
+                          kind="rto"
+                          className={r.meetsRto ? undefined : 'is-missed'}
+                          testId="rto"
+                        />{' '}
                         · RPO{' '}
-                        <span className={r.meetsRpo ? undefined : 'is-missed'} data-testid="rpo">
-                          {formatScenarioSeconds(r.rpoSeconds)}
-                        </span>
+                        <ScenarioTime
+                          seconds={r.rpoSeconds}
+                          figure={r.rpo}
+                          kind="rpo"
+                          className={r.meetsRpo ? undefined : 'is-missed'}
+                          testId="rpo"
+                        />
                         {r.meetsMtd ? null : (
                           <>
                             {' '}

@@ -9,7 +9,7 @@ import { usePlanner, usePlannerStore } from '../store/context';
 import type { PlannerStore } from '../store/create-store';
 import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
-import { formatScenarioSeconds, formatSurvival, scenarioStatus } from './ScenarioMatrix';
+import { formatSurvival, ScenarioTime, scenarioStatus } from './ScenarioMatrix';
 import { formatDuration, formatShare } from '../../../shared/text';
 
 /** A node, instance (`app#2`) or link (`link:a|b`) of the variant by the name a person knows. */
@@ -54,9 +54,12 @@ function TimeBar({
     <div className="time-bar" data-testid={`scenario-${label.toLowerCase().replace(/\W+/g, '-')}`}>
       <div className="time-bar__head">
         <span className="metric__label">{label}</span>
-        <span className={`num ${isMet ? 'is-pass' : 'is-fail'}`}>
-          {formatScenarioSeconds(time.seconds)}
-        </span>
+        <ScenarioTime
+          seconds={time.seconds}
+          figure={time}
+          kind={label === 'RPO' ? 'rpo' : label === 'RTO' ? 'rto' : 'full'}
+          className={`num ${isMet ? 'is-pass' : 'is-fail'}`}
+        />
         <span className="metric__detail num">
           {targetSeconds === undefined ? 'no target' : `target ${formatDuration(targetSeconds)}`}
         </span>
@@ -90,7 +93,7 @@ function TimeBar({
             <li key={`${part.kind}-${part.nodeId}-${i}`}>
               <span className={`time-bar__swatch is-part-${i % 4}`} aria-hidden />
               {TIME_PART_LABELS[part.kind]} ({name(part.nodeId)}){' '}
-              <span className="num">{formatScenarioSeconds(part.seconds)}</span>
+              <span className="num">{formatDuration(part.seconds, { unbounded: 'unknown' })}</span>
             </li>
           ))}
         </ul>
@@ -174,8 +177,17 @@ export function ScenarioPanel() {
               </span>
               <span className="metric__detail num" data-testid="scenario-times">
                 {formatShare(result.servedShare)} served after the takeover · first requests after{' '}
-                {formatScenarioSeconds(result.timeToServiceSeconds)} · every request after{' '}
-                {formatScenarioSeconds(result.timeToFullCapacitySeconds)}
+                <ScenarioTime
+                  seconds={result.timeToServiceSeconds}
+                  figure={result.rto}
+                  kind="rto"
+                />{' '}
+                · every request after{' '}
+                <ScenarioTime
+                  seconds={result.timeToFullCapacitySeconds}
+                  figure={result.fullCapacity}
+                  kind="full"
+                />
                 {result.latencyChangeMs > 0 &&
                   ` · rerouted users +${formatDuration(result.latencyChangeMs / 1000)}`}
               </span>

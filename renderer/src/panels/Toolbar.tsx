@@ -24,11 +24,22 @@ import { VariantTabs } from './VariantTabs';
 const FILE_NAME_TAIL = 12;
 
 /**
- * `text` on one line, cut in the middle when it does not fit (`active-acti…ons.nines.json`), so
+ * Where `text` is cut in two: before its extension (`.nines.json`) when that is no longer than
+ * `FILE_NAME_TAIL`, so that a cut name reads `checkout-acti….nines.json` rather than ending in a
+ * stray letter (`…d.nines.json`); else that many characters from the end (at most half).
+ */
+export function middleCut(text: string): number {
+  const dot = text.indexOf('.', 1);
+  if (dot > 0 && text.length - dot <= FILE_NAME_TAIL) return dot;
+  return Math.max(0, text.length - Math.min(FILE_NAME_TAIL, Math.floor(text.length / 2)));
+}
+
+/**
+ * `text` on one line, cut in the middle when it does not fit (`active-acti….nines.json`), so
  * that its end (a file's extension) stays; the whole text is in the tooltip of its container.
  */
 function MiddleEllipsis({ text }: { text: string }) {
-  const cut = Math.max(0, text.length - Math.min(FILE_NAME_TAIL, Math.floor(text.length / 2)));
+  const cut = middleCut(text);
   return (
     <span className="middle-ellipsis">
       <span className="middle-ellipsis__head">{text.slice(0, cut)}</span>
@@ -161,9 +172,11 @@ export function Toolbar() {
               className="tool"
               aria-pressed={view === 'compare'}
               onClick={() => store.getState().setView(view === 'compare' ? 'design' : 'compare')}
+              aria-label="Compare"
               title="Compare the variants: cost, nines and every scenario"
             >
-              <ChartScatter size={15} aria-hidden /> Compare
+              <ChartScatter size={15} aria-hidden />{' '}
+              <span className="tool__label--wide">Compare</span>
             </button>
             <PlanButton />
             <DiagramExportMenu />

@@ -6,6 +6,7 @@
  */
 import {
   conflictResolutions,
+  dnsRoutingPolicies,
   persistenceModes,
   replicationModes,
 } from '../../../shared/schema/nines-v1';
@@ -19,6 +20,7 @@ export function choicesFor(key: string, unit: FieldUnit): readonly string[] | un
   if (key === 'conflictResolution') return conflictResolutions;
   if (key === 'role') return ['primary', 'standby'];
   if (key === 'impact') return ['low', 'moderate', 'high'];
+  if (key === 'routingPolicy') return dnsRoutingPolicies;
   return undefined;
 }
 

@@ -111,6 +111,8 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       f('hourlyUsd', 'Price per instance', 'usdPerHour'),
       f('monthlyUsd', 'Price of the node', 'usdPerMonth'),
       f('licenseMonthlyUsd', 'Licence', 'usdPerMonth'),
+      f('queriesPerMonth', 'DNS queries a month', 'count'),
+      f('routingPolicy', 'DNS routing policy', 'text'),
     ],
   },
   { title: 'Notes', fields: [f('notes', 'Notes', 'text')] },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withDocumentPrices } from '../../../shared/catalog/price-book';
 import type { ModelNode, Variant } from '../../../shared/model/types';
 import catalogText from '../../../data/pricing/catalog.json?raw';
+import { loadPriceParts } from '../store/price-book';
 import { PRICE_BOOK } from '../store/results';
 import {
   enginePicker,
@@ -137,5 +138,27 @@ describe('the other pickers', () => {
   it('give no picker to a field typed freely', () => {
     expect(fieldPicker(book, variant, node('app'), 'name')).toBeUndefined();
     expect(fieldPicker(book, variant, node('app'), 'provider')).toBeUndefined();
+  });
+});
+
+describe('the pickers with the provider parts loaded (the inspector loads them all)', () => {
+  it('offers the instance types of a bulk-table region with vCPU, memory and price, and flags the unknown', async () => {
+    const full = await loadPriceParts(['aws', 'azure', 'gcp']);
+    const sea: ModelNode[] = [
+      { id: 'sea', kind: 'region', provider: 'azure', location: 'southeastasia' },
+      { id: 'app', kind: 'service', parent: 'sea' },
+    ];
+    const v: Variant = { id: 'v', name: 'v', entry: 'app', nodes: sea, edges: [] };
+    const picker = instanceTypePicker(full, v, sea[1] as ModelNode);
+    // vms-azure.csv: azure,southeastasia,Standard_D2s_v5,2,8,0.12
+    const d2 = picker.options.find((o) => o.value === 'Standard_D2s_v5');
+    expect(d2?.detail?.replace(/\u00a0/g, ' ')).toBe('2 vCPU · 8 GiB · $0.12/h');
+    expect(picker.options.length).toBeGreaterThan(300);
+    expect(picker.customNote).toBe(UNPRICED_NOTE);
+    // The region picker knows the 58 Azure regions of the table; a made-up one is not an option.
+    const regions = locationPicker(full, 'azure').options.map((o) => o.value);
+    expect(regions).toContain('southeastasia');
+    expect(regions).not.toContain('moon-1');
+    expect(regions.length).toBeGreaterThanOrEqual(58);
   });
 });

@@ -9,6 +9,12 @@ import {
   type PriceBook,
   type PriceEntry,
 } from '../../../shared/catalog/price-book';
+import {
+  bookIndex,
+  bookLocations,
+  rowsAt,
+  type BookRow,
+} from '../../../shared/catalog/price-index';
 import type { ModelNode, Variant } from '../../../shared/model/types';
 import { formatGiB, formatNumber, formatUnitPrice, withUnit } from '../../../shared/text';
 import type { PickerOption } from './picker-options';
@@ -30,21 +36,9 @@ const PROVIDER_NAMES: Readonly<Record<string, string>> = {
   gcp: 'Google Cloud',
 };
 
-/** One entry of the book, its key split. */
-interface BookRow {
-  readonly provider: string;
-  readonly location: string;
-  readonly category: string;
-  readonly item: string;
-  readonly entry: PriceEntry;
-}
-
-function rowsOf(book: PriceBook): BookRow[] {
-  return Object.entries(book.entries).flatMap(([key, entry]) => {
-    const [provider = '', location = '', category = '', ...rest] = key.split(':');
-    const item = rest.join(':');
-    return /:tier\d+$/.test(key) ? [] : [{ provider, location, category, item, entry }];
-  });
+/** The book's rows (indexed once per book: the bundled book holds about 32,000 prices). */
+function rowsOf(book: PriceBook): readonly BookRow[] {
+  return bookIndex(book).rows;
 }
 
 const unique = <T>(list: readonly T[]) => [...new Set(list)];
@@ -72,10 +66,7 @@ export function siteOf(
 export function providerPicker(book: PriceBook): FieldPicker {
   const rows = rowsOf(book);
   const providers = unique(rows.map((r) => r.provider)).filter((p) => p !== 'custom');
-  const locations = (p: string) =>
-    unique(
-      rows.filter((r) => r.provider === p && r.location !== GLOBAL_LOCATION).map((r) => r.location),
-    ).length;
+  const locations = (p: string) => bookLocations(book, p).length;
   return {
     options: [
       ...providers.sort().map((p) => ({
@@ -91,8 +82,8 @@ export function providerPicker(book: PriceBook): FieldPicker {
 }
 
 /** A count of what is priced at a location: `6 instance types · 12 managed node types`. */
-function pricedAt(rows: readonly BookRow[], provider: string, location: string): string {
-  const here = rows.filter((r) => r.provider === provider && r.location === location);
+function pricedAt(book: PriceBook, provider: string, location: string): string {
+  const here = rowsAt(book, provider, location);
   const compute = here.filter((r) => r.category === 'compute').length;
   const managed = here.filter((r) => r.category.startsWith('managed-')).length;
   return [
@@ -105,16 +96,16 @@ function pricedAt(rows: readonly BookRow[], provider: string, location: string):
 
 /** The locations of `provider` in the book (every provider's when it is not given). */
 export function locationPicker(book: PriceBook, provider: string | undefined): FieldPicker {
-  const rows = rowsOf(book).filter((r) => r.location !== GLOBAL_LOCATION);
-  const sites = unique(
-    rows
-      .filter((r) => provider === undefined || r.provider === provider)
-      .map((r) => `${r.provider}:${r.location}`),
-  ).sort();
+  const sites = [...bookIndex(book).bySite.keys()]
+    .filter((site) => {
+      const [p, location] = site.split(':');
+      return location !== GLOBAL_LOCATION && (provider === undefined || p === provider);
+    })
+    .sort();
   return {
     options: sites.map((site) => {
       const [p = '', location = ''] = site.split(':');
-      const priced = pricedAt(rows, p, location);
+      const priced = pricedAt(book, p, location);
       return {
         value: location,
         detail: [provider === undefined ? p : undefined, priced || 'other prices only']
@@ -208,7 +199,7 @@ export function instanceTypePicker(
     }
     return { options, customNote };
   }
-  const here = rows.filter((r) => r.provider === site.provider && r.location === site.location);
+  const here = rowsAt(book, site.provider, site.location);
   const managedCategory =
     node.kind === 'datastore' ? `managed-${(node.engine ?? 'redis').toLowerCase()}` : undefined;
   const managed = here.filter((r) => r.category === managedCategory).sort(byPrice);

@@ -98,7 +98,7 @@ describe('AdviceWorker', () => {
     expect(last()).toMatchObject({ isPending: true, isSlow: false });
     port.answer({ type: 'progress', seq: 1, fraction: 0.5 });
     vi.advanceTimersByTime(PROGRESS_DELAY_MS - 1);
-    port.answer({ type: 'done', seq: 1, findings: [] });
+    port.answer({ type: 'done', seq: 1, findings: [], issues: [], truncated: null });
     vi.advanceTimersByTime(PROGRESS_DELAY_MS);
     expect(states.every((s) => !s.isSlow)).toBe(true);
     expect(last()).toMatchObject({ isPending: false, isCancelled: false, document: template });
@@ -122,7 +122,7 @@ describe('AdviceWorker', () => {
       document: template,
     });
     // An answer that crossed the cancel is dropped.
-    port.answer({ type: 'done', seq: 1, findings: [] });
+    port.answer({ type: 'done', seq: 1, findings: [], issues: [], truncated: null });
     expect(last().isCancelled).toBe(true);
     // The same topology does not run it again; Run again does.
     advice.request(template, variantId);
@@ -142,9 +142,9 @@ describe('AdviceWorker', () => {
       ['review', 2],
     ]);
     expect(last()).toMatchObject({ isPending: true, isSlow: true, fraction: 0 });
-    port.answer({ type: 'done', seq: 1, findings: [] });
+    port.answer({ type: 'done', seq: 1, findings: [], issues: [], truncated: null });
     expect(last().isPending).toBe(true);
-    port.answer({ type: 'done', seq: 2, findings: [] });
+    port.answer({ type: 'done', seq: 2, findings: [], issues: [], truncated: null });
     expect(last()).toMatchObject({ isPending: false, document: edited });
   });
 

@@ -7,7 +7,7 @@
  * second shows its progress and can be cancelled; a newer topology supersedes it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Finding } from '../../../shared/engine';
+import type { AdviceTruncation, EngineIssue, Finding } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 import type { NodeMark } from '../canvas/to-flow';
 import type { AdviceMessage, AdviceRequest } from './advice.worker';
@@ -26,6 +26,13 @@ export interface AdviceState {
   readonly document: NinesDocument | null;
   readonly variantId: string | null;
   readonly findings: readonly Finding[];
+  /**
+   * Why the variant could not be reviewed (the engine's issues, e.g. `over-limit`: a design past
+   * a work limit is refused before any work): the panel shows them in place of findings.
+   */
+  readonly issues: readonly EngineIssue[];
+  /** The fixes the advisor's work budget left unmeasured, or null (docs/advisor.md). */
+  readonly truncated: AdviceTruncation | null;
   readonly isPending: boolean;
   /** Share of the running review done, or of the stopped one when it stopped, in [0, 1]. */
   readonly fraction: number;
@@ -43,6 +50,8 @@ export const NO_ADVICE: AdviceState = {
   document: null,
   variantId: null,
   findings: [],
+  issues: [],
+  truncated: null,
   isPending: false,
   fraction: 0,
   isSlow: false,
@@ -50,6 +59,9 @@ export const NO_ADVICE: AdviceState = {
 };
 
 /** What `AdviceWorker` needs of a Web Worker (a fake one in tests). */
+/** What a stopped review leaves: no findings, no issues, nothing truncated. */
+const UNREVIEWED = { findings: [], issues: [], truncated: null } as const;
+
 export interface AdviceWorkerPort {
   postMessage(message: AdviceRequest): void;
   onmessage: ((event: MessageEvent<AdviceMessage>) => void) | null;
@@ -162,7 +174,7 @@ export class AdviceWorker {
     if (!this.state.isPending || !this.sent) return;
     const message: AdviceRequest = { type: 'cancel', seq: this.seq };
     this.worker?.postMessage(message);
-    this.settle({ ...this.sent, findings: [], isCancelled: true, fraction: this.state.fraction });
+    this.settle({ ...this.sent, ...UNREVIEWED, isCancelled: true, fraction: this.state.fraction });
   }
 
   /** Runs the review last sent again (after `cancel`). */
@@ -202,9 +214,10 @@ export class AdviceWorker {
       if (message.type === 'progress') {
         this.update({ ...this.state, fraction: message.fraction });
       } else if (message.type === 'done') {
-        this.settle({ ...this.sent, findings: message.findings, isCancelled: false, fraction: 1 });
+        const { findings, issues, truncated } = message;
+        this.settle({ ...this.sent, findings, issues, truncated, isCancelled: false, fraction: 1 });
       } else {
-        this.settle({ ...this.sent, findings: [], isCancelled: true, fraction: message.fraction });
+        this.settle({ ...this.sent, ...UNREVIEWED, isCancelled: true, fraction: message.fraction });
       }
     };
     this.worker = worker;
@@ -212,7 +225,10 @@ export class AdviceWorker {
   }
 
   private settle(
-    answer: Pick<AdviceState, 'document' | 'variantId' | 'findings' | 'isCancelled' | 'fraction'>,
+    answer: Pick<
+      AdviceState,
+      'document' | 'variantId' | 'findings' | 'issues' | 'truncated' | 'isCancelled' | 'fraction'
+    >,
   ): void {
     clearTimeout(this.slowTimer);
     this.update({ ...answer, isPending: false, isSlow: false });

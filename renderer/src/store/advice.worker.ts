@@ -7,9 +7,9 @@
  * 5–40 ms on the templates, about 0.2 s at 94 nodes, 2 s at 301 and 5 s at 544.
  */
 import { adviseAsync } from '../../../shared/engine';
-import type { Finding } from '../../../shared/engine';
+import type { AdviceTruncation, EngineIssue, Finding } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
-import { PRICE_BOOK } from './results';
+import { loadPriceParts, providersOf } from './price-book';
 
 /** A message to the advice worker. */
 export type AdviceRequest =
@@ -24,7 +24,15 @@ export type AdviceRequest =
 /** A message from the advice worker. */
 export type AdviceMessage =
   | { readonly type: 'progress'; readonly seq: number; readonly fraction: number }
-  | { readonly type: 'done'; readonly seq: number; readonly findings: readonly Finding[] }
+  | {
+      readonly type: 'done';
+      readonly seq: number;
+      readonly findings: readonly Finding[];
+      /** Why the variant was not reviewed (e.g. `over-limit`); empty when it was. */
+      readonly issues: readonly EngineIssue[];
+      /** The fixes the work budget left unmeasured, or null. */
+      readonly truncated: AdviceTruncation | null;
+    }
   | { readonly type: 'cancelled'; readonly seq: number; readonly fraction: number };
 
 const running = new Map<number, { aborted: boolean }>();
@@ -53,21 +61,30 @@ self.onmessage = (event: MessageEvent<AdviceRequest>) => {
   const signal = { aborted: false };
   running.set(seq, signal);
   const post = (message: AdviceMessage) => self.postMessage(message);
-  void adviseAsync(
-    document,
-    variantId,
-    {
-      priceBook: PRICE_BOOK,
-      signal,
-      onProgress: (fraction) => post({ type: 'progress', seq, fraction }),
-    },
-    pause,
-  )
+  void loadPriceParts(providersOf(document))
+    .then((priceBook) =>
+      adviseAsync(
+        document,
+        variantId,
+        {
+          priceBook,
+          signal,
+          onProgress: (fraction) => post({ type: 'progress', seq, fraction }),
+        },
+        pause,
+      ),
+    )
     .then((outcome) =>
       post(
         outcome.cancelled
           ? { type: 'cancelled', seq, fraction: outcome.fraction }
-          : { type: 'done', seq, findings: outcome.report.variants[0]?.findings ?? [] },
+          : {
+              type: 'done',
+              seq,
+              findings: outcome.report.variants[0]?.findings ?? [],
+              issues: [...outcome.report.issues, ...(outcome.report.variants[0]?.issues ?? [])],
+              truncated: outcome.report.variants[0]?.truncated ?? null,
+            },
       ),
     )
     .finally(() => running.delete(seq));

@@ -3,14 +3,17 @@
  * document without its layout. Moving a node replaces only `variant.layout`, so it reuses the
  * last result.
  */
-import { priceBookSchema, type PriceBook } from '../../../shared/catalog/price-book';
+import type { PriceBook } from '../../../shared/catalog/price-book';
 import { evaluate } from '../../../shared/engine';
 import type { VariantEvaluation } from '../../../shared/engine';
 import type { NinesDocument, Variant } from '../../../shared/model/types';
-import bundledPriceBook from '../../../assets/pricing/pricebook.json?raw';
+import { CORE_PRICE_BOOK, currentPriceBook } from './price-book';
 
-/** The bundled price book, validated once when the module loads. */
-export const PRICE_BOOK: PriceBook = priceBookSchema.parse(JSON.parse(bundledPriceBook));
+/**
+ * The core of the bundled price book (the curated catalog), without the bulk parts that
+ * `loadPriceParts` (./price-book.ts) adds when a design needs them.
+ */
+export const PRICE_BOOK: PriceBook = CORE_PRICE_BOOK;
 
 /** True when `a` and `b` differ at most in their variants' layouts. */
 export function isSameTopology(a: NinesDocument, b: NinesDocument): boolean {
@@ -35,25 +38,41 @@ export function isSameTopology(a: NinesDocument, b: NinesDocument): boolean {
 
 /** A memoised `evaluate`: same topology and variant, same result object. */
 export interface ResultsMemo {
-  (document: NinesDocument, variantId: string): VariantEvaluation | undefined;
+  /** `book` (when given) prices this call; else the memo's own book. */
+  (document: NinesDocument, variantId: string, book?: PriceBook): VariantEvaluation | undefined;
   /** How many times the engine ran (for tests and measurements). */
   readonly runs: number;
 }
 
-/** Creates a memo that remembers the last evaluation. */
-export function createResultsMemo(priceBook: PriceBook = PRICE_BOOK): ResultsMemo {
+/**
+ * Creates a memo that remembers the last evaluation, priced with the book each call gives, else
+ * `priceBook`, else the app's current book (which grows as price book parts arrive): a new book
+ * reruns the engine.
+ */
+export function createResultsMemo(priceBook?: PriceBook): ResultsMemo {
   let last:
-    | { document: NinesDocument; variantId: string; result: VariantEvaluation | undefined }
+    | {
+        document: NinesDocument;
+        variantId: string;
+        book: PriceBook;
+        result: VariantEvaluation | undefined;
+      }
     | undefined;
   let runs = 0;
-  const memo = (document: NinesDocument, variantId: string) => {
-    if (last && last.variantId === variantId && isSameTopology(last.document, document)) {
+  const memo = (document: NinesDocument, variantId: string, given?: PriceBook) => {
+    const book = given ?? priceBook ?? currentPriceBook();
+    if (
+      last &&
+      last.variantId === variantId &&
+      last.book === book &&
+      isSameTopology(last.document, document)
+    ) {
       last = { ...last, document };
       return last.result;
     }
     runs += 1;
-    const result = evaluate(document, variantId, { priceBook }).variants[0];
-    last = { document, variantId, result };
+    const result = evaluate(document, variantId, { priceBook: book }).variants[0];
+    last = { document, variantId, book, result };
     return result;
   };
   Object.defineProperty(memo, 'runs', { get: () => runs });

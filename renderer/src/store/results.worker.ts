@@ -4,7 +4,7 @@
  */
 import { evaluate } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
-import { PRICE_BOOK } from './results';
+import { loadPriceParts, providersOf } from './price-book';
 
 /** A request to the results worker. */
 export interface ResultsRequest {
@@ -13,8 +13,9 @@ export interface ResultsRequest {
   readonly variantId: string;
 }
 
-self.onmessage = (event: MessageEvent<ResultsRequest>) => {
+self.onmessage = async (event: MessageEvent<ResultsRequest>) => {
   const { seq, document, variantId } = event.data;
-  const result = evaluate(document, variantId, { priceBook: PRICE_BOOK }).variants[0];
+  const priceBook = await loadPriceParts(providersOf(document));
+  const result = evaluate(document, variantId, { priceBook }).variants[0];
   self.postMessage({ seq, result });
 };

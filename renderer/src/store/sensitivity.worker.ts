@@ -5,15 +5,16 @@
  * request or Cancel ends the worker (`SensitivityWorker` in sensitivity.ts) rather than waiting.
  */
 import { sensitivity } from '../../../shared/engine';
-import { PRICE_BOOK } from './results';
+import { loadPriceParts, providersOf } from './price-book';
 import type { SensitivityMessage, SensitivityRequest } from './sensitivity';
 
-self.onmessage = (event: MessageEvent<SensitivityRequest>) => {
+self.onmessage = async (event: MessageEvent<SensitivityRequest>) => {
   const { seq, document, variantId } = event.data;
+  const priceBook = await loadPriceParts(providersOf(document));
   const post = (message: SensitivityMessage) => self.postMessage(message);
   let percent = -1;
   const result = sensitivity(document, variantId, {
-    priceBook: PRICE_BOOK,
+    priceBook,
     onProgress: (done, total) => {
       // About a hundred messages a run, whatever its size.
       const now = Math.floor((done / total) * 100);

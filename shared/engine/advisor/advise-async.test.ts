@@ -92,8 +92,9 @@ describe('adviseAsync', () => {
   );
 
   it('reports steady progress on a large design', async () => {
-    const { fractions, pauses } = await run(generatedModel(6));
-    expect(pauses).toBeGreaterThan(40);
+    // Four regions: every fix fits in the work budget (six would be cut short by it).
+    const { fractions, pauses } = await run(generatedModel(4));
+    expect(pauses).toBeGreaterThan(30);
     expect(fractions.length).toBeGreaterThan(10);
     expect(fractions.at(-1)).toBe(1);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));

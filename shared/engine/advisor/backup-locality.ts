@@ -15,7 +15,6 @@
  * restored), so its measured effect is the copy's cost alone; the message says so.
  */
 import { freshFixId } from '../../model/ops/fixes';
-import type { BackupNode } from '../../model/types';
 import { backupPolicy } from '../scenarios';
 import type { AdviceContext, DraftFinding } from './context';
 import { formatInterval } from '../../text';
@@ -39,13 +38,6 @@ function regionName(ctx: AdviceContext, id: string): string {
     : `${name}, ${node.location}`;
 }
 
-function backupsOf(ctx: AdviceContext, datastoreId: string): BackupNode[] {
-  return ctx.variant.edges
-    .filter((e) => e.kind === 'backs-up' && e.to === datastoreId)
-    .map((e) => ctx.graph.byId.get(e.from))
-    .filter((n): n is BackupNode => n?.kind === 'backup');
-}
-
 /**
  * The first other region of the variant (file order) when no backup of the data of `storeId` (its
  * own, or its replicas') is kept outside the datastore's region; undefined when one is, when the
@@ -56,7 +48,7 @@ export function offsiteRegion(ctx: AdviceContext, storeId: string): string | und
   const region = ctx.graph.regionOf.get(storeId);
   if (region === undefined) return undefined;
   const peers = ctx.graph.replicaPeers.get(storeId) ?? [];
-  const all = [storeId, ...peers].flatMap((id) => backupsOf(ctx, id));
+  const all = [storeId, ...peers].flatMap((id) => ctx.backupsOf(id));
   // A backup outside every region, or in another one, survives the loss of this one.
   if (all.some((b) => ctx.graph.regionOf.get(b.id) !== region)) return undefined;
   return ctx.graph.regions.find((r) => r !== region);
@@ -67,7 +59,7 @@ export function backupLocalityFindings(ctx: AdviceContext): DraftFinding[] {
   const findings: DraftFinding[] = [];
   for (const node of ctx.variant.nodes) {
     if (node.kind !== 'datastore' || !ctx.structure.nodeExprs.has(node.id)) continue;
-    const own = backupsOf(ctx, node.id);
+    const own = ctx.backupsOf(node.id);
     // No backup at all is the no-backup finding's.
     if (own.length === 0) continue;
     const region = ctx.graph.regionOf.get(node.id);

@@ -42,14 +42,6 @@ export function corruptionDetectionSeconds(doc: NinesDocument): number {
   );
 }
 
-/** Backups of each datastore, file order. */
-function backupsOf(ctx: AdviceContext, datastoreId: string): BackupNode[] {
-  return ctx.variant.edges
-    .filter((e) => e.kind === 'backs-up' && e.to === datastoreId)
-    .map((e) => ctx.graph.byId.get(e.from))
-    .filter((n): n is BackupNode => n?.kind === 'backup');
-}
-
 /** Every backup finding of the variant. */
 export function backupFindings(ctx: AdviceContext): DraftFinding[] {
   const { name: n } = ctx;
@@ -65,7 +57,7 @@ export function backupFindings(ctx: AdviceContext): DraftFinding[] {
   for (const node of ctx.variant.nodes) {
     if (node.kind !== 'datastore' || !ctx.structure.nodeExprs.has(node.id)) continue;
     stores.push(node.id);
-    const backups = backupsOf(ctx, node.id);
+    const backups = ctx.backupsOf(node.id);
     const probes = ctx.probe({
       id: `advisor-corrupt-${node.id}`,
       name: `Corruption of ${n(node.id)}`,

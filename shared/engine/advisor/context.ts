@@ -5,8 +5,13 @@
  */
 import { distinctNames } from '../../model/nodes';
 import { applyFix, type FixOp } from '../../model/ops/fixes';
-import type { NinesDocument, Scenario, Targets, Variant } from '../../model/types';
-import { evaluate, type AvailabilityFigures, type VariantEvaluation } from '../availability';
+import type { BackupNode, NinesDocument, Scenario, Targets, Variant } from '../../model/types';
+import {
+  evaluate,
+  type AvailabilityFigures,
+  type EvaluateOptions,
+  type VariantEvaluation,
+} from '../availability';
 import {
   resolveGraph,
   type ResolvedGraph,
@@ -47,10 +52,22 @@ export function findingKey(draft: Pick<DraftFinding, 'code' | 'nodeIds' | 'subje
 /** An evaluation whose availability is known (the variant could be evaluated). */
 export type EvaluatedVariant = VariantEvaluation & { readonly availability: AvailabilityFigures };
 
+/**
+ * The evaluation the advisor needs: the rules read only the single points of failure of the
+ * cut sets (order 1), the importance, the scenarios and the cost, so longer cut sets, costly on
+ * a tier of 1,000 instances, are not listed.
+ */
+function evaluateOptions(options: AdviseOptions): EvaluateOptions {
+  return { priceBook: options.priceBook, maxCutSetOrder: 1 };
+}
+
 /** The variant under review with everything the rules need. */
 export class AdviceContext {
   readonly targets: Targets;
   private readonly memo = new Map<string, EvaluatedVariant | undefined>();
+  private readonly fixedDocs = new Map<string, NinesDocument>();
+  private backups: ReadonlyMap<string, readonly BackupNode[]> | undefined;
+  private readonly prepared = new WeakMap<NinesDocument, Parameters<typeof runScenario>[0] | null>();
   private readonly names: ReadonlyMap<string, string>;
 
   constructor(
@@ -61,6 +78,8 @@ export class AdviceContext {
     readonly structure: Structure,
     readonly traffic: TrafficShares,
     readonly options: AdviseOptions,
+    /** Nodes of the failure diagrams of the variant's evaluation: its size (budget.ts). */
+    readonly diagramNodes: number,
     /** False in a re-check context: fixes are identified, not measured (`evaluateWith`). */
     private readonly measuresFixes = true,
   ) {
@@ -93,7 +112,11 @@ export class AdviceContext {
     variant: Variant,
     options: AdviseOptions,
   ): AdviceContext | { issues: VariantEvaluation['issues'] } {
-    const base = evaluate(doc, variant.id, { priceBook: options.priceBook }).variants[0];
+    let diagramNodes = 0;
+    const base = evaluate(doc, variant.id, {
+      ...evaluateOptions(options),
+      onDiagramNodes: (nodes) => (diagramNodes = nodes),
+    }).variants[0];
     const graph = resolveGraph(variant, []);
     if (!base?.availability || !graph) return { issues: base?.issues ?? [] };
     const structure = buildStructure(graph, []);
@@ -105,6 +128,7 @@ export class AdviceContext {
       structure,
       trafficShares(doc, graph),
       options,
+      diagramNodes,
     );
   }
 
@@ -128,13 +152,20 @@ export class AdviceContext {
       structure,
       trafficShares(doc, graph),
       this.options,
+      this.diagramNodes,
       false,
     );
   }
 
-  /** The document with `op` applied to this variant. */
+  /** The document with `op` applied to this variant (memoised: the same object for one op). */
   fixed(op: FixOp): NinesDocument {
-    return applyFix(this.doc, this.variant.id, op);
+    const key = JSON.stringify(op);
+    let doc = this.fixedDocs.get(key);
+    if (!doc) {
+      doc = applyFix(this.doc, this.variant.id, op);
+      this.fixedDocs.set(key, doc);
+    }
+    return doc;
   }
 
   /** Exact evaluation of the variant with `op` applied; undefined if it cannot be evaluated. */
@@ -142,9 +173,8 @@ export class AdviceContext {
     if (!this.measuresFixes) return undefined;
     const key = JSON.stringify(op);
     if (!this.memo.has(key)) {
-      const after = evaluate(this.fixed(op), this.variant.id, {
-        priceBook: this.options.priceBook,
-      }).variants[0];
+      const after = evaluate(this.fixed(op), this.variant.id, evaluateOptions(this.options))
+        .variants[0];
       this.memo.set(key, after?.availability ? (after as EvaluatedVariant) : undefined);
     }
     return this.memo.get(key);
@@ -152,14 +182,19 @@ export class AdviceContext {
 
   /**
    * `scenario` run on this variant of `doc` (the document as it is, or with a fix applied);
-   * undefined when the variant cannot be evaluated.
+   * undefined when the variant cannot be evaluated. The graph of each document is built once.
    */
   scenarioOn(doc: NinesDocument, scenario: Scenario): ScenarioResult | undefined {
-    const variant = doc.variants.find((v) => v.id === this.variant.id);
-    const graph = variant && resolveGraph(variant, []);
-    if (!graph) return undefined;
-    const structure = buildStructure(graph, []);
-    return runScenario({ doc, graph, structure, traffic: trafficShares(doc, graph) }, scenario);
+    let prepared = this.prepared.get(doc);
+    if (prepared === undefined) {
+      const variant = doc.variants.find((v) => v.id === this.variant.id);
+      const graph = variant && resolveGraph(variant, []);
+      prepared = graph
+        ? { doc, graph, structure: buildStructure(graph, []), traffic: trafficShares(doc, graph) }
+        : null;
+      this.prepared.set(doc, prepared);
+    }
+    return prepared === null ? undefined : runScenario(prepared, scenario);
   }
 
   /**
@@ -175,6 +210,20 @@ export class AdviceContext {
         s.shift ?? null,
       ]);
     return (this.doc.scenarios ?? []).some((s) => key(s) === key(scenario)) ? [] : [scenario];
+  }
+
+  /** The backups of datastore `datastoreId` (`backs-up` edges to it), file order. */
+  backupsOf(datastoreId: string): readonly BackupNode[] {
+    if (this.backups === undefined) {
+      const backups = new Map<string, BackupNode[]>();
+      for (const e of this.variant.edges) {
+        const from = this.graph.byId.get(e.from);
+        if (e.kind !== 'backs-up' || from?.kind !== 'backup') continue;
+        backups.set(e.to, [...(backups.get(e.to) ?? []), from]);
+      }
+      this.backups = backups;
+    }
+    return this.backups.get(datastoreId) ?? [];
   }
 
   /** The request-weighted availability target, if the document sets one. */

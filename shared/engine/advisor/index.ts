@@ -16,17 +16,28 @@ import { capacityCheck } from './capacity';
 import type { FixOp } from '../../model/ops/fixes';
 import { AdviceContext, findingKey, type DraftFinding } from './context';
 import { measure } from './measure';
+import { ADVICE_WORK_BUDGET, chooseMeasured, designSize } from './budget';
+import { formatCount, formatNumber } from '../../text';
 import { crossRegionFindings } from './locality';
 import { singlePointFindings, zoneFindings } from './redundancy';
 import { replicationFindings } from './replication';
 import { targetFindings } from './targets';
-import type { AdviceReport, AdviseOptions, Finding, Severity, VariantAdvice } from './types';
+import type {
+  AdviceReport,
+  AdviceTruncation,
+  AdviseOptions,
+  Finding,
+  Severity,
+  VariantAdvice,
+} from './types';
 
 export { effectSummary } from './format';
 export { zoneTolerantInstances } from './redundancy';
 export { PRINCIPLES } from './types';
+export { ADVICE_WORK_BUDGET } from './budget';
 export type {
   AdviceReport,
+  AdviceTruncation,
   AdviseOptions,
   Finding,
   FindingEffect,
@@ -174,10 +185,11 @@ function* review(
     const ctx = AdviceContext.of(doc, variant, options);
     yield;
     if (!(ctx instanceof AdviceContext)) {
-      advice.push({ id: variant.id, findings: [], issues: ctx.issues });
+      advice.push({ id: variant.id, findings: [], issues: ctx.issues, truncated: null });
       continue;
     }
-    advice.push({ id: variant.id, findings: yield* reviewVariant(ctx, progress), issues: [] });
+    const budget = (options.workBudget ?? ADVICE_WORK_BUDGET) / variants.length;
+    advice.push({ id: variant.id, ...(yield* reviewVariant(ctx, budget, progress)), issues: [] });
   }
   progress.report(1);
   return { variants: advice, issues };
@@ -229,7 +241,11 @@ function recheckUnits(op: FixOp | null, capacitySteps: number): number {
   return RULE_UNITS + (CHANGES_CAPACITY[op.kind] && capacitySteps > 0 ? capacitySteps + 2 : 0);
 }
 
-function* reviewVariant(ctx: AdviceContext, progress: Progress): Generator<void, Finding[], void> {
+function* reviewVariant(
+  ctx: AdviceContext,
+  budget: number,
+  progress: Progress,
+): Generator<void, Pick<VariantAdvice, 'findings' | 'truncated'>, void> {
   const [spofs, zones, crossRegion, replication, backups, targets] = ruleDrafts(ctx) as [
     DraftFinding[],
     DraftFinding[],
@@ -263,24 +279,57 @@ function* reviewVariant(ctx: AdviceContext, progress: Progress): Generator<void,
     ...capacityDrafts,
     ...targets,
   ];
+  const { measured: chosen, truncation } = chooseMeasured(
+    ctx,
+    drafts,
+    designSize(ctx),
+    (op) => (CHANGES_CAPACITY[op.kind] && capacity.steps > 0 ? capacity.steps + 2 : 0),
+    budget,
+  );
+  const toMeasure = drafts.filter((d, i) => d.fix.op === null || chosen.has(i));
   progress.plan(
-    drafts.reduce((sum, d) => sum + EVALUATION_UNITS + recheckUnits(d.fix.op, capacity.steps), 0),
+    toMeasure.reduce(
+      (sum, d) => sum + EVALUATION_UNITS + recheckUnits(d.fix.op, capacity.steps),
+      0,
+    ),
   );
   const known = knownKeys(drafts);
   const measured: { finding: Finding; order: number }[] = [];
   for (const [order, draft] of drafts.entries()) {
+    if (draft.fix.op !== null && !chosen.has(order) && truncation !== null) {
+      measured.push({ finding: overBudget(ctx, draft, truncation), order });
+      continue;
+    }
     const offered = yield* recheck(ctx, draft, known, progress);
     measured.push({ finding: measure(ctx, offered), order });
     progress.did(EVALUATION_UNITS);
     yield;
   }
-  return measured
+  const findings = measured
     .sort(
       (x, y) =>
         SEVERITY_ORDER[x.finding.severity] - SEVERITY_ORDER[y.finding.severity] ||
         x.order - y.order,
     )
     .map((x) => x.finding);
+  return { findings, truncated: truncation };
+}
+
+/**
+ * A finding whose fix the work budget left unmeasured: not offered as a model change (it has
+ * not been re-checked either), no effect, and the message says why and what to do.
+ */
+function overBudget(
+  ctx: AdviceContext,
+  draft: DraftFinding,
+  truncation: AdviceTruncation,
+): Finding {
+  const total = truncation.measured + truncation.unmeasured;
+  return {
+    ...measure(ctx, { ...draft, fix: { label: draft.fix.label, op: null } }),
+    message: `${draft.message} Not measured: on a design this size the review measures ${formatNumber(truncation.measured)} of its ${formatCount(total, 'fix', 'fixes')}, the most severe first, within its work budget; this one is not offered as a model change. Apply the measured fixes, then review again.`,
+    notMeasured: 'work-budget',
+  };
 }
 
 /**

@@ -111,6 +111,12 @@ export interface Finding {
   /** The fix measured; null when the fix is not a model operation (`fix.op` null): not measured. */
   readonly effect: FindingEffect | null;
   /**
+   * Present when the fix has a model operation the review did not measure for lack of work
+   * budget (`work-budget`, docs/advisor.md): then `fix.op` is null (an unmeasured fix is not
+   * offered as a model change), `effect` is null, and the message says so.
+   */
+  readonly notMeasured?: 'work-budget';
+  /**
    * For a single point of failure that no model operation can remove: the highest availability
    * the design can reach while it stays (its own availability), in [0, 1]; null otherwise.
    */
@@ -123,6 +129,24 @@ export interface VariantAdvice {
   readonly findings: readonly Finding[];
   /** Problems that stopped the evaluation of the variant (then `findings` is empty). */
   readonly issues: readonly EngineIssue[];
+  /**
+   * Null when every fix was measured; otherwise how many the work budget left unmeasured
+   * (their findings carry `notMeasured: 'work-budget'`): the most severe and the most
+   * downtime-bearing were measured first.
+   */
+  readonly truncated: AdviceTruncation | null;
+}
+
+/** The fixes of a variant's review that its work budget left unmeasured. */
+export interface AdviceTruncation {
+  /** Fixes (model operations) measured. */
+  readonly measured: number;
+  /** Fixes not measured, and so not offered as a model change. */
+  readonly unmeasured: number;
+  /** Work units of measuring the costliest fix of this design (its size, docs/advisor.md). */
+  readonly workPerFix: number;
+  /** The variant's share of the review's work budget, units. */
+  readonly budget: number;
 }
 
 /** The whole `nines advise --json` document. */
@@ -136,4 +160,9 @@ export interface AdviceReport {
 export interface AdviseOptions {
   /** Price book for the cost of each fix; without it the cost figures are null. */
   readonly priceBook?: PriceBook;
+  /**
+   * Work units the review may spend measuring fixes, shared by the variants reviewed
+   * (default `ADVICE_WORK_BUDGET`; docs/advisor.md, "Work budget").
+   */
+  readonly workBudget?: number;
 }

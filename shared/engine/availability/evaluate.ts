@@ -186,6 +186,7 @@ function evaluateVariant(
     options.maxCutSetOrder ?? DEFAULT_MAX_CUT_SET_ORDER,
     options.maxCutSets ?? DEFAULT_MAX_CUT_SETS,
   );
+  options.onDiagramNodes?.(model.bdd.nodeCount);
   return {
     ...empty,
     availability: {

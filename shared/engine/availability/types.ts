@@ -109,4 +109,9 @@ export interface EvaluateOptions {
   readonly maxCutSets?: number;
   /** Price book for the cost estimate; without it `cost` is null. */
   readonly priceBook?: PriceBook;
+  /**
+   * Called once per variant evaluated with the number of nodes of its failure diagrams (BDD),
+   * the main work of an evaluation: for callers that budget their work (the advisor).
+   */
+  readonly onDiagramNodes?: (nodes: number) => void;
 }

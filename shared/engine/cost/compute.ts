@@ -70,7 +70,10 @@ export function priceInstances(ctx: CostContext, node: ModelNode): void {
   const perInstance = price.unit === 'month' ? price.usd : price.usd * ctx.hours;
   const rate =
     price.unit === 'month' ? `$${price.usd}/month` : `$${price.usd}/h × ${qty(ctx.hours, 'h')}`;
-  ctx.add(node, category, n * perInstance, `${n} × ${type} × ${rate}`, [price]);
+  // A managed node type (ElastiCache `cache.*`, Azure and Memorystore SKUs) says so on its line.
+  const managed = /^[^:]+:[^:]+:managed-([^:]+):/.exec(price.key)?.[1];
+  const what = managed === undefined ? type : `${type} (managed ${managed} node)`;
+  ctx.add(node, category, n * perInstance, `${n} × ${what} × ${rate}`, [price]);
   if (node.kind === 'datastore' && price.unit === 'hour') {
     priceActiveActiveMemory(ctx, node, price.usd, price.source, price.memGiB, price.key);
   }

@@ -223,3 +223,41 @@ export function sum(values: readonly number[]): number {
   for (const v of values) total += v;
   return total;
 }
+
+/** A quantity run through a price's tiers: the cost, each tier's part, and what is left. */
+export interface TieredCost {
+  readonly total: number;
+  /** `quantity × $price` of each tier used, for the line's detail. */
+  readonly parts: readonly string[];
+  /** Quantity beyond the last tier the book has (0 when every unit is priced). */
+  readonly remaining: number;
+  /** Where the last tier the book has ends (its `upTo`), 0 when none has a bound. */
+  readonly lastBound: number;
+}
+
+/**
+ * Prices `quantity` (in the tiers' unit) through `tiers`, first tier first: each tier takes
+ * what falls between the previous tier's `upTo` and its own; a tier without `upTo` takes the rest.
+ * `unitLabel` names the quantity in the parts, e.g. `GB` or `million queries`.
+ */
+export function throughTiers(
+  tiers: readonly Priced[],
+  quantity: number,
+  label: (amount: number) => string,
+): TieredCost {
+  let remaining = quantity;
+  let start = 0;
+  let total = 0;
+  const parts: string[] = [];
+  for (const tier of tiers) {
+    const size = tier.upTo === undefined ? remaining : Math.min(remaining, tier.upTo - start);
+    if (size > 0) {
+      total += size * tier.usd;
+      parts.push(`${label(size)} × $${tier.usd}`);
+    }
+    remaining -= Math.max(size, 0);
+    if (tier.upTo !== undefined) start = tier.upTo;
+    if (remaining <= 0) break;
+  }
+  return { total, parts, remaining: Math.max(remaining, 0), lastBound: start };
+}

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { priceBookSchema, type PriceBook } from '../../catalog/price-book';
+import { PART_PROVIDERS, pricePartSchema, withPriceParts } from '../../catalog/price-parts';
 import type { DatastoreNode, ModelNode, NinesDocument, Variant } from '../../model/types';
 import { parseDocumentText } from '../../schema/parse';
 import { activeActiveMemoryNeedGiB } from './compute';
@@ -12,6 +13,20 @@ import type { CostEstimate } from './types';
 const BOOK: PriceBook = priceBookSchema.parse(
   JSON.parse(
     readFileSync(new URL('../../../assets/pricing/pricebook.json', import.meta.url), 'utf8'),
+  ),
+);
+/** The bundled book as the CLI and the app price with it: the core with every provider's part. */
+const FULL_BOOK: PriceBook = withPriceParts(
+  BOOK,
+  PART_PROVIDERS.map((p) =>
+    pricePartSchema.parse(
+      JSON.parse(
+        readFileSync(
+          new URL(`../../../assets/pricing/pricebook-${p}.json`, import.meta.url),
+          'utf8',
+        ),
+      ),
+    ),
   ),
 );
 const GIB_IN_GB = 2 ** 30 / 1e9;
@@ -421,7 +436,7 @@ describe('estimateCost: one category at a time, hand-computed', () => {
 
   it('missing prices are reported, never guessed', () => {
     const nodes: ModelNode[] = [
-      ...region('r', 'eu-west-1'),
+      ...region('r', 'eu-west-2'),
       { id: 'db', kind: 'datastore', parent: 'r', instanceType: 'cache.r7g.large' },
       { id: 'lb', kind: 'router', parent: 'r' },
       { id: 'global-app', kind: 'service', instanceType: 'm7i.large' },
@@ -473,13 +488,192 @@ describe('estimateCost on the bundled templates', () => {
           expect(lines(c, node.id).length, node.id).toBeGreaterThan(0);
         }
       }
-      // What the price book lacks for these templates: ALB and S3 outside us-east-1, DNS queries.
-      for (const u of c.unpriced) {
-        expect(['loadBalancer', 'backup', 'routing'], `${u.nodeId}: ${u.reason}`).toContain(
-          u.category,
-        );
-      }
+      expect(c.unpriced, `${variant.id}`).toEqual([]);
+      expect(c.isComplete).toBe(true);
     }
+  });
+
+  // Monthly totals (USD) and the sources their lines cite, per variant, with the bundled book.
+  const PINNED: Record<string, [monthly: number, sources: string]> = {
+    'single-3az': [2840.353, 'ec-pricelist,infracost,sky-aws'],
+    'pilot-light': [
+      2914.8021,
+      'ape-route53,bill-euw1-alb,bill-euw1-s3,infracost,pricelist-euw1-fixture,sky-aws',
+    ],
+    'warm-standby': [
+      3592.721,
+      'ape-route53,bill-euw1-alb,bill-euw1-s3,infracost,pricelist-euw1-fixture,sky-aws',
+    ],
+    aa2: [
+      6254.4632,
+      'ape-route53,bill-euw1-alb,bill-euw1-s3,infracost,pricelist-euw1-fixture,redis-memory-limit,sky-aws',
+    ],
+    aa3: [
+      7401.8339,
+      'ape-route53,bill-euw1-alb,bill-euw1-s3,infracost,pricelist-euw1-fixture,redis-memory-limit,sky-aws,table-usw2',
+    ],
+  };
+
+  it.each(TEMPLATES)('%s: every variant prices completely, total and sources pinned', (_f, doc) => {
+    for (const variant of doc.variants) {
+      const c = estimateCost(doc, variant.id, { priceBook: FULL_BOOK });
+      expect(c.unpriced, variant.id).toEqual([]);
+      const [monthly, sources] = PINNED[variant.id] ?? [NaN, ''];
+      expect(c.monthly, variant.id).toBeCloseTo(monthly, 3);
+      const cited = new Set(c.breakdown.flatMap((l) => l.source.split(', ')));
+      expect([...cited].sort().join(','), variant.id).toBe(sources);
+      for (const source of cited) expect(FULL_BOOK.sources[source], source).toBeDefined();
+    }
+  });
+
+  it('the filled gaps add exactly their hand-computed lines (aa2: DNS queries, ALB and S3 in eu-west-1)', () => {
+    const [, doc] = TEMPLATES.find(([f]) => f.startsWith('active-active-2-regions')) ?? [];
+    if (!doc) throw new Error('no two-region template');
+    const c = estimateCost(doc, 'aa2', { priceBook: FULL_BOOK });
+    // Without the fills and the query volume, the same template left these out (issue 19).
+    const gaps = new Set([
+      'aws:eu-west-1:load-balancer:alb',
+      'aws:eu-west-1:load-balancer:alb-lcu',
+      'aws:eu-west-1:object-storage:standard',
+    ]);
+    const without: PriceBook = {
+      ...FULL_BOOK,
+      entries: Object.fromEntries(Object.entries(FULL_BOOK.entries).filter(([k]) => !gaps.has(k))),
+    };
+    const variant = doc.variants[0] as Variant;
+    const noQueries: NinesDocument = {
+      ...doc,
+      variants: [
+        {
+          ...variant,
+          nodes: variant.nodes.map((n) =>
+            n.kind === 'router' && n.id === 'dns' ? { ...n, queriesPerMonth: undefined } : n,
+          ),
+        },
+      ],
+    };
+    const before = estimateCost(noQueries, 'aa2', { priceBook: without });
+    expect(before.unpriced.map((u) => u.nodeId)).toEqual(['dns', 'lb-euw1', 'backup-euw1']);
+    const added =
+      100 * 0.6 + // 100 million latency-based queries at $0.60 per million
+      0.0252 * 730 + // the ALB hour in eu-west-1
+      2500 * GIB_IN_GB * 0.008 + // half of 5,000 GiB egress through the ALB, one LCU per GB
+      168 * 50 * GIB_IN_GB * 0.023; // 7 days of hourly 50 GiB copies on S3 Standard
+    expect(c.monthly - before.monthly).toBeCloseTo(added, 6);
+    expect(c.pricesAsOf).toEqual({ oldest: '2017-05-31', newest: '2026-09-20' });
+  });
+});
+
+describe('the full price book (core and provider parts)', () => {
+  const site = (provider: string, location: string, node: ModelNode) =>
+    estimateCost(docOf([...region('r', location, provider), node]), 'v', {
+      priceBook: FULL_BOOK,
+    });
+
+  it('prices a managed Redis node type as managed Redis, per region (ElastiCache eu-west-1 $0.243)', () => {
+    const c = site('aws', 'eu-west-1', {
+      id: 'db',
+      kind: 'datastore',
+      parent: 'r',
+      engine: 'redis',
+      instances: 2,
+      instanceType: 'cache.r7g.large',
+    });
+    const [line] = lines(c, 'db', 'datastore');
+    expect(line?.monthlyUsd).toBeCloseTo(2 * 0.243 * 730, 9);
+    expect(line?.detail.replace(/\s/g, ' ')).toBe(
+      '2 × cache.r7g.large (managed redis node) × $0.243/h × 730 h',
+    );
+    expect(line?.source).toBe('leanercloud-elasticache');
+    expect(c.pricesAsOf).toEqual({ oldest: '2025-04-24', newest: '2025-04-24' });
+  });
+
+  it('prices a VM of the bulk tables (Azure southeastasia, GCP europe-west4)', () => {
+    const azure = site('azure', 'southeastasia', {
+      id: 'app',
+      kind: 'service',
+      parent: 'r',
+      instanceType: 'Standard_D2s_v5',
+    });
+    expect(only(azure, 'app', 'compute')).toBeCloseTo(0.12 * 730, 9);
+    const gcp = site('gcp', 'europe-west4', {
+      id: 'app',
+      kind: 'service',
+      parent: 'r',
+      instanceType: 'n2-standard-8',
+    });
+    expect(only(gcp, 'app', 'compute')).toBeCloseTo(0.427664 * 730, 9);
+  });
+
+  it('an unknown instance type or region is an unpriced line with its reason, never a number', () => {
+    const type = site('aws', 'us-east-1', {
+      id: 'app',
+      kind: 'service',
+      parent: 'r',
+      instanceType: 'm99.huge',
+    });
+    expect(type.breakdown.filter((l) => l.nodeId === 'app')).toEqual([]);
+    expect(type.unpriced).toContainEqual(
+      expect.objectContaining({
+        nodeId: 'app',
+        code: 'no-price',
+        reason: 'no price for m99.huge in aws us-east-1',
+      }),
+    );
+    const place = site('azure', 'moon-1', {
+      id: 'app',
+      kind: 'service',
+      parent: 'r',
+      instanceType: 'Standard_D2s_v5',
+    });
+    expect(place.monthly).toBe(0);
+    expect(place.unpriced).toContainEqual(
+      expect.objectContaining({
+        code: 'no-price',
+        reason: 'no price for Standard_D2s_v5 in azure moon-1',
+      }),
+    );
+  });
+});
+
+describe('DNS queries', () => {
+  const dnsDoc = (router: Partial<ModelNode>, provider = 'aws') =>
+    docOf(
+      [
+        { id: 'dns', kind: 'router', ...router } as ModelNode,
+        ...region('r', provider === 'azure' ? 'eastus' : 'us-east-1', provider),
+        { id: 'lb', kind: 'router', parent: 'r' },
+      ],
+      {
+        edges: [{ from: 'dns', to: 'lb', kind: 'depends' }],
+        entry: 'dns',
+      },
+    );
+  const queryLine = (c: CostEstimate) =>
+    c.breakdown.find((l) => l.nodeId === 'dns' && l.detail.includes('DNS queries'));
+
+  it('queriesPerMonth × the routing policy’s price per million, through the tiers', () => {
+    // Route 53 latency-based: $0.60 per million for the first billion, $0.30 after.
+    const c = cost(dnsDoc({ queriesPerMonth: 1.5e9, routingPolicy: 'latency' }));
+    expect(queryLine(c)?.monthlyUsd).toBeCloseTo(1000 * 0.6 + 500 * 0.3, 9);
+    expect(queryLine(c)?.priceKeys).toEqual([
+      'aws:global:dns:queries-latency',
+      'aws:global:dns:queries-latency:tier2',
+    ]);
+    // No policy: simple (standard) queries, $0.40 per million.
+    expect(queryLine(cost(dnsDoc({ queriesPerMonth: 2e6 })))?.monthlyUsd).toBeCloseTo(0.8, 9);
+    // Azure Traffic Manager: $0.54 per million.
+    const azure = cost(dnsDoc({ queriesPerMonth: 1e7 }, 'azure'));
+    expect(queryLine(azure)?.monthlyUsd).toBeCloseTo(5.4, 9);
+    expect(queryLine(azure)?.source).toBe('infracost');
+  });
+
+  it('without a query volume the queries are unpriced (no-quantity), never guessed', () => {
+    const c = cost(dnsDoc({}));
+    expect(queryLine(c)).toBeUndefined();
+    expect(c.unpriced).toContainEqual(
+      expect.objectContaining({ nodeId: 'dns', code: 'no-quantity', category: 'routing' }),
+    );
   });
 });
 

@@ -9,7 +9,7 @@
  * read in the unit its provider bills (see `PriceUnit`). Missing prices are never guessed: what
  * needs one is listed in `unpriced` and left out of the total.
  */
-import { withDocumentPrices } from '../../catalog/price-book';
+import { priceDateRangeOf, withDocumentPrices } from '../../catalog/price-book';
 import type { ModelNode, NinesDocument } from '../../model/types';
 import { TRAFFIC_CATEGORIES } from './provider-rates';
 import { CostContext, instancesOf, naturalCategory, sum } from './context';
@@ -31,8 +31,9 @@ import { priceCrossZoneReplication, priceEgress, priceReplicationEdge } from './
  * - storage (object stores: `storageGiB` × GB-month price) and backups (the protected data set ×
  *   the copies kept, retentionDays × 86,400 / intervalSeconds, × the backup storage price);
  * - load balancers (hourly + processed data = the region's share of internet egress) and global
- *   routing (DNS hosted zone + one health check per target); DNS queries are reported as
- *   unpriced, because their number depends on resolver caching, not on requests per second;
+ *   routing (DNS hosted zone + one health check per target + the router's `queriesPerMonth` at
+ *   its routing policy's price per million); without a query volume the queries are unpriced,
+ *   because their number depends on resolver caching, not on requests per second;
  * - replication traffic (see {@link replicationGBPerMonth}): cross-region at the sender's
  *   inter-region price, cross-zone inside a tier at the inter-zone price;
  * - internet egress: `workload.egressGiBPerMonth` × the region's traffic share, tiered;
@@ -82,6 +83,11 @@ export function estimateCost(
     expectedDowntimeCostPerYear: expected,
     yearlyTotal: 12 * monthly + (expected ?? 0),
     priceBookAsOf: options.priceBook.asOf,
+    pricesAsOf:
+      priceDateRangeOf(
+        book,
+        breakdown.flatMap((l) => l.priceKeys),
+      ) ?? null,
     unpriced: ctx.unpriced,
     isComplete: ctx.unpriced.length === 0,
   };

@@ -3,6 +3,7 @@
  * factors of Redis replication and Active-Active with their source, and per provider the price
  * book items of load balancers, global routing, health checks and object storage.
  */
+import type { RouterNode } from '../../model/types';
 import type { CostCategory } from './types';
 
 export const BYTES_PER_GB = 1e9;
@@ -51,6 +52,33 @@ export const DEFAULT_GLOBAL_ROUTING = {
   fastCheck: 'health-check-feature',
   category: 'dns',
 };
+/**
+ * The price book item of a million DNS queries per provider and routing policy (in the
+ * provider's global routing category): Route 53 prices simple, latency, geo and IP-based
+ * queries apart; Cloud DNS prices routing-policy queries apart from plain ones; Traffic Manager
+ * has one query price. Other providers (e.g. `custom`) use `dns:queries`.
+ */
+/** A DNS routing policy (`simple` when a router gives none). */
+export type DnsRoutingPolicy = NonNullable<RouterNode['routingPolicy']>;
+
+export const DNS_QUERY_ITEM: Readonly<Record<string, Readonly<Record<DnsRoutingPolicy, string>>>> =
+  {
+    aws: {
+      simple: 'queries-standard',
+      latency: 'queries-latency',
+      geo: 'queries-geo',
+      'ip-based': 'queries-ip',
+    },
+    azure: { simple: 'queries', latency: 'queries', geo: 'queries', 'ip-based': 'queries' },
+    gcp: {
+      simple: 'queries-standard',
+      latency: 'queries-routing-policy',
+      geo: 'queries-routing-policy',
+      'ip-based': 'queries-routing-policy',
+    },
+  };
+export const DEFAULT_DNS_QUERY_ITEM = 'queries';
+
 /** Object storage class used for backups and object stores per provider (else `standard`). */
 export const OBJECT_STORAGE_ITEM: Readonly<Record<string, string>> = { azure: 'hot-lrs' };
 /** Route 53 calls a 10 s interval "fast"; 30 s is standard (nines' router defaults). */

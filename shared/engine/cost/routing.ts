@@ -1,18 +1,21 @@
 /**
  * Routing: a regional load balancer (fixed hourly item + the data it processes, the region's
  * share of internet egress) and a global router (hosted zone + one health check per target,
- * the fast-interval feature for checks every 10 s or faster; DNS queries are unpriced).
+ * the fast-interval feature for checks every 10 s or faster, and the router's stated DNS queries).
  */
+import { lookupPrice, priceTiers } from '../../catalog/price-book';
 import { NODE_DEFAULTS } from '../../model/defaults';
-import type { ModelNode } from '../../model/types';
+import type { ModelNode, RouterNode } from '../../model/types';
 import {
   BYTES_PER_GIB,
+  DEFAULT_DNS_QUERY_ITEM,
   DEFAULT_GLOBAL_ROUTING,
+  DNS_QUERY_ITEM,
   FAST_HEALTH_CHECK_SECONDS,
   GLOBAL_ROUTING,
   LOAD_BALANCER,
 } from './provider-rates';
-import { type CostContext, bytesPerUnit, quantityUnit, unique } from './context';
+import { type CostContext, bytesPerUnit, quantityUnit, throughTiers, unique } from './context';
 import { qty } from './format';
 
 export function priceLoadBalancer(ctx: CostContext, node: ModelNode): void {
@@ -144,10 +147,55 @@ export function priceGlobalRouter(ctx: CostContext, node: ModelNode & { kind: 'r
       ctx.miss(node, 'routing', 'no-price', `no fast health-check price for ${provider}`);
     }
   }
-  ctx.miss(
+  priceDnsQueries(ctx, node, provider, plan.category);
+}
+
+/**
+ * DNS queries: the router's `queriesPerMonth` at its routing policy's price per million,
+ * through the price's tiers (Route 53: the first billion a month, then the rest). Without a
+ * query volume they are unpriced: how many queries reach the provider depends on resolvers'
+ * caching, not on requests per second, so the engine does not guess one.
+ */
+export function priceDnsQueries(
+  ctx: CostContext,
+  node: RouterNode,
+  provider: string,
+  category: string,
+): void {
+  if (node.queriesPerMonth === undefined) {
+    ctx.miss(
+      node,
+      'routing',
+      'no-quantity',
+      'DNS queries: their number depends on how long resolvers cache answers, not on requests per second; give the router queriesPerMonth (or monthlyUsd to price it whole)',
+    );
+    return;
+  }
+  const policy = node.routingPolicy ?? 'simple';
+  const item = DNS_QUERY_ITEM[provider]?.[policy] ?? DEFAULT_DNS_QUERY_ITEM;
+  const first = lookupPrice(ctx.book, provider, 'global', category, item);
+  if (!first) {
+    ctx.miss(node, 'routing', 'no-price', `no ${category} ${item} price for ${provider}`);
+    return;
+  }
+  const tiers = priceTiers(ctx.book, first.key).map((t) => ctx.discounted(t, provider));
+  const millions = node.queriesPerMonth / 1e6;
+  const { total, parts, remaining, lastBound } = throughTiers(tiers, millions, (m) =>
+    qty(m, 'million queries'),
+  );
+  ctx.add(
     node,
     'routing',
-    'no-quantity',
-    'DNS queries: their number depends on how long resolvers cache answers, not on requests per second; give the router a monthlyUsd to price it whole',
+    total,
+    `${qty(millions, 'million')} ${policy} DNS queries a month: ${parts.join(' + ') || '0'} per million`,
+    tiers,
   );
+  if (remaining > 1e-9) {
+    ctx.miss(
+      node,
+      'routing',
+      'no-price',
+      `${qty(remaining, 'million queries')} beyond the last tier in the price book (${qty(lastBound, 'million queries')})`,
+    );
+  }
 }

@@ -6,7 +6,7 @@
 import { lookupPrice, priceTiers } from '../../catalog/price-book';
 import type { DatastoreNode, ModelNode, RegionNode } from '../../model/types';
 import { BYTES_PER_GB, BYTES_PER_GIB, SECONDS_PER_HOUR } from './provider-rates';
-import { type CostContext, bytesPerUnit, instancesOf, quantityUnit } from './context';
+import { type CostContext, bytesPerUnit, instancesOf, quantityUnit, throughTiers } from './context';
 import { num, qty } from './format';
 import type { CostCategory } from './types';
 
@@ -199,20 +199,10 @@ export function priceEgress(ctx: CostContext): void {
     }
     const tiers = priceTiers(ctx.book, first.key).map((t) => ctx.discounted(t, site.provider));
     const unit = tiers[0]?.unit ?? 'GB';
-    let remaining = (egress * share * BYTES_PER_GIB) / bytesPerUnit(unit);
-    let start = 0;
-    let total = 0;
-    const parts: string[] = [];
-    for (const tier of tiers) {
-      const size = tier.upTo === undefined ? remaining : Math.min(remaining, tier.upTo - start);
-      if (size > 0) {
-        total += size * tier.usd;
-        parts.push(`${qty(size, quantityUnit(unit))} × $${tier.usd}`);
-      }
-      remaining -= Math.max(size, 0);
-      if (tier.upTo !== undefined) start = tier.upTo;
-      if (remaining <= 0) break;
-    }
+    const quantity = (egress * share * BYTES_PER_GIB) / bytesPerUnit(unit);
+    const { total, parts, remaining, lastBound } = throughTiers(tiers, quantity, (q) =>
+      qty(q, quantityUnit(unit)),
+    );
     ctx.add(
       region,
       'egress',
@@ -225,7 +215,7 @@ export function priceEgress(ctx: CostContext): void {
         region,
         'egress',
         'no-price',
-        `${qty(remaining, quantityUnit(unit))} of egress beyond the last tier in the price book (${qty(start, quantityUnit(unit))})`,
+        `${qty(remaining, quantityUnit(unit))} of egress beyond the last tier in the price book (${qty(lastBound, quantityUnit(unit))})`,
       );
     }
   }

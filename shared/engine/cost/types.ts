@@ -2,7 +2,7 @@
  * The cost engine's public types: what a line pays for, a line, what could not be priced and
  * why, the estimate of one variant and its options.
  */
-import { type PriceBook } from '../../catalog/price-book';
+import type { DateRange, PriceBook } from '../../catalog/price-book';
 import type { NodeKind } from '../../model/types';
 
 /**
@@ -84,6 +84,11 @@ export interface CostEstimate {
   readonly yearlyTotal: number;
   /** Compilation date of the price book used. */
   readonly priceBookAsOf: string;
+  /**
+   * The oldest and newest source dates of the book prices the breakdown uses (overrides and
+   * undated sources not counted); null when no dated book price is used.
+   */
+  readonly pricesAsOf: DateRange | null;
   readonly unpriced: readonly UnpricedItem[];
   /** True when nothing is unpriced, so `monthly` is the whole cost rather than a lower bound. */
   readonly isComplete: boolean;

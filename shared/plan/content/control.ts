@@ -6,6 +6,7 @@
 import { bold, code, heading, inline, paragraph, type Block, type Cell } from '../document';
 import { appendixRef } from './appendix-labels';
 import { blank, blankCell } from './blanks';
+import type { DateRange } from '../../catalog/price-book';
 import type { PlanContext } from './context';
 import { capitalise } from '../../text';
 import { NIST_REVIEW } from './nist';
@@ -98,6 +99,7 @@ export function controlChapter(ctx: PlanContext, issue: Issue): Block[] {
           ? []
           : [{ key: 'FIPS 199 impact level', value: capitalise(impact) }]),
         { key: 'Price book', value: `as of ${ctx.comparison.priceBookAsOf}` },
+        ...pricesUsedRow(ctx.evaluation.cost?.pricesAsOf ?? null),
       ],
     },
     paragraph(
@@ -143,4 +145,11 @@ function distributionList(ctx: PlanContext, issue: Issue): Block[] {
       ],
     },
   ];
+}
+
+/** The dates of the prices the variant's cost uses, oldest to newest (none without a dated price). */
+function pricesUsedRow(range: DateRange | null): { key: string; value: string }[] {
+  if (range === null) return [];
+  const value = range.oldest === range.newest ? range.oldest : `${range.oldest} to ${range.newest}`;
+  return [{ key: 'Prices used, dated', value }];
 }

@@ -32,7 +32,7 @@ export {
   zoneSlotIn,
   type Dragged,
 } from './edits';
-export { copyName, pasteAt, PASTE_OFFSET } from './paste';
+export { copyName, duplicateSpot, pasteAt, PASTE_OFFSET } from './paste';
 export { alignRects, arrangeNodes, distributeRects, type Alignment, type Spacing } from './align';
 export { snapToGuides, type Guide, type Snap } from './guides';
 export { paletteSpot, type PaletteSpot } from './palette-spot';

@@ -1,6 +1,7 @@
 // The tidy rule as a property: after every step of a random sequence of placing edits (add a
-// region, a zone, a component; move; resize; paste; delete; align), no two nodes of which neither
-// holds the other overlap, every node lies inside its container, and the document still parses.
+// region, a zone, a component; move; resize; paste; duplicate; delete; align), no two nodes of
+// which neither holds the other overlap, every node lies inside its container, and the document
+// still parses.
 // Seeded and bounded, so it runs the same sequences every time.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { BUNDLED_TEMPLATES } from '../../app/templates';
 import { layoutVariant } from '../layout';
 import { alignRects, arrangeNodes } from './align';
 import { dropMoves, moveAndTidy, placeNode, resizeAndTidy } from './edits';
-import { pasteAt } from './paste';
+import { duplicateSpot, pasteAt } from './paste';
 import { absoluteBox, containersAt } from './variant-geometry';
 import { overlapsIn } from './overlaps.testing';
 
@@ -26,7 +27,7 @@ type Step =
   | { op: 'component'; kind: NodeKind; x: number; y: number; pick: number; inside: boolean }
   | { op: 'move'; pick: number; dx: number; dy: number }
   | { op: 'resize'; pick: number; dw: number; dh: number }
-  | { op: 'paste'; pick: number; atPointer: boolean; x: number; y: number }
+  | { op: 'paste'; pick: number; at: 'pointer' | 'beside' | 'duplicate'; x: number; y: number }
   | { op: 'delete'; pick: number }
   | { op: 'align'; picks: number[]; how: 'left' | 'top' | 'centre' | 'bottom' };
 
@@ -58,7 +59,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     op: fc.constant('paste' as const),
     pick: nat,
-    atPointer: fc.boolean(),
+    at: fc.constantFrom('pointer' as const, 'beside' as const, 'duplicate' as const),
     x: coord,
     y: coord,
   }),
@@ -133,8 +134,14 @@ function apply(doc: NinesDocument, s: Step): NinesDocument {
     case 'paste': {
       const node = pickFrom(nodes, s.pick);
       if (!node) return doc;
-      const at = s.atPointer ? { x: s.x, y: s.y } : null;
-      return pasteAt(doc, vid, copyNodes(variant, [node.id]), at).document;
+      const clip = copyNodes(variant, [node.id]);
+      const at =
+        s.at === 'pointer'
+          ? { x: s.x, y: s.y }
+          : s.at === 'duplicate'
+            ? duplicateSpot(variant, clip)
+            : null;
+      return pasteAt(doc, vid, clip, at).document;
     }
     case 'delete': {
       const node = pickFrom(nodes, s.pick);

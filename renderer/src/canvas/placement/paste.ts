@@ -1,17 +1,19 @@
 /**
- * Paste as a placing edit: the copies land at the pointer (or beside the originals), in the
- * container under the pointer that may hold them, named "… copy", "… copy 2", with fresh ids,
- * in free space (the tidy rule's `arriving`; a pasted zone takes its region's next slot).
+ * Paste as a placing edit: the copies land at the pointer (or beside the originals; duplicated
+ * regions right of the rightmost region), in the container under the pointer that may hold them,
+ * named "… copy", "… copy 2", with fresh ids, in free space (the tidy rule's `arriving`; a pasted
+ * zone takes its region's next slot).
  */
 import { absolutePosition, type Point } from '../../../../shared/model/ops/layout';
 import { pasteNodes, type Clipboard } from '../../../../shared/model/ops/paste';
 import { dropTarget } from '../../../../shared/model/ops/placement';
 import { variantOf, withVariant } from '../../../../shared/model/ops/variant-utils';
-import type { ModelNode, NinesDocument, Position } from '../../../../shared/model/types';
+import type { ModelNode, NinesDocument, Position, Variant } from '../../../../shared/model/types';
 import { layoutVariant } from '../layout';
 import { centreOf, unionOf, type Rect } from './geometry';
 import { zoneSlotIn } from './edits';
-import { containersAt, tidyVariant } from './variant-geometry';
+import { TOP_LEVEL_GAP } from './tidy';
+import { absoluteBox, containersAt, tidyVariant } from './variant-geometry';
 
 const COPY_SUFFIX = / copy(?: (\d+))?$/;
 
@@ -30,24 +32,54 @@ export function copyName(name: string, taken: ReadonlySet<string>): string {
 /** How far beside the originals a paste lands when it is not at the pointer, px. */
 export const PASTE_OFFSET = { x: 24, y: 24 } as const;
 
+/** The copied nodes the selection named: those whose container was not copied with them. */
+function rootsOf(clip: Clipboard): ModelNode[] {
+  const copied = new Set(clip.nodes.map((n) => n.id));
+  return clip.nodes.filter((n) => n.parent === undefined || !copied.has(n.parent));
+}
+
+/**
+ * Where Duplicate centres the copies (canvas coordinates), or null for beside the originals
+ * (`PASTE_OFFSET`). Copies of regions of `variant` go right of the rightmost region, with
+ * `TOP_LEVEL_GAP` px between, level with the originals: regions stand in a row, as the palette
+ * adds a new one, and a copy offset by a few px would cover its original's neighbours.
+ */
+export function duplicateSpot(variant: Variant, clip: Clipboard): Point | null {
+  const roots = rootsOf(clip);
+  const inVariant = new Set(variant.nodes.map((n) => n.id));
+  if (roots.length === 0 || roots.some((n) => n.kind !== 'region' || !inVariant.has(n.id))) {
+    return null;
+  }
+  const boxes = layoutVariant(variant);
+  const originals = unionOf(roots.map((n) => absoluteBox(variant, boxes, n.id)));
+  const regions = variant.nodes
+    .filter((n) => n.kind === 'region')
+    .map((n) => absoluteBox(variant, boxes, n.id));
+  const right = Math.max(...regions.map((r) => r.x + r.width));
+  return {
+    x: right + TOP_LEVEL_GAP + originals.width / 2,
+    y: originals.y + originals.height / 2,
+  };
+}
+
 /**
  * Pastes `clip` into variant `variantId`. With `at` (canvas coordinates), the copies are centred
  * there as a group and go into the deepest container under it that may hold each (else they keep
  * their container); without it, they keep their containers and land `PASTE_OFFSET` beside the
  * originals. The copied nodes the selection named (those whose container was not copied with
- * them) are renamed with `copyName` when they have a name. Returns the new ids.
+ * them) are renamed with `copyName` when they have a name. Returns the new ids, and among them
+ * `rootIds`, the copies of those named nodes (what the editor selects afterwards).
  */
 export function pasteAt(
   doc: NinesDocument,
   variantId: string,
   clip: Clipboard,
   at: Point | null,
-): { document: NinesDocument; nodeIds: string[] } {
+): { document: NinesDocument; nodeIds: string[]; rootIds: string[] } {
   const variant = variantOf(doc, variantId);
   const boxes = layoutVariant(variant);
   const inVariant = new Map(variant.nodes.map((n) => [n.id, n]));
-  const copied = new Set(clip.nodes.map((n) => n.id));
-  const roots = clip.nodes.filter((n) => n.parent === undefined || !copied.has(n.parent));
+  const roots = rootsOf(clip);
 
   // Where each root was: its box as shown when the original is here, else as the clipboard has it.
   const originOf = (parent: string | undefined): Point =>
@@ -121,5 +153,5 @@ export function pasteAt(
       slotted,
     );
   });
-  return { document, nodeIds: pasted.nodeIds };
+  return { document, nodeIds: pasted.nodeIds, rootIds: [...placedRoots] };
 }

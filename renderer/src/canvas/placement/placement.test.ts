@@ -5,11 +5,11 @@ import type { NinesDocument, Variant } from '../../../../shared/model/types';
 import { layoutVariant } from '../layout';
 import { alignRects, arrangeNodes, distributeRects } from './align';
 import { dropMoves, moveAndTidy, placeNode, resizeAndTidy } from './edits';
-import { nearestFree } from './geometry';
+import { nearestFree, type Rect } from './geometry';
 import { snapToGuides } from './guides';
 import { overlapsIn } from './overlaps.testing';
 import { paletteSpot } from './palette-spot';
-import { copyName, pasteAt } from './paste';
+import { copyName, duplicateSpot, pasteAt } from './paste';
 import { tidy, TOP_LEVEL_GAP, type TreeNode } from './tidy';
 import { absoluteBox } from './variant-geometry';
 
@@ -46,6 +46,21 @@ describe('zone strip', () => {
       { x: 498, y: 46, width: 228, height: 160 },
     ]);
     expect(boxOf(doc, 'region-1')?.width).toBe(498 + 228 + 14);
+    expect(overlapsIn(only(doc))).toEqual([]);
+  });
+
+  it('draws the zones of a strip as tall as the tallest, as a zone grows', () => {
+    const { doc } = build([
+      ['region', undefined, 200, 200],
+      ['zone', 'region-1', 0, 0],
+      ['zone', 'region-1', 0, 0],
+      ['zone', 'region-1', 0, 0],
+      ['service', 'zone-1', 0, 0],
+      ['datastore', 'zone-1', 0, 0],
+    ]);
+    const heights = ['zone-1', 'zone-2', 'zone-3'].map((id) => boxOf(doc, id)?.height);
+    expect(heights[0]).toBeGreaterThan(160);
+    expect(heights).toEqual([heights[0], heights[0], heights[0]]);
     expect(overlapsIn(only(doc))).toEqual([]);
   });
 
@@ -291,6 +306,41 @@ describe('paste', () => {
     const copy = only(pasted.document).nodes.find((n) => n.id === 'app-2');
     expect(copy?.parent).toBe('region-1');
     expect(overlapsIn(only(pasted.document))).toEqual([]);
+  });
+});
+
+describe('duplicate', () => {
+  it('puts a region’s copy right of the rightmost region, level with its original, clear of all', () => {
+    const { doc } = build([
+      ['region', undefined, 200, 200],
+      ['zone', 'region-1', 0, 0],
+      ['region', undefined, 900, 400],
+      ['external', undefined, 1600, 300],
+    ]);
+    const variant = only(doc);
+    const clip = copyNodes(variant, ['region-1']);
+    const at = duplicateSpot(variant, clip);
+    const pasted = pasteAt(doc, VID, clip, at);
+    const after = only(pasted.document);
+    const boxes = layoutVariant(after);
+    const [original, other, copy] = ['region-1', 'region-2', pasted.rootIds[0] ?? ''].map((id) =>
+      absoluteBox(after, boxes, id),
+    ) as [Rect, Rect, Rect];
+    expect(pasted.rootIds).toEqual(['region-3']);
+    expect(pasted.nodeIds).toEqual(['region-3', 'zone-2']);
+    expect(copy.x).toBeGreaterThanOrEqual(other.x + other.width + TOP_LEVEL_GAP);
+    expect(copy.y).toBe(original.y);
+    expect(copy).toMatchObject({ width: original.width, height: original.height });
+    expect(overlapsIn(after)).toEqual([]);
+  });
+
+  it('leaves anything but regions beside the originals', () => {
+    const { doc } = build([
+      ['region', undefined, 200, 200],
+      ['service', 'region-1', 200, 200],
+    ]);
+    expect(duplicateSpot(only(doc), copyNodes(only(doc), ['app-1']))).toBeNull();
+    expect(duplicateSpot(only(doc), copyNodes(only(doc), ['region-1', 'app-1']))).not.toBeNull();
   });
 });
 

@@ -5,7 +5,9 @@
  * 1. every child lies inside its container, right of its padding and below its title bar;
  * 2. siblings do not overlap;
  * 3. a container is at least as large as what it holds, plus padding (it grows, never shrinks;
- *    when something is placed on purpose left of or above its content area, it grows that way).
+ *    when something is placed on purpose left of or above its content area, it grows that way);
+ * 4. the zones of a region's strip (the same top) are as tall as the tallest, where that
+ *    overlaps nothing.
  *
  * Together these keep every pair of nodes of which neither holds the other apart: a card in a
  * zone cannot overlap another zone, since the two zones are apart and each holds its own.
@@ -136,7 +138,27 @@ export function tidy(
       out.set(id, box);
       placed.push(box);
     }
-    if (container) grow(container.id, placed);
+    if (!container) return;
+    if (container.shape === 'region') evenStrip(kids);
+    const held = kids.map((k) => boxOf(k.id));
+    grow(container.id, held);
+  };
+
+  /**
+   * The zones of a region that stand in one row (the same top) are drawn as tall as the tallest
+   * of them, like the columns of a provider's console, where that overlaps nothing.
+   */
+  const evenStrip = (kids: readonly TreeNode[]) => {
+    const zones = kids.filter((k) => k.shape === 'zone');
+    for (const zone of zones) {
+      const box = boxOf(zone.id);
+      const row = zones.filter((z) => boxOf(z.id).y === box.y);
+      const height = Math.max(...row.map((z) => boxOf(z.id).height));
+      if (height === box.height) continue;
+      const taller = { ...box, height };
+      const isFree = kids.every((k) => k.id === zone.id || !overlaps(taller, boxOf(k.id)));
+      if (isFree) out.set(zone.id, taller);
+    }
   };
 
   /**
