@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { PlanDocument } from '../shared/plan/document';
 import { toSvg, type Drawing } from '../shared/plan/drawing';
 import { replaceFile } from './atomic-write';
@@ -90,6 +91,12 @@ export function nodePdfMake(): PdfMakeNode {
   return instance;
 }
 
+/** Node's zlib for the DOCX package: native, where `docx` would deflate in JavaScript. */
+const ZIP_CODEC = {
+  deflateRaw: (data: Uint8Array) => deflateRawSync(data),
+  crc32: (data: Uint8Array) => crc32(data),
+};
+
 /**
  * The bytes of `doc` in `format` (Markdown as UTF-8). Each writer is loaded when first asked
  * for, so that a command writing a PDF does not start up the DOCX library, and the reverse.
@@ -102,7 +109,7 @@ export async function renderPlan(doc: PlanDocument, format: PlanFormat): Promise
     }
     case 'docx': {
       const { writeDocx } = await import('../shared/plan/docx/write-docx');
-      return writeDocx(doc, { pngFallback: resvgPng });
+      return writeDocx(doc, { pngFallback: resvgPng, codec: ZIP_CODEC });
     }
     case 'md': {
       const { writeMarkdown } = await import('../shared/plan/markdown/write-markdown');

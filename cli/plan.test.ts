@@ -277,11 +277,14 @@ describe('nines plan FILE --md --docx', () => {
 
   it('styles the DOCX headings as Word Heading 1–3, in the order of the plan', () => {
     const xml = strFromU8(unzipSync(docx)['word/document.xml'] ?? new Uint8Array());
-    // Each paragraph with its style and its w:t texts joined (the XML holds no nested w:p).
+    // Each paragraph with its style and its w:t texts joined, a w:noBreakHyphen (inside an id)
+    // read as `-` (the XML holds no nested w:p).
     const styled = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
       .map(([p]) => ({
         style: /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? '',
-        text: [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1] ?? '').join(''),
+        text: [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)]
+          .map((t) => (t[0] === '<w:noBreakHyphen/>' ? '-' : (t[1] ?? '')))
+          .join(''),
       }))
       .filter(({ style }) => /^Heading[1-3]$/.test(style));
     // Word numbers the headings (a list linked to the heading styles): the text has no number.

@@ -6,7 +6,6 @@ import {
   captionLabel,
   fileDate,
   isFillableRow,
-  numberCaptions,
   checkDocument,
   contentWidth,
   documentControl,
@@ -111,46 +110,8 @@ describe('documentControl', () => {
   });
 });
 
-describe('numberCaptions', () => {
-  const table = (caption: string) => ({
-    kind: 'table' as const,
-    caption,
-    columns: [{ header: 'a' }],
-    rows: [['Table 3 and Table A.2']],
-  });
-
-  it('numbers tables without gaps, the body and each appendix letter on their own', () => {
-    const doc: PlanDocument = {
-      meta,
-      blocks: [
-        table('Table 1. One'),
-        // Table 2 was left out by the builder: 3 becomes 2, and so do references to it.
-        table('Table 3. Three'),
-        paragraph('See Table 3, Table 1, Table 3-2 of SP 800-34, Table 7 and Table A.2.'),
-        appendix('Appendix A. Things'),
-        table('Table A.2. Two in A'),
-        table('Table C.1. One in C'),
-      ],
-    };
-    const out = numberCaptions(doc);
-    const captions = out.blocks.flatMap((b) => (b.kind === 'table' ? [b.caption] : []));
-    expect(captions).toEqual([
-      'Table 1. One',
-      'Table 2. Three',
-      'Table A.1. Two in A',
-      'Table C.1. One in C',
-    ]);
-    const text = out.blocks[2]?.kind === 'paragraph' ? out.blocks[2].runs[0]?.text : '';
-    // SP 800-34's own table and a number no caption had are left alone.
-    expect(text).toBe('See Table 2, Table 1, Table 3-2 of SP 800-34, Table 7 and Table A.1.');
-    expect(out.blocks[1]?.kind === 'table' ? out.blocks[1].rows[0]?.[0] : '').toBe(
-      'Table 2 and Table A.1',
-    );
-  });
-
-  it('leaves a document numbered without gaps as it is, and reads a caption label', () => {
-    const doc: PlanDocument = { meta, blocks: [table('Table 1. One'), table('No label')] };
-    expect(numberCaptions(doc)).toEqual(doc);
+describe('captionLabel', () => {
+  it('reads a caption label', () => {
     expect(captionLabel('Table B.12. Components')).toEqual({
       kind: 'Table',
       prefix: 'B.',

@@ -349,6 +349,31 @@ function toInline(item: string | Inline): Inline {
   return typeof item === 'string' ? [text(item)] : item;
 }
 
+/**
+ * A hyphenated token with a digit: an id such as `us-east-1`, `redis-use1` or a date. Lines
+ * must not break inside one (a region id split as `eu-` / `west-1` reads as two words).
+ */
+const HYPHENATED = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
+
+/**
+ * `text` cut into plain parts and hyphenated ids (`id: true`), in order, which the writers keep
+ * on one line: the PDF as an inline pdfmake does not wrap, the DOCX with Word's non-breaking
+ * hyphens. Never empty: an empty text is one empty plain part.
+ */
+export function splitAtIds(text: string): { text: string; id: boolean }[] {
+  const parts: { text: string; id: boolean }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(HYPHENATED)) {
+    if (!/\d/.test(match[0])) continue;
+    const at = match.index;
+    if (at > last) parts.push({ text: text.slice(last, at), id: false });
+    parts.push({ text: match[0], id: true });
+    last = at + match[0].length;
+  }
+  if (last < text.length || parts.length === 0) parts.push({ text: text.slice(last), id: false });
+  return parts;
+}
+
 /** The plain text of a cell or of inline content. */
 export function plainText(value: Cell): string {
   return typeof value === 'string' ? value : value.map((run) => run.text).join('');
@@ -456,75 +481,11 @@ export function captionLabel(caption: string): CaptionLabel | undefined {
 }
 
 /**
- * A reference to a table or figure in running text: `Table 6`, `Table A.3`, `Figure 1`; not
- * `Table 3-2` (a table of SP 800-34) nor `Table 3.5`.
- */
-const CAPTION_REFERENCE = /\b(Table|Figure) ((?:[A-Z]\.)?\d+)\b(?![-\u2011\u2013]\d|\.\d)/g;
-
-/**
- * `doc` with its tables and figures numbered without gaps, in document order: `Table 1, 2, …`
- * in the body and `Table B.1, B.2, …` within each appendix letter, and every reference in the
- * text to a renumbered caption (`Table 6`) changed with it. The builder numbers its captions
- * as it writes them, and a table it leaves out (a single variant has no ranking, a single
- * region no cross-region dependencies) would leave a gap; the writers print this instead.
- * References to a number no caption had are left as they are.
- */
-export function numberCaptions(doc: PlanDocument): PlanDocument {
-  const counters = new Map<string, number>();
-  const renamed = new Map<string, string>();
-  const caption = (text: string): string => {
-    const label = captionLabel(text);
-    if (!label) return text;
-    const key = `${label.kind} ${label.prefix}`;
-    const next = (counters.get(key) ?? 0) + 1;
-    counters.set(key, next);
-    const old = `${key}${label.number}`;
-    if (!renamed.has(old)) renamed.set(old, `${key}${next}`);
-    return `${key}${next}. ${label.rest}`;
-  };
-  const numbered = doc.blocks.map((block): Block => {
-    if ((block.kind === 'table' || block.kind === 'figure') && block.caption !== undefined) {
-      return { ...block, caption: caption(block.caption) };
-    }
-    return block;
-  });
-  if ([...renamed].every(([from, to]) => from === to)) return { ...doc, blocks: numbered };
-  const fix = (value: string) =>
-    value.replace(CAPTION_REFERENCE, (whole, kind: string, label: string) => {
-      return renamed.get(`${kind} ${label}`) ?? whole;
-    });
-  const fixRuns = (runs: Inline): Inline =>
-    runs.map((run) => (run.blank || run.code ? run : { ...run, text: fix(run.text) }));
-  const fixCell = (cell: Cell): Cell => (typeof cell === 'string' ? fix(cell) : fixRuns(cell));
-  return {
-    ...doc,
-    blocks: numbered.map((block): Block => {
-      switch (block.kind) {
-        case 'paragraph':
-          return { ...block, runs: fixRuns(block.runs) };
-        case 'callout':
-          return { ...block, runs: fixRuns(block.runs) };
-        case 'list':
-          return { ...block, items: block.items.map(fixRuns) };
-        case 'table':
-          return { ...block, rows: block.rows.map((row) => row.map(fixCell)) };
-        case 'keyValue':
-          return {
-            ...block,
-            rows: block.rows.map((row) => ({ key: row.key, value: fixCell(row.value) })),
-          };
-        default:
-          return block;
-      }
-    }),
-  };
-}
-
-/**
- * What every writer does first: checks `doc` (throws on a problem, see {@link assertWritable})
- * and numbers its captions without gaps ({@link numberCaptions}).
+ * What every writer does first: checks `doc` (throws on a problem, see {@link assertWritable}).
+ * The writers print captions as they are: the plan builder numbers them
+ * (`content/cross-references.ts`).
  */
 export function prepareForWriting(doc: PlanDocument): PlanDocument {
   assertWritable(doc);
-  return numberCaptions(doc);
+  return doc;
 }

@@ -89,7 +89,7 @@ export function samplePlan(model: NinesDocument, date: string): PlanDocument {
       caption: `Figure 1. Topology of ${variant.name}`,
     }),
     paragraph(
-      'Solid arrows are request dependencies (consumer to dependency); dashed arcs are asynchronous replication between data tier members; dotted arrows are backups. A dependency that crosses regions would be drawn in orange.',
+      'Solid arrows are request dependencies (consumer to dependency); dashed lines are asynchronous replication between data tier members; dotted arrows are backups. A dependency that crosses regions would be drawn in orange.',
     ),
     heading(2, 'Roles and responsibilities'),
     {

@@ -46,7 +46,7 @@ export function conceptOfOperationsChapter(ctx: PlanContext): Block[] {
       caption: `Figure 1. Topology of ${variant.name}`,
     }),
     paragraph(
-      `Solid arrows are request dependencies (consumer to dependency); dashed arcs join data-tier members that replicate; dotted arrows go from a backup to the datastore it protects; a dependency that crosses regions is drawn in orange. ${appendixRef('inventory')} lists every component and ${appendixRef('interconnections')} the connections between regions and to external systems.`,
+      `Solid arrows are request dependencies (consumer to dependency); dashed lines without arrowheads join data-tier members that replicate; dotted arrows go from a backup to the datastore it protects. In the drawn figure a dependency that crosses regions is a thicker orange arrow, and the legend under the figure names each kind of line. ${appendixRef('inventory')} lists every component and ${appendixRef('interconnections')} the connections between regions and to external systems.`,
     ),
     heading(2, 'Phases of recovery'),
     paragraph(

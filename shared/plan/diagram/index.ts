@@ -1,7 +1,8 @@
 /**
  * The topology diagram of one variant, drawn from the model: regions as rounded panels, zones
- * as columns inside them, components as cards, `depends` edges as arrows (cross-region ones in
- * a warning colour), `replicates` edges as dashed arcs and `backs-up` edges as dotted arrows.
+ * as columns inside them, components as cards, `depends` edges as arrows (cross-region ones
+ * thicker, in a warning colour), `replicates` edges as dashed lines without arrowheads and
+ * `backs-up` edges as dotted arrows, with a legend under the drawing.
  * The folder's door: theme (colours, sizes), labels (what a card says), layout (where boxes go),
  * shapes (cards, edges, legend), topology (the drawing), mermaid (the Markdown figure) and
  * figure (the block the plan embeds).

@@ -15,6 +15,8 @@ import {
   Table,
   TableCell,
   TableRow,
+  NoBreakHyphen,
+  type IRunOptions,
   TextRun,
   WidthType,
   type ParagraphChild,
@@ -30,6 +32,7 @@ import {
   type Inline,
   type KeyValueBlock,
   type TableBlock,
+  splitAtIds,
 } from '../document';
 import { escapeXml, toSvg } from '../drawing';
 import { FILLABLE_ROW_HEIGHT, rowsFitOnPage } from '../pdf/pdf-definition';
@@ -75,6 +78,28 @@ export function blankControl(hint: string, size?: number): ParagraphChild {
   return ImportedXmlComponent.fromXmlString(xml) as unknown as ParagraphChild;
 }
 
+/**
+ * A run's text as the children of a `w:r`, each hyphenated id ({@link splitAtIds}) with Word's
+ * non-breaking hyphens (`w:noBreakHyphen`), so that Word does not break a line inside it.
+ */
+function unbrokenIds(text: string): (string | NoBreakHyphen)[] {
+  return splitAtIds(text).flatMap((part) =>
+    part.id
+      ? part.text
+          .split('-')
+          .flatMap((piece, i) => (i === 0 ? [piece] : [new NoBreakHyphen(), piece]))
+      : [part.text],
+  );
+}
+
+/** A run of `text` (its hyphenated ids unbroken, see {@link unbrokenIds}) with `options`. */
+export function textRun(
+  text: string,
+  options: Omit<IRunOptions, 'text' | 'children'> = {},
+): TextRun {
+  return new TextRun({ ...options, children: unbrokenIds(text) });
+}
+
 export function runs(
   content: Inline,
   extra: { italics?: boolean; size?: number } = {},
@@ -83,7 +108,7 @@ export function runs(
     run.blank
       ? blankControl(run.text, extra.size)
       : new TextRun({
-          text: run.text,
+          children: unbrokenIds(run.text),
           bold: run.bold ?? false,
           italics: (run.italic ?? false) || (extra.italics ?? false),
           ...(run.code
@@ -101,12 +126,12 @@ export function runs(
  */
 export function captionChildren(caption: string): ParagraphChild[] {
   const label = captionLabel(caption);
-  if (!label) return [new TextRun(caption)];
+  if (!label) return [textRun(caption)];
   const sequence = `${label.kind}${label.prefix.replace('.', '')}`;
   return [
     new TextRun(`${label.kind} ${label.prefix}`),
     new SimpleField(`SEQ ${sequence} \\* ARABIC`, String(label.number)),
-    new TextRun(`. ${label.rest}`),
+    textRun(`. ${label.rest}`),
   ];
 }
 
@@ -119,7 +144,7 @@ export function alignment(align: Align | undefined) {
 function cellParagraph(cell: Cell, align?: Align, bold = false): Paragraph {
   const children =
     typeof cell === 'string'
-      ? [new TextRun({ text: cell, bold, size: 17 })]
+      ? [textRun(cell, { bold, size: 17 })]
       : runs(cell, { size: isBlankCell(cell) ? 14 : 17 });
   return new Paragraph({ children, alignment: alignment(align), spacing: { before: 0, after: 0 } });
 }
@@ -240,7 +265,7 @@ export function calloutOf(block: CalloutBlock): Paragraph {
   const tone = T.callout[block.tone];
   const children: ParagraphChild[] = [];
   if (block.title)
-    children.push(new TextRun({ text: `${block.title}: `, bold: true, color: hex(tone.title) }));
+    children.push(textRun(`${block.title}: `, { bold: true, color: hex(tone.title) }));
   children.push(...runs(block.runs, { italics: block.tone === 'placeholder' }));
   return new Paragraph({
     children,

@@ -46,11 +46,17 @@ import {
   type PlanMeta,
 } from '../document';
 import { BLANK_SIZE, BLANK_STYLE, type Child, FONT, HEADING, T, TWIP, hex } from './theme';
-import { calloutOf, figureOf, keyValueOf, runs, tableOf } from './blocks';
+import { calloutOf, figureOf, keyValueOf, runs, tableOf, textRun } from './blocks';
 import type { Drawing } from '../drawing';
 import { DocumentIds } from './document-ids';
 import { drawingToPng, type PngFallback } from './png-fallback';
-import { CORE_PROPERTIES, corePropertiesXml, setZipDates } from './package';
+import {
+  CORE_PROPERTIES,
+  corePropertiesXml,
+  setZipDates,
+  zipPackage,
+  type ZipCodec,
+} from './package';
 
 /** Reference of the multilevel list that numbers Heading 1–3. */
 const HEADING_LIST = 'headings';
@@ -83,9 +89,9 @@ function titlePage(doc: PlanDocument): Child[] {
         }),
       ],
     }),
-    new Paragraph({ style: 'Title', children: [new TextRun(meta.title)] }),
+    new Paragraph({ style: 'Title', children: [textRun(meta.title)] }),
     ...(meta.subtitle
-      ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(meta.subtitle)] })]
+      ? [new Paragraph({ style: 'Subtitle', children: [textRun(meta.subtitle)] })]
       : []),
     ...rows.map(
       ([key, value]) =>
@@ -95,18 +101,17 @@ function titlePage(doc: PlanDocument): Child[] {
           spacing: { before: 120, after: 0 },
           children: [
             new TextRun({ text: key, color: hex(T.muted) }),
-            new TextRun({ text: `\t${value}`, bold: true }),
+            textRun(`\t${value}`, { bold: true }),
           ],
         }),
     ),
     new Paragraph({
       spacing: { before: 480 },
       children: [
-        new TextRun({
-          text: 'Prepared following the outline of NIST SP 800-34 Rev. 1, Contingency Planning Guide for Federal Information Systems.',
-          size: 17,
-          color: hex(T.muted),
-        }),
+        textRun(
+          'Prepared following the outline of NIST SP 800-34 Rev. 1, Contingency Planning Guide for Federal Information Systems.',
+          { size: 17, color: hex(T.muted) },
+        ),
       ],
     }),
     new Paragraph({
@@ -147,7 +152,7 @@ function sectionsOf(
             pageBreakBefore: (block.level === 1 && current.children.length > 0) || breakNext,
             // The number comes from the heading styles' list; an unnumbered heading leaves it.
             ...(numbers.has(block.id) ? {} : { numbering: false as never }),
-            children: ids.around(block.id, [new TextRun(block.text)]),
+            children: ids.around(block.id, [textRun(block.text)]),
           }),
         );
         breakNext = false;
@@ -257,6 +262,34 @@ export interface DocxOptions {
 /** Options of {@link writeDocx}: the PNG fallback may take its time (a browser's canvas). */
 export interface WriteDocxOptions {
   readonly pngFallback?: (drawing: Drawing) => Uint8Array | Promise<Uint8Array>;
+  /**
+   * The host's DEFLATE and CRC-32 (the CLI: Node's zlib), to zip the package with; without it
+   * `docx` zips it with fflate's DEFLATE, in JavaScript.
+   */
+  readonly codec?: ZipCodec;
+}
+
+/**
+ * The package's parts by path, in zip order, as `docx`'s packer compiles them before zipping.
+ * `Packer.compiler` is not in `docx`'s types (docx 9.15.2, pinned): a `docx` without it fails
+ * the DOCX tests of the CLI, which pass a codec.
+ */
+function packageParts(document: Document, overrides: { path: string; data: string }[]) {
+  const { compiler } = Packer as unknown as {
+    compiler: {
+      compile(
+        file: Document,
+        prettify: undefined,
+        overrides: { path: string; data: string }[],
+      ): Map<string, string | Uint8Array>;
+    };
+  };
+  const encoder = new TextEncoder();
+  const parts = new Map<string, Uint8Array>();
+  for (const [path, data] of compiler.compile(document, undefined, overrides)) {
+    parts.set(path, typeof data === 'string' ? encoder.encode(data) : data);
+  }
+  return parts;
 }
 
 /** The `docx` Document of `doc` (exposed for tests and for callers that pack it themselves). */
@@ -416,8 +449,9 @@ export async function writeDocx(
     }
   }
   const pngFallback = (drawing: Drawing) => pngs.get(drawing) ?? drawingToPng(drawing);
-  const zip = await Packer.pack(toDocxDocument(doc, { pngFallback }), 'uint8array', false, [
-    { path: CORE_PROPERTIES, data: corePropertiesXml(doc.meta) },
-  ]);
-  return setZipDates(zip, fileDate(doc.meta));
+  const document = toDocxDocument(doc, { pngFallback });
+  const overrides = [{ path: CORE_PROPERTIES, data: corePropertiesXml(doc.meta) }];
+  const date = fileDate(doc.meta);
+  if (options.codec) return zipPackage(packageParts(document, overrides), date, options.codec);
+  return setZipDates(await Packer.pack(document, 'uint8array', false, overrides), date);
 }

@@ -16,31 +16,19 @@ import {
   type PageBreakBlock,
   type TableBlock,
   plainText,
+  splitAtIds,
 } from '../document';
 import { toSvg } from '../drawing';
 import { type PdfNode, T } from './theme';
 
 /**
- * A hyphenated token with a digit: an id such as `us-east-1`, `redis-use1` or a date. Lines
- * must not break inside one (a region id split as `eu-` / `west-1` reads as two words), so it
- * becomes an inline of its own that pdfmake does not wrap; its text, and so what a reader
- * copies, keeps plain hyphens.
+ * `text` with each hyphenated id ({@link splitAtIds}) an inline of its own that pdfmake does not
+ * wrap; its text, and so what a reader copies, keeps plain hyphens.
  */
-const HYPHENATED = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
-
-/** `text` cut into plain parts and id tokens, each token marked `noWrap`. */
 function unbrokenIds(text: string, style: Record<string, unknown>): PdfNode[] {
-  const parts: PdfNode[] = [];
-  let last = 0;
-  for (const match of text.matchAll(HYPHENATED)) {
-    if (!/\d/.test(match[0])) continue;
-    const at = match.index;
-    if (at > last) parts.push({ text: text.slice(last, at), ...style });
-    parts.push({ text: match[0], noWrap: true, ...style });
-    last = at + match[0].length;
-  }
-  if (last < text.length || parts.length === 0) parts.push({ text: text.slice(last), ...style });
-  return parts;
+  return splitAtIds(text).map((part) =>
+    part.id ? { text: part.text, noWrap: true, ...style } : { text: part.text, ...style },
+  );
 }
 
 /** Characters a blank in running text spans at least, hint included: room to write a name. */
