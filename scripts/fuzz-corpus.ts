@@ -18,6 +18,7 @@ import {
   routerLayers,
   sharedDependencies,
 } from '../shared/testing/budget-models';
+import { generatedModel } from '../shared/testing/generated-model';
 import { seededRandom } from '../shared/testing/seeded-random';
 
 /** One hostile input: a file (or a path that is not a file) and the commands to run on it. */
@@ -387,6 +388,9 @@ export function budgetCases(): BudgetCase[] {
       ['evaluate', 'advise', 'plan'],
       'finishes',
     ),
+    // Eight regions behind the DNS router: the capacity term's exact joint computation over seven
+    // other targets took 26 s of CPU before it was bounded at four (availability/capacity.ts).
+    budget('generated-8-regions', generatedModel(8), ['evaluate', 'advise', 'plan'], 'finishes'),
     budget('simulate-min-mtbf', rare, ['simulate'], '1,000,000', { simulate: ['--years', '1'] }),
   ];
 }

@@ -31,8 +31,14 @@ import { tierSize } from '../../model/nodes';
 import type { ResolvedGraph, RouterInfo, Structure, TrafficShares } from '../structure';
 import type { FailureModel } from './probability';
 
-/** Routers with at most this many other targets get the exact joint computation (2^n patterns). */
-export const EXACT_MAX_OTHERS = 8;
+/**
+ * Routers with at most this many other targets get the exact joint computation (2^n patterns).
+ * Each pattern conditions the BDD on every other target's state, and where those targets share
+ * events (a primary database in one region, the links to it) the conditioned BDDs grow with the
+ * pattern count: a generated 8-region design (7 other targets) took 26 s of CPU, 5 regions 2 s.
+ * 4 keeps every design within the work bound of docs/availability.md ("Work limits").
+ */
+export const EXACT_MAX_OTHERS = 4;
 
 /** States of the other targets whose probability is below this are dropped (large routers). */
 const NEGLIGIBLE = 1e-18;
