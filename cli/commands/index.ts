@@ -4,6 +4,7 @@ import type { Command } from './command';
 import { compareCommand } from './compare';
 import { diffCommand } from './diff';
 import { evaluateCommand } from './evaluate';
+import { exportChaosCommand } from './export-chaos';
 import { exportMefCommand } from './export-mef';
 import { importCommand } from './import';
 import { planCommand } from './plan';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   evaluateCommand,
   simulateCommand,
   exportMefCommand,
+  exportChaosCommand,
   compareCommand,
   diffCommand,
   adviseCommand,
