@@ -1,5 +1,6 @@
 /** Every `nines` sub-command, in the order `nines --help` lists them. */
 import { adviseCommand } from './advise';
+import { checkRunCommand } from './check-run';
 import type { Command } from './command';
 import { compareCommand } from './compare';
 import { diffCommand } from './diff';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   exportMefCommand,
   exportChaosCommand,
+  checkRunCommand,
   compareCommand,
   diffCommand,
   adviseCommand,

@@ -10,3 +10,5 @@ export type { ChaosExport, ChaosFile, ChaosOptions, ChaosTarget } from './types'
 export { FIS_ACTION_IDS, FIS_MAX_ACTIONS } from './fis';
 export { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from './duration';
 export { ROLE_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER } from './guard-rails';
+export { checkRun, parseChaosResults, RESULTS_FORMAT } from './check-run';
+export type { ChaosResults, CheckedFigure, CheckedRun } from './check-run';
