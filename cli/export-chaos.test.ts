@@ -365,6 +365,81 @@ describe('nines export-chaos: the worked example (active-active, two regions) on
   });
 });
 
+describe('nines export-chaos: components, instances and quotas on FIS', () => {
+  type Doc = {
+    scenarios: { id: string; name: string; fail?: string[] }[];
+    variants: { nodes: Record<string, unknown>[]; edges: unknown[] }[];
+  };
+  const load = (): Doc => JSON.parse(readFileSync(template('single-region-3az'), 'utf8')) as Doc;
+
+  it('a component stops every tagged instance, an instance one, a router is left out with a warning', async () => {
+    const doc = load();
+    doc.scenarios = [
+      { id: 'app-down', name: 'App down', fail: ['app-use1'] },
+      { id: 'one-app', name: 'One app instance', fail: ['app-use1#1'] },
+      { id: 'lb-down', name: 'Load balancer down', fail: ['lb-use1'] },
+    ];
+    const file = join(root, 'components.nines.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const out = outDir();
+    const run = await runCli('export-chaos', file, '--target', 'fis', '--out', out);
+    expect(run.code, run.stderr).toBe(0);
+    const read = (scenario: string) =>
+      JSON.parse(
+        readFileSync(join(out, `single-3az/${scenario}/fis-use1.json`), 'utf8'),
+      ) as FisTemplate & {
+        targets: Record<string, { selectionMode: string; resourceTags: Record<string, string> }>;
+      };
+    for (const [scenario, mode] of [
+      ['app-down', 'ALL'],
+      ['one-app', 'COUNT(1)'],
+    ] as const) {
+      const body = read(scenario);
+      expect(validateFis(body), JSON.stringify(validateFis.errors)).toBe(true);
+      expect(Object.values(body.actions).map((a) => a.actionId)).toEqual([
+        'aws:ec2:stop-instances',
+      ]);
+      expect(Object.values(body.targets)).toMatchObject([
+        { selectionMode: mode, resourceTags: { 'nines:node': 'app-use1' } },
+      ]);
+    }
+    expect(run.stderr).toContain(
+      'scenario lb-down on variant single-3az: not exported: FIS has no action that fails a router (lb-use1)',
+    );
+    expect(existsSync(join(out, 'single-3az/lb-down'))).toBe(false);
+  });
+
+  it('more than 20 actions in one Region are split into parts, each with only its own targets', async () => {
+    const doc = load();
+    const nodes = doc.variants[0]?.nodes ?? [];
+    for (let i = 0; i < 10; i += 1) nodes.push({ id: `svc-${i}`, kind: 'service', parent: 'use1' });
+    doc.scenarios = doc.scenarios.filter((s) => s.id === 'zone-outage');
+    const file = join(root, 'many.nines.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const out = outDir();
+    const run = await runCli('export-chaos', file, '--target', 'fis', '--out', out);
+    expect(run.code, run.stderr).toBe(0);
+    const parts = listFiles(out)
+      .filter((p) => p.includes('fis-use1-part-'))
+      .sort();
+    expect(parts).toEqual([
+      'single-3az/zone-outage/fis-use1-part-1.json',
+      'single-3az/zone-outage/fis-use1-part-2.json',
+    ]);
+    let actions = 0;
+    for (const path of parts) {
+      const body = JSON.parse(readFileSync(join(out, path), 'utf8')) as FisTemplate;
+      expect(validateFis(body)).toBe(true);
+      expect(Object.keys(body.actions).length).toBeLessThanOrEqual(20);
+      const used = new Set(Object.values(body.actions).flatMap((a) => Object.values(a.targets)));
+      expect(new Set(Object.keys(body.targets))).toEqual(used);
+      actions += Object.keys(body.actions).length;
+    }
+    // 11 services × (stop + pause launches) + the cache's AZ power + the zone's subnets.
+    expect(actions).toBe(24);
+  });
+});
+
 describe('nines export-chaos: flags and bad input', () => {
   it('exit 2 without --target, with an unknown target or scenario, or --role-arn off FIS', async () => {
     const file = template('single-region-3az');
