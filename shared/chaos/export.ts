@@ -22,6 +22,14 @@ import type {
   RunbookPlan,
 } from './types';
 
+/**
+ * An id as a folder name: ids may hold `:`, which Windows does not allow in a path (ids cannot
+ * hold `/` or start with `.`, so nothing else needs changing).
+ */
+function folderName(id: string): string {
+  return id.replace(/:/g, '_');
+}
+
 /** The cloud a target reaches; undefined for Kubernetes targets, which run on any. */
 const TARGET_PROVIDER = {
   fis: 'aws',
@@ -68,7 +76,7 @@ export function exportChaos(
     for (const scenario of chosen) {
       const result = evaluated.scenarios.find((r) => r.id === scenario.id);
       if (!result) continue;
-      const folder = `${variant.id}/${scenario.id}`;
+      const folder = `${folderName(variant.id)}/${folderName(scenario.id)}`;
       const where = `scenario ${scenario.id} on variant ${variant.id}`;
       const plan = planScenario(doc, variant, scenario, result);
       const leave = (reason: string) => {
