@@ -154,6 +154,11 @@ export function renderAzure(plan: ExperimentPlan, options: ChaosOptions): Render
         notes.push(
           `Chaos Studio fails the experiment when zone ${number} holds no tagged scale set (an empty filter is an error, not a skip)`,
         );
+        for (const cache of tiersIn(plan.variant, fault.region, fault.zone).filter(isRedis)) {
+          notes.push(
+            `${cache.id} is not failed: Chaos Studio has no zone-scoped fault for Azure Cache for Redis (the prediction assumes its members in zone ${number} are down)`,
+          );
+        }
         break;
       }
       case 'region':
