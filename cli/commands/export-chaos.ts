@@ -1,0 +1,106 @@
+/**
+ * `nines export-chaos FILE --target fis|azure|chaos-mesh|litmus [--variant ID] [--scenario ID...]
+ * [--out DIR] [--stop-alarm ARN...] [--role-arn ARN] [--subscription ID...]`: every failure
+ * scenario as a chaos experiment for the target, each with `hypothesis.json` (the scenario's
+ * `evaluate --json` result), and a README.md saying what to tag, the guard rails and the runbook
+ * for scenarios that are not faults (docs/chaos.md). Files are written atomically into
+ * `DIR/VARIANT/SCENARIO/`; warnings go to standard error and do not change the exit code.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from './command';
+import { EXIT, loadOrReport, writeLines } from '../io';
+import { replaceFile } from '../atomic-write';
+import { CHAOS_TARGETS, type ChaosTarget } from '../../shared/chaos';
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** The folder written when `--out` is not given: `<file stem>-chaos-<target>` here. */
+function defaultOut(file: string, target: string): string {
+  const stem = path.basename(file).replace(/(\.nines)?\.json$/i, '');
+  return `${stem}-chaos-${target}`;
+}
+
+export const exportChaosCommand: Command = {
+  name: 'export-chaos',
+  usage:
+    'nines export-chaos FILE --target fis|azure|chaos-mesh|litmus [--variant ID] [--scenario ID]... [--out DIR] [--stop-alarm ARN]... [--role-arn ARN] [--subscription ID]...',
+  summary: 'Write each failure scenario as a chaos experiment with its predicted outcome.',
+  options: {
+    target: { type: 'string' },
+    variant: { type: 'string' },
+    scenario: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    'stop-alarm': { type: 'string', multiple: true },
+    'role-arn': { type: 'string' },
+    subscription: { type: 'string', multiple: true },
+  },
+  async run({ values, positionals }, io) {
+    const [file] = positionals;
+    if (file === undefined || positionals.length !== 1) return EXIT.usage;
+    const target = values.target;
+    if (typeof target !== 'string' || !(CHAOS_TARGETS as readonly string[]).includes(target)) {
+      io.stderr.write(
+        `nines export-chaos: --target must be one of ${CHAOS_TARGETS.join(', ')}${typeof target === 'string' ? ` (not "${target}")` : ''}\n`,
+      );
+      return EXIT.usage;
+    }
+    const roleArn = typeof values['role-arn'] === 'string' ? values['role-arn'] : undefined;
+    if (roleArn !== undefined && target !== 'fis') {
+      io.stderr.write(`nines export-chaos: --role-arn applies to --target fis only\n`);
+      return EXIT.usage;
+    }
+    const document = await loadOrReport(io, file);
+    if (!document) return EXIT.invalid;
+    const scenarioIds = strings(values.scenario);
+    const known = new Set((document.scenarios ?? []).map((s) => s.id));
+    const unknown = scenarioIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      io.stderr.write(
+        `nines export-chaos: no scenario ${unknown.map((id) => `"${id}"`).join(', ')} in ${file} (scenarios: ${[...known].join(', ') || 'none'})\n`,
+      );
+      return EXIT.usage;
+    }
+    const variantId = typeof values.variant === 'string' ? values.variant : undefined;
+    const [{ evaluate }, { loadBundledPriceBook }, { exportChaos }] = await Promise.all([
+      import('../../shared/engine'),
+      import('../price-files'),
+      import('../../shared/chaos'),
+    ]);
+    // The same evaluation as `nines evaluate --json`, so each hypothesis is its scenario result.
+    const report = evaluate(document, variantId, { priceBook: await loadBundledPriceBook() });
+    const issues = [...report.issues, ...report.variants.flatMap((v) => v.issues)];
+    writeLines(
+      io,
+      issues.map((i) => `${file}: ${i.severity}: ${i.message}`),
+    );
+    if (report.issues.length > 0) return EXIT.invalid;
+    const exported = exportChaos(document, report, {
+      target: target as ChaosTarget,
+      scenarioIds,
+      stopAlarms: strings(values['stop-alarm']),
+      roleArn,
+      subscriptions: strings(values.subscription),
+    });
+    writeLines(
+      io,
+      exported.warnings.map((w) => `nines export-chaos: warning: ${w}`),
+    );
+    const out = typeof values.out === 'string' ? values.out : defaultOut(file, target);
+    try {
+      for (const f of exported.files) {
+        const destination = path.join(out, ...f.path.split('/'));
+        await mkdir(path.dirname(destination), { recursive: true });
+        await replaceFile(destination, f.text);
+      }
+    } catch (error) {
+      io.stderr.write(`nines export-chaos: cannot write ${out}: ${(error as Error).message}\n`);
+      return EXIT.invalid;
+    }
+    io.stdout.write(
+      `${exported.files.map((f) => path.join(out, ...f.path.split('/'))).join('\n')}\n`,
+    );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,200 @@
+/**
+ * Azure Chaos Studio experiments (`Microsoft.Chaos/experiments` resource bodies for
+ * `az rest --method put`): selectors of type `Query` (Azure Resource Graph, resources tagged
+ * `nines:node`), one step whose branches run in parallel. Faults (Chaos Studio fault library):
+ * `urn:csci:microsoft:virtualMachineScaleSet:shutdown/2.0` (zones by the selector's `Simple`
+ * filter) and `urn:csci:microsoft:azureClusteredCacheForRedis:reboot/1.0`. A zone outage needs
+ * the zone's Azure number ("1", "2", "3") as its location; a partition needs address ranges
+ * the model does not hold, so it is a runbook step here.
+ */
+import type { ModelNode, RegionNode } from '../model/types';
+import { isoDuration } from './duration';
+import { boundedName, SUBSCRIPTION_PLACEHOLDER } from './guard-rails';
+import { regionOf, tiersIn } from './plan';
+import { NODE_TAG, type ChaosOptions, type ExperimentPlan, type RenderedExperiment } from './types';
+
+const VMSS_SHUTDOWN = 'urn:csci:microsoft:virtualMachineScaleSet:shutdown/2.0';
+const REDIS_REBOOT = 'urn:csci:microsoft:azureClusteredCacheForRedis:reboot/1.0';
+const REDIS_ENGINES = new Set(['redis', 'valkey']);
+
+type Parameter = { key: string; value: string };
+export interface AzureSelector {
+  readonly type: 'Query';
+  readonly id: string;
+  readonly queryString: string;
+  readonly subscriptionIds: readonly string[];
+  readonly filter?: {
+    readonly type: 'Simple';
+    readonly parameters: { readonly zones: readonly string[] };
+  };
+}
+export type AzureAction =
+  | {
+      type: 'continuous';
+      name: string;
+      duration: string;
+      selectorId: string;
+      parameters: Parameter[];
+    }
+  | { type: 'discrete'; name: string; selectorId: string; parameters: Parameter[] };
+
+/** A `Microsoft.Chaos/experiments` resource body. */
+export interface AzureExperiment {
+  readonly location: string;
+  readonly identity: { readonly type: 'SystemAssigned' };
+  readonly tags: Record<string, string>;
+  readonly properties: {
+    readonly selectors: readonly AzureSelector[];
+    readonly steps: readonly {
+      readonly name: string;
+      readonly branches: readonly {
+        readonly name: string;
+        readonly actions: readonly AzureAction[];
+      }[];
+    }[];
+  };
+}
+
+const isRedis = (n: ModelNode) =>
+  n.kind === 'datastore' && REDIS_ENGINES.has(n.engine?.toLowerCase() ?? '');
+
+/** An Azure Resource Graph query for resources of `type` tagged with one of `ids`. */
+function query(type: string, ids: readonly string[]): string {
+  const list = ids.map((id) => `'${id}'`).join(', ');
+  return `Resources | where type =~ '${type}' and tostring(tags['${NODE_TAG}']) in (${list})`;
+}
+
+/** Azure zone numbers Chaos Studio's zone filter takes. */
+const AZURE_ZONE = /^[1-9]$/;
+
+/** The Chaos Studio experiment of one plan, one file per region the plan touches. */
+export function renderAzure(plan: ExperimentPlan, options: ChaosOptions): RenderedExperiment {
+  const duration = isoDuration(plan.duration.seconds);
+  const subscriptionIds =
+    options.subscriptions.length > 0 ? options.subscriptions : [SUBSCRIPTION_PLACEHOLDER];
+  const notes: string[] = [];
+  const perRegion = new Map<
+    string,
+    {
+      region: RegionNode;
+      selectors: AzureSelector[];
+      branches: { name: string; actions: AzureAction[] }[];
+    }
+  >();
+  const add = (
+    region: RegionNode,
+    branch: string,
+    tiers: readonly ModelNode[],
+    zone?: string,
+  ): void => {
+    const entry = perRegion.get(region.id) ?? { region, selectors: [], branches: [] };
+    perRegion.set(region.id, entry);
+    const scaleSets = tiers.filter((t) => !isRedis(t));
+    const caches = tiers.filter(isRedis);
+    const actions: AzureAction[] = [];
+    if (scaleSets.length > 0) {
+      const id = boundedName(['vmss', branch]);
+      entry.selectors.push({
+        type: 'Query',
+        id,
+        queryString: query(
+          'microsoft.compute/virtualmachinescalesets',
+          scaleSets.map((t) => t.id),
+        ),
+        subscriptionIds,
+        ...(zone ? { filter: { type: 'Simple' as const, parameters: { zones: [zone] } } } : {}),
+      });
+      actions.push({
+        type: 'continuous',
+        name: VMSS_SHUTDOWN,
+        duration,
+        selectorId: id,
+        parameters: [{ key: 'abruptShutdown', value: 'true' }],
+      });
+    }
+    if (caches.length > 0) {
+      const id = boundedName(['redis', branch]);
+      entry.selectors.push({
+        type: 'Query',
+        id,
+        queryString: query(
+          'microsoft.cache/redis',
+          caches.map((t) => t.id),
+        ),
+        subscriptionIds,
+      });
+      actions.push({
+        type: 'discrete',
+        name: REDIS_REBOOT,
+        selectorId: id,
+        parameters: [{ key: 'rebootType', value: 'AllNodes' }],
+      });
+      notes.push(
+        `Chaos Studio reboots ${caches.map((c) => c.id).join(', ')} (all nodes) rather than holding them down for ${duration}`,
+      );
+    }
+    if (actions.length > 0) entry.branches.push({ name: branch, actions });
+  };
+  for (const fault of plan.faults) {
+    switch (fault.kind) {
+      case 'zone': {
+        const number = fault.zone.location;
+        if (number === undefined || !AZURE_ZONE.test(number)) {
+          notes.push(
+            `zone ${fault.zone.id} needs its Azure zone number ("1", "2" or "3") as its location, not ${JSON.stringify(number ?? '')}`,
+          );
+          break;
+        }
+        add(
+          fault.region,
+          fault.zone.id,
+          tiersIn(plan.variant, fault.region, fault.zone).filter((t) => !isRedis(t)),
+          number,
+        );
+        notes.push(
+          `Chaos Studio fails the experiment when zone ${number} holds no tagged scale set (an empty filter is an error, not a skip)`,
+        );
+        for (const cache of tiersIn(plan.variant, fault.region, fault.zone).filter(isRedis)) {
+          notes.push(
+            `${cache.id} is not failed: Chaos Studio has no zone-scoped fault for Azure Cache for Redis (the prediction assumes its members in zone ${number} are down)`,
+          );
+        }
+        break;
+      }
+      case 'region':
+        add(fault.region, fault.region.id, tiersIn(plan.variant, fault.region));
+        break;
+      case 'component': {
+        const region = regionOf(plan.variant, fault.node);
+        if (!region || !['service', 'queue', 'datastore'].includes(fault.node.kind)) {
+          notes.push(`Chaos Studio has no fault that fails ${fault.node.kind} ${fault.node.id}`);
+          break;
+        }
+        add(region, fault.node.id, [fault.node]);
+        break;
+      }
+      case 'instance':
+        notes.push(
+          `Chaos Studio cannot pick instance ${fault.index} of ${fault.node.id} by its Nines index; shut one VMSS instance down by hand`,
+        );
+        break;
+      case 'partition':
+        notes.push(
+          `the partition ${fault.a.id}–${fault.b.id} needs network security group rules on both regions' address ranges, which the model does not hold: deny outbound from each region's subnets to the other's with a securityRule/1.1 fault`,
+        );
+        break;
+    }
+  }
+  const files = [...perRegion.values()]
+    .filter((e) => e.branches.length > 0)
+    .map(({ region, selectors, branches }) => {
+      const experiment: AzureExperiment = {
+        location: region.location ?? region.id,
+        identity: { type: 'SystemAssigned' },
+        tags: { 'nines:scenario': plan.scenario.id, 'nines:variant': plan.variant.id },
+        properties: { selectors, steps: [{ name: plan.scenario.id, branches }] },
+      };
+      return { path: `azure-${region.id}.json`, text: `${JSON.stringify(experiment, null, 2)}\n` };
+    });
+  return { files, notes };
+}

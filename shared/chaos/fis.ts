@@ -1,0 +1,443 @@
+/**
+ * AWS FIS experiment templates (CreateExperimentTemplate request bodies, for
+ * `aws fis create-experiment-template --cli-input-json file://…`). A template runs in one
+ * Region, so a scenario's faults are grouped by Region; a partition is two templates, one per
+ * side, because FIS's cross-Region actions block only traffic leaving the experiment's Region
+ * (FIS user guide, Cross-Region: Connectivity).
+ *
+ * Actions (FIS actions reference and scenario library, AZ Availability: Power Interruption):
+ * `aws:ec2:stop-instances`, `aws:ec2:asg-insufficient-instance-capacity-error`,
+ * `aws:network:disrupt-connectivity` (scope `all`),
+ * `aws:elasticache:replicationgroup-interrupt-az-power`,
+ * `aws:network:route-table-disrupt-cross-region-connectivity`,
+ * `aws:network:transit-gateway-disrupt-cross-region-connectivity`.
+ */
+import type { ModelNode, RegionNode, Variant, ZoneNode } from '../model/types';
+import { isoDuration } from './duration';
+import {
+  boundedName,
+  fisStopConditions,
+  FIS_DESCRIPTION_MAX,
+  ROLE_PLACEHOLDER,
+  type FisStopCondition,
+} from './guard-rails';
+import { regionOf, tiersIn } from './plan';
+import {
+  NODE_TAG,
+  type ChaosOptions,
+  type ExperimentPlan,
+  type Fault,
+  type RenderedExperiment,
+} from './types';
+
+/** Every FIS action id the export may write (checked against `aws fis list-actions`). */
+export const FIS_ACTION_IDS = [
+  'aws:ec2:stop-instances',
+  'aws:ec2:asg-insufficient-instance-capacity-error',
+  'aws:network:disrupt-connectivity',
+  'aws:elasticache:replicationgroup-interrupt-az-power',
+  'aws:network:route-table-disrupt-cross-region-connectivity',
+  'aws:network:transit-gateway-disrupt-cross-region-connectivity',
+] as const;
+type FisActionId = (typeof FIS_ACTION_IDS)[number];
+
+/**
+ * Most actions one template holds before the export splits it (FIS quota "Actions per
+ * experiment template"; adjustable in Service Quotas, so a split rather than a refusal).
+ */
+export const FIS_MAX_ACTIONS = 20;
+
+/** Datastore engines AWS runs as ElastiCache replication groups. */
+const ELASTICACHE_ENGINES = new Set(['redis', 'valkey', 'memcached']);
+
+export interface FisTarget {
+  readonly resourceType: string;
+  readonly resourceTags: Record<string, string>;
+  readonly filters?: readonly { readonly path: string; readonly values: readonly string[] }[];
+  readonly selectionMode: string;
+  readonly parameters?: Record<string, string>;
+}
+
+export interface FisAction {
+  readonly actionId: FisActionId;
+  readonly description: string;
+  readonly parameters: Record<string, string>;
+  readonly targets: Record<string, string>;
+}
+
+/** A CreateExperimentTemplate request body (without `clientToken`, which the CLI adds). */
+export interface FisTemplate {
+  readonly description: string;
+  readonly roleArn: string;
+  readonly targets: Record<string, FisTarget>;
+  readonly actions: Record<string, FisAction>;
+  readonly stopConditions: readonly FisStopCondition[];
+  readonly experimentOptions: {
+    readonly accountTargeting: 'single-account';
+    readonly emptyTargetResolutionMode: 'skip';
+  };
+  readonly tags: Record<string, string>;
+}
+
+/** Targets and actions gathered for one template, before it is written. */
+interface Draft {
+  readonly targets: Map<string, FisTarget>;
+  readonly actions: Map<string, FisAction>;
+}
+
+const newDraft = (): Draft => ({ targets: new Map(), actions: new Map() });
+
+function isElastiCache(node: ModelNode): boolean {
+  return node.kind === 'datastore' && ELASTICACHE_ENGINES.has(node.engine?.toLowerCase() ?? '');
+}
+
+const tagged = (id: string): Record<string, string> => ({ [NODE_TAG]: id });
+
+function addAction(
+  draft: Draft,
+  name: string,
+  action: Omit<FisAction, 'targets'>,
+  role: string,
+  targetName: string,
+  target: FisTarget,
+): void {
+  draft.targets.set(targetName, target);
+  draft.actions.set(name, { ...action, targets: { [role]: targetName } });
+}
+
+/** Actions that take a zone down (AZ Power Interruption's subset for the modelled tiers). */
+function zoneActions(
+  draft: Draft,
+  variant: Variant,
+  region: RegionNode,
+  zone: ZoneNode,
+  duration: string,
+  notes: string[],
+): void {
+  const az = zone.location;
+  if (az === undefined) {
+    notes.push(
+      `zone ${zone.id} has no location (AZ name): its instance and capacity actions are left out`,
+    );
+  }
+  for (const tier of tiersIn(variant, region, zone)) {
+    if (az === undefined) continue;
+    if (isElastiCache(tier)) {
+      addAction(
+        draft,
+        boundedName(['Interrupt-AZ-Power', tier.id, zone.id]),
+        {
+          actionId: 'aws:elasticache:replicationgroup-interrupt-az-power',
+          description: `Power loss of ${az} for replication group ${tier.id}`,
+          parameters: { duration },
+        },
+        'ReplicationGroups',
+        boundedName(['Cache', tier.id, zone.id]),
+        {
+          resourceType: 'aws:elasticache:replicationgroup',
+          resourceTags: tagged(tier.id),
+          selectionMode: 'ALL',
+          parameters: { availabilityZoneIdentifier: az },
+        },
+      );
+      continue;
+    }
+    addAction(
+      draft,
+      boundedName(['Stop-Instances', tier.id, zone.id]),
+      {
+        actionId: 'aws:ec2:stop-instances',
+        description: `Stop the instances of ${tier.id} in ${az}`,
+        parameters: {
+          startInstancesAfterDuration: duration,
+          completeIfInstancesTerminated: 'true',
+        },
+      },
+      'Instances',
+      boundedName(['Instances', tier.id, zone.id]),
+      {
+        resourceType: 'aws:ec2:instance',
+        resourceTags: tagged(tier.id),
+        filters: [
+          { path: 'State.Name', values: ['running'] },
+          { path: 'Placement.AvailabilityZone', values: [az] },
+        ],
+        selectionMode: 'ALL',
+      },
+    );
+    if (tier.kind === 'service' || tier.kind === 'queue') {
+      addAction(
+        draft,
+        boundedName(['Pause-Launches', tier.id, zone.id]),
+        {
+          actionId: 'aws:ec2:asg-insufficient-instance-capacity-error',
+          description: `No new instances of ${tier.id} in ${az}`,
+          parameters: { availabilityZoneIdentifiers: az, duration, percentage: '100' },
+        },
+        'AutoScalingGroups',
+        boundedName(['ASG', tier.id]),
+        {
+          resourceType: 'aws:ec2:autoscaling-group',
+          resourceTags: tagged(tier.id),
+          selectionMode: 'ALL',
+        },
+      );
+    }
+  }
+  addAction(
+    draft,
+    boundedName(['Disrupt-Subnets', zone.id]),
+    {
+      actionId: 'aws:network:disrupt-connectivity',
+      description: `Cut all traffic of the subnets of ${zone.id}`,
+      parameters: { scope: 'all', duration },
+    },
+    'Subnets',
+    boundedName(['Subnets', zone.id]),
+    { resourceType: 'aws:ec2:subnet', resourceTags: tagged(zone.id), selectionMode: 'ALL' },
+  );
+}
+
+/** Actions that stop one component (the whole tier) or one of its instances. */
+function componentActions(
+  draft: Draft,
+  variant: Variant,
+  node: ModelNode,
+  count: 'ALL' | 'COUNT(1)',
+  duration: string,
+  notes: string[],
+): boolean {
+  if (isElastiCache(node)) {
+    const zone = variant.nodes.find(
+      (n): n is ZoneNode => n.id === node.parent && n.kind === 'zone',
+    );
+    if (count === 'COUNT(1)' || zone?.location === undefined) {
+      notes.push(
+        `${node.id} is an ElastiCache replication group: FIS fails it only by a zone's power loss, which needs the zone of its primary (place ${node.id} in a zone with a location)`,
+      );
+      return false;
+    }
+    zoneActions(draft, variant, regionOf(variant, node) as RegionNode, zone, duration, notes);
+    return true;
+  }
+  if (node.kind !== 'service' && node.kind !== 'queue' && node.kind !== 'datastore') {
+    notes.push(`FIS has no action that fails a ${node.kind} (${node.id})`);
+    return false;
+  }
+  if (count === 'COUNT(1)') {
+    notes.push(`FIS stops one instance of ${node.id} chosen at random, not a particular one`);
+  }
+  addAction(
+    draft,
+    boundedName(['Stop-Instances', node.id]),
+    {
+      actionId: 'aws:ec2:stop-instances',
+      description: `Stop ${count === 'ALL' ? 'every instance' : 'one instance'} of ${node.id}`,
+      parameters: { startInstancesAfterDuration: duration, completeIfInstancesTerminated: 'true' },
+    },
+    'Instances',
+    boundedName(['Instances', node.id]),
+    {
+      resourceType: 'aws:ec2:instance',
+      resourceTags: tagged(node.id),
+      filters: [{ path: 'State.Name', values: ['running'] }],
+      selectionMode: count,
+    },
+  );
+  return true;
+}
+
+/** Actions on side `from` of a partition: its outbound traffic to `to` is blocked. */
+function partitionSide(
+  from: RegionNode,
+  to: RegionNode,
+  zones: readonly ZoneNode[],
+  duration: string,
+): Draft {
+  const draft = newDraft();
+  const destination = to.location as string;
+  const subnetOwners = zones.length > 0 ? zones.map((z) => z.id) : [from.id];
+  for (const owner of subnetOwners) {
+    addAction(
+      draft,
+      boundedName(['Disrupt-Routes', owner, 'to', to.id]),
+      {
+        actionId: 'aws:network:route-table-disrupt-cross-region-connectivity',
+        description: `Block traffic from the subnets of ${owner} to ${destination}`,
+        parameters: { region: destination, duration },
+      },
+      'Subnets',
+      boundedName(['Subnets', owner]),
+      { resourceType: 'aws:ec2:subnet', resourceTags: tagged(owner), selectionMode: 'ALL' },
+    );
+  }
+  addAction(
+    draft,
+    boundedName(['Disrupt-Transit-Gateway', from.id, 'to', to.id]),
+    {
+      actionId: 'aws:network:transit-gateway-disrupt-cross-region-connectivity',
+      description: `Block transit gateway traffic from ${from.id} to ${destination}`,
+      parameters: { region: destination, duration },
+    },
+    'TransitGateways',
+    boundedName(['Transit-Gateway', from.id]),
+    {
+      resourceType: 'aws:ec2:transit-gateway',
+      resourceTags: tagged(from.id),
+      selectionMode: 'ALL',
+    },
+  );
+  return draft;
+}
+
+/** Replication edges that cross a partition: FIS does not pause them (only S3, DynamoDB, MemoryDB). */
+function replicationAcross(variant: Variant, a: RegionNode, b: RegionNode): string[] {
+  const region = (id: string) => {
+    const node = variant.nodes.find((n) => n.id === id);
+    return node ? regionOf(variant, node)?.id : undefined;
+  };
+  return variant.edges
+    .filter((e) => e.kind === 'replicates')
+    .filter((e) => {
+      const pair = [region(e.from), region(e.to)];
+      return pair.includes(a.id) && pair.includes(b.id) && pair[0] !== pair[1];
+    })
+    .map(
+      (e) =>
+        `replication ${e.from} → ${e.to} is not interrupted by these templates (FIS pauses only S3, DynamoDB global table and MemoryDB multi-Region replication); the prediction assumes it is cut`,
+    );
+}
+
+/** The template a draft becomes, split into parts of at most {@link FIS_MAX_ACTIONS} actions. */
+function templates(
+  plan: ExperimentPlan,
+  draft: Draft,
+  what: string,
+  tags: Record<string, string>,
+  options: ChaosOptions,
+): FisTemplate[] {
+  const names = [...draft.actions.keys()];
+  const parts: string[][] = [];
+  for (let i = 0; i < names.length; i += FIS_MAX_ACTIONS)
+    parts.push(names.slice(i, i + FIS_MAX_ACTIONS));
+  return parts.map((part, index) => {
+    const actions = Object.fromEntries(
+      part.map((name) => [name, draft.actions.get(name) as FisAction]),
+    );
+    const used = new Set(part.flatMap((name) => Object.values(actions[name]?.targets ?? {})));
+    const targets = Object.fromEntries([...draft.targets].filter(([name]) => used.has(name)));
+    const partText = parts.length > 1 ? ` (part ${index + 1} of ${parts.length})` : '';
+    const description = `nines ${plan.scenario.id} on ${plan.variant.id}: ${what}${partText}`;
+    return {
+      description: description.slice(0, FIS_DESCRIPTION_MAX),
+      roleArn: options.roleArn ?? ROLE_PLACEHOLDER,
+      targets,
+      actions,
+      stopConditions: fisStopConditions(options),
+      experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'skip' },
+      tags: { 'nines:scenario': plan.scenario.id, 'nines:variant': plan.variant.id, ...tags },
+    };
+  });
+}
+
+/** The FIS templates of one experiment plan, one file each, and what they leave out. */
+export function renderFis(plan: ExperimentPlan, options: ChaosOptions): RenderedExperiment {
+  const duration = isoDuration(plan.duration.seconds);
+  const notes: string[] = [];
+  const byRegion = new Map<string, { region: RegionNode; draft: Draft }>();
+  const draftFor = (region: RegionNode): Draft => {
+    const entry = byRegion.get(region.id) ?? { region, draft: newDraft() };
+    byRegion.set(region.id, entry);
+    return entry.draft;
+  };
+  const files: { path: string; template: FisTemplate }[] = [];
+  const partitions: Extract<Fault, { kind: 'partition' }>[] = [];
+  for (const fault of plan.faults) {
+    switch (fault.kind) {
+      case 'zone':
+        zoneActions(
+          draftFor(fault.region),
+          plan.variant,
+          fault.region,
+          fault.zone,
+          duration,
+          notes,
+        );
+        break;
+      case 'region': {
+        notes.push(
+          `FIS cannot switch off a Region's managed services; region ${fault.region.id} is exported as the outage of each of its zones (a region isolation)`,
+        );
+        const draft = draftFor(fault.region);
+        if (fault.zones.length === 0) {
+          for (const tier of tiersIn(plan.variant, fault.region)) {
+            componentActions(draft, plan.variant, tier, 'ALL', duration, notes);
+          }
+        }
+        for (const zone of fault.zones)
+          zoneActions(draft, plan.variant, fault.region, zone, duration, notes);
+        break;
+      }
+      case 'component':
+      case 'instance': {
+        const region = regionOf(plan.variant, fault.node);
+        if (!region) {
+          notes.push(`${fault.node.id} is in no region: a FIS template runs in one Region`);
+          break;
+        }
+        const count = fault.kind === 'instance' ? 'COUNT(1)' : 'ALL';
+        const draft = newDraft();
+        if (componentActions(draft, plan.variant, fault.node, count, duration, notes)) {
+          const into = draftFor(region);
+          for (const [k, v] of draft.targets) into.targets.set(k, v);
+          for (const [k, v] of draft.actions) into.actions.set(k, v);
+        }
+        break;
+      }
+      case 'partition':
+        partitions.push(fault);
+        break;
+    }
+  }
+  for (const { region, draft } of byRegion.values()) {
+    if (draft.actions.size === 0) continue;
+    const what = `${plan.scenario.name} — create in ${region.location ?? region.id}`;
+    templates(plan, draft, what, { 'nines:region': region.id }, options).forEach(
+      (template, i, all) =>
+        files.push({
+          path: `fis-${region.id}${all.length > 1 ? `-part-${i + 1}` : ''}.json`,
+          template,
+        }),
+    );
+  }
+  for (const { a, b } of partitions) {
+    if (a.location === undefined || b.location === undefined) {
+      notes.push(`the partition ${a.id}–${b.id} needs both regions' locations (AWS Region names)`);
+      continue;
+    }
+    notes.push(...replicationAcross(plan.variant, a, b));
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const zones = plan.variant.nodes.filter(
+        (n): n is ZoneNode => n.kind === 'zone' && n.parent === from.id,
+      );
+      const draft = partitionSide(from, to, zones, duration);
+      const what = `${plan.scenario.name} — side ${from.id}: block ${from.location ?? from.id} → ${to.location}; create in ${from.location ?? from.id}`;
+      templates(plan, draft, what, { 'nines:side': from.id }, options).forEach((template, i, all) =>
+        files.push({
+          path: `fis-${from.id}-to-${to.id}${all.length > 1 ? `-part-${i + 1}` : ''}.json`,
+          template,
+        }),
+      );
+    }
+  }
+  return {
+    files: files.map(({ path, template }) => ({
+      path,
+      text: `${JSON.stringify(template, null, 2)}\n`,
+    })),
+    notes,
+  };
+}
