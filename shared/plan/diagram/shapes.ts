@@ -166,8 +166,9 @@ export const EDGE_CLEARANCE = 6;
  * Where each edge runs, in canvas units: an orthogonal route ({@link routeEdges}) from the
  * middle of a side of one card to the middle of a side of the other, around every other card
  * and, at a cost, around the zones. `depends` and `backs-up` edges end in an arrowhead;
- * `replicates` edges are dashed. An edge with no route (cards overlapping in the file's layout)
- * is drawn straight between the cards' borders.
+ * `replicates` edges are dashed. An edge with no route (cards overlapping in the file's layout,
+ * or a design so large that its edges exceed the routing's work budget) is drawn straight
+ * between the cards' borders.
  */
 export function edgeGeometry(
   variant: Variant,
