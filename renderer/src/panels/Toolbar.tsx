@@ -77,8 +77,8 @@ export function Toolbar() {
       .finally(() => setLayingOut(false));
   };
   return (
-    <header className="toolbar" role="toolbar" aria-label="Document">
-      <span className="brand" aria-label="Nines">
+    <div className="toolbar" role="toolbar" aria-label="Document">
+      <span className="brand" role="img" aria-label="Nines">
         <span className="brand__mark" aria-hidden>
           9s
         </span>
@@ -191,12 +191,12 @@ export function Toolbar() {
             <span className="toolbar__doc-file">
               <MiddleEllipsis text={fileName} />
               {!hasFile && <span className="toolbar__doc-state"> · not saved</span>}
-              {isDirty && <span className="dirty-dot" aria-label="unsaved changes" />}
+              {isDirty && <span className="dirty-dot" role="img" aria-label="unsaved changes" />}
             </span>
           </div>
           <VariantTabs />
         </>
       )}
-    </header>
+    </div>
   );
 }
