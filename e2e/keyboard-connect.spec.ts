@@ -2,7 +2,16 @@
 // nodes it may be joined to, the arrows and Enter choose one: the edge is drawn as one undo step,
 // the focus is back on the node and a live region says what was drawn.
 import { expect, test } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { formatAvailability } from '../shared/text';
+import { availabilityByCli } from './pages/cli';
 import { PlannerPage } from './pages/planner-page';
+
+const TEMPLATE = fileURLToPath(
+  new URL('../assets/templates/active-active-2-regions.nines.json', import.meta.url),
+);
+/** The template's availability target (its `targets.availability`). */
+const TARGET = 0.9999;
 
 test('connect two nodes with the keyboard only, then undo it', async ({ page }) => {
   const planner = new PlannerPage(page);
@@ -18,6 +27,14 @@ test('connect two nodes with the keyboard only, then undo it', async ({ page }) 
   await expect(planner.node('app-use1').locator('.plan-card')).toHaveClass(/is-selected/);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('node-search')).toHaveCount(0);
+  // The live regions say the selection, and the headline figure as `nines evaluate` has it.
+  const said = page.getByTestId('canvas-announcement');
+  await expect(said).toHaveText('Selected Checkout API (US East (N. Virginia)), service.');
+  const cli = availabilityByCli(TEMPLATE);
+  expect(cli).toBeGreaterThanOrEqual(TARGET);
+  await expect(page.getByTestId('results-announcement')).toHaveText(
+    `Availability ${formatAvailability(cli)}, target met.`,
+  );
 
   // C lists the valid targets only: never the node itself, a region or a zone.
   await page.keyboard.press('c');
@@ -44,7 +61,7 @@ test('connect two nodes with the keyboard only, then undo it', async ({ page }) 
   await expect(menu).toHaveCount(0);
   await expect(drawn).toHaveCount(1);
   await expect(planner.edges).toHaveCount(edgesBefore + 1);
-  await expect(page.getByTestId('canvas-announcement')).toHaveText(
+  await expect(said).toHaveText(
     'Connected: Checkout API (US East (N. Virginia)) depends on Checkout API (Europe (Ireland)).',
   );
   await expect(planner.node('app-use1')).toBeFocused();

@@ -39,6 +39,7 @@ import { nodesOfEvents } from '../store/results';
 import { scenarioMarks } from '../store/slices/scenario';
 import { selectActiveVariant } from '../store/selectors';
 import { AlignToolbar } from './AlignToolbar';
+import { CanvasAnnouncer } from './CanvasAnnouncer';
 import { displayName } from './describe';
 import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
@@ -392,9 +393,7 @@ export function PlanCanvas() {
       </ReactFlow>
       {menu && <WhatIfMenu request={menu} onChoose={onChooseWhatIf} onClose={closeMenu} />}
       {keyboardConnect.menu}
-      <div className="visually-hidden" role="status" data-testid="canvas-announcement">
-        {keyboardConnect.announcement}
-      </div>
+      <CanvasAnnouncer action={keyboardConnect.announcement} />
     </div>
   );
 }

@@ -15,14 +15,15 @@ export interface ConnectTarget {
   readonly label: string;
 }
 
-const VERBS: Readonly<Record<EdgeKind, string>> = {
+/** How an edge of each kind reads between its two ends: `A depends on B`. */
+export const EDGE_VERBS: Readonly<Record<EdgeKind, string>> = {
   depends: 'depends on',
   replicates: 'replicates to',
   'backs-up': 'backs up',
 };
 
 /** `Checkout API (US East)`: the name, and its container's name when it has one. */
-function nameWithPlace(variant: Variant, node: ModelNode): string {
+export function nameWithPlace(variant: Variant, node: ModelNode): string {
   const parent = node.parent ? variant.nodes.find((n) => n.id === node.parent) : undefined;
   return parent ? `${displayName(node)} (${displayName(parent)})` : displayName(node);
 }
@@ -33,7 +34,7 @@ export function connectTargets(variant: Variant, from: string): ConnectTarget[] 
     if (node.id === from) return [];
     const kind = edgeKindFor(variant, from, node.id);
     if (!canConnect(variant, from, node.id, kind).ok) return [];
-    return [{ to: node.id, kind, label: `${VERBS[kind]} ${nameWithPlace(variant, node)}` }];
+    return [{ to: node.id, kind, label: `${EDGE_VERBS[kind]} ${nameWithPlace(variant, node)}` }];
   });
 }
 
