@@ -80,6 +80,17 @@ const views: { name: string; open: (planner: PlannerPage) => Promise<void> }[] =
     },
   },
   {
+    name: 'keyboard connect menu',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-2-regions');
+      await planner.node('app-use1').click();
+      await planner.page.keyboard.press('c');
+      await expect(
+        planner.page.getByTestId('connect-menu').getByRole('menuitem').first(),
+      ).toBeFocused();
+    },
+  },
+  {
     name: 'compare',
     open: async (planner) => {
       await planner.page.goto('./?template=ha-options&view=compare');
