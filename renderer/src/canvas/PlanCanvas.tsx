@@ -58,6 +58,7 @@ import {
 import { whatIfChoicesForEdge, whatIfChoicesForNode, type WhatIfChoice } from './what-if';
 import { WhatIfMenu, type WhatIfMenuRequest } from './WhatIfMenu';
 import { nodeElement, useKeyboardConnect, type PlaceMenu } from './useKeyboardConnect';
+import { viewDuration } from '../platform/motion';
 
 const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 } as const;
 const MINIMAP_STYLE = { width: 168, height: 112 } as const;
@@ -326,7 +327,7 @@ export function PlanCanvas() {
   }, [store, getViewport]);
   useEffect(() => {
     if (!viewRequest) return;
-    void setViewport(viewRequest.view, { duration: 200 });
+    void setViewport(viewRequest.view, { duration: viewDuration(200) });
     store.getState().clearViewRequest();
   }, [store, viewRequest, setViewport]);
 

@@ -19,6 +19,7 @@ import { selectIsDirty } from '../store/selectors';
 import { DiagramExportMenu } from './DiagramExportMenu';
 import { PlanButton } from './PlanDialog';
 import { VariantTabs } from './VariantTabs';
+import { viewDuration } from '../platform/motion';
 
 /** Characters kept at the end of a cut file name: the extension and a little before it. */
 const FILE_NAME_TAIL = 12;
@@ -73,7 +74,7 @@ export function Toolbar() {
   const runAutoLayout = () => {
     setLayingOut(true);
     void autoLayout(store, getViewport())
-      .then(() => fitView({ padding: 0.05, maxZoom: 1, duration: 200 }))
+      .then(() => fitView({ padding: 0.05, maxZoom: 1, duration: viewDuration(200) }))
       .finally(() => setLayingOut(false));
   };
   return (
@@ -149,7 +150,9 @@ export function Toolbar() {
             <button
               type="button"
               className="tool tool--icon"
-              onClick={() => void fitView({ padding: 0.05, maxZoom: 1, duration: 200 })}
+              onClick={() =>
+                void fitView({ padding: 0.05, maxZoom: 1, duration: viewDuration(200) })
+              }
               aria-label="Fit"
               title="Fit the design in view"
             >
