@@ -30,6 +30,11 @@ test('connect two nodes with the keyboard only, then undo it', async ({ page }) 
   // The live regions say the selection, and the headline figure as `nines evaluate` has it.
   const said = page.getByTestId('canvas-announcement');
   await expect(said).toHaveText('Selected Checkout API (US East (N. Virginia)), service.');
+  // The node's own name for assistive technology: kind, name, place and size.
+  await expect(planner.node('app-use1')).toHaveAttribute(
+    'aria-label',
+    /^Service Checkout API \(US East \(N\. Virginia\)\), \d+\sinstances, \d+ needed$/,
+  );
   const cli = availabilityByCli(TEMPLATE);
   expect(cli).toBeGreaterThanOrEqual(TARGET);
   await expect(page.getByTestId('results-announcement')).toHaveText(
@@ -60,6 +65,10 @@ test('connect two nodes with the keyboard only, then undo it', async ({ page }) 
   await page.keyboard.press('Enter');
   await expect(menu).toHaveCount(0);
   await expect(drawn).toHaveCount(1);
+  await expect(drawn).toHaveAttribute(
+    'aria-label',
+    'Checkout API (US East (N. Virginia)) depends on Checkout API (Europe (Ireland))',
+  );
   await expect(planner.edges).toHaveCount(edgesBefore + 1);
   await expect(said).toHaveText(
     'Connected: Checkout API (US East (N. Virginia)) depends on Checkout API (Europe (Ireland)).',

@@ -4,8 +4,8 @@
  */
 import type { Variant } from '../../../shared/model/types';
 import { formatAvailability, formatCount } from '../../../shared/text';
-import { EDGE_VERBS, nameWithPlace } from './connect-targets';
 import { KIND_META } from './kind-meta';
+import { nameWithPlace, spokenEdge } from './spoken';
 import { edgeId } from './to-flow';
 
 /**
@@ -26,12 +26,7 @@ export function selectionSentence(
   }
   if (nodeIds.length === 0 && edgeIds.length === 1) {
     const edge = variant.edges.find((e) => edgeId(e) === edgeIds[0]);
-    const nameOf = (id: string) => {
-      const node = variant.nodes.find((n) => n.id === id);
-      return node ? nameWithPlace(variant, node) : id;
-    };
-    if (!edge) return '';
-    return `Selected the edge: ${nameOf(edge.from)} ${EDGE_VERBS[edge.kind]} ${nameOf(edge.to)}.`;
+    return edge ? `Selected the edge: ${spokenEdge(variant, edge)}.` : '';
   }
   const parts = [
     nodeIds.length > 0 ? formatCount(nodeIds.length, 'node') : '',

@@ -4,8 +4,8 @@
  * list offers exactly the edges the pointer could draw.
  */
 import { canConnect, edgeKindFor } from '../../../shared/model/ops/connect';
-import type { EdgeKind, ModelNode, Variant } from '../../../shared/model/types';
-import { displayName } from './describe';
+import type { EdgeKind, Variant } from '../../../shared/model/types';
+import { EDGE_VERBS, nameWithPlace } from './spoken';
 
 /** One valid target of an edge from the selected node. */
 export interface ConnectTarget {
@@ -13,19 +13,6 @@ export interface ConnectTarget {
   readonly kind: EdgeKind;
   /** What the menu shows: the target's name, where it is, and the edge it would draw. */
   readonly label: string;
-}
-
-/** How an edge of each kind reads between its two ends: `A depends on B`. */
-export const EDGE_VERBS: Readonly<Record<EdgeKind, string>> = {
-  depends: 'depends on',
-  replicates: 'replicates to',
-  'backs-up': 'backs up',
-};
-
-/** `Checkout API (US East)`: the name, and its container's name when it has one. */
-export function nameWithPlace(variant: Variant, node: ModelNode): string {
-  const parent = node.parent ? variant.nodes.find((n) => n.id === node.parent) : undefined;
-  return parent ? `${displayName(node)} (${displayName(parent)})` : displayName(node);
 }
 
 /** The nodes of `variant` an edge from `from` may reach, in the variant's order. */
