@@ -53,11 +53,12 @@ function Window() {
   const diffTarget = useDiffTarget();
   return (
     <div className="window">
-      <div className="topbar">
+      <header className="topbar">
+        {hasDocument && <DocumentHeading />}
         <Toolbar />
         <FileMenu />
         <HelpMenu />
-      </div>
+      </header>
       {hasDocument && diffTarget ? (
         <DiffView target={diffTarget} />
       ) : hasDocument && view === 'compare' ? (
@@ -88,14 +89,14 @@ function Workspace() {
   return (
     <WideAreaProvider>
       <div className="workspace">
-        <div className="workspace__design" inert={isWide}>
+        <main className="workspace__design" inert={isWide} aria-label="Design">
           <Palette />
           <div className="workspace__canvas">
             <PlanCanvas />
             <EmptyCanvasHint />
             <NodeSearch />
           </div>
-        </div>
+        </main>
         <WideArea />
         <SideColumn
           sections={[
@@ -129,6 +130,12 @@ function Workspace() {
       </div>
     </WideAreaProvider>
   );
+}
+
+/** The page's one heading of level 1, for assistive technology: the open document's name. */
+function DocumentHeading() {
+  const name = usePlanner((s) => s.document?.name ?? '');
+  return <h1 className="visually-hidden">{name}</h1>;
 }
 
 /** What the inspector shows, in a few words for its header: the selected node, or the design. */

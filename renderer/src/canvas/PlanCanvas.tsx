@@ -39,6 +39,7 @@ import { nodesOfEvents } from '../store/results';
 import { scenarioMarks } from '../store/slices/scenario';
 import { selectActiveVariant } from '../store/selectors';
 import { AlignToolbar } from './AlignToolbar';
+import { CanvasAnnouncer } from './CanvasAnnouncer';
 import { displayName } from './describe';
 import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
@@ -56,6 +57,8 @@ import {
 } from './to-flow';
 import { whatIfChoicesForEdge, whatIfChoicesForNode, type WhatIfChoice } from './what-if';
 import { WhatIfMenu, type WhatIfMenuRequest } from './WhatIfMenu';
+import { nodeElement, useKeyboardConnect, type PlaceMenu } from './useKeyboardConnect';
+import { viewDuration } from '../platform/motion';
 
 const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 } as const;
 const MINIMAP_STYLE = { width: 168, height: 112 } as const;
@@ -243,20 +246,24 @@ export function PlanCanvas() {
   useRevealNew(canvasRef, variant, selectedNodeIds);
   const [menu, setMenu] = useState<WhatIfMenuRequest | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
+  const placeMenu = useCallback<PlaceMenu>((clientX, clientY, count) => {
+    const box = canvasRef.current?.getBoundingClientRect();
+    if (!box) return null;
+    const height = 36 + 30 * count;
+    return {
+      x: Math.max(0, Math.min(clientX - box.left, box.width - MENU_WIDTH)),
+      y: Math.max(0, Math.min(clientY - box.top, box.height - height)),
+    };
+  }, []);
   const openMenu = useCallback(
     (clientX: number, clientY: number, title: string, choices: WhatIfChoice[]) => {
-      const box = canvasRef.current?.getBoundingClientRect();
-      if (!box || choices.length === 0) return;
-      const height = 36 + 30 * choices.length;
-      setMenu({
-        x: Math.max(0, Math.min(clientX - box.left, box.width - MENU_WIDTH)),
-        y: Math.max(0, Math.min(clientY - box.top, box.height - height)),
-        title,
-        choices,
-      });
+      const at = placeMenu(clientX, clientY, choices.length);
+      if (!at || choices.length === 0) return;
+      setMenu({ ...at, title, choices });
     },
-    [],
+    [placeMenu],
   );
+  const keyboardConnect = useKeyboardConnect(store, canvasRef, placeMenu);
   const onNodeContextMenu = useCallback(
     (event: ReactMouseEvent, node: PlanFlowNode) => {
       event.preventDefault();
@@ -299,9 +306,7 @@ export function PlanCanvas() {
       const current = selectActiveVariant(state);
       const [nodeId] = state.selectedNodeIds;
       const node = current?.nodes.find((n) => n.id === nodeId);
-      const element = canvasRef.current?.querySelector(
-        `.react-flow__node[data-id="${CSS.escape(nodeId ?? '')}"]`,
-      );
+      const element = nodeElement(canvasRef.current, nodeId ?? '');
       if (!state.document || !current || !node || !element || state.selectedNodeIds.length > 1) {
         return;
       }
@@ -322,7 +327,7 @@ export function PlanCanvas() {
   }, [store, getViewport]);
   useEffect(() => {
     if (!viewRequest) return;
-    void setViewport(viewRequest.view, { duration: 200 });
+    void setViewport(viewRequest.view, { duration: viewDuration(200) });
     store.getState().clearViewRequest();
   }, [store, viewRequest, setViewport]);
 
@@ -388,6 +393,8 @@ export function PlanCanvas() {
         <GuideLines guides={guides} />
       </ReactFlow>
       {menu && <WhatIfMenu request={menu} onChoose={onChooseWhatIf} onClose={closeMenu} />}
+      {keyboardConnect.menu}
+      <CanvasAnnouncer action={keyboardConnect.announcement} />
     </div>
   );
 }

@@ -3,26 +3,29 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { WhatIfChoice } from './what-if';
 
 /** Where the menu opens, px from the canvas's top-left corner, and what it offers. */
-export interface WhatIfMenuRequest {
+export interface WhatIfMenuRequest<C extends { readonly label: string } = WhatIfChoice> {
   readonly x: number;
   readonly y: number;
   readonly title: string;
-  readonly choices: readonly WhatIfChoice[];
+  readonly choices: readonly C[];
 }
 
 /**
  * The canvas's context menu: "what if" questions about the node or edge under the pointer
- * (right click, or the context-menu key / Shift+F10 on the selected node). Arrow keys move,
- * Enter chooses, Escape, a click elsewhere or a scroll closes it.
+ * (right click, or the context-menu key / Shift+F10 on the selected node), and the same menu
+ * for the targets of an edge drawn from the keyboard (`C`). Arrow keys move, Enter chooses,
+ * Escape, a click elsewhere or a scroll closes it.
  */
-export function WhatIfMenu({
+export function WhatIfMenu<C extends { readonly label: string } = WhatIfChoice>({
   request,
   onChoose,
   onClose,
+  testId = 'what-if-menu',
 }: {
-  request: WhatIfMenuRequest;
-  onChoose: (choice: WhatIfChoice) => void;
+  request: WhatIfMenuRequest<C>;
+  onChoose: (choice: C) => void;
   onClose: () => void;
+  testId?: string;
 }) {
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -64,7 +67,7 @@ export function WhatIfMenu({
       role="menu"
       aria-label={request.title}
       className="what-if-menu nodrag nopan"
-      data-testid="what-if-menu"
+      data-testid={testId}
       style={{ left: request.x, top: request.y }}
       onKeyDown={onKeyDown}
       onContextMenu={(event) => event.preventDefault()}
@@ -72,9 +75,9 @@ export function WhatIfMenu({
       <div className="what-if-menu__title" aria-hidden>
         <Zap size={13} aria-hidden /> {request.title}
       </div>
-      {request.choices.map((choice) => (
+      {request.choices.map((choice, i) => (
         <button
-          key={choice.label}
+          key={`${i}-${choice.label}`}
           type="button"
           role="menuitem"
           className="what-if-menu__item"

@@ -8,6 +8,7 @@ import type { EdgeTraffic } from '../../../shared/engine';
 import type { EdgeKind, ModelNode, NodeKind, Variant } from '../../../shared/model/types';
 import { layoutVariant, type Box } from './layout';
 import { formatShare } from '../../../shared/text';
+import { spokenEdge, spokenNode } from './spoken';
 
 /** What a node component needs: the model node itself (no callbacks, per React Flow advice). */
 export type PlanNodeData = { model: ModelNode };
@@ -102,10 +103,12 @@ export function toFlow(
     const isSelected = selectedNodes.has(model.id);
     const mark = marks.get(model.id);
     const className = mark === undefined ? undefined : `is-${mark}`;
+    const ariaLabel = spokenNode(variant, model, mark);
     const old = oldNodes.get(model.id);
     if (
       old &&
       old.data.model === model &&
+      old.ariaLabel === ariaLabel &&
       old.position.x === box.x &&
       old.position.y === box.y &&
       old.width === box.width &&
@@ -124,6 +127,7 @@ export function toFlow(
       width: box.width,
       height: box.height,
       data: { model },
+      ariaLabel,
       selected: isSelected,
       ...(model.parent === undefined ? {} : { parentId: model.parent }),
       // Containers at the bottom, then cards, then edges: an edge that crosses a card stays
@@ -185,9 +189,11 @@ export function toFlow(
         .join(' ') || undefined;
     const trend = carried && trafficTrend(carried);
     const labelTone = trend === 'gaining' ? 'gain' : trend === 'losing' ? 'loss' : undefined;
+    const ariaLabel = spokenEdge(variant, edge, label);
     const old = oldEdges.get(id);
     if (
       old?.data &&
+      old.ariaLabel === ariaLabel &&
       old.data.labelTone === labelTone &&
       Boolean(old.selected) === isSelected &&
       old.className === className &&
@@ -213,6 +219,7 @@ export function toFlow(
         ...(labelTone === undefined ? {} : { labelTone }),
       },
       zIndex: 20,
+      ariaLabel,
       selected: isSelected,
       ...(className === undefined ? {} : { className }),
     };

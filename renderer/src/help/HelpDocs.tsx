@@ -53,7 +53,7 @@ export function HelpDocs() {
       aria-labelledby="help-docs-title"
       onClose={() => setHelpPage(null)}
     >
-      <header className="dialog__header">
+      <div className="dialog__header">
         <BookOpen size={18} aria-hidden />
         <h2 id="help-docs-title">Help</h2>
         <button
@@ -64,7 +64,7 @@ export function HelpDocs() {
         >
           <X size={16} aria-hidden />
         </button>
-      </header>
+      </div>
       <div className="help-docs__body">
         <nav className="help-docs__nav" aria-label="Help pages">
           {HELP_PAGES.map((p) => (

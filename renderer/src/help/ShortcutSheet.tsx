@@ -51,7 +51,7 @@ export function ShortcutSheet() {
       aria-labelledby="shortcut-sheet-title"
       onClose={() => setOpen(false)}
     >
-      <header className="dialog__header">
+      <div className="dialog__header">
         <Keyboard size={18} aria-hidden />
         <h2 id="shortcut-sheet-title">Keyboard shortcuts</h2>
         <button
@@ -63,7 +63,7 @@ export function ShortcutSheet() {
         >
           <X size={16} aria-hidden />
         </button>
-      </header>
+      </div>
       <div className="shortcut-sheet__groups">
         {GROUPS.map((group) => (
           <section key={group} className="shortcut-sheet__group" aria-label={group}>

@@ -64,6 +64,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
     group: 'Canvas',
     scope: 'canvas',
   },
+  {
+    keys: ['C'],
+    action: 'Connect the selected node: choose the target from the list of valid ones',
+    group: 'Canvas',
+    scope: 'canvas',
+  },
   { keys: ['Escape'], action: 'Leave scenario mode', group: 'Canvas', scope: 'scenario mode' },
   { keys: ['Double-click a node'], action: 'Rename it', group: 'Canvas', scope: 'gesture' },
   {

@@ -45,10 +45,10 @@ export function ImportReportDialog({ importer }: { importer: TerraformImport }) 
       aria-labelledby="import-report-title"
       onClose={importer.dismiss}
     >
-      <header className="dialog__header">
+      <div className="dialog__header">
         <FileInput size={18} aria-hidden />
         <h2 id="import-report-title">Import {pending.fileName}</h2>
-      </header>
+      </div>
       <p className="dialog__message">
         A Terraform {source}
         {report.source.terraformVersion

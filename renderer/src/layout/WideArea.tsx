@@ -70,7 +70,7 @@ export function WideArea() {
   }, [body, setTarget]);
   if (chart === null) return null;
   return (
-    <main className="wide-area" data-testid="wide-area" aria-label={WIDE_CHART_TITLES[chart]}>
+    <section className="wide-area" data-testid="wide-area" aria-label={WIDE_CHART_TITLES[chart]}>
       <header className="wide-area__header">
         <button type="button" className="tool" onClick={() => setWideChart(null)}>
           <ArrowLeft size={15} aria-hidden /> Back to the design
@@ -78,7 +78,7 @@ export function WideArea() {
         <h2 className="wide-area__title">{WIDE_CHART_TITLES[chart]}</h2>
       </header>
       <div ref={setBody} className="wide-area__body" />
-    </main>
+    </section>
   );
 }
 

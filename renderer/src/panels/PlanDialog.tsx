@@ -118,10 +118,10 @@ function PlanDialog({
       aria-labelledby="plan-dialog-title"
       onClose={onClose}
     >
-      <header className="dialog__header">
+      <div className="dialog__header">
         <FileText size={18} aria-hidden />
         <h2 id="plan-dialog-title">Contingency plan</h2>
-      </header>
+      </div>
       {result.ok ? (
         <PlanPreview plan={result.plan} />
       ) : (

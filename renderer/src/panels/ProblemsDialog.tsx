@@ -35,10 +35,10 @@ export function ProblemsDialog() {
       aria-labelledby="problems-title"
       onClose={dismiss}
     >
-      <header className="dialog__header">
+      <div className="dialog__header">
         <TriangleAlert className="problems__icon" size={18} aria-hidden />
         <h2 id="problems-title">{report.title}</h2>
-      </header>
+      </div>
       <p className="dialog__message">{report.message}</p>
       {report.problems.length > 0 && <ProblemList problems={report.problems} />}
       <div className="dialog__actions">

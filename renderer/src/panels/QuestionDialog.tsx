@@ -65,10 +65,10 @@ export function QuestionDialog({
         onCancel?.();
       }}
     >
-      <header className="dialog__header">
+      <div className="dialog__header">
         <Icon className={iconClassName} size={18} aria-hidden />
         <h2 id={`${id}-title`}>{title}</h2>
-      </header>
+      </div>
       <p id={`${id}-message`} className="dialog__message">
         {message}
       </p>

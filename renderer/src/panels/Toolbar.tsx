@@ -19,6 +19,7 @@ import { selectIsDirty } from '../store/selectors';
 import { DiagramExportMenu } from './DiagramExportMenu';
 import { PlanButton } from './PlanDialog';
 import { VariantTabs } from './VariantTabs';
+import { viewDuration } from '../platform/motion';
 
 /** Characters kept at the end of a cut file name: the extension and a little before it. */
 const FILE_NAME_TAIL = 12;
@@ -73,12 +74,12 @@ export function Toolbar() {
   const runAutoLayout = () => {
     setLayingOut(true);
     void autoLayout(store, getViewport())
-      .then(() => fitView({ padding: 0.05, maxZoom: 1, duration: 200 }))
+      .then(() => fitView({ padding: 0.05, maxZoom: 1, duration: viewDuration(200) }))
       .finally(() => setLayingOut(false));
   };
   return (
-    <header className="toolbar" role="toolbar" aria-label="Document">
-      <span className="brand" aria-label="Nines">
+    <div className="toolbar" role="toolbar" aria-label="Document">
+      <span className="brand" role="img" aria-label="Nines">
         <span className="brand__mark" aria-hidden>
           9s
         </span>
@@ -149,7 +150,9 @@ export function Toolbar() {
             <button
               type="button"
               className="tool tool--icon"
-              onClick={() => void fitView({ padding: 0.05, maxZoom: 1, duration: 200 })}
+              onClick={() =>
+                void fitView({ padding: 0.05, maxZoom: 1, duration: viewDuration(200) })
+              }
               aria-label="Fit"
               title="Fit the design in view"
             >
@@ -191,12 +194,12 @@ export function Toolbar() {
             <span className="toolbar__doc-file">
               <MiddleEllipsis text={fileName} />
               {!hasFile && <span className="toolbar__doc-state"> · not saved</span>}
-              {isDirty && <span className="dirty-dot" aria-label="unsaved changes" />}
+              {isDirty && <span className="dirty-dot" role="img" aria-label="unsaved changes" />}
             </span>
           </div>
           <VariantTabs />
         </>
       )}
-    </header>
+    </div>
   );
 }

@@ -101,51 +101,62 @@ export function VariantTabs() {
         className="variant-tabs__room"
         style={{ minWidth: Math.min(wanted, ROOM_WANTED_MAX_PX) }}
       >
-        <div className="variant-tabs__strip" role="tablist" aria-label="Variants">
-          {variants.map((v, i) => {
-            if (!shown.has(i)) return null;
-            const isActive = v.id === activeVariantId;
-            if (renaming === v.id) {
+        <div className="variant-tabs__strip">
+          <div className="variant-tabs__list" role="tablist" aria-label="Variants">
+            {variants.map((v, i) => {
+              if (!shown.has(i)) return null;
+              const isActive = v.id === activeVariantId;
+              if (renaming === v.id) {
+                return (
+                  <input
+                    key={v.id}
+                    className="variant-tab variant-tab__rename"
+                    defaultValue={v.name}
+                    aria-label="Variant name"
+                    autoFocus
+                    onBlur={(event) => finishRename(v.id, event.currentTarget.value)}
+                    onKeyDown={(event) => onRenameKey(event, v.id)}
+                  />
+                );
+              }
               return (
-                <input
-                  key={v.id}
-                  className="variant-tab variant-tab__rename"
-                  defaultValue={v.name}
-                  aria-label="Variant name"
-                  autoFocus
-                  onBlur={(event) => finishRename(v.id, event.currentTarget.value)}
-                  onKeyDown={(event) => onRenameKey(event, v.id)}
-                />
-              );
-            }
-            return (
-              <span key={v.id} className="variant-tab__wrap">
-                <button
-                  type="button"
-                  role="tab"
-                  className="variant-tab"
-                  aria-selected={isActive}
-                  data-testid={`variant-tab-${v.id}`}
-                  title={`${v.name}${v.description ? ` — ${v.description}` : ''} (double-click to rename)`}
-                  onClick={() => store.getState().setActiveVariant(v.id)}
-                  onDoubleClick={() => setRenaming(v.id)}
-                >
-                  {v.name}
-                </button>
-                {isActive && canDelete && (
+                <span key={v.id} className="variant-tab__wrap">
                   <button
                     type="button"
-                    className="icon-button variant-tab__close"
-                    aria-label={`Delete the variant ${v.name}`}
-                    title="Delete this variant"
-                    onClick={() => remove(v.id)}
+                    role="tab"
+                    className="variant-tab"
+                    aria-selected={isActive}
+                    data-testid={`variant-tab-${v.id}`}
+                    title={`${v.name}${v.description ? ` — ${v.description}` : ''} (double-click to rename)`}
+                    onClick={() => store.getState().setActiveVariant(v.id)}
+                    onDoubleClick={() => setRenaming(v.id)}
+                    aria-keyshortcuts={isActive && canDelete ? 'Delete' : undefined}
+                    onKeyDown={(event) => {
+                      if (event.key !== 'Delete' || !isActive || !canDelete) return;
+                      event.stopPropagation();
+                      remove(v.id);
+                    }}
                   >
-                    <X size={12} aria-hidden />
+                    {v.name}
                   </button>
-                )}
-              </span>
-            );
-          })}
+                  {isActive && canDelete && (
+                    <button
+                      type="button"
+                      className="icon-button variant-tab__close"
+                      // A tablist holds only tabs: the pointer's cross stays out of the
+                      // accessibility tree and the tab order; Delete on the tab does the same.
+                      aria-hidden
+                      tabIndex={-1}
+                      title="Delete this variant"
+                      onClick={() => remove(v.id)}
+                    >
+                      <X size={12} aria-hidden />
+                    </button>
+                  )}
+                </span>
+              );
+            })}
+          </div>
           {rest.length > 0 && (
             <>
               <button

@@ -7,6 +7,7 @@ import { usePlanner, usePlannerStore } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
 import { findNodes } from './find-nodes';
 import './search.css';
+import { viewDuration } from '../platform/motion';
 
 /** Matches listed under the box; the count says how many there are in all. */
 const MAX_LISTED = 8;
@@ -51,7 +52,7 @@ function SearchBox() {
       nodes: [{ id: match.node.id }],
       maxZoom: FOUND_MAX_ZOOM,
       padding: 0.3,
-      duration: 250,
+      duration: viewDuration(250),
     });
   };
   const move = (step: number) => {

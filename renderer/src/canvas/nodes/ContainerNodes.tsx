@@ -46,11 +46,11 @@ export const RegionNode = memo(function RegionNode({
   return (
     <div className={`plan-region${selected ? ' is-selected' : ''}`}>
       <ContainerResizer id={id} kind="region" isShown={selected} />
-      <header className="plan-region__header">
+      <div className="plan-region__header">
         <Icon className="plan-region__icon" size={15} aria-hidden />
         <span className="plan-region__name">{displayName(data.model)}</span>
         {caption && <span className="plan-region__caption">{caption}</span>}
-      </header>
+      </div>
     </div>
   );
 });
@@ -62,12 +62,12 @@ export const ZoneNode = memo(function ZoneNode({ id, data, selected }: NodeProps
   return (
     <div className={`plan-zone${selected ? ' is-selected' : ''}`}>
       <ContainerResizer id={id} kind="zone" isShown={selected} />
-      <header className="plan-zone__header">
+      <div className="plan-zone__header">
         <span className="plan-zone__name">{displayName(model)}</span>
         {location && location !== displayName(model) && (
           <span className="plan-zone__caption">{location}</span>
         )}
-      </header>
+      </div>
     </div>
   );
 });

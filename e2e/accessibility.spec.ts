@@ -1,0 +1,136 @@
+// Issue 25: no critical or serious axe-core violation in any view or dialog, light and dark.
+// axe-core (through @axe-core/playwright) checks the page as it stands after each view settled;
+// a failure names every rule with the elements it found, so the fix can start from the message.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { PlannerPage } from './pages/planner-page';
+
+const INVALID = fileURLToPath(new URL('./fixtures/invalid.nines.json', import.meta.url));
+
+/** The impacts that fail the check: axe's two highest. */
+const FAILING_IMPACTS = new Set(['critical', 'serious']);
+/**
+ * The page's structure, moderate in axe's terms but part of issue 25 too: one `main`, one `h1`,
+ * banners never nested, every content in a landmark.
+ */
+const STRUCTURE_RULES = new Set([
+  'landmark-one-main',
+  'landmark-no-duplicate-main',
+  'landmark-no-duplicate-banner',
+  'landmark-banner-is-top-level',
+  'landmark-main-is-top-level',
+  'landmark-complementary-is-top-level',
+  'page-has-heading-one',
+  'region',
+]);
+
+/** Runs axe over the whole page and fails with each critical or serious rule and its targets. */
+async function expectNoSeriousViolations(page: Page, view: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const failing = results.violations.filter(
+    (v) => FAILING_IMPACTS.has(v.impact ?? '') || STRUCTURE_RULES.has(v.id),
+  );
+  const report = failing.map(
+    (v) =>
+      `${v.id} (${v.impact}, ${v.nodes.length} element(s)): ${v.help}\n` +
+      v.nodes
+        .slice(0, 12)
+        .map(
+          (n) =>
+            `    ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}` : ''}`,
+        )
+        .join('\n'),
+  );
+  expect(
+    failing,
+    `${view}: critical, serious or structure axe violations\n${report.join('\n')}`,
+  ).toEqual([]);
+}
+
+/** Each view or dialog, reached as a person would, from a fresh page. */
+const views: { name: string; open: (planner: PlannerPage) => Promise<void> }[] = [
+  {
+    name: 'editor with a node selected (inspector, results, findings)',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-3-regions');
+      await planner.node('app-use1').click();
+      await expect(planner.node('app-use1')).toHaveClass(/\bselected\b/);
+      await expect(planner.page.getByTestId('findings-count')).not.toHaveText('Findings (…)');
+    },
+  },
+  {
+    name: 'scenario what-if',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-2-regions');
+      await planner.node('use1').click({ button: 'right', position: { x: 30, y: 10 } });
+      const menu = planner.page.getByTestId('what-if-menu');
+      await menu.getByRole('menuitem', { name: /^Region outage/ }).click();
+      await expect(planner.page.getByTestId('scenario-panel')).toContainText('What if:');
+    },
+  },
+  {
+    name: 'what-if menu',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-2-regions');
+      await planner.node('use1').click({ button: 'right', position: { x: 30, y: 10 } });
+      await expect(
+        planner.page.getByTestId('what-if-menu').getByRole('menuitem').first(),
+      ).toBeVisible();
+    },
+  },
+  {
+    name: 'keyboard connect menu',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-2-regions');
+      await planner.node('app-use1').click();
+      await planner.page.keyboard.press('c');
+      await expect(
+        planner.page.getByTestId('connect-menu').getByRole('menuitem').first(),
+      ).toBeFocused();
+    },
+  },
+  {
+    name: 'compare',
+    open: async (planner) => {
+      await planner.page.goto('./?template=ha-options&view=compare');
+      await expect(planner.page.getByTestId('scenario-matrix')).toBeVisible();
+    },
+  },
+  {
+    name: 'template gallery',
+    open: async (planner) => {
+      await planner.openStart();
+    },
+  },
+  {
+    name: 'plan dialog',
+    open: async (planner) => {
+      await planner.openTemplate('warm-standby-2-regions');
+      await planner.page.getByRole('button', { name: 'Plan', exact: true }).click();
+      const dialog = planner.page.getByTestId('plan-dialog');
+      await expect(dialog.getByRole('button', { name: 'Export PDF' })).toBeEnabled();
+    },
+  },
+  {
+    name: 'problems dialog',
+    open: async (planner) => {
+      await planner.useClassicFileDialogs();
+      await planner.openTemplate('warm-standby-2-regions');
+      await planner.openFile(INVALID);
+      await expect(planner.problemsDialog).toBeVisible();
+    },
+  },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const view of views) {
+    test(`axe: ${view.name}, ${colorScheme} theme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      const planner = new PlannerPage(page);
+      await view.open(planner);
+      await expectNoSeriousViolations(page, `${view.name} (${colorScheme})`);
+      expect(planner.errors).toEqual([]);
+    });
+  }
+}
