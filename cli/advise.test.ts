@@ -59,7 +59,7 @@ describe('nines advise', () => {
     expect(stdout).toContain('      nodes: app-euw1, use1\n');
     expect(stdout).toContain('LOW    Route 53 is a single point of failure');
     expect(stdout).toMatch(
-      /effect: 99\.9760\u00a0% → 99\.9957\u00a0% \(−103\.63\u00a0min\/yr\), \+\$492\/month \(priced items only\)/,
+      /effect: 99\.9760\u00a0% → 99\.9957\u00a0% \(−103\.63\u00a0min\/yr\), \+\$492\/month/,
     );
     expect(stdout).toContain('effect: not measured; at most 99.9990\u00a0% while it stays');
     expect(stdout).toContain(

@@ -366,11 +366,21 @@ describe('nines diff', () => {
 
   it('detects a renamed node with --renames and lists a remove and an add without it', async () => {
     const head = copyOf(AA2, 'renamed.nines.json', (doc) => {
-      const variant = (doc.variants as { nodes: Node[]; edges: Json[]; layout: Json }[])[0]!;
+      const variant = (
+        doc.variants as {
+          nodes: Node[];
+          edges: Json[];
+          layout: Json;
+          commonCause?: { affects: string[] }[];
+        }[]
+      )[0]!;
       nodeOf(doc, 'app-euw1').id = 'api-euw1';
       for (const e of variant.edges) {
         if (e.from === 'app-euw1') e.from = 'api-euw1';
         if (e.to === 'app-euw1') e.to = 'api-euw1';
+      }
+      for (const cause of variant.commonCause ?? []) {
+        cause.affects = cause.affects.map((id) => (id === 'app-euw1' ? 'api-euw1' : id));
       }
       variant.layout['api-euw1'] = variant.layout['app-euw1'];
       delete variant.layout['app-euw1'];

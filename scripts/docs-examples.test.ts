@@ -54,6 +54,11 @@ describe('reading the docs through a Markdown parser', () => {
     '',
     'Text before a row.',
     '| a | b |',
+    '',
+    '```console',
+    '$ nines compare a.nines.json',
+    'nines compare: a warning the command printed',
+    '```',
   ].join('\n');
 
   it('finds the nines commands of shell blocks, their lines and stated exit codes', () => {
@@ -61,6 +66,7 @@ describe('reading the docs through a Markdown parser', () => {
       { line: 4, command: 'nines validate a.nines.json b.nines.json', expectedExit: 1 },
       { line: 6, command: 'nines evaluate a.nines.json', expectedExit: 0 },
       { line: 13, command: 'nines advise a.nines.json', expectedExit: 2 },
+      { line: 24, command: 'nines compare a.nines.json', expectedExit: 0 },
     ]);
   });
 

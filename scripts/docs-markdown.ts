@@ -70,6 +70,8 @@ export function cliExamples(markdown: string): CliExample[] {
         i += 1;
         text = `${text.slice(0, -1).trimEnd()} ${(lines[i] as string).trim()}`;
       }
+      // A console block is a session: its commands follow a `$ ` prompt, other lines are output.
+      if (code.lang === 'console' && !/^\s*\$\s/.test(text)) continue;
       const command = text.trim().replace(/^\$\s+/, '');
       if (!/^nines\s/.test(command)) continue;
       const exit = EXIT_COMMENT.exec(command);
