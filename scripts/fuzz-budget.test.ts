@@ -23,6 +23,7 @@ describe('the budget cases, fast subset', () => {
   it('finish or are refused naming their limit', async () => {
     const chosen: Record<string, readonly string[]> = {
       'budget-shared-300-of-300': ['advise'],
+      'budget-shared-300-of-300-plan': ['plan'],
       'budget-1000-regions-1000-scenarios': ['evaluate'],
       'budget-router-layers-10-of-20': ['evaluate'],
       'budget-1000-of-998': ['advise'],
@@ -36,6 +37,7 @@ describe('the budget cases, fast subset', () => {
     expect(results.map((r) => r.outcome).sort()).toEqual([
       'accepted',
       'accepted',
+      'refused',
       'refused',
       'refused',
     ]);

@@ -5,7 +5,8 @@ import { evaluate } from '../../engine';
 import type { NinesDocument } from '../../model/types';
 import { checkDocument, headingsOf, plainText, type Block, type TableBlock } from '../document';
 import { writeMarkdown } from '../markdown/write-markdown';
-import { buildPlan } from './build-plan';
+import { sharedDependencies } from '../../testing/budget-models';
+import { PLAN_MAX_EDGES, buildPlan } from './build-plan';
 import { formatDuration, formatUsd } from '../../text';
 
 const TEMPLATES = new URL('../../../assets/templates/', import.meta.url);
@@ -128,5 +129,22 @@ describe('buildPlan on every template', () => {
     });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0]?.message).toContain('no variant "nope"');
+  });
+});
+
+describe('buildPlan within its limits', () => {
+  it('refuses a variant with more edges than a plan is written for, before any work, naming the limit', () => {
+    // 40 services × 40 datastores: 1,600 dependency edges, 40 more from the router.
+    const doc = sharedDependencies(40, 20, 40);
+    expect(doc.variants[0]!.edges.length).toBeGreaterThan(PLAN_MAX_EDGES);
+    const result = buildPlan(doc, { priceBook, date: '2026-11-26' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        code: 'over-limit',
+        message: expect.stringContaining('1,000 edges'),
+      }),
+    ]);
   });
 });
