@@ -38,6 +38,7 @@ describe('the docs against the recorded bench run (bench/results.json)', () => {
       'review.ts',
       'plan.ts',
       'frames.ts',
+      'import.ts',
     ]);
     expect(recorded.suites.every((s) => s.cases.length > 0)).toBe(true);
     expect(recorded.plan?.pdfPages).toBeGreaterThan(0);
