@@ -178,7 +178,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ["react", "react-dom", "**/renderer/**", "**/cli/**"],
-              message: "Main imports shared/, electron and node only.",
+              message: "Main imports shared/, system/, electron and node only.",
             },
           ],
         },
@@ -194,7 +194,40 @@ export default tseslint.config(
           patterns: [
             {
               group: ["electron", "react", "**/renderer/**", "**/electron/**"],
-              message: "The CLI imports shared/ and node only.",
+              message: "The CLI imports shared/, system/ and node only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["system/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["electron", "react", "**/renderer/**", "**/electron/**", "**/cli/**"],
+              message: "system/ is Node code shared by the CLI and main: shared/ and node only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["cli/**/*.ts", "electron/main/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ENGINE_FROM_OUTSIDE,
+            {
+              regex: "(^|/)system/(?!index$)",
+              message: "Import system/ through its index.ts, not a file inside it.",
             },
           ],
         },

@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       "shared/**/*.test.ts",
       "cli/**/*.test.ts",
+      "system/**/*.test.ts",
       "electron/**/*.test.ts",
       "renderer/src/**/*.test.{ts,tsx}",
       "scripts/**/*.test.ts",

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseXmlStrict } from '../shared/testing/xml';
-import { MAX_FILE_BYTES } from './read-file';
+import { MAX_FILE_BYTES } from '../system';
 import { runCli, template } from './testing';
 
 /** Bytes read through a handle `open` returned: an oversized file must cost none. */

@@ -3,7 +3,7 @@ import { formatProblem, parseDocumentText, type ParseResult } from '../shared/sc
 import { encodingProblem } from '../shared/text/encoding';
 import { printable } from '../shared/text/terminal';
 import type { NinesDocument } from '../shared/model/types';
-import { readInputFile } from './read-file';
+import { readInputFile } from '../system';
 
 /** A stream a command writes to. */
 export interface OutStream {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { PlanDocument } from '../shared/plan/document';
 import { toSvg, type Drawing } from '../shared/plan/drawing';
-import { replaceFile } from './atomic-write';
+import { writeFileAtomic } from '../system';
 import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
 
 /** The output formats of a plan. */
@@ -119,7 +119,7 @@ export async function renderPlan(doc: PlanDocument, format: PlanFormat): Promise
 }
 
 /**
- * Renders `doc` in `format` and writes it to `path` atomically ({@link replaceFile}): a plan
+ * Renders `doc` in `format` and writes it to `path` atomically ({@link writeFileAtomic}): a plan
  * killed mid-write leaves the previous file whole, and the file keeps its permission bits.
  */
 export async function writePlanFile(
@@ -127,5 +127,5 @@ export async function writePlanFile(
   format: PlanFormat,
   path: string,
 ): Promise<void> {
-  await replaceFile(path, await renderPlan(doc, format));
+  await writeFileAtomic(path, await renderPlan(doc, format));
 }

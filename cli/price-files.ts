@@ -15,7 +15,7 @@ import {
 } from '../shared/catalog/price-parts';
 import { encodingProblem } from '../shared/text/encoding';
 import { writeLines, type CliIo } from './io';
-import { readInputFile } from './read-file';
+import { readInputFile } from '../system';
 
 /** The bundled price book, shipped in assets/pricing/. */
 export const PRICEBOOK_URL = new URL('../assets/pricing/pricebook.json', import.meta.url);

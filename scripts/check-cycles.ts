@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /** The folders whose sources are checked, relative to the repository root. */
-export const SOURCE_DIRS = ['shared', 'cli', 'renderer/src', 'electron', 'scripts', 'bench', 'e2e'];
+export const SOURCE_DIRS = ['shared', 'cli', 'renderer/src', 'electron', 'system', 'scripts', 'bench', 'e2e'];
 
 /** Module graph: file (repository-relative, `/`-separated) → the files it imports. */
 export type ImportGraph = ReadonlyMap<string, readonly string[]>;

@@ -1,16 +1,16 @@
 /**
- * Child process of cli/plan-kill.test.ts: replaces OUT with the CLI's writer (`replaceFile`,
+ * Child process of cli/plan-kill.test.ts: replaces OUT with the CLI's writer (`writeFileAtomic`,
  * the one `nines plan` uses) in a loop, alternating the bytes of two complete plans, as fast as
  * it can, until the test kills it: here a kill lands inside a write most of the time. Run as
  * `node --import tsx replace-loop-child.ts OUT PLAN_A PLAN_B`; writes `ready` once loaded.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { replaceFile } from '../atomic-write';
+import { writeFileAtomic } from '../../system';
 
 async function run(out: string, plans: readonly Uint8Array[]): Promise<void> {
   process.stdout.write('ready\n');
-  for (let n = 0; ; n += 1) await replaceFile(out, plans[n % plans.length] as Uint8Array);
+  for (let n = 0; ; n += 1) await writeFileAtomic(out, plans[n % plans.length] as Uint8Array);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

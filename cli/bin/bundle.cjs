@@ -4,7 +4,7 @@
 // - an installed package runs cli/dist/index.cjs, built once by `npm pack` (`prepack`:
 //   `buildDist`);
 // - a checkout runs a cached bundle under node_modules/.cache/nines-cli/, keyed by the path, size
-//   and modification time of every source file under cli/ and shared/: an edit makes a new
+//   and modification time of every source file under cli/, shared/ and system/: an edit makes a new
 //   bundle on the next run. Checking the key is one walk of those folders (about 150 `stat`s, a
 //   few ms).
 // The packages in package.json's `dependencies` (the plan writers, loaded only by `nines plan`)
@@ -25,7 +25,7 @@ const {
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
-const SOURCE_DIRS = ['cli', 'shared'];
+const SOURCE_DIRS = ['cli', 'shared', 'system'];
 
 /** The repository root, seen from this file. */
 const ROOT = join(__dirname, '..', '..');
@@ -35,7 +35,7 @@ const DIST = join('cli', 'dist');
 
 /**
  * A short hash of what the CLI is built from: package.json, this file and every `.ts` file
- * under cli/ and shared/ (tests excluded), with their size and modification time. It runs at
+ * under cli/, shared/ and system/ (tests excluded), with their size and modification time. It runs at
  * every start in a checkout, hence plain string work and no crypto module (which alone takes a
  * few ms to load): collisions only matter between versions of one checkout's sources.
  * @param {string} root the repository root

@@ -7,7 +7,7 @@
  */
 import type { Command } from './command';
 import { EXIT, loadOrReport, writeLines, type CliIo } from '../io';
-import { readInputFile } from '../read-file';
+import { readInputFile } from '../../system';
 import type { CheckedFigure, CheckedRun } from '../../shared/chaos';
 import { formatDuration, formatShare, printable } from '../../shared/text';
 

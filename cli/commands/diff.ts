@@ -11,8 +11,13 @@ import { formatProblem, parseDocumentText } from '../../shared/schema/parse';
 import { encodingProblem } from '../../shared/text/encoding';
 import type { Command } from './command';
 import { EXIT, writeLines, type CliIo } from '../io';
-import { GIT_PREFIX, parseGitSpec, readGitFile } from '../git-file';
-import { readInputFile, type ReadResult } from '../read-file';
+import {
+  GIT_PREFIX,
+  parseGitSpec,
+  readGitFile,
+  readInputFile,
+  type ReadResult,
+} from '../../system';
 
 /** Exit code when `--fail-on` is hit: 1, like invalid input, so that a CI step fails on either. */
 const FAIL_ON_HIT = 1;
@@ -205,4 +210,3 @@ async function loadSide(name: string): Promise<LoadedSide> {
     },
   };
 }
-

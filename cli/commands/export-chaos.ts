@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from './command';
 import { EXIT, loadOrReport, writeLines } from '../io';
-import { replaceFile } from '../atomic-write';
+import { writeFileAtomic } from '../../system';
 import { CHAOS_TARGETS, type ChaosTarget } from '../../shared/chaos';
 
 const strings = (value: unknown): string[] =>
@@ -92,7 +92,7 @@ export const exportChaosCommand: Command = {
       for (const f of exported.files) {
         const destination = path.join(out, ...f.path.split('/'));
         await mkdir(path.dirname(destination), { recursive: true });
-        await replaceFile(destination, f.text);
+        await writeFileAtomic(destination, f.text);
       }
     } catch (error) {
       io.stderr.write(`nines export-chaos: cannot write ${out}: ${(error as Error).message}\n`);

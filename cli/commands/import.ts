@@ -8,9 +8,8 @@
 import type { Command } from './command';
 import type { ImportReport } from '../../shared/import/terraform';
 import type { NinesDocument } from '../../shared/model/types';
-import { replaceFile } from '../atomic-write';
+import { readInputFile, writeFileAtomic } from '../../system';
 import { EXIT, type CliIo } from '../io';
-import { readInputFile } from '../read-file';
 import { encodingProblem } from '../../shared/text/encoding';
 import {
   formatAvailability,
@@ -60,9 +59,9 @@ export const importCommand: Command = {
     const out = typeof values.out === 'string' ? values.out : undefined;
     const reportFile = typeof values.report === 'string' ? values.report : undefined;
     try {
-      if (out !== undefined) await replaceFile(out, serializeDocument(document));
+      if (out !== undefined) await writeFileAtomic(out, serializeDocument(document));
       if (reportFile !== undefined) {
-        await replaceFile(reportFile, `${JSON.stringify(result.report, null, 2)}\n`);
+        await writeFileAtomic(reportFile, `${JSON.stringify(result.report, null, 2)}\n`);
       }
     } catch (error) {
       return fail(io, out ?? reportFile ?? file, `cannot write: ${(error as Error).message}`);

@@ -16,7 +16,7 @@ import type {
 import { formatProblem, MAX_FILE_CHARS, parseDocumentText } from '../../../shared/schema/parse';
 import { encodingProblem } from '../../../shared/text/encoding';
 import { HostError } from '../ipc/handle';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../../../system';
 import type { RecentFiles } from './recent-files';
 
 /** Largest project file opened, in bytes (a UTF-8 file has at least as many bytes as characters). */

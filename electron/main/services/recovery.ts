@@ -3,7 +3,7 @@
  * a session that did not close cleanly leaves it behind for the next start to offer back.
  */
 import { readFile, unlink } from 'node:fs/promises';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../../../system';
 import { createSerialQueue } from './serial';
 
 export class RecoveryStore {
@@ -13,7 +13,9 @@ export class RecoveryStore {
   constructor(private readonly file: string) {}
 
   write(text: string): Promise<void> {
-    return this.serial(() => writeFileAtomic(this.file, text));
+    return this.serial(async () => {
+      await writeFileAtomic(this.file, text);
+    });
   }
 
   /** The copy left behind, or `null` when there is none. */

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionText } from './__fixtures__/atomic-write-child';
 import { BACKUP_GENERATIONS, backupPathOf } from './atomic-write';
-import { seededRandom as random } from '../../../shared/testing/seeded-random';
+import { seededRandom as random } from '../shared/testing/seeded-random';
 
 const SEED = Number(process.env.KILL_SEED ?? 9);
 const KILLS = 50;

@@ -1,22 +1,22 @@
 /**
- * The desktop Save. The file is replaced so that a crash, a kill, a full disk or a power cut
- * leaves either the old file or the new one, never a mix: the new bytes go to a temporary file
- * in the file's own folder, are flushed to the disk and renamed over it (a rename within one
- * file system is atomic), then the folder is flushed. What the file was is kept: its permission
+ * Replacing a file, for the desktop Save and every file the CLI writes. The file is replaced so
+ * that a crash, a kill, a full disk or a power cut leaves either the old file or the new one,
+ * never a mix: the new bytes go to a temporary file in the file's own folder, are flushed to the
+ * disk and renamed over it (a rename within one file system is atomic), then the folder is
+ * flushed. What the file was is kept: its permission
  * bits (a 0600 file stays 0600), and a symbolic link stays a link (the file it points to is
  * replaced). A file with other hard links is split from them: the other names keep the
  * previous version (a rename cannot write through a hard link, and writing in place would give
- * up atomicity). The CLI writes the same way (cli/atomic-write.ts; main and the CLI may not
- * import each other, see eslint.config.js).
+ * up atomicity).
  *
- * Before that, the version being replaced is kept as the newest of {@link BACKUP_GENERATIONS}
+ * With `keepBackup` (the desktop Save), the version being replaced is first kept as the newest of {@link BACKUP_GENERATIONS}
  * backups beside the file: `<file>.bak` (the previous version), `<file>.bak.2` (the one
  * before), … `<file>.bak.5`.
  *
  * Every step is a rename, a new hard link or a flushed copy renamed into place, so a crash at
  * any moment leaves every backup a whole earlier version (at worst two generations the same);
  * `<file>.bak` exists from the first replacement on. atomic-write.kill.test.ts kills a saver
- * mid-save many times to check both.
+ * mid-save many times to check both; cli/plan-kill.test.ts kills `nines plan` at random moments.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -48,21 +48,26 @@ export function backupPathOf(file: string, generation = 1): string {
   return generation === 1 ? `${file}.bak` : `${file}.bak.${generation}`;
 }
 
+/** Permission bits of a file created where none was (before the umask). */
+const NEW_FILE_MODE = 0o644;
+
 /**
- * Writes `data` to `file` atomically; on failure the previous file is left untouched. With
- * `keepBackup`, backups are kept beside the file the path names (through a symbolic link).
+ * Writes `data` to `file` atomically, through a symbolic link to the file it names, keeping the
+ * replaced file's permission bits; resolves to the path actually written. On failure the
+ * previous file is left untouched and no temporary file is left behind. With `keepBackup`,
+ * backups are kept beside the file written.
  */
 export async function writeFileAtomic(
   file: string,
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
-): Promise<void> {
+): Promise<string> {
   const target = await resolveTarget(file);
   if (options.keepBackup) await backUp(target);
   const mode = await modeOf(target);
   const temp = temporaryPathBeside(target);
   try {
-    const handle = await open(temp, 'wx', mode ?? 0o644);
+    const handle = await open(temp, 'wx', mode ?? NEW_FILE_MODE);
     try {
       // The mode given to open is reduced by the umask: the replaced file's bits are restored.
       if (mode !== undefined) await handle.chmod(mode);
@@ -77,6 +82,7 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncFolder(path.dirname(target));
+  return target;
 }
 
 /**
