@@ -60,9 +60,13 @@ function git(args: readonly string[], cwd: string, maxBuffer = 1024 * 1024): Pro
   });
 }
 
+/** What {@link readGitFile} answers: the bytes and the commit `ref` named, or why not. */
+export type GitReadResult =
+  { ok: true; bytes: Buffer; commit: string } | Extract<ReadResult, { ok: false }>;
+
 /** Reads `path` at revision `ref` of the repository that holds `cwd`. */
-export async function readGitFile(ref: string, path: string, cwd: string): Promise<ReadResult> {
-  const unreadable = (message: string): ReadResult => ({
+export async function readGitFile(ref: string, path: string, cwd: string): Promise<GitReadResult> {
+  const unreadable = (message: string): GitReadResult => ({
     ok: false,
     reason: 'unreadable',
     message,
@@ -96,5 +100,5 @@ export async function readGitFile(ref: string, path: string, cwd: string): Promi
   }
   const shown = await git(['show', object], cwd, MAX_FILE_BYTES + 1);
   if (shown.code !== 0) return unreadable(`cannot read: git show ${object}: ${shown.stderr}`);
-  return { ok: true, bytes: shown.stdout };
+  return { ok: true, bytes: shown.stdout, commit: commit.stdout.toString('utf8').trim() };
 }

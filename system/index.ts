@@ -8,3 +8,4 @@ export type { AtomicWriteOptions } from './atomic-write';
 export { MAX_FILE_BYTES, readInputFile } from './read-file';
 export type { ReadResult } from './read-file';
 export { GIT_PREFIX, parseGitSpec, readGitFile } from './git-file';
+export type { GitReadResult } from './git-file';

@@ -12,7 +12,7 @@ vi.mock('electron', () => ({
 }));
 
 await import('./index');
-const api = exposed.get('nines') as HostApi;
+const api = exposed.get('nines') as Required<HostApi>;
 
 const file = (name: string): OpenedFile => ({ fileId: `id-${name}`, name, text: '{}' });
 const event = {};
@@ -28,6 +28,7 @@ describe('the preload bridge', () => {
         'listRecent',
         'saveFile',
         'exportFile',
+        'readRevision',
         'setDirty',
         'writeRecovery',
         'readRecovery',
@@ -48,6 +49,11 @@ describe('the preload bridge', () => {
       [() => api.listRecent(), CHANNELS.listRecent, []],
       [() => api.saveFile(save), CHANNELS.saveFile, [save]],
       [() => api.exportFile(exported), CHANNELS.exportFile, [exported]],
+      [
+        () => api.readRevision({ fileId: 'f', ref: 'HEAD~1' }),
+        CHANNELS.readRevision,
+        [{ fileId: 'f', ref: 'HEAD~1' }],
+      ],
       [() => api.setDirty(true), CHANNELS.setDirty, [{ isDirty: true }]],
       [() => api.writeRecovery('{}'), CHANNELS.writeRecovery, [{ text: '{}' }]],
       [() => api.readRecovery(), CHANNELS.readRecovery, []],

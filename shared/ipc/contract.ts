@@ -52,6 +52,34 @@ export interface SaveRequest {
   readonly text: string;
 }
 
+/** Asks the desktop host for the open file as it is at a git revision. */
+export interface RevisionRequest {
+  /** The open file's handle. */
+  readonly fileId: string;
+  /** A git revision: a branch, a tag, a commit, `HEAD~1`, `origin/main`… */
+  readonly ref: string;
+}
+
+/**
+ * What a revision in a {@link RevisionRequest} may be: no option-like start, no spaces or
+ * control characters (git's own names have none), at most {@link MAX_REVISION_LENGTH} characters.
+ */
+export const REVISION_PATTERN = /^[^-\s\p{Cc}][^\s\p{Cc}]*$/u;
+
+/** Longest revision accepted, in characters. */
+export const MAX_REVISION_LENGTH = 256;
+
+/** A file as it is at a git revision: read-only, with no handle to save it back. */
+export interface RevisionFile {
+  /** The file's name, e.g. `checkout.nines.json`. */
+  readonly name: string;
+  /** The revision as asked. */
+  readonly ref: string;
+  /** The commit it named, abbreviated (e.g. `3f2a9c1`). */
+  readonly commit: string;
+  readonly text: string;
+}
+
 /** Asks the host to save an export (plan, CSV, image) where the user chooses. */
 export interface ExportRequest {
   readonly suggestedName: string;
@@ -103,6 +131,11 @@ export interface HostApi {
    * receive such files (the web) leave it out.
    */
   onFileOpened?(listener: (file: OpenedFile) => void): () => void;
+  /**
+   * Reads the open file as it is at a git revision of the repository that holds it (`git show`,
+   * the working tree untouched). Only the desktop host can run git; the web leaves it out.
+   */
+  readRevision?(request: RevisionRequest): Promise<Result<RevisionFile>>;
 }
 
 /** IPC channel names, one per request kind (`domain:verb-noun`). */
@@ -112,6 +145,7 @@ export const CHANNELS = {
   listRecent: 'file:list-recent',
   saveFile: 'file:save-file',
   exportFile: 'file:export-file',
+  readRevision: 'file:read-revision',
   setDirty: 'window:set-dirty',
   writeRecovery: 'recovery:write-copy',
   readRecovery: 'recovery:read-copy',

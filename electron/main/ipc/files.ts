@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import { z } from 'zod';
-import { CHANNELS } from '../../../shared/ipc/contract';
+import { CHANNELS, MAX_REVISION_LENGTH, REVISION_PATTERN } from '../../../shared/ipc/contract';
 import { MAX_FILE_CHARS } from '../../../shared/schema/parse';
 import { DOCUMENT_EXTENSION, type DocumentService, type FileDialogs } from '../services/documents';
 import { noteSaveFinished, type SaveOutcome } from '../window';
@@ -15,6 +15,10 @@ const fileId = z.uuid();
 const suggestedName = z.string().max(255);
 
 export const openRecentRequest = z.strictObject({ fileId });
+export const readRevisionRequest = z.strictObject({
+  fileId,
+  ref: z.string().max(MAX_REVISION_LENGTH).regex(REVISION_PATTERN),
+});
 export const saveRequest = z.strictObject({
   fileId: fileId.optional(),
   saveAs: z.boolean().optional(),
@@ -94,6 +98,9 @@ export function registerFileHandlers(documents: DocumentService): void {
   );
   handle(CHANNELS.openRecent, openRecentRequest, ({ fileId }) => documents.openRecent(fileId));
   handle(CHANNELS.listRecent, z.undefined(), () => documents.listRecent());
+  handle(CHANNELS.readRevision, readRevisionRequest, ({ fileId, ref }) =>
+    documents.readRevision(fileId, ref),
+  );
   handle(CHANNELS.saveFile, saveRequest, async (request, event) => {
     const win = BrowserWindow.fromWebContents(event.sender);
     let outcome: SaveOutcome = 'given-up';

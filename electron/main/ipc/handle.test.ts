@@ -10,7 +10,8 @@ vi.mock('electron', () => ({
 }));
 
 const { createHandler, HostError, isTrustedSenderUrl } = await import('./handle');
-const { saveRequest, openRecentRequest, exportRequest } = await import('./files');
+const { saveRequest, openRecentRequest, exportRequest, readRevisionRequest } =
+  await import('./files');
 const { setDirtyRequest } = await import('./window');
 
 const DEV = 'http://localhost:5173/';
@@ -134,6 +135,9 @@ describe('request schemas of the channels', () => {
       valid(saveRequest, { fileId: id, force: true, suggestedName: 'a.nines.json', text: '{}' }),
     ).toBe(true);
     expect(valid(openRecentRequest, { fileId: id })).toBe(true);
+    for (const ref of ['HEAD', 'HEAD~1', 'origin/main', 'v1.2.0', '3f2a9c1', '@{u}']) {
+      expect(valid(readRevisionRequest, { fileId: id, ref })).toBe(true);
+    }
     expect(valid(setDirtyRequest, { isDirty: true })).toBe(true);
     expect(
       valid(exportRequest, {
@@ -151,6 +155,11 @@ describe('request schemas of the channels', () => {
     expect(valid(saveRequest, { suggestedName: 'x' })).toBe(false);
     expect(valid(saveRequest, { suggestedName: 'x', text: '', force: 'yes' })).toBe(false);
     expect(valid(openRecentRequest, { fileId: '../../secret' })).toBe(false);
+    // A revision git would read as an option, or with spaces or control characters, is refused.
+    for (const ref of ['', '--output=/tmp/x', '-p', 'HEAD main', 'HEAD\n', 'x'.repeat(257)]) {
+      expect(valid(readRevisionRequest, { fileId: id, ref })).toBe(false);
+    }
+    expect(valid(readRevisionRequest, { fileId: '/etc/passwd', ref: 'HEAD' })).toBe(false);
     expect(valid(setDirtyRequest, { isDirty: 'yes' })).toBe(false);
     expect(valid(exportRequest, { suggestedName: 'x', mimeType: 'pdf', data: 'x' })).toBe(false);
     expect(valid(exportRequest, { suggestedName: 'x', mimeType: 'text/plain', data: 5 })).toBe(

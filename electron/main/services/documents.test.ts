@@ -10,6 +10,7 @@ import {
   utimes,
   writeFile,
 } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -332,6 +333,64 @@ describe('exporting', () => {
         dialogs,
       ),
     ).toBeNull();
+  });
+});
+
+describe('reading the open file at a git revision', () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd });
+
+  /** A repository with the file in a subfolder, committed once as VALID, then edited. */
+  async function repository(): Promise<string> {
+    const repo = at('repo');
+    await mkdir(path.join(repo, 'designs'), { recursive: true });
+    git(repo, 'init', '-q');
+    await writeFile(path.join(repo, 'designs', 'a.nines.json'), VALID);
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'first');
+    await writeFile(path.join(repo, 'designs', 'a.nines.json'), EDITED);
+    return path.join(repo, 'designs', 'a.nines.json');
+  }
+
+  it('answers the committed text, the revision and its commit, leaving the working file as it is', async () => {
+    const file = await repository();
+    const opened = await documents.openPath(file);
+    const head = git(path.dirname(file), 'rev-parse', 'HEAD').toString().trim();
+    expect(await documents.readRevision(opened.fileId, 'HEAD')).toEqual({
+      name: 'a.nines.json',
+      ref: 'HEAD',
+      commit: head.slice(0, 7),
+      text: VALID,
+    });
+    expect(await readFile(file, 'utf8')).toBe(EDITED);
+  });
+
+  it('says why when the revision or the file at it does not exist', async () => {
+    const file = await repository();
+    const { fileId } = await documents.openPath(file);
+    await expect(documents.readRevision(fileId, 'no-such-branch')).rejects.toMatchObject({
+      code: 'not-found',
+      message:
+        'Cannot compare with a.nines.json at no-such-branch: no commit "no-such-branch" in this repository.',
+    });
+    const other = path.join(path.dirname(file), 'b.nines.json');
+    await writeFile(other, VALID);
+    const second = await documents.openPath(other);
+    await expect(documents.readRevision(second.fileId, 'HEAD')).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'Cannot compare with b.nines.json at HEAD: no file "./b.nines.json" at HEAD.',
+    });
+  });
+
+  it('says so for a file outside any repository', async () => {
+    await writeFile(at('lone.nines.json'), VALID);
+    const { fileId } = await documents.openPath(at('lone.nines.json'));
+    await expect(documents.readRevision(fileId, 'HEAD')).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(
+        /^Cannot compare with lone\.nines\.json at HEAD: .* is not inside a git repository\.$/,
+      ),
+    });
   });
 });
 

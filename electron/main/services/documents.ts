@@ -11,12 +11,13 @@ import type {
   ExportRequest,
   OpenedFile,
   RecentFile,
+  RevisionFile,
   SaveRequest,
 } from '../../../shared/ipc/contract';
 import { formatProblem, MAX_FILE_CHARS, parseDocumentText } from '../../../shared/schema/parse';
 import { encodingProblem } from '../../../shared/text/encoding';
 import { HostError } from '../ipc/handle';
-import { writeFileAtomic } from '../../../system';
+import { readGitFile, writeFileAtomic } from '../../../system';
 import type { RecentFiles } from './recent-files';
 
 /** Largest project file opened, in bytes (a UTF-8 file has at least as many bytes as characters). */
@@ -129,6 +130,31 @@ export class DocumentService {
         `${path.basename(file)} could not be read (${code ?? String(error)}); ${removed}`,
       );
     }
+  }
+
+  /**
+   * The file behind `fileId` as it is at git revision `ref` of the repository that holds it
+   * (`git show`; the working tree is not touched). The file's path is given to git relative to
+   * its own folder, so a file anywhere in the repository works. Each failure says why: git
+   * missing, not in a repository, no such revision, the file not at that revision, too large,
+   * not UTF-8.
+   */
+  async readRevision(fileId: string, ref: string): Promise<RevisionFile> {
+    const file = this.pathOf(fileId);
+    const name = path.basename(file);
+    const read = await readGitFile(ref, `./${name}`, path.dirname(file));
+    if (!read.ok) {
+      const reason = read.message.replace(/^cannot read: /, '');
+      throw new HostError(
+        read.reason === 'too-large' ? 'invalid-document' : 'not-found',
+        `Cannot compare with ${name} at ${ref}: ${reason}.`,
+      );
+    }
+    const encoding = encodingProblem(read.bytes);
+    if (encoding !== undefined) {
+      throw new HostError('invalid-document', `${name} at ${ref}: ${encoding}.`);
+    }
+    return { name, ref, commit: read.commit.slice(0, 7), text: read.bytes.toString('utf8') };
   }
 
   async listRecent(): Promise<RecentFile[]> {

@@ -38,7 +38,7 @@ function computeDiff(
   const openSide = { document: open, side: { file: openName, sha256: null, migrated: [] } };
   const otherSide = {
     document: target.document,
-    side: { file: target.file.name, sha256: null, migrated: [] },
+    side: { file: target.label, sha256: null, migrated: [] },
   };
   const [base, head] = target.otherIsBase ? [otherSide, openSide] : [openSide, otherSide];
   const result = diffDesigns(base, head, { priceBook: PRICE_BOOK });
@@ -80,12 +80,13 @@ export function DiffView({ target }: { target: DiffTarget }) {
   const { verdict, tone, deltas } = headlineParts(diff);
   const openOther = async () => {
     const before = store.getState().document;
-    await actions.openReceived(target.file);
+    if (target.file) await actions.openReceived(target.file);
+    else await actions.openUnsaved(target.document, target.copyName);
     if (store.getState().document !== before) closeDiff();
   };
   const sideButton = (side: 'base' | 'head') => {
     const isOther = (side === 'base') === target.otherIsBase;
-    const name = isOther ? target.file.name : openName;
+    const name = isOther ? target.label : openName;
     return (
       <button
         type="button"

@@ -1,7 +1,15 @@
-import { ChevronDown, FileDiff, FileInput, FileText, History, Save } from 'lucide-react';
-import { useState } from 'react';
+import {
+  ChevronDown,
+  FileDiff,
+  FileInput,
+  FileText,
+  GitCompare,
+  History,
+  Save,
+} from 'lucide-react';
+import { useRef, useState } from 'react';
 import type { RecentFile } from '../../../shared/ipc/contract';
-import { compareWithFile } from '../diff';
+import { canCompareWithRevision, compareWithFile, RevisionDialog } from '../diff';
 import { useServices } from '../hooks/useServices';
 import { ImportReportDialog, useTerraformImport } from '../import';
 import { usePlanner, usePlannerStore } from '../store/context';
@@ -16,6 +24,9 @@ const SAVE_AS_KEYS = navigator.userAgent.includes('Mac') ? '⇧⌘S' : 'Ctrl+Shi
 export function FileMenu() {
   const { host, actions } = useServices();
   const hasDocument = usePlanner((s) => s.document !== null);
+  const fileId = usePlanner((s) => s.file.fileId);
+  const [askingRevision, setAskingRevision] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const store = usePlannerStore();
   const [recent, setRecent] = useState<readonly RecentFile[] | null>(null);
   const importer = useTerraformImport();
@@ -23,6 +34,7 @@ export function FileMenu() {
     <div className="file-menu">
       <button
         type="button"
+        ref={menuButton}
         className="tool file-menu__button"
         popoverTarget="file-menu"
         aria-haspopup="menu"
@@ -57,6 +69,16 @@ export function FileMenu() {
         >
           <FileDiff size={14} aria-hidden /> Compare with…
         </button>
+        {canCompareWithRevision(host, fileId) && (
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            onClick={() => setAskingRevision(true)}
+          >
+            <GitCompare size={14} aria-hidden /> Compare with git revision…
+          </button>
+        )}
         <div className="file-menu__heading" role="presentation">
           <FileInput size={13} aria-hidden /> Import
         </div>
@@ -89,6 +111,15 @@ export function FileMenu() {
         ))}
       </PopoverMenu>
       <ImportReportDialog importer={importer} />
+      {askingRevision && (
+        <RevisionDialog
+          onClose={() => {
+            setAskingRevision(false);
+            // Focus goes back where the command came from.
+            menuButton.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }
