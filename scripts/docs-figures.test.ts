@@ -10,6 +10,7 @@ import type { BenchResults, SuiteRun } from './bench-record';
 import { formatMs, wrap } from './bench-record';
 import { resultsMarkdown } from './bench-record-markdown';
 import {
+  engineFacts,
   generatedFiles,
   markers,
   performanceRows,
@@ -123,6 +124,43 @@ describe('the tables made from a run', () => {
       ],
       ['evaluate vs SCRAM', 'skipped: scram is not on PATH', '—', '3 → 4.5'],
     ]);
+  });
+
+  it('give docs/ui.md and docs/advisor.md the engine’s and the review’s times, with the load', () => {
+    const facts = engineFacts({
+      ...sample,
+      suites: [
+        ...sample.suites,
+        suite('review.ts', [
+          {
+            name: 'review template a',
+            nodes: 8,
+            reviewMs: 4,
+            sensitivityMs: 20,
+            target: { reviewMs: 100, sensitivityMs: 2000 },
+          },
+          {
+            name: 'review template b',
+            nodes: 25,
+            reviewMs: 45,
+            sensitivityMs: 180,
+            target: { reviewMs: 100, sensitivityMs: 2000 },
+          },
+          {
+            name: 'review generated 33 regions (301 nodes)',
+            nodes: 301,
+            reviewMs: 2160,
+            sensitivityMs: null,
+            target: { reviewMs: 5000, sensitivityMs: null },
+          },
+        ]),
+      ],
+    }).replace(/\s+/g, ' ');
+    expect(facts).toContain('the templates 0.25 – 2.5 ms per file');
+    expect(facts).toContain('generated designs 12 regions × 3 zones 6.1 ms');
+    expect(facts).toContain('the templates 4 – 45 ms; generated designs 301 nodes 2.16 s');
+    expect(facts).toContain('of the templates: 20 – 180 ms');
+    expect(facts).toMatch(/\(median, warm, load 3 → 4\.5\)/);
   });
 
   it('give docs/plan.md the page count and every nines plan case', () => {

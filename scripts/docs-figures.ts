@@ -1,7 +1,8 @@
 /**
  * `npm run docs:figures [-- --check]`: the measured figures of the docs, written from the last
- * `npm run bench` (bench/results.json) between marker comments: the README's performance table
- * and docs/plan.md's page count and plan timings. With `--check` it writes nothing and exits 1
+ * `npm run bench` (bench/results.json) between marker comments: the README's performance table,
+ * docs/plan.md's page count and plan timings, and the engine's and advisor's times in docs/ui.md
+ * and docs/advisor.md. With `--check` it writes nothing and exits 1
  * when a file differs from what it would write (a unit test runs the same comparison, so a figure
  * typed by hand or a stale table fails `npm test`). bench/RESULTS.md is rewritten from the same
  * file, so a change to its layout needs no new run.
@@ -199,6 +200,54 @@ export function planFacts(results: BenchResults): string {
   ].join('\n');
 }
 
+/**
+ * The engine's and the advisor's in-process times, as one paragraph for docs/ui.md and
+ * docs/advisor.md: `evaluate` on the templates and the generated designs (bench/index.ts), the
+ * review and the sensitivity analysis (bench/review.ts). Cases a run lacks are left out.
+ */
+export function engineFacts(results: BenchResults): string {
+  const parts: string[] = [];
+  for (const suite of results.suites) {
+    const load = `load ${formatLoad(suite)}`;
+    const evaluations = suite.cases.filter(isEvaluate);
+    const templates = evaluations.filter((c) => c.name.startsWith('template '));
+    if (templates.length > 0) {
+      const generated = evaluations
+        .filter((c) => c.name.startsWith('generated '))
+        .map((c) => `${c.name.replace(/^generated /, '')} ${formatMs(c.availabilityOnlyMs)}`);
+      parts.push(
+        `\`evaluate\` (median, warm, ${load}): the templates ${range(
+          templates.map((c) => c.availabilityOnlyMs),
+          formatMs,
+        )} per file (\`ha-options\` holds five variants)${generated.length > 0 ? `; generated designs ${generated.join(', ')}` : ''}.`,
+      );
+    }
+    const reviews = suite.cases.filter(isReview);
+    const templateReviews = reviews.filter((c) => c.name.startsWith('review template '));
+    if (templateReviews.length > 0) {
+      const large = reviews
+        .filter((c) => !c.name.startsWith('review template '))
+        .map((c) => `${grouped(c.nodes, 0)} nodes ${formatMs(c.reviewMs)}`);
+      const tornado = templateReviews.flatMap((c) =>
+        c.sensitivityMs === null ? [] : [c.sensitivityMs],
+      );
+      parts.push(
+        `The advisor's review, every fix measured, with the price book (median, ${load}): the templates ${range(
+          templateReviews.map((c) => c.reviewMs),
+          formatMs,
+        )}${large.length > 0 ? `; generated designs ${large.join(', ')}` : ''}.${
+          tornado.length > 0
+            ? ` The sensitivity analysis (both tornados) of the templates: ${range(tornado, formatMs)}.`
+            : ''
+        }`,
+      );
+    }
+  }
+  return wrap(
+    `Measured by ${provenance(results)}, in one process each. ${parts.join(' ') || 'This run measured neither.'}`,
+  );
+}
+
 /** The comment pair around the generated block `name` (e.g. `bench:performance`) in a doc. */
 export function markers(name: string): { start: string; end: string } {
   return {
@@ -228,6 +277,8 @@ export function generatedFiles(
   return {
     'README.md': replaceBlock(read('README.md'), 'bench:performance', performanceTable(results)),
     'docs/plan.md': replaceBlock(read('docs/plan.md'), 'bench:plan', planFacts(results)),
+    'docs/ui.md': replaceBlock(read('docs/ui.md'), 'bench:engine', engineFacts(results)),
+    'docs/advisor.md': replaceBlock(read('docs/advisor.md'), 'bench:engine', engineFacts(results)),
     'bench/RESULTS.md': resultsMarkdown(results),
   };
 }
