@@ -4,42 +4,14 @@
  * with an issue that names the limit.
  */
 import { describe, expect, it } from 'vitest';
-import type { ModelNode, NinesDocument } from '../../model/types';
+import type { ModelNode } from '../../model/types';
 import { bruteForce } from '../../testing/oracle';
+import { sharedDependencies } from '../../testing/budget-models';
 import { dep, singleVariant } from '../../testing/builders';
 import { MAX_PATH_LENGTH, MAX_REQUEST_CLASSES } from '../structure';
 import { MAX_SCENARIO_NODES, evaluate } from './evaluate';
 
 const region: ModelNode = { id: 'r', kind: 'region', availability: 0.9999 };
-
-/** `n` services (availability 0.99) behind a k-of-n router, each needing the same `m` datastores. */
-function sharedDependencies(n: number, k: number, m: number): NinesDocument {
-  const services = Array.from({ length: n }, (_, i): ModelNode => ({
-    id: `s${i}`,
-    kind: 'service',
-    parent: 'r',
-    availability: 0.99,
-  }));
-  const stores = Array.from({ length: m }, (_, j): ModelNode => ({
-    id: `d${j}`,
-    kind: 'datastore',
-    parent: 'r',
-    availability: 0.999,
-  }));
-  return singleVariant(
-    'lb',
-    [
-      region,
-      { id: 'lb', kind: 'router', parent: 'r', availability: 0.9999, minTargets: k },
-      ...services,
-      ...stores,
-    ],
-    [
-      ...services.map((s) => dep('lb', s.id)),
-      ...services.flatMap((s) => stores.map((d) => dep(s.id, d.id))),
-    ],
-  );
-}
 
 describe('engine work limits', () => {
   it('a k-of-n whose arguments share dependencies equals brute force', () => {
