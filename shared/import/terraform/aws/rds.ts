@@ -194,8 +194,7 @@ export const rdsClusterMapper: Mapper = {
         const secondary = ctx.nodeOf(member);
         if (!secondary || secondary === primary) continue;
         secondary.fields.replication = 'active-passive';
-        manualPromotion(ctx, secondary, 'an Aurora global database');
-        ctx.edge(primary, secondary, 'replicates');
+        manualPromotion(ctx, primary, secondary, 'an Aurora global database');
       }
     }
   },
