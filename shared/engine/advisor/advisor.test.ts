@@ -769,6 +769,30 @@ describe('the bundled templates', () => {
     },
   );
 
+  it.each(TEMPLATES)(
+    '%s: a second DNS provider removes the DNS single point of failure, measured exactly',
+    (stem) => {
+      const doc = template(stem);
+      for (const v of advise(doc, undefined, { priceBook }).variants) {
+        const f = v.findings.find((x) => x.fix.op?.kind === 'add-dns-provider');
+        const dns = v.id === 'single-3az' ? undefined : 'dns';
+        expect(f?.nodeIds[0], v.id).toBe(dns);
+        if (!f?.fix.op || f.fix.op.kind !== 'add-dns-provider') continue;
+        const fixed = expectExactEffect(doc, v.id, f);
+        const after = evaluate(fixed, v.id).variants[0]?.singlePointsOfFailure ?? [];
+        expect(after, v.id).not.toContain(f.fix.op.routerId);
+        expect(after, v.id).not.toContain(f.fix.op.resolverId);
+        expect(after, v.id).not.toContain(f.fix.op.newId);
+        // Route 53's 99.999 %: about 5.3 min/yr saved, for a hosted zone and health checks.
+        expect(measured(f).downtimeMinutesBefore - measured(f).downtimeMinutesAfter).toBeCloseTo(
+          5.2,
+          0,
+        );
+        expect(measured(f).monthlyCostDelta).toBeGreaterThan(0);
+      }
+    },
+  );
+
   it('the backup fix on a one-hour RPO target backs up every 30 min and raises nothing new', () => {
     // Warm standby without its eu-west-1 backup; the default 30 min to notice a corruption.
     const full = template('warm-standby-2-regions');

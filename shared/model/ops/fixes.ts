@@ -280,7 +280,7 @@ function addDnsProvider(
   const resolver: RouterNode = {
     id: op.resolverId,
     kind: 'router',
-    name: `Resolvers' choice of DNS provider`,
+    name: 'Either DNS provider',
     ...(router.parent === undefined ? {} : { parent: router.parent }),
     availability: 1,
     monthlyUsd: 0,
