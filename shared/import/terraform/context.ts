@@ -151,6 +151,19 @@ export class ImportContext {
     node.notes.push(`assumed ${field} = ${String(value)} (${why})`);
   }
 
+  /** Spreads `node` over `zones` when they are known, noting them as zones of its region. */
+  spread(node: DraftNode, zones: DraftNode['zones']): void {
+    if (zones === undefined) return;
+    node.zones = zones;
+    if (Array.isArray(zones) && node.region !== undefined) this.noteZones(node.region, zones);
+  }
+
+  /** Sets `field` to the value Terraform states, else to `fallback` as an assumption (`why`). */
+  stated(node: DraftNode, field: string, value: number | undefined, fallback: number, why: string) {
+    if (value !== undefined) node.fields[field] = value;
+    else this.assume(node, field, fallback, why);
+  }
+
   /**
    * Records a value Terraform does not state that is set on an edge (not a node field): an
    * assumption about node `key`, with a note on it.

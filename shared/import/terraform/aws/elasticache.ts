@@ -16,7 +16,7 @@
  */
 import { MANUAL_FAILOVER_SECONDS } from '../../../model/defaults';
 import type { DraftNode, ImportContext } from '../context';
-import { draftNode } from '../draft';
+import { regionalNode } from '../draft';
 import type { Mapper } from '../mapper';
 import { bool, num, str, strings } from '../resources';
 import type { TfResource } from '../types';
@@ -43,26 +43,17 @@ function zonesOf(ctx: ImportContext, r: TfResource, node: DraftNode) {
 }
 
 function mapGroup(ctx: ImportContext, r: TfResource): DraftNode | undefined {
-  const where = ctx.region(r);
-  if (!where) return undefined;
   const engine = str(r, 'engine') ?? 'redis';
   const id = str(r, 'replication_group_id') ?? r.name;
-  const node = draftNode(
-    ctx,
-    r,
-    {
-      kind: 'datastore',
-      prefix: engine === 'valkey' ? 'valkey' : 'redis',
-      name: `ElastiCache ${id}`,
-      provider: 'aws',
-      region: where.region,
-      fields: { engine },
-    },
-    where.fromDefault,
-  );
-  const zones = zonesOf(ctx, r, node);
-  if (zones !== undefined) node.zones = zones;
-  if (Array.isArray(zones)) ctx.noteZones(where.region, zones);
+  const node = regionalNode(ctx, r, {
+    kind: 'datastore',
+    prefix: engine === 'valkey' ? 'valkey' : 'redis',
+    name: `ElastiCache ${id}`,
+    provider: 'aws',
+    fields: { engine },
+  });
+  if (!node) return undefined;
+  ctx.spread(node, zonesOf(ctx, r, node));
   const shards = num(r, 'num_node_groups');
   const clusters = num(r, 'num_cache_clusters');
   let instances: number;
