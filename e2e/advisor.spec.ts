@@ -72,8 +72,13 @@ test('a second DNS provider: applied as one step, drawn, no longer a single poin
   await expect(dns.getByTestId('finding-effect')).toHaveText(
     '99.9958\u00a0% → 99.9968\u00a0% (−5.23\u00a0min/yr), +$4/month',
   );
-  await dns.scrollIntoViewIfNeeded();
+  await dns.getByRole('button', { name: 'Preview' }).click();
+  await expect(dns.getByTestId('finding-preview')).toContainText('adds dns-2');
+  await dns.getByTestId('finding-preview').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/advisor-dns-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screenshots/advisor-dns-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
   await dns.getByRole('button', { name: 'Apply' }).click();
   await expect(planner.node('dns-2')).toBeVisible();
   await expect(planner.node('dns-resolvers')).toBeVisible();

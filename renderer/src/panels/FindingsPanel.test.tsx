@@ -76,6 +76,8 @@ describe('FindingsList', () => {
     );
     fireEvent.click(within(dns).getByRole('button', { name: 'Preview' }));
     const preview = within(dns).getByTestId('finding-preview').textContent;
+    // Numbers grouped as everywhere (docs/conventions.md); the load balancers gain an edge.
+    expect(preview).toContain('Route 53: queriesPerMonth 100,000,000 → 50,000,000');
     expect(preview).toContain('adds dns-2');
     expect(preview).toContain('adds dns-resolvers');
   });
