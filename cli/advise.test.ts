@@ -43,9 +43,23 @@ describe('nines advise', () => {
         );
       }
     }
-    // The global router: no op, so no effect; its ceiling is on the finding.
+    // The one DNS provider: a second one is a model operation, measured, so no ceiling.
     const dns = findings.find((f) => f.code === 'single-point-of-failure');
-    expect(dns).toMatchObject({ nodeIds: ['dns'], effect: null, availabilityCeiling: 0.99999 });
+    expect(dns).toMatchObject({
+      nodeIds: ['dns'],
+      fix: {
+        op: {
+          kind: 'add-dns-provider',
+          routerId: 'dns',
+          newId: 'dns-2',
+          resolverId: 'dns-resolvers',
+        },
+      },
+      availabilityCeiling: null,
+    });
+    // A hosted zone, two health checks and their fast feature: $3.50 a month more.
+    expect(dns?.effect?.monthlyCostDelta).toBeCloseTo(3.5, 9);
+    expect(dns?.effect?.availabilityAfter).toBeGreaterThan(dns?.effect?.availabilityBefore ?? 1);
   });
 
   it('prints a readable list: severity, title, nodes, effect with minutes and cost', async () => {
@@ -57,11 +71,16 @@ describe('nines advise', () => {
       'MEDIUM Checkout API (eu-west-1) cannot carry the load after losing US East (N. Virginia)',
     );
     expect(stdout).toContain('      nodes: app-euw1, use1\n');
-    expect(stdout).toContain('LOW    Route 53 is a single point of failure');
+    expect(stdout).toContain('MEDIUM Route 53 is a single point of failure');
+    expect(stdout).toContain(
+      "fix: Add a second DNS provider beside Route 53, both in the domain's delegation\n" +
+        '      effect: 99.9760\u00a0% → 99.9770\u00a0% (−5.23\u00a0min/yr), +$4/month\n',
+    );
     expect(stdout).toMatch(
       /effect: 99\.9760\u00a0% → 99\.9957\u00a0% \(−103\.63\u00a0min\/yr\), \+\$492\/month/,
     );
-    expect(stdout).toContain('effect: not measured; at most 99.9990\u00a0% while it stays');
+    // The corruption drill's RTO is mostly people: not a model change, not measured.
+    expect(stdout).toContain('(not a model change)\n      effect: not measured\n');
     expect(stdout).toContain(
       'Region outage (us-east-1): 40\u00a0% → 100\u00a0% of requests served',
     );

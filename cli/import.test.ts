@@ -41,14 +41,15 @@ describe('nines import terraform', () => {
     expect(JSON.parse(readFileSync(report, 'utf8')).counts).toEqual({
       resources: 26,
       mapped: 24,
-      assumed: 4,
+      assumed: 5,
       inferred: 2,
       skipped: 2,
       warnings: 2,
     });
     // Numbers and units are joined by a no-break space (docs/conventions.md).
-    expect(run.stdout).toMatch(/availability 99\.98901\s%/);
-    expect(run.stdout).toMatch(/Region outage \(us-east-1\): full, RTO 90\ss/);
+    expect(run.stdout).toMatch(/availability 99\.98620\s%/);
+    // A person promotes eu-west-1 (docs/import.md): 15 min to decide, 15 min to promote.
+    expect(run.stdout).toMatch(/Region outage \(us-east-1\): full, RTO 30\smin/);
     expect(run.stdout).toContain('asg-app-use1.minHealthy = 4: min_size');
   });
 
@@ -64,7 +65,7 @@ describe('nines import terraform', () => {
     expect(parsed.ok && parsed.document.scenarios?.map((s) => s.id)).toContain(
       'region-outage-use1',
     );
-    expect(run.stderr).toMatch(/4\svalues assumed/);
+    expect(run.stderr).toMatch(/5\svalues assumed/);
   });
 
   it.each([

@@ -18,8 +18,9 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   // Two primaries, two backups slower than the RPO with detection, the region outage's and the
   // corruption's RTO, the global deploy (a common cause), the N+1 capacity and the global DNS.
   await expect(page.getByTestId('findings-count')).toHaveText('Findings (8)');
-  await expect(findings.getByTestId('finding-single-point-of-failure-0')).not.toContainText(
-    'Apply',
+  // The one DNS provider: a second one is a measured model change.
+  await expect(findings.getByTestId('finding-single-point-of-failure-0')).toContainText(
+    'Add a second DNS provider beside Route 53',
   );
   // Once reviewed, no progress bar is left. (Whether a quick review shows one at all depends on
   // how long it takes against the 500 ms threshold, so that is unit-tested on fake timers in
@@ -57,6 +58,33 @@ test('findings of the warm standby: highlight, preview, apply and undo', async (
   await page.keyboard.press('Control+z');
   await expect(splitBrain).toBeVisible();
   await expect(page.getByTestId('findings-count')).toHaveText('Findings (8)');
+  expect(planner.errors).toEqual([]);
+});
+
+test('a second DNS provider: applied as one step, drawn, no longer a single point of failure', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('active-active-2-regions');
+  const findings = page.getByTestId('findings');
+  const dns = findings.getByTestId('finding-single-point-of-failure-0');
+  await expect(dns).toContainText('Route 53 is a single point of failure');
+  await expect(dns.getByTestId('finding-effect')).toHaveText(
+    '99.9958\u00a0% → 99.9968\u00a0% (−5.23\u00a0min/yr), +$4/month',
+  );
+  await dns.getByRole('button', { name: 'Preview' }).click();
+  await expect(dns.getByTestId('finding-preview')).toContainText('adds dns-2');
+  await dns.getByTestId('finding-preview').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/advisor-dns-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screenshots/advisor-dns-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await dns.getByRole('button', { name: 'Apply' }).click();
+  await expect(planner.node('dns-2')).toBeVisible();
+  await expect(planner.node('dns-resolvers')).toBeVisible();
+  await expect(dns).toHaveCount(0);
+  await expect(page.getByTestId('metric-availability')).toContainText('99.9968');
+  await page.screenshot({ path: 'test-results/screenshots/advisor-dns-applied-light.png' });
   expect(planner.errors).toEqual([]);
 });
 

@@ -34,7 +34,7 @@ test('imports a Terraform state: the report first, then the design at the assume
   const summary = report.getByLabel('Summary');
   for (const [label, value] of [
     ['Mapped', '24'],
-    ['Assumed', '4'],
+    ['Assumed', '5'],
     ['Inferred', '2'],
     ['Skipped', '2'],
     ['Warnings', '2'],

@@ -61,13 +61,25 @@ describe('FindingsList', () => {
 
   it('offers no Apply for a fix the model cannot express, and says why', () => {
     setup();
-    const dns = screen.getByTestId('finding-single-point-of-failure-0');
-    expect(within(dns).queryByRole('button', { name: 'Apply' })).toBeNull();
-    expect(dns.textContent).toContain('Nothing in the model can');
+    const drill = screen.getByTestId('finding-scenario-misses-rto-1');
+    expect(within(drill).queryByRole('button', { name: 'Apply' })).toBeNull();
+    expect(drill.textContent).toContain('Nothing in the model can express this fix');
     // Not measured, and labelled so: never "availability unchanged, +$0".
+    expect(within(drill).getByTestId('finding-effect').textContent).toBe('not measured');
+  });
+
+  it('offers a second DNS provider as a measured fix, and previews the nodes it adds', () => {
+    setup();
+    const dns = screen.getByTestId('finding-single-point-of-failure-0');
     expect(within(dns).getByTestId('finding-effect').textContent).toBe(
-      'not measured; at most 99.9990\u00a0% while it stays',
+      '99.9760\u00a0% → 99.9770\u00a0% (−5.23\u00a0min/yr), +$4/month',
     );
+    fireEvent.click(within(dns).getByRole('button', { name: 'Preview' }));
+    const preview = within(dns).getByTestId('finding-preview').textContent;
+    // Numbers grouped as everywhere (docs/conventions.md); the load balancers gain an edge.
+    expect(preview).toContain('Route 53: queriesPerMonth 100,000,000 → 50,000,000');
+    expect(preview).toContain('adds dns-2');
+    expect(preview).toContain('adds dns-resolvers');
   });
 
   it('highlights the nodes of the finding under the pointer', () => {

@@ -304,7 +304,12 @@ function percentDone(fraction: number): string {
 
 /** One node's change for the preview: `Checkout API: instances 4 → 10`. */
 function describeChange(change: NodeChange, name: (id: string) => string): string {
-  const value = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v).replace(/^"|"$/g, ''));
+  const value = (v: unknown) =>
+    v === undefined
+      ? '—'
+      : typeof v === 'number'
+        ? formatNumber(v)
+        : JSON.stringify(v).replace(/^"|"$/g, '');
   const fields = change.fields.map(([key, a, b]) => `${key} ${value(a)} → ${value(b)}`);
   return fields.length === 0 ? name(change.id) : `${name(change.id)}: ${fields.join(', ')}`;
 }

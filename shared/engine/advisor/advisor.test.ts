@@ -230,12 +230,33 @@ describe('a fix that is not a model operation', () => {
 });
 
 describe('advise on a design that follows every principle', () => {
-  it('raises only the global router, which nothing in the model can replace', () => {
+  it('raises only the one DNS provider, whose second one is a measured fix that leaves nothing', () => {
     const all = findings(good());
+    const op = {
+      kind: 'add-dns-provider',
+      routerId: 'dns',
+      newId: 'dns-2',
+      resolverId: 'dns-resolvers',
+    } as const;
     expect(all.map((f) => [f.code, f.nodeIds, f.severity, f.fix.op])).toEqual([
-      ['single-point-of-failure', ['dns'], 'low', null],
+      ['single-point-of-failure', ['dns'], 'medium', op],
     ]);
-    expect(all[0]?.availabilityCeiling).toBe(0.99999);
+    const f = all[0] as Finding;
+    // Removable by a model operation: no ceiling.
+    expect(f.availabilityCeiling).toBeNull();
+    expect(f.fix.label).toBe(
+      "Add a second DNS provider beside dns, both in the domain's delegation",
+    );
+    const fixed = expectExactEffect(good(), 'v', f);
+    // dns alone was down 1e-5 of the time; both together 1e-10: a saving of almost 1e-5.
+    const saved = measured(f).availabilityAfter - measured(f).availabilityBefore;
+    expect(saved).toBeGreaterThan(0.99 * 1e-5);
+    expect(saved).toBeLessThan(1e-5);
+    // Priced from the book as dns is: a hosted zone ($0.50), two health checks ($0.50 each) and
+    // their fast 10 s feature ($1 each) a month.
+    expect(measured(f).monthlyCostDelta).toBeCloseTo(3.5, 9);
+    expect(evaluate(fixed, 'v').variants[0]?.singlePointsOfFailure).toEqual([]);
+    expect(findings(fixed)).toEqual([]);
   });
 });
 
@@ -276,11 +297,38 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
     expect(after).not.toContain('r1-a');
   });
 
-  it('router caps the target: the ceiling is its own availability and no op is faked', () => {
+  it('DNS router caps the target: a second provider lifts it, measured', () => {
     const doc = edit(good(), (v) => ({ nodes: patch(v, 'dns', { availability: 0.9999 }) }), {
       targets: { ...good().targets, availability: 0.99995 },
     });
     const f = only(doc, 'router-caps-target');
+    expect(f.severity).toBe('high');
+    expect(f.fix.op?.kind).toBe('add-dns-provider');
+    expect(f.availabilityCeiling).toBeNull();
+    expectExactEffect(doc, 'v', f);
+    expect(measured(f).availabilityAfter).toBeGreaterThan(0.99995);
+  });
+
+  it('load balancer caps the target: the ceiling is its own availability and no op is faked', () => {
+    const base = good().variants[0] as Variant;
+    const doc = edit(
+      good(),
+      () => ({
+        entry: 'lb-r1',
+        links: [],
+        nodes: base.nodes.filter(
+          (n) => n.id === 'r1' || n.id.endsWith('-r1') || n.id.startsWith('r1-'),
+        ),
+        edges: base.edges.filter((e) => e.from.endsWith('-r1') && e.to.endsWith('-r1')),
+      }),
+      {
+        targets: { ...good().targets, availability: 0.99995 },
+        workload: { ...good().workload, trafficShare: { r1: 1 } },
+        scenarios: good().scenarios?.filter((x) => x.id !== 'split'),
+      },
+    );
+    const f = only(doc, 'router-caps-target');
+    expect(f.nodeIds).toEqual(['lb-r1']);
     expect(f.severity).toBe('high');
     expect(f.fix.op).toBeNull();
     expect(f.availabilityCeiling).toBe(0.9999);
@@ -490,9 +538,9 @@ describe('each finding on a model built for it, its effect equal to evaluate of 
       ['no-backup', 'add-backup'],
       ['detection-above-rpo', null],
       ['scenario-misses-rto', null],
+      ['single-point-of-failure', 'add-dns-provider'],
       // Every backup of db-r1's data (db-r2 has none now) is kept in r1: a copy elsewhere.
       ['backup-same-region', 'add-backup'],
-      ['single-point-of-failure', null],
     ]);
     expect(findings(daily)[0]?.fix.op).not.toHaveProperty('intervalSeconds');
   });
@@ -601,6 +649,8 @@ const BACKUPS = (...regions: string[]) =>
 const CORRUPTION_RTO = 'scenario-misses-rto:operations';
 /** The templates' global deploy: a common cause over every region's Checkout API (medium). */
 const GLOBAL_DEPLOY = 'common-cause:app-use1';
+/** Route 53, the one DNS provider: a second one is a measured fix (medium, before the cause). */
+const ONE_DNS = 'single-point-of-failure:dns';
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'single-3az': [
     'single-point-of-failure:use1',
@@ -616,10 +666,10 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'scenario-misses-rto:operations',
     'scenario-misses-rto:operations',
     CORRUPTION_RTO,
+    ONE_DNS,
     GLOBAL_DEPLOY,
     'tier-not-zone-redundant:app-euw1',
     'capacity-after-region-loss:app-euw1',
-    'single-point-of-failure:dns',
     // The standby's zone redundancy saves less than 0.01 min/yr here: low, last.
     'tier-not-zone-redundant:redis-euw1',
   ],
@@ -629,17 +679,12 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     // The region outage: DNS moves users in 90 s, then 40 % are served until the 5 min scale-out.
     'scenario-misses-rto:dns',
     CORRUPTION_RTO,
+    ONE_DNS,
     GLOBAL_DEPLOY,
     'capacity-after-region-loss:app-euw1',
-    'single-point-of-failure:dns',
   ],
-  aa2: [...BACKUPS('use1', 'euw1'), CORRUPTION_RTO, GLOBAL_DEPLOY, 'single-point-of-failure:dns'],
-  aa3: [
-    ...BACKUPS('use1', 'euw1', 'usw2'),
-    CORRUPTION_RTO,
-    GLOBAL_DEPLOY,
-    'single-point-of-failure:dns',
-  ],
+  aa2: [...BACKUPS('use1', 'euw1'), CORRUPTION_RTO, ONE_DNS, GLOBAL_DEPLOY],
+  aa3: [...BACKUPS('use1', 'euw1', 'usw2'), CORRUPTION_RTO, ONE_DNS, GLOBAL_DEPLOY],
 };
 
 describe('N+1 only with one instance to spare', () => {
@@ -724,6 +769,30 @@ describe('the bundled templates', () => {
     },
   );
 
+  it.each(TEMPLATES)(
+    '%s: a second DNS provider removes the DNS single point of failure, measured exactly',
+    (stem) => {
+      const doc = template(stem);
+      for (const v of advise(doc, undefined, { priceBook }).variants) {
+        const f = v.findings.find((x) => x.fix.op?.kind === 'add-dns-provider');
+        const dns = v.id === 'single-3az' ? undefined : 'dns';
+        expect(f?.nodeIds[0], v.id).toBe(dns);
+        if (!f?.fix.op || f.fix.op.kind !== 'add-dns-provider') continue;
+        const fixed = expectExactEffect(doc, v.id, f);
+        const after = evaluate(fixed, v.id).variants[0]?.singlePointsOfFailure ?? [];
+        expect(after, v.id).not.toContain(f.fix.op.routerId);
+        expect(after, v.id).not.toContain(f.fix.op.resolverId);
+        expect(after, v.id).not.toContain(f.fix.op.newId);
+        // Route 53's 99.999 %: about 5.3 min/yr saved, for a hosted zone and health checks.
+        expect(measured(f).downtimeMinutesBefore - measured(f).downtimeMinutesAfter).toBeCloseTo(
+          5.2,
+          0,
+        );
+        expect(measured(f).monthlyCostDelta).toBeGreaterThan(0);
+      }
+    },
+  );
+
   it('the backup fix on a one-hour RPO target backs up every 30 min and raises nothing new', () => {
     // Warm standby without its eu-west-1 backup; the default 30 min to notice a corruption.
     const full = template('warm-standby-2-regions');
@@ -794,7 +863,7 @@ describe('the bundled templates', () => {
     },
   );
 
-  it('aa3 with every suggested fix applied has no finding left but its global router', () => {
+  it('aa3 with every suggested fix applied has no finding left but the corruption drill', () => {
     let doc = template('active-active-3-regions');
     for (let round = 0; round < 5; round += 1) {
       const ops = findings(doc).flatMap((f) => (f.fix.op ? [f.fix.op] : []));
@@ -802,11 +871,11 @@ describe('the bundled templates', () => {
       doc = ops.reduce((d, op) => applyFix(d, 'aa3', op), doc);
     }
     // Unfixable in the model: the corruption drill, whose RTO is mostly people (30 min to notice,
-    // 15 min to decide) against a 5 min target, and the global router's own SLA.
+    // 15 min to decide) against a 5 min target. Route 53 has a second provider beside it.
     expect(findings(doc).map((f) => [f.code, f.nodeIds, f.fix.op])).toEqual([
       ['scenario-misses-rto', ['operations', 'backup-use1', 'redis-euw1'], null],
-      ['single-point-of-failure', ['dns'], null],
     ]);
+    expect(evaluate(doc, 'aa3').variants[0]?.singlePointsOfFailure).toEqual([]);
     const evaluation = evaluate(doc, 'aa3').variants[0];
     expect(
       evaluation?.scenarios.filter((s) => !(s.meetsRto && s.meetsRpo)).map((s) => s.id),

@@ -231,6 +231,8 @@ const CHANGES_CAPACITY: Readonly<Record<FixOp['kind'], boolean>> = {
   'set-backup-interval': false,
   'set-restore-throughput': false,
   'stage-common-cause': false,
+  // The second provider routes to the same targets: a zone or region loss leaves them as before.
+  'add-dns-provider': false,
 };
 
 /**

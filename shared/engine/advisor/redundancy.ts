@@ -4,7 +4,8 @@
  * zone (all instances in one zone, or more instances needed than the other zones hold).
  */
 import { tierSize, TIER_KINDS } from '../../model/nodes';
-import type { ModelNode } from '../../model/types';
+import { freshFixId } from '../../model/ops/fixes';
+import type { ModelNode, RouterNode } from '../../model/types';
 import { MAX_INSTANCES } from '../../schema/nines-v1';
 import { MINUTES_PER_YEAR } from '../availability';
 import type { AdviceContext, DraftFinding } from './context';
@@ -74,13 +75,16 @@ export function singlePointFindings(ctx: AdviceContext): DraftFinding[] {
     if (handled.has(event) || event.startsWith('link:')) continue;
     const node = ctx.graph.byId.get(event);
     if (!node) continue;
-    findings.push(unfixableSpof(ctx, event, node));
+    findings.push(nodeSpof(ctx, event, node));
   }
   return findings;
 }
 
-/** A single point of failure no model operation removes: a region, a router, an external SLA. */
-function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): DraftFinding {
+/**
+ * A single point of failure that is not a tier: a region, a zone, an external SLA, a router (a
+ * DNS router gets a second provider as a measured fix; nothing else here has a model operation).
+ */
+function nodeSpof(ctx: AdviceContext, event: string, node: ModelNode): DraftFinding {
   const info = ctx.structure.events.find((e) => e.name === event);
   const ceiling = 1 - (info?.unavailability ?? 0);
   const target = ctx.availabilityTarget;
@@ -98,23 +102,7 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
         ? `, so it cannot meet its ${formatAvailability(target)} target`
         : ` (the target is ${formatAvailability(target)})`;
   if (node.kind === 'router') {
-    return {
-      code: caps ? 'router-caps-target' : 'single-point-of-failure',
-      severity: caps ? 'high' : 'low',
-      nodeIds: [event],
-      title: caps
-        ? `${n(event)}'s own SLA caps the design at or below its target`
-        : `${n(event)} is a single point of failure`,
-      message: `Every request goes through ${n(event)} (${formatAvailability(ceiling)} by its own figure): ${cost}, and ${ceilingText}${targetText}. Nothing in the model can change a routing service's own SLA.`,
-      principle: 'independence',
-      fix: {
-        label: ctx.graph.regionOf.has(event)
-          ? `Choose a load balancer with a higher SLA, or serve from a second region behind a global router`
-          : `Choose a routing service with a higher SLA, or add a second one (e.g. two DNS providers)`,
-        op: null,
-      },
-      availabilityCeiling: ceiling,
-    };
+    return routerSpof(ctx, event, node, { ceiling, caps, cost, ceilingText, targetText });
   }
   const isRegion = node.kind === 'region';
   const isZone = node.kind === 'zone';
@@ -131,6 +119,65 @@ function unfixableSpof(ctx: AdviceContext, event: string, node: ModelNode): Draf
         : isZone
           ? `Move what is placed in ${n(event)} to its region so that it spreads over the zones`
           : `Add a second, independent ${node.kind === 'external' ? 'provider' : 'instance'} of ${n(event)}, or choose one with a higher SLA`,
+      op: null,
+    },
+    availabilityCeiling: ceiling,
+  };
+}
+
+/**
+ * A router through which every request goes. A DNS router (global, with a TTL) gets a second
+ * provider as a measured fix (`add-dns-provider`): while it is the only one it is no ceiling.
+ * A load balancer's or an anycast router's own SLA is, and the fix stays in words.
+ */
+function routerSpof(
+  ctx: AdviceContext,
+  event: string,
+  node: RouterNode,
+  text: {
+    readonly ceiling: number;
+    readonly caps: boolean;
+    readonly cost: string;
+    readonly ceilingText: string;
+    readonly targetText: string;
+  },
+): DraftFinding {
+  const { name: n } = ctx;
+  const { ceiling, caps, cost, ceilingText, targetText } = text;
+  const regional = ctx.graph.regionOf.has(event);
+  const isDns = !regional && (node.dnsTtlSeconds ?? 0) > 0;
+  const common = {
+    code: caps ? 'router-caps-target' : 'single-point-of-failure',
+    nodeIds: [event],
+    title: caps
+      ? `${n(event)}'s own SLA caps the design at or below its target`
+      : `${n(event)} is a single point of failure`,
+    principle: 'independence' as const,
+  };
+  if (isDns) {
+    return {
+      ...common,
+      severity: caps ? 'high' : 'medium',
+      message: `Every request goes through ${n(event)} (${formatAvailability(ceiling)} by its own figure): ${cost}, and while it is the only DNS provider ${ceilingText}${targetText}. With the name servers of a second provider beside it in the domain's delegation, resolvers ask the other when one does not answer: the service then stops only when both providers fail at once.`,
+      fix: {
+        label: `Add a second DNS provider beside ${n(event)}, both in the domain's delegation`,
+        op: {
+          kind: 'add-dns-provider',
+          routerId: event,
+          newId: freshFixId(ctx.doc, ctx.variant.id, `${event}-2`),
+          resolverId: freshFixId(ctx.doc, ctx.variant.id, `${event}-resolvers`),
+        },
+      },
+    };
+  }
+  return {
+    ...common,
+    severity: caps ? 'high' : 'low',
+    message: `Every request goes through ${n(event)} (${formatAvailability(ceiling)} by its own figure): ${cost}, and ${ceilingText}${targetText}. Nothing in the model can change a routing service's own SLA.`,
+    fix: {
+      label: regional
+        ? `Choose a load balancer with a higher SLA, or serve from a second region behind a global router`
+        : `Choose a routing service with a higher SLA, or put it behind two DNS providers`,
       op: null,
     },
     availabilityCeiling: ceiling,

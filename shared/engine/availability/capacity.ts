@@ -158,31 +158,92 @@ function zonePatterns(
   return out;
 }
 
-/** The router nearest the entry that reaches `tierId` through exactly one target. */
+/**
+ * How a tier receives its requests: through target `own` of `router`, the router nearest the
+ * entry that sends it requests through exactly one target. `group` lists the routers that
+ * receive the requests in turn and route them alike (`router` and its mirrors, below): their
+ * shares of the requests add up.
+ */
+export interface TierRouting {
+  readonly router: RouterInfo;
+  readonly own: RouterInfo['targets'][number];
+  readonly group: readonly string[];
+}
+
+/**
+ * The routing of tier `tierId`, or undefined when no router sends it its requests through
+ * exactly one target. A router whose targets holding the tier are all routers with the same
+ * targets (two DNS providers under a resolver-side choice, `add-dns-provider`) is looked
+ * through: whichever of them a request reaches, it is split over the same targets, so the tier
+ * is routed by the first of them with the requests of all of them.
+ */
 export function routingOf(
   tierId: string,
   structure: Structure,
   subtrees: Subtrees,
-): { router: RouterInfo; own: RouterInfo['targets'][number] } | undefined {
+): TierRouting | undefined {
+  const byId = new Map(structure.routers.map((r) => [r.routerId, r]));
+  const holding = (router: RouterInfo): RouterInfo['targets'] =>
+    router.targets.filter((t) => subtrees.of(t.nodeId).has(tierId));
   // Routers are recorded after their targets: reversed, the one nearest the entry comes first.
   for (const router of [...structure.routers].reverse()) {
-    const holders = router.targets.filter((t) => subtrees.of(t.nodeId).has(tierId));
-    if (holders.length === 1) return { router, own: holders[0] as RouterInfo['targets'][number] };
+    const holders = holding(router);
+    if (holders.length === 1) {
+      return { router, own: holders[0] as RouterInfo['targets'][number], group: [router.routerId] };
+    }
+    const mirrors = holders.map((h) => byId.get(h.nodeId));
+    const [first] = mirrors;
+    if (first === undefined || !mirrors.every((m) => m !== undefined && routesAlike(m, first))) {
+      continue;
+    }
+    const own = holding(first);
+    if (own.length === 1) {
+      return {
+        router: first,
+        own: own[0] as RouterInfo['targets'][number],
+        group: holders.map((h) => h.nodeId),
+      };
+    }
   }
   return undefined;
 }
 
+/** True when two routers have the same targets, each seen alike (the same expression). */
+function routesAlike(a: RouterInfo, b: RouterInfo): boolean {
+  return (
+    a.targets.length === b.targets.length &&
+    a.targets.every((t, i) => t.nodeId === b.targets[i]?.nodeId && t.expr === b.targets[i]?.expr)
+  );
+}
+
+/**
+ * The share of all requests the routing's routers receive, and the share they send to its
+ * target `own` (`TrafficShares`), summed over its group.
+ */
+export function routedShares(
+  routing: TierRouting,
+  traffic: TrafficShares,
+): { readonly routerShare: number; readonly routedToOwn: number } {
+  let routerShare = 0;
+  let routedToOwn = 0;
+  for (const id of routing.group) {
+    routerShare += traffic.node.get(id) ?? 0;
+    routedToOwn += traffic.routed.get(`${id}>${routing.own.nodeId}`) ?? 0;
+  }
+  return { routerShare: Math.min(1, routerShare), routedToOwn };
+}
+
 /** The tier's load cases over the states of the router's other targets. */
 function loadCases(
-  { router, own }: { router: RouterInfo; own: RouterInfo['targets'][number] },
+  routing: TierRouting,
   tierId: string,
   model: FailureModel,
   traffic: TrafficShares,
 ): LoadCase[] {
+  const { router, own } = routing;
   const bdd = model.bdd;
   const splitOf = (t: string): number => traffic.split.get(`${router.routerId}>${t}`) ?? 0;
-  const routerShare = traffic.node.get(router.routerId) ?? 0;
-  const routedToOwn = traffic.routed.get(`${router.routerId}>${own.nodeId}`) ?? 0;
+  const { routerShare, routedToOwn } = routedShares(routing, traffic);
   const nominal = traffic.node.get(tierId) ?? 0;
   const partOfOwn = routedToOwn > 0 ? Math.min(1, nominal / routedToOwn) : 1;
   const sOwn = splitOf(own.nodeId);

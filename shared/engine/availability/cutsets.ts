@@ -18,7 +18,12 @@ const MAX_TIED_SETS_READ = 20_000;
 export interface CutSetListing {
   /** The `limit` most probable sets, most probable first (ties: lower order, then variable order). */
   readonly sets: readonly CutSet[];
-  /** Every event that is a cut set on its own (a single point of failure), most probable first. */
+  /**
+   * Every event that is a cut set on its own and can fail (unavailability above 0): the single
+   * points of failure, most probable first. An event that cannot fail (a resolver-side choice
+   * between two DNS providers, availability 1) stops nothing in any state: it is no single point
+   * of failure, though it stays a (never happening) cut set in `sets` and `total`.
+   */
   readonly singles: readonly string[];
   /** How many minimal cut sets there are up to `order`, listed or not. */
   readonly total: number;
@@ -80,6 +85,7 @@ function list(
       .map(({ vars, probability }) => ({ events: vars.map(name), probability })),
     singles: family
       .singletons(root)
+      .filter((v) => (model.q[v] as number) > 0)
       .sort((a, b) => (model.q[b] as number) - (model.q[a] as number) || a - b)
       .map(name),
     total: family.count(root),

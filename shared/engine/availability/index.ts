@@ -4,7 +4,7 @@
  * `evaluate` assembles them with the cost and the scenarios into `nines evaluate --json`.
  * The door of shared/engine/availability/.
  */
-export { Subtrees, routingOf } from './capacity';
+export { Subtrees, routedShares, routingOf } from './capacity';
 export {
   MINUTES_PER_YEAR,
   downtimeMinutesPerYear,

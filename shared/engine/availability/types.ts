@@ -69,7 +69,11 @@ export interface TransitionTerm {
 export interface VariantEvaluation {
   readonly id: string;
   readonly availability: AvailabilityFigures | null;
-  /** Events that are minimal cut sets by themselves, most probable first. */
+  /**
+   * Events that are minimal cut sets by themselves and can fail (unavailability above 0), most
+   * probable first: an event that cannot fail (a router at availability 1) is no single point of
+   * failure.
+   */
   readonly singlePointsOfFailure: readonly string[];
   /** Minimal cut sets up to the requested order, most probable first, at most `maxCutSets`. */
   readonly cutSets: readonly CutSet[];

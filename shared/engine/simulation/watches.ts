@@ -6,7 +6,7 @@
 import { tierSize } from '../../model/nodes';
 import type { DatastoreNode, ModelNode, NinesDocument, RegionLink } from '../../model/types';
 import type { ResolvedGraph, Structure, TrafficShares } from '../structure';
-import { routingOf, Subtrees } from '../availability';
+import { routedShares, routingOf, Subtrees } from '../availability';
 import {
   linkBandwidthMbps,
   persistenceWindowSeconds,
@@ -89,7 +89,7 @@ export function capacityTiers(
     }
     const { router, own } = routing;
     const splitOf = (t: string): number => traffic.split.get(`${router.routerId}>${t}`) ?? 0;
-    const routedToOwn = traffic.routed.get(`${router.routerId}>${own.nodeId}`) ?? 0;
+    const { routerShare, routedToOwn } = routedShares(routing, traffic);
     const nominal = traffic.node.get(id) ?? 0;
     const others = router.targets.filter((t) => t !== own);
     tiers.push({
@@ -97,7 +97,7 @@ export function capacityTiers(
       pathExpr: own.expr,
       fixedShare: 0,
       routed: {
-        routerShare: traffic.node.get(router.routerId) ?? 0,
+        routerShare,
         ownSplit: splitOf(own.nodeId),
         partOfOwn: routedToOwn > 0 ? Math.min(1, nominal / routedToOwn) : 1,
         otherExprs: Int32Array.from(others, (o) => o.expr),

@@ -178,6 +178,8 @@ export function assemble(ctx: ImportContext, source: Source): Assembled {
     from: nodeIds.get(e.from) as string,
     to: nodeIds.get(e.to) as string,
     kind: e.kind,
+    ...(e.failover === undefined ? {} : { failover: e.failover }),
+    ...(e.failoverSeconds === undefined ? {} : { failoverSeconds: e.failoverSeconds }),
   }));
   for (const node of out) {
     if (node.kind !== 'router' || edges.some((e) => e.kind === 'depends' && e.from === node.id))

@@ -43,6 +43,9 @@ export interface DraftEdge {
   readonly kind: 'depends' | 'replicates' | 'backs-up';
   /** Set on edges inferred from a signal other than an explicit reference. */
   readonly inferredWhy?: string;
+  /** `replicates` only: how the far side is promoted, and how long it takes (seconds). */
+  readonly failover?: 'automatic' | 'manual';
+  readonly failoverSeconds?: number;
 }
 
 export interface DraftAssumption {
@@ -119,7 +122,13 @@ export class ImportContext {
     if (node && !node.addresses.includes(r.address)) node.addresses.push(r.address);
   }
 
-  edge(from: DraftNode, to: DraftNode, kind: DraftEdge['kind'], inferredWhy?: string): void {
+  edge(
+    from: DraftNode,
+    to: DraftNode,
+    kind: DraftEdge['kind'],
+    inferredWhy?: string,
+    promotion?: Pick<DraftEdge, 'failover' | 'failoverSeconds'>,
+  ): void {
     if (from.key === to.key) return;
     const exists = this.edges.some(
       (e) => e.from === from.key && e.to === to.key && e.kind === kind,
@@ -130,6 +139,7 @@ export class ImportContext {
         to: to.key,
         kind,
         ...(inferredWhy ? { inferredWhy } : {}),
+        ...promotion,
       });
     }
   }
@@ -137,6 +147,28 @@ export class ImportContext {
   /** Sets a field Terraform does not state, and records it as an assumption and a note. */
   assume(node: DraftNode, field: string, value: string | number | boolean, why: string): void {
     node.fields[field] = value;
+    this.assumptions.push({ key: node.key, field, value, why });
+    node.notes.push(`assumed ${field} = ${String(value)} (${why})`);
+  }
+
+  /** Spreads `node` over `zones` when they are known, noting them as zones of its region. */
+  spread(node: DraftNode, zones: DraftNode['zones']): void {
+    if (zones === undefined) return;
+    node.zones = zones;
+    if (Array.isArray(zones) && node.region !== undefined) this.noteZones(node.region, zones);
+  }
+
+  /** Sets `field` to the value Terraform states, else to `fallback` as an assumption (`why`). */
+  stated(node: DraftNode, field: string, value: number | undefined, fallback: number, why: string) {
+    if (value !== undefined) node.fields[field] = value;
+    else this.assume(node, field, fallback, why);
+  }
+
+  /**
+   * Records a value Terraform does not state that is set on an edge (not a node field): an
+   * assumption about node `key`, with a note on it.
+   */
+  assumeOnEdge(node: DraftNode, field: string, value: string | number, why: string): void {
     this.assumptions.push({ key: node.key, field, value, why });
     node.notes.push(`assumed ${field} = ${String(value)} (${why})`);
   }

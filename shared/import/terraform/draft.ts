@@ -33,6 +33,25 @@ export interface DraftSpec {
   readonly addresses?: readonly string[];
 }
 
+/** Node options of a resource placed in a region: the region is resolved from the resource. */
+export type RegionalSpec = Omit<DraftSpec, 'region'>;
+
+/**
+ * Adds the node `r` makes in its region (`ctx.region`, which warns when it cannot resolve one):
+ * undefined when the region is unresolved. `spec` may be built from the region (zone names).
+ */
+export function regionalNode(
+  ctx: ImportContext,
+  r: TfResource,
+  spec: RegionalSpec | ((region: string) => RegionalSpec),
+): (DraftNode & { readonly region: string }) | undefined {
+  const where = ctx.region(r);
+  if (!where) return undefined;
+  const own = typeof spec === 'function' ? spec(where.region) : spec;
+  const node = draftNode(ctx, r, { ...own, region: where.region }, where.fromDefault);
+  return node as DraftNode & { readonly region: string };
+}
+
 /** Adds the node `r` makes to `ctx`; a region from `--default-region` is recorded as assumed. */
 export function draftNode(
   ctx: ImportContext,

@@ -46,11 +46,16 @@ describe('modules: ECS and an Aurora global database behind Global Accelerator (
       role: 'primary',
       replication: 'active-passive',
     });
-    expect(m.node('db-orders-usw2')).toMatchObject({
-      instances: 1,
-      role: 'standby',
-      autoFailover: false,
-    });
+    expect(m.node('db-orders-usw2')).toMatchObject({ instances: 1, role: 'standby' });
+    expect(m.document.variants[0]?.edges.filter((e) => e.kind === 'replicates')).toEqual([
+      {
+        from: 'db-orders-use1',
+        to: 'db-orders-usw2',
+        kind: 'replicates',
+        failover: 'manual',
+        failoverSeconds: 900,
+      },
+    ]);
     // Subnets of module.use1.module.vpc give us-east-1 its three zones.
     expect(m.document.variants[0]?.nodes.filter((n) => n.kind === 'zone')).toHaveLength(6);
     expect(m.node('ecs-api-use1')?.notes).toContain('tf: module.use1.aws_ecs_service.api');
@@ -62,7 +67,8 @@ describe('modules: ECS and an Aurora global database behind Global Accelerator (
       'ecs-api-use1.minHealthy=1',
       'ecs-api-usw2.minHealthy=1',
       'db-orders-use1.sync=true',
-      'db-orders-usw2.autoFailover=false',
+      'db-orders-usw2.replicates.failover=manual',
+      'db-orders-usw2.replicates.failoverSeconds=900',
     ]);
     expect(m.codes).toEqual([
       'manual-region-promotion:db-orders-usw2',
@@ -73,14 +79,18 @@ describe('modules: ECS and an Aurora global database behind Global Accelerator (
     expectNoSecret(m.document, m.text);
   });
 
-  it('evaluates: 99.98937 %, a region outage recovered in 45 s', () => {
-    expect(m.availability).toBeCloseTo(0.9998937, 7);
-    // The engine's RTO is the detection at lb-api-use1: its target group checks every 15 s and
-    // needs 3 failures (45 s). The manual promotion of the Aurora secondary is not in it: for a
-    // replication group Nines takes the primary's failover fields (docs/model.md), the gap the
-    // replicates edge's `failover: manual` closes once the format has it.
-    expect(m.rto('region-outage-use1')).toBe(45);
+  it('evaluates: 99.97534 %, a region outage recovered when a person has promoted us-west-2', () => {
+    // The writer's tier fails 2.5 times a year (its instances sit in part of the zones), and each
+    // time a person decides (900 s) and promotes us-west-2 (900 s): 75.0 min/yr of the 129.6.
+    const failover = m.variant.transitions.find((t) => t.kind === 'failover');
+    expect(failover?.seconds).toBe(1800);
+    expect((failover?.unavailability ?? 0) * 525600).toBeCloseTo(75.0, 1);
+    expect(m.availability).toBeCloseTo(0.9997534, 7);
+    // Before the promotion was written on the edge, the RTO was the detection at lb-api-use1
+    // (15 s × 3 = 45 s), as if Aurora promoted the secondary region by itself.
+    expect(m.rto('region-outage-use1')).toBe(1800);
     expect(m.status('region-outage-use1')).toBe('full');
+    expect(m.rto('region-outage-usw2')).toBe(45);
   });
 });
 

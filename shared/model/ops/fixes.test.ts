@@ -172,6 +172,77 @@ describe('applyFix', () => {
     expectValid(often);
   });
 
+  it('add-dns-provider puts a second provider beside the router under a choice that cannot fail', () => {
+    const before = doc();
+    const variant = before.variants[0] as NinesDocument['variants'][number];
+    variant.nodes = variant.nodes.map((n) =>
+      n.id === 'dns'
+        ? { ...n, name: 'Route 53', queriesPerMonth: 1e8, monthlyUsd: 80, dnsTtlSeconds: 60 }
+        : n,
+    );
+    variant.layout = { ...variant.layout, dns: { x: 500, y: 0 } };
+    const op = {
+      kind: 'add-dns-provider',
+      routerId: 'dns',
+      newId: 'dns-2',
+      resolverId: 'dns-resolvers',
+    } as const;
+    const fixed = applyFix(before, 'v', op);
+    const v = fixed.variants[0];
+    expect(v?.entry).toBe('dns-resolvers');
+    // The queries are the resolvers' and do not double: half to each provider.
+    expect(node(fixed, 'dns')).toMatchObject({ queriesPerMonth: 5e7, monthlyUsd: 80 });
+    const second = node(fixed, 'dns-2');
+    expect(second).toMatchObject({ kind: 'router', queriesPerMonth: 5e7, dnsTtlSeconds: 60 });
+    // Priced from the book, not by the first provider's override.
+    expect(second).not.toHaveProperty('monthlyUsd');
+    expect(node(fixed, 'dns-resolvers')).toMatchObject({
+      kind: 'router',
+      availability: 1,
+      monthlyUsd: 0,
+      healthCheckSeconds: 3,
+      failureThreshold: 1,
+      dnsTtlSeconds: 0,
+    });
+    expect(v?.edges.filter((e) => e.from === 'dns-2' || e.from === 'dns-resolvers')).toEqual([
+      dep('dns-2', 'app'),
+      dep('dns-resolvers', 'dns'),
+      dep('dns-resolvers', 'dns-2'),
+    ]);
+    expect(v?.layout?.['dns-2']).toEqual({ x: 740, y: 0 });
+    expect(v?.layout?.['dns-resolvers']).toEqual({ x: 620, y: -110 });
+    expect(node(before, 'dns')).toMatchObject({ queriesPerMonth: 1e8 });
+    expectValid(fixed);
+    expect(() => applyFix(fixed, 'v', op)).toThrow(/already exists/);
+  });
+
+  it('add-dns-provider puts the choice where the router was a dependency', () => {
+    const d = singleVariant(
+      'edge',
+      [
+        { id: 'edge', kind: 'service' },
+        { id: 'dns', kind: 'router', dnsTtlSeconds: 60 },
+        { id: 'app', kind: 'service' },
+      ],
+      [dep('edge', 'dns'), dep('dns', 'app')],
+    );
+    const fixed = applyFix(d, 'v', {
+      kind: 'add-dns-provider',
+      routerId: 'dns',
+      newId: 'dns-b',
+      resolverId: 'either',
+    });
+    expect(fixed.variants[0]?.entry).toBe('edge');
+    expect(fixed.variants[0]?.edges).toEqual([
+      dep('edge', 'either'),
+      dep('dns', 'app'),
+      dep('dns-b', 'app'),
+      dep('either', 'dns'),
+      dep('either', 'dns-b'),
+    ]);
+    expectValid(fixed);
+  });
+
   it('refuses a stale op (a programmer error) and leaves the document alone', () => {
     const d = doc();
     expect(() => applyFix(d, 'v', { kind: 'set-witness', nodeId: 'app' })).toThrow(

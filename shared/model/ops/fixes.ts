@@ -14,6 +14,7 @@ import type {
   NinesDocument,
   Position,
   RegionLink,
+  RouterNode,
   Variant,
 } from '../types';
 
@@ -87,7 +88,18 @@ export type FixOp =
    * Stage a common cause region by region (rollouts one region at a time): the cause becomes one
    * cause per region it affects, `<id>-<region>`, each with its MTBF and MTTR (`stageCommonCause`).
    */
-  | { readonly kind: 'stage-common-cause'; readonly causeId: string };
+  | { readonly kind: 'stage-common-cause'; readonly causeId: string }
+  /**
+   * Add a second DNS provider beside router `routerId` (`addDnsProvider`): a router `newId` with
+   * the same targets, routing and availability figure, and a resolver-side choice `resolverId`
+   * between the two that takes the router's place (the entry, its consumers' edges).
+   */
+  | {
+      readonly kind: 'add-dns-provider';
+      readonly routerId: string;
+      readonly newId: string;
+      readonly resolverId: string;
+    };
 
 /** Vertical offset of a node the advisor adds below the node it belongs to, px. */
 const ADDED_NODE_OFFSET_Y = 110;
@@ -151,6 +163,8 @@ function applyToVariant(doc: NinesDocument, variant: Variant, op: FixOp): Varian
       );
     case 'stage-common-cause':
       return stageCommonCause(variant, op.causeId);
+    case 'add-dns-provider':
+      return addDnsProvider(doc, variant, op);
   }
 }
 
@@ -205,6 +219,107 @@ function stageCommonCause(variant: Variant, causeId: string): Variant {
     ...variant,
     commonCause: causes.flatMap((c) => (c === cause ? staged : [c])),
   };
+}
+
+/**
+ * Seconds a recursive resolver waits for a name server before it asks another: Microsoft DNS
+ * Server's recursion `RetryInterval` default, 3 s (BIND and Unbound adapt theirs to the
+ * measured round trip, usually below a second). With two providers' name servers in the
+ * delegation, this is how long a query waits when one provider is down.
+ */
+export const RESOLVER_RETRY_SECONDS = 3;
+
+/** Horizontal distance between the first DNS provider and the second, px. */
+const SECOND_PROVIDER_OFFSET_X = 240;
+
+/**
+ * A second DNS provider: name servers of two providers are listed in the domain's delegation,
+ * and recursive resolvers ask one and retry the other on a timeout (RFC 1034 §5.3.3). The choice
+ * is made by the resolvers, not by a component of the design: `resolverId` is a router that
+ * cannot fail (availability 1, so no single point of failure) and costs nothing (monthlyUsd 0:
+ * the registrar lists both providers' name servers at no charge beyond the domain), which
+ * detects a dead provider in one resolver retry. The second provider copies the first's
+ * routing (targets, health checks, TTL, policy) and availability figure, independent of it,
+ * without its price overrides (the engine prices it from the book); the DNS queries, a property
+ * of the resolvers' caching, are split evenly between the two. The resolver takes the first
+ * router's place: the variant's entry, and every `depends` edge to it.
+ */
+function addDnsProvider(
+  doc: NinesDocument,
+  variant: Variant,
+  op: Extract<FixOp, { kind: 'add-dns-provider' }>,
+): Variant {
+  const router = nodeOfKind(variant, op.routerId, 'router');
+  for (const id of [op.newId, op.resolverId]) {
+    if (op.newId === op.resolverId || unusedId(doc, variant, id) !== id) {
+      throw new Error(`applyFix: a node "${id}" already exists`);
+    }
+  }
+  const name = router.name ?? router.id;
+  const queries =
+    router.queriesPerMonth === undefined ? {} : { queriesPerMonth: router.queriesPerMonth / 2 };
+  const first: RouterNode = { ...router, ...queries };
+  // Its own price comes from the book: the first's overrides and notes are not copied.
+  const {
+    monthlyUsd: _monthly,
+    hourlyUsd: _hourly,
+    licenseMonthlyUsd: _licence,
+    notes: _notes,
+    ...routing
+  } = first;
+  const second: RouterNode = {
+    ...routing,
+    id: op.newId,
+    name: 'Second DNS provider',
+    notes:
+      `Added by the advisor beside ${name}: the same routing, targets and availability figure ` +
+      `(an assumption: set your provider's), failing independently of it; priced from the price ` +
+      `book as ${name} would be (set monthlyUsd for your provider's price). The DNS queries are ` +
+      `split evenly between the two providers.`,
+  };
+  const resolver: RouterNode = {
+    id: op.resolverId,
+    kind: 'router',
+    name: 'Either DNS provider',
+    ...(router.parent === undefined ? {} : { parent: router.parent }),
+    availability: 1,
+    monthlyUsd: 0,
+    minTargets: 1,
+    healthCheckSeconds: RESOLVER_RETRY_SECONDS,
+    failureThreshold: 1,
+    dnsTtlSeconds: 0,
+    notes:
+      `Not a component: the domain's delegation lists the name servers of ${name} and of the ` +
+      `second provider, and recursive resolvers retry the other after a timeout (RFC 1034 ` +
+      `§5.3.3; ${RESOLVER_RETRY_SECONDS} s, Microsoft DNS Server's default retry interval). It ` +
+      `cannot fail by itself (availability 1) and costs nothing beyond the domain (monthlyUsd 0).`,
+  };
+  const at = variant.layout?.[router.id];
+  let next = withNode(
+    replaceNode(variant, first),
+    second,
+    at && { ...at, x: at.x + SECOND_PROVIDER_OFFSET_X },
+  );
+  next = withNode(
+    next,
+    resolver,
+    at && { x: at.x + SECOND_PROVIDER_OFFSET_X / 2, y: at.y - ADDED_NODE_OFFSET_Y },
+  );
+  const edges = next.edges.map((e) =>
+    e.kind === 'depends' && e.to === router.id ? { ...e, to: resolver.id } : e,
+  );
+  const copied = variant.edges
+    .filter((e) => e.kind === 'depends' && e.from === router.id)
+    .map((e) => ({ ...e, from: second.id }));
+  next = withEdges(
+    { ...next, edges, entry: variant.entry === router.id ? resolver.id : variant.entry },
+    [...copied, dep(resolver.id, router.id), dep(resolver.id, second.id)],
+  );
+  return next;
+}
+
+function dep(from: string, to: string): Edge {
+  return { from, to, kind: 'depends' };
 }
 
 // ---- lookups ---------------------------------------------------------------------------------

@@ -109,16 +109,27 @@ describe('buildPlan on every template', () => {
   });
 
   it('labels a fix that is not a model change "not measured", with the ceiling it leaves', () => {
+    const result = buildPlan(template('single-region-3az.nines.json'), {
+      priceBook,
+      date: '2026-11-26',
+    });
+    if (!result.ok) throw new Error('single-region-3az does not build');
+    const markdown = writeMarkdown(result.plan);
+    expect(markdown).toMatch(
+      /Choose a load balancer with a higher SLA, or serve from a second region behind a global router\*\* — not measured; at most 99\.9900\s% while it stays\./,
+    );
+    expect(markdown).not.toMatch(/global router\*\* — availability unchanged/);
+  });
+
+  it('gives a second DNS provider its measured effect and cost', () => {
     const result = buildPlan(template('warm-standby-2-regions.nines.json'), {
       priceBook,
       date: '2026-11-26',
     });
     if (!result.ok) throw new Error('warm-standby does not build');
-    const markdown = writeMarkdown(result.plan);
-    expect(markdown).toMatch(
-      /Choose a routing service with a higher SLA, or add a second one \(e\.g\. two DNS providers\)\*\* — not measured; at most 99\.9990\s% while it stays\./,
+    expect(writeMarkdown(result.plan)).toMatch(
+      /\*\*Add a second DNS provider beside Route 53, both in the domain's delegation\*\* — availability 99\.9760\s% to 99\.9770\s% \(−5\.2\smin\/yr\), \+\$4 a month\./,
     );
-    expect(markdown).not.toMatch(/DNS providers\)\*\* — availability unchanged/);
   });
 
   it('refuses an unknown variant with the list of variants', () => {

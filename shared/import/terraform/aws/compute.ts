@@ -12,7 +12,7 @@
  * `vpc_security_group_ids`.
  */
 import type { DraftNode, ImportContext } from '../context';
-import { draftNode } from '../draft';
+import { draftNode, regionalNode } from '../draft';
 import type { Mapper } from '../mapper';
 import { configAddress } from '../read';
 import { num, str, strings } from '../resources';
@@ -89,24 +89,18 @@ export const autoscalingGroupMapper: Mapper = {
   reads: ['aws_launch_template', 'aws_launch_configuration', 'aws_autoscaling_attachment'],
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'service',
-          prefix: 'asg',
-          name: `ASG ${str(r, 'name') ?? r.name}`,
-          provider: 'aws',
-          region: where.region,
-        },
-        where.fromDefault,
-      );
-      node.zones =
+      const node = regionalNode(ctx, r, {
+        kind: 'service',
+        prefix: 'asg',
+        name: `ASG ${str(r, 'name') ?? r.name}`,
+        provider: 'aws',
+      });
+      if (!node) continue;
+      ctx.spread(
+        node,
         ctx.subnetZones(r, 'vpc_zone_identifier', node) ??
-        ctx.zoneList(r, 'availability_zones', where.region);
-      if (Array.isArray(node.zones)) ctx.noteZones(where.region, node.zones);
+          ctx.zoneList(r, 'availability_zones', node.region),
+      );
       scaling(
         ctx,
         node,
@@ -137,22 +131,14 @@ export const ecsServiceMapper: Mapper = {
   reads: ['aws_ecs_cluster', 'aws_ecs_task_definition'],
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'service',
-          prefix: 'ecs',
-          name: `ECS ${str(r, 'name') ?? r.name}`,
-          provider: 'aws',
-          region: where.region,
-        },
-        where.fromDefault,
-      );
-      node.zones = ctx.subnetZones(r, 'network_configuration.subnets', node);
-      if (Array.isArray(node.zones)) ctx.noteZones(where.region, node.zones);
+      const node = regionalNode(ctx, r, {
+        kind: 'service',
+        prefix: 'ecs',
+        name: `ECS ${str(r, 'name') ?? r.name}`,
+        provider: 'aws',
+      });
+      if (!node) continue;
+      ctx.spread(node, ctx.subnetZones(r, 'network_configuration.subnets', node));
       const desired = num(r, 'desired_count');
       if (desired !== undefined && desired >= 1) node.fields.instances = Math.min(desired, 1000);
       else ctx.assume(node, 'instances', 1, 'desired_count not set or 0');
@@ -170,22 +156,14 @@ export const eksNodeGroupMapper: Mapper = {
   reads: ['aws_eks_cluster'],
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'service',
-          prefix: 'eks',
-          name: `EKS node group ${str(r, 'node_group_name') ?? r.name}`,
-          provider: 'aws',
-          region: where.region,
-        },
-        where.fromDefault,
-      );
-      node.zones = ctx.subnetZones(r, 'subnet_ids', node);
-      if (Array.isArray(node.zones)) ctx.noteZones(where.region, node.zones);
+      const node = regionalNode(ctx, r, {
+        kind: 'service',
+        prefix: 'eks',
+        name: `EKS node group ${str(r, 'node_group_name') ?? r.name}`,
+        provider: 'aws',
+      });
+      if (!node) continue;
+      ctx.spread(node, ctx.subnetZones(r, 'subnet_ids', node));
       scaling(
         ctx,
         node,

@@ -93,17 +93,20 @@ function mapRecordSet(ctx: ImportContext, name: string, records: readonly TfReso
   const check = checks[0];
   const interval = check && num(check, 'request_interval');
   const threshold = check && num(check, 'failure_threshold');
-  if (interval !== undefined) node.fields.healthCheckSeconds = interval;
-  else
-    ctx.assume(
-      node,
-      'healthCheckSeconds',
-      10,
-      'no Route 53 health check: alias records use the target health; Nines default',
-    );
-  if (threshold !== undefined) node.fields.failureThreshold = threshold;
-  else
-    ctx.assume(node, 'failureThreshold', 3, 'failure_threshold not set: the Route 53 default of 3');
+  ctx.stated(
+    node,
+    'healthCheckSeconds',
+    interval,
+    10,
+    'no Route 53 health check: alias records use the target health; Nines default',
+  );
+  ctx.stated(
+    node,
+    'failureThreshold',
+    threshold,
+    3,
+    'failure_threshold not set: the Route 53 default of 3',
+  );
   const ttls = records.map((r) => num(r, 'ttl')).filter((t): t is number => t !== undefined);
   if (ttls.length > 0) node.fields.dnsTtlSeconds = Math.max(...ttls);
   else {
@@ -178,16 +181,14 @@ export const globalAcceleratorMapper: Mapper = {
       const group = groups[0];
       const interval = group && num(group, 'health_check_interval_seconds');
       const threshold = group && num(group, 'threshold_count');
-      if (interval !== undefined) node.fields.healthCheckSeconds = interval;
-      else
-        ctx.assume(
-          node,
-          'healthCheckSeconds',
-          30,
-          'health_check_interval_seconds not set: its default',
-        );
-      if (threshold !== undefined) node.fields.failureThreshold = threshold;
-      else ctx.assume(node, 'failureThreshold', 3, 'threshold_count not set: its default');
+      ctx.stated(
+        node,
+        'healthCheckSeconds',
+        interval,
+        30,
+        'health_check_interval_seconds not set: its default',
+      );
+      ctx.stated(node, 'failureThreshold', threshold, 3, 'threshold_count not set: its default');
       const weights = new Map<string, number>();
       for (const g of groups) {
         const endpoints = attrs(g, 'endpoint_configuration.endpoint_id').filter(

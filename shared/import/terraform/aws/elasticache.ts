@@ -14,8 +14,9 @@
  * `primary_replication_group_id`, `global_replication_group_id`; it has no argument for an
  * automatic promotion across regions.
  */
+import { MANUAL_FAILOVER_SECONDS } from '../../../model/defaults';
 import type { DraftNode, ImportContext } from '../context';
-import { draftNode } from '../draft';
+import { regionalNode } from '../draft';
 import type { Mapper } from '../mapper';
 import { bool, num, str, strings } from '../resources';
 import type { TfResource } from '../types';
@@ -42,26 +43,17 @@ function zonesOf(ctx: ImportContext, r: TfResource, node: DraftNode) {
 }
 
 function mapGroup(ctx: ImportContext, r: TfResource): DraftNode | undefined {
-  const where = ctx.region(r);
-  if (!where) return undefined;
   const engine = str(r, 'engine') ?? 'redis';
   const id = str(r, 'replication_group_id') ?? r.name;
-  const node = draftNode(
-    ctx,
-    r,
-    {
-      kind: 'datastore',
-      prefix: engine === 'valkey' ? 'valkey' : 'redis',
-      name: `ElastiCache ${id}`,
-      provider: 'aws',
-      region: where.region,
-      fields: { engine },
-    },
-    where.fromDefault,
-  );
-  const zones = zonesOf(ctx, r, node);
-  if (zones !== undefined) node.zones = zones;
-  if (Array.isArray(zones)) ctx.noteZones(where.region, zones);
+  const node = regionalNode(ctx, r, {
+    kind: 'datastore',
+    prefix: engine === 'valkey' ? 'valkey' : 'redis',
+    name: `ElastiCache ${id}`,
+    provider: 'aws',
+    fields: { engine },
+  });
+  if (!node) return undefined;
+  ctx.spread(node, zonesOf(ctx, r, node));
   const shards = num(r, 'num_node_groups');
   const clusters = num(r, 'num_cache_clusters');
   let instances: number;
@@ -94,14 +86,36 @@ function mapGroup(ctx: ImportContext, r: TfResource): DraftNode | undefined {
   return node;
 }
 
-/** Marks a cross-region standby whose promotion a person starts. */
-export function manualPromotion(ctx: ImportContext, node: DraftNode, what: string): void {
-  node.fields.role = 'standby';
-  ctx.assume(node, 'autoFailover', false, `${what}: promotion across regions is a manual action`);
+/**
+ * Joins a cross-region secondary to its primary by a `replicates` edge whose promotion a person
+ * starts (`failover: manual`, the documented `MANUAL_FAILOVER_SECONDS`, both assumed): the
+ * provider promotes a secondary region only on request, while the secondary keeps its own
+ * in-region failover (`automatic_failover_enabled`, Multi-AZ).
+ */
+export function manualPromotion(
+  ctx: ImportContext,
+  primary: DraftNode,
+  secondary: DraftNode,
+  what: string,
+): void {
+  secondary.fields.role = 'standby';
+  const seconds = MANUAL_FAILOVER_SECONDS.value as number;
+  const why = `${what}: promotion across regions is a manual action`;
+  ctx.assumeOnEdge(secondary, 'replicates.failover', 'manual', why);
+  ctx.assumeOnEdge(
+    secondary,
+    'replicates.failoverSeconds',
+    seconds,
+    'a person promotes the secondary from the runbook once decided (the documented default)',
+  );
+  ctx.edge(primary, secondary, 'replicates', undefined, {
+    failover: 'manual',
+    failoverSeconds: seconds,
+  });
   ctx.warn(
     'manual-region-promotion',
-    `${node.name}: ${what} promotes a secondary region only when a person starts it; the replicates edge should say failover: manual once the format has it`,
-    { node },
+    `${secondary.name}: ${what} promotes a secondary region only when a person starts it (failover: manual on its replicates edge, ${seconds} s)`,
+    { node: secondary },
   );
 }
 
@@ -153,8 +167,7 @@ export const elasticacheMapper: Mapper = {
           secondary.fields.instanceType = primary.fields.instanceType;
         }
         secondary.notes.push(`global datastore ${label} (secondary)`);
-        manualPromotion(ctx, secondary, 'an ElastiCache Global Datastore');
-        ctx.edge(primary, secondary, 'replicates');
+        manualPromotion(ctx, primary, secondary, 'an ElastiCache Global Datastore');
       }
     }
   },

@@ -10,7 +10,7 @@
  * `target_group_arn`, `target_id`.
  */
 import type { DraftNode, ImportContext } from '../context';
-import { draftNode } from '../draft';
+import { regionalNode } from '../draft';
 import type { Mapper } from '../mapper';
 import { num, str } from '../resources';
 import type { TfResource } from '../types';
@@ -71,25 +71,19 @@ export const loadBalancerMapper: Mapper = {
   map(resources, ctx) {
     attachInstances(ctx);
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
       const type = str(r, 'load_balancer_type') ?? 'application';
       const label = type === 'network' ? 'NLB' : type === 'gateway' ? 'GWLB' : 'ALB';
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'router',
-          prefix: 'lb',
-          name: `${label} ${str(r, 'name') ?? nameInArn(str(r, 'arn')) ?? r.name}`,
-          provider: 'aws',
-          region: where.region,
-          fields: { minTargets: 1, dnsTtlSeconds: 0 },
-        },
-        where.fromDefault,
-      );
+      const node = regionalNode(ctx, r, {
+        kind: 'router',
+        prefix: 'lb',
+        name: `${label} ${str(r, 'name') ?? nameInArn(str(r, 'arn')) ?? r.name}`,
+        provider: 'aws',
+        fields: { minTargets: 1, dnsTtlSeconds: 0 },
+      });
+      if (!node) continue;
+      // A load balancer spans its subnets' zones as a regional service: noted, not placed.
       const zones = ctx.subnetZones(r, 'subnets', node);
-      if (Array.isArray(zones)) ctx.noteZones(where.region, zones);
+      if (Array.isArray(zones)) ctx.noteZones(node.region, zones);
       node.securityGroups = ctx.index.linked(r, 'security_groups', 'id', ['aws_security_group']);
       const groups = groupsOf(ctx, r, node);
       const group = groups[0];

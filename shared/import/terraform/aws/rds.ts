@@ -13,7 +13,7 @@
  * `availability_zone`; rds_global_cluster `global_cluster_members.db_cluster_arn/is_writer`.
  */
 import type { DraftNode, ImportContext } from '../context';
-import { draftNode } from '../draft';
+import { regionalNode } from '../draft';
 import type { Mapper } from '../mapper';
 import { attrs, bool, num, str } from '../resources';
 import type { TfResource } from '../types';
@@ -47,22 +47,15 @@ export const dbInstanceMapper: Mapper = {
   reads: ['aws_db_subnet_group', 'aws_db_parameter_group', 'aws_db_option_group'],
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
       const engine = str(r, 'engine') ?? 'postgres';
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'datastore',
-          prefix: 'db',
-          name: `RDS ${str(r, 'identifier') ?? r.name}`,
-          provider: 'aws',
-          region: where.region,
-          fields: { engine },
-        },
-        where.fromDefault,
-      );
+      const node = regionalNode(ctx, r, {
+        kind: 'datastore',
+        prefix: 'db',
+        name: `RDS ${str(r, 'identifier') ?? r.name}`,
+        provider: 'aws',
+        fields: { engine },
+      });
+      if (!node) continue;
       const multiAz = bool(r, 'multi_az') ?? false;
       const zone = str(r, 'availability_zone');
       if (multiAz) {
@@ -77,15 +70,11 @@ export const dbInstanceMapper: Mapper = {
           120,
           'RDS Multi-AZ failover typically completes in 60–120 s: the upper figure',
         );
-        const zones = subnetGroupZones(ctx, r, node);
-        if (zones !== undefined) node.zones = zones;
-        if (Array.isArray(zones)) ctx.noteZones(where.region, zones);
+        ctx.spread(node, subnetGroupZones(ctx, r, node));
       } else {
         node.fields.replication = 'none';
-        if (zone) {
-          node.zones = [zone];
-          ctx.noteZones(where.region, [zone]);
-        } else node.zones = subnetGroupZones(ctx, r, node) ?? 'unknown';
+        if (zone) ctx.spread(node, [zone]);
+        else node.zones = subnetGroupZones(ctx, r, node) ?? 'unknown';
       }
       const type = str(r, 'instance_class');
       if (type) node.fields.instanceType = type;
@@ -110,22 +99,15 @@ export const rdsClusterMapper: Mapper = {
   reads: ['aws_rds_cluster_instance', 'aws_rds_global_cluster', 'aws_rds_cluster_parameter_group'],
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
       const engine = str(r, 'engine') ?? 'aurora-mysql';
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'datastore',
-          prefix: 'db',
-          name: `Aurora ${str(r, 'cluster_identifier') ?? r.name}`,
-          provider: 'aws',
-          region: where.region,
-          fields: { engine },
-        },
-        where.fromDefault,
-      );
+      const node = regionalNode(ctx, r, {
+        kind: 'datastore',
+        prefix: 'db',
+        name: `Aurora ${str(r, 'cluster_identifier') ?? r.name}`,
+        provider: 'aws',
+        fields: { engine },
+      });
+      if (!node) continue;
       const members = ctx.index
         .ofType('aws_rds_cluster_instance')
         .filter((i) =>
@@ -151,10 +133,8 @@ export const rdsClusterMapper: Mapper = {
       const zones = [
         ...new Set(members.map((m) => str(m, 'availability_zone')).filter((z): z is string => !!z)),
       ].sort();
-      const listed = ctx.zoneList(r, 'availability_zones', where.region);
-      const spread = zones.length > 0 ? zones : (listed ?? subnetGroupZones(ctx, r, node));
-      if (spread !== undefined) node.zones = spread;
-      if (Array.isArray(spread)) ctx.noteZones(where.region, spread);
+      const listed = ctx.zoneList(r, 'availability_zones', node.region);
+      ctx.spread(node, zones.length > 0 ? zones : (listed ?? subnetGroupZones(ctx, r, node)));
       const type = members.map((m) => str(m, 'instance_class')).find((t) => t !== undefined);
       if (type) node.fields.instanceType = type;
       node.port = num(r, 'port') ?? defaultPort(engine);
@@ -194,8 +174,7 @@ export const rdsClusterMapper: Mapper = {
         const secondary = ctx.nodeOf(member);
         if (!secondary || secondary === primary) continue;
         secondary.fields.replication = 'active-passive';
-        manualPromotion(ctx, secondary, 'an Aurora global database');
-        ctx.edge(primary, secondary, 'replicates');
+        manualPromotion(ctx, primary, secondary, 'an Aurora global database');
       }
     }
   },

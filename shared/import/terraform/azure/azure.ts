@@ -20,7 +20,7 @@
  * database"), `port` (default 10000).
  */
 import type { DraftNode, ImportContext } from '../context';
-import { draftNode } from '../draft';
+import { draftNode, regionalNode } from '../draft';
 import type { Mapper } from '../mapper';
 import { num, str, strings } from '../resources';
 import type { TfResource } from '../types';
@@ -44,22 +44,14 @@ export const scaleSetMapper: Mapper = {
   types: VMSS,
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
-      const zones = azureZones(r, where.region);
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'service',
-          prefix: 'vmss',
-          name: `Scale set ${str(r, 'name') ?? r.name}`,
-          provider: 'azure',
-          region: where.region,
-          ...(zones ? { zones } : {}),
-        },
-        where.fromDefault,
-      );
+      const node = regionalNode(ctx, r, (region) => ({
+        kind: 'service',
+        prefix: 'vmss',
+        name: `Scale set ${str(r, 'name') ?? r.name}`,
+        provider: 'azure',
+        zones: azureZones(r, region),
+      }));
+      if (!node) continue;
       const instances = num(r, 'instances');
       if (instances !== undefined && instances >= 1)
         node.fields.instances = Math.min(instances, 1000);
@@ -78,21 +70,14 @@ export const azureLoadBalancerMapper: Mapper = {
   reads: [...POOLS, 'azurerm_lb_probe', 'azurerm_lb_rule', 'azurerm_public_ip'],
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'router',
-          prefix: 'lb',
-          name: `Azure Load Balancer ${str(r, 'name') ?? r.name}`,
-          provider: 'azure',
-          region: where.region,
-          fields: { minTargets: 1, dnsTtlSeconds: 0 },
-        },
-        where.fromDefault,
-      );
+      const node = regionalNode(ctx, r, {
+        kind: 'router',
+        prefix: 'lb',
+        name: `Azure Load Balancer ${str(r, 'name') ?? r.name}`,
+        provider: 'azure',
+        fields: { minTargets: 1, dnsTtlSeconds: 0 },
+      });
+      if (!node) continue;
       const owned = (type: string) =>
         ctx.index
           .ofType(type)
@@ -101,11 +86,14 @@ export const azureLoadBalancerMapper: Mapper = {
       if (probe) ctx.use(probe, node);
       const interval = probe && num(probe, 'interval_in_seconds');
       const probes = probe && num(probe, 'number_of_probes');
-      if (interval !== undefined) node.fields.healthCheckSeconds = interval;
-      else
-        ctx.assume(node, 'healthCheckSeconds', 15, 'no lb_probe interval_in_seconds: its default');
-      if (probes !== undefined) node.fields.failureThreshold = probes;
-      else ctx.assume(node, 'failureThreshold', 2, 'no lb_probe number_of_probes: its default');
+      ctx.stated(
+        node,
+        'healthCheckSeconds',
+        interval,
+        15,
+        'no lb_probe interval_in_seconds: its default',
+      );
+      ctx.stated(node, 'failureThreshold', probes, 2, 'no lb_probe number_of_probes: its default');
       for (const rule of owned('azurerm_lb_rule')) ctx.use(rule, node);
       for (const ip of ctx.index.linked(r, 'frontend_ip_configuration.public_ip_address_id', 'id', [
         'azurerm_public_ip',
@@ -157,33 +145,28 @@ export const trafficManagerMapper: Mapper = {
         provider: 'azure',
         fields: { minTargets: 1 },
       });
-      const ttl = num(r, 'dns_config.ttl');
-      if (ttl !== undefined) node.fields.dnsTtlSeconds = ttl;
-      else
-        ctx.assume(
-          node,
-          'dnsTtlSeconds',
-          60,
-          'dns_config.ttl not in the input: the Traffic Manager default',
-        );
-      const interval = num(r, 'monitor_config.interval_in_seconds');
-      if (interval !== undefined) node.fields.healthCheckSeconds = interval;
-      else
-        ctx.assume(
-          node,
-          'healthCheckSeconds',
-          30,
-          'monitor_config.interval_in_seconds not set: its default',
-        );
+      ctx.stated(
+        node,
+        'dnsTtlSeconds',
+        num(r, 'dns_config.ttl'),
+        60,
+        'dns_config.ttl not in the input: the Traffic Manager default',
+      );
+      ctx.stated(
+        node,
+        'healthCheckSeconds',
+        num(r, 'monitor_config.interval_in_seconds'),
+        30,
+        'monitor_config.interval_in_seconds not set: its default',
+      );
       const tolerated = num(r, 'monitor_config.tolerated_number_of_failures');
-      if (tolerated !== undefined) node.fields.failureThreshold = Math.max(tolerated, 1);
-      else
-        ctx.assume(
-          node,
-          'failureThreshold',
-          3,
-          'tolerated_number_of_failures not set: its default',
-        );
+      ctx.stated(
+        node,
+        'failureThreshold',
+        tolerated === undefined ? undefined : Math.max(tolerated, 1),
+        3,
+        'tolerated_number_of_failures not set: its default',
+      );
       const endpoints = ctx.index
         .ofType(...ENDPOINTS)
         .filter((e) =>
@@ -233,28 +216,20 @@ export const redisEnterpriseMapper: Mapper = {
   reads: ['azurerm_redis_enterprise_database'],
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
-      const zones = azureZones(r, where.region);
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'datastore',
-          prefix: 'redis',
-          name: `Redis Enterprise ${str(r, 'name') ?? r.name}`,
-          provider: 'azure',
-          region: where.region,
-          ...(zones ? { zones } : {}),
-          fields: {
-            engine: 'redis',
-            minHealthy: 1,
-            replication: 'primary-replica',
-            autoFailover: true,
-          },
+      const node = regionalNode(ctx, r, (region) => ({
+        kind: 'datastore',
+        prefix: 'redis',
+        name: `Redis Enterprise ${str(r, 'name') ?? r.name}`,
+        provider: 'azure',
+        zones: azureZones(r, region),
+        fields: {
+          engine: 'redis',
+          minHealthy: 1,
+          replication: 'primary-replica',
+          autoFailover: true,
         },
-        where.fromDefault,
-      );
+      }));
+      if (!node) continue;
       ctx.assume(
         node,
         'instances',

@@ -12,7 +12,7 @@
  * `machine_type`.
  */
 import type { DraftNode, ImportContext } from '../context';
-import { draftNode } from '../draft';
+import { regionalNode } from '../draft';
 import type { Mapper } from '../mapper';
 import { num, str, strings } from '../resources';
 import type { TfResource } from '../types';
@@ -40,28 +40,25 @@ function groupSize(ctx: ImportContext, r: TfResource, node: DraftNode): void {
   machineType(ctx, r, node);
 }
 
+/** A managed instance group as a `service` in its region, over `zones` when the input names them. */
+function instanceGroup(ctx: ImportContext, r: TfResource, zones: string[] | undefined): void {
+  const node = regionalNode(ctx, r, {
+    kind: 'service',
+    prefix: 'mig',
+    name: `Instance group ${str(r, 'name') ?? r.name}`,
+    provider: 'gcp',
+    ...(zones ? { zones } : {}),
+  });
+  if (node) groupSize(ctx, r, node);
+}
+
 export const regionInstanceGroupMapper: Mapper = {
   types: ['google_compute_region_instance_group_manager'],
   reads: [...TEMPLATES, 'google_compute_health_check'],
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
       const zones = strings(r, 'distribution_policy_zones');
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'service',
-          prefix: 'mig',
-          name: `Instance group ${str(r, 'name') ?? r.name}`,
-          provider: 'gcp',
-          region: where.region,
-          ...(zones.length > 0 ? { zones: [...new Set(zones)].sort() } : {}),
-        },
-        where.fromDefault,
-      );
-      groupSize(ctx, r, node);
+      instanceGroup(ctx, r, zones.length > 0 ? [...new Set(zones)].sort() : undefined);
     }
   },
 };
@@ -70,23 +67,8 @@ export const zonalInstanceGroupMapper: Mapper = {
   types: ['google_compute_instance_group_manager'],
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
       const zone = str(r, 'zone');
-      if (!where) continue;
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'service',
-          prefix: 'mig',
-          name: `Instance group ${str(r, 'name') ?? r.name}`,
-          provider: 'gcp',
-          region: where.region,
-          ...(zone ? { zones: [zone] } : {}),
-        },
-        where.fromDefault,
-      );
-      groupSize(ctx, r, node);
+      instanceGroup(ctx, r, zone ? [zone] : undefined);
     }
   },
 };
@@ -95,26 +77,19 @@ export const memorystoreMapper: Mapper = {
   types: ['google_redis_instance'],
   map(resources, ctx) {
     for (const r of resources) {
-      const where = ctx.region(r);
-      if (!where) continue;
       const tier = str(r, 'tier') ?? 'BASIC';
       const zones = [str(r, 'location_id'), str(r, 'alternative_location_id')].filter(
         (z): z is string => z !== undefined,
       );
-      const node = draftNode(
-        ctx,
-        r,
-        {
-          kind: 'datastore',
-          prefix: 'redis',
-          name: `Memorystore ${str(r, 'name') ?? r.name} (${tier})`,
-          provider: 'gcp',
-          region: where.region,
-          ...(zones.length > 0 ? { zones: [...new Set(zones)].sort() } : {}),
-          fields: { engine: 'redis' },
-        },
-        where.fromDefault,
-      );
+      const node = regionalNode(ctx, r, {
+        kind: 'datastore',
+        prefix: 'redis',
+        name: `Memorystore ${str(r, 'name') ?? r.name} (${tier})`,
+        provider: 'gcp',
+        ...(zones.length > 0 ? { zones: [...new Set(zones)].sort() } : {}),
+        fields: { engine: 'redis' },
+      });
+      if (!node) continue;
       if (tier === 'STANDARD_HA') {
         const replicas =
           str(r, 'read_replicas_mode') === 'READ_REPLICAS_ENABLED'
@@ -130,7 +105,7 @@ export const memorystoreMapper: Mapper = {
       }
       const memory = num(r, 'memory_size_gb');
       if (memory !== undefined && memory > 0) node.fields.memoryGiB = memory;
-      if (zones.length > 0) ctx.noteZones(where.region, zones);
+      if (zones.length > 0) ctx.noteZones(node.region, zones);
     }
   },
 };
