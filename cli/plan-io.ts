@@ -3,6 +3,7 @@
  * writes them to a file. The only Node-specific part is pdfmake's set-up (its Node build reads
  * the Roboto files that ship in the package); the writers themselves live in shared/plan.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -10,6 +11,7 @@ import type { PlanDocument } from '../shared/plan/document';
 import { toSvg, type Drawing } from '../shared/plan/drawing';
 import { writeFileAtomic } from '../system';
 import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
+import { installFastWordShaping } from '../shared/plan/pdf/word-shaping';
 
 /** The output formats of a plan. */
 export type PlanFormat = 'pdf' | 'docx' | 'md';
@@ -77,6 +79,12 @@ export function nodePdfMake(): PdfMakeNode {
   if (pdfmake) return pdfmake;
   const instance = require('pdfmake') as PdfMakeNode;
   const fontDir = robotoDir();
+  // Into pdfkit's own fontkit: its TrueType font class, seen from a font it opens.
+  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as {
+    create(bytes: Uint8Array): object;
+  };
+  const font = fontkit.create(readFileSync(join(fontDir, 'Roboto-Regular.ttf')));
+  installFastWordShaping(Object.getPrototypeOf(font) as object);
   instance.setUrlAccessPolicy(() => false);
   instance.setLocalAccessPolicy((path) => dirname(path) === fontDir);
   instance.setFonts({
