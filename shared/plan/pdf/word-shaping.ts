@@ -116,7 +116,7 @@ interface LayoutTable {
 /** The part of a fontkit font this module reads. */
 export interface ShapedFont {
   layout(text: string, ...rest: unknown[]): GlyphRun;
-  glyphsForString(text: string): Glyph[];
+  glyphForCodePoint(codePoint: number): Glyph;
   readonly numGlyphs: number;
   readonly GSUB?: LayoutTable;
   readonly GPOS?: LayoutTable;
@@ -154,7 +154,24 @@ const DEFAULT_FEATURES = new Set([
 const FAST_TEXT =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u2043\u2045-\u205e\u2100-\u22ff]+$/;
 
+/** Coverage indexes already looked up, per coverage table: a glyph's index is found once. */
+const coverageCache = new WeakMap<Coverage, Map<number, number>>();
+
 function coverageIndex(coverage: Coverage, glyph: number): number {
+  let cache = coverageCache.get(coverage);
+  if (!cache) {
+    cache = new Map();
+    coverageCache.set(coverage, cache);
+  }
+  let index = cache.get(glyph);
+  if (index === undefined) {
+    index = lookUpCoverage(coverage, glyph);
+    cache.set(glyph, index);
+  }
+  return index;
+}
+
+function lookUpCoverage(coverage: Coverage, glyph: number): number {
   if (coverage.version === 1) return coverage.glyphs.indexOf(glyph);
   for (const range of coverage.rangeRecords) {
     if (range.start <= glyph && glyph <= range.end)
@@ -163,8 +180,25 @@ function coverageIndex(coverage: Coverage, glyph: number): number {
   return -1;
 }
 
+/** Classes already looked up, per class definition: a glyph's class is read once. */
+const classCache = new WeakMap<ClassDef, Map<number, number>>();
+
 function classOf(glyph: number, classDef: ClassDef | undefined): number {
   if (!classDef) return 0;
+  let cache = classCache.get(classDef);
+  if (!cache) {
+    cache = new Map();
+    classCache.set(classDef, cache);
+  }
+  let value = cache.get(glyph);
+  if (value === undefined) {
+    value = lookUpClass(glyph, classDef);
+    cache.set(glyph, value);
+  }
+  return value;
+}
+
+function lookUpClass(glyph: number, classDef: ClassDef): number {
   if (classDef.version === 1) {
     const i = glyph - classDef.startGlyph;
     return i >= 0 && i < classDef.classValueArray.length ? (classDef.classValueArray[i] ?? 0) : 0;
@@ -229,8 +263,14 @@ function skipsGlyphs(lookup: Lookup): boolean {
   );
 }
 
-/** A check of a word's glyphs: true when a substitution or positioning other than kerning may apply. */
-type WordCheck = (glyphs: readonly number[]) => boolean;
+/**
+ * A check of a word's glyphs: `matches` is true when a substitution or positioning other than
+ * kerning may apply; it can only be when a glyph of the word is in `starts`.
+ */
+interface WordCheck {
+  readonly starts: Coverage;
+  readonly matches: (glyphs: readonly number[]) => boolean;
+}
 
 /**
  * What the fast path must leave to fontkit, for one font: glyphs on which a lookup may start
@@ -285,16 +325,19 @@ function substitutionChecks(
 /** A ligature may form at some glyph: its components follow it in the word. */
 function ligatureCheck(sub: Subtable): WordCheck {
   const { coverage, ligatureSets } = sub as Required<Pick<Subtable, 'coverage' | 'ligatureSets'>>;
-  return (glyphs) =>
-    glyphs.some((glyph, i) => {
-      const index = coverageIndex(coverage, glyph);
-      if (index === -1) return false;
-      for (const ligature of ligatureSets.get(index)) {
-        if (ligature.components.every((component, k) => glyphs[i + 1 + k] === component))
-          return true;
-      }
-      return false;
-    });
+  return {
+    starts: coverage,
+    matches: (glyphs) =>
+      glyphs.some((glyph, i) => {
+        const index = coverageIndex(coverage, glyph);
+        if (index === -1) return false;
+        for (const ligature of ligatureSets.get(index)) {
+          if (ligature.components.every((component, k) => glyphs[i + 1 + k] === component))
+            return true;
+        }
+        return false;
+      }),
+  };
 }
 
 /**
@@ -305,13 +348,18 @@ function ligatureCheck(sub: Subtable): WordCheck {
 function chainCheck(sub: Subtable): WordCheck | undefined {
   if (sub.version === 3 && sub.inputCoverage && sub.lookaheadCoverage) {
     const sequence = [...sub.inputCoverage, ...sub.lookaheadCoverage];
-    return (glyphs) =>
-      glyphs.some((_, i) =>
-        sequence.every((coverage, k) => {
-          const glyph = glyphs[i + k];
-          return glyph !== undefined && coverageIndex(coverage, glyph) !== -1;
-        }),
-      );
+    const [starts] = sequence;
+    if (!starts) return undefined;
+    return {
+      starts,
+      matches: (glyphs) =>
+        glyphs.some((_, i) =>
+          sequence.every((coverage, k) => {
+            const glyph = glyphs[i + k];
+            return glyph !== undefined && coverageIndex(coverage, glyph) !== -1;
+          }),
+        ),
+    };
   }
   const coverage = sub.coverage;
   if (!coverage) return undefined;
@@ -325,12 +373,15 @@ function chainCheck(sub: Subtable): WordCheck | undefined {
     });
   if (sub.version === 1 && sub.chainRuleSets) {
     const sets = sub.chainRuleSets;
-    return (glyphs) =>
-      glyphs.some((glyph, i) => {
-        const index = coverageIndex(coverage, glyph);
-        const rules = index === -1 ? null : sets.get(index);
-        return rules ? [...rules].some((rule) => matches(glyphs, i, rule, false)) : false;
-      });
+    return {
+      starts: coverage,
+      matches: (glyphs) =>
+        glyphs.some((glyph, i) => {
+          const index = coverageIndex(coverage, glyph);
+          const rules = index === -1 ? null : sets.get(index);
+          return rules ? [...rules].some((rule) => matches(glyphs, i, rule, false)) : false;
+        }),
+    };
   }
   if (sub.version === 2 && sub.chainClassSet) {
     const sets = sub.chainClassSet;
@@ -338,15 +389,21 @@ function chainCheck(sub: Subtable): WordCheck | undefined {
       'get' in sets && typeof sets.get === 'function'
         ? sets.get(c)
         : (sets as readonly (Iterable<ChainRule> | null)[])[c];
-    return (glyphs) =>
-      glyphs.some((glyph, i) => {
-        if (coverageIndex(coverage, glyph) === -1) return false;
-        const rules = rulesOf(classOf(glyph, sub.inputClassDef));
-        return rules ? [...rules].some((rule) => matches(glyphs, i, rule, true)) : false;
-      });
+    return {
+      starts: coverage,
+      matches: (glyphs) =>
+        glyphs.some((glyph, i) => {
+          if (coverageIndex(coverage, glyph) === -1) return false;
+          const rules = rulesOf(classOf(glyph, sub.inputClassDef));
+          return rules ? [...rules].some((rule) => matches(glyphs, i, rule, true)) : false;
+        }),
+    };
   }
   return undefined;
 }
+
+/** A glyph not seen yet; one that takes the fast path; one that may start a check; one left to fontkit. */
+const [UNKNOWN, PLAIN, CHECK, LEAVE] = [0, 1, 2, 3];
 
 /** The kerning of one glyph pair: adjustments of the first and of the second glyph. */
 interface PairAdjustment {
@@ -436,6 +493,20 @@ export function wordShaper(
     kerning.push(pairs.map(({ table }) => table));
   }
   const pairCache = new Map<number, PairAdjustment>();
+  const glyphOf = new Map<number, Glyph>();
+  const advanceOf = new Map<number, number>();
+  // What each glyph means to the fast path, found when first seen.
+  const kinds = new Uint8Array(font.numGlyphs + 1);
+  const kindOf = (id: number): number => {
+    let kind = kinds[id] ?? LEAVE;
+    if (kind === UNKNOWN) {
+      if (triggers[id] || classOf(id, classDef) === 3) kind = LEAVE;
+      else if (checks.some((c) => coverageIndex(c.starts, id) !== -1)) kind = CHECK;
+      else kind = PLAIN;
+      kinds[id] = kind;
+    }
+    return kind;
+  };
   const RunClass = sample.constructor as new (
     glyphs: Glyph[],
     features: Record<string, boolean>,
@@ -446,13 +517,35 @@ export function wordShaper(
   const features = { ...sample.features };
   return (text) => {
     if (!FAST_TEXT.test(text)) return undefined;
-    const glyphs = font.glyphsForString(text);
-    const ids = glyphs.map((glyph) => glyph.id);
-    for (const id of ids) {
-      if (triggers[id] || classOf(id, classDef) === 3) return undefined;
+    // fontkit's glyphsForString for text without surrogates or variation selectors, with each
+    // code point's glyph (an object fontkit caches by id) looked up in the cmap once.
+    const glyphs: Glyph[] = [];
+    const ids: number[] = [];
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      let glyph = glyphOf.get(code);
+      if (!glyph) {
+        glyph = font.glyphForCodePoint(code);
+        glyphOf.set(code, glyph);
+      }
+      glyphs.push(glyph);
+      ids.push(glyph.id);
     }
-    if (checks.some((check) => check(ids))) return undefined;
-    const positions = glyphs.map((glyph) => new PositionClass(glyph.advanceWidth));
+    let check = false;
+    for (const id of ids) {
+      const kind = kindOf(id);
+      if (kind === LEAVE) return undefined;
+      if (kind === CHECK) check = true;
+    }
+    if (check && checks.some((c) => c.matches(ids))) return undefined;
+    const positions = ids.map((id, i) => {
+      let advance = advanceOf.get(id);
+      if (advance === undefined) {
+        advance = (glyphs[i] as Glyph).advanceWidth;
+        advanceOf.set(id, advance);
+      }
+      return new PositionClass(advance);
+    });
     for (let i = 0; i + 1 < ids.length; i += 1) {
       const key = (ids[i] as number) * 0x10000 + (ids[i + 1] as number);
       let adjustment = pairCache.get(key);
