@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { skipWithoutPoppler } from '../../testing/poppler';
 import { nodePdfMake } from '../../../cli/plan-io';
 import type { NinesDocument } from '../../model/types';
 import { samplePlan } from '../sample-plan';
@@ -61,18 +62,7 @@ describe('mergeInlines', () => {
   });
 });
 
-/** Whether poppler's pdftotext runs here (CI installs poppler-utils; see .ci/run). */
-function hasPdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// In CI pdftotext must be there: a missing one fails the test rather than skipping it.
-const skip = !hasPdftotext() && !process.env.CI;
+const skip = skipWithoutPoppler('pdftotext');
 
 /** Every word of the PDF with its box, points, read by poppler. */
 function wordBoxes(bytes: Uint8Array): { text: string; box: number[] }[] {

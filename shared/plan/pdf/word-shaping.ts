@@ -154,21 +154,30 @@ const DEFAULT_FEATURES = new Set([
 const FAST_TEXT =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u2043\u2045-\u205e\u2100-\u22ff]+$/;
 
-/** Coverage indexes already looked up, per coverage table: a glyph's index is found once. */
-const coverageCache = new WeakMap<Coverage, Map<number, number>>();
+/** Values already looked up, per font table: a glyph's coverage index or class is read once. */
+const lookedUp = new WeakMap<object, Map<number, number>>();
 
-function coverageIndex(coverage: Coverage, glyph: number): number {
-  let cache = coverageCache.get(coverage);
+/** `lookUp(glyph)` in `table`, memoised per table and glyph. */
+function memoised<T extends object>(
+  table: T,
+  glyph: number,
+  lookUp: (table: T, glyph: number) => number,
+): number {
+  let cache = lookedUp.get(table);
   if (!cache) {
     cache = new Map();
-    coverageCache.set(coverage, cache);
+    lookedUp.set(table, cache);
   }
-  let index = cache.get(glyph);
-  if (index === undefined) {
-    index = lookUpCoverage(coverage, glyph);
-    cache.set(glyph, index);
+  let value = cache.get(glyph);
+  if (value === undefined) {
+    value = lookUp(table, glyph);
+    cache.set(glyph, value);
   }
-  return index;
+  return value;
+}
+
+function coverageIndex(coverage: Coverage, glyph: number): number {
+  return memoised(coverage, glyph, lookUpCoverage);
 }
 
 function lookUpCoverage(coverage: Coverage, glyph: number): number {
@@ -180,25 +189,11 @@ function lookUpCoverage(coverage: Coverage, glyph: number): number {
   return -1;
 }
 
-/** Classes already looked up, per class definition: a glyph's class is read once. */
-const classCache = new WeakMap<ClassDef, Map<number, number>>();
-
 function classOf(glyph: number, classDef: ClassDef | undefined): number {
-  if (!classDef) return 0;
-  let cache = classCache.get(classDef);
-  if (!cache) {
-    cache = new Map();
-    classCache.set(classDef, cache);
-  }
-  let value = cache.get(glyph);
-  if (value === undefined) {
-    value = lookUpClass(glyph, classDef);
-    cache.set(glyph, value);
-  }
-  return value;
+  return classDef ? memoised(classDef, glyph, lookUpClass) : 0;
 }
 
-function lookUpClass(glyph: number, classDef: ClassDef): number {
+function lookUpClass(classDef: ClassDef, glyph: number): number {
   if (classDef.version === 1) {
     const i = glyph - classDef.startGlyph;
     return i >= 0 && i < classDef.classValueArray.length ? (classDef.classValueArray[i] ?? 0) : 0;
