@@ -2,7 +2,7 @@
  * `nines plan`: the PDF read back with pdfjs holds every chapter and BIA figures equal to
  * evaluate's; the Markdown's BIA table too; the DOCX keeps Word's heading styles; exit codes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,6 +19,7 @@ import {
   headingsOf,
   type PlanDocument,
 } from '../shared/plan/document';
+import { writeMarkdown } from '../shared/plan/markdown/write-markdown';
 import { loadBundledPriceBook } from './price-files';
 import { runCli, template } from './testing';
 
@@ -27,6 +28,9 @@ const standardFontDataUrl = `${join(dirname(require.resolve('pdfjs-dist/package.
 const DATE = '2026-11-26';
 const AA3 = template('active-active-3-regions');
 const SINGLE = template('single-region-3az');
+const TEMPLATE_NAMES = readdirSync(dirname(AA3))
+  .filter((n) => n.endsWith('.nines.json'))
+  .map((n) => n.replace(/\.nines\.json$/, ''));
 
 const dir = mkdtempSync(join(tmpdir(), 'nines-plan-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -292,6 +296,29 @@ describe('nines plan FILE --md --docx', () => {
       headingsOf(plan).map((h) => [`Heading${h.level}`, h.text]),
     );
   });
+});
+
+describe('the price book of nines plan', () => {
+  it("gives every template the same plan with its providers' bulk prices as with all of them", async () => {
+    const [all, aws] = await Promise.all([loadBundledPriceBook(), loadBundledPriceBook(['aws'])]);
+    expect(Object.keys(aws.entries).length).toBeLessThan(Object.keys(all.entries).length / 2);
+    for (const name of TEMPLATE_NAMES) {
+      const doc = JSON.parse(readFileSync(template(name), 'utf8')) as NinesDocument;
+      // Every bundled template is on AWS: the plan command loads the AWS part only for them.
+      const providers = new Set(
+        doc.variants.flatMap((v) =>
+          v.nodes.flatMap((n) => (n.kind === 'region' ? [n.provider] : [])),
+        ),
+      );
+      expect([...providers], name).toEqual(['aws']);
+      const plans = [all, aws].map((priceBook) => {
+        const result = buildPlan(doc, { priceBook, date: DATE });
+        if (!result.ok) throw new Error(`${name} does not build`);
+        return writeMarkdown(result.plan);
+      });
+      expect(plans[1], name).toBe(plans[0]);
+    }
+  }, 120_000);
 });
 
 describe('nines plan exit codes', () => {

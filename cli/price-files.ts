@@ -9,6 +9,7 @@ import {
 import { mergePriceBooks, priceBookSchema, type PriceBook } from '../shared/catalog/price-book';
 import {
   PART_PROVIDERS,
+  partProvidersOf,
   pricePartSchema,
   withPriceParts,
   type PricePart,
@@ -30,13 +31,16 @@ async function loadPart(provider: string): Promise<PricePart> {
 }
 
 /**
- * Reads and validates the bundled price book: the core book with every provider's bulk part
- * under it; throws when the installation is broken.
+ * Reads and validates the bundled price book: the core book with the bulk parts of `providers`
+ * under it (every provider's unless given; a provider without a part is ignored); throws when
+ * the installation is broken.
  */
-export async function loadBundledPriceBook(): Promise<PriceBook> {
+export async function loadBundledPriceBook(
+  providers: Iterable<string | undefined> = PART_PROVIDERS,
+): Promise<PriceBook> {
   const [core, ...parts] = await Promise.all([
     readFile(PRICEBOOK_URL, 'utf8').then((text) => priceBookSchema.parse(JSON.parse(text))),
-    ...PART_PROVIDERS.map(loadPart),
+    ...partProvidersOf(providers).map(loadPart),
   ]);
   return withPriceParts(core as PriceBook, parts as PricePart[]);
 }

@@ -47,9 +47,14 @@ export const planCommand: Command = {
       import('../../shared/plan/content/build-plan'),
       import('../price-files'),
     ]);
+    // Only the bulk prices of the providers the design uses, as the app loads them: the prices
+    // looked up are the same, and the other providers' parts cost a quarter second to read.
+    const providers = document.variants.flatMap((variant) =>
+      variant.nodes.flatMap((node) => (node.kind === 'region' ? [node.provider] : [])),
+    );
     const result = buildPlan(document, {
       ...(typeof values.variant === 'string' ? { variantId: values.variant } : {}),
-      priceBook: await loadBundledPriceBook(),
+      priceBook: await loadBundledPriceBook(providers),
       date,
     });
     if (!result.ok) {

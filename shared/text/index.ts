@@ -21,7 +21,7 @@ export {
   formatGiB,
   formatBytes,
 } from './quantities';
-export { capitalise, listOf } from './words';
+export { capitalise, ellipsized, listOf } from './words';
 export * from './encoding';
 export { printable } from './terminal';
 export { scenarioTime, type TimeFigure } from './scenario-time';

@@ -3,23 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { skipWithoutPoppler } from '../../testing/poppler';
 import { nodePdfMake } from '../../../cli/plan-io';
 import type { NinesDocument } from '../../model/types';
 import { samplePlan } from '../sample-plan';
 import { writePdf } from './write-pdf';
 
-/** Whether poppler's pdfinfo runs here (CI installs poppler-utils; see .ci/run). */
-function hasPdfinfo(): boolean {
-  try {
-    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// In CI pdfinfo must be there: a missing one fails the test rather than skipping it.
-const skip = !hasPdfinfo() && !process.env.CI;
+const skip = skipWithoutPoppler('pdfinfo');
 
 describe.skipIf(skip)(
   `the PDF's document information, read back by poppler's pdfinfo${skip ? ' (skipped: pdfinfo is not installed; apt install poppler-utils)' : ''}`,

@@ -24,6 +24,7 @@ import {
 } from '../document';
 import { type PdfDefinition, type PdfNode, STYLES, T } from './theme';
 import { blockNodes, figureNode, headingNode, runs } from './blocks';
+import { runningHeader } from './running-header';
 import {
   KEEP_WITH_HEADING_LINES,
   estimatedLines,
@@ -234,16 +235,8 @@ export function toPdfDefinition(input: PlanDocument): PdfDefinition {
     // not tagged (pdfmake writes no structure tree): see docs/plan.md, "Accessibility".
     language: PLAN_LANGUAGE,
     displayTitle: true,
-    header: (page: number) =>
-      page === 1
-        ? null
-        : {
-            margin: [m, 30, m, 0],
-            columns: [
-              { text: meta.title, style: 'running' },
-              { text: meta.classification ?? '', style: 'running', alignment: 'right', bold: true },
-            ],
-          },
+    header: (page: number, _count: number, pageSize: { width: number }) =>
+      page === 1 ? null : runningHeader(meta, pageSize.width),
     footer: (page: number, count: number) =>
       page === 1
         ? null

@@ -213,6 +213,23 @@ describe('writePdf with the browser build of pdfmake', () => {
   });
 });
 
+describe('writePdf with a long title', () => {
+  it('prints the running header on one line, the title shortened with an ellipsis', async () => {
+    const title = `${'Payments platform with a long name, '.repeat(4)}— Information System Contingency Plan`;
+    const doc: PlanDocument = {
+      meta: { title, version: '1', date: 'today', classification: 'Internal — draft for review' },
+      blocks: [heading(1, 'First chapter'), paragraph('Text.'), heading(1, 'Second chapter')],
+    };
+    const { pages } = await readPdf(await writePdf(doc, nodePdfMake()));
+    for (const page of pages.slice(2)) {
+      expect(page.lines[0]).toMatch(
+        /^Payments platform with a long name, .*… Internal — draft for review$/,
+      );
+      expect(page.lines[1]).toMatch(/^\d First chapter$|^\d Second chapter$/);
+    }
+  }, 60_000);
+});
+
 describe('writePdf with blocks taller than a page', () => {
   it('prints all of them (pdfmake drops an unbreakable group that does not fit a page)', async () => {
     const words = (prefix: string, n: number) =>
