@@ -301,7 +301,7 @@ describe('nines export-chaos: the worked example (active-active, two regions) on
       'PT1H',
     );
     expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain(
-      'replication redis-use1 → redis-euw1 is not interrupted',
+      'replication from redis-use1 to redis-euw1 is not interrupted',
     );
   });
 

@@ -185,16 +185,16 @@ export function renderAzure(plan: ExperimentPlan, options: ChaosOptions): Render
         break;
     }
   }
-  const files = [...perRegion.values()]
-    .filter((e) => e.branches.length > 0)
-    .map(({ region, selectors, branches }) => {
-      const experiment: AzureExperiment = {
-        location: region.location ?? region.id,
-        identity: { type: 'SystemAssigned' },
-        tags: { 'nines:scenario': plan.scenario.id, 'nines:variant': plan.variant.id },
-        properties: { selectors, steps: [{ name: plan.scenario.id, branches }] },
-      };
-      return { path: `azure-${region.id}.json`, text: `${JSON.stringify(experiment, null, 2)}\n` };
-    });
-  return { files, notes };
+  const written = [...perRegion.values()].filter((e) => e.branches.length > 0);
+  const files = written.map(({ region, selectors, branches }) => {
+    const experiment: AzureExperiment = {
+      location: region.location ?? region.id,
+      identity: { type: 'SystemAssigned' },
+      tags: { 'nines:scenario': plan.scenario.id, 'nines:variant': plan.variant.id },
+      properties: { selectors, steps: [{ name: plan.scenario.id, branches }] },
+    };
+    return { path: `azure-${region.id}.json`, text: `${JSON.stringify(experiment, null, 2)}\n` };
+  });
+  const actions = written.flatMap((e) => e.branches.flatMap((b) => b.actions.map((a) => a.name)));
+  return { files, notes, actions };
 }

@@ -304,7 +304,7 @@ function replicationAcross(variant: Variant, a: RegionNode, b: RegionNode): stri
     })
     .map(
       (e) =>
-        `replication ${e.from} → ${e.to} is not interrupted by these templates (FIS pauses only S3, DynamoDB global table and MemoryDB multi-Region replication); the prediction assumes it is cut`,
+        `replication from ${e.from} to ${e.to} is not interrupted by these templates (FIS pauses only S3, DynamoDB global table and MemoryDB multi-Region replication); the prediction assumes it is cut`,
     );
 }
 
@@ -439,5 +439,8 @@ export function renderFis(plan: ExperimentPlan, options: ChaosOptions): Rendered
       text: `${JSON.stringify(template, null, 2)}\n`,
     })),
     notes,
+    actions: files.flatMap(({ template }) =>
+      Object.values(template.actions).map((a) => a.actionId),
+    ),
   };
 }

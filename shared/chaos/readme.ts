@@ -4,12 +4,13 @@
  * are not faults, and what was left out.
  */
 import type { NinesDocument } from '../model/types';
-import { formatDuration, formatShare } from '../text';
 import { isoDuration } from './duration';
+import { predictionText } from './hypothesis';
 import { ROLE_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER } from './guard-rails';
 import { labelValue } from './kubernetes';
 import { tiersIn } from './plan';
 import {
+  CHAOS_TARGET_NAMES,
   NODE_LABEL,
   NODE_TAG,
   type ChaosOptions,
@@ -25,30 +26,22 @@ export interface ReadmeExperiment {
   readonly notes: readonly string[];
 }
 
+/** A scenario the README lists as a runbook entry, with the folder of its hypothesis. */
+export interface ReadmeRunbook {
+  readonly plan: RunbookPlan;
+  readonly folder: string;
+}
+
+/** The heading of a runbook entry: `Traffic shift (aa2/traffic-shift/)`. */
+export function runbookTitle(plan: RunbookPlan, folder: string): string {
+  return `${plan.scenario.name} (${folder}/)`;
+}
+
 /** A scenario the README lists as not exported, with why. */
 export interface ReadmeLeftOut {
   readonly variantId: string;
   readonly scenarioId: string;
   readonly reason: string;
-}
-
-const TARGET_NAMES = {
-  fis: 'AWS Fault Injection Service',
-  azure: 'Azure Chaos Studio',
-  'chaos-mesh': 'Chaos Mesh',
-  litmus: 'LitmusChaos',
-} as const;
-
-function prediction(plan: ExperimentPlan): string {
-  const r = plan.result;
-  const time = (x: number | null) => (x === null ? 'never' : formatDuration(x));
-  const status =
-    r.status === 'full'
-      ? 'full service'
-      : r.status === 'degraded'
-        ? `degraded (${formatShare(r.servedShare)} served)`
-        : 'service down';
-  return `${status}; RTO ${time(r.rtoSeconds)}; RPO ${time(r.rpoSeconds)}`;
 }
 
 /** The ids that need a tag (cloud) or label (Kubernetes), with what carries it. */
@@ -101,14 +94,14 @@ export function readmeText(
   doc: NinesDocument,
   options: ChaosOptions,
   experiments: readonly ReadmeExperiment[],
-  runbooks: readonly RunbookPlan[],
+  runbooks: readonly ReadmeRunbook[],
   leftOut: readonly ReadmeLeftOut[],
 ): string {
   const kube = options.target === 'chaos-mesh' || options.target === 'litmus';
   const lines = [
     `# Chaos experiments for ${doc.name}`,
     '',
-    `Written by \`nines export-chaos --target ${options.target}\` for ${TARGET_NAMES[options.target]}. Each folder \`VARIANT/SCENARIO/\` holds the experiment and \`hypothesis.json\`: the model's prediction for that scenario exactly as \`nines evaluate --json\` reports it (status, served share, RTO and RPO with their parts). Run the experiment, measure, and compare with the hypothesis.`,
+    `Written by \`nines export-chaos --target ${options.target}\` for ${CHAOS_TARGET_NAMES[options.target]}. Each folder \`VARIANT/SCENARIO/\` holds the experiment and \`hypothesis.json\`: the model's prediction for that scenario exactly as \`nines evaluate --json\` reports it (status, served share, RTO and RPO with their parts). Run the experiment, measure, and compare with the hypothesis.`,
     '',
     '## Before you run',
     '',
@@ -160,7 +153,7 @@ export function readmeText(
       `### ${e.plan.scenario.name} (\`${e.folder}/\`)`,
       '',
       `- Files: ${e.files.map((f) => `\`${f}\``).join(', ')}, \`hypothesis.json\`.`,
-      `- Predicted: ${prediction(e.plan)}.`,
+      `- Predicted: ${predictionText(e.plan.result)}.`,
       `- Duration: ${isoDuration(e.plan.duration.seconds)}, from ${e.plan.duration.source}${e.plan.duration.capped ? ', cut to the 12 h the service allows' : ''}.`,
       ...e.notes.map((n) => `- Note: ${n}.`),
       '',
@@ -168,11 +161,11 @@ export function readmeText(
   }
   lines.push('## Runbook: scenarios that are not injected faults', '');
   if (runbooks.length === 0) lines.push('None.', '');
-  for (const r of runbooks) {
+  for (const { plan: r, folder } of runbooks) {
     lines.push(
-      `### ${r.scenario.name} (\`${r.variant.id}/${r.scenario.id}/\`)`,
+      `### ${runbookTitle(r, folder)}`,
       '',
-      `**Warning: not an experiment** — ${r.reason}. The prediction is in \`hypothesis.json\`.`,
+      `**Warning: not an experiment** — ${r.reason}. The prediction is in \`hypothesis.json\`: ${predictionText(r.result)}.`,
       '',
       ...r.steps.map((s, i) => `${i + 1}. ${s}`),
       '',
