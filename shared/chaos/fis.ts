@@ -22,6 +22,7 @@ import {
   type FisStopCondition,
 } from './guard-rails';
 import { regionOf, tiersIn } from './plan';
+import { stateIndex, type StateIndex } from './state';
 import {
   NODE_TAG,
   type ChaosOptions,
@@ -50,13 +51,16 @@ export const FIS_MAX_ACTIONS = 20;
 /** Datastore engines AWS runs as ElastiCache replication groups. */
 const ELASTICACHE_ENGINES = new Set(['redis', 'valkey', 'memcached']);
 
-export interface FisTarget {
+/** How a target finds its resources: a tag, or the ARNs of a Terraform state. */
+type Selection =
+  { readonly resourceTags: Record<string, string> } | { readonly resourceArns: readonly string[] };
+
+export type FisTarget = Selection & {
   readonly resourceType: string;
-  readonly resourceTags: Record<string, string>;
   readonly filters?: readonly { readonly path: string; readonly values: readonly string[] }[];
   readonly selectionMode: string;
   readonly parameters?: Record<string, string>;
-}
+};
 
 export interface FisAction {
   readonly actionId: FisActionId;
@@ -91,7 +95,28 @@ function isElastiCache(node: ModelNode): boolean {
   return node.kind === 'datastore' && ELASTICACHE_ENGINES.has(node.engine?.toLowerCase() ?? '');
 }
 
-const tagged = (id: string): Record<string, string> => ({ [NODE_TAG]: id });
+/**
+ * Where targets come from: with a state (`--target-by state`), the ARNs it gives, else the tag
+ * `nines:node=<owner>`; a target the state gives no ARN for keeps the tag, and a note says so.
+ */
+interface Targeting {
+  select(resourceType: string, owner: string, arns: (state: StateIndex) => string[]): Selection;
+}
+
+function targeting(options: ChaosOptions, notes: string[]): Targeting {
+  const index = options.state ? stateIndex(options.state.resources) : undefined;
+  return {
+    select(resourceType, owner, arns) {
+      const tags = { resourceTags: { [NODE_TAG]: owner } };
+      if (!index) return tags;
+      const found = arns(index);
+      if (found.length > 0) return { resourceArns: found };
+      const note = `${options.state?.file ?? 'the state'} has no ARN for the ${resourceType} target of ${owner}: it selects by the tag ${NODE_TAG}=${owner}`;
+      if (!notes.includes(note)) notes.push(note);
+      return tags;
+    },
+  };
+}
 
 function addAction(
   draft: Draft,
@@ -113,6 +138,7 @@ function zoneActions(
   zone: ZoneNode,
   duration: string,
   notes: string[],
+  where: Targeting,
 ): void {
   const az = zone.location;
   if (az === undefined) {
@@ -135,7 +161,9 @@ function zoneActions(
         boundedName(['Cache', tier.id, zone.id]),
         {
           resourceType: 'aws:elasticache:replicationgroup',
-          resourceTags: tagged(tier.id),
+          ...where.select('aws:elasticache:replicationgroup', tier.id, (s) =>
+            s.nodeArns(tier, 'aws:elasticache:replicationgroup'),
+          ),
           selectionMode: 'ALL',
           parameters: { availabilityZoneIdentifier: az },
         },
@@ -157,7 +185,7 @@ function zoneActions(
       boundedName(['Instances', tier.id, zone.id]),
       {
         resourceType: 'aws:ec2:instance',
-        resourceTags: tagged(tier.id),
+        ...where.select('aws:ec2:instance', tier.id, (s) => s.nodeArns(tier, 'aws:ec2:instance')),
         filters: [
           { path: 'State.Name', values: ['running'] },
           { path: 'Placement.AvailabilityZone', values: [az] },
@@ -178,7 +206,9 @@ function zoneActions(
         boundedName(['ASG', tier.id]),
         {
           resourceType: 'aws:ec2:autoscaling-group',
-          resourceTags: tagged(tier.id),
+          ...where.select('aws:ec2:autoscaling-group', tier.id, (s) =>
+            s.nodeArns(tier, 'aws:ec2:autoscaling-group'),
+          ),
           selectionMode: 'ALL',
         },
       );
@@ -194,7 +224,11 @@ function zoneActions(
     },
     'Subnets',
     boundedName(['Subnets', zone.id]),
-    { resourceType: 'aws:ec2:subnet', resourceTags: tagged(zone.id), selectionMode: 'ALL' },
+    {
+      resourceType: 'aws:ec2:subnet',
+      ...where.select('aws:ec2:subnet', zone.id, (s) => (az ? s.zoneSubnets(az) : [])),
+      selectionMode: 'ALL',
+    },
   );
 }
 
@@ -206,6 +240,7 @@ function componentActions(
   count: 'ALL' | 'COUNT(1)',
   duration: string,
   notes: string[],
+  where: Targeting,
 ): boolean {
   if (isElastiCache(node)) {
     const zone = variant.nodes.find(
@@ -217,7 +252,15 @@ function componentActions(
       );
       return false;
     }
-    zoneActions(draft, variant, regionOf(variant, node) as RegionNode, zone, duration, notes);
+    zoneActions(
+      draft,
+      variant,
+      regionOf(variant, node) as RegionNode,
+      zone,
+      duration,
+      notes,
+      where,
+    );
     return true;
   }
   if (node.kind !== 'service' && node.kind !== 'queue' && node.kind !== 'datastore') {
@@ -239,7 +282,7 @@ function componentActions(
     boundedName(['Instances', node.id]),
     {
       resourceType: 'aws:ec2:instance',
-      resourceTags: tagged(node.id),
+      ...where.select('aws:ec2:instance', node.id, (s) => s.nodeArns(node, 'aws:ec2:instance')),
       filters: [{ path: 'State.Name', values: ['running'] }],
       selectionMode: count,
     },
@@ -253,11 +296,24 @@ function partitionSide(
   to: RegionNode,
   zones: readonly ZoneNode[],
   duration: string,
+  where: Targeting,
 ): Draft {
   const draft = newDraft();
   const destination = to.location as string;
-  const subnetOwners = zones.length > 0 ? zones.map((z) => z.id) : [from.id];
-  for (const owner of subnetOwners) {
+  const subnetOwners =
+    zones.length > 0
+      ? zones.map((z) => ({
+          id: z.id,
+          arns: (s: StateIndex) => (z.location ? s.zoneSubnets(z.location) : []),
+        }))
+      : [
+          {
+            id: from.id,
+            arns: (s: StateIndex) =>
+              from.location ? s.regionArns(from.location, 'aws:ec2:subnet') : [],
+          },
+        ];
+  for (const { id: owner, arns } of subnetOwners) {
     addAction(
       draft,
       boundedName(['Disrupt-Routes', owner, 'to', to.id]),
@@ -268,7 +324,11 @@ function partitionSide(
       },
       'Subnets',
       boundedName(['Subnets', owner]),
-      { resourceType: 'aws:ec2:subnet', resourceTags: tagged(owner), selectionMode: 'ALL' },
+      {
+        resourceType: 'aws:ec2:subnet',
+        ...where.select('aws:ec2:subnet', owner, arns),
+        selectionMode: 'ALL',
+      },
     );
   }
   addAction(
@@ -283,7 +343,9 @@ function partitionSide(
     boundedName(['Transit-Gateway', from.id]),
     {
       resourceType: 'aws:ec2:transit-gateway',
-      resourceTags: tagged(from.id),
+      ...where.select('aws:ec2:transit-gateway', from.id, (s) =>
+        from.location ? s.regionArns(from.location, 'aws:ec2:transit-gateway') : [],
+      ),
       selectionMode: 'ALL',
     },
   );
@@ -344,6 +406,7 @@ function templates(
 export function renderFis(plan: ExperimentPlan, options: ChaosOptions): RenderedExperiment {
   const duration = isoDuration(plan.duration.seconds);
   const notes: string[] = [];
+  const where = targeting(options, notes);
   const byRegion = new Map<string, { region: RegionNode; draft: Draft }>();
   const draftFor = (region: RegionNode): Draft => {
     const entry = byRegion.get(region.id) ?? { region, draft: newDraft() };
@@ -362,6 +425,7 @@ export function renderFis(plan: ExperimentPlan, options: ChaosOptions): Rendered
           fault.zone,
           duration,
           notes,
+          where,
         );
         break;
       case 'region': {
@@ -371,11 +435,11 @@ export function renderFis(plan: ExperimentPlan, options: ChaosOptions): Rendered
         const draft = draftFor(fault.region);
         if (fault.zones.length === 0) {
           for (const tier of tiersIn(plan.variant, fault.region)) {
-            componentActions(draft, plan.variant, tier, 'ALL', duration, notes);
+            componentActions(draft, plan.variant, tier, 'ALL', duration, notes, where);
           }
         }
         for (const zone of fault.zones)
-          zoneActions(draft, plan.variant, fault.region, zone, duration, notes);
+          zoneActions(draft, plan.variant, fault.region, zone, duration, notes, where);
         break;
       }
       case 'component':
@@ -387,7 +451,7 @@ export function renderFis(plan: ExperimentPlan, options: ChaosOptions): Rendered
         }
         const count = fault.kind === 'instance' ? 'COUNT(1)' : 'ALL';
         const draft = newDraft();
-        if (componentActions(draft, plan.variant, fault.node, count, duration, notes)) {
+        if (componentActions(draft, plan.variant, fault.node, count, duration, notes, where)) {
           const into = draftFor(region);
           for (const [k, v] of draft.targets) into.targets.set(k, v);
           for (const [k, v] of draft.actions) into.actions.set(k, v);
@@ -423,7 +487,7 @@ export function renderFis(plan: ExperimentPlan, options: ChaosOptions): Rendered
       const zones = plan.variant.nodes.filter(
         (n): n is ZoneNode => n.kind === 'zone' && n.parent === from.id,
       );
-      const draft = partitionSide(from, to, zones, duration);
+      const draft = partitionSide(from, to, zones, duration, where);
       const what = `${plan.scenario.name} — side ${from.id}: block ${from.location ?? from.id} → ${to.location}; create in ${from.location ?? from.id}`;
       templates(plan, draft, what, { 'nines:side': from.id }, options).forEach((template, i, all) =>
         files.push({

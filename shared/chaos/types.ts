@@ -1,6 +1,7 @@
 /** The shapes the chaos export passes between its parts and hands to its callers. */
 import type { ScenarioResult } from '../engine';
 import type { ModelNode, RegionNode, Scenario, Variant, ZoneNode } from '../model/types';
+import type { ChaosState } from './state';
 
 /** The fault-injection services the export writes for. */
 export const CHAOS_TARGETS = ['fis', 'azure', 'chaos-mesh', 'litmus'] as const;
@@ -25,6 +26,11 @@ export interface ChaosOptions {
   readonly roleArn?: string;
   /** Azure subscription ids the Chaos Studio target queries search (`--subscription`). */
   readonly subscriptions: readonly string[];
+  /**
+   * A Terraform state to take FIS targets' ARNs from (`--target-by state`); targets select by
+   * tag without it.
+   */
+  readonly state?: ChaosState;
 }
 
 /** One thing a scenario forces down, resolved against the variant's nodes. */
