@@ -471,10 +471,20 @@ describe('nines export-chaos --target-by state: ARNs from the Terraform state', 
   const ACCOUNT = '111122223333';
   const REGION: Record<string, string> = { use1: 'us-east-1', euw1: 'eu-west-1' };
 
-  /** The importer's fixture with the `arn` attributes a real state holds, and a transit gateway. */
-  function withArns(): string {
+  /**
+   * The importer's fixture with the `arn` attributes a real state holds, a transit gateway per
+   * Region, and `extraSubnets` more subnets in us-east-1a.
+   */
+  function withArns(extraSubnets = 0): string {
     const state = JSON.parse(readFileSync(FIXTURE, 'utf8')) as State;
     const resources = state.values.root_module.resources;
+    for (let i = 0; i < extraSubnets; i += 1)
+      resources.push({
+        address: `aws_subnet.extra[${i}]`,
+        type: 'aws_subnet',
+        name: 'use1_a',
+        values: { id: `subnet-x${i}`, availability_zone: 'us-east-1a' },
+      });
     for (const r of resources) {
       const region = REGION[r.name.replace(/^app_/, '').replace(/_[ab]$/, '')] ?? '';
       if (r.type === 'aws_subnet')
@@ -494,7 +504,10 @@ describe('nines export-chaos --target-by state: ARNs from the Terraform state', 
           arn: `arn:aws:ec2:${region}:${ACCOUNT}:transit-gateway/tgw-${name}`,
         },
       });
-    const file = join(root, 'state-with-arns.json');
+    const file = join(
+      root,
+      extraSubnets > 0 ? `state-${extraSubnets}-more.json` : 'state-with-arns.json',
+    );
     writeFileSync(file, JSON.stringify(state));
     return file;
   }
@@ -561,6 +574,48 @@ describe('nines export-chaos --target-by state: ARNs from the Terraform state', 
       [`arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0a11`],
       [`arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0b11`],
     ]);
+  });
+
+  it('more subnets than a network action’s quota are split over actions and templates, each within the quota', async () => {
+    const state = withArns(6);
+    const design = await imported(withArns());
+    const { out, run } = await exportTo(design, 'fis', '--target-by', 'state', '--state', state);
+    expect(run.code, run.stderr).toBe(0);
+    const inZone = [
+      `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0a11`,
+      ...[0, 1, 2, 3, 4, 5].map((i) => `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-x${i}`),
+    ];
+    /** The ARNs each part's actions of `actionId` target, part by part. */
+    const perPart = (pattern: RegExp, actionId: string) =>
+      listFiles(out)
+        .filter((p) => pattern.test(p))
+        .sort()
+        .map((path) => {
+          const body = JSON.parse(readFileSync(join(out, path), 'utf8')) as FisTemplate & {
+            targets: Targets;
+          };
+          expect(validateFis(body), JSON.stringify(validateFis.errors)).toBe(true);
+          return Object.values(body.actions)
+            .filter((a) => a.actionId === actionId)
+            .flatMap((a) => Object.values(a.targets))
+            .flatMap((t) => body.targets[t]?.resourceArns ?? []);
+        });
+    // Zone outage: 7 subnets in us-east-1a, at most 5 per template (L-1F59732D).
+    const zone = perPart(
+      /zone-outage-use1-a\/fis-use1-part-\d\.json$/,
+      'aws:network:disrupt-connectivity',
+    );
+    expect(zone.map((arns) => arns.length)).toEqual([5, 2]);
+    expect(zone.flat().sort()).toEqual([...inZone].sort());
+    // Partition, side us-east-1: 8 subnets, at most 6 per template (L-100E963F).
+    const side = perPart(
+      /partition-euw1-use1\/fis-use1-to-euw1-part-\d\.json$/,
+      'aws:network:route-table-disrupt-cross-region-connectivity',
+    );
+    expect(side.map((arns) => arns.length)).toEqual([6, 2]);
+    expect(side.flat().sort()).toEqual(
+      [...inZone, `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0b11`].sort(),
+    );
   });
 
   it('the importer’s fixture as it is (no arn attributes): every target keeps its tag, and says why', async () => {

@@ -48,6 +48,20 @@ type FisActionId = (typeof FIS_ACTION_IDS)[number];
  */
 export const FIS_MAX_ACTIONS = 20;
 
+/**
+ * Most resources one FIS network-disruption action targets, by default: the Service Quotas
+ * "Target Subnets for aws:network:disrupt-connectivity" (L-1F59732D, 5), "Target Subnets for
+ * aws:network:route-table-disrupt-cross-region-connectivity" (L-100E963F, 6) and "Target
+ * TransitGateways for aws:network:transit-gateway-disrupt-cross-region-connectivity"
+ * (L-2CF2B517, 5); adjustable, so the export splits rather than refuses. Only ARN lists (from a
+ * state) can be counted: a tag selects what it finds when the experiment starts.
+ */
+export const FIS_TARGET_QUOTAS: Readonly<Partial<Record<FisActionId, number>>> = {
+  'aws:network:disrupt-connectivity': 5,
+  'aws:network:route-table-disrupt-cross-region-connectivity': 6,
+  'aws:network:transit-gateway-disrupt-cross-region-connectivity': 5,
+};
+
 /** Datastore engines AWS runs as ElastiCache replication groups. */
 const ELASTICACHE_ENGINES = new Set(['redis', 'valkey', 'memcached']);
 
@@ -118,6 +132,11 @@ function targeting(options: ChaosOptions, notes: string[]): Targeting {
   };
 }
 
+/**
+ * Adds an action on its own target; an ARN list longer than the action's quota
+ * ({@link FIS_TARGET_QUOTAS}) becomes several actions (`NAME-1`, `NAME-2`, …) on targets of at
+ * most that many ARNs each, which {@link templates} then keeps in separate templates.
+ */
 function addAction(
   draft: Draft,
   name: string,
@@ -126,8 +145,55 @@ function addAction(
   targetName: string,
   target: FisTarget,
 ): void {
-  draft.targets.set(targetName, target);
-  draft.actions.set(name, { ...action, targets: { [role]: targetName } });
+  const quota = FIS_TARGET_QUOTAS[action.actionId];
+  const arns = 'resourceArns' in target ? target.resourceArns : [];
+  if (quota === undefined || arns.length <= quota) {
+    draft.targets.set(targetName, target);
+    draft.actions.set(name, { ...action, targets: { [role]: targetName } });
+    return;
+  }
+  for (let i = 0; i * quota < arns.length; i += 1) {
+    const chunkTarget = boundedName([targetName, String(i + 1)]);
+    draft.targets.set(chunkTarget, {
+      ...target,
+      resourceArns: arns.slice(i * quota, (i + 1) * quota),
+    });
+    draft.actions.set(boundedName([name, String(i + 1)]), {
+      ...action,
+      targets: { [role]: chunkTarget },
+    });
+  }
+}
+
+/** How many resources an action targets by ARN (0 for a tag: not known before the run). */
+function arnCount(draft: Draft, action: FisAction): number {
+  return Object.values(action.targets).reduce((sum, name) => {
+    const target = draft.targets.get(name);
+    return sum + (target && 'resourceArns' in target ? target.resourceArns.length : 0);
+  }, 0);
+}
+
+/**
+ * The draft's actions in parts of at most {@link FIS_MAX_ACTIONS}, each part holding at most an
+ * action id's quota of ARNs ({@link FIS_TARGET_QUOTAS}); first fit, in order.
+ */
+function parts(draft: Draft): string[][] {
+  const packed: { names: string[]; arns: Map<string, number> }[] = [];
+  for (const [name, action] of draft.actions) {
+    const quota = FIS_TARGET_QUOTAS[action.actionId];
+    const count = arnCount(draft, action);
+    const fits = (p: (typeof packed)[number]) =>
+      p.names.length < FIS_MAX_ACTIONS &&
+      (quota === undefined || (p.arns.get(action.actionId) ?? 0) + count <= quota);
+    let part = packed.find(fits);
+    if (!part) {
+      part = { names: [], arns: new Map() };
+      packed.push(part);
+    }
+    part.names.push(name);
+    part.arns.set(action.actionId, (part.arns.get(action.actionId) ?? 0) + count);
+  }
+  return packed.map((p) => p.names);
 }
 
 /** Actions that take a zone down (AZ Power Interruption's subset for the modelled tiers). */
@@ -378,17 +444,14 @@ function templates(
   tags: Record<string, string>,
   options: ChaosOptions,
 ): FisTemplate[] {
-  const names = [...draft.actions.keys()];
-  const parts: string[][] = [];
-  for (let i = 0; i < names.length; i += FIS_MAX_ACTIONS)
-    parts.push(names.slice(i, i + FIS_MAX_ACTIONS));
-  return parts.map((part, index) => {
+  const split = parts(draft);
+  return split.map((part, index) => {
     const actions = Object.fromEntries(
       part.map((name) => [name, draft.actions.get(name) as FisAction]),
     );
     const used = new Set(part.flatMap((name) => Object.values(actions[name]?.targets ?? {})));
     const targets = Object.fromEntries([...draft.targets].filter(([name]) => used.has(name)));
-    const partText = parts.length > 1 ? ` (part ${index + 1} of ${parts.length})` : '';
+    const partText = split.length > 1 ? ` (part ${index + 1} of ${split.length})` : '';
     const description = `nines ${plan.scenario.id} on ${plan.variant.id}: ${what}${partText}`;
     return {
       description: description.slice(0, FIS_DESCRIPTION_MAX),

@@ -126,6 +126,9 @@ export function readmeText(
         : `- **Stop conditions**: ${options.stopAlarms.map((a) => `\`${a}\``).join(', ')}.`,
       '- Create each template in the Region its description names: `aws fis create-experiment-template --cli-input-json file://FILE --region REGION`.',
       '- Targets with no tagged resources are skipped (`emptyTargetResolutionMode: skip`).',
+      options.state
+        ? '- Quotas: a network action targets at most 5 subnets (`aws:network:disrupt-connectivity`), 6 subnets (route-table cross-Region disruption) or 5 transit gateways by default; longer ARN lists are split over `-part-N` templates, each within them. Run the parts together.'
+        : '- Quotas: a network action targets at most 5 subnets (`aws:network:disrupt-connectivity`), 6 subnets (route-table cross-Region disruption) or 5 transit gateways by default (Service Quotas L-1F59732D, L-100E963F, L-2CF2B517). A tag that selects more fails the experiment: raise the quota, or export with `--target-by state`, which splits the ARNs over templates within it.',
       '',
     );
   }
