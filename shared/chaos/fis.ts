@@ -43,8 +43,8 @@ export const FIS_ACTION_IDS = [
 type FisActionId = (typeof FIS_ACTION_IDS)[number];
 
 /**
- * Most actions one template holds before the export splits it (FIS quota "Actions per
- * experiment template"; adjustable in Service Quotas, so a split rather than a refusal).
+ * Most actions one template holds (FIS quota "Actions per experiment template", L-0BFE6B67, 20,
+ * not adjustable): more are split over several templates, run together.
  */
 export const FIS_MAX_ACTIONS = 20;
 
