@@ -2,6 +2,7 @@
 // alarm as the CLI does, and the ZIP archive it saves holds exactly the files (same paths, same
 // text) that `nines export-chaos` writes for the same scenario and flags; screenshot in
 // test-results/screenshots/chaos-export-light.png.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -58,6 +59,15 @@ test('the scenario panel exports the same experiment files as nines export-chaos
     `nines export-chaos checkout-active-active-two-regions.nines.json --target fis --variant aa2 --scenario zone-outage --stop-alarm ${ALARM}`,
   );
   await page.screenshot({ path: 'test-results/screenshots/chaos-export-light.png' });
+  // The dialog passes axe's critical and serious rules (labels, contrast, names).
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="chaos-export-dialog"]')
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export ZIP…' }).click();
