@@ -618,6 +618,57 @@ describe('nines export-chaos --target-by state: ARNs from the Terraform state', 
     );
   });
 
+  it('Azure: the importer’s Azure fixture names its scale sets by resource id; Redis Enterprise keeps its tag', async () => {
+    const state = new URL(
+      '../shared/import/terraform/__fixtures__/azure-traffic-manager-state.json',
+      import.meta.url,
+    ).pathname;
+    const design = await imported(state);
+    const { out, run } = await exportTo(
+      design,
+      'azure',
+      '--target-by',
+      'state',
+      '--state',
+      state,
+      '--subscription',
+      '00000000-0000-0000-0000-000000000000',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const path =
+      listFiles(out).find((p) => p.endsWith('/zone-outage-westeurope-z1/azure-westeurope.json')) ??
+      '';
+    const body = JSON.parse(readFileSync(join(out, path), 'utf8')) as {
+      properties: { selectors: { type: string; targets?: { id: string }[]; filter?: unknown }[] };
+    };
+    expect(validateAzure(body), JSON.stringify(validateAzure.errors)).toBe(true);
+    // The importer names the zone westeurope-1: Chaos Studio's filter takes its number.
+    expect(body.properties.selectors).toEqual([
+      {
+        type: 'List',
+        id: 'vmss-westeurope-z1-ids',
+        targets: [
+          {
+            type: 'ChaosTarget',
+            id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop/providers/Microsoft.Compute/virtualMachineScaleSets/shop-weu/providers/Microsoft.Chaos/targets/Microsoft-VirtualMachineScaleSet',
+          },
+        ],
+        filter: { type: 'Simple', parameters: { zones: ['1'] } },
+      },
+    ]);
+    const region =
+      listFiles(out).find((p) => p.endsWith('/region-outage-westeurope/azure-westeurope.json')) ??
+      '';
+    const regionBody = JSON.parse(readFileSync(join(out, region), 'utf8')) as {
+      properties: { selectors: { type: string; queryString?: string }[] };
+    };
+    expect(validateAzure(regionBody), JSON.stringify(validateAzure.errors)).toBe(true);
+    expect(regionBody.properties.selectors.map((s) => s.type)).toEqual(['List', 'Query']);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain(
+      'azure-traffic-manager-state.json has no azurerm_redis_cache for redis-weu: it is selected by the tag nines:node=redis-weu',
+    );
+  });
+
   it('the importer’s fixture as it is (no arn attributes): every target keeps its tag, and says why', async () => {
     const design = await imported(FIXTURE);
     const { out, run } = await exportTo(design, 'fis', '--target-by', 'state', '--state', FIXTURE);
@@ -641,6 +692,7 @@ describe('nines export-chaos --target-by state: ARNs from the Terraform state', 
       ['--target', 'fis', '--state', FIXTURE],
       ['--target', 'fis', '--target-by', 'arns'],
       ['--target', 'litmus', '--target-by', 'state', '--state', FIXTURE],
+      ['--target', 'chaos-mesh', '--target-by', 'state', '--state', FIXTURE],
     ]) {
       expect((await runCli('export-chaos', design, ...args)).code, args.join(' ')).toBe(2);
     }

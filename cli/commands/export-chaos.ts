@@ -97,8 +97,10 @@ export const exportChaosCommand: Command = {
       io.stderr.write(`nines export-chaos: --target-by state and --state STATE.json go together\n`);
       return EXIT.usage;
     }
-    if (targetBy === 'state' && target !== 'fis') {
-      io.stderr.write(`nines export-chaos: --target-by state applies to --target fis only\n`);
+    if (targetBy === 'state' && target !== 'fis' && target !== 'azure') {
+      io.stderr.write(
+        `nines export-chaos: --target-by state applies to --target fis or azure only\n`,
+      );
       return EXIT.usage;
     }
     const document = await loadOrReport(io, file);

@@ -108,7 +108,9 @@ export function readmeText(
     kube
       ? `Label the pods of each tier with \`${NODE_LABEL}\` (a \`:\` in an id becomes \`_\`):`
       : options.state
-        ? `The targets name the resources of \`${options.state.file}\` by ARN (\`resourceArns\`, from the Terraform addresses the importer recorded in each node's notes, the subnets of each zone and the transit gateways of each Region). A target the state gives no ARN for selects by the tag \`${NODE_TAG}\` instead, as its experiment's notes say; tag those resources (nothing untagged is touched):`
+        ? options.target === 'azure'
+          ? `The selectors name the scale sets and caches of \`${options.state.file}\` by resource id (\`List\` selectors, from the Terraform addresses the importer recorded in each node's notes). A tier the state gives no id for is selected by the tag \`${NODE_TAG}\` instead, as its experiment's notes say; tag those resources (nothing untagged is touched):`
+          : `The targets name the resources of \`${options.state.file}\` by ARN (\`resourceArns\`, from the Terraform addresses the importer recorded in each node's notes, the subnets of each zone and the transit gateways of each Region). A target the state gives no ARN for selects by the tag \`${NODE_TAG}\` instead, as its experiment's notes say; tag those resources (nothing untagged is touched):`
         : `Tag these resources with \`${NODE_TAG}\` (the experiments find their targets by this tag; nothing untagged is touched):`,
     '',
     `| ${kube ? 'Label' : 'Tag'} | On |`,

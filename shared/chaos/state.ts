@@ -1,6 +1,6 @@
 /**
- * Targets from a Terraform state (`--target-by state`): the ARNs a FIS target names instead of a
- * tag. A node's resources are those at the Terraform addresses the importer recorded in its notes
+ * Targets from a Terraform state (`--target-by state`): the ARNs a FIS target names, or the
+ * Azure resource ids a Chaos Studio `List` selector names, instead of a tag. A node's resources are those at the Terraform addresses the importer recorded in its notes
  * (`tf: ADDRESS, ADDRESS; …`, shared/import/terraform); a zone's subnets are the state's
  * `aws_subnet`s in its Availability Zone; a Region's transit gateways and subnets are those whose
  * ARN names the Region. Only the `arn` attribute Terraform records is used: an ARN is never
@@ -55,6 +55,8 @@ const regionOfArn = (arn: string): string | undefined => arn.split(':')[3];
 export interface StateIndex {
   /** ARNs of `node`'s resources (by its provenance) of the FIS `resourceType`. */
   nodeArns(node: ModelNode, resourceType: string): string[];
+  /** Azure resource ids (`id`) of `node`'s resources (by its provenance) of the Terraform `types`. */
+  nodeIds(node: ModelNode, types: readonly string[]): string[];
   /** ARNs of the subnets in the Availability Zone `az` (e.g. `us-east-1a`). */
   zoneSubnets(az: string): string[];
   /** ARNs of the state's resources of the FIS `resourceType` in the Region `region`. */
@@ -75,6 +77,20 @@ export function stateIndex(resources: readonly StateResource[]): StateIndex {
         provenanceAddresses(node).map((address) => {
           const r = byAddress.get(address);
           return r && types.includes(r.type) ? arnOf(r) : undefined;
+        }),
+      );
+    },
+    nodeIds(node, types) {
+      return unique(
+        provenanceAddresses(node).map((address) => {
+          const r = byAddress.get(address);
+          const id = r?.values.id;
+          return r &&
+            types.includes(r.type) &&
+            typeof id === 'string' &&
+            id.startsWith('/subscriptions/')
+            ? id
+            : undefined;
         }),
       );
     },
