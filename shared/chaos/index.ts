@@ -10,7 +10,7 @@ export { chaosArchive } from './archive';
 export type { ChaosState, StateResource } from './state';
 export { CHAOS_TARGET_NAMES, CHAOS_TARGETS, NODE_LABEL, NODE_TAG } from './types';
 export type { ChaosExport, ChaosFile, ChaosOptions, ChaosTarget, ExportedScenario } from './types';
-export { FIS_ACTION_IDS, FIS_MAX_ACTIONS, FIS_TARGET_QUOTAS } from './fis';
+export { FIS_ACTION_IDS, FIS_MAX_ACTIONS, FIS_TARGET_QUOTAS } from './fis-template';
 export { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from './duration';
 export { ROLE_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER } from './guard-rails';
 export { checkRun, parseChaosResults, RESULTS_FORMAT } from './check-run';
