@@ -53,6 +53,9 @@ test('the scenario panel exports the same experiment files as nines export-chaos
   await expect(dialog.getByTestId('chaos-export-warnings')).toContainText(
     'no --stop-alarm: the FIS templates have no stop condition',
   );
+  await expect(dialog.getByTestId('chaos-export-summary')).toHaveText(
+    /^1\sexperiment in 3\sfiles, with each scenario’s hypothesis\.json and README\.md\.$/,
+  );
   await dialog.getByLabel('Stop alarms').fill(ALARM);
   await expect(dialog.getByTestId('chaos-export-warnings')).not.toContainText('no --stop-alarm');
   await expect(dialog.getByTestId('chaos-export-command')).toHaveText(

@@ -8,6 +8,7 @@ import {
   type ChaosTarget,
 } from '../../../shared/chaos';
 import type { NinesDocument, Variant } from '../../../shared/model/types';
+import { formatCount } from '../../../shared/text';
 import {
   appChaosExport,
   chaosArchiveStem,
@@ -176,8 +177,9 @@ export function ChaosExportDialog({
       {result.ok ? (
         <>
           <p className="chaos-export__summary" role="status" data-testid="chaos-export-summary">
-            {result.exported.files.length} files: {experiments}{' '}
-            {experiments === 1 ? 'experiment' : 'experiments'}, hypotheses and README.md.
+            {formatCount(experiments, 'experiment')} in{' '}
+            {formatCount(result.exported.files.length, 'file')}, with each scenario’s
+            hypothesis.json and README.md.
           </p>
           {result.exported.warnings.length > 0 && (
             <ul className="chaos-export__warnings" data-testid="chaos-export-warnings">
