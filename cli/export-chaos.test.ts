@@ -13,7 +13,7 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { EvaluationReport } from '../shared/engine';
 import { FIS_ACTION_IDS, ROLE_PLACEHOLDER } from '../shared/chaos';
-import { runCli, template } from './testing';
+import { runCli, template, type CliRun } from './testing';
 
 const schema = (name: string): object =>
   JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8')) as object;
@@ -37,6 +37,20 @@ interface FisTemplate {
   >;
   stopConditions: { source: string; value?: string }[];
   roleArn: string;
+}
+
+/**
+ * `nines export-chaos FILE --target TARGET --out DIR ARGS…` into a fresh folder: the run and the
+ * folder it wrote.
+ */
+async function exportTo(
+  file: string,
+  target: string,
+  ...args: string[]
+): Promise<{ out: string; run: CliRun }> {
+  const out = outDir();
+  const run = await runCli('export-chaos', file, '--target', target, '--out', out, ...args);
+  return { out, run };
 }
 
 /** Every file under `dir`, as paths relative to it. */
@@ -96,8 +110,7 @@ function azureCopy(stem: string): string {
 describe('nines export-chaos --target fis, every template', () => {
   for (const stem of TEMPLATES) {
     it(`${stem}: templates validate, actions target declared targets, hypotheses equal evaluate --json`, async () => {
-      const out = outDir();
-      const run = await runCli('export-chaos', template(stem), '--target', 'fis', '--out', out);
+      const { out, run } = await exportTo(template(stem), 'fis');
       expect(run.code, run.stderr).toBe(0);
       const report = await evaluateJson(template(stem));
       const files = listFiles(out).filter((p) => /\/fis-.*\.json$/.test(p));
@@ -128,14 +141,9 @@ describe('nines export-chaos --target azure', () => {
   for (const stem of TEMPLATES) {
     it(`${stem} on Azure: experiments validate against the Microsoft.Chaos/experiments shape`, async () => {
       const file = azureCopy(stem);
-      const out = outDir();
-      const run = await runCli(
-        'export-chaos',
+      const { out, run } = await exportTo(
         file,
-        '--target',
         'azure',
-        '--out',
-        out,
         '--subscription',
         '00000000-0000-0000-0000-000000000000',
       );
@@ -163,15 +171,7 @@ describe('nines export-chaos --target azure', () => {
   }
 
   it('refuses AWS regions: every scenario of an AWS template is left out with a warning, exit 0', async () => {
-    const out = outDir();
-    const run = await runCli(
-      'export-chaos',
-      template('single-region-3az'),
-      '--target',
-      'azure',
-      '--out',
-      out,
-    );
+    const { out, run } = await exportTo(template('single-region-3az'), 'azure');
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(
       'scenario zone-outage on variant single-3az: not exported: --target azure reaches azure only, and it fails use1 (aws)',
@@ -184,8 +184,7 @@ describe('nines export-chaos --target chaos-mesh | litmus, every template', () =
   for (const stem of TEMPLATES) {
     it(`${stem}: YAML parses with the required keys`, async () => {
       for (const target of ['chaos-mesh', 'litmus'] as const) {
-        const out = outDir();
-        const run = await runCli('export-chaos', template(stem), '--target', target, '--out', out);
+        const { out, run } = await exportTo(template(stem), target);
         expect(run.code, run.stderr).toBe(0);
         const files = listFiles(out).filter((p) => p.endsWith('.yaml'));
         expect(files.length).toBeGreaterThan(0);
@@ -227,14 +226,9 @@ describe('nines export-chaos --target chaos-mesh | litmus, every template', () =
 
 describe('nines export-chaos: the worked example (active-active, two regions) on FIS', () => {
   it('zone outage: stop, pause launches, disrupt the zone subnets, ElastiCache AZ power; all in us-east-1a', async () => {
-    const out = outDir();
-    const run = await runCli(
-      'export-chaos',
+    const { out, run } = await exportTo(
       template('active-active-2-regions'),
-      '--target',
       'fis',
-      '--out',
-      out,
       '--scenario',
       'zone-outage',
       '--stop-alarm',
@@ -278,14 +272,9 @@ describe('nines export-chaos: the worked example (active-active, two regions) on
   });
 
   it('split-brain: two templates, one per side, each blocking the other region; replication not paused is said', async () => {
-    const out = outDir();
-    const run = await runCli(
-      'export-chaos',
+    const { out, run } = await exportTo(
       template('active-active-2-regions'),
-      '--target',
       'fis',
-      '--out',
-      out,
       '--scenario',
       'split-brain',
     );
@@ -301,19 +290,14 @@ describe('nines export-chaos: the worked example (active-active, two regions) on
       'PT1H',
     );
     expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain(
-      'replication redis-use1 → redis-euw1 is not interrupted',
+      'replication from redis-use1 to redis-euw1 is not interrupted',
     );
   });
 
   it('traffic shift and corruption: runbook entries with a warning each, no experiment file', async () => {
-    const out = outDir();
-    const run = await runCli(
-      'export-chaos',
+    const { out, run } = await exportTo(
       template('active-active-2-regions'),
-      '--target',
       'fis',
-      '--out',
-      out,
       '--scenario',
       'traffic-shift',
       '--scenario',
@@ -339,17 +323,7 @@ describe('nines export-chaos: the worked example (active-active, two regions) on
     if (zone) zone.mttrHours = 30;
     const file = join(root, 'long-mttr.nines.json');
     writeFileSync(file, JSON.stringify(doc));
-    const out = outDir();
-    const run = await runCli(
-      'export-chaos',
-      file,
-      '--target',
-      'fis',
-      '--out',
-      out,
-      '--scenario',
-      'zone-outage',
-    );
+    const { out, run } = await exportTo(file, 'fis', '--scenario', 'zone-outage');
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('longer than 12 h');
     const body = JSON.parse(
@@ -381,8 +355,7 @@ describe('nines export-chaos: components, instances and quotas on FIS', () => {
     ];
     const file = join(root, 'components.nines.json');
     writeFileSync(file, JSON.stringify(doc));
-    const out = outDir();
-    const run = await runCli('export-chaos', file, '--target', 'fis', '--out', out);
+    const { out, run } = await exportTo(file, 'fis');
     expect(run.code, run.stderr).toBe(0);
     const read = (scenario: string) =>
       JSON.parse(
@@ -416,8 +389,7 @@ describe('nines export-chaos: components, instances and quotas on FIS', () => {
     doc.scenarios = doc.scenarios.filter((s) => s.id === 'zone-outage');
     const file = join(root, 'many.nines.json');
     writeFileSync(file, JSON.stringify(doc));
-    const out = outDir();
-    const run = await runCli('export-chaos', file, '--target', 'fis', '--out', out);
+    const { out, run } = await exportTo(file, 'fis');
     expect(run.code, run.stderr).toBe(0);
     const parts = listFiles(out)
       .filter((p) => p.includes('fis-use1-part-'))
@@ -476,5 +448,271 @@ describe('nines export-chaos: flags and bad input', () => {
       ).code,
     ).toBe(1);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('nines export-chaos --target-by state: ARNs from the Terraform state', () => {
+  const FIXTURE = new URL(
+    '../shared/import/terraform/__fixtures__/two-region-state.json',
+    import.meta.url,
+  ).pathname;
+  type State = {
+    values: {
+      root_module: {
+        resources: {
+          address: string;
+          type: string;
+          name: string;
+          values: Record<string, unknown>;
+        }[];
+      };
+    };
+  };
+  const ACCOUNT = '111122223333';
+  const REGION: Record<string, string> = { use1: 'us-east-1', euw1: 'eu-west-1' };
+
+  /**
+   * The importer's fixture with the `arn` attributes a real state holds, a transit gateway per
+   * Region, and `extraSubnets` more subnets in us-east-1a.
+   */
+  function withArns(extraSubnets = 0): string {
+    const state = JSON.parse(readFileSync(FIXTURE, 'utf8')) as State;
+    const resources = state.values.root_module.resources;
+    for (let i = 0; i < extraSubnets; i += 1)
+      resources.push({
+        address: `aws_subnet.extra[${i}]`,
+        type: 'aws_subnet',
+        name: 'use1_a',
+        values: { id: `subnet-x${i}`, availability_zone: 'us-east-1a' },
+      });
+    for (const r of resources) {
+      const region = REGION[r.name.replace(/^app_/, '').replace(/_[ab]$/, '')] ?? '';
+      if (r.type === 'aws_subnet')
+        r.values.arn = `arn:aws:ec2:${region}:${ACCOUNT}:subnet/${String(r.values.id)}`;
+      if (r.type === 'aws_autoscaling_group')
+        r.values.arn = `arn:aws:autoscaling:${region}:${ACCOUNT}:autoScalingGroup:0:autoScalingGroupName/${r.name}`;
+      if (r.type === 'aws_elasticache_replication_group')
+        r.values.arn = `arn:aws:elasticache:${region}:${ACCOUNT}:replicationgroup:${r.name}`;
+    }
+    for (const [name, region] of Object.entries(REGION))
+      resources.push({
+        address: `aws_ec2_transit_gateway.${name}`,
+        type: 'aws_ec2_transit_gateway',
+        name,
+        values: {
+          id: `tgw-${name}`,
+          arn: `arn:aws:ec2:${region}:${ACCOUNT}:transit-gateway/tgw-${name}`,
+        },
+      });
+    const file = join(
+      root,
+      extraSubnets > 0 ? `state-${extraSubnets}-more.json` : 'state-with-arns.json',
+    );
+    writeFileSync(file, JSON.stringify(state));
+    return file;
+  }
+
+  /** The design `nines import terraform` makes of `state`, with the standard drills. */
+  async function imported(state: string): Promise<string> {
+    const design = join(root, `${basename(state, '.json')}.nines.json`);
+    const run = await runCli('import', 'terraform', state, '-o', design, '--with-scenarios');
+    expect(run.code, run.stderr).toBe(0);
+    return design;
+  }
+
+  type Targets = Record<
+    string,
+    { resourceType: string; resourceArns?: string[]; resourceTags?: Record<string, string> }
+  >;
+  const targetsOf = (out: string, path: string) =>
+    (JSON.parse(readFileSync(join(out, path), 'utf8')) as { targets: Targets }).targets;
+  const arnsBy = (targets: Targets, resourceType: string) =>
+    Object.values(targets)
+      .filter((t) => t.resourceType === resourceType)
+      .map((t) => t.resourceArns ?? t.resourceTags);
+
+  it('a zone outage names the ASG, the replication group and the zone’s subnets by ARN; the ASG’s instances by tag', async () => {
+    const state = withArns();
+    const design = await imported(state);
+    const { out, run } = await exportTo(design, 'fis', '--target-by', 'state', '--state', state);
+    expect(run.code, run.stderr).toBe(0);
+    const path = listFiles(out).find((p) => p.endsWith('/zone-outage-use1-a/fis-use1.json')) ?? '';
+    const targets = targetsOf(out, path);
+    const body = JSON.parse(readFileSync(join(out, path), 'utf8')) as object;
+    expect(validateFis(body), JSON.stringify(validateFis.errors)).toBe(true);
+    expect(arnsBy(targets, 'aws:ec2:autoscaling-group')).toEqual([
+      [`arn:aws:autoscaling:us-east-1:${ACCOUNT}:autoScalingGroup:0:autoScalingGroupName/app_use1`],
+    ]);
+    expect(arnsBy(targets, 'aws:elasticache:replicationgroup')).toEqual([
+      [`arn:aws:elasticache:us-east-1:${ACCOUNT}:replicationgroup:use1`],
+    ]);
+    // Only the subnet in us-east-1a, not us-east-1b's nor eu-west-1's.
+    expect(arnsBy(targets, 'aws:ec2:subnet')).toEqual([
+      [`arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0a11`],
+    ]);
+    // The instances of an Auto Scaling group are not in the state: selected by tag, and said.
+    expect(arnsBy(targets, 'aws:ec2:instance')).toEqual([{ 'nines:node': 'asg-app-use1' }]);
+    const readme = readFileSync(join(out, 'README.md'), 'utf8');
+    expect(readme).toContain('name the resources of `state-with-arns.json` by ARN');
+    expect(readme).toContain(
+      'state-with-arns.json has no ARN for the aws:ec2:instance target of asg-app-use1: it selects by the tag nines:node=asg-app-use1',
+    );
+  });
+
+  it('a partition names each side’s transit gateway and subnets by ARN', async () => {
+    const state = withArns();
+    const design = await imported(state);
+    const { out, run } = await exportTo(design, 'fis', '--target-by', 'state', '--state', state);
+    expect(run.code, run.stderr).toBe(0);
+    const side = listFiles(out).find((p) => /partition-euw1-use1\/fis-use1-to-euw1\.json$/.test(p));
+    expect(side).toBeDefined();
+    const targets = targetsOf(out, side ?? '');
+    expect(arnsBy(targets, 'aws:ec2:transit-gateway')).toEqual([
+      [`arn:aws:ec2:us-east-1:${ACCOUNT}:transit-gateway/tgw-use1`],
+    ]);
+    expect(arnsBy(targets, 'aws:ec2:subnet').sort()).toEqual([
+      [`arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0a11`],
+      [`arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0b11`],
+    ]);
+  });
+
+  it('more subnets than a network action’s quota are split over actions and templates, each within the quota', async () => {
+    const state = withArns(6);
+    const design = await imported(withArns());
+    const { out, run } = await exportTo(design, 'fis', '--target-by', 'state', '--state', state);
+    expect(run.code, run.stderr).toBe(0);
+    const inZone = [
+      `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0a11`,
+      ...[0, 1, 2, 3, 4, 5].map((i) => `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-x${i}`),
+    ];
+    /** The ARNs each part's actions of `actionId` target, part by part. */
+    const perPart = (pattern: RegExp, actionId: string) =>
+      listFiles(out)
+        .filter((p) => pattern.test(p))
+        .sort()
+        .map((path) => {
+          const body = JSON.parse(readFileSync(join(out, path), 'utf8')) as FisTemplate & {
+            targets: Targets;
+          };
+          expect(validateFis(body), JSON.stringify(validateFis.errors)).toBe(true);
+          return Object.values(body.actions)
+            .filter((a) => a.actionId === actionId)
+            .flatMap((a) => Object.values(a.targets))
+            .flatMap((t) => body.targets[t]?.resourceArns ?? []);
+        });
+    // Zone outage: 7 subnets in us-east-1a, at most 5 per template (L-1F59732D).
+    const zone = perPart(
+      /zone-outage-use1-a\/fis-use1-part-\d\.json$/,
+      'aws:network:disrupt-connectivity',
+    );
+    expect(zone.map((arns) => arns.length)).toEqual([5, 2]);
+    expect(zone.flat().sort()).toEqual([...inZone].sort());
+    // Partition, side us-east-1: 8 subnets, at most 6 per template (L-100E963F).
+    const side = perPart(
+      /partition-euw1-use1\/fis-use1-to-euw1-part-\d\.json$/,
+      'aws:network:route-table-disrupt-cross-region-connectivity',
+    );
+    expect(side.map((arns) => arns.length)).toEqual([6, 2]);
+    expect(side.flat().sort()).toEqual(
+      [...inZone, `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0b11`].sort(),
+    );
+  });
+
+  it('Azure: the importer’s Azure fixture names its scale sets by resource id; Redis Enterprise keeps its tag', async () => {
+    const state = new URL(
+      '../shared/import/terraform/__fixtures__/azure-traffic-manager-state.json',
+      import.meta.url,
+    ).pathname;
+    const design = await imported(state);
+    const { out, run } = await exportTo(
+      design,
+      'azure',
+      '--target-by',
+      'state',
+      '--state',
+      state,
+      '--subscription',
+      '00000000-0000-0000-0000-000000000000',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const path =
+      listFiles(out).find((p) => p.endsWith('/zone-outage-westeurope-z1/azure-westeurope.json')) ??
+      '';
+    const body = JSON.parse(readFileSync(join(out, path), 'utf8')) as {
+      properties: { selectors: { type: string; targets?: { id: string }[]; filter?: unknown }[] };
+    };
+    expect(validateAzure(body), JSON.stringify(validateAzure.errors)).toBe(true);
+    // The importer names the zone westeurope-1: Chaos Studio's filter takes its number.
+    expect(body.properties.selectors).toEqual([
+      {
+        type: 'List',
+        id: 'vmss-westeurope-z1-ids',
+        targets: [
+          {
+            type: 'ChaosTarget',
+            id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop/providers/Microsoft.Compute/virtualMachineScaleSets/shop-weu/providers/Microsoft.Chaos/targets/Microsoft-VirtualMachineScaleSet',
+          },
+        ],
+        filter: { type: 'Simple', parameters: { zones: ['1'] } },
+      },
+    ]);
+    const region =
+      listFiles(out).find((p) => p.endsWith('/region-outage-westeurope/azure-westeurope.json')) ??
+      '';
+    const regionBody = JSON.parse(readFileSync(join(out, region), 'utf8')) as {
+      properties: { selectors: { type: string; queryString?: string }[] };
+    };
+    expect(validateAzure(regionBody), JSON.stringify(validateAzure.errors)).toBe(true);
+    expect(regionBody.properties.selectors.map((s) => s.type)).toEqual(['List', 'Query']);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain(
+      'azure-traffic-manager-state.json has no azurerm_redis_cache for redis-weu: it is selected by the tag nines:node=redis-weu',
+    );
+  });
+
+  it('the importer’s fixture as it is (no arn attributes): every target keeps its tag, and says why', async () => {
+    const design = await imported(FIXTURE);
+    const { out, run } = await exportTo(design, 'fis', '--target-by', 'state', '--state', FIXTURE);
+    expect(run.code, run.stderr).toBe(0);
+    for (const path of listFiles(out).filter((p) => /\/fis-.*\.json$/.test(p))) {
+      const targets = Object.values(targetsOf(out, path));
+      expect(
+        targets.every((t) => t.resourceArns === undefined && t.resourceTags),
+        path,
+      ).toBe(true);
+    }
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain(
+      'two-region-state.json has no ARN for the aws:ec2:autoscaling-group target of asg-app-use1',
+    );
+  });
+
+  it('bad flags exit 2; a plan or an unreadable state exits 1 with one line', async () => {
+    const design = await imported(FIXTURE);
+    for (const args of [
+      ['--target', 'fis', '--target-by', 'state'],
+      ['--target', 'fis', '--state', FIXTURE],
+      ['--target', 'fis', '--target-by', 'arns'],
+      ['--target', 'litmus', '--target-by', 'state', '--state', FIXTURE],
+      ['--target', 'chaos-mesh', '--target-by', 'state', '--state', FIXTURE],
+    ]) {
+      expect((await runCli('export-chaos', design, ...args)).code, args.join(' ')).toBe(2);
+    }
+    const plan = new URL(
+      '../shared/import/terraform/__fixtures__/two-region-plan.json',
+      import.meta.url,
+    ).pathname;
+    const fromPlan = await exportTo(design, 'fis', '--target-by', 'state', '--state', plan);
+    expect(fromPlan.run.code).toBe(1);
+    expect(fromPlan.run.stderr).toContain('a plan, not a state');
+    const missing = await exportTo(
+      design,
+      'fis',
+      '--target-by',
+      'state',
+      '--state',
+      join(root, 'nope.json'),
+    );
+    expect(missing.run.code).toBe(1);
+    expect(missing.run.stderr).toContain('nope.json: cannot read');
+    expect(existsSync(fromPlan.out) || existsSync(missing.out)).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import type { ModelNode, RegionNode } from '../model/types';
 import { isoDuration } from './duration';
 import { boundedName, SUBSCRIPTION_PLACEHOLDER } from './guard-rails';
 import { regionOf, tiersIn } from './plan';
+import { stateIndex } from './state';
 import { NODE_TAG, type ChaosOptions, type ExperimentPlan, type RenderedExperiment } from './types';
 
 const VMSS_SHUTDOWN = 'urn:csci:microsoft:virtualMachineScaleSet:shutdown/2.0';
@@ -18,16 +19,24 @@ const REDIS_REBOOT = 'urn:csci:microsoft:azureClusteredCacheForRedis:reboot/1.0'
 const REDIS_ENGINES = new Set(['redis', 'valkey']);
 
 type Parameter = { key: string; value: string };
-export interface AzureSelector {
-  readonly type: 'Query';
-  readonly id: string;
-  readonly queryString: string;
-  readonly subscriptionIds: readonly string[];
-  readonly filter?: {
-    readonly type: 'Simple';
-    readonly parameters: { readonly zones: readonly string[] };
-  };
-}
+type ZoneFilter = {
+  readonly type: 'Simple';
+  readonly parameters: { readonly zones: readonly string[] };
+};
+export type AzureSelector =
+  | {
+      readonly type: 'Query';
+      readonly id: string;
+      readonly queryString: string;
+      readonly subscriptionIds: readonly string[];
+      readonly filter?: ZoneFilter;
+    }
+  | {
+      readonly type: 'List';
+      readonly id: string;
+      readonly targets: readonly { readonly type: 'ChaosTarget'; readonly id: string }[];
+      readonly filter?: ZoneFilter;
+    };
 export type AzureAction =
   | {
       type: 'continuous';
@@ -64,8 +73,30 @@ function query(type: string, ids: readonly string[]): string {
   return `Resources | where type =~ '${type}' and tostring(tags['${NODE_TAG}']) in (${list})`;
 }
 
-/** Azure zone numbers Chaos Studio's zone filter takes. */
-const AZURE_ZONE = /^[1-9]$/;
+/**
+ * A zone's Azure number from its location: `1`, or `westeurope-1` as the Terraform importer
+ * names Azure zones; Chaos Studio's zone filter takes the number.
+ */
+const AZURE_ZONE = /^(?:[a-z0-9]+-)?([1-9])$/;
+
+/** The kinds of resource the export fails on Azure, with their Resource Graph and Chaos Studio types. */
+const AZURE_KINDS = {
+  vmss: {
+    resourceType: 'microsoft.compute/virtualmachinescalesets',
+    chaosTarget: 'Microsoft-VirtualMachineScaleSet',
+    terraform: [
+      'azurerm_linux_virtual_machine_scale_set',
+      'azurerm_windows_virtual_machine_scale_set',
+      'azurerm_virtual_machine_scale_set',
+      'azurerm_orchestrated_virtual_machine_scale_set',
+    ],
+  },
+  redis: {
+    resourceType: 'microsoft.cache/redis',
+    chaosTarget: 'Microsoft-AzureClusteredCacheForRedis',
+    terraform: ['azurerm_redis_cache'],
+  },
+} as const;
 
 /** The Chaos Studio experiment of one plan, one file per region the plan touches. */
 export function renderAzure(plan: ExperimentPlan, options: ChaosOptions): RenderedExperiment {
@@ -73,6 +104,56 @@ export function renderAzure(plan: ExperimentPlan, options: ChaosOptions): Render
   const subscriptionIds =
     options.subscriptions.length > 0 ? options.subscriptions : [SUBSCRIPTION_PLACEHOLDER];
   const notes: string[] = [];
+  const state = options.state ? stateIndex(options.state.resources) : undefined;
+  /**
+   * The selectors of `tiers` of one kind: a `List` of the Chaos Studio targets of those the
+   * state gives resource ids for, a tag `Query` for the rest (all of them without a state).
+   */
+  const selectorsOf = (
+    kind: keyof typeof AZURE_KINDS,
+    tiers: readonly ModelNode[],
+    base: string,
+    filter: ZoneFilter | undefined,
+  ): AzureSelector[] => {
+    const spec = AZURE_KINDS[kind];
+    const ids = new Map(tiers.map((t) => [t, state?.nodeIds(t, spec.terraform) ?? []]));
+    const listed = tiers.filter((t) => (ids.get(t) ?? []).length > 0);
+    const tagged = tiers.filter((t) => !listed.includes(t));
+    if (state) {
+      for (const t of tagged) {
+        notes.push(
+          `${options.state?.file ?? 'the state'} has no ${spec.terraform.join(' or ')} for ${t.id}: it is selected by the tag ${NODE_TAG}=${t.id}`,
+        );
+      }
+    }
+    const selectors: AzureSelector[] = [];
+    if (listed.length > 0) {
+      selectors.push({
+        type: 'List',
+        id: boundedName([base, 'ids']),
+        targets: listed.flatMap((t) =>
+          (ids.get(t) ?? []).map((id) => ({
+            type: 'ChaosTarget' as const,
+            id: `${id}/providers/Microsoft.Chaos/targets/${spec.chaosTarget}`,
+          })),
+        ),
+        ...(filter ? { filter } : {}),
+      });
+    }
+    if (tagged.length > 0) {
+      selectors.push({
+        type: 'Query',
+        id: base,
+        queryString: query(
+          spec.resourceType,
+          tagged.map((t) => t.id),
+        ),
+        subscriptionIds,
+        ...(filter ? { filter } : {}),
+      });
+    }
+    return selectors;
+  };
   const perRegion = new Map<
     string,
     {
@@ -92,43 +173,32 @@ export function renderAzure(plan: ExperimentPlan, options: ChaosOptions): Render
     const scaleSets = tiers.filter((t) => !isRedis(t));
     const caches = tiers.filter(isRedis);
     const actions: AzureAction[] = [];
-    if (scaleSets.length > 0) {
-      const id = boundedName(['vmss', branch]);
-      entry.selectors.push({
-        type: 'Query',
-        id,
-        queryString: query(
-          'microsoft.compute/virtualmachinescalesets',
-          scaleSets.map((t) => t.id),
-        ),
-        subscriptionIds,
-        ...(zone ? { filter: { type: 'Simple' as const, parameters: { zones: [zone] } } } : {}),
-      });
+    const filter = zone ? { type: 'Simple' as const, parameters: { zones: [zone] } } : undefined;
+    for (const selector of selectorsOf('vmss', scaleSets, boundedName(['vmss', branch]), filter)) {
+      entry.selectors.push(selector);
       actions.push({
         type: 'continuous',
         name: VMSS_SHUTDOWN,
         duration,
-        selectorId: id,
+        selectorId: selector.id,
         parameters: [{ key: 'abruptShutdown', value: 'true' }],
       });
     }
     if (caches.length > 0) {
-      const id = boundedName(['redis', branch]);
-      entry.selectors.push({
-        type: 'Query',
-        id,
-        queryString: query(
-          'microsoft.cache/redis',
-          caches.map((t) => t.id),
-        ),
-        subscriptionIds,
-      });
-      actions.push({
-        type: 'discrete',
-        name: REDIS_REBOOT,
-        selectorId: id,
-        parameters: [{ key: 'rebootType', value: 'AllNodes' }],
-      });
+      for (const selector of selectorsOf(
+        'redis',
+        caches,
+        boundedName(['redis', branch]),
+        undefined,
+      )) {
+        entry.selectors.push(selector);
+        actions.push({
+          type: 'discrete',
+          name: REDIS_REBOOT,
+          selectorId: selector.id,
+          parameters: [{ key: 'rebootType', value: 'AllNodes' }],
+        });
+      }
       notes.push(
         `Chaos Studio reboots ${caches.map((c) => c.id).join(', ')} (all nodes) rather than holding them down for ${duration}`,
       );
@@ -138,10 +208,10 @@ export function renderAzure(plan: ExperimentPlan, options: ChaosOptions): Render
   for (const fault of plan.faults) {
     switch (fault.kind) {
       case 'zone': {
-        const number = fault.zone.location;
-        if (number === undefined || !AZURE_ZONE.test(number)) {
+        const number = AZURE_ZONE.exec(fault.zone.location ?? '')?.[1];
+        if (number === undefined) {
           notes.push(
-            `zone ${fault.zone.id} needs its Azure zone number ("1", "2" or "3") as its location, not ${JSON.stringify(number ?? '')}`,
+            `zone ${fault.zone.id} needs its Azure zone number ("1", "2" or "3", or "<region>-1") as its location, not ${JSON.stringify(fault.zone.location ?? '')}`,
           );
           break;
         }
@@ -185,16 +255,16 @@ export function renderAzure(plan: ExperimentPlan, options: ChaosOptions): Render
         break;
     }
   }
-  const files = [...perRegion.values()]
-    .filter((e) => e.branches.length > 0)
-    .map(({ region, selectors, branches }) => {
-      const experiment: AzureExperiment = {
-        location: region.location ?? region.id,
-        identity: { type: 'SystemAssigned' },
-        tags: { 'nines:scenario': plan.scenario.id, 'nines:variant': plan.variant.id },
-        properties: { selectors, steps: [{ name: plan.scenario.id, branches }] },
-      };
-      return { path: `azure-${region.id}.json`, text: `${JSON.stringify(experiment, null, 2)}\n` };
-    });
-  return { files, notes };
+  const written = [...perRegion.values()].filter((e) => e.branches.length > 0);
+  const files = written.map(({ region, selectors, branches }) => {
+    const experiment: AzureExperiment = {
+      location: region.location ?? region.id,
+      identity: { type: 'SystemAssigned' },
+      tags: { 'nines:scenario': plan.scenario.id, 'nines:variant': plan.variant.id },
+      properties: { selectors, steps: [{ name: plan.scenario.id, branches }] },
+    };
+    return { path: `azure-${region.id}.json`, text: `${JSON.stringify(experiment, null, 2)}\n` };
+  });
+  const actions = written.flatMap((e) => e.branches.flatMap((b) => b.actions.map((a) => a.name)));
+  return { files, notes, actions };
 }

@@ -12,11 +12,17 @@ import type { ExperimentPlan, RenderedExperiment } from './types';
 
 const API_VERSION = 'chaos-mesh.org/v1alpha1';
 
+/** A Chaos Mesh object as written: its kind and its spec's action are what the plan lists. */
+type ChaosObject = Record<string, unknown> & {
+  readonly kind: 'PodChaos' | 'NetworkChaos';
+  readonly spec: Record<string, unknown> & { readonly action: string };
+};
+
 /** The Chaos Mesh objects of one experiment plan, in one YAML file. */
 export function renderChaosMesh(plan: ExperimentPlan): RenderedExperiment {
   const duration = goDuration(plan.duration.seconds);
   const notes: string[] = [];
-  const objects: unknown[] = [];
+  const objects: ChaosObject[] = [];
   const metadata = (suffix: string) => ({
     name: objectName(['nines', plan.scenario.id, suffix]),
     annotations: { 'nines.io/scenario': plan.scenario.id, 'nines.io/variant': plan.variant.id },
@@ -70,5 +76,6 @@ export function renderChaosMesh(plan: ExperimentPlan): RenderedExperiment {
   return {
     files: objects.length > 0 ? [{ path: 'chaos-mesh.yaml', text: yamlDocuments(objects) }] : [],
     notes,
+    actions: objects.map((o) => `${o.kind} ${o.spec.action}`),
   };
 }

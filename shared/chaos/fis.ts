@@ -14,14 +14,17 @@
  */
 import type { ModelNode, RegionNode, Variant, ZoneNode } from '../model/types';
 import { isoDuration } from './duration';
+import { boundedName } from './guard-rails';
 import {
-  boundedName,
-  fisStopConditions,
-  FIS_DESCRIPTION_MAX,
-  ROLE_PLACEHOLDER,
-  type FisStopCondition,
-} from './guard-rails';
+  addAction,
+  newDraft,
+  templates,
+  type Draft,
+  type FisTemplate,
+  type Selection,
+} from './fis-template';
 import { regionOf, tiersIn } from './plan';
+import { stateIndex, type StateIndex } from './state';
 import {
   NODE_TAG,
   type ChaosOptions,
@@ -30,79 +33,34 @@ import {
   type RenderedExperiment,
 } from './types';
 
-/** Every FIS action id the export may write (checked against `aws fis list-actions`). */
-export const FIS_ACTION_IDS = [
-  'aws:ec2:stop-instances',
-  'aws:ec2:asg-insufficient-instance-capacity-error',
-  'aws:network:disrupt-connectivity',
-  'aws:elasticache:replicationgroup-interrupt-az-power',
-  'aws:network:route-table-disrupt-cross-region-connectivity',
-  'aws:network:transit-gateway-disrupt-cross-region-connectivity',
-] as const;
-type FisActionId = (typeof FIS_ACTION_IDS)[number];
-
-/**
- * Most actions one template holds before the export splits it (FIS quota "Actions per
- * experiment template"; adjustable in Service Quotas, so a split rather than a refusal).
- */
-export const FIS_MAX_ACTIONS = 20;
-
 /** Datastore engines AWS runs as ElastiCache replication groups. */
 const ELASTICACHE_ENGINES = new Set(['redis', 'valkey', 'memcached']);
-
-export interface FisTarget {
-  readonly resourceType: string;
-  readonly resourceTags: Record<string, string>;
-  readonly filters?: readonly { readonly path: string; readonly values: readonly string[] }[];
-  readonly selectionMode: string;
-  readonly parameters?: Record<string, string>;
-}
-
-export interface FisAction {
-  readonly actionId: FisActionId;
-  readonly description: string;
-  readonly parameters: Record<string, string>;
-  readonly targets: Record<string, string>;
-}
-
-/** A CreateExperimentTemplate request body (without `clientToken`, which the CLI adds). */
-export interface FisTemplate {
-  readonly description: string;
-  readonly roleArn: string;
-  readonly targets: Record<string, FisTarget>;
-  readonly actions: Record<string, FisAction>;
-  readonly stopConditions: readonly FisStopCondition[];
-  readonly experimentOptions: {
-    readonly accountTargeting: 'single-account';
-    readonly emptyTargetResolutionMode: 'skip';
-  };
-  readonly tags: Record<string, string>;
-}
-
-/** Targets and actions gathered for one template, before it is written. */
-interface Draft {
-  readonly targets: Map<string, FisTarget>;
-  readonly actions: Map<string, FisAction>;
-}
-
-const newDraft = (): Draft => ({ targets: new Map(), actions: new Map() });
 
 function isElastiCache(node: ModelNode): boolean {
   return node.kind === 'datastore' && ELASTICACHE_ENGINES.has(node.engine?.toLowerCase() ?? '');
 }
 
-const tagged = (id: string): Record<string, string> => ({ [NODE_TAG]: id });
+/**
+ * Where targets come from: with a state (`--target-by state`), the ARNs it gives, else the tag
+ * `nines:node=<owner>`; a target the state gives no ARN for keeps the tag, and a note says so.
+ */
+interface Targeting {
+  select(resourceType: string, owner: string, arns: (state: StateIndex) => string[]): Selection;
+}
 
-function addAction(
-  draft: Draft,
-  name: string,
-  action: Omit<FisAction, 'targets'>,
-  role: string,
-  targetName: string,
-  target: FisTarget,
-): void {
-  draft.targets.set(targetName, target);
-  draft.actions.set(name, { ...action, targets: { [role]: targetName } });
+function targeting(options: ChaosOptions, notes: string[]): Targeting {
+  const index = options.state ? stateIndex(options.state.resources) : undefined;
+  return {
+    select(resourceType, owner, arns) {
+      const tags = { resourceTags: { [NODE_TAG]: owner } };
+      if (!index) return tags;
+      const found = arns(index);
+      if (found.length > 0) return { resourceArns: found };
+      const note = `${options.state?.file ?? 'the state'} has no ARN for the ${resourceType} target of ${owner}: it selects by the tag ${NODE_TAG}=${owner}`;
+      if (!notes.includes(note)) notes.push(note);
+      return tags;
+    },
+  };
 }
 
 /** Actions that take a zone down (AZ Power Interruption's subset for the modelled tiers). */
@@ -113,6 +71,7 @@ function zoneActions(
   zone: ZoneNode,
   duration: string,
   notes: string[],
+  where: Targeting,
 ): void {
   const az = zone.location;
   if (az === undefined) {
@@ -135,7 +94,9 @@ function zoneActions(
         boundedName(['Cache', tier.id, zone.id]),
         {
           resourceType: 'aws:elasticache:replicationgroup',
-          resourceTags: tagged(tier.id),
+          ...where.select('aws:elasticache:replicationgroup', tier.id, (s) =>
+            s.nodeArns(tier, 'aws:elasticache:replicationgroup'),
+          ),
           selectionMode: 'ALL',
           parameters: { availabilityZoneIdentifier: az },
         },
@@ -157,7 +118,7 @@ function zoneActions(
       boundedName(['Instances', tier.id, zone.id]),
       {
         resourceType: 'aws:ec2:instance',
-        resourceTags: tagged(tier.id),
+        ...where.select('aws:ec2:instance', tier.id, (s) => s.nodeArns(tier, 'aws:ec2:instance')),
         filters: [
           { path: 'State.Name', values: ['running'] },
           { path: 'Placement.AvailabilityZone', values: [az] },
@@ -178,7 +139,9 @@ function zoneActions(
         boundedName(['ASG', tier.id]),
         {
           resourceType: 'aws:ec2:autoscaling-group',
-          resourceTags: tagged(tier.id),
+          ...where.select('aws:ec2:autoscaling-group', tier.id, (s) =>
+            s.nodeArns(tier, 'aws:ec2:autoscaling-group'),
+          ),
           selectionMode: 'ALL',
         },
       );
@@ -194,7 +157,11 @@ function zoneActions(
     },
     'Subnets',
     boundedName(['Subnets', zone.id]),
-    { resourceType: 'aws:ec2:subnet', resourceTags: tagged(zone.id), selectionMode: 'ALL' },
+    {
+      resourceType: 'aws:ec2:subnet',
+      ...where.select('aws:ec2:subnet', zone.id, (s) => (az ? s.zoneSubnets(az) : [])),
+      selectionMode: 'ALL',
+    },
   );
 }
 
@@ -206,6 +173,7 @@ function componentActions(
   count: 'ALL' | 'COUNT(1)',
   duration: string,
   notes: string[],
+  where: Targeting,
 ): boolean {
   if (isElastiCache(node)) {
     const zone = variant.nodes.find(
@@ -217,7 +185,15 @@ function componentActions(
       );
       return false;
     }
-    zoneActions(draft, variant, regionOf(variant, node) as RegionNode, zone, duration, notes);
+    zoneActions(
+      draft,
+      variant,
+      regionOf(variant, node) as RegionNode,
+      zone,
+      duration,
+      notes,
+      where,
+    );
     return true;
   }
   if (node.kind !== 'service' && node.kind !== 'queue' && node.kind !== 'datastore') {
@@ -239,7 +215,7 @@ function componentActions(
     boundedName(['Instances', node.id]),
     {
       resourceType: 'aws:ec2:instance',
-      resourceTags: tagged(node.id),
+      ...where.select('aws:ec2:instance', node.id, (s) => s.nodeArns(node, 'aws:ec2:instance')),
       filters: [{ path: 'State.Name', values: ['running'] }],
       selectionMode: count,
     },
@@ -253,11 +229,24 @@ function partitionSide(
   to: RegionNode,
   zones: readonly ZoneNode[],
   duration: string,
+  where: Targeting,
 ): Draft {
   const draft = newDraft();
   const destination = to.location as string;
-  const subnetOwners = zones.length > 0 ? zones.map((z) => z.id) : [from.id];
-  for (const owner of subnetOwners) {
+  const subnetOwners =
+    zones.length > 0
+      ? zones.map((z) => ({
+          id: z.id,
+          arns: (s: StateIndex) => (z.location ? s.zoneSubnets(z.location) : []),
+        }))
+      : [
+          {
+            id: from.id,
+            arns: (s: StateIndex) =>
+              from.location ? s.regionArns(from.location, 'aws:ec2:subnet') : [],
+          },
+        ];
+  for (const { id: owner, arns } of subnetOwners) {
     addAction(
       draft,
       boundedName(['Disrupt-Routes', owner, 'to', to.id]),
@@ -268,7 +257,11 @@ function partitionSide(
       },
       'Subnets',
       boundedName(['Subnets', owner]),
-      { resourceType: 'aws:ec2:subnet', resourceTags: tagged(owner), selectionMode: 'ALL' },
+      {
+        resourceType: 'aws:ec2:subnet',
+        ...where.select('aws:ec2:subnet', owner, arns),
+        selectionMode: 'ALL',
+      },
     );
   }
   addAction(
@@ -283,7 +276,9 @@ function partitionSide(
     boundedName(['Transit-Gateway', from.id]),
     {
       resourceType: 'aws:ec2:transit-gateway',
-      resourceTags: tagged(from.id),
+      ...where.select('aws:ec2:transit-gateway', from.id, (s) =>
+        from.location ? s.regionArns(from.location, 'aws:ec2:transit-gateway') : [],
+      ),
       selectionMode: 'ALL',
     },
   );
@@ -304,46 +299,15 @@ function replicationAcross(variant: Variant, a: RegionNode, b: RegionNode): stri
     })
     .map(
       (e) =>
-        `replication ${e.from} → ${e.to} is not interrupted by these templates (FIS pauses only S3, DynamoDB global table and MemoryDB multi-Region replication); the prediction assumes it is cut`,
+        `replication from ${e.from} to ${e.to} is not interrupted by these templates (FIS pauses only S3, DynamoDB global table and MemoryDB multi-Region replication); the prediction assumes it is cut`,
     );
-}
-
-/** The template a draft becomes, split into parts of at most {@link FIS_MAX_ACTIONS} actions. */
-function templates(
-  plan: ExperimentPlan,
-  draft: Draft,
-  what: string,
-  tags: Record<string, string>,
-  options: ChaosOptions,
-): FisTemplate[] {
-  const names = [...draft.actions.keys()];
-  const parts: string[][] = [];
-  for (let i = 0; i < names.length; i += FIS_MAX_ACTIONS)
-    parts.push(names.slice(i, i + FIS_MAX_ACTIONS));
-  return parts.map((part, index) => {
-    const actions = Object.fromEntries(
-      part.map((name) => [name, draft.actions.get(name) as FisAction]),
-    );
-    const used = new Set(part.flatMap((name) => Object.values(actions[name]?.targets ?? {})));
-    const targets = Object.fromEntries([...draft.targets].filter(([name]) => used.has(name)));
-    const partText = parts.length > 1 ? ` (part ${index + 1} of ${parts.length})` : '';
-    const description = `nines ${plan.scenario.id} on ${plan.variant.id}: ${what}${partText}`;
-    return {
-      description: description.slice(0, FIS_DESCRIPTION_MAX),
-      roleArn: options.roleArn ?? ROLE_PLACEHOLDER,
-      targets,
-      actions,
-      stopConditions: fisStopConditions(options),
-      experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'skip' },
-      tags: { 'nines:scenario': plan.scenario.id, 'nines:variant': plan.variant.id, ...tags },
-    };
-  });
 }
 
 /** The FIS templates of one experiment plan, one file each, and what they leave out. */
 export function renderFis(plan: ExperimentPlan, options: ChaosOptions): RenderedExperiment {
   const duration = isoDuration(plan.duration.seconds);
   const notes: string[] = [];
+  const where = targeting(options, notes);
   const byRegion = new Map<string, { region: RegionNode; draft: Draft }>();
   const draftFor = (region: RegionNode): Draft => {
     const entry = byRegion.get(region.id) ?? { region, draft: newDraft() };
@@ -362,6 +326,7 @@ export function renderFis(plan: ExperimentPlan, options: ChaosOptions): Rendered
           fault.zone,
           duration,
           notes,
+          where,
         );
         break;
       case 'region': {
@@ -371,11 +336,11 @@ export function renderFis(plan: ExperimentPlan, options: ChaosOptions): Rendered
         const draft = draftFor(fault.region);
         if (fault.zones.length === 0) {
           for (const tier of tiersIn(plan.variant, fault.region)) {
-            componentActions(draft, plan.variant, tier, 'ALL', duration, notes);
+            componentActions(draft, plan.variant, tier, 'ALL', duration, notes, where);
           }
         }
         for (const zone of fault.zones)
-          zoneActions(draft, plan.variant, fault.region, zone, duration, notes);
+          zoneActions(draft, plan.variant, fault.region, zone, duration, notes, where);
         break;
       }
       case 'component':
@@ -387,7 +352,7 @@ export function renderFis(plan: ExperimentPlan, options: ChaosOptions): Rendered
         }
         const count = fault.kind === 'instance' ? 'COUNT(1)' : 'ALL';
         const draft = newDraft();
-        if (componentActions(draft, plan.variant, fault.node, count, duration, notes)) {
+        if (componentActions(draft, plan.variant, fault.node, count, duration, notes, where)) {
           const into = draftFor(region);
           for (const [k, v] of draft.targets) into.targets.set(k, v);
           for (const [k, v] of draft.actions) into.actions.set(k, v);
@@ -423,7 +388,7 @@ export function renderFis(plan: ExperimentPlan, options: ChaosOptions): Rendered
       const zones = plan.variant.nodes.filter(
         (n): n is ZoneNode => n.kind === 'zone' && n.parent === from.id,
       );
-      const draft = partitionSide(from, to, zones, duration);
+      const draft = partitionSide(from, to, zones, duration, where);
       const what = `${plan.scenario.name} — side ${from.id}: block ${from.location ?? from.id} → ${to.location}; create in ${from.location ?? from.id}`;
       templates(plan, draft, what, { 'nines:side': from.id }, options).forEach((template, i, all) =>
         files.push({
@@ -439,5 +404,8 @@ export function renderFis(plan: ExperimentPlan, options: ChaosOptions): Rendered
       text: `${JSON.stringify(template, null, 2)}\n`,
     })),
     notes,
+    actions: files.flatMap(({ template }) =>
+      Object.values(template.actions).map((a) => a.actionId),
+    ),
   };
 }

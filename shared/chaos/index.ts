@@ -4,10 +4,13 @@
  * prediction beside it as `hypothesis.json`; scenarios that are not faults become runbook steps.
  * The door of shared/chaos/: code outside imports only this file.
  */
-export { exportChaos } from './export';
-export { CHAOS_TARGETS, NODE_LABEL, NODE_TAG } from './types';
-export type { ChaosExport, ChaosFile, ChaosOptions, ChaosTarget } from './types';
-export { FIS_ACTION_IDS, FIS_MAX_ACTIONS } from './fis';
+export { chaosTargetFor, exportChaos } from './export';
+export { predictionText } from './hypothesis';
+export { chaosArchive } from './archive';
+export type { ChaosState, StateResource } from './state';
+export { CHAOS_TARGET_NAMES, CHAOS_TARGETS, NODE_LABEL, NODE_TAG } from './types';
+export type { ChaosExport, ChaosFile, ChaosOptions, ChaosTarget, ExportedScenario } from './types';
+export { FIS_ACTION_IDS, FIS_MAX_ACTIONS, FIS_TARGET_QUOTAS } from './fis-template';
 export { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from './duration';
 export { ROLE_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER } from './guard-rails';
 export { checkRun, parseChaosResults, RESULTS_FORMAT } from './check-run';

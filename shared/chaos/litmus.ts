@@ -18,7 +18,6 @@ type Env = { name: string; value: string }[];
 export function renderLitmus(plan: ExperimentPlan): RenderedExperiment {
   const duration = String(plan.duration.seconds);
   const notes: string[] = [];
-  const engines: unknown[] = [];
   const engine = (name: string, tier: string, experiment: string, env: Env) => ({
     apiVersion: API_VERSION,
     kind: 'ChaosEngine',
@@ -33,6 +32,7 @@ export function renderLitmus(plan: ExperimentPlan): RenderedExperiment {
       experiments: [{ name: experiment, spec: { components: { env } } }],
     },
   });
+  const engines: ReturnType<typeof engine>[] = [];
   for (const fault of plan.faults) {
     if (fault.kind === 'partition') {
       for (const from of tiersIn(plan.variant, fault.a)) {
@@ -70,5 +70,6 @@ export function renderLitmus(plan: ExperimentPlan): RenderedExperiment {
   return {
     files: engines.length > 0 ? [{ path: 'litmus.yaml', text: yamlDocuments(engines) }] : [],
     notes,
+    actions: engines.map((e) => e.spec.experiments[0]?.name ?? ''),
   };
 }

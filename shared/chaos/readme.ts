@@ -4,12 +4,13 @@
  * are not faults, and what was left out.
  */
 import type { NinesDocument } from '../model/types';
-import { formatDuration, formatShare } from '../text';
 import { isoDuration } from './duration';
+import { predictionText } from './hypothesis';
 import { ROLE_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER } from './guard-rails';
 import { labelValue } from './kubernetes';
 import { tiersIn } from './plan';
 import {
+  CHAOS_TARGET_NAMES,
   NODE_LABEL,
   NODE_TAG,
   type ChaosOptions,
@@ -25,30 +26,22 @@ export interface ReadmeExperiment {
   readonly notes: readonly string[];
 }
 
+/** A scenario the README lists as a runbook entry, with the folder of its hypothesis. */
+export interface ReadmeRunbook {
+  readonly plan: RunbookPlan;
+  readonly folder: string;
+}
+
+/** The heading of a runbook entry: `Traffic shift (aa2/traffic-shift/)`. */
+export function runbookTitle(plan: RunbookPlan, folder: string): string {
+  return `${plan.scenario.name} (${folder}/)`;
+}
+
 /** A scenario the README lists as not exported, with why. */
 export interface ReadmeLeftOut {
   readonly variantId: string;
   readonly scenarioId: string;
   readonly reason: string;
-}
-
-const TARGET_NAMES = {
-  fis: 'AWS Fault Injection Service',
-  azure: 'Azure Chaos Studio',
-  'chaos-mesh': 'Chaos Mesh',
-  litmus: 'LitmusChaos',
-} as const;
-
-function prediction(plan: ExperimentPlan): string {
-  const r = plan.result;
-  const time = (x: number | null) => (x === null ? 'never' : formatDuration(x));
-  const status =
-    r.status === 'full'
-      ? 'full service'
-      : r.status === 'degraded'
-        ? `degraded (${formatShare(r.servedShare)} served)`
-        : 'service down';
-  return `${status}; RTO ${time(r.rtoSeconds)}; RPO ${time(r.rpoSeconds)}`;
 }
 
 /** The ids that need a tag (cloud) or label (Kubernetes), with what carries it. */
@@ -101,20 +94,24 @@ export function readmeText(
   doc: NinesDocument,
   options: ChaosOptions,
   experiments: readonly ReadmeExperiment[],
-  runbooks: readonly RunbookPlan[],
+  runbooks: readonly ReadmeRunbook[],
   leftOut: readonly ReadmeLeftOut[],
 ): string {
   const kube = options.target === 'chaos-mesh' || options.target === 'litmus';
   const lines = [
     `# Chaos experiments for ${doc.name}`,
     '',
-    `Written by \`nines export-chaos --target ${options.target}\` for ${TARGET_NAMES[options.target]}. Each folder \`VARIANT/SCENARIO/\` holds the experiment and \`hypothesis.json\`: the model's prediction for that scenario exactly as \`nines evaluate --json\` reports it (status, served share, RTO and RPO with their parts). Run the experiment, measure, and compare with the hypothesis.`,
+    `Written by \`nines export-chaos --target ${options.target}\` for ${CHAOS_TARGET_NAMES[options.target]}. Each folder \`VARIANT/SCENARIO/\` holds the experiment and \`hypothesis.json\`: the model's prediction for that scenario exactly as \`nines evaluate --json\` reports it (status, served share, RTO and RPO with their parts). Run the experiment, measure, and compare with the hypothesis.`,
     '',
     '## Before you run',
     '',
     kube
       ? `Label the pods of each tier with \`${NODE_LABEL}\` (a \`:\` in an id becomes \`_\`):`
-      : `Tag these resources with \`${NODE_TAG}\` (the experiments find their targets by this tag; nothing untagged is touched):`,
+      : options.state
+        ? options.target === 'azure'
+          ? `The selectors name the scale sets and caches of \`${options.state.file}\` by resource id (\`List\` selectors, from the Terraform addresses the importer recorded in each node's notes). A tier the state gives no id for is selected by the tag \`${NODE_TAG}\` instead, as its experiment's notes say; tag those resources (nothing untagged is touched):`
+          : `The targets name the resources of \`${options.state.file}\` by ARN (\`resourceArns\`, from the Terraform addresses the importer recorded in each node's notes, the subnets of each zone and the transit gateways of each Region). A target the state gives no ARN for selects by the tag \`${NODE_TAG}\` instead, as its experiment's notes say; tag those resources (nothing untagged is touched):`
+        : `Tag these resources with \`${NODE_TAG}\` (the experiments find their targets by this tag; nothing untagged is touched):`,
     '',
     `| ${kube ? 'Label' : 'Tag'} | On |`,
     '| --- | --- |',
@@ -131,6 +128,9 @@ export function readmeText(
         : `- **Stop conditions**: ${options.stopAlarms.map((a) => `\`${a}\``).join(', ')}.`,
       '- Create each template in the Region its description names: `aws fis create-experiment-template --cli-input-json file://FILE --region REGION`.',
       '- Targets with no tagged resources are skipped (`emptyTargetResolutionMode: skip`).',
+      options.state
+        ? '- Quotas: a network action targets at most 5 subnets (`aws:network:disrupt-connectivity`), 6 subnets (route-table cross-Region disruption) or 5 transit gateways by default; longer ARN lists are split over `-part-N` templates, each within them. Run the parts together.'
+        : '- Quotas: a network action targets at most 5 subnets (`aws:network:disrupt-connectivity`), 6 subnets (route-table cross-Region disruption) or 5 transit gateways by default (Service Quotas L-1F59732D, L-100E963F, L-2CF2B517). A tag that selects more fails the experiment: raise the quota, or export with `--target-by state`, which splits the ARNs over templates within it.',
       '',
     );
   }
@@ -160,7 +160,7 @@ export function readmeText(
       `### ${e.plan.scenario.name} (\`${e.folder}/\`)`,
       '',
       `- Files: ${e.files.map((f) => `\`${f}\``).join(', ')}, \`hypothesis.json\`.`,
-      `- Predicted: ${prediction(e.plan)}.`,
+      `- Predicted: ${predictionText(e.plan.result)}.`,
       `- Duration: ${isoDuration(e.plan.duration.seconds)}, from ${e.plan.duration.source}${e.plan.duration.capped ? ', cut to the 12 h the service allows' : ''}.`,
       ...e.notes.map((n) => `- Note: ${n}.`),
       '',
@@ -168,11 +168,11 @@ export function readmeText(
   }
   lines.push('## Runbook: scenarios that are not injected faults', '');
   if (runbooks.length === 0) lines.push('None.', '');
-  for (const r of runbooks) {
+  for (const { plan: r, folder } of runbooks) {
     lines.push(
-      `### ${r.scenario.name} (\`${r.variant.id}/${r.scenario.id}/\`)`,
+      `### ${runbookTitle(r, folder)}`,
       '',
-      `**Warning: not an experiment** — ${r.reason}. The prediction is in \`hypothesis.json\`.`,
+      `**Warning: not an experiment** — ${r.reason}. The prediction is in \`hypothesis.json\`: ${predictionText(r.result)}.`,
       '',
       ...r.steps.map((s, i) => `${i + 1}. ${s}`),
       '',

@@ -1,10 +1,19 @@
 /** The shapes the chaos export passes between its parts and hands to its callers. */
 import type { ScenarioResult } from '../engine';
 import type { ModelNode, RegionNode, Scenario, Variant, ZoneNode } from '../model/types';
+import type { ChaosState } from './state';
 
 /** The fault-injection services the export writes for. */
 export const CHAOS_TARGETS = ['fis', 'azure', 'chaos-mesh', 'litmus'] as const;
 export type ChaosTarget = (typeof CHAOS_TARGETS)[number];
+
+/** Each target's service as a reader knows it. */
+export const CHAOS_TARGET_NAMES: Readonly<Record<ChaosTarget, string>> = {
+  fis: 'AWS Fault Injection Service',
+  azure: 'Azure Chaos Studio',
+  'chaos-mesh': 'Chaos Mesh',
+  litmus: 'LitmusChaos',
+};
 
 /** What the caller chooses; nothing here is ever a credential. */
 export interface ChaosOptions {
@@ -17,6 +26,11 @@ export interface ChaosOptions {
   readonly roleArn?: string;
   /** Azure subscription ids the Chaos Studio target queries search (`--subscription`). */
   readonly subscriptions: readonly string[];
+  /**
+   * A Terraform state to take FIS targets' ARNs from (`--target-by state`); targets select by
+   * tag without it.
+   */
+  readonly state?: ChaosState;
 }
 
 /** One thing a scenario forces down, resolved against the variant's nodes. */
@@ -79,12 +93,53 @@ export interface RenderedExperiment {
   readonly files: readonly ChaosFile[];
   /** What the experiment does not reproduce of the scenario, or needs from the person. */
   readonly notes: readonly string[];
+  /**
+   * One line per action written, in file order: the FIS action id, the Chaos Studio fault URN,
+   * `PodChaos pod-failure`, the Litmus experiment name.
+   */
+  readonly actions: readonly string[];
 }
+
+/**
+ * What the export did with one scenario of one variant: where its experiment and hypothesis are
+ * (paths relative to the output folder, `/`-separated, as `nines export-chaos` writes them), the
+ * README's runbook entry that replaces it, or why it was left out. The plan's test programme
+ * links each drill to its experiment with it.
+ */
+export type ExportedScenario =
+  | {
+      readonly kind: 'experiment';
+      readonly variantId: string;
+      readonly scenarioId: string;
+      /** The experiment's files, without `hypothesis.json`. */
+      readonly files: readonly string[];
+      readonly hypothesis: string;
+      /** Each kind of action once, with how many there are: `aws:ec2:stop-instances (× 2)`. */
+      readonly actions: readonly string[];
+      readonly notes: readonly string[];
+    }
+  | {
+      readonly kind: 'runbook';
+      readonly variantId: string;
+      readonly scenarioId: string;
+      /** The heading of the README's runbook entry for it. */
+      readonly entry: string;
+      readonly hypothesis: string;
+      readonly reason: string;
+    }
+  | {
+      readonly kind: 'left-out';
+      readonly variantId: string;
+      readonly scenarioId: string;
+      readonly reason: string;
+    };
 
 /** The whole export: files to write and warnings for standard error. */
 export interface ChaosExport {
   readonly files: readonly ChaosFile[];
   readonly warnings: readonly string[];
+  /** Each chosen scenario of each variant, in variant then document order. */
+  readonly scenarios: readonly ExportedScenario[];
 }
 
 /** Tag key on cloud resources that names the Nines node they belong to. */

@@ -52,6 +52,7 @@ const EXPORT_EXTENSIONS: Readonly<Record<string, { name: string; extensions: str
   'application/json': { name: 'JSON', extensions: ['json'] },
   'image/svg+xml': { name: 'SVG image', extensions: ['svg'] },
   'image/png': { name: 'PNG image', extensions: ['png'] },
+  'application/zip': { name: 'ZIP archive', extensions: ['zip'] },
 };
 
 const PROJECT_FILTER = { name: 'Nines plan', extensions: [DOCUMENT_EXTENSION.slice(1)] };

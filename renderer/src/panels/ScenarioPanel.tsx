@@ -1,5 +1,5 @@
-import { Plus, X } from 'lucide-react';
-import { useEffect } from 'react';
+import { FlaskConical, Plus, X } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { TIME_PART_LABELS, type Decomposition } from '../../../shared/engine';
 import type { Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
@@ -9,6 +9,7 @@ import { usePlanner, usePlannerStore } from '../store/context';
 import type { PlannerStore } from '../store/create-store';
 import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
+import { ChaosExportDialog } from './ChaosExportDialog';
 import { formatSurvival, ScenarioTime, scenarioStatus } from './ScenarioMatrix';
 import { formatDuration, formatShare } from '../../../shared/text';
 
@@ -119,6 +120,8 @@ export function ScenarioPanel() {
     s.whatIf?.scenario.id === s.activeScenarioId ? s.whatIf : null,
   );
   const store = usePlannerStore();
+  const document = usePlanner((s) => s.document);
+  const [isExporting, setExporting] = useState(false);
   useEffect(() => {
     if (scenarioId === null) return undefined;
     const onKey = (event: KeyboardEvent) => {
@@ -158,6 +161,27 @@ export function ScenarioPanel() {
               <Plus size={13} aria-hidden /> Keep as a scenario
             </button>
           </p>
+        )}
+        {!whatIf && document && (
+          <p className="scenario-panel__actions">
+            <button
+              type="button"
+              className="tool"
+              data-testid="export-chaos"
+              onClick={() => setExporting(true)}
+              title="Write this scenario, or every scenario, as experiments for a fault-injection service, each with the model's prediction"
+            >
+              <FlaskConical size={13} aria-hidden /> Export chaos experiments…
+            </button>
+          </p>
+        )}
+        {isExporting && document && (
+          <ChaosExportDialog
+            document={document}
+            variant={variant}
+            scenarioId={scenarioId}
+            onClose={() => setExporting(false)}
+          />
         )}
         {!result ? (
           <p className="panel__empty">Not evaluated yet.</p>

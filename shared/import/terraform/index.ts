@@ -7,6 +7,7 @@ export type { ImportResult } from './import';
 export { withLayout, IMPORT_CARD } from './layout';
 export type { RunLayout } from './layout';
 export { MAPPED_TYPES, READ_TYPES } from './registry';
+export { readShowJson } from './read';
 export type {
   Assumption,
   ImportOptions,
@@ -15,4 +16,5 @@ export type {
   InferredEdge,
   MappedEntry,
   SkippedType,
+  TfResource,
 } from './types';

@@ -17,6 +17,7 @@ import type { ScenarioResult } from '../../engine';
 import type { Scenario } from '../../model/types';
 import {
   bold,
+  code,
   heading,
   inline,
   paragraph,
@@ -26,6 +27,7 @@ import {
   type Run,
 } from '../document';
 import { blank } from './blanks';
+import { chaosDrillBlocks } from './chaos-drills';
 import { outcome } from './bia';
 import { labelOf, locationOf, routers, type PlanContext } from './context';
 import { NODE_DEFAULTS } from '../../model/defaults';
@@ -290,9 +292,12 @@ export function programmeBlocks(
       'The drills exercise the failures of the model. A drill passes when the measured interruption and data loss are within the RTO and RPO targets; a measured time that differs from the model’s is set in the model, and the plan regenerated.',
     ),
     drillTable(ctx, scenarios),
+    ...chaosDrillBlocks(ctx, scenarios),
     heading(2, 'Results log'),
     paragraph(
-      'One row per exercise held (CP-4: review the results and take corrective action); copy the rows for later ones.',
+      'One row per exercise held (CP-4: review the results and take corrective action); copy the rows for later ones. For a drill run as a chaos experiment, ',
+      code('nines check-run MODEL --results RESULTS.json'),
+      ' fills the measured columns: it compares each run’s measured interruption, data loss and served share with the experiment’s hypothesis and reports which predictions held, with the gaps.',
     ),
     resultsLog(ctx, exercises, scenarios),
     heading(2, 'After-action report'),

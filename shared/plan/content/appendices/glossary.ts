@@ -94,6 +94,11 @@ const ENTRIES: readonly Entry[] = [
     pattern: /\bfail(?:s|ing)? ?back\b/i,
   },
   {
+    term: 'FIS',
+    definition:
+      'AWS Fault Injection Service: runs experiment templates that inject faults (stopped instances, cut network paths) into AWS resources.',
+  },
+  {
     term: 'FIPS',
     definition:
       'Federal Information Processing Standards; FIPS 199 rates a system’s impact level (low, moderate, high).',
@@ -105,6 +110,10 @@ const ENTRIES: readonly Entry[] = [
     pattern: /\bhot site\b/i,
   },
   { term: 'HA', definition: 'High availability.' },
+  {
+    term: 'VMSS',
+    definition: 'Virtual machine scale set: a group of identical Azure virtual machines.',
+  },
   { term: 'ISA', definition: 'Interconnection security agreement.' },
   { term: 'ISCP', definition: 'Information system contingency plan (NIST SP 800-34).' },
   { term: 'ISO', definition: 'International Organization for Standardization.' },
