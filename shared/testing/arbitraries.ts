@@ -3,7 +3,8 @@
  * brute-force oracle counts them) over one or two regions with zones, k-of-n tiers placed
  * globally, in a region or in a zone, routers with k-of-n targets, cross-region dependencies,
  * and active-passive / active-active / synchronous datastore groups, automatic or manual; common
- * causes over regions and components, and beta factors on tiers.
+ * causes over regions and components, beta factors on tiers, and regional routers of several
+ * instances.
  */
 import fc from 'fast-check';
 import type { Edge, ModelNode, NinesDocument } from '../model/types';
@@ -108,10 +109,13 @@ export function smallModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
         const parent = places[c.place % places.length];
         const base = { id: ids[i] as string, availability: c.a, ...(parent ? { parent } : {}) };
         if (c.kind === 'router') {
+          // A router placed in a region or zone may run as instances of its own (a pair).
+          const pair = parent !== undefined && c.instances > 1;
           nodes.push({
             ...base,
             kind: 'router',
             ...(targets.length > 0 ? { minTargets: 1 + (c.k % targets.length) } : {}),
+            ...(pair ? { instances: c.instances, minHealthy: 1 + (c.k % c.instances) } : {}),
           });
         } else if (c.kind === 'external') {
           nodes.push({ ...base, kind: 'external' });

@@ -187,8 +187,13 @@ export function bruteForce(
       const parent = n.parent === undefined ? undefined : byId.get(n.parent);
       const zones = variant.nodes.filter((z) => z.kind === 'zone' && z.parent === region);
       const count = 'instances' in n ? (n.instances ?? 1) : 1;
-      // Only tiers spread over zones; other regional nodes span them (DESIGN.md placement).
-      const isTier = n.kind === 'service' || n.kind === 'datastore' || n.kind === 'queue';
+      // Tiers and routers of two or more instances spread over zones; other regional nodes
+      // span them (DESIGN.md placement, docs/model.md "Routers with instances").
+      const isTier =
+        n.kind === 'service' ||
+        n.kind === 'datastore' ||
+        n.kind === 'queue' ||
+        (n.kind === 'router' && count > 1);
       let working = 0;
       for (let i = 0; i < count; i++) {
         let ok = up(count > 1 ? `${id}#${i}` : id);

@@ -118,12 +118,24 @@ function FieldRow({
   );
 }
 
+/** A router's fields for running as instances of its own (a self-managed pair). */
+const ROUTER_INSTANCE_FIELDS: ReadonlySet<string> = new Set([
+  'instances',
+  'minHealthy',
+  'failoverSeconds',
+]);
+
 /**
  * Whether a field's row is shown: a router's DNS TTL only for a DNS router (or one whose file
- * gives a TTL anyway), since the router's kind sets it.
+ * gives a TTL anyway), since the router's kind sets it; a router's instances, needed count and
+ * address failover only for a router placed in a region or zone (a global one is refused them).
  */
 function isShown(node: ModelNode, key: string): boolean {
-  if (key !== 'dnsTtlSeconds' || node.kind !== 'router') return true;
+  if (node.kind !== 'router') return true;
+  if (ROUTER_INSTANCE_FIELDS.has(key)) {
+    return node.parent !== undefined || (node as Record<string, unknown>)[key] !== undefined;
+  }
+  if (key !== 'dnsTtlSeconds') return true;
   return routerKindOf(node) === 'dns' || (node.dnsTtlSeconds ?? 0) > 0;
 }
 

@@ -1,7 +1,7 @@
 import { Check, TriangleAlert, X } from 'lucide-react';
 import { useState } from 'react';
 import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
-import { commonCauseLabel, distinctNames } from '../../../shared/model/nodes';
+import { derivedEventLabel, distinctNames } from '../../../shared/model/nodes';
 import type { NinesDocument, Scenario, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { useAdvice } from '../hooks/useAdvice';
@@ -234,7 +234,7 @@ function eventName(
   byId: ReadonlyMap<string, { id: string; name?: string }>,
   variant: Variant,
 ): string {
-  const common = commonCauseLabel(variant, event, (id) => byId.get(id)?.name ?? id);
+  const common = derivedEventLabel(variant, event, (id) => byId.get(id)?.name ?? id);
   if (common !== undefined) return common;
   if (event.startsWith('link:')) {
     const [a = '', b = ''] = event.slice(5).split('|');

@@ -88,7 +88,39 @@ function parallelRouters(): NinesDocument {
   return doc;
 }
 
+/**
+ * The worked example with a self-managed load-balancer pair in each region (two instances over
+ * the region's two zones, one needed) between the DNS router and the region's service.
+ */
+function routerPairs(): NinesDocument {
+  const doc = workedExample();
+  const variant = doc.variants[0] as NinesDocument['variants'][number];
+  for (const r of ['r1', 'r2']) {
+    variant.nodes.push(
+      { id: `${r}-a`, kind: 'zone', parent: r, mtbfHours: 8760, mttrHours: 2 },
+      { id: `${r}-b`, kind: 'zone', parent: r, mtbfHours: 8760, mttrHours: 2 },
+      {
+        id: `lb-${r}`,
+        kind: 'router',
+        parent: r,
+        instances: 2,
+        minHealthy: 1,
+        mtbfHours: 2000,
+        mttrHours: 1,
+      },
+    );
+  }
+  variant.edges = [
+    { from: 'dns', to: 'lb-r1', kind: 'depends' },
+    { from: 'dns', to: 'lb-r2', kind: 'depends' },
+    { from: 'lb-r1', to: 'app-r1', kind: 'depends' },
+    { from: 'lb-r2', to: 'app-r2', kind: 'depends' },
+  ];
+  return doc;
+}
+
 const CASES: [string, NinesDocument, string][] = [
+  ['regional load-balancer pairs spread over zones', routerPairs(), 'v'],
   ['two DNS providers in parallel', parallelRouters(), 'v'],
   ['generated 3 regions with common causes and beta factors', withCommonCauses(3), 'gen'],
   ['DESIGN.md worked example', workedExample(), 'v'],
