@@ -85,7 +85,9 @@ describe('a regional router of two instances', () => {
       (1 / 1002) * (1 - qInstance) * (1 - qRegion) +
       (1 / 10005) * (1 - qInstance) * (1 - qZone);
     expect(Math.abs((term?.failuresPerYear as number) / (perHour * 8760) - 1)).toBeLessThan(1e-12);
-    const defaulted = only(lbModel({ instances: 2 })).transitions.find((t) => t.kind === 'failover');
+    const defaulted = only(lbModel({ instances: 2 })).transitions.find(
+      (t) => t.kind === 'failover',
+    );
     expect(defaulted?.seconds).toBe(3);
   });
 
