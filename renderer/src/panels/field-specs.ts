@@ -72,6 +72,8 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       f('betaFactor', 'Common-cause share (β)', 'probability'),
     ],
   },
+  // Shown by its own editor (InspectorMaintenance.tsx): window, windows a year, rolling.
+  { title: 'Planned maintenance', fields: [f('maintenance', 'Planned maintenance', 'text')] },
   {
     title: 'Routing',
     fields: [

@@ -463,15 +463,10 @@ class Builder {
     const { instances } = tierSize(node);
     if ((mode !== 'active-passive' && mode !== 'primary-replica') || instances < 2) return;
     if (node.autoFailover === false) return;
-    const failoverSeconds =
-      node.failoverSeconds ?? (NODE_DEFAULTS.datastore.failoverSeconds?.value as number);
-    this.failovers.push({
-      nodeIds: [node.id],
-      primaryExpr: this.and([this.instance(node, 0, instances), this.regionOfNode(node)]),
-      failoverSeconds,
-      transitionSeconds: failoverSeconds,
-      manual: false,
-    });
+    this.noteInstanceFailover(
+      node,
+      node.failoverSeconds ?? (NODE_DEFAULTS.datastore.failoverSeconds?.value as number),
+    );
   }
 
   /**
@@ -480,7 +475,11 @@ class Builder {
    */
   private noteRouterFailover(node: ModelNode): void {
     const failoverSeconds = routerFailoverSeconds(node);
-    if (failoverSeconds === undefined) return;
+    if (failoverSeconds !== undefined) this.noteInstanceFailover(node, failoverSeconds);
+  }
+
+  /** An automatic failover off `node`'s instance #0 (with its region) in `failoverSeconds`. */
+  private noteInstanceFailover(node: ModelNode, failoverSeconds: number): void {
     const { instances } = tierSize(node);
     this.failovers.push({
       nodeIds: [node.id],
