@@ -53,7 +53,6 @@ import {
   type DataStoreWatch,
 } from './watches';
 
-
 /** What one simulated year adds up to (hours are per year of 8,760 h). */
 export interface YearTally {
   /** Hours during which the service did not work. */
@@ -395,8 +394,6 @@ export class Machine {
       this.storeLosing[s] = losing;
     }
   }
-
-
 
   /** Share of all requests tier `t` refuses in the current state (capacity.ts). */
   private rateOfTier(t: number): number {

@@ -157,7 +157,9 @@ class Builder {
             regionEvent: t.regionEvent === undefined ? undefined : renumber(t.regionEvent),
             ...(t.maintenanceEvent === undefined
               ? {}
-              : { maintenance: { event: renumber(t.maintenanceEvent), rolling: t.rolling === true } }),
+              : {
+                  maintenance: { event: renumber(t.maintenanceEvent), rolling: t.rolling === true },
+                }),
             instances: t.instances.map((inst) => ({
               event: renumber(inst.event),
               zoneEvent: inst.zoneEvent === undefined ? undefined : renumber(inst.zoneEvent),
