@@ -80,6 +80,12 @@ function variantLines(v: VariantEvaluation): string[] {
     `  structural        ${percent(a.structural)}  ${minutes(a.structuralMinutesPerYear)}`,
     `  transitions       ${' '.repeat(12)}${minutes(a.transitionMinutesPerYear)}`,
     `  capacity          ${' '.repeat(12)}${minutes(a.capacityMinutesPerYear)}`,
+    ...(a.plannedMinutesPerYear > 0
+      ? [
+          `  planned           ${' '.repeat(12)}${minutes(a.plannedMinutesPerYear)}`,
+          `  without planned   ${percent(a.withoutPlannedDowntime.requestWeighted)}  ${minutes(a.withoutPlannedDowntime.downtimeMinutesPerYear)}`,
+        ]
+      : []),
     `  single points of failure: ${v.singlePointsOfFailure.join(', ') || 'none'}`,
     '  most probable cut sets:',
     ...v.cutSets

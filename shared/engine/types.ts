@@ -19,8 +19,11 @@ export interface EngineIssue {
 /** One basic event of the structure with its figures. */
 export interface EventInfo {
   readonly name: string;
-  /** `common-cause`: a variant's `cause:<id>` or a tier's beta-factor event `<id>#ccf`. */
-  readonly kind: 'region' | 'zone' | 'link' | 'component' | 'common-cause';
+  /**
+   * `common-cause`: a variant's `cause:<id>` or a tier's beta-factor event `<id>#ccf`;
+   * `maintenance`: a tier's planned maintenance windows `<id>#maint`.
+   */
+  readonly kind: 'region' | 'zone' | 'link' | 'component' | 'common-cause' | 'maintenance';
   /** Unavailability q = 1 − A = MTTR / (MTBF + MTTR), or 1 − the given availability. */
   readonly unavailability: number;
   /** Failure frequency 1 / (MTBF + MTTR), per hour; 0 when only an availability is given. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   LINK_DEFAULTS,
+  MAINTENANCE_DEFAULTS,
   MANUAL_FAILOVER_SECONDS,
   NODE_DEFAULTS,
   OPERATIONS_DEFAULTS,
@@ -20,6 +21,7 @@ describe('documented defaults', () => {
     ...Object.entries(LINK_DEFAULTS).map(([field, d]) => ['link', field, d] as const),
     ...Object.entries(TARGET_DEFAULTS).map(([field, d]) => ['targets', field, d] as const),
     ...Object.entries(OPERATIONS_DEFAULTS).map(([field, d]) => ['operations', field, d] as const),
+    ...Object.entries(MAINTENANCE_DEFAULTS).map(([field, d]) => ['maintenance', field, d] as const),
   ];
 
   it.each(rows)('%s.%s is in docs/model.md with its value and source', (kind, field, d) => {

@@ -89,6 +89,24 @@ export const NODE_DEFAULTS: Readonly<Record<NodeKind, DefaultTable>> = {
       value: false,
       source: 'Assumption: capacity is not checked unless asked.',
     },
+    instances: {
+      value: 1,
+      source:
+        'nines/1: a router is one managed service (a regional load balancer spans its ' +
+        "region's zones) unless it says it runs as instances of its own.",
+    },
+    minHealthy: {
+      value: 1,
+      source: 'Assumption: one instance holding the floating address carries the traffic.',
+    },
+    failoverSeconds: {
+      value: 3,
+      source:
+        'RFC 5798 (VRRP v3) §6.1: a backup takes over after Master_Down_Interval = 3 × ' +
+        'Advertisement_Interval + Skew_Time, with a default interval of 1 s (keepalived ' +
+        'advert_int 1): about 3 s. Moving a cloud elastic or secondary IP through the ' +
+        "provider's API takes longer: set it from your own drills.",
+    },
   },
   service: {
     instances: {
@@ -255,6 +273,24 @@ export const TARGET_DEFAULTS: DefaultTable = {
     source:
       'nines/1: a scenario counts as recovered when every request is served again; a partial ' +
       'service is not a recovered service (set e.g. 0.9 when 90 % is acceptable).',
+  },
+  excludePlannedDowntime: {
+    value: false,
+    source:
+      'Assumption: the target counts planned maintenance, since users feel it; set true when ' +
+      'the target is an SLA that excludes announced windows (e.g. Amazon RDS and ElastiCache ' +
+      'SLAs exclude scheduled maintenance). Both figures are always reported.',
+  },
+};
+
+/** Defaults of a tier's `maintenance` windows. */
+export const MAINTENANCE_DEFAULTS: DefaultTable = {
+  rolling: {
+    value: false,
+    source:
+      'Assumption: a window takes the whole node out unless it says it rolls one instance at a ' +
+      'time, as a single-node managed datastore is down for its weekly maintenance window ' +
+      '(Amazon RDS Single-AZ, ElastiCache without replicas).',
   },
 };
 

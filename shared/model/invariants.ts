@@ -5,6 +5,7 @@
 import type { ModelNode, NinesDocument, Variant } from './types';
 import { NODE_DEFAULTS } from './defaults';
 import { tierSize } from './nodes';
+import { formatCount, formatNumber } from '../text';
 
 /** One problem in a document, with the JSON path of the place it was found. */
 export interface Problem {
@@ -199,8 +200,30 @@ function checkNode(node: ModelNode, path: string, byId: Map<string, ModelNode>, 
       `a ${node.kind}'s parent must be a zone or a region, not a ${parent.kind}`,
     );
   }
-  if (node.kind === 'service' || node.kind === 'datastore' || node.kind === 'queue') {
+  if (node.kind === 'router' && node.parent === undefined) {
+    for (const field of ['instances', 'minHealthy', 'failoverSeconds'] as const) {
+      if (node[field] !== undefined) {
+        add(
+          `${path}.${field}`,
+          'only a router placed in a region or zone runs as instances of its own (a self-managed pair); a global router (DNS) is one service: put two routers behind a resolver-side router for redundant providers',
+        );
+      }
+    }
+  }
+  if (
+    node.kind === 'service' ||
+    node.kind === 'datastore' ||
+    node.kind === 'queue' ||
+    node.kind === 'router'
+  ) {
     const { instances, minHealthy } = tierSize(node);
+    const maintenance = 'maintenance' in node ? node.maintenance : undefined;
+    if (maintenance && (maintenance.windowMinutes / 60) * maintenance.perYear >= 8760) {
+      add(
+        `${path}.maintenance`,
+        `${formatCount(maintenance.perYear, 'window')} of ${formatNumber(maintenance.windowMinutes)} minutes a year add up to a year or more: the node would never work`,
+      );
+    }
     if (minHealthy > instances) {
       add(`${path}.minHealthy`, `must be at most instances (${minHealthy} > ${instances})`);
     }

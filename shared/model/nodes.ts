@@ -2,7 +2,7 @@
  * Small, pure questions about nodes that every consumer asks (engine, inspector, CLI),
  * answered once with the documented defaults of `defaults.ts`.
  */
-import { LINK_DEFAULTS, NODE_DEFAULTS } from './defaults';
+import { LINK_DEFAULTS, MAINTENANCE_DEFAULTS, NODE_DEFAULTS } from './defaults';
 import type { CommonCause, ModelNode, NodeKind, RegionLink, Variant } from './types';
 
 /** Kinds that contain other nodes on the canvas. */
@@ -63,10 +63,34 @@ export function tierSize(node: ModelNode): {
   instances: number;
   minHealthy: number;
 } {
-  if (node.kind === 'service' || node.kind === 'datastore' || node.kind === 'queue') {
+  if (
+    node.kind === 'service' ||
+    node.kind === 'datastore' ||
+    node.kind === 'queue' ||
+    node.kind === 'router'
+  ) {
     return { instances: node.instances ?? 1, minHealthy: node.minHealthy ?? 1 };
   }
   return { instances: 1, minHealthy: 1 };
+}
+
+/**
+ * True when `node`'s instances are spread over its region's zones round-robin (instance i in
+ * zone i mod z): a tier, and a router of two or more instances (a self-managed pair). A router of
+ * one instance placed in a region is a managed regional load balancer that spans the zones.
+ */
+export function spreadsOverZones(node: ModelNode): boolean {
+  return TIER_KINDS.has(node.kind) || (node.kind === 'router' && tierSize(node).instances > 1);
+}
+
+/**
+ * Seconds a router of two or more instances needs to move its floating address to another
+ * instance when the one holding it (instance #0) fails (`failoverSeconds`, default applied);
+ * undefined for any other node.
+ */
+export function routerFailoverSeconds(node: ModelNode): number | undefined {
+  if (node.kind !== 'router' || tierSize(node).instances < 2) return undefined;
+  return node.failoverSeconds ?? (NODE_DEFAULTS.router.failoverSeconds?.value as number);
 }
 
 /** Seconds a promoted datastore needs before it serves at full speed (`warmupSeconds`, default applied); 0 for other kinds. */
@@ -189,10 +213,11 @@ export function commonCauseFigure(cause: CommonCause): FailureFigure {
 }
 
 /**
- * A common-cause event as a reader sees it: `cause:<id>` by the cause's name, `<tier>#ccf` as
- * "<tier>, every instance at once" (`nameOf` names the tier); undefined for any other event.
+ * An event that is not a node, zone or link as a reader sees it: `cause:<id>` by the cause's
+ * name, `<tier>#ccf` as "<tier>, every instance at once", `<tier>#maint` as "<tier>, planned
+ * maintenance" (`nameOf` names the tier); undefined for any other event.
  */
-export function commonCauseLabel(
+export function derivedEventLabel(
   variant: Pick<Variant, 'commonCause'>,
   event: string,
   nameOf: (id: string) => string,
@@ -203,5 +228,43 @@ export function commonCauseLabel(
   }
   if (event.endsWith('#ccf'))
     return `${nameOf(event.slice(0, -'#ccf'.length))}, every instance at once`;
+  if (event.endsWith(MAINTENANCE_SUFFIX))
+    return `${nameOf(event.slice(0, -MAINTENANCE_SUFFIX.length))}, planned maintenance`;
   return undefined;
+}
+
+/** Hours in a year of 365 days: the year maintenance windows are counted over. */
+const HOURS_PER_YEAR = 8760;
+
+/** The suffix of a tier's maintenance event: `<tier>#maint`. */
+export const MAINTENANCE_SUFFIX = '#maint';
+
+/** A tier's planned maintenance as the engine reads it (docs/availability.md). */
+export interface MaintenanceFigure {
+  /** The window as an alternating renewal event: down `windowMinutes`, `perYear` times a year. */
+  readonly figure: FailureFigure;
+  /** True: one working instance at a time is out; false: the whole node. */
+  readonly rolling: boolean;
+}
+
+/**
+ * The planned maintenance of `node` (undefined without `maintenance`): one event per tier,
+ * down for each window of `windowMinutes`, `perYear` times a year, independently of failures
+ * and of other windows. As an alternating renewal process its mean time down is the window w
+ * and its cycle a year over the frequency f, so its unavailability is w × f / 8,760 h, its mean
+ * time up 8,760 / f − w hours. `rolling` defaults to false (`MAINTENANCE_DEFAULTS`).
+ */
+export function maintenanceOf(node: ModelNode): MaintenanceFigure | undefined {
+  const maintenance = 'maintenance' in node ? node.maintenance : undefined;
+  if (maintenance === undefined) return undefined;
+  const windowHours = maintenance.windowMinutes / 60;
+  const cycleHours = HOURS_PER_YEAR / maintenance.perYear;
+  return {
+    figure: {
+      availability: 1 - windowHours / cycleHours,
+      mtbfHours: cycleHours - windowHours,
+      mttrHours: windowHours,
+    },
+    rolling: maintenance.rolling ?? (MAINTENANCE_DEFAULTS.rolling?.value as boolean),
+  };
 }

@@ -11,6 +11,7 @@ import type {
   edgeSchema,
   externalSchema,
   linkSchema,
+  maintenanceSchema,
   nodeKinds,
   nodeSchema,
   objectStoreSchema,
@@ -57,3 +58,5 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 /** A common-cause event of a variant: fails every node it affects at once. */
 export type CommonCause = z.infer<typeof commonCauseSchema>;
 export type Operations = z.infer<typeof operationsSchema>;
+/** Planned maintenance windows of a tier. */
+export type Maintenance = z.infer<typeof maintenanceSchema>;

@@ -82,6 +82,20 @@ const nodeBase = {
   notes: text(4000).optional(),
 };
 
+/**
+ * Planned maintenance of a tier (docs/model.md "Planned maintenance"): `perYear` windows of
+ * `windowMinutes` each, taken as independent of failures and of each other; during a window the
+ * whole node is out, or, `rolling`, one of its working instances at a time.
+ */
+export const maintenanceSchema = z.strictObject({
+  /** Length of one window, minutes. */
+  windowMinutes: positive(),
+  /** Windows a year. */
+  perYear: positive(),
+  /** True: the window takes one instance at a time out (a rolling patch); false: the whole node. */
+  rolling: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
 /** Fields of a k-of-n tier: `instances` n, working while at least `minHealthy` k work. */
 const tierFields = {
   instances: count().optional(),
@@ -101,6 +115,8 @@ const tierFields = {
    * that fails every instance of the tier at once; the rest, (1 − β), fails one instance alone.
    */
   betaFactor: probability().optional(),
+  /** Planned maintenance windows: their length, how often, and whether they roll. */
+  maintenance: maintenanceSchema.optional(),
 };
 
 export const regionSchema = z.strictObject({
@@ -147,6 +163,15 @@ export const routerSchema = z.strictObject({
   routingPolicy: z
     .enum(dnsRoutingPolicies, { error: `must be one of ${dnsRoutingPolicies.join(', ')}` })
     .optional(),
+  /**
+   * A regional router run as instances of its own (a self-managed HAProxy or Envoy pair with a
+   * floating IP): n instances spread over its region's zones like a tier's, working while
+   * `minHealthy` of them work. Not on a global router (docs/model.md).
+   */
+  instances: count().optional(),
+  minHealthy: count().optional(),
+  /** Time for the floating address to move to another instance when the one holding it fails, s. */
+  failoverSeconds: nonNegative().optional(),
 });
 
 export const serviceSchema = z.strictObject({
@@ -367,6 +392,11 @@ export const targetsSchema = z.strictObject({
   downtimeCostPerHour: nonNegative().optional(),
   /** Share of the requests that must be served again for a scenario to count as recovered. */
   minServedShare: share().optional(),
+  /**
+   * True: the availability target is judged on the availability without planned maintenance (an
+   * SLA that excludes announced windows); false (default): with it, as users feel it.
+   */
+  excludePlannedDowntime: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 /** How long the people in a recovery take: added to every path that needs a person. */

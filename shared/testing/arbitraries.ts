@@ -3,7 +3,8 @@
  * brute-force oracle counts them) over one or two regions with zones, k-of-n tiers placed
  * globally, in a region or in a zone, routers with k-of-n targets, cross-region dependencies,
  * and active-passive / active-active / synchronous datastore groups, automatic or manual; common
- * causes over regions and components, and beta factors on tiers.
+ * causes over regions and components, beta factors on tiers, regional routers of several
+ * instances, and planned maintenance (whole-node or rolling) on tiers.
  */
 import fc from 'fast-check';
 import type { Edge, ModelNode, NinesDocument } from '../model/types';
@@ -32,6 +33,10 @@ const componentArb = fc.record({
   isPrimary: fc.boolean(),
   // A beta factor on a tier of two or more instances (docs/availability.md "Common causes").
   beta: fc.constantFrom(0, 0, 0, 0.1, 0.5, 0.9),
+  // Planned maintenance on a tier: none, whole-node windows or rolling ones.
+  maintenance: fc.constantFrom('none', 'none', 'none', 'whole', 'rolling'),
+  windowMinutes: fc.integer({ min: 30, max: 600 }),
+  perYear: fc.integer({ min: 1, max: 52 }),
 });
 
 const causeArb = fc.record({
@@ -70,10 +75,12 @@ export function countEvents(doc: NinesDocument): number {
   const betas = variant.nodes.filter(
     (n) => 'betaFactor' in n && (n.betaFactor ?? 0) > 0 && (n.instances ?? 1) > 1,
   ).length;
+  const maintained = variant.nodes.filter((n) => 'maintenance' in n && n.maintenance).length;
   return (
     (regions * (regions - 1)) / 2 +
     (variant.commonCause?.length ?? 0) +
     betas +
+    maintained +
     variant.nodes.reduce((sum, n) => sum + ('instances' in n ? (n.instances ?? 1) : 1), 0)
   );
 }
@@ -108,10 +115,13 @@ export function smallModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
         const parent = places[c.place % places.length];
         const base = { id: ids[i] as string, availability: c.a, ...(parent ? { parent } : {}) };
         if (c.kind === 'router') {
+          // A router placed in a region or zone may run as instances of its own (a pair).
+          const pair = parent !== undefined && c.instances > 1;
           nodes.push({
             ...base,
             kind: 'router',
             ...(targets.length > 0 ? { minTargets: 1 + (c.k % targets.length) } : {}),
+            ...(pair ? { instances: c.instances, minHealthy: 1 + (c.k % c.instances) } : {}),
           });
         } else if (c.kind === 'external') {
           nodes.push({ ...base, kind: 'external' });
@@ -120,6 +130,15 @@ export function smallModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
             instances: c.instances,
             minHealthy: 1 + (c.k % c.instances),
             ...(c.beta > 0 ? { betaFactor: c.beta } : {}),
+            ...(c.maintenance === 'none'
+              ? {}
+              : {
+                  maintenance: {
+                    windowMinutes: c.windowMinutes,
+                    perYear: c.perYear,
+                    rolling: c.maintenance === 'rolling',
+                  },
+                }),
           };
           if (c.kind === 'datastore') {
             nodes.push({
@@ -192,6 +211,7 @@ export function capacityModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
           capacityRps: fc.integer({ min: 100, max: 1000 }),
           share: fc.integer({ min: 0, max: 4 }),
           beta: fc.constantFrom(0, 0, 0.2),
+          maintenance: fc.constantFrom('none', 'none', 'whole', 'rolling'),
         }),
         { minLength: 2, maxLength: 3 },
       ),
@@ -219,6 +239,15 @@ export function capacityModelArb(maxEvents = 14): fc.Arbitrary<NinesDocument> {
           availability: r.appA,
           capacityRps: r.capacityRps,
           ...(r.beta > 0 ? { betaFactor: r.beta } : {}),
+          ...(r.maintenance === 'none'
+            ? {}
+            : {
+                maintenance: {
+                  windowMinutes: 240,
+                  perYear: 100,
+                  rolling: r.maintenance === 'rolling',
+                },
+              }),
         });
         edges.push({ from: 'dns', to: `app${i}`, kind: 'depends' });
         if (m.database !== 'none') edges.push({ from: `app${i}`, to: 'db', kind: 'depends' });

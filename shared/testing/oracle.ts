@@ -31,6 +31,16 @@ function oddsShare(q: number, share: number): number {
   return odds / (1 + odds);
 }
 
+/**
+ * The planned maintenance of a tier read straight from the node: the unavailability of its
+ * windows, w × f / 8,760 h, and whether they roll (default false); undefined without one.
+ */
+function maintenanceOfNode(n: ModelNode): { q: number; rolling: boolean } | undefined {
+  const m = 'maintenance' in n ? n.maintenance : undefined;
+  if (!m) return undefined;
+  return { q: ((m.windowMinutes / 60) * m.perYear) / 8760, rolling: m.rolling === true };
+}
+
 /** What enumeration gives for one variant. */
 export interface OracleResult {
   /** Event names in enumeration order. */
@@ -92,6 +102,8 @@ export function bruteForce(
   for (const n of variant.nodes) {
     const beta = betaOf(n);
     if (beta > 0) add(`${n.id}#ccf`, oddsShare(1 - nodeFailureFigure(n).availability, beta));
+    const maintenance = maintenanceOfNode(n);
+    if (maintenance) add(`${n.id}#maint`, maintenance.q);
   }
   for (let i = 0; i < regions.length; i++) {
     for (let j = i + 1; j < regions.length; j++) {
@@ -176,19 +188,31 @@ export function bruteForce(
       const causes = (variant.commonCause ?? []).filter(
         (c) => c.affects.includes(n.id) || (region !== undefined && c.affects.includes(region)),
       );
+      // A window that is not rolling takes the whole node out.
+      const wholeOut = maintenanceOfNode(n)?.rolling === false && !up(`${n.id}#maint`);
       return (
-        causes.every((c) => up(`cause:${c.id}`)) && (betaOf(n) === 0 || up(`${n.id}#ccf`))
+        causes.every((c) => up(`cause:${c.id}`)) &&
+        (betaOf(n) === 0 || up(`${n.id}#ccf`)) &&
+        !wholeOut
       );
     };
-    /** Working instances of `id` in this state (own events, zone, region). */
+    /**
+     * Working instances of `id` in this state (own events, zone, region), less the one a rolling
+     * maintenance window has taken out while it lasts.
+     */
     const workingCount = (id: string): number => {
       const n = byId.get(id) as ModelNode;
       const region = regionOf(n);
       const parent = n.parent === undefined ? undefined : byId.get(n.parent);
       const zones = variant.nodes.filter((z) => z.kind === 'zone' && z.parent === region);
       const count = 'instances' in n ? (n.instances ?? 1) : 1;
-      // Only tiers spread over zones; other regional nodes span them (DESIGN.md placement).
-      const isTier = n.kind === 'service' || n.kind === 'datastore' || n.kind === 'queue';
+      // Tiers and routers of two or more instances spread over zones; other regional nodes
+      // span them (DESIGN.md placement, docs/model.md "Routers with instances").
+      const isTier =
+        n.kind === 'service' ||
+        n.kind === 'datastore' ||
+        n.kind === 'queue' ||
+        (n.kind === 'router' && count > 1);
       let working = 0;
       for (let i = 0; i < count; i++) {
         let ok = up(count > 1 ? `${id}#${i}` : id);
@@ -197,7 +221,8 @@ export function bruteForce(
         else if (zones.length > 0 && isTier) ok &&= up((zones[i % zones.length] as ModelNode).id);
         if (ok) working++;
       }
-      return working;
+      const rollingOut = maintenanceOfNode(n)?.rolling === true && !up(`${id}#maint`);
+      return rollingOut ? Math.max(0, working - 1) : working;
     };
     return { works, reaches, workingCount };
   };

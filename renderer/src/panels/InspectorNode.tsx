@@ -6,7 +6,7 @@ import { Fragment, useMemo } from 'react';
 import { withDocumentPrices } from '../../../shared/catalog/price-book';
 import { nodeDefault } from '../../../shared/model/defaults';
 import { updateNodeField } from '../../../shared/model/ops/update-field';
-import type { ModelNode, Variant } from '../../../shared/model/types';
+import type { ModelNode, TierNode, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { KIND_META } from '../canvas/kind-meta';
 import { usePlanner, usePlannerStore } from '../store/context';
@@ -18,6 +18,7 @@ import { fieldGroupsFor, type FieldSpec, type FieldUnit } from './field-specs';
 import { PromotionFields } from './InspectorPromotion';
 import { fieldPicker } from './price-book-options';
 import { ROUTER_KINDS, routerKindOf, setRouterKind, type RouterKindChoice } from './router-kind';
+import { MaintenanceFields } from './InspectorMaintenance';
 import { useEdit } from './useEdit';
 import './scenarios.css';
 
@@ -39,25 +40,29 @@ export function NodeFields({ node, variant }: { node: ModelNode; variant: Varian
           </span>
         </span>
       </header>
-      {fieldGroupsFor(node.kind).map((group, i) => (
-        <Fragment key={group.title}>
-          <div className="field-group">
-            <h3 className="field-group__title">{group.title}</h3>
-            <dl className="fields">
-              {group.title === 'Routing' && <RouterKindField node={node} variant={variant} />}
-              {group.fields
-                .filter((field) => isShown(node, field.key))
-                .map((field) => (
-                  <FieldRow key={field.key} node={node} field={field} variant={variant} />
-                ))}
-            </dl>
-          </div>
-          {i === 0 && <Connections node={node} variant={variant} />}
-          {group.title === 'Data' && node.kind === 'datastore' && (
-            <PromotionFields node={node} variant={variant} />
-          )}
-        </Fragment>
-      ))}
+      {fieldGroupsFor(node.kind).map((group, i) =>
+        group.title === 'Planned maintenance' && isTier(node) ? (
+          <MaintenanceFields key={group.title} node={node} variant={variant} />
+        ) : (
+          <Fragment key={group.title}>
+            <div className="field-group">
+              <h3 className="field-group__title">{group.title}</h3>
+              <dl className="fields">
+                {group.title === 'Routing' && <RouterKindField node={node} variant={variant} />}
+                {group.fields
+                  .filter((field) => isShown(node, field.key))
+                  .map((field) => (
+                    <FieldRow key={field.key} node={node} field={field} variant={variant} />
+                  ))}
+              </dl>
+            </div>
+            {i === 0 && <Connections node={node} variant={variant} />}
+            {group.title === 'Data' && node.kind === 'datastore' && (
+              <PromotionFields node={node} variant={variant} />
+            )}
+          </Fragment>
+        ),
+      )}
     </>
   );
 }
@@ -118,12 +123,29 @@ function FieldRow({
   );
 }
 
+/** True for the kinds that are k-of-n tiers (and may have planned maintenance). */
+function isTier(node: ModelNode): node is TierNode {
+  return node.kind === 'service' || node.kind === 'datastore' || node.kind === 'queue';
+}
+
+/** A router's fields for running as instances of its own (a self-managed pair). */
+const ROUTER_INSTANCE_FIELDS: ReadonlySet<string> = new Set([
+  'instances',
+  'minHealthy',
+  'failoverSeconds',
+]);
+
 /**
  * Whether a field's row is shown: a router's DNS TTL only for a DNS router (or one whose file
- * gives a TTL anyway), since the router's kind sets it.
+ * gives a TTL anyway), since the router's kind sets it; a router's instances, needed count and
+ * address failover only for a router placed in a region or zone (a global one is refused them).
  */
 function isShown(node: ModelNode, key: string): boolean {
-  if (key !== 'dnsTtlSeconds' || node.kind !== 'router') return true;
+  if (node.kind !== 'router') return true;
+  if (ROUTER_INSTANCE_FIELDS.has(key)) {
+    return node.parent !== undefined || (node as Record<string, unknown>)[key] !== undefined;
+  }
+  if (key !== 'dnsTtlSeconds') return true;
   return routerKindOf(node) === 'dns' || (node.dnsTtlSeconds ?? 0) > 0;
 }
 

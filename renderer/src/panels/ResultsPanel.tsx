@@ -1,7 +1,7 @@
 import { Check, TriangleAlert, X } from 'lucide-react';
 import { useState } from 'react';
 import type { ScenarioResult, VariantEvaluation } from '../../../shared/engine';
-import { commonCauseLabel, distinctNames } from '../../../shared/model/nodes';
+import { derivedEventLabel, distinctNames } from '../../../shared/model/nodes';
 import type { NinesDocument, Scenario, Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { useAdvice } from '../hooks/useAdvice';
@@ -82,7 +82,7 @@ export function ResultsSummary() {
   const target = usePlanner((s) => s.document?.targets?.availability);
   const a = results?.availability;
   if (!a) return null;
-  const isMet = target === undefined ? undefined : a.requestWeighted >= target;
+  const isMet = target === undefined ? undefined : a.againstTarget.requestWeighted >= target;
   return (
     <span
       className={`num${isMet === undefined ? '' : isMet ? ' is-pass' : ' is-fail'}`}
@@ -155,13 +155,30 @@ function Figures({
           title="Request-weighted: good requests / all requests"
         />
         {a && target !== undefined && (
-          <Mark isPass={a.requestWeighted >= target} label="availability target" />
+          <Mark isPass={a.againstTarget.requestWeighted >= target} label="availability target" />
         )}
         <span className="metric__detail num">
           {a?.nines === null || a === null ? '' : formatNines(a.nines)}
-          {target === undefined ? '' : ` · target ${formatAvailability(target)}`}
+          {target === undefined
+            ? ''
+            : ` · target ${formatAvailability(target)}${a?.againstTarget.excludesPlannedDowntime ? ' (without planned downtime)' : ''}`}
         </span>
       </div>
+      {a && a.plannedMinutesPerYear > 0 && (
+        <div className="metric">
+          <span className="metric__label">Without planned maintenance</span>
+          <span
+            className="metric__value num"
+            data-testid="metric-availability-unplanned"
+            title="Availability with every maintenance window taken as never happening (what an SLA that excludes announced maintenance counts)"
+          >
+            {formatAvailability(a.withoutPlannedDowntime.requestWeighted)}
+          </span>
+          <span className="metric__detail num">
+            planned maintenance {formatMinutesPerYear(a.plannedMinutesPerYear)}
+          </span>
+        </div>
+      )}
       <div className="metric">
         <span className="metric__label">Downtime</span>
         <Flashing
@@ -234,7 +251,7 @@ function eventName(
   byId: ReadonlyMap<string, { id: string; name?: string }>,
   variant: Variant,
 ): string {
-  const common = commonCauseLabel(variant, event, (id) => byId.get(id)?.name ?? id);
+  const common = derivedEventLabel(variant, event, (id) => byId.get(id)?.name ?? id);
   if (common !== undefined) return common;
   if (event.startsWith('link:')) {
     const [a = '', b = ''] = event.slice(5).split('|');

@@ -11,7 +11,7 @@ import {
   type SensitivityParameter,
 } from '../../../shared/engine';
 import { exportFileStem } from '../app/file-names';
-import { commonCauseLabel } from '../../../shared/model/nodes';
+import { derivedEventLabel } from '../../../shared/model/nodes';
 import type { Variant } from '../../../shared/model/types';
 import { displayName } from '../canvas/describe';
 import { useResults } from '../hooks/useResults';
@@ -225,7 +225,7 @@ export function TornadoChart({
 
 /** An event (`app#2`, `link:a|b`, `cause:deploy`, `app#ccf`) by the names of its nodes. */
 function eventLabel(event: string, name: NameOf, variant: Variant): string {
-  const common = commonCauseLabel(variant, event, name);
+  const common = derivedEventLabel(variant, event, name);
   if (common !== undefined) return common;
   if (event.startsWith('link:')) {
     const [a = '', b = ''] = event.slice(5).split('|');

@@ -72,6 +72,8 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       f('betaFactor', 'Common-cause share (β)', 'probability'),
     ],
   },
+  // Shown by its own editor (InspectorMaintenance.tsx): window, windows a year, rolling.
+  { title: 'Planned maintenance', fields: [f('maintenance', 'Planned maintenance', 'text')] },
   {
     title: 'Routing',
     fields: [
@@ -125,11 +127,20 @@ export function kindFields(kind: NodeKind): ReadonlySet<string> {
   return new Set(Object.keys(option?.shape ?? {}).filter((key) => key !== 'id' && key !== 'kind'));
 }
 
+/** Fields a kind shows in another group than FIELD_GROUPS says: a router's address failover. */
+const MOVED: Partial<Record<NodeKind, Readonly<Record<string, string>>>> = {
+  router: { failoverSeconds: 'Routing' },
+};
+
 /** The groups of fields a node of `kind` has, leaving out groups with none. */
 export function fieldGroupsFor(kind: NodeKind): FieldGroup[] {
   const own = kindFields(kind);
+  const moved = MOVED[kind] ?? {};
+  const all = FIELD_GROUPS.flatMap((g) => g.fields.map((field) => ({ field, home: g.title })));
   return FIELD_GROUPS.map((group) => ({
     title: group.title,
-    fields: group.fields.filter((field) => own.has(field.key)),
+    fields: all
+      .filter(({ field, home }) => own.has(field.key) && (moved[field.key] ?? home) === group.title)
+      .map(({ field }) => field),
   })).filter((group) => group.fields.length > 0);
 }

@@ -8,7 +8,9 @@
  *
  * - J is the number of working instances (their region, zones and own events), exact: given
  *   the region and a pattern of the tier's zones, the instances are independent of each other
- *   and of everything else on the path, so the joint probability factors per pattern.
+ *   and of everything else on the path, so the joint probability factors per pattern. While a
+ *   rolling maintenance window is under way (its event, independent of the rest) one of them is
+ *   out: J − 1 serve, and the tier needs k + 1 working (docs/availability.md).
  * - "path up": the sub-system through which the tier gets its requests works (the router's
  *   target that holds the tier, else the tier itself with its dependencies). When it is down,
  *   the requests fail structurally (U_structural) or while traffic moves (U_transition), and are
@@ -82,28 +84,71 @@ export function capacityUnavailability(
     // P(J = j, path up, S = s) = Σ_patterns P(pattern) · P(J = j | pattern) ·
     // P(path up, S = s | pattern, every instance of the tier up), for j ≥ k.
     const patterns = zonePatterns(model, tier);
+    const windows = maintenanceStates(model, tier.maintenance);
     let refused = 0;
     for (const c of cases) {
       // Only instance counts that cannot carry the load contribute: j < load / capacity.
-      const last = Math.min(instances, Math.ceil((rps * c.share) / capacity) - 1);
-      if (last < minHealthy) continue;
+      const last = Math.ceil((rps * c.share) / capacity) - 1;
       const base = bdd.and(bdd.not(model.failure(pathExpr)), c.condition());
       for (const pattern of patterns) {
-        const rest = bdd.probability(base, pattern.q);
-        if (rest === 0) continue;
-        for (let j = minHealthy; j <= last; j++) {
-          refused +=
-            c.weight *
-            pattern.probability *
-            (pattern.working[j] ?? 0) *
-            rest *
-            (rps * c.share - capacity * j);
+        for (const window of windows) {
+          // A rolling window under way takes one of the J working instances out: j − out serve.
+          const from = minHealthy + window.out;
+          const to = Math.min(instances, last + window.out);
+          if (to < from || window.probability === 0) continue;
+          const q = window.fix(pattern.q);
+          const rest = bdd.probability(base, q);
+          if (rest === 0) continue;
+          for (let j = from; j <= to; j++) {
+            refused +=
+              c.weight *
+              pattern.probability *
+              window.probability *
+              (pattern.working[j] ?? 0) *
+              rest *
+              (rps * c.share - capacity * (j - window.out));
+          }
         }
       }
     }
     total += refused / rps;
   }
   return total;
+}
+
+/** One state of a tier's rolling maintenance: under way (one instance out) or not. */
+interface WindowState {
+  /** P(this state). */
+  readonly probability: number;
+  /** Working instances the window takes out: 1 while a rolling window is under way, else 0. */
+  readonly out: number;
+  /** The pattern's unavailabilities with the maintenance event fixed to this state. */
+  readonly fix: (q: Float64Array) => Float64Array;
+}
+
+/**
+ * The states of a tier's maintenance that change its working count: a rolling window under way
+ * (probability q_m, one instance out) or not (1 − q_m). A window that is not rolling takes the
+ * whole tier out, so its path is down and the window stays in the BDD as any other event.
+ */
+function maintenanceStates(
+  model: FailureModel,
+  maintenance: { readonly event: number; readonly rolling: boolean } | undefined,
+): WindowState[] {
+  if (!maintenance?.rolling) return [{ probability: 1, out: 0, fix: (q) => q }];
+  const event = maintenance.event;
+  const qm = model.q[event] as number;
+  const fixed =
+    (value: number) =>
+    (q: Float64Array): Float64Array => {
+      const copy = Float64Array.from(q);
+      copy[event] = value;
+      return copy;
+    };
+  return [
+    { probability: 1 - qm, out: 0, fix: fixed(0) },
+    { probability: qm, out: 1, fix: fixed(1) },
+  ];
 }
 
 /** One state of a tier's region (up) and zones, with what it implies. */

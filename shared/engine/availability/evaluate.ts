@@ -3,6 +3,7 @@
  * single points of failure, importance) and its transition and capacity terms.
  */
 import { selectVariants } from '../variants';
+import { TARGET_DEFAULTS } from '../../model/defaults';
 import { operationsTime } from '../../model/operations';
 import type { NinesDocument, Scenario, Variant } from '../../model/types';
 import { capacityUnavailability } from './capacity';
@@ -138,6 +139,20 @@ export function downtimeMinutesPerYear(doc: NinesDocument, variantId: string): n
   return uTotal * MINUTES_PER_YEAR;
 }
 
+/**
+ * The structure with every planned maintenance window taken as never happening (its event always
+ * up, no frequency): the figures "without planned downtime". Undefined when there is none.
+ */
+function withoutPlannedDowntime(structure: Structure): Structure | undefined {
+  if (!structure.events.some((e) => e.kind === 'maintenance')) return undefined;
+  return {
+    ...structure,
+    events: structure.events.map((e) =>
+      e.kind === 'maintenance' ? { ...e, unavailability: 0, failuresPerHour: 0 } : e,
+    ),
+  };
+}
+
 function evaluateVariant(
   doc: NinesDocument,
   variant: Variant,
@@ -179,6 +194,13 @@ function evaluateVariant(
     model,
     traffic,
   );
+  const unplanned = withoutPlannedDowntime(structure);
+  const excluded = unplanned
+    ? unavailabilityTerms(doc, graph, unplanned, new FailureModel(unplanned), traffic)
+    : { uStructural, uTotal };
+  const excludePlanned =
+    doc.targets?.excludePlannedDowntime ??
+    (TARGET_DEFAULTS.excludePlannedDowntime?.value as boolean);
 
   const cutSets = minimalCutSets(
     structure,
@@ -197,6 +219,17 @@ function evaluateVariant(
       transitionMinutesPerYear: uTransition * MINUTES_PER_YEAR,
       capacityMinutesPerYear: uCapacity * MINUTES_PER_YEAR,
       nines: uTotal > 0 ? -Math.log10(uTotal) : null,
+      plannedMinutesPerYear: Math.max(0, uTotal - excluded.uTotal) * MINUTES_PER_YEAR,
+      withoutPlannedDowntime: {
+        requestWeighted: 1 - excluded.uTotal,
+        structural: 1 - excluded.uStructural,
+        downtimeMinutesPerYear: excluded.uTotal * MINUTES_PER_YEAR,
+        nines: excluded.uTotal > 0 ? -Math.log10(excluded.uTotal) : null,
+      },
+      againstTarget: {
+        requestWeighted: 1 - (excludePlanned ? excluded.uTotal : uTotal),
+        excludesPlannedDowntime: excludePlanned,
+      },
       unavailability: {
         requestWeighted: uTotal,
         structural: uStructural,

@@ -88,7 +88,68 @@ function parallelRouters(): NinesDocument {
   return doc;
 }
 
+/**
+ * The worked example with a self-managed load-balancer pair in each region (two instances over
+ * the region's two zones, one needed) between the DNS router and the region's service.
+ */
+function routerPairs(): NinesDocument {
+  const doc = workedExample();
+  const variant = doc.variants[0] as NinesDocument['variants'][number];
+  for (const r of ['r1', 'r2']) {
+    variant.nodes.push(
+      { id: `${r}-a`, kind: 'zone', parent: r, mtbfHours: 8760, mttrHours: 2 },
+      { id: `${r}-b`, kind: 'zone', parent: r, mtbfHours: 8760, mttrHours: 2 },
+      {
+        id: `lb-${r}`,
+        kind: 'router',
+        parent: r,
+        instances: 2,
+        minHealthy: 1,
+        mtbfHours: 2000,
+        mttrHours: 1,
+      },
+    );
+  }
+  variant.edges = [
+    { from: 'dns', to: 'lb-r1', kind: 'depends' },
+    { from: 'dns', to: 'lb-r2', kind: 'depends' },
+    { from: 'lb-r1', to: 'app-r1', kind: 'depends' },
+    { from: 'lb-r2', to: 'app-r2', kind: 'depends' },
+  ];
+  return doc;
+}
+
+/**
+ * `routerPairs` where both regions' services use one datastore in r1 with a 4 h maintenance
+ * window twelve times a year (the whole node), and r1's service patches one instance at a time
+ * (rolling, 2 h weekly).
+ */
+function routerPairsAndMaintenance(): NinesDocument {
+  const doc = routerPairs();
+  const variant = doc.variants[0] as NinesDocument['variants'][number];
+  variant.nodes = variant.nodes.map((n) =>
+    n.id === 'app-r1' && n.kind === 'service'
+      ? { ...n, maintenance: { windowMinutes: 120, perYear: 52, rolling: true } }
+      : n,
+  );
+  variant.nodes.push({
+    id: 'db',
+    kind: 'datastore',
+    parent: 'r1',
+    mtbfHours: 8760,
+    mttrHours: 0.5,
+    maintenance: { windowMinutes: 240, perYear: 12 },
+  });
+  variant.edges.push(
+    { from: 'app-r1', to: 'db', kind: 'depends' },
+    { from: 'app-r2', to: 'db', kind: 'depends' },
+  );
+  return doc;
+}
+
 const CASES: [string, NinesDocument, string][] = [
+  ['regional load-balancer pairs spread over zones', routerPairs(), 'v'],
+  ['load-balancer pairs and a maintained datastore', routerPairsAndMaintenance(), 'v'],
   ['two DNS providers in parallel', parallelRouters(), 'v'],
   ['generated 3 regions with common causes and beta factors', withCommonCauses(3), 'gen'],
   ['DESIGN.md worked example', workedExample(), 'v'],

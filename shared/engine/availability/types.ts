@@ -23,6 +23,29 @@ export interface AvailabilityFigures {
   readonly capacityMinutesPerYear: number;
   /** −log10(1 − requestWeighted); null when the unavailability is 0. */
   readonly nines: number | null;
+  /**
+   * Downtime a year that planned maintenance windows cause (`maintenance` of tiers): the
+   * request-weighted downtime with them less the downtime without them, minutes per year.
+   */
+  readonly plannedMinutesPerYear: number;
+  /**
+   * The figures with every maintenance window taken as never happening (the availability an SLA
+   * that excludes announced maintenance speaks of); equal to the figures above without any.
+   */
+  readonly withoutPlannedDowntime: {
+    readonly requestWeighted: number;
+    readonly structural: number;
+    readonly downtimeMinutesPerYear: number;
+    readonly nines: number | null;
+  };
+  /**
+   * The request-weighted availability `targets.availability` is judged on: with planned downtime
+   * (`requestWeighted`), or without it when `targets.excludePlannedDowntime` is true.
+   */
+  readonly againstTarget: {
+    readonly requestWeighted: number;
+    readonly excludesPlannedDowntime: boolean;
+  };
   /** The unavailabilities themselves, computed directly (not as 1 − A) to keep their digits. */
   readonly unavailability: {
     readonly requestWeighted: number;

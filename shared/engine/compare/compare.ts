@@ -15,6 +15,11 @@ import type { EvaluationReport } from '../availability';
 export interface VariantAvailability {
   /** Request-weighted availability, in [0, 1]. */
   readonly availability: number;
+  /**
+   * The availability the target is judged on (without planned downtime when
+   * `targets.excludePlannedDowntime`); `availability` when absent.
+   */
+  readonly availabilityForTarget?: number;
   /** Expected downtime, minutes per year. */
   readonly downtimeMinutesPerYear: number;
   /** Targets missed besides availability (e.g. a scenario's RTO or RPO), one sentence each. */
@@ -97,9 +102,10 @@ export function compare(doc: NinesDocument, options: CompareOptions): Comparison
     if (!figures) {
       misses.push('availability not evaluated');
     } else {
-      if (target !== undefined && figures.availability < target) {
+      const judged = figures.availabilityForTarget ?? figures.availability;
+      if (target !== undefined && judged < target) {
         misses.push(
-          `availability ${formatAvailability(figures.availability)} is below the target ${formatAvailability(target)}`,
+          `availability ${formatAvailability(judged)}${judged === figures.availability ? '' : ' without planned downtime'} is below the target ${formatAvailability(target)}`,
         );
       }
       misses.push(...(figures.misses ?? []));
@@ -201,6 +207,7 @@ export function availabilityFromReport(
     if (!v?.availability) return undefined;
     return {
       availability: v.availability.requestWeighted,
+      availabilityForTarget: v.availability.againstTarget.requestWeighted,
       downtimeMinutesPerYear: v.availability.downtimeMinutesPerYear,
       misses: v.scenarios
         .filter((s) => s.applies)

@@ -1,9 +1,4 @@
 /**
- * Longer than 400 lines on purpose: the class below is the simulation's hot loop (`runYear`,
- * `flip`, `toggle`, `rateOf`, `isLosing` and the event heap) and the constructor that lays the
- * structure out in the typed arrays that loop reads; they and this comment on their semantics
- * are meant to be read together. What could leave without splitting that loop has (watches.ts).
- *
  * The discrete-event machine behind `simulate`: one variant's structure run through time, year
  * by year. Every basic event alternates between up and down with exponential durations; after
  * each change the expression DAG is updated incrementally (a count of working arguments per AND,
@@ -25,6 +20,10 @@
  *   simulation uses the true joint state of the router's other targets, where the exact engine
  *   takes them as independent for routers with more than `EXACT_MAX_OTHERS` other targets.
  *
+ * - planned maintenance: a maintenance window is a basic event like any other (exponential
+ *   durations of the same means, so the same steady state); a rolling window under way takes one
+ *   working instance out of the capacity count (`refusedShare` in watches.ts).
+ *
  * Data-loss events follow the RPO rules of `runScenario` (`scenarios/scenario.ts`): a datastore is in a
  * losing state when, with the instances that stopped (own event, zone or region down), the
  * scenario engine would report a data loss above 0 s (or unbounded): an asynchronous replicated
@@ -44,44 +43,15 @@ import {
 } from '../structure';
 import type { Random } from './random';
 import { HOURS_PER_YEAR } from '../availability';
-import { capacityTiers, dataStores, type CapacityTier, type DataStoreWatch } from './watches';
-
-/**
- * Mean repair time assumed for an event given only as an availability A, hours: such an event
- * alternates between down periods of mean 1 h and up periods of mean 1 h × A / (1 − A), so that
- * its steady-state availability is A. The figure only shapes the spread of yearly downtime (one
- * 5-minute-a-year SLA becomes one 1-hour outage every 12 years), not the mean.
- */
-export const ASSUMED_REPAIR_HOURS = 1;
-
-/**
- * Mean time up and down of a basic event, hours: MTBF and MTTR from q = MTTR / (MTBF + MTTR)
- * and w = 1 / (MTBF + MTTR); for an event given only as an availability, a repair of
- * {@link ASSUMED_REPAIR_HOURS}; infinite for an event always up (q = 0) or down (q = 1).
- */
-export function meanTimes(event: {
-  readonly unavailability: number;
-  readonly failuresPerHour: number;
-}): { readonly up: number; readonly down: number } {
-  const q = event.unavailability;
-  const w = event.failuresPerHour;
-  if (w > 0) return { up: (1 - q) / w, down: q / w };
-  if (q > 0 && q < 1)
-    return { up: (ASSUMED_REPAIR_HOURS * (1 - q)) / q, down: ASSUMED_REPAIR_HOURS };
-  return { up: Number.POSITIVE_INFINITY, down: Number.POSITIVE_INFINITY };
-}
-
-/** Expected changes of state (failures and repairs) of the basic events per hour, together. */
-export function changesPerHour(
-  events: readonly { readonly unavailability: number; readonly failuresPerHour: number }[],
-): number {
-  let rate = 0;
-  for (const event of events) {
-    const { up, down } = meanTimes(event);
-    if (Number.isFinite(up + down)) rate += 2 / (up + down);
-  }
-  return rate;
-}
+import { meanTimes } from './durations';
+import {
+  capacityTiers,
+  dataStores,
+  isLosing,
+  refusedShare,
+  type CapacityTier,
+  type DataStoreWatch,
+} from './watches';
 
 /** What one simulated year adds up to (hours are per year of 8,760 h). */
 export interface YearTally {
@@ -243,7 +213,12 @@ export class Machine {
         (byExpr[x] as number[]).push(i);
         this.watched[x] = 1;
       }
-      const events = [tier.regionEvent, ...tier.instanceEvents, ...tier.zoneEvents];
+      const events = [
+        tier.regionEvent,
+        tier.rollingEvent,
+        ...tier.instanceEvents,
+        ...tier.zoneEvents,
+      ];
       for (const e of new Set(events)) if (e >= 0) (byEvent[e] as number[]).push(i);
     });
     this.capacityByExpr = byExpr.map((l) => Int32Array.from(l));
@@ -271,9 +246,9 @@ export class Machine {
         this.value[id] = working >= (this.need[id] as number) ? 1 : 0;
       }
     }
-    this.tiers.forEach((_, i) => (this.tierRate[i] = this.rateOf(i)));
+    this.tiers.forEach((_, i) => (this.tierRate[i] = this.rateOfTier(i)));
     this.capacityRate = this.tierRate.reduce((sum, r) => sum + r, 0);
-    this.stores.forEach((_, i) => (this.storeLosing[i] = this.isLosing(i) ? 1 : 0));
+    this.stores.forEach((_, i) => (this.storeLosing[i] = this.isStoreLosing(i) ? 1 : 0));
     this.heap = new Int32Array(this.eventCount);
     for (let e = 0; e < this.eventCount; e++) {
       this.time[e] = this.duration(e);
@@ -407,78 +382,27 @@ export class Machine {
     if (tiersChanged) {
       let rate = 0;
       for (let t = 0; t < this.tiers.length; t++) {
-        if (this.tierStamp[t] === stamp) this.tierRate[t] = this.rateOf(t);
+        if (this.tierStamp[t] === stamp) this.tierRate[t] = this.rateOfTier(t);
         rate += this.tierRate[t] as number;
       }
       this.capacityRate = rate;
     }
 
     for (const s of this.storesByEvent[e] as Int32Array) {
-      const losing = this.isLosing(s) ? 1 : 0;
+      const losing = this.isStoreLosing(s) ? 1 : 0;
       if (losing && !this.storeLosing[s] && !isUp) this.tally.dataLossEvents++;
       this.storeLosing[s] = losing;
     }
   }
 
   /** Share of all requests tier `t` refuses in the current state (capacity.ts). */
-  private rateOf(t: number): number {
-    const tier = this.tiers[t] as CapacityTier;
-    if (!this.value[tier.pathExpr]) return 0;
-    if (tier.regionEvent >= 0 && !this.up[tier.regionEvent]) return 0;
-    let working = 0;
-    for (let i = 0; i < tier.instanceEvents.length; i++) {
-      const zone = tier.zoneEvents[i] as number;
-      if (this.up[tier.instanceEvents[i] as number] && (zone < 0 || this.up[zone])) working++;
-    }
-    if (working < tier.minHealthy) return 0;
-    let share = tier.fixedShare;
-    const routed = tier.routed;
-    if (routed) {
-      let sum = 0;
-      let count = 0;
-      for (let i = 0; i < routed.otherExprs.length; i++) {
-        if (this.value[routed.otherExprs[i] as number]) {
-          sum += routed.otherSplits[i] as number;
-          count++;
-        }
-      }
-      const own = routed.ownSplit;
-      share =
-        routed.routerShare *
-        (sum + own > 0 ? own / (sum + own) : 1 / (count + 1)) *
-        routed.partOfOwn;
-    }
-    return Math.max(0, tier.rps * share - tier.capacityRps * working) / tier.rps;
+  private rateOfTier(t: number): number {
+    return refusedShare(this.tiers[t] as CapacityTier, this.up, this.value);
   }
 
   /** Whether datastore `s` is, in the current state, in a state that lost data (scenario.ts). */
-  private isLosing(s: number): boolean {
-    const store = this.stores[s] as DataStoreWatch;
-    const regionDown = store.regionEvent >= 0 && !this.up[store.regionEvent];
-    let stopped = 0;
-    let primaryStopped = false;
-    for (let i = 0; i < store.instanceEvents.length; i++) {
-      const zone = store.zoneEvents[i] as number;
-      if (
-        regionDown ||
-        !this.up[store.instanceEvents[i] as number] ||
-        (zone >= 0 && !this.up[zone])
-      ) {
-        stopped++;
-        if (i === 0) primaryStopped = true;
-      }
-    }
-    if (stopped === store.instanceEvents.length) {
-      if (store.isStandby) return false;
-      for (let p = 0; p < store.peerExprs.length; p++) {
-        const x = store.peerExprs[p] as number;
-        if (x < 0 || this.value[x]) return store.peerLoses[p] as boolean;
-      }
-      if (store.peerExprs.length > 0 && store.isActiveActive) return store.peerLoses[0] as boolean;
-      return store.loneLoses;
-    }
-    if (store.isReplicated) return primaryStopped && store.partialLoses;
-    return stopped > 0 && store.loneLoses;
+  private isStoreLosing(s: number): boolean {
+    return isLosing(this.stores[s] as DataStoreWatch, this.up, this.value);
   }
 
   private siftDown(from: number): void {

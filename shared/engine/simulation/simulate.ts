@@ -37,7 +37,8 @@ import type { NinesDocument, Variant } from '../../model/types';
 import { evaluate, MINUTES_PER_YEAR, HOURS_PER_YEAR } from '../availability';
 import { resolveGraph, buildStructure, trafficShares } from '../structure';
 import { hashString, Random } from './random';
-import { Machine, changesPerHour } from './machine';
+import { changesPerHour } from './durations';
+import { Machine } from './machine';
 import { formatCount, formatNumber } from '../../text';
 import type { EngineIssue } from '../types';
 

@@ -22,6 +22,8 @@ export interface CapacityTier {
   readonly instanceEvents: Int32Array;
   /** Zone event of each instance, −1 when none. */
   readonly zoneEvents: Int32Array;
+  /** The tier's rolling maintenance event (one instance out while it is down), −1 when none. */
+  readonly rollingEvent: number;
   readonly pathExpr: number;
   /** Requests per second of the whole service. */
   readonly rps: number;
@@ -77,6 +79,7 @@ export function capacityTiers(
       regionEvent: tier.regionEvent ?? -1,
       instanceEvents: Int32Array.from(tier.instances, (i) => i.event),
       zoneEvents: Int32Array.from(tier.instances, (i) => i.zoneEvent ?? -1),
+      rollingEvent: tier.maintenance?.rolling ? tier.maintenance.event : -1,
       rps,
     };
     if (!routing) {
@@ -160,4 +163,65 @@ function lagLoses(
   const peers = (graph.replicaPeers.get(store.id) ?? []).length;
   if (link && replicationMbps(doc.workload, peers) > linkBandwidthMbps(link)) return true;
   return replicationLagSeconds(store, link) > 0;
+}
+
+/**
+ * Share of all requests `tier` refuses in the current state (capacity.ts): `up` holds each basic
+ * event's state, `value` each expression's. A rolling maintenance window under way takes one
+ * working instance out of the count.
+ */
+export function refusedShare(tier: CapacityTier, up: Uint8Array, value: Uint8Array): number {
+  if (!value[tier.pathExpr]) return 0;
+  if (tier.regionEvent >= 0 && !up[tier.regionEvent]) return 0;
+  let working = 0;
+  for (let i = 0; i < tier.instanceEvents.length; i++) {
+    const zone = tier.zoneEvents[i] as number;
+    if (up[tier.instanceEvents[i] as number] && (zone < 0 || up[zone])) working++;
+  }
+  if (tier.rollingEvent >= 0 && !up[tier.rollingEvent]) working--;
+  if (working < tier.minHealthy) return 0;
+  let share = tier.fixedShare;
+  const routed = tier.routed;
+  if (routed) {
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < routed.otherExprs.length; i++) {
+      if (value[routed.otherExprs[i] as number]) {
+        sum += routed.otherSplits[i] as number;
+        count++;
+      }
+    }
+    const own = routed.ownSplit;
+    share =
+      routed.routerShare * (sum + own > 0 ? own / (sum + own) : 1 / (count + 1)) * routed.partOfOwn;
+  }
+  return Math.max(0, tier.rps * share - tier.capacityRps * working) / tier.rps;
+}
+
+/**
+ * Whether `store` is, in the current state, in a state that lost data (scenario.ts); `up` and
+ * `value` as for `refusedShare`. A planned maintenance window is a clean stop and loses nothing.
+ */
+export function isLosing(store: DataStoreWatch, up: Uint8Array, value: Uint8Array): boolean {
+  const regionDown = store.regionEvent >= 0 && !up[store.regionEvent];
+  let stopped = 0;
+  let primaryStopped = false;
+  for (let i = 0; i < store.instanceEvents.length; i++) {
+    const zone = store.zoneEvents[i] as number;
+    if (regionDown || !up[store.instanceEvents[i] as number] || (zone >= 0 && !up[zone])) {
+      stopped++;
+      if (i === 0) primaryStopped = true;
+    }
+  }
+  if (stopped === store.instanceEvents.length) {
+    if (store.isStandby) return false;
+    for (let p = 0; p < store.peerExprs.length; p++) {
+      const x = store.peerExprs[p] as number;
+      if (x < 0 || value[x]) return store.peerLoses[p] as boolean;
+    }
+    if (store.peerExprs.length > 0 && store.isActiveActive) return store.peerLoses[0] as boolean;
+    return store.loneLoses;
+  }
+  if (store.isReplicated) return primaryStopped && store.partialLoses;
+  return stopped > 0 && store.loneLoses;
 }

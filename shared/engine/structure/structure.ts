@@ -10,7 +10,10 @@
  *   spans the region's zones and needs only the region; global (no parent), nothing but itself.
  * - A tier works while at least `minHealthy` of its `instances` work (k-of-n), and all its
  *   dependencies work (AND). A router works if it works itself and at least `minTargets` of its
- *   `depends` targets work (k-of-n over the targets).
+ *   `depends` targets work (k-of-n over the targets). A router of two or more `instances` (a
+ *   self-managed pair) works itself while `minHealthy` of them work, spread over its region's
+ *   zones like a tier's; moving its floating address off a failed #0 is a transition term
+ *   (`failoverSeconds`).
  * - A dependency from a node in region R₁ on a node in region R₂ ≠ R₁ also needs the R₁–R₂ link;
  *   a global node on either end needs no link.
  * - Active-passive data (datastores joined by `replicates` edges, one of them `active-passive` or
@@ -25,6 +28,10 @@
  *   another region: the member is counted as down while such a link is down (all requests are
  *   treated as needing writes, the conservative reading).
  * - `backs-up` edges and backup nodes are not in the request path.
+ * - Planned maintenance (docs/availability.md "Planned maintenance"): a tier's windows are one
+ *   event `<id>#maint` (down w × f / 8,760 h of the time); a window that is not rolling is one
+ *   more event the tier needs, a rolling one takes a working instance out: the tier needs
+ *   k + 1 working instances while it lasts.
  * - Common causes (docs/availability.md "Common causes"): a variant's `commonCause` event
  *   `cause:<id>` is one basic event that every node it affects needs (a region: every node placed
  *   in it); a tier with `betaFactor` β > 0 and two or more instances needs its event `<id>#ccf`
@@ -37,7 +44,11 @@ import {
   betaSplit,
   commonCauseFigure,
   linkFailureFigure,
+  maintenanceOf,
+  MAINTENANCE_SUFFIX,
   nodeFailureFigure,
+  routerFailoverSeconds,
+  spreadsOverZones,
   tierSize,
   TIER_KINDS,
   warmupSeconds,
@@ -85,7 +96,12 @@ class Builder {
   private readonly failoverSeen = new Set<string>();
   private readonly tiers = new Map<
     string,
-    { regionEvent?: number; instances: InstancePlacement[] }
+    {
+      regionEvent?: number;
+      instances: InstancePlacement[];
+      maintenanceEvent?: number;
+      rolling?: boolean;
+    }
   >();
   private readonly regionIndex: Map<string, number>;
   private readonly linkSpecs: Map<string, RegionLink>;
@@ -139,6 +155,11 @@ class Builder {
           id,
           {
             regionEvent: t.regionEvent === undefined ? undefined : renumber(t.regionEvent),
+            ...(t.maintenanceEvent === undefined
+              ? {}
+              : {
+                  maintenance: { event: renumber(t.maintenanceEvent), rolling: t.rolling === true },
+                }),
             instances: t.instances.map((inst) => ({
               event: renumber(inst.event),
               zoneEvent: inst.zoneEvent === undefined ? undefined : renumber(inst.zoneEvent),
@@ -277,9 +298,10 @@ class Builder {
     const region = this.graph.regionOf.get(node.id);
     const zones = region === undefined ? [] : (this.graph.zonesOf.get(region) ?? []);
     const directZone = this.graph.zoneOf.get(node.id);
-    // Only tiers spread instances over zones; any other node placed in a region is a regional
-    // managed service (a load balancer, object storage) that spans the region's zones.
-    const spreads = TIER_KINDS.has(node.kind) && zones.length > 0;
+    // Tiers and routers of two or more instances spread instances over zones; any other node
+    // placed in a region is a regional managed service (a load balancer, object storage) that
+    // spans the region's zones.
+    const spreads = spreadsOverZones(node) && zones.length > 0;
     const zone = directZone ?? (spreads ? zones[i % zones.length] : undefined);
     const zoneExpr = zone === undefined ? TRUE : this.zoneEvent(zone);
     const beta = betaFactor(node);
@@ -295,7 +317,7 @@ class Builder {
       (this.pending[this.eventOf(own)] as PendingEvent).zoneSeq =
         this.pending[this.eventOf(zoneExpr)]?.zoneSeq;
     }
-    if (node.kind === 'service' || node.kind === 'datastore' || node.kind === 'queue') {
+    if (TIER_KINDS.has(node.kind)) {
       const tier = this.tiers.get(node.id) ?? {
         regionEvent: region === undefined ? undefined : this.eventOf(this.regionEvent(region)),
         instances: [],
@@ -335,7 +357,34 @@ class Builder {
       this.regionOfNode(node),
       ...this.commonCauses(node),
       this.atLeast(minHealthy, all),
+      ...this.maintenance(node, minHealthy, all),
     ]);
+  }
+
+  /**
+   * What `node`'s planned maintenance adds to its own expression: a window that takes the whole
+   * node out is one more event the node needs; a rolling window takes one working instance out,
+   * so while it lasts the node needs one working instance more: (window not under way) OR (at
+   * least k + 1 of n work). The tier records the event for the capacity term.
+   */
+  private maintenance(node: ModelNode, minHealthy: number, all: readonly number[]): number[] {
+    const maintenance = maintenanceOf(node);
+    if (!maintenance) return [];
+    const region = this.graph.regionOf.get(node.id);
+    const event = this.event(
+      `${node.id}${MAINTENANCE_SUFFIX}`,
+      'maintenance',
+      maintenance.figure,
+      region,
+      1,
+    );
+    const tier = this.tiers.get(node.id);
+    if (tier) {
+      tier.maintenanceEvent = this.eventOf(event);
+      tier.rolling = maintenance.rolling;
+    }
+    if (!maintenance.rolling) return [event];
+    return [this.or([event, this.atLeast(minHealthy + 1, all)])];
   }
 
   /** The common-cause events `node` needs: its beta-factor event, then the variant's causes. */
@@ -393,6 +442,7 @@ class Builder {
           targets.map((t) => t.expr),
         ),
       ]);
+      this.noteRouterFailover(node);
     } else {
       const parts = [this.own(node), ...deps.map((d) => this.reach(region, d))];
       if (node.kind === 'datastore' && node.sync === true) {
@@ -415,8 +465,24 @@ class Builder {
     const { instances } = tierSize(node);
     if ((mode !== 'active-passive' && mode !== 'primary-replica') || instances < 2) return;
     if (node.autoFailover === false) return;
-    const failoverSeconds =
-      node.failoverSeconds ?? (NODE_DEFAULTS.datastore.failoverSeconds?.value as number);
+    this.noteInstanceFailover(
+      node,
+      node.failoverSeconds ?? (NODE_DEFAULTS.datastore.failoverSeconds?.value as number),
+    );
+  }
+
+  /**
+   * A router of two or more instances (a self-managed pair with a floating address) moves the
+   * address when the instance holding it, #0, stops: each such failure costs `failoverSeconds`.
+   */
+  private noteRouterFailover(node: ModelNode): void {
+    const failoverSeconds = routerFailoverSeconds(node);
+    if (failoverSeconds !== undefined) this.noteInstanceFailover(node, failoverSeconds);
+  }
+
+  /** An automatic failover off `node`'s instance #0 (with its region) in `failoverSeconds`. */
+  private noteInstanceFailover(node: ModelNode, failoverSeconds: number): void {
+    const { instances } = tierSize(node);
     this.failovers.push({
       nodeIds: [node.id],
       primaryExpr: this.and([this.instance(node, 0, instances), this.regionOfNode(node)]),

@@ -29,7 +29,8 @@ export interface RouterInfo {
 
 /**
  * A data tier that fails over when its primary fails: a single tier with automatic failover, or a
- * replication group (automatic or manual).
+ * replication group (automatic or manual); or a router of two or more instances whose floating
+ * address moves off its instance #0.
  */
 export interface FailoverInfo {
   /** The tier (or the group's members, primary first). */
@@ -66,9 +67,16 @@ export interface Structure {
   readonly gateNames: ReadonlyMap<number, string>;
   readonly routers: readonly RouterInfo[];
   readonly failovers: readonly FailoverInfo[];
-  /** For every tier in the structure: its region event and its instances' placement. */
+  /**
+   * For every tier in the structure: its region event, its instances' placement and its planned
+   * maintenance event (`rolling`: a window takes one working instance out, not the whole tier).
+   */
   readonly tiers: ReadonlyMap<
     string,
-    { readonly regionEvent?: number; readonly instances: readonly InstancePlacement[] }
+    {
+      readonly regionEvent?: number;
+      readonly instances: readonly InstancePlacement[];
+      readonly maintenance?: { readonly event: number; readonly rolling: boolean };
+    }
   >;
 }

@@ -50,7 +50,10 @@ function failoverParts(ctx: PlanBasis, s: ScenarioResult): ResponsePart[] {
   const parts: ResponsePart[] = [];
   if (s.rto.parts.some((p) => p.kind === 'detection'))
     parts.push({ text: 'routers take the failed targets out', automatic: true });
-  const promoted = s.rto.parts.find((p) => p.kind === 'promotion');
+  const isRouter = (id: string): boolean => ctx.graph.byId.get(id)?.kind === 'router';
+  if (s.rto.parts.some((p) => p.kind === 'promotion' && isRouter(p.nodeId)))
+    parts.push({ text: 'a router moves its floating address', automatic: true });
+  const promoted = s.rto.parts.find((p) => p.kind === 'promotion' && !isRouter(p.nodeId));
   if (promoted) {
     const group = groupOf(ctx, promoted.nodeId);
     parts.push(

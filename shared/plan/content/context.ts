@@ -16,7 +16,7 @@ import type {
   Scenario,
   Variant,
 } from '../../model/types';
-import { commonCauseLabel, TIER_KINDS } from '../../model/nodes';
+import { derivedEventLabel, TIER_KINDS } from '../../model/nodes';
 import { displayName } from '../diagram';
 
 /** A design finding the plan lists as an open risk, with the fix that closes it. */
@@ -88,7 +88,7 @@ export function labelOf(ctx: PlanBasis, id: string): string {
 export function eventLabel(ctx: PlanBasis, event: string): string {
   // The people's parts of a recovery (a decision, the detection of a corruption).
   if (event === 'operations') return 'the people on call';
-  const common = commonCauseLabel(ctx.variant, event, (id) => labelOf(ctx, id));
+  const common = derivedEventLabel(ctx.variant, event, (id) => labelOf(ctx, id));
   if (common !== undefined) return common;
   if (event.startsWith('link:')) {
     const [a = '', b = ''] = event.slice('link:'.length).split('|');

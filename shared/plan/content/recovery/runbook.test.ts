@@ -204,6 +204,20 @@ describe('budgets against closed forms on the templates’ figures', () => {
     expect(plainText(promote?.action ?? [])).toMatch(/^First fence .* Then promote/);
   });
 
+  it('a load-balancer pair in one region, zone outage: its floating address moves (failoverSeconds)', () => {
+    const doc = template('single-region-3az.nines.json');
+    const variant = doc.variants[0] as NinesDocument['variants'][number];
+    variant.nodes = variant.nodes.map((n) =>
+      n.id === 'lb-use1' ? { ...n, instances: 2, failoverSeconds: 120 } : n,
+    );
+    const { context } = build(doc);
+    const { s, timeline } = stepsOf(context, 'zone-outage');
+    expect(s.rtoSeconds).toBe(120);
+    const moved = timeline.toRto.find((x) => x.time.seconds === 120);
+    expect(plainText(moved?.action ?? [])).toMatch(/moves its floating address/);
+    expect(plainText(moved?.goNoGo ?? [])).toMatch(/move it by hand/);
+  });
+
   it('three regions, corruption: detection + decision + restore (size / throughput) + re-sync (size / bandwidth)', () => {
     const doc = template('active-active-3-regions.nines.json');
     const { context } = build(doc);

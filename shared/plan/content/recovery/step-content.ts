@@ -55,7 +55,9 @@ export function partContent(subject: StepSubject, part: TimePart): StepContent {
     case 'decision':
       return decision(subject);
     case 'promotion':
-      return promotion(subject, part.nodeId);
+      return nodeOf(subject.ctx, part.nodeId).kind === 'router'
+        ? addressMoves(subject, part.nodeId)
+        : promotion(subject, part.nodeId);
     case 'warm-up':
       return warmUp(subject, part.nodeId);
     case 'scale-out':
@@ -231,6 +233,21 @@ function promotedMember(subject: StepSubject, primary: string): string | undefin
   return groupOf(subject.ctx, primary)?.members.find(
     (m) => m !== primary && !subject.s.stops.includes(m),
   );
+}
+
+/** A router of instances moves its floating address to an instance that still works. */
+function addressMoves(subject: StepSubject, routerId: string): StepContent {
+  const name = labelOf(subject.ctx, routerId);
+  return {
+    role: ROLE.platform,
+    action: inline(
+      `Automatic: ${name} moves its floating address to an instance in a surviving zone (VRRP or the provider's address reassignment).`,
+    ),
+    verify: inline(`The floating address of ${name} answers from an instance that works.`),
+    goNoGo: inline(
+      'Address not moved when the budget is spent: move it by hand (reassign the elastic or secondary IP to a working instance).',
+    ),
+  };
 }
 
 function promotion(subject: StepSubject, storeId: string): StepContent {
