@@ -28,6 +28,8 @@ import {
 import { canConnect, edgeKindFor } from '../../../shared/model/ops/connect';
 import type { NodeKind } from '../../../shared/model/types';
 import { nodeKinds } from '../../../shared/schema/nines-v1';
+import { regionTrafficShares } from '../../../shared/model/traffic';
+import { diagramRoles } from '../../../shared/plan/diagram';
 import { useFindingFocus } from '../hooks/useAdvice';
 import { useActiveScenario } from '../hooks/useActiveScenario';
 import { useAlignShortcuts } from '../hooks/useAlignShortcuts';
@@ -43,6 +45,7 @@ import { CanvasAnnouncer } from './CanvasAnnouncer';
 import { displayName } from './describe';
 import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
+import { nodeMarks } from './marks';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
 import { applySelectChanges } from './selection-changes';
@@ -131,14 +134,27 @@ export function PlanCanvas() {
     [scenario],
   );
   const highlight = useFindingFocus((f) => f.highlight);
+  // Standby regions and datastores, zone pips: once per change of the model or the scenario.
+  const doc = usePlanner((s) => s.document);
+  const roles = useMemo(
+    () => (variant && doc ? diagramRoles(variant, regionTrafficShares(doc, variant)) : undefined),
+    [doc, variant],
+  );
+  const marksOnNodes = useMemo(() => {
+    if (!variant || !roles) return undefined;
+    const stopped = new Set([...marks].filter(([, m]) => m === 'stopped').map(([id]) => id));
+    return nodeMarks(variant, roles, stopped);
+  }, [variant, roles, marks]);
   const selection = useMemo(
     (): FlowSelection => ({
       nodes: new Set(selectedNodeIds),
       edges: new Set(selectedEdgeIds),
       marks: withHighlight(marks, highlight),
       ...(traffic ? { traffic } : {}),
+      ...(marksOnNodes ? { nodeMarks: marksOnNodes } : {}),
+      ...(roles ? { roles } : {}),
     }),
-    [selectedNodeIds, selectedEdgeIds, marks, highlight, traffic],
+    [selectedNodeIds, selectedEdgeIds, marks, highlight, traffic, marksOnNodes, roles],
   );
   const view = useMemo(
     () => (variant ? cache.view(variant, selection) : undefined),

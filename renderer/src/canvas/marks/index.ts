@@ -1,0 +1,8 @@
+/**
+ * The canvas's marks beyond a card's own fields: zone pips, standby and traffic-share badges,
+ * and their legend. The door of renderer/src/canvas/marks/.
+ */
+export { nodeMarks } from './node-marks';
+export type { KeyedMarks, NodeMarks, StandbyMark, ZonePip } from './node-marks';
+export { ZonePips } from './ZonePips';
+export { RegionBadge, StandbyBadge } from './badges';
