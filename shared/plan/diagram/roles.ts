@@ -48,6 +48,33 @@ export interface DiagramRoles {
   readonly scaledDown: ReadonlyMap<string, ScaledDown>;
   /** Each `replicates` edge's role, keyed by {@link replicationKey}. */
   readonly replication: ReadonlyMap<string, ReplicationRole>;
+  /** How each member of a passive replication is promoted (`manual` when any edge says so). */
+  readonly promotion: ReadonlyMap<string, 'manual' | 'automatic'>;
+}
+
+/** What a card's role badge says, and whether the card is drawn as standby. */
+export interface CardRole {
+  /** A datastore on standby (drawn muted); false for a tier that is only scaled down. */
+  readonly isStandby: boolean;
+  /** `Standby, promoted by hand, 1 of 2`, `Scaled down, 1 of 15`. */
+  readonly role: string;
+}
+
+/** The role badge of component `id`, or undefined when it has none. */
+export function cardRole(
+  roles: DiagramRoles,
+  node: Pick<ModelNode, 'id' | 'kind'>,
+): CardRole | undefined {
+  const isStandby = node.kind === 'datastore' && roles.standby.has(node.id);
+  const scaled = roles.scaledDown.get(node.id);
+  if (!isStandby && !scaled) return undefined;
+  const how = roles.promotion.get(node.id);
+  const parts = [
+    isStandby ? 'Standby' : 'Scaled down',
+    ...(isStandby && how === 'manual' ? ['promoted by hand'] : []),
+    ...(scaled ? [`${scaled.instances} of ${scaled.full}`] : []),
+  ];
+  return { isStandby, role: parts.join(', ') };
 }
 
 /** The key of a `replicates` edge in {@link DiagramRoles.replication}. */
@@ -100,6 +127,7 @@ export function diagramRoles(variant: Variant, shares: ReadonlyMap<string, numbe
   }
 
   const replication = new Map<string, ReplicationRole>();
+  const promotion = new Map<string, 'manual' | 'automatic'>();
   for (const edge of variant.edges) {
     if (edge.kind !== 'replicates') continue;
     const group = groupOf.get(edge.from) ?? groupOf.get(edge.to);
@@ -116,6 +144,12 @@ export function diagramRoles(variant: Variant, shares: ReadonlyMap<string, numbe
       mode: isPassive ? 'passive' : 'active-active',
       isManual: isPassive && (edge.failover ? edge.failover === 'manual' : ownManual),
     });
+    const role = replication.get(replicationKey(edge));
+    if (!role || role.mode !== 'passive') continue;
+    for (const end of [edge.from, edge.to]) {
+      if (promotion.get(end) !== 'manual')
+        promotion.set(end, role.isManual ? 'manual' : 'automatic');
+    }
   }
-  return { regions, standby, scaledDown, replication };
+  return { regions, standby, scaledDown, replication, promotion };
 }

@@ -7,7 +7,6 @@
  */
 import {
   displayName,
-  replicationKey,
   zoneMembers,
   type DiagramRoles,
   type RegionRole,
@@ -64,16 +63,6 @@ export function nodeMarks(
   roles: DiagramRoles,
   stopped: ReadonlySet<string>,
 ): Map<string, KeyedMarks> {
-  const promotion = new Map<string, 'manual' | 'automatic'>();
-  for (const edge of variant.edges) {
-    const role =
-      edge.kind === 'replicates' ? roles.replication.get(replicationKey(edge)) : undefined;
-    if (role?.mode !== 'passive') continue;
-    for (const end of [edge.from, edge.to]) {
-      if (promotion.get(end) !== 'manual')
-        promotion.set(end, role.isManual ? 'manual' : 'automatic');
-    }
-  }
   const out = new Map<string, KeyedMarks>();
   for (const node of variant.nodes) {
     let marks: NodeMarks = {};
@@ -96,7 +85,7 @@ export function nodeMarks(
       // A passive (or standby region's) datastore is badged standby; any standby tier that
       // runs scaled down shows by how much. The region's hatching marks the rest.
       const isStandby = node.kind === 'datastore' && roles.standby.has(node.id);
-      const how = isStandby ? promotion.get(node.id) : undefined;
+      const how = isStandby ? roles.promotion.get(node.id) : undefined;
       const scaledDown = roles.scaledDown.get(node.id);
       marks = {
         ...(isStandby ? { standby: how ? { promotion: how } : {} } : {}),
