@@ -29,7 +29,7 @@ import { canConnect, edgeKindFor } from '../../../shared/model/ops/connect';
 import type { NodeKind } from '../../../shared/model/types';
 import { nodeKinds } from '../../../shared/schema/nines-v1';
 import { regionTrafficShares } from '../../../shared/model/traffic';
-import { diagramRoles } from '../../../shared/plan/diagram';
+import { diagramRoles, marksInUse, type LegendKey } from '../../../shared/plan/diagram';
 import { useFindingFocus } from '../hooks/useAdvice';
 import { useActiveScenario } from '../hooks/useActiveScenario';
 import { useAlignShortcuts } from '../hooks/useAlignShortcuts';
@@ -45,7 +45,7 @@ import { CanvasAnnouncer } from './CanvasAnnouncer';
 import { displayName } from './describe';
 import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
-import { nodeMarks } from './marks';
+import { CanvasLegend, nodeMarks } from './marks';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
 import { applySelectChanges } from './selection-changes';
@@ -144,6 +144,12 @@ export function PlanCanvas() {
     if (!variant || !roles) return undefined;
     const stopped = new Set([...marks].filter(([, m]) => m === 'stopped').map(([id]) => id));
     return nodeMarks(variant, roles, stopped);
+  }, [variant, roles, marks]);
+  const legend = useMemo(() => {
+    if (!variant || !roles) return [];
+    const shown = new Set<string>(marks.values());
+    const extra = (['spof', 'cut', 'stopped', 'survivor'] as const).filter((m) => shown.has(m));
+    return marksInUse(variant, roles, extra satisfies LegendKey[]);
   }, [variant, roles, marks]);
   const selection = useMemo(
     (): FlowSelection => ({
@@ -406,6 +412,7 @@ export function PlanCanvas() {
         />
         <Controls showInteractive={false} />
         <AlignToolbar />
+        <CanvasLegend marks={legend} />
         <GuideLines guides={guides} />
       </ReactFlow>
       {menu && <WhatIfMenu request={menu} onChoose={onChooseWhatIf} onClose={closeMenu} />}

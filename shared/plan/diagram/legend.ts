@@ -20,7 +20,9 @@ export type LegendKey =
   | 'pips'
   | 'standby'
   | 'spof'
-  | 'cut';
+  | 'cut'
+  | 'stopped'
+  | 'survivor';
 
 /** What each mark means, as the legend says it. */
 export const LEGEND_LABELS: Readonly<Record<LegendKey, string>> = {
@@ -34,7 +36,12 @@ export const LEGEND_LABELS: Readonly<Record<LegendKey, string>> = {
   standby: 'standby: no traffic until it takes over',
   spof: 'single point of failure',
   cut: 'in the most probable cut set',
+  stopped: 'stopped by the scenario',
+  survivor: 'keeps working in the scenario',
 };
+
+/** Marks only the canvas draws (the results' and a scenario's), left out of the exports. */
+const CANVAS_ONLY: ReadonlySet<LegendKey> = new Set(['spof', 'cut', 'stopped', 'survivor']);
 
 const ORDER = Object.keys(LEGEND_LABELS) as LegendKey[];
 
@@ -68,7 +75,7 @@ export function edgeLegendKey(
 /**
  * The marks a drawing of `variant` uses, in legend order: its kinds of line, zone pips when a
  * zone holds instances, standby when a region or datastore is on standby, and the results'
- * marks the caller adds (`spof`, `cut`: the canvas only).
+ * marks the caller adds (`spof`, `cut`, `stopped`, `survivor`: the canvas only).
  */
 export function marksInUse(
   variant: Variant,
@@ -110,6 +117,10 @@ export const EDGE_STYLES = {
 /** A kind of line. */
 export type EdgeLegendKey = keyof typeof EDGE_STYLES;
 
+function isEdgeKey(key: LegendKey): key is EdgeLegendKey {
+  return key in EDGE_STYLES;
+}
+
 /** Height of one line of the exports' legend, points. */
 export const LEGEND_LINE = 14;
 
@@ -130,7 +141,7 @@ export function legendShapes(
   let at = x;
   let line = 0;
   for (const key of keys) {
-    if (key === 'spof' || key === 'cut') continue;
+    if (CANVAS_ONLY.has(key)) continue;
     const label = LEGEND_LABELS[key];
     const entryWidth = 26 + textWidth(label, size);
     if (at > x && at + entryWidth > x + width) {
@@ -163,7 +174,7 @@ export function legendShapes(
         strokeWidth: 0.6,
         dash: STANDBY_DASH,
       });
-    } else {
+    } else if (isEdgeKey(key)) {
       const style: { colour: string; width: number; dash?: readonly number[]; arrow: boolean } =
         EDGE_STYLES[key];
       shapes.push({

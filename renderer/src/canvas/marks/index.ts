@@ -6,3 +6,4 @@ export { nodeMarks } from './node-marks';
 export type { KeyedMarks, NodeMarks, StandbyMark, ZonePip } from './node-marks';
 export { ZonePips } from './ZonePips';
 export { RegionBadge, StandbyBadge } from './badges';
+export { CanvasLegend } from './CanvasLegend';

@@ -1,0 +1,110 @@
+// The diagram's marks on the canvas (issue 21): instance pips in each zone by the round-robin
+// spread, dimmed by a what-if zone outage; standby regions and datastores; the legend.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { NinesDocument } from '../shared/model/types';
+import { PlannerPage } from './pages/planner-page';
+
+function template(stem: string): NinesDocument {
+  const url = new URL(`../assets/templates/${stem}.nines.json`, import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as NinesDocument;
+}
+
+/** Instances per tier in each zone by the spread rule: instance i to zone i mod z (FORMAT.md). */
+function spread(doc: NinesDocument): Map<string, Map<string, number>> {
+  const variant = doc.variants[0];
+  const out = new Map<string, Map<string, number>>();
+  for (const tier of variant?.nodes ?? []) {
+    if (tier.kind !== 'service' && tier.kind !== 'datastore' && tier.kind !== 'queue') continue;
+    const zones = (variant?.nodes ?? []).filter(
+      (n) => n.kind === 'zone' && n.parent === tier.parent,
+    );
+    for (let i = 0; i < (tier.instances ?? 1) && zones.length > 0; i += 1) {
+      const zone = zones[i % zones.length]?.id ?? '';
+      const counts = out.get(zone) ?? new Map<string, number>();
+      counts.set(tier.id, (counts.get(tier.id) ?? 0) + 1);
+      out.set(zone, counts);
+    }
+  }
+  return out;
+}
+
+test('each zone shows the instances the spread puts there; a zone outage dims exactly those', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('single-region-3az');
+  const expected = spread(template('single-region-3az'));
+  expect(expected.size).toBe(3);
+  for (const [zone, counts] of expected) {
+    const tiers = planner.node(zone).locator('.zone-pips__tier');
+    await expect(tiers).toHaveCount(counts.size);
+    for (const [tier, count] of counts) {
+      const pips = planner.node(zone).locator(`.zone-pips__tier[data-tier="${tier}"]`);
+      await expect(pips).toHaveAttribute('data-count', String(count));
+      await expect(pips).toHaveAttribute(
+        'title',
+        new RegExp(`: ${count} of \\d+\\sinstances? in this zone$`),
+      );
+    }
+  }
+  await expect(planner.canvas.locator('.zone-pips__tier.is-down')).toHaveCount(0);
+
+  await planner.node('use1-a').click({ button: 'right', position: { x: 20, y: 8 } });
+  await page
+    .getByTestId('what-if-menu')
+    .getByRole('menuitem', { name: /^Zone outage/ })
+    .click();
+  await expect(page.getByTestId('scenario-panel')).toContainText('What if:');
+  const inA = expected.get('use1-a')?.size ?? 0;
+  await expect(planner.node('use1-a').locator('.zone-pips__tier.is-down')).toHaveCount(inA);
+  await expect(planner.canvas.locator('.zone-pips__tier.is-down')).toHaveCount(inA);
+  await page.screenshot({ path: 'test-results/screenshots/zone-outage-pips.png' });
+  expect(planner.errors).toEqual([]);
+});
+
+test('pilot light and warm standby mark the standby region and its datastore differently', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('pilot-light-2-regions');
+  await expect(planner.node('euw1').getByTestId('region-badge')).toHaveText(
+    /^Standby · 0\s%\sof traffic$/,
+  );
+  await expect(planner.node('use1').getByTestId('region-badge')).toHaveText(/^100\s%\sof traffic$/);
+  await expect(planner.node('redis-euw1').getByTestId('standby-badge')).toHaveText(
+    'Standby · manual · 1/2',
+  );
+  await expect(planner.node('app-euw1').getByTestId('standby-badge')).toHaveText(
+    'Scaled down · 1/15',
+  );
+  await expect(
+    page.locator('.plan-edge-label', { hasText: 'async · manual failover' }),
+  ).toBeVisible();
+
+  await planner.openTemplate('warm-standby-2-regions');
+  await expect(planner.node('redis-euw1').getByTestId('standby-badge')).toHaveText('Standby');
+  await expect(planner.node('app-euw1').getByTestId('standby-badge')).toHaveText(
+    'Scaled down · 4/15',
+  );
+  expect(planner.errors).toEqual([]);
+});
+
+test('the legend lists the marks in use and stays collapsed for the session', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.openTemplate('ha-options');
+  const legend = page.getByTestId('canvas-legend');
+  await expect(legend.locator('li[data-mark]')).not.toHaveCount(0);
+  await expect(legend.locator('li[data-mark="pips"]')).toBeVisible();
+  await expect(legend.locator('li[data-mark="spof"]')).toBeVisible();
+  await page.getByTestId('legend-toggle').click();
+  await expect(page.getByTestId('legend-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await expect(legend.locator('li')).toHaveCount(0);
+  // Another variant draws a new canvas: the legend stays as the person left it.
+  await planner.showVariant('pilot-light');
+  await expect(page.getByTestId('legend-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await page.getByTestId('legend-toggle').click();
+  await expect(legend.locator('li[data-mark="manual-failover"]')).toBeVisible();
+  await expect(legend.locator('li[data-mark="standby"]')).toBeVisible();
+  expect(planner.errors).toEqual([]);
+});
