@@ -2,7 +2,11 @@
 // spread, dimmed by a what-if zone outage; standby regions and datastores; the legend.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { EvaluationReport } from '../shared/engine';
 import type { NinesDocument } from '../shared/model/types';
+import { formatMinutesPerYear, formatShare, formatUsd } from '../shared/text';
+import { ninesJson } from './pages/cli';
 import { PlannerPage } from './pages/planner-page';
 
 function template(stem: string): NinesDocument {
@@ -75,18 +79,14 @@ test('pilot light and warm standby mark the standby region and its datastore dif
   await expect(planner.node('redis-euw1').getByTestId('standby-badge')).toHaveText(
     'Standby · manual · 1/2',
   );
-  await expect(planner.node('app-euw1').getByTestId('standby-badge')).toHaveText(
-    'Scaled down · 1/15',
-  );
+  await expect(planner.node('app-euw1').getByTestId('standby-badge')).toHaveText('Scaled 1/15');
   await expect(
     page.locator('.plan-edge-label', { hasText: 'async · manual failover' }),
   ).toBeVisible();
 
   await planner.openTemplate('warm-standby-2-regions');
   await expect(planner.node('redis-euw1').getByTestId('standby-badge')).toHaveText('Standby');
-  await expect(planner.node('app-euw1').getByTestId('standby-badge')).toHaveText(
-    'Scaled down · 4/15',
-  );
+  await expect(planner.node('app-euw1').getByTestId('standby-badge')).toHaveText('Scaled 4/15');
   expect(planner.errors).toEqual([]);
 });
 
@@ -106,5 +106,38 @@ test('the legend lists the marks in use and stays collapsed for the session', as
   await page.getByTestId('legend-toggle').click();
   await expect(legend.locator('li[data-mark="manual-failover"]')).toBeVisible();
   await expect(legend.locator('li[data-mark="standby"]')).toBeVisible();
+  expect(planner.errors).toEqual([]);
+});
+
+test("the toolbar's card figures: each card's monthly cost and downtime equal nines evaluate's", async ({
+  page,
+}) => {
+  const stem = 'warm-standby-2-regions';
+  const report = ninesJson<EvaluationReport>(
+    'evaluate',
+    fileURLToPath(new URL(`../assets/templates/${stem}.nines.json`, import.meta.url)),
+  );
+  const result = report.variants[0];
+  if (!result?.cost || !result.availability) throw new Error('no evaluation');
+  const planner = new PlannerPage(page);
+  await planner.openTemplate(stem);
+  await expect(planner.canvas.getByTestId('card-figures')).toHaveCount(0);
+  await page.getByTestId('card-figures-toggle').click();
+  await expect(page.getByTestId('card-figures-toggle')).toHaveAttribute('aria-pressed', 'true');
+  for (const id of ['app-use1', 'redis-use1', 'app-euw1']) {
+    const usd = result.cost.breakdown
+      .filter((l) => l.nodeId === id)
+      .reduce((sum, l) => sum + l.monthlyUsd, 0);
+    expect(usd).toBeGreaterThan(0);
+    await expect(planner.node(id).getByTestId('card-cost')).toHaveText(`${formatUsd(usd)}/mo`);
+  }
+  // Route 53 is one basic event: its share of the structural downtime is its Fussell–Vesely.
+  const fv = result.importance.find((i) => i.event === 'dns')?.fussellVesely ?? NaN;
+  await expect(planner.node('dns').getByTestId('card-downtime')).toHaveText(
+    `${formatMinutesPerYear(fv * result.availability.structuralMinutesPerYear)} · ${formatShare(fv)}`,
+  );
+  await page.screenshot({ path: 'test-results/screenshots/card-figures.png' });
+  await page.getByTestId('card-figures-toggle').click();
+  await expect(planner.canvas.getByTestId('card-figures')).toHaveCount(0);
   expect(planner.errors).toEqual([]);
 });

@@ -45,7 +45,7 @@ import { CanvasAnnouncer } from './CanvasAnnouncer';
 import { displayName } from './describe';
 import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
-import { CanvasLegend, nodeMarks } from './marks';
+import { CanvasLegend, cardFigures, nodeMarks } from './marks';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
 import { applySelectChanges } from './selection-changes';
@@ -140,11 +140,20 @@ export function PlanCanvas() {
     () => (variant && doc ? diagramRoles(variant, regionTrafficShares(doc, variant)) : undefined),
     [doc, variant],
   );
+  const isCardFiguresShown = usePlanner((s) => s.isCardFiguresShown);
+  const figures = useMemo(() => {
+    if (!isCardFiguresShown || !variant || !results) return undefined;
+    const components = variant.nodes.filter((n) => n.kind !== 'region' && n.kind !== 'zone');
+    return cardFigures(
+      components.map((n) => n.id),
+      results,
+    );
+  }, [isCardFiguresShown, variant, results]);
   const marksOnNodes = useMemo(() => {
     if (!variant || !roles) return undefined;
     const stopped = new Set([...marks].filter(([, m]) => m === 'stopped').map(([id]) => id));
-    return nodeMarks(variant, roles, stopped);
-  }, [variant, roles, marks]);
+    return nodeMarks(variant, roles, stopped, figures);
+  }, [variant, roles, marks, figures]);
   const legend = useMemo(() => {
     if (!variant || !roles) return [];
     const shown = new Set<string>(marks.values());

@@ -57,7 +57,7 @@ export function StandbyBadge({
       title={title}
       data-testid="standby-badge"
     >
-      {standby ? parts.join(' · ') : `Scaled down · ${parts.join('')}`}
+      {standby ? parts.join(' · ') : `Scaled ${parts.join('')}`}
     </span>
   );
 }

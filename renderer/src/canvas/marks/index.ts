@@ -7,3 +7,6 @@ export type { KeyedMarks, NodeMarks, StandbyMark, ZonePip } from './node-marks';
 export { ZonePips } from './ZonePips';
 export { RegionBadge, StandbyBadge } from './badges';
 export { CanvasLegend } from './CanvasLegend';
+export { cardFigures, costText, downtimeText } from './card-figures';
+export type { CardCost, CardDowntime, CardFigures } from './card-figures';
+export { CardFiguresRow } from './CardFiguresRow';

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/plan/diagram';
 import { tierSize } from '../../../../shared/model/nodes';
 import type { NodeKind, Variant } from '../../../../shared/model/types';
+import type { CardFigures } from './card-figures';
 
 /** The instances of one tier that the spread puts in one zone. */
 export interface ZonePip {
@@ -45,6 +46,8 @@ export interface NodeMarks {
   readonly standby?: StandbyMark;
   /** A standby tier that runs fewer instances than it will after taking over. */
   readonly scaledDown?: ScaledDown;
+  /** A component's monthly cost and share of the downtime, while the toolbar shows them. */
+  readonly figures?: CardFigures;
 }
 
 /** The marks of a node with a key that changes exactly when they do (for React Flow's reuse). */
@@ -56,12 +59,13 @@ export interface KeyedMarks {
 /**
  * The marks of every node of `variant` that has some, by id. `stopped` holds the nodes the
  * what-if or scenario on show stops (a zone or region outage stops the zone; a tier outage the
- * tier).
+ * tier). `figures` holds the per-card figures while the toolbar shows them.
  */
 export function nodeMarks(
   variant: Variant,
   roles: DiagramRoles,
   stopped: ReadonlySet<string>,
+  figures?: ReadonlyMap<string, CardFigures>,
 ): Map<string, KeyedMarks> {
   const out = new Map<string, KeyedMarks>();
   for (const node of variant.nodes) {
@@ -87,9 +91,11 @@ export function nodeMarks(
       const isStandby = node.kind === 'datastore' && roles.standby.has(node.id);
       const how = isStandby ? roles.promotion.get(node.id) : undefined;
       const scaledDown = roles.scaledDown.get(node.id);
+      const figure = figures?.get(node.id);
       marks = {
         ...(isStandby ? { standby: how ? { promotion: how } : {} } : {}),
         ...(scaledDown ? { scaledDown } : {}),
+        ...(figure ? { figures: figure } : {}),
       };
     }
     if (Object.keys(marks).length > 0) out.set(node.id, { marks, key: JSON.stringify(marks) });

@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { componentDetail, displayName, kindTag } from '../describe';
 import { KIND_META } from '../kind-meta';
-import { StandbyBadge } from '../marks';
+import { CardFiguresRow, StandbyBadge } from '../marks';
 import type { PlanFlowNode } from '../to-flow';
 
 const SIDES = [
@@ -30,6 +30,7 @@ export const ComponentNode = memo(function ComponentNode({
       <span className="plan-card__kind">{kindTag(model)}</span>
       <span className="plan-card__name">{name}</span>
       <span className="plan-card__detail">{detail}</span>
+      {marks?.figures && <CardFiguresRow figures={marks.figures} />}
       {(marks?.standby || marks?.scaledDown) && (
         <StandbyBadge standby={marks.standby} scaledDown={marks.scaledDown} />
       )}
