@@ -1,10 +1,11 @@
 // The diagram's marks on the canvas (issue 21): instance pips in each zone by the round-robin
 // spread, dimmed by a what-if zone outage; standby regions and datastores; the legend.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvaluationReport } from '../shared/engine';
 import type { NinesDocument } from '../shared/model/types';
+import { generatedModel } from '../shared/testing/generated-model';
 import { formatMinutesPerYear, formatShare, formatUsd } from '../shared/text';
 import { ninesJson } from './pages/cli';
 import { PlannerPage } from './pages/planner-page';
@@ -141,3 +142,60 @@ test("the toolbar's card figures: each card's monthly cost and downtime equal ni
   await expect(planner.canvas.getByTestId('card-figures')).toHaveCount(0);
   expect(planner.errors).toEqual([]);
 });
+
+/** The distinct left edges and top edges of `boxes` on screen, rounded to 10 px. */
+async function columnsAndRows(boxes: Locator): Promise<{ columns: number; rows: number }> {
+  const all = await Promise.all((await boxes.all()).map((b) => b.boundingBox()));
+  const xs = new Set(all.map((b) => Math.round((b?.x ?? NaN) / 10)));
+  const ys = new Set(all.map((b) => Math.round((b?.y ?? NaN) / 10)));
+  return { columns: xs.size, rows: ys.size };
+}
+
+/** Every region of the canvas lies within the canvas on screen. */
+async function expectAllInView(planner: PlannerPage): Promise<void> {
+  await expect(async () => {
+    const canvas = await planner.canvas.boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    for (const region of await planner.nodesOfKind('region').all()) {
+      const box = await region.boundingBox();
+      if (!box) throw new Error('region not laid out');
+      expect(box.x).toBeGreaterThanOrEqual(canvas.x - 1);
+      expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+      expect(box.y).toBeGreaterThanOrEqual(canvas.y - 1);
+      expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+    }
+  }).toPass();
+}
+
+for (const regions of [12, 40]) {
+  test(`a generated ${regions}-region design without a layout opens laid out, undoably, and fits`, async ({
+    page,
+  }, info) => {
+    const planner = new PlannerPage(page);
+    await planner.openDocument(
+      generatedModel(regions),
+      info.outputPath(`generated-${regions}.nines.json`),
+    );
+    await expect(planner.nodesOfKind('region')).toHaveCount(regions);
+    // Laid out as an edit: the document has unsaved changes, the regions stand in a grid.
+    const dirty = page.getByRole('img', { name: 'unsaved changes' });
+    await expect(dirty).toBeVisible(layoutTimeout);
+    await expect
+      .poll(async () => (await columnsAndRows(planner.nodesOfKind('region'))).columns)
+      .toBe(Math.max(2, Math.round(Math.sqrt(regions))));
+    await planner.waitForFittedView();
+    await expectAllInView(planner);
+    await page.screenshot({ path: `test-results/screenshots/generated-${regions}-opened.png` });
+    // Undo gives back the file's own (automatic) layout: one long row, the document as saved.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(dirty).toHaveCount(0);
+    await expect
+      .poll(async () => (await columnsAndRows(planner.nodesOfKind('region'))).rows)
+      .toBe(1);
+    // Fit still shows all of it.
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await planner.waitForFittedView();
+    await expectAllInView(planner);
+    expect(planner.errors).toEqual([]);
+  });
+}

@@ -49,6 +49,7 @@ import { CanvasLegend, cardFigures, nodeMarks } from './marks';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
 import { applySelectChanges } from './selection-changes';
+import { useReadableOnOpen } from './readable';
 import { useRevealNew } from './reveal-new';
 import { GuideLines, useSnapGuides } from './SnapGuides';
 import {
@@ -64,6 +65,11 @@ import { nodeElement, useKeyboardConnect, type PlaceMenu } from './useKeyboardCo
 import { viewDuration } from '../platform/motion';
 
 const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 } as const;
+/**
+ * Smallest zoom: low enough that Fit shows the whole of a design of 40 regions (laid out in a
+ * grid, about 0.15 at 1280 × 800; in one row, about 0.03); the overview's names stay the guide.
+ */
+const MIN_ZOOM = 0.02;
 const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 /** Width of the what-if menu, px (kept in step with `.what-if-menu` in app.css). */
 const MENU_WIDTH = 280;
@@ -109,7 +115,7 @@ export function PlanCanvas() {
   const isSnapToGrid = usePlanner((s) => s.isSnapToGrid);
   const results = useResults();
   const isZoomedOut = useFlowStore(isOverview);
-  const { screenToFlowPosition, getInternalNode, getViewport, setViewport } = useReactFlow<
+  const { screenToFlowPosition, getInternalNode, getViewport, setViewport, fitView } = useReactFlow<
     PlanFlowNode,
     PlanFlowEdge
   >();
@@ -365,6 +371,12 @@ export function PlanCanvas() {
   // Fit the view when a document or variant opens with something to show, not later: a design
   // drawn from an empty canvas must stay where the person drops things.
   const flowKey = `${openCount}:${variant?.id ?? ''}`;
+  // A variant whose layout does not read opens auto-laid-out, as an undoable edit (readable.ts).
+  const fitAfterLayout = useCallback(
+    () => void fitView({ ...FIT_VIEW_OPTIONS, duration: viewDuration(200) }),
+    [fitView],
+  );
+  useReadableOnOpen(store, variant, flowKey, getViewport, fitAfterLayout);
   const [fitFor, setFitFor] = useState({ key: flowKey, isFit: (view?.nodes.length ?? 0) > 0 });
   if (fitFor.key !== flowKey) setFitFor({ key: flowKey, isFit: (view?.nodes.length ?? 0) > 0 });
 
@@ -402,7 +414,7 @@ export function PlanCanvas() {
         colorMode="system"
         fitView={fitFor.isFit}
         fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.15}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         snapToGrid={isSnapToGrid}
         snapGrid={SNAP_GRID}
