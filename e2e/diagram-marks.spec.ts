@@ -171,6 +171,10 @@ for (const regions of [12, 40]) {
   test(`a generated ${regions}-region design without a layout opens laid out, undoably, and fits`, async ({
     page,
   }, info) => {
+    // ELK lays out 40 regions (about 330 nodes) in its worker in some 10 s on an idle machine,
+    // several times that on a busy one: the layout may take longer than one state usually does.
+    test.setTimeout(360_000);
+    const layoutTimeout = { timeout: 240_000 };
     const planner = new PlannerPage(page);
     await planner.openDocument(
       generatedModel(regions),

@@ -37,22 +37,17 @@ function LineSample({
 function Sample({ mark }: { mark: LegendKey }) {
   switch (mark) {
     case 'depends':
-      return <LineSample edge="plan-edge--depends" marker="nines-arrow" />;
+      return <LineSample edge="depends" marker="nines-arrow" />;
     case 'cross-region':
-      return (
-        <LineSample
-          edge="plan-edge--depends plan-edge--cross-region"
-          marker="nines-arrow-warning"
-        />
-      );
+      return <LineSample edge="cross-region" marker="nines-arrow-warning" />;
     case 'replication':
-      return <LineSample edge="plan-edge--replicates" />;
+      return <LineSample edge="replicates" />;
     case 'active-active':
-      return <LineSample edge="plan-edge--replicates" lineClass="is-active-active" />;
+      return <LineSample edge="replicates" lineClass="is-active-active" />;
     case 'manual-failover':
-      return <LineSample edge="plan-edge--replicates" lineClass="is-manual" />;
+      return <LineSample edge="replicates" lineClass="is-manual" />;
     case 'backup':
-      return <LineSample edge="plan-edge--backs-up" marker="nines-arrow-muted" />;
+      return <LineSample edge="backs-up" marker="nines-arrow-muted" />;
     case 'pips':
       return (
         <span className="legend-sample legend-sample--pips" aria-hidden>
