@@ -40,9 +40,9 @@ describe('diagramRoles', () => {
     expect(roles.replication.get(REPLICATION)).toEqual({ mode: 'passive', isManual: false });
   });
 
-  it('active-active: no standby, each region its share, replication between active members', () => {
+  it('active-active: no standby, no region mark for an even split, replication between active members', () => {
     const roles = rolesOf('active-active-2-regions');
-    expect(roles.regions.get('use1')).toEqual({ share: 0.5, isStandby: false });
+    expect(roles.regions.size).toBe(0);
     expect(roles.standby.size).toBe(0);
     expect(roles.replication.get(REPLICATION)).toEqual({ mode: 'active-active', isManual: false });
   });

@@ -40,7 +40,7 @@ export interface ReplicationRole {
 
 /** Every role the diagram marks in one variant. */
 export interface DiagramRoles {
-  /** Each region's role by id; empty for a variant of one region or none. */
+  /** Each region's role by id; empty when the regions all serve the same share (or one does). */
   readonly regions: ReadonlyMap<string, RegionRole>;
   /** Components on standby: passive datastores and every component of a standby region. */
   readonly standby: ReadonlySet<string>;
@@ -91,7 +91,9 @@ export function diagramRoles(variant: Variant, shares: ReadonlyMap<string, numbe
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
   const hasTraffic = [...shares.values()].some((s) => s > 0);
   const regions = new Map<string, RegionRole>();
-  if (shares.size > 1) {
+  // Regions that all serve the same share need no mark; a design of one region neither.
+  const isEven = new Set(shares.values()).size <= 1;
+  if (shares.size > 1 && !isEven) {
     for (const [id, share] of shares)
       regions.set(id, { share, isStandby: hasTraffic && share === 0 });
   }
