@@ -7,13 +7,16 @@ import './marks.css';
 /** Whether the legend is open: remembered for the session (this window's life), open at first. */
 let isOpenInSession = true;
 
-/** A short line in the canvas's own edge style, for the legend. */
+/**
+ * A short line styled as the canvas draws that kind of edge (marks.css `legend-stroke--…`; its
+ * own classes, so that nothing counts it as an edge of the design).
+ */
 function LineSample({
   edge,
   marker,
   lineClass = '',
 }: {
-  edge: string;
+  edge: 'depends' | 'cross-region' | 'replicates' | 'backs-up';
   marker?: string;
   lineClass?: string;
 }) {
@@ -22,12 +25,12 @@ function LineSample({
     <svg className={`legend-line ${lineClass}`} width="38" height="14" aria-hidden>
       <path
         d={path}
-        className={`plan-edge ${edge}`}
+        className={`legend-stroke legend-stroke--${edge}`}
         fill="none"
         markerEnd={marker && `url(#${marker})`}
       />
-      {edge.includes('replicates') && (
-        <path d={path} className="plan-edge--replicates-gap" fill="none" />
+      {edge === 'replicates' && (
+        <path d={path} className="legend-stroke legend-stroke--replicates-gap" fill="none" />
       )}
     </svg>
   );
