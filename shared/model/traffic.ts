@@ -9,7 +9,10 @@ import type { NinesDocument, Variant } from './types';
  * the variant's regions and renormalised, else an equal split. Regions absent from a given
  * table get 0. Empty when the variant has no region.
  */
-export function regionTrafficShares(doc: NinesDocument, variant: Variant): Map<string, number> {
+export function regionTrafficShares(
+  doc: Pick<NinesDocument, 'workload'>,
+  variant: Variant,
+): Map<string, number> {
   const regions = variant.nodes.filter((n) => n.kind === 'region').map((n) => n.id);
   const table = variant.trafficShare ?? doc.workload?.trafficShare;
   const given = regions.map((r) => table?.[r] ?? 0);

@@ -28,6 +28,8 @@ import {
 import { canConnect, edgeKindFor } from '../../../shared/model/ops/connect';
 import type { NodeKind } from '../../../shared/model/types';
 import { nodeKinds } from '../../../shared/schema/nines-v1';
+import { regionTrafficShares } from '../../../shared/model/traffic';
+import { diagramRoles, marksInUse, type LegendKey } from '../../../shared/plan/diagram';
 import { useFindingFocus } from '../hooks/useAdvice';
 import { useActiveScenario } from '../hooks/useActiveScenario';
 import { useAlignShortcuts } from '../hooks/useAlignShortcuts';
@@ -43,9 +45,11 @@ import { CanvasAnnouncer } from './CanvasAnnouncer';
 import { displayName } from './describe';
 import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
+import { CanvasLegend, cardFigures, nodeMarks } from './marks';
 import { createFlowViewCache } from './flow-cache';
 import { edgeTypes, nodeTypes } from './node-types';
 import { applySelectChanges } from './selection-changes';
+import { useReadableOnOpen } from './readable';
 import { useRevealNew } from './reveal-new';
 import { GuideLines, useSnapGuides } from './SnapGuides';
 import {
@@ -61,6 +65,11 @@ import { nodeElement, useKeyboardConnect, type PlaceMenu } from './useKeyboardCo
 import { viewDuration } from '../platform/motion';
 
 const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 } as const;
+/**
+ * Smallest zoom: low enough that Fit shows the whole of a design of 40 regions (laid out in a
+ * grid, about 0.15 at 1280 × 800; in one row, about 0.03); the overview's names stay the guide.
+ */
+const MIN_ZOOM = 0.02;
 const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 /** Width of the what-if menu, px (kept in step with `.what-if-menu` in app.css). */
 const MENU_WIDTH = 280;
@@ -106,7 +115,7 @@ export function PlanCanvas() {
   const isSnapToGrid = usePlanner((s) => s.isSnapToGrid);
   const results = useResults();
   const isZoomedOut = useFlowStore(isOverview);
-  const { screenToFlowPosition, getInternalNode, getViewport, setViewport } = useReactFlow<
+  const { screenToFlowPosition, getInternalNode, getViewport, setViewport, fitView } = useReactFlow<
     PlanFlowNode,
     PlanFlowEdge
   >();
@@ -131,14 +140,42 @@ export function PlanCanvas() {
     [scenario],
   );
   const highlight = useFindingFocus((f) => f.highlight);
+  // Standby regions and datastores, zone pips: once per change of the model or the scenario.
+  const doc = usePlanner((s) => s.document);
+  const roles = useMemo(
+    () => (variant && doc ? diagramRoles(variant, regionTrafficShares(doc, variant)) : undefined),
+    [doc, variant],
+  );
+  const isCardFiguresShown = usePlanner((s) => s.isCardFiguresShown);
+  const figures = useMemo(() => {
+    if (!isCardFiguresShown || !variant || !results) return undefined;
+    const components = variant.nodes.filter((n) => n.kind !== 'region' && n.kind !== 'zone');
+    return cardFigures(
+      components.map((n) => n.id),
+      results,
+    );
+  }, [isCardFiguresShown, variant, results]);
+  const marksOnNodes = useMemo(() => {
+    if (!variant || !roles) return undefined;
+    const stopped = new Set([...marks].filter(([, m]) => m === 'stopped').map(([id]) => id));
+    return nodeMarks(variant, roles, stopped, figures);
+  }, [variant, roles, marks, figures]);
+  const legend = useMemo(() => {
+    if (!variant || !roles) return [];
+    const shown = new Set<string>(marks.values());
+    const extra = (['spof', 'cut', 'stopped', 'survivor'] as const).filter((m) => shown.has(m));
+    return marksInUse(variant, roles, extra satisfies LegendKey[]);
+  }, [variant, roles, marks]);
   const selection = useMemo(
     (): FlowSelection => ({
       nodes: new Set(selectedNodeIds),
       edges: new Set(selectedEdgeIds),
       marks: withHighlight(marks, highlight),
       ...(traffic ? { traffic } : {}),
+      ...(marksOnNodes ? { nodeMarks: marksOnNodes } : {}),
+      ...(roles ? { roles } : {}),
     }),
-    [selectedNodeIds, selectedEdgeIds, marks, highlight, traffic],
+    [selectedNodeIds, selectedEdgeIds, marks, highlight, traffic, marksOnNodes, roles],
   );
   const view = useMemo(
     () => (variant ? cache.view(variant, selection) : undefined),
@@ -334,6 +371,12 @@ export function PlanCanvas() {
   // Fit the view when a document or variant opens with something to show, not later: a design
   // drawn from an empty canvas must stay where the person drops things.
   const flowKey = `${openCount}:${variant?.id ?? ''}`;
+  // A variant whose layout does not read opens auto-laid-out, as an undoable edit (readable.ts).
+  const fitAfterLayout = useCallback(
+    () => void fitView({ ...FIT_VIEW_OPTIONS, duration: viewDuration(200) }),
+    [fitView],
+  );
+  useReadableOnOpen(store, variant, flowKey, getViewport, fitAfterLayout);
   const [fitFor, setFitFor] = useState({ key: flowKey, isFit: (view?.nodes.length ?? 0) > 0 });
   if (fitFor.key !== flowKey) setFitFor({ key: flowKey, isFit: (view?.nodes.length ?? 0) > 0 });
 
@@ -371,7 +414,7 @@ export function PlanCanvas() {
         colorMode="system"
         fitView={fitFor.isFit}
         fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.15}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         snapToGrid={isSnapToGrid}
         snapGrid={SNAP_GRID}
@@ -390,6 +433,7 @@ export function PlanCanvas() {
         />
         <Controls showInteractive={false} />
         <AlignToolbar />
+        <CanvasLegend marks={legend} />
         <GuideLines guides={guides} />
       </ReactFlow>
       {menu && <WhatIfMenu request={menu} onChoose={onChooseWhatIf} onClose={closeMenu} />}

@@ -8,10 +8,19 @@ import type { EdgeTraffic } from '../../../shared/engine';
 import type { EdgeKind, ModelNode, NodeKind, Variant } from '../../../shared/model/types';
 import { layoutVariant, type Box } from './layout';
 import { formatShare } from '../../../shared/text';
+import {
+  replicationKey,
+  type DiagramRoles,
+  type ReplicationRole,
+} from '../../../shared/plan/diagram';
 import { spokenEdge, spokenNode } from './spoken';
+import type { KeyedMarks, NodeMarks } from './marks';
 
-/** What a node component needs: the model node itself (no callbacks, per React Flow advice). */
-export type PlanNodeData = { model: ModelNode };
+/**
+ * What a node component needs: the model node itself and what the canvas marks on it (zone
+ * pips, standby, traffic share; see marks/node-marks.ts), no callbacks, per React Flow advice.
+ */
+export type PlanNodeData = { model: ModelNode; marks?: NodeMarks; marksKey?: string };
 
 /**
  * What the canvas shows as selected or marked: selected node and edge ids, and the nodes the
@@ -25,6 +34,10 @@ export interface FlowSelection {
   readonly marks: ReadonlyMap<string, NodeMark>;
   /** Scenario mode: the requests on each `depends` edge, by edge id (see `edgeId`). */
   readonly traffic?: ReadonlyMap<string, EdgeTraffic>;
+  /** What the canvas marks on each node (`nodeMarks` of marks/), by node id. */
+  readonly nodeMarks?: ReadonlyMap<string, KeyedMarks>;
+  /** The variant's roles: how each `replicates` edge replicates and promotes. */
+  readonly roles?: DiagramRoles;
 }
 
 /** How the results single out a node on the canvas. */
@@ -91,7 +104,14 @@ export function toFlow(
   selection: FlowSelection | string | null,
   previous?: FlowView,
 ): FlowView {
-  const { nodes: selectedNodes, edges: selectedEdges, marks, traffic } = asSelection(selection);
+  const {
+    nodes: selectedNodes,
+    edges: selectedEdges,
+    marks,
+    traffic,
+    nodeMarks,
+    roles,
+  } = asSelection(selection);
   const selectedId = selectedNodes.size === 1 ? ([...selectedNodes][0] ?? null) : null;
   const boxes = layoutVariant(variant);
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
@@ -104,10 +124,12 @@ export function toFlow(
     const mark = marks.get(model.id);
     const className = mark === undefined ? undefined : `is-${mark}`;
     const ariaLabel = spokenNode(variant, model, mark);
+    const keyed = nodeMarks?.get(model.id);
     const old = oldNodes.get(model.id);
     if (
       old &&
       old.data.model === model &&
+      old.data.marksKey === keyed?.key &&
       old.ariaLabel === ariaLabel &&
       old.position.x === box.x &&
       old.position.y === box.y &&
@@ -126,7 +148,7 @@ export function toFlow(
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
-      data: { model },
+      data: keyed ? { model, marks: keyed.marks, marksKey: keyed.key } : { model },
       ariaLabel,
       selected: isSelected,
       ...(model.parent === undefined ? {} : { parentId: model.parent }),
@@ -164,9 +186,11 @@ export function toFlow(
       toRegion !== undefined &&
       fromRegion !== toRegion;
     const carried = traffic?.get(id);
+    const replication =
+      edge.kind === 'replicates' ? roles?.replication.get(replicationKey(edge)) : undefined;
     const label =
       edge.kind === 'replicates'
-        ? replicationLabel(byId.get(edge.from))
+        ? replicationLabel(byId.get(edge.from), replication)
         : carried && splitters.has(edge.from)
           ? trafficLabel(carried)
           : undefined;
@@ -184,6 +208,8 @@ export function toFlow(
             ? 'is-surviving'
             : '',
         carried ? `is-${trafficTrend(carried)}` : '',
+        replication?.mode === 'active-active' ? 'is-active-active' : '',
+        replication?.isManual ? 'is-manual' : '',
       ]
         .filter(Boolean)
         .join(' ') || undefined;
@@ -264,8 +290,17 @@ function parentsFirst(
   return nodes.toSorted((a, b) => depthOf(a) - depthOf(b));
 }
 
-function replicationLabel(source: ModelNode | undefined): string {
-  return source?.kind === 'datastore' && source.sync === true ? 'sync' : 'async';
+/**
+ * A replication edge's label: `sync` or `async`, with `active-active` when both members serve
+ * and `manual failover` when a person promotes the standby.
+ */
+function replicationLabel(
+  source: ModelNode | undefined,
+  role: ReplicationRole | undefined,
+): string {
+  const timing = source?.kind === 'datastore' && source.sync === true ? 'sync' : 'async';
+  if (role?.mode === 'active-active') return `active-active · ${timing}`;
+  return role?.isManual ? `${timing} · manual failover` : timing;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ImageDown } from 'lucide-react';
 import type { NinesDocument, Variant } from '../../../shared/model/types';
 import type { ExportRequest } from '../../../shared/ipc/contract';
+import { regionTrafficShares } from '../../../shared/model/traffic';
 import { buildTopologyDrawing } from '../../../shared/plan/diagram';
 import { toSvg } from '../../../shared/plan/drawing';
 import { exportFileName } from '../app/file-names';
@@ -29,7 +30,10 @@ async function diagramExport(
   variant: Variant,
   format: DiagramFormat,
 ): Promise<ExportRequest> {
-  const drawing = buildTopologyDrawing(variant, { maxWidth: DIAGRAM_MAX_WIDTH });
+  const drawing = buildTopologyDrawing(variant, {
+    maxWidth: DIAGRAM_MAX_WIDTH,
+    trafficShare: regionTrafficShares(document, variant),
+  });
   const svg = toSvg(drawing);
   if (format === 'svg') {
     return {

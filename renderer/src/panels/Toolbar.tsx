@@ -3,6 +3,7 @@ import {
   ChartScatter,
   FilePlus2,
   FolderOpen,
+  BadgeDollarSign,
   Grid3x3,
   Maximize,
   Redo2,
@@ -68,6 +69,7 @@ export function Toolbar() {
   const undoLabel = usePlanner((s) => s.past.at(-1)?.label);
   const redoLabel = usePlanner((s) => s.future.at(-1)?.label);
   const isSnapToGrid = usePlanner((s) => s.isSnapToGrid);
+  const isCardFiguresShown = usePlanner((s) => s.isCardFiguresShown);
   const view = usePlanner((s) => s.view);
   const { fitView, getViewport } = useReactFlow();
   const [isLayingOut, setLayingOut] = useState(false);
@@ -167,6 +169,17 @@ export function Toolbar() {
               title="Snap to a 10 px grid while dragging"
             >
               <Grid3x3 size={15} aria-hidden />
+            </button>
+            <button
+              type="button"
+              className="tool tool--icon"
+              aria-pressed={isCardFiguresShown}
+              onClick={() => store.getState().setCardFiguresShown(!isCardFiguresShown)}
+              aria-label="Card figures"
+              title="Show each card's monthly cost and its share of the downtime"
+              data-testid="card-figures-toggle"
+            >
+              <BadgeDollarSign size={15} aria-hidden />
             </button>
           </div>
           <div className="toolbar__group">

@@ -124,6 +124,8 @@ export interface CanvasSlice {
   clipboard: Clipboard | null;
   /** Dragged and dropped nodes snap to a 10 px grid. */
   isSnapToGrid: boolean;
+  /** Each card shows its monthly cost and its share of the downtime (the toolbar's toggle). */
+  isCardFiguresShown: boolean;
   /**
    * Where the pointer is over the canvas, in canvas coordinates (px), for Paste; null when it is
    * not over the canvas.
@@ -131,6 +133,7 @@ export interface CanvasSlice {
   pointer: { readonly x: number; readonly y: number } | null;
   setClipboard: (clipboard: Clipboard) => void;
   setSnapToGrid: (isOn: boolean) => void;
+  setCardFiguresShown: (isOn: boolean) => void;
   setPointer: (pointer: { readonly x: number; readonly y: number } | null) => void;
   /** The canvas's current view, as the canvas reports it (undefined without a canvas). */
   readView: () => CanvasView | undefined;

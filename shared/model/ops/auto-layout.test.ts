@@ -3,7 +3,8 @@ import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, parseDocumentText } from '../../schema/parse';
 import type { NinesDocument, Position, Variant } from '../types';
-import { applyLayoutGraph, layoutGraph, type LayoutNode } from './auto-layout';
+import { applyLayoutGraph, gridColumns, layoutGraph, type LayoutNode } from './auto-layout';
+import { generatedModel } from '../../testing/generated-model';
 
 const CARD = { width: 200, height: 72 };
 const dir = new URL('../../../assets/templates/', import.meta.url);
@@ -67,4 +68,21 @@ describe('auto-layout', () => {
       }
     });
   }
+
+  it('grids a large design in about √n columns, so that it is not one long row or column', async () => {
+    expect([3, 6, 7, 12, 40].map(gridColumns)).toEqual([2, 2, 3, 3, 6]);
+    for (const regions of [12, 40]) {
+      const doc = generatedModel(regions);
+      const variant = doc.variants[0] as Variant;
+      const { layout = {}, nodes } = await autoLaidOut(doc, variant);
+      const top = nodes.filter((n) => !n.parent).map((n) => layout[n.id] as Position);
+      const columns = new Set(nodes.filter((n) => n.kind === 'region').map((n) => layout[n.id]?.x));
+      expect(columns.size).toBe(gridColumns(regions));
+      const width = Math.max(...top.map((b) => b.x + size(b).w)) - Math.min(...top.map((b) => b.x));
+      const height =
+        Math.max(...top.map((b) => b.y + size(b).h)) - Math.min(...top.map((b) => b.y));
+      expect(width / height).toBeGreaterThan(1 / 4);
+      expect(width / height).toBeLessThan(4);
+    }
+  }, 120_000);
 });

@@ -5,7 +5,7 @@
  * conventions of the templates are kept that a layered layout does not give by itself: a
  * region's empty zones form a strip along its bottom (rather than a row of empty boxes among
  * the cards), and more than two regions stand in a grid of two columns (so that three regions
- * stay readable at 1280 × 800).
+ * stay readable at 1280 × 800), more for a large design (`gridColumns`).
  */
 import type { Position, Variant } from '../types';
 import { applyPositions } from './layout';
@@ -38,8 +38,14 @@ const ZONE_STRIP_HEIGHT = 56;
 const STRIP_GAP = 16;
 /** Space between regions of the grid, px. */
 const REGION_GAP = 48;
-/** Columns of the region grid. */
-const GRID_COLUMNS = 2;
+/**
+ * Columns of the region grid for `regions` regions: two up to six regions, then about the
+ * square root (12 regions: 3 columns, 40: 6), so that a large design fits a window rather than
+ * standing in one tall column.
+ */
+export function gridColumns(regions: number): number {
+  return Math.max(2, Math.round(Math.sqrt(regions)));
+}
 
 type Card = { readonly width: number; readonly height: number };
 
@@ -109,7 +115,7 @@ export function layoutGraph(variant: Variant, card: Card): LayoutNode {
  * Writes the positions of a laid-out graph (relative to each parent, as ELK gives them and as
  * the file stores them) into the layout of variant `variantId`; containers get their size. Then
  * each region's empty zones are put in a strip along its bottom, and more than two regions are
- * arranged in a grid of two columns (in file order), the nodes above the regions
+ * arranged in a grid of {@link gridColumns} columns (in file order), the nodes above the regions
  * centred over it and those below moved under it.
  */
 export function applyLayoutGraph(
@@ -167,22 +173,23 @@ function placeZoneStrips(variant: Variant, positions: Map<string, Position>, car
   }
 }
 
-/** Arranges more than two top-level regions in a grid of two columns, in file order. */
+/** Arranges more than two top-level regions in a grid of {@link gridColumns}, in file order. */
 function gridRegions(variant: Variant, positions: Map<string, Position>, card: Card): void {
   const topLevel = variant.nodes.filter((n) => n.parent === undefined);
   const regions = topLevel
     .filter((n) => n.kind === 'region')
     .map((n) => ({ id: n.id, box: positions.get(n.id) }))
     .filter((r): r is { id: string; box: Position } => r.box !== undefined);
-  if (regions.length <= GRID_COLUMNS) return;
+  const columns = gridColumns(regions.length);
+  if (regions.length <= columns) return;
   // (Two regions stay side by side where ELK put them; `spreadTopLevel` keeps them apart.)
   const left = Math.min(...regions.map((r) => r.box.x));
   const top = Math.min(...regions.map((r) => r.box.y));
   const bottomBefore = Math.max(...regions.map((r) => r.box.y + (r.box.height ?? 0)));
   const columnWidth = Math.max(...regions.map((r) => r.box.width ?? 0));
   let y = top;
-  for (let row = 0; row * GRID_COLUMNS < regions.length; row += 1) {
-    const inRow = regions.slice(row * GRID_COLUMNS, (row + 1) * GRID_COLUMNS);
+  for (let row = 0; row * columns < regions.length; row += 1) {
+    const inRow = regions.slice(row * columns, (row + 1) * columns);
     inRow.forEach((r, k) => {
       r.box.x = left + k * (columnWidth + REGION_GAP);
       r.box.y = y;
@@ -190,7 +197,7 @@ function gridRegions(variant: Variant, positions: Map<string, Position>, card: C
     y += Math.max(...inRow.map((r) => r.box.height ?? 0)) + REGION_GAP;
   }
   const bottomAfter = y - REGION_GAP;
-  const gridCentre = left + (GRID_COLUMNS * columnWidth + REGION_GAP) / 2;
+  const gridCentre = left + (columns * columnWidth + REGION_GAP) / 2;
   const others = topLevel
     .filter((n) => n.kind !== 'region')
     .map((n) => positions.get(n.id))

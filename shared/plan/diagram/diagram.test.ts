@@ -196,7 +196,12 @@ describe('buildTopologyDrawing', () => {
           (s) => s.type === 'group' && s.id === 'legend',
         ),
       );
-    expect(legend(aa3)).toEqual(['request dependency', 'replication', 'backup']);
+    expect(legend(aa3)).toEqual([
+      'request dependency',
+      'Active-Active replication',
+      'backup',
+      'instances in a zone, one square each',
+    ]);
     const crossing: Variant = {
       ...aa3,
       edges: [...aa3.edges, { from: 'app-use1', to: 'redis-euw1', kind: 'depends' }],

@@ -4,6 +4,8 @@
  * thicker, in a warning colour), `replicates` edges as dashed lines without arrowheads and
  * `backs-up` edges as dotted arrows, with a legend under the drawing.
  * The folder's door: theme (colours, sizes), labels (what a card says), layout (where boxes go),
+ * zones (the instances each zone holds), roles (standby regions and datastores, replication),
+ * legend (what each mark means, the exports' key),
  * shapes (cards, edges, legend), topology (the drawing), mermaid (the Markdown figure) and
  * figure (the block the plan embeds).
  */
@@ -13,5 +15,11 @@ export { hasCompleteLayout } from './layout';
 export { buildTopologyDrawing } from './topology';
 export type { DiagramOptions } from './topology';
 export { mermaidId, toMermaid } from './mermaid';
+export { zoneMembers, MAX_MARKS } from './zones';
+export type { ZoneMember } from './zones';
+export { cardRole, diagramRoles, replicationKey } from './roles';
+export { LEGEND_LABELS, marksInUse } from './legend';
+export type { LegendKey } from './legend';
+export type { CardRole, DiagramRoles, RegionRole, ReplicationRole, ScaledDown } from './roles';
 export { topologyFigure } from './figure';
 export type { FigureOptions } from './figure';

@@ -1,22 +1,14 @@
 /**
- * The shapes the drawing is made of: a component card, the legend of line styles, and each
- * edge's geometry (its route around the cards, its style).
+ * The shapes the drawing is made of: a component card and each edge's geometry (its route
+ * around the cards, its style: legend.ts).
  */
 import type { ModelNode, Variant } from '../../model/types';
-import { textWidth, type GroupShape, type Shape } from '../drawing';
+import type { Shape } from '../drawing';
 import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
+import { EDGE_STYLES, STANDBY_DASH, edgeLegendKey, type EdgeLegendKey } from './legend';
+import type { DiagramRoles } from './roles';
 import { componentDetail, displayName, keepParts, kindLine, wrapText } from './labels';
 import { routeEdges } from './route';
-
-/** The region a node sits in (itself for a region), or undefined for a global node. */
-function regionOf(node: ModelNode | undefined, byId: Map<string, ModelNode>): string | undefined {
-  let current = node;
-  for (let depth = 0; current && depth < 8; depth += 1) {
-    if (current.kind === 'region') return current.id;
-    current = current.parent ? byId.get(current.parent) : undefined;
-  }
-  return undefined;
-}
 
 /** Where the segment from the centre of `box` towards `target` leaves the box. */
 function borderPoint(box: Box, target: readonly [number, number]): [number, number] {
@@ -32,61 +24,18 @@ function borderPoint(box: Box, target: readonly [number, number]): [number, numb
   return [cx + dx * scale, cy + dy * scale];
 }
 
-/** Height the legend adds under the drawing, points. */
-export const LEGEND_HEIGHT = 16;
-
-/** A one-line key to the kinds of line the drawing uses, in the order of the edge styles. */
-export function legendShapes(
-  geometry: readonly EdgeGeometry[],
-  x: number,
-  top: number,
-  size: number,
-): GroupShape {
-  const c = DIAGRAM_COLOURS;
-  const entries = [
-    { colour: c.depends, label: 'request dependency', dash: undefined, arrow: true },
-    { colour: c.crossRegion, label: 'cross-region call', dash: undefined, arrow: true },
-    { colour: c.replicates, label: 'replication', dash: [4, 2.5], arrow: false },
-    { colour: c.backsUp, label: 'backup', dash: [1.2, 1.8], arrow: true },
-  ].filter((entry) => geometry.some((g) => g.colour === entry.colour));
-  const shapes: Shape[] = [];
-  const y = top + LEGEND_HEIGHT / 2;
-  let at = x;
-  for (const entry of entries) {
-    shapes.push(
-      {
-        type: 'line',
-        points: [
-          [at, y],
-          [at + 22, y],
-        ],
-        stroke: entry.colour,
-        strokeWidth: entry.colour === c.crossRegion ? 1.3 : 0.9,
-        ...(entry.dash ? { dash: entry.dash } : {}),
-        arrow: entry.arrow,
-      },
-      {
-        type: 'text',
-        x: at + 26,
-        y: y + size * 0.35,
-        text: entry.label,
-        size,
-        color: c.muted,
-        anchor: 'start',
-      },
-    );
-    at += 26 + textWidth(entry.label, size) + 14;
-  }
-  return { type: 'group', id: 'legend', title: 'Legend', shapes };
-}
-
-/** A card: outline, an accent bar in the kind's colour, kind line, name and detail. */
+/**
+ * A card: outline, an accent bar in the kind's colour, kind line, name and detail. A card on
+ * `standby` has a dashed outline; its `role` (`Standby, promoted by hand`, `Scaled down 1 of 15`)
+ * leads the kind line.
+ */
 export function cardShapes(
   node: ModelNode,
   variant: Variant,
   b: Box,
   nameSize: number,
   smallSize: number,
+  standby?: { readonly isStandby: boolean; readonly role: string },
 ): Shape[] {
   const c = DIAGRAM_COLOURS;
   const inset = Math.max(3, b.width * 0.04) + 2;
@@ -100,6 +49,7 @@ export function cardShapes(
       fill: c.cardFill,
       stroke: c.cardStroke,
       strokeWidth: 0.6,
+      ...(standby?.isStandby ? { dash: STANDBY_DASH } : {}),
     },
     { type: 'rect', x: b.x, y: b.y, width: 2.2, height: b.height, radius: 0, fill: accent },
   ];
@@ -123,7 +73,13 @@ export function cardShapes(
       [0, 1, 1],
     ] as const
   ).map(([kindLines, nameLines, detailLines]) => [
-    ...wrapped(kindLine(node), smallSize, false, accent, kindLines),
+    ...wrapped(
+      standby ? `${standby.role} · ${kindLine(node)}` : kindLine(node),
+      smallSize,
+      false,
+      accent,
+      kindLines,
+    ),
     ...wrapped(displayName(node), nameSize, true, c.title, nameLines),
     ...wrapped(keepParts(detail), smallSize, false, c.muted, detailLines),
   ]);
@@ -150,6 +106,8 @@ export function cardShapes(
 }
 
 export interface EdgeGeometry {
+  /** The kind of line (legend.ts), which sets the style. */
+  readonly key: EdgeLegendKey;
   readonly points: readonly (readonly [number, number])[];
   /** The box the edge's line stays in (canvas units), for the drawing's bounds. */
   readonly extent: Bounds;
@@ -165,8 +123,9 @@ export const EDGE_CLEARANCE = 6;
 /**
  * Where each edge runs, in canvas units: an orthogonal route ({@link routeEdges}) from the
  * middle of a side of one card to the middle of a side of the other, around every other card
- * and, at a cost, around the zones. `depends` and `backs-up` edges end in an arrowhead;
- * `replicates` edges are dashed. An edge with no route (cards overlapping in the file's layout,
+ * and, at a cost, around the zones, styled by its kind of line (`EDGE_STYLES`): `depends` and
+ * `backs-up` edges end in an arrowhead; `replicates` edges are dashed, with longer dashes between
+ * Active-Active members and dash-dots to a standby promoted by hand. An edge with no route (cards overlapping in the file's layout,
  * or a design so large that its edges exceed the routing's work budget) is drawn straight
  * between the cards' borders.
  */
@@ -174,8 +133,8 @@ export function edgeGeometry(
   variant: Variant,
   boxes: Map<string, Box>,
   byId: Map<string, ModelNode>,
+  roles: Pick<DiagramRoles, 'replication'>,
 ): EdgeGeometry[] {
-  const c = DIAGRAM_COLOURS;
   const isCard = (node: ModelNode) => node.kind !== 'region' && node.kind !== 'zone';
   const cards = variant.nodes.filter(isCard).flatMap((n) => boxes.get(n.id) ?? []);
   const zones = variant.nodes
@@ -192,23 +151,9 @@ export function edgeGeometry(
     const to = boxes.get(edge.to) as Box;
     const centre = (b: Box): [number, number] => [b.x + b.width / 2, b.y + b.height / 2];
     const points = routes[i] ?? [borderPoint(from, centre(to)), borderPoint(to, centre(from))];
-    const crosses =
-      edge.kind === 'depends' &&
-      regionOf(byId.get(edge.from), byId) !== undefined &&
-      regionOf(byId.get(edge.to), byId) !== undefined &&
-      regionOf(byId.get(edge.from), byId) !== regionOf(byId.get(edge.to), byId);
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
-    const style =
-      edge.kind === 'replicates'
-        ? { colour: c.replicates, width: 1, dash: [4, 2.5], arrow: false }
-        : edge.kind === 'backs-up'
-          ? { colour: c.backsUp, width: 0.8, dash: [1.2, 1.8], arrow: true }
-          : {
-              colour: crosses ? c.crossRegion : c.depends,
-              width: crosses ? 1.3 : 0.8,
-              arrow: true,
-            };
+    const key = edgeLegendKey(edge, byId, roles);
     return {
       points,
       extent: {
@@ -217,7 +162,8 @@ export function edgeGeometry(
         minY: Math.min(...ys),
         maxY: Math.max(...ys),
       },
-      ...style,
+      key,
+      ...EDGE_STYLES[key],
     };
   });
 }

@@ -8,8 +8,12 @@ import { fitText, textWidth, type Drawing, type Shape } from '../drawing';
 import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
 import { componentDetail, displayName } from './labels';
 import { boxesFromGrid, boxesFromLayout, hasCompleteLayout } from './layout';
-import { LEGEND_HEIGHT, cardShapes, edgeGeometry, legendShapes } from './shapes';
+import { cardShapes, edgeGeometry } from './shapes';
+import { STANDBY_DASH, legendShapes, marksInUse } from './legend';
+import { cardRole, diagramRoles } from './roles';
 import { zoneMarks, zoneMembers } from './zones';
+import { regionTrafficShares } from '../../model/traffic';
+import { formatShare } from '../../text';
 
 /** Options of {@link buildTopologyDrawing}. */
 export interface DiagramOptions {
@@ -17,6 +21,11 @@ export interface DiagramOptions {
   readonly maxWidth: number;
   /** Largest height of the drawing, points; unlimited when absent. */
   readonly maxHeight?: number;
+  /**
+   * Share of the requests each region serves (`regionTrafficShares` of the document), which marks
+   * standby regions; the variant's own `trafficShare` (else an equal split) when absent.
+   */
+  readonly trafficShare?: ReadonlyMap<string, number>;
 }
 
 /** Largest scale from canvas units to points: a small topology is not blown up. */
@@ -28,11 +37,15 @@ const DRAWING_MARGIN = 4;
 /** Boxes and edge routes of a variant in canvas units, and the bounds of both. */
 export type Arrangement = ReturnType<typeof arrange>;
 
-/** Boxes and edges of `variant` in canvas units, and the bounds of both. */
-export function arrange(variant: Variant) {
+/**
+ * Boxes and edges of `variant` in canvas units, the bounds of both, and the roles the drawing
+ * marks (standby regions by `trafficShare`, see {@link DiagramOptions.trafficShare}).
+ */
+export function arrange(variant: Variant, trafficShare?: ReadonlyMap<string, number>) {
   const boxes = hasCompleteLayout(variant) ? boxesFromLayout(variant) : boxesFromGrid(variant);
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
-  const geometry = edgeGeometry(variant, boxes, byId);
+  const roles = diagramRoles(variant, trafficShare ?? regionTrafficShares({}, variant));
+  const geometry = edgeGeometry(variant, boxes, byId, roles);
   const all = [...boxes.values()];
   const bounds: Bounds = {
     minX: Math.min(...all.map((b) => b.x), ...geometry.map((g) => g.extent.minX)),
@@ -40,7 +53,7 @@ export function arrange(variant: Variant) {
     maxX: Math.max(...all.map((b) => b.x + b.width), ...geometry.map((g) => g.extent.maxX)),
     maxY: Math.max(...all.map((b) => b.y + b.height), ...geometry.map((g) => g.extent.maxY)),
   };
-  return { boxes, geometry, bounds };
+  return { boxes, geometry, bounds, roles };
 }
 
 /** The scale from canvas units to points that fits `bounds` into the options' box. */
@@ -61,9 +74,9 @@ export function scaleToFit(bounds: Bounds, options: DiagramOptions): number {
 export function buildTopologyDrawing(
   variant: Variant,
   options: DiagramOptions,
-  arrangement: Arrangement = arrange(variant),
+  arrangement: Arrangement = arrange(variant, options.trafficShare),
 ): Drawing {
-  const { boxes, geometry, bounds } = arrangement;
+  const { boxes, geometry, bounds, roles } = arrangement;
   const { minX, minY, maxX, maxY } = bounds;
   const margin = DRAWING_MARGIN;
   const scale = scaleToFit(bounds, options);
@@ -92,6 +105,7 @@ export function buildTopologyDrawing(
       const b = sbox(box);
       const isRegion = node.kind === 'region';
       const fill = isRegion ? c.regionFill : c.zoneFill;
+      const role = isRegion ? roles.regions.get(node.id) : undefined;
       shapes.push({
         type: 'rect',
         ...b,
@@ -99,7 +113,7 @@ export function buildTopologyDrawing(
         fill,
         stroke: isRegion ? c.regionStroke : c.zoneStroke,
         strokeWidth: isRegion ? 0.9 : 0.6,
-        ...(isRegion ? {} : { dash: [3, 2] }),
+        ...(role?.isStandby ? { dash: STANDBY_DASH } : isRegion ? {} : { dash: [3, 2] }),
       });
       const labelSize = isRegion ? nameSize + 0.5 : smallSize;
       const inset = Math.max(4, 10 * scale);
@@ -119,10 +133,37 @@ export function buildTopologyDrawing(
           anchor: 'start',
         },
       ];
+      // A region's share of the traffic, right-aligned: `Standby · 0 % of traffic`.
+      const badge =
+        role && `${role.isStandby ? 'Standby · ' : ''}${formatShare(role.share)} of traffic`;
+      const badgeWidth = badge ? textWidth(badge, smallSize, true) + smallSize : 0;
+      if (badge && labelWidth + badgeWidth <= b.width - 2 * inset) {
+        texts.push(
+          {
+            type: 'rect',
+            x: b.x + b.width - inset - badgeWidth + smallSize - 1.5,
+            y: baseline - labelSize * 0.95,
+            width: badgeWidth - smallSize + 3,
+            height: labelSize * 1.25,
+            radius: 1,
+            fill,
+          },
+          {
+            type: 'text',
+            x: b.x + b.width - inset,
+            y: baseline,
+            text: badge,
+            size: smallSize,
+            bold: true,
+            color: role.isStandby ? c.title : c.muted,
+            anchor: 'end',
+          },
+        );
+      }
       if (node.kind === 'region') {
         const where = [node.provider, node.location].filter(Boolean).join(' · ');
         const used = labelWidth + labelSize;
-        const room = b.width - 2 * inset - used;
+        const room = b.width - 2 * inset - used - badgeWidth;
         if (where && room > smallSize * 3) {
           const fitted = fitText(where, room, smallSize);
           texts.push({
@@ -145,7 +186,7 @@ export function buildTopologyDrawing(
       labels.push({
         type: 'group',
         id: `node-${node.id}`,
-        title: [...full, ...(held ? [held] : [])].join(' · '),
+        title: [...full, ...(badge ? [badge] : []), ...(held ? [held] : [])].join(' · '),
         shapes: [
           {
             type: 'rect',
@@ -184,15 +225,22 @@ export function buildTopologyDrawing(
       type: 'group',
       id: `node-${node.id}`,
       title: detail ? `${displayName(node)} · ${detail}` : displayName(node),
-      shapes: cardShapes(node, variant, sbox(box), nameSize, smallSize),
+      shapes: cardShapes(node, variant, sbox(box), nameSize, smallSize, cardRole(roles, node)),
     });
   }
 
-  const legend = legendShapes(geometry, margin, py(maxY) + 6, smallSize);
-  if (legend.shapes.length > 0) shapes.push(legend);
+  const width = px(maxX) + margin;
+  const legend = legendShapes(
+    marksInUse(variant, roles),
+    margin,
+    py(maxY) + 6,
+    width - 2 * margin,
+    smallSize,
+  );
+  if (legend.height > 0) shapes.push(legend.group);
   return {
-    width: px(maxX) + margin,
-    height: py(maxY) + margin + (legend.shapes.length > 0 ? LEGEND_HEIGHT : 0),
+    width,
+    height: py(maxY) + margin + legend.height,
     title: `Topology of ${variant.name}`,
     shapes,
   };

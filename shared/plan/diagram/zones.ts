@@ -31,7 +31,7 @@ export function zoneMembers(variant: Variant, zone: ModelNode): ZoneMember[] {
 }
 
 /** Most marks drawn for one tier; more are written as a count after them. */
-const MAX_MARKS = 6;
+export const MAX_MARKS = 6;
 
 /**
  * The marks of `members` in the zone box `b` (points), under its label whose baseline is at

@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { componentDetail, displayName, kindTag } from '../describe';
 import { KIND_META } from '../kind-meta';
+import { CardFiguresRow, StandbyBadge } from '../marks';
 import type { PlanFlowNode } from '../to-flow';
 
 const SIDES = [
@@ -16,19 +17,23 @@ export const ComponentNode = memo(function ComponentNode({
   data,
   selected,
 }: NodeProps<PlanFlowNode>) {
-  const { model } = data;
+  const { model, marks } = data;
   const Icon = KIND_META[model.kind].icon;
   const name = displayName(model);
   const detail = componentDetail(model);
   return (
     <div
-      className={`plan-card plan-card--${model.kind}${selected ? ' is-selected' : ''}`}
+      className={`plan-card plan-card--${model.kind}${selected ? ' is-selected' : ''}${marks?.standby ? ' is-standby' : ''}`}
       title={`${name} (${KIND_META[model.kind].label}) · ${detail}`}
     >
       <Icon className="plan-card__icon" size={13} aria-hidden />
       <span className="plan-card__kind">{kindTag(model)}</span>
       <span className="plan-card__name">{name}</span>
       <span className="plan-card__detail">{detail}</span>
+      {marks?.figures && <CardFiguresRow figures={marks.figures} />}
+      {(marks?.standby || marks?.scaledDown) && (
+        <StandbyBadge standby={marks.standby} scaledDown={marks.scaledDown} />
+      )}
       {SIDES.map(([side, position]) => (
         <Handle key={`t-${side}`} id={`t-${side}`} type="target" position={position} />
       ))}

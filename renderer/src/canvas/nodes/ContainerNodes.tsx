@@ -4,6 +4,7 @@ import { usePlannerStore } from '../../store/context';
 import { displayName, regionCaption } from '../describe';
 import { resizeContainer } from '../editor-commands';
 import { KIND_META } from '../kind-meta';
+import { RegionBadge, ZonePips } from '../marks';
 import type { PlanFlowNode } from '../to-flow';
 import '../editing.css';
 
@@ -35,7 +36,10 @@ function ContainerResizer({
   );
 }
 
-/** A region: a large rounded panel titled with its name, provider and location. */
+/**
+ * A region: a large rounded panel titled with its name, provider and location, and its share of
+ * the traffic when the design has several regions (hatched when it is on standby).
+ */
 export const RegionNode = memo(function RegionNode({
   id,
   data,
@@ -43,21 +47,30 @@ export const RegionNode = memo(function RegionNode({
 }: NodeProps<PlanFlowNode>) {
   const Icon = KIND_META.region.icon;
   const caption = regionCaption(data.model);
+  const role = data.marks?.region;
   return (
-    <div className={`plan-region${selected ? ' is-selected' : ''}`}>
+    <div
+      className={`plan-region${selected ? ' is-selected' : ''}${role?.isStandby ? ' is-standby' : ''}`}
+    >
       <ContainerResizer id={id} kind="region" isShown={selected} />
       <div className="plan-region__header">
         <Icon className="plan-region__icon" size={15} aria-hidden />
         <span className="plan-region__name">{displayName(data.model)}</span>
         {caption && <span className="plan-region__caption">{caption}</span>}
+        {role && <RegionBadge role={role} />}
       </div>
     </div>
   );
 });
 
-/** An availability zone: a column inside its region. */
-export const ZoneNode = memo(function ZoneNode({ id, data, selected }: NodeProps<PlanFlowNode>) {
-  const { model } = data;
+/** An availability zone: a column inside its region, with the instances the spread puts in it. */
+export const ZoneNode = memo(function ZoneNode({
+  id,
+  data,
+  selected,
+  height,
+}: NodeProps<PlanFlowNode>) {
+  const { model, marks } = data;
   const location = model.kind === 'zone' ? model.location : undefined;
   return (
     <div className={`plan-zone${selected ? ' is-selected' : ''}`}>
@@ -68,6 +81,7 @@ export const ZoneNode = memo(function ZoneNode({ id, data, selected }: NodeProps
           <span className="plan-zone__caption">{location}</span>
         )}
       </div>
+      {marks?.pips && <ZonePips pips={marks.pips} height={height ?? 0} />}
     </div>
   );
 });

@@ -7,6 +7,8 @@ export const createCanvasSlice: StateCreator<PlannerState, [], [], CanvasSlice> 
   pointer: null,
   setClipboard: (clipboard) => set({ clipboard }),
   setSnapToGrid: (isOn) => set({ isSnapToGrid: isOn }),
+  isCardFiguresShown: false,
+  setCardFiguresShown: (isOn) => set({ isCardFiguresShown: isOn }),
   setPointer: (pointer) => set({ pointer }),
   readView: () => undefined,
   setViewReader: (read) => set({ readView: read }),
