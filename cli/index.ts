@@ -5,15 +5,16 @@
 // First: sets zod up before the schemas below are built.
 import './zod-config';
 import { parseArgs } from 'node:util';
-import { COMMANDS } from './commands/index';
+import { loadCommand, loadCommands } from './commands/index';
 import { EXIT, terminalIo, type CliIo } from './io';
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+async function usage(): Promise<string> {
+  const commands = await loadCommands();
+  const width = Math.max(...commands.map((c) => c.usage.length));
   return [
     'Usage: nines <command> [options]',
     '',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
     'Exit codes: 0 ok, 1 invalid input, 2 usage.',
     '',
@@ -26,12 +27,12 @@ export async function main(argv: readonly string[], processIo: CliIo = process):
   const io = terminalIo(processIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(usage());
+    io.stdout.write(await usage());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    io.stderr.write(`nines: unknown command "${name}"\n\n${usage()}`);
+    io.stderr.write(`nines: unknown command "${name}"\n\n${await usage()}`);
     return EXIT.usage;
   }
   let parsed;

@@ -108,10 +108,9 @@ test('an instance type is picked from the price book; a custom one is marked unp
   await expect(input).toHaveValue('r7i.xlarge');
   await expect(page.getByTestId('custom-instanceType')).toHaveCount(0);
 
+  // Enter straight after typing, without waiting for the filtered list: it takes what matches
+  // the input (nothing here), never the first option of the list drawn before.
   await input.fill('m99.huge');
-  // The list shows that nothing matches before Enter (with the whole book, Enter pressed before
-  // the filtered list is drawn takes the first option of the old list: a known race).
-  await expect(list.getByRole('option')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(input).toHaveValue('m99.huge');
   await expect(page.getByTestId('custom-instanceType')).toHaveText(

@@ -15,9 +15,21 @@ export const EDGE_VERBS: Readonly<Record<EdgeKind, string>> = {
   'backs-up': 'backs up',
 };
 
+/** Each variant's nodes by id, built once per variant (toFlow names every node and edge). */
+const nodesById = new WeakMap<Variant, ReadonlyMap<string, ModelNode>>();
+
+function nodeOf(variant: Variant, id: string): ModelNode | undefined {
+  let byId = nodesById.get(variant);
+  if (!byId) {
+    byId = new Map(variant.nodes.map((n) => [n.id, n]));
+    nodesById.set(variant, byId);
+  }
+  return byId.get(id);
+}
+
 /** `Checkout API (US East)`: the name, and its container's name when it has one. */
 export function nameWithPlace(variant: Variant, node: ModelNode): string {
-  const parent = node.parent ? variant.nodes.find((n) => n.id === node.parent) : undefined;
+  const parent = node.parent ? nodeOf(variant, node.parent) : undefined;
   return parent ? `${displayName(node)} (${displayName(parent)})` : displayName(node);
 }
 
@@ -49,7 +61,7 @@ export function spokenEdge(
   label?: string,
 ): string {
   const nameOf = (id: string) => {
-    const node = variant.nodes.find((n) => n.id === id);
+    const node = nodeOf(variant, id);
     return node ? nameWithPlace(variant, node) : id;
   };
   const said = `${nameOf(edge.from)} ${EDGE_VERBS[edge.kind]} ${nameOf(edge.to)}`;

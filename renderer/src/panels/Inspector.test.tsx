@@ -40,13 +40,13 @@ const document: NinesDocument = {
   ],
 };
 
-function renderInspector(selected: string | null) {
+function renderInspector(selected: string | null, opened: NinesDocument = document) {
   const store = createPlannerStore();
   store.getState().openDocument({
-    document,
+    document: opened,
     fileId: null,
     name: 'x.nines.json',
-    savedText: serializeDocument(document),
+    savedText: serializeDocument(opened),
   });
   store.getState().selectNode(selected);
   render(
@@ -129,6 +129,32 @@ describe('Inspector', () => {
     );
     expect(bandwidth?.querySelector('input')?.getAttribute('placeholder')).toBe('1000');
     expect(bandwidth?.querySelector('dd')?.title).toMatch(/^Default\. /);
+  });
+
+  it('lists the links of more than four regions collapsed, drawn when opened', () => {
+    const regions = ['r1', 'r2', 'r3', 'r4', 'r5'];
+    const inspector = renderInspector(null, {
+      ...document,
+      variants: [
+        {
+          id: 'v',
+          name: 'Main',
+          entry: 'app',
+          nodes: [
+            { id: 'app', kind: 'service' },
+            ...regions.map((id) => ({ id, kind: 'region' as const })),
+          ],
+          edges: [],
+        },
+      ],
+    });
+    const summary = within(inspector).getByText('Region links (10 pairs)');
+    expect(inspector.querySelectorAll('[data-link]')).toHaveLength(0);
+    const details = summary.closest('details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(inspector.querySelectorAll('[data-link]')).toHaveLength(10);
+    expect(inspector.querySelector('[data-link="r4|r5"]')?.textContent).toContain('Round trip');
   });
 
   it('stores a valid value on Enter as one undo step', () => {

@@ -16,7 +16,7 @@ import { toInputText } from './field-input';
 import { type FieldUnit } from './field-specs';
 import { useEdit } from './useEdit';
 import { CommonCauses } from './InspectorCommonCauses';
-import { LinkFields, regionPairs } from './InspectorLinks';
+import { RegionLinks } from './InspectorLinks';
 
 const TARGET_FIELDS: readonly [string, string, FieldUnit][] = [
   ['availability', 'Availability', 'probability'],
@@ -210,9 +210,7 @@ export function VariantSummary({
           </dl>
         </div>
       )}
-      {regionPairs(variant).map(([a, b]) => (
-        <LinkFields key={`${a}|${b}`} a={a} b={b} variant={variant} />
-      ))}
+      <RegionLinks variant={variant} />
       <CommonCauses variant={variant} />
       <p className="inspector__hint">Select a region, zone or component to see its fields.</p>
     </>

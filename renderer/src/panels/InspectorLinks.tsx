@@ -3,6 +3,8 @@ import { LINK_DEFAULTS } from '../../../shared/model/defaults';
 import { findLink, updateLinkField } from '../../../shared/model/ops/links';
 import type { EditResult } from '../../../shared/model/ops/validation';
 import type { NinesDocument, RegionLink, Variant } from '../../../shared/model/types';
+import { useState } from 'react';
+import { formatCount } from '../../../shared/text';
 import { displayName } from '../canvas/describe';
 import { usePlannerStore } from '../store/context';
 import { EditableField } from './EditableField';
@@ -20,13 +22,40 @@ const LINK_ROWS: readonly [LinkField, string, FieldUnit][] = [
 ];
 
 /** Every pair of regions of the variant, in node order. */
-export function regionPairs(variant: Variant): [string, string][] {
+function regionPairs(variant: Variant): [string, string][] {
   const regions = variant.nodes.filter((n) => n.kind === 'region').map((n) => n.id);
   return regions.flatMap((a, i) => regions.slice(i + 1).map((b): [string, string] => [a, b]));
 }
 
+/** Up to this many pairs of regions (four regions) the links are listed open. */
+const OPEN_UP_TO_PAIRS = 6;
+
+/**
+ * The links of every pair of regions, open for a few regions; beyond, collapsed under one line
+ * and drawn only when opened: 33 regions make 528 pairs (2,640 fields), which took long to draw
+ * and, when a node was then selected (pressing on it to drag it), to take down again.
+ */
+export function RegionLinks({ variant }: { variant: Variant }) {
+  const pairs = regionPairs(variant);
+  const [isOpen, setOpen] = useState(pairs.length <= OPEN_UP_TO_PAIRS);
+  if (pairs.length === 0) return null;
+  return (
+    <details
+      className="region-links"
+      open={isOpen}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary className="field-group__title">
+        Region links ({formatCount(pairs.length, 'pair')})
+      </summary>
+      {isOpen &&
+        pairs.map(([a, b]) => <LinkFields key={`${a}|${b}`} a={a} b={b} variant={variant} />)}
+    </details>
+  );
+}
+
 /** The network between two regions: each figure editable, absent ones showing their default. */
-export function LinkFields({ a, b, variant }: { a: string; b: string; variant: Variant }) {
+function LinkFields({ a, b, variant }: { a: string; b: string; variant: Variant }) {
   const store = usePlannerStore();
   const link = findLink(variant.links, a, b);
   const name = (id: string) => {

@@ -81,7 +81,10 @@ function FieldRow({
   // The pickers offer every provider's instance types: load every part while the inspector shows.
   const bundled = usePriceBook(undefined, PART_PROVIDERS);
   const book = useMemo(() => withDocumentPrices(bundled, prices), [bundled, prices]);
-  const picker = fieldPicker(book, variant, node, field.key);
+  const picker = useMemo(
+    () => fieldPicker(book, variant, node, field.key),
+    [book, variant, node, field.key],
+  );
   const edit = useEdit(`Set ${field.label.toLowerCase()}`, (document, v) =>
     updateNodeField(document, variant.id, node.id, field.key, v),
   );

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NinesDocument } from '../../../shared/model/types';
 import { PlannerStoreProvider } from '../store/context';
@@ -77,6 +77,19 @@ describe('the instance type picker', () => {
     expect(app()).toMatchObject({ instanceType: 'r7i.xlarge' });
     expect(store.getState().past).toHaveLength(1);
     expect(screen.queryByTestId('custom-instanceType')).toBeNull();
+  });
+
+  it('takes Enter from the list that matches the input, even before that list is drawn', () => {
+    const { app } = renderApp();
+    const input = typeInto('Instance type');
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    // Typing and Enter in one go: React draws nothing between them (as when a person types
+    // faster than a list of hundreds of options is drawn).
+    act(() => {
+      fireEvent.change(input, { target: { value: 'r7i.2x' } });
+      fireEvent.keyDown(input, { key: 'Enter' });
+    });
+    expect(app()).toMatchObject({ instanceType: 'r7i.2xlarge' });
   });
 
   it('stores a value outside the price book on Enter, marked unpriced', () => {

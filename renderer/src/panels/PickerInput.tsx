@@ -62,11 +62,6 @@ export function PickerInput({
     inputValue: text,
     selectedItem: null,
     itemToString: (option) => option?.value ?? '',
-    onInputValueChange: ({ inputValue, type }) => {
-      if (type !== useCombobox.stateChangeTypes.InputChange) return;
-      setQuery(inputValue);
-      onText(inputValue);
-    },
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) onCommit(selectedItem.value);
     },
@@ -125,6 +120,13 @@ export function PickerInput({
         aria-invalid={isInvalid}
         spellCheck={false}
         {...getInputProps({
+          // What is typed filters the list in the drawing of the keystroke itself: downshift
+          // would pass it on (onInputValueChange) from an effect, a drawing later, and an Enter
+          // pressed in between would pick from the list of the previous text.
+          onChange: (event) => {
+            setQuery(event.currentTarget.value);
+            onText(event.currentTarget.value);
+          },
           onKeyDown,
           onBlur: (event) => onCommit(event.currentTarget.value),
         })}

@@ -161,4 +161,18 @@ describe('the pickers with the provider parts loaded (the inspector loads them a
     expect(regions).not.toContain('moon-1');
     expect(regions.length).toBeGreaterThanOrEqual(58);
   });
+
+  it('loads the parts asked for together as one book, and lists each picker once per book', async () => {
+    const first = await loadPriceParts(['aws', 'azure', 'gcp']);
+    expect(await loadPriceParts(['gcp', 'aws'])).toBe(first);
+    // The same question of the same book gives the same list, for any node it fits: the
+    // inspector asks it of every field as it draws (selecting a node to drag it).
+    const everywhere = instanceTypePicker(first, variant, node('global')).options;
+    expect(instanceTypePicker(first, variant, node('priced')).options).toBe(everywhere);
+    expect(everywhere.length).toBeGreaterThan(500);
+    const east = instanceTypePicker(first, variant, node('app')).options;
+    expect(instanceTypePicker(first, variant, node('app')).options).toBe(east);
+    expect(instanceTypePicker(first, variant, node('cache')).options).not.toBe(east);
+    expect(locationPicker(first, 'aws').options).toBe(locationPicker(first, 'aws').options);
+  });
 });

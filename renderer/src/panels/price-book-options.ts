@@ -43,6 +43,32 @@ function rowsOf(book: PriceBook): readonly BookRow[] {
 
 const unique = <T>(list: readonly T[]) => [...new Set(list)];
 
+/** Options already listed, per book and per question (`instance:aws:us-east-1:redis`, …). */
+const listed = new WeakMap<PriceBook, Map<string, readonly PickerOption[]>>();
+
+/**
+ * The options `list` gives for `key` in `book`, listed once per book: sorting the thousands of
+ * instance types of the bundled book takes long enough to drop frames when a node is selected
+ * (the inspector lists them for each field as it renders), and a book never changes.
+ */
+function listedOnce(
+  book: PriceBook,
+  key: string,
+  list: () => readonly PickerOption[],
+): readonly PickerOption[] {
+  let byKey = listed.get(book);
+  if (!byKey) {
+    byKey = new Map();
+    listed.set(book, byKey);
+  }
+  let options = byKey.get(key);
+  if (!options) {
+    options = list();
+    byKey.set(key, options);
+  }
+  return options;
+}
+
 /** Where a node is priced: the provider and location of its region, when both are given. */
 export function siteOf(
   variant: Variant,
@@ -64,21 +90,24 @@ export function siteOf(
 
 /** The providers of the book, and `custom` for a private data centre priced by the document. */
 export function providerPicker(book: PriceBook): FieldPicker {
-  const rows = rowsOf(book);
-  const providers = unique(rows.map((r) => r.provider)).filter((p) => p !== 'custom');
-  const locations = (p: string) => bookLocations(book, p).length;
   return {
-    options: [
-      ...providers.sort().map((p) => ({
-        value: p,
-        detail: [PROVIDER_NAMES[p], `${formatNumber(locations(p))} locations priced`]
-          .filter(Boolean)
-          .join(' · '),
-      })),
-      { value: 'custom', detail: 'your own data centre, priced by the document’s catalog.prices' },
-    ],
+    options: listedOnce(book, 'provider', () => providerOptions(book)),
     customNote: UNPRICED_NOTE,
   };
+}
+
+function providerOptions(book: PriceBook): PickerOption[] {
+  const providers = unique(rowsOf(book).map((r) => r.provider)).filter((p) => p !== 'custom');
+  const locations = (p: string) => bookLocations(book, p).length;
+  return [
+    ...providers.sort().map((p) => ({
+      value: p,
+      detail: [PROVIDER_NAMES[p], `${formatNumber(locations(p))} locations priced`]
+        .filter(Boolean)
+        .join(' · '),
+    })),
+    { value: 'custom', detail: 'your own data centre, priced by the document’s catalog.prices' },
+  ];
 }
 
 /** A count of what is priced at a location: `6 instance types · 12 managed node types`. */
@@ -96,25 +125,29 @@ function pricedAt(book: PriceBook, provider: string, location: string): string {
 
 /** The locations of `provider` in the book (every provider's when it is not given). */
 export function locationPicker(book: PriceBook, provider: string | undefined): FieldPicker {
+  return {
+    options: listedOnce(book, `location:${provider ?? ''}`, () => locationOptions(book, provider)),
+    customNote: UNPRICED_NOTE,
+  };
+}
+
+function locationOptions(book: PriceBook, provider: string | undefined): PickerOption[] {
   const sites = [...bookIndex(book).bySite.keys()]
     .filter((site) => {
       const [p, location] = site.split(':');
       return location !== GLOBAL_LOCATION && (provider === undefined || p === provider);
     })
     .sort();
-  return {
-    options: sites.map((site) => {
-      const [p = '', location = ''] = site.split(':');
-      const priced = pricedAt(book, p, location);
-      return {
-        value: location,
-        detail: [provider === undefined ? p : undefined, priced || 'other prices only']
-          .filter(Boolean)
-          .join(' · '),
-      };
-    }),
-    customNote: UNPRICED_NOTE,
-  };
+  return sites.map((site) => {
+    const [p = '', location = ''] = site.split(':');
+    const priced = pricedAt(book, p, location);
+    return {
+      value: location,
+      detail: [provider === undefined ? p : undefined, priced || 'other prices only']
+        .filter(Boolean)
+        .join(' · '),
+    };
+  });
 }
 
 /**
@@ -176,7 +209,6 @@ export function instanceTypePicker(
   variant: Variant,
   node: ModelNode,
 ): FieldPicker {
-  const rows = rowsOf(book);
   const site = siteOf(variant, node);
   const hasOwnPrice =
     node.monthlyUsd !== undefined ||
@@ -185,38 +217,59 @@ export function instanceTypePicker(
     ? 'not in the price book · priced by the node’s own price'
     : UNPRICED_NOTE;
   if (!site) {
-    const seen = new Set<string>();
-    const options: PickerOption[] = [];
-    for (const row of rows
-      .filter((r) => r.category === 'compute')
-      .sort((a, b) => `${a.provider}:${a.item}`.localeCompare(`${b.provider}:${b.item}`))) {
-      if (seen.has(row.item)) continue;
-      seen.add(row.item);
-      options.push({
-        value: row.item,
-        detail: `${instanceDetail(row.entry, row.provider, false)} · priced by region`,
-      });
-    }
-    return { options, customNote };
+    return { options: listedOnce(book, 'instance', () => everyInstanceType(book)), customNote };
   }
-  const here = rowsAt(book, site.provider, site.location);
   const managedCategory =
     node.kind === 'datastore' ? `managed-${(node.engine ?? 'redis').toLowerCase()}` : undefined;
+  const key = `instance:${site.provider}:${site.location}:${managedCategory ?? ''}`;
+  return {
+    options: listedOnce(book, key, () => instanceTypesAt(book, site, managedCategory)),
+    customNote,
+  };
+}
+
+/** Every VM type of the book, by provider, without a price (for a node with no priced region). */
+function everyInstanceType(book: PriceBook): PickerOption[] {
+  // Each type once, from the provider whose `provider:type` sorts first (the first row of the
+  // book among equals), then those few sorted; one collator for all (same order as
+  // `localeCompare`, which builds one per comparison). Sorting every row first (tens of
+  // thousands, one per type and location) took most of a selection's time.
+  const { compare } = new Intl.Collator();
+  const first = new Map<string, { row: BookRow; sortKey: string }>();
+  for (const row of rowsOf(book)) {
+    if (row.category !== 'compute') continue;
+    const sortKey = `${row.provider}:${row.item}`;
+    const kept = first.get(row.item);
+    if (!kept || compare(sortKey, kept.sortKey) < 0) first.set(row.item, { row, sortKey });
+  }
+  return [...first.values()]
+    .sort((x, y) => compare(x.sortKey, y.sortKey))
+    .map(({ row }) => ({
+      value: row.item,
+      detail: `${instanceDetail(row.entry, row.provider, false)} · priced by region`,
+    }));
+}
+
+/** The managed node types of `managedCategory` and the VM types at `site`, each cheapest first. */
+function instanceTypesAt(
+  book: PriceBook,
+  site: { provider: string; location: string },
+  managedCategory: string | undefined,
+): PickerOption[] {
+  const here = rowsAt(book, site.provider, site.location);
   const managed = here.filter((r) => r.category === managedCategory).sort(byPrice);
   const compute = here.filter((r) => r.category === 'compute').sort(byPrice);
   const engine = managedCategory?.slice('managed-'.length);
-  return {
-    options: [
-      ...managed.map((r) => ({
-        value: r.item,
-        detail: instanceDetail(r.entry, `managed ${engine}`),
-      })),
-      ...compute
-        .filter((r) => !managed.some((m) => m.item === r.item))
-        .map((r) => ({ value: r.item, detail: instanceDetail(r.entry) })),
-    ],
-    customNote,
-  };
+  const managedItems = new Set(managed.map((m) => m.item));
+  return [
+    ...managed.map((r) => ({
+      value: r.item,
+      detail: instanceDetail(r.entry, `managed ${engine}`),
+    })),
+    ...compute
+      .filter((r) => !managedItems.has(r.item))
+      .map((r) => ({ value: r.item, detail: instanceDetail(r.entry) })),
+  ];
 }
 
 /**
@@ -226,22 +279,30 @@ export function instanceTypePicker(
  */
 export function enginePicker(book: PriceBook, variant: Variant, node: ModelNode): FieldPicker {
   const site = siteOf(variant, node);
+  const key = `engine:${site ? `${site.provider}:${site.location}` : ''}`;
+  return {
+    options: listedOnce(book, key, () => engineOptions(book, site)),
+    customNote: 'no managed price in the price book · priced as a VM by its instance type',
+  };
+}
+
+function engineOptions(
+  book: PriceBook,
+  site: { provider: string; location: string } | undefined,
+): PickerOption[] {
   const managed = rowsOf(book).filter(
     (r) =>
       r.category.startsWith('managed-') &&
       (!site || (r.provider === site.provider && r.location === site.location)),
   );
   const engines = unique(managed.map((r) => r.category.slice('managed-'.length))).sort();
-  return {
-    options: engines.map((engine) => {
-      const count = managed.filter((r) => r.category === `managed-${engine}`).length;
-      return {
-        value: engine,
-        detail: `managed ${engine} · ${formatNumber(count)} node types${site ? ` in ${site.location}` : ''}`,
-      };
-    }),
-    customNote: 'no managed price in the price book · priced as a VM by its instance type',
-  };
+  return engines.map((engine) => {
+    const count = managed.filter((r) => r.category === `managed-${engine}`).length;
+    return {
+      value: engine,
+      detail: `managed ${engine} · ${formatNumber(count)} node types${site ? ` in ${site.location}` : ''}`,
+    };
+  });
 }
 
 /** The picker of a node's field, or undefined for a field typed freely. */

@@ -28,9 +28,11 @@ const PART_TEXT: Readonly<Record<PartProvider, () => Promise<{ default: string }
 };
 
 const parts = new Map<PartProvider, PricePart>();
-const loading = new Map<PartProvider, Promise<void>>();
+const loading = new Map<PartProvider, Promise<boolean>>();
 const listeners = new Set<() => void>();
 let current: PriceBook = CORE_PRICE_BOOK;
+/** How many parts `current` holds. */
+let partsInCurrent = 0;
 
 /** The book with every part loaded so far. */
 export function currentPriceBook(): PriceBook {
@@ -60,22 +62,31 @@ export function providersOf(document: NinesDocument | null | undefined): string[
  * validate is left out: its prices stay unpriced, and the error is reported on the console.
  */
 export async function loadPriceParts(providers: Iterable<string | undefined>): Promise<PriceBook> {
-  await Promise.all(
+  const arrived = await Promise.all(
     partProvidersOf(providers).map((provider) => {
       let pending = loading.get(provider);
       if (!pending) {
         pending = PART_TEXT[provider]()
           .then(({ default: text }) => {
             parts.set(provider, pricePartSchema.parse(JSON.parse(text)));
-            current = withPriceParts(CORE_PRICE_BOOK, [...parts.values()]);
-            for (const listener of listeners) listener();
+            return true;
           })
-          .catch((error: unknown) => console.error(`price book part ${provider}:`, error));
+          .catch((error: unknown) => {
+            console.error(`price book part ${provider}:`, error);
+            return false;
+          });
         loading.set(provider, pending);
       }
       return pending;
     }),
   );
+  // One new book for the parts that arrived together: the book is rebuilt (about 32,000
+  // prices) and indexed again by whoever reads it, once rather than once per part.
+  if (arrived.some(Boolean) && partsInCurrent !== parts.size) {
+    current = withPriceParts(CORE_PRICE_BOOK, [...parts.values()]);
+    partsInCurrent = parts.size;
+    for (const listener of listeners) listener();
+  }
   return current;
 }
 
