@@ -1,7 +1,7 @@
 /** The figure block the plan embeds: the drawing, its Mermaid twin and a caption. */
 import type { Variant } from '../../model/types';
 import { contentHeight, contentWidth, type FigureBlock, type PageSize } from '../document';
-import { type DiagramOptions, arrange, buildTopologyDrawing, scaleToFit } from './topology';
+import { type DiagramOptions, buildTopologyDrawing, layoutBounds, scaleToFit } from './topology';
 import { toMermaid } from './mermaid';
 
 /** Options of {@link topologyFigure}. */
@@ -25,12 +25,11 @@ export function topologyFigure(variant: Variant, options: FigureOptions): Figure
     maxWidth: contentWidth(size, landscape),
     maxHeight: contentHeight(size, landscape) - captionRoom,
   });
-  const arrangement = arrange(variant);
-  const { bounds } = arrangement;
+  const bounds = layoutBounds(variant);
   const isLandscape =
     scaleToFit(bounds, fit(false)) < 0.5 &&
     scaleToFit(bounds, fit(true)) > scaleToFit(bounds, fit(false));
-  const drawing = buildTopologyDrawing(variant, fit(isLandscape), arrangement);
+  const drawing = buildTopologyDrawing(variant, fit(isLandscape));
   return {
     kind: 'figure',
     id: options.id,

@@ -6,7 +6,8 @@ import type { ModelNode, Variant } from '../../model/types';
 import { textWidth, type GroupShape, type Shape } from '../drawing';
 import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
 import { componentDetail, displayName, keepParts, kindLine, wrapText } from './labels';
-import { routeEdges } from './route';
+import { nudgeRoutes, routeEdges } from '../../diagram/routing';
+import { labelObstacles } from './container-label';
 
 /** The region a node sits in (itself for a region), or undefined for a global node. */
 function regionOf(node: ModelNode | undefined, byId: Map<string, ModelNode>): string | undefined {
@@ -162,10 +163,21 @@ export interface EdgeGeometry {
 /** Space an edge keeps from every card it does not join, canvas units (cards are 12–16 apart). */
 export const EDGE_CLEARANCE = 6;
 
+/** Distance between parallel edges pulled apart, canvas units. */
+const EDGE_SPACING = 3;
+
+/**
+ * How far outside the boxes a route can run, canvas units: the routing grid reaches three
+ * clearances out (a lane twice the clearance beside a region, and one more), and pulling
+ * parallel edges apart moves a stretch less than one more.
+ */
+export const ROUTE_MARGIN = 4 * EDGE_CLEARANCE;
+
 /**
  * Where each edge runs, in canvas units: an orthogonal route ({@link routeEdges}) from the
  * middle of a side of one card to the middle of a side of the other, around every other card
- * and, at a cost, around the zones. `depends` and `backs-up` edges end in an arrowhead;
+ * and every container's title as drawn at `scale` or larger, at a cost around the zones, with
+ * parallel stretches pulled apart. `depends` and `backs-up` edges end in an arrowhead;
  * `replicates` edges are dashed. An edge with no route (cards overlapping in the file's layout,
  * or a design so large that its edges exceed the routing's work budget) is drawn straight
  * between the cards' borders.
@@ -174,24 +186,40 @@ export function edgeGeometry(
   variant: Variant,
   boxes: Map<string, Box>,
   byId: Map<string, ModelNode>,
+  scale: number,
 ): EdgeGeometry[] {
   const c = DIAGRAM_COLOURS;
   const isCard = (node: ModelNode) => node.kind !== 'region' && node.kind !== 'zone';
   const cards = variant.nodes.filter(isCard).flatMap((n) => boxes.get(n.id) ?? []);
-  const zones = variant.nodes
-    .filter((n) => n.kind === 'zone')
-    .flatMap((n) => boxes.get(n.id) ?? []);
+  const boxesOfKind = (kind: 'region' | 'zone') =>
+    variant.nodes.filter((n) => n.kind === kind).flatMap((n) => boxes.get(n.id) ?? []);
+  const containers = variant.nodes.flatMap((node) => {
+    const box = boxes.get(node.id);
+    return box && (node.kind === 'region' || node.kind === 'zone') ? [{ node, box }] : [];
+  });
   const edges = variant.edges.filter((e) => boxes.has(e.from) && boxes.has(e.to));
-  const routes = routeEdges(
-    edges.map((e) => ({ from: boxes.get(e.from) as Box, to: boxes.get(e.to) as Box })),
-    cards,
-    { clearance: EDGE_CLEARANCE, soft: zones },
+  const routes = nudgeRoutes(
+    routeEdges(
+      edges.map((e) => ({ from: boxes.get(e.from) as Box, to: boxes.get(e.to) as Box })),
+      cards,
+      {
+        clearance: EDGE_CLEARANCE,
+        labels: labelObstacles(containers, scale),
+        soft: boxesOfKind('zone'),
+        lanes: boxesOfKind('region'),
+      },
+    ),
+    EDGE_SPACING,
+    EDGE_CLEARANCE / 2,
   );
   return edges.map((edge, i) => {
     const from = boxes.get(edge.from) as Box;
     const to = boxes.get(edge.to) as Box;
     const centre = (b: Box): [number, number] => [b.x + b.width / 2, b.y + b.height / 2];
-    const points = routes[i] ?? [borderPoint(from, centre(to)), borderPoint(to, centre(from))];
+    const points: (readonly [number, number])[] = routes[i] ?? [
+      borderPoint(from, centre(to)),
+      borderPoint(to, centre(from)),
+    ];
     const crosses =
       edge.kind === 'depends' &&
       regionOf(byId.get(edge.from), byId) !== undefined &&
