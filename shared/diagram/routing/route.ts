@@ -169,6 +169,7 @@ class Router {
 
   constructor(
     private readonly grid: Grid,
+    private readonly labels: readonly Box[],
     private readonly clearance: number,
     private readonly budget: number,
   ) {
@@ -182,12 +183,18 @@ class Router {
     };
   }
 
+  /** The ports of `box` a route can use: free, and not reached through a label over the card. */
   private portsOf(box: Box) {
     const { xs, ys, nx, free } = this.grid;
     return ports(box, this.clearance).flatMap((p, side) => {
       const [i, j] = [lineAt(xs, p.port[0]), lineAt(ys, p.port[1])];
       const node = j * nx + i;
-      return i >= 0 && j >= 0 && free[node] ? [{ ...p, side, node }] : [];
+      const isOpen =
+        i >= 0 &&
+        j >= 0 &&
+        free[node] === 1 &&
+        !this.labels.some((label) => segmentCrossesBox(p.border, p.port, label));
+      return isOpen ? [{ ...p, side, node }] : [];
     });
   }
 
@@ -359,7 +366,12 @@ export function routeEdges(
     lanes: options.lanes ?? [],
     clearance: options.clearance,
   });
-  const router = new Router(grid, options.clearance, options.workBudget ?? ROUTING_WORK_BUDGET);
+  const router = new Router(
+    grid,
+    options.labels ?? [],
+    options.clearance,
+    options.workBudget ?? ROUTING_WORK_BUDGET,
+  );
   // Short edges first: they take the ports that face each other, and longer edges, which have
   // more ways to go, keep clear of them.
   const distance = ({ from, to }: RouteEnds) =>

@@ -77,7 +77,8 @@ export function containerLabel(node: ModelNode, b: Box, scale: number): Containe
  * The boxes, in canvas units, that hold the containers' titles when the drawing is made at
  * `scale` or larger: from each container's top-left corner to the far corner of its title's
  * patch. A title takes more canvas units the smaller the scale (its type has a least size),
- * so these hold it at every scale from `scale` up.
+ * so these hold it at every scale from `scale` up (and at a small scale it can reach past the
+ * container's bottom).
  */
 export function labelObstacles(
   containers: readonly { node: ModelNode; box: Box }[],
@@ -92,8 +93,8 @@ export function labelObstacles(
     return {
       x: box.x,
       y: box.y,
-      width: Math.min(box.width, (patch.x + patch.width) / scale),
-      height: Math.min(box.height, (patch.y + patch.height) / scale),
+      width: (patch.x + patch.width) / scale,
+      height: (patch.y + patch.height) / scale,
     };
   });
 }

@@ -5,13 +5,14 @@
  * `backs-up` edges as dotted arrows, with a legend under the drawing.
  * The folder's door: theme (colours, sizes), labels (what a card says), layout (where boxes go),
  * shapes (cards, edges, legend), topology (the drawing), mermaid (the Markdown figure) and
- * figure (the block the plan embeds).
+ * figure (the block the plan embeds). `arrange` gives the boxes and edge routes a drawing is
+ * made from (which edges found a route: the crossing check reads it).
  */
 export { CARD, DIAGRAM_COLOURS } from './theme';
 export { displayName, componentDetail, wrapText } from './labels';
 export { hasCompleteLayout } from './layout';
-export { buildTopologyDrawing } from './topology';
-export type { DiagramOptions } from './topology';
+export { arrange, buildTopologyDrawing } from './topology';
+export type { Arrangement, DiagramOptions } from './topology';
 export { mermaidId, toMermaid } from './mermaid';
-export { topologyFigure } from './figure';
+export { figureOptions, topologyFigure } from './figure';
 export type { FigureOptions } from './figure';

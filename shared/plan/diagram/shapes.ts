@@ -152,6 +152,8 @@ export function cardShapes(
 
 export interface EdgeGeometry {
   readonly points: readonly (readonly [number, number])[];
+  /** Whether the points are a route around the obstacles (else a straight line: none found). */
+  readonly isRouted: boolean;
   /** The box the edge's line stays in (canvas units), for the drawing's bounds. */
   readonly extent: Bounds;
   readonly colour: string;
@@ -239,6 +241,7 @@ export function edgeGeometry(
             };
     return {
       points,
+      isRouted: routes[i] !== undefined,
       extent: {
         minX: Math.min(...xs),
         maxX: Math.max(...xs),
