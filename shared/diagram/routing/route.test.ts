@@ -76,6 +76,14 @@ describe('routeEdges around obstacles', () => {
     });
     expect(rerouted).not.toEqual(straight);
     expect(findCrossings([rerouted as Point[]], [middle])).toEqual([]);
+    // Told which boxes are new, it checks the kept route against those only.
+    const options = { clearance: 6, previous: [straight] };
+    expect(
+      routeEdges([{ from, to }], [from, middle, to], { ...options, changed: [middle] }),
+    ).toEqual([rerouted]);
+    expect(routeEdges([{ from, to }], [from, middle, to], { ...options, changed: [] })).toEqual([
+      straight,
+    ]);
   });
 
   it('reports no route when the ends are walled in', () => {

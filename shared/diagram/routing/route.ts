@@ -35,6 +35,11 @@ export interface RouteOptions {
    * as it is, so that moving one card re-routes only the edges it disturbs.
    */
   readonly previous?: readonly (readonly Point[] | undefined)[];
+  /**
+   * The cards and labels that are new or moved since `previous` was laid: a kept route is
+   * checked against these only (it kept clear of the others then). All of them when absent.
+   */
+  readonly changed?: readonly Box[];
 }
 
 /**
@@ -384,7 +389,7 @@ export function routeEdges(
       const [ea, eb] = [edges[a], edges[b]] as [RouteEnds, RouteEnds];
       return distance(ea) - distance(eb) || a - b;
     });
-  const obstacles = [...cards, ...(options.labels ?? [])];
+  const obstacles = options.changed ?? [...cards, ...(options.labels ?? [])];
   const routes = edges.map((edge, i): Point[] | undefined => {
     const before = options.previous?.[i];
     return before && isRouteValid(before, edge, obstacles, options.clearance)

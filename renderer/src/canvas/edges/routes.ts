@@ -48,6 +48,8 @@ export interface CanvasRouting {
   readonly routes: ReadonlyMap<string, CanvasRoute>;
   /** What an edge's label must not cover: the cards and the containers' titles. */
   readonly obstacles: readonly Box[];
+  /** The obstacles' boxes as text, to tell which are new or moved at the next change. */
+  readonly obstacleKeys: ReadonlySet<string>;
 }
 
 /** An edge to route: its id and its two ends. */
@@ -134,6 +136,8 @@ export function routeCanvas(
   }
   const routable = edges.filter((e) => absolute.has(e.from) && absolute.has(e.to));
   const round = (b: Box) => [b.x, b.y, b.width, b.height].map((v) => Math.round(v * 100) / 100);
+  const obstacles = [...cards, ...titles];
+  const obstacleKeys = new Set(obstacles.map((b) => round(b).join(',')));
   const key = JSON.stringify([
     cards.map(round),
     titles.map(round),
@@ -157,6 +161,9 @@ export function routeCanvas(
     lanes: regions,
     workBudget: CANVAS_WORK_BUDGET,
     previous: routable.map((e) => previous?.laid.get(e.id)),
+    ...(previous
+      ? { changed: obstacles.filter((b) => !previous.obstacleKeys.has(round(b).join(','))) }
+      : {}),
   });
   const nudged = nudgeRoutes(laidList, EDGE_SPACING, CANVAS_CLEARANCE - 1);
   const laid = new Map<string, readonly Point[]>();
@@ -173,7 +180,7 @@ export function routeCanvas(
       targetSide: sideOf(end.to, points[points.length - 1] as Point),
     });
   });
-  return { key, laid, routes, obstacles: [...cards, ...titles] };
+  return { key, laid, routes, obstacles, obstacleKeys };
 }
 
 /** Height of an edge label on the canvas, px (`.plan-edge-label`: 18 px type, two lines at most). */
