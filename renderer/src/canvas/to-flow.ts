@@ -9,6 +9,7 @@ import type { EdgeKind, ModelNode, NodeKind, Variant } from '../../../shared/mod
 import type { Point } from '../../../shared/diagram/routing';
 import { layoutVariant, type Box } from './layout';
 import { placeEdgeLabels, routeCanvas, type CanvasRouting, type Side } from './edges/routes';
+import { absoluteBox } from './placement';
 import { formatShare } from '../../../shared/text';
 import { spokenEdge, spokenNode } from './spoken';
 
@@ -162,7 +163,7 @@ export function toFlow(
   }
   const splitters = new Set([...routerTargets].filter(([, n]) => n > 1).map(([id]) => id));
 
-  const absolute = absoluteBoxes(variant, boxes, byId);
+  const absolute = new Map(variant.nodes.map((n) => [n.id, absoluteBox(variant, boxes, n.id)]));
   const routing = routeCanvas(
     variant,
     absolute,
@@ -307,29 +308,6 @@ function samePoints(a: readonly Point[] | undefined, b: readonly Point[] | undef
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
   return a.every((p, i) => p[0] === b[i]?.[0] && p[1] === b[i]?.[1]);
-}
-
-/** Every node's box in absolute canvas px (the layout's are relative to the parent). */
-function absoluteBoxes(
-  variant: Variant,
-  boxes: ReadonlyMap<string, Box>,
-  byId: ReadonlyMap<string, ModelNode>,
-): Map<string, Box> {
-  const out = new Map<string, Box>();
-  const resolve = (id: string, depth: number): Box | undefined => {
-    const known = out.get(id);
-    if (known) return known;
-    const own = boxes.get(id);
-    if (!own) return undefined;
-    const parentId = byId.get(id)?.parent;
-    // Depth guard: a parsed document has no parent cycles, but drawing must never hang.
-    const origin = parentId && depth < 8 ? resolve(parentId, depth + 1) : undefined;
-    const box = { ...own, x: own.x + (origin?.x ?? 0), y: own.y + (origin?.y ?? 0) };
-    out.set(id, box);
-    return box;
-  };
-  for (const node of variant.nodes) resolve(node.id, 0);
-  return out;
 }
 
 /**

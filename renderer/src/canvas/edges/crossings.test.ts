@@ -17,7 +17,9 @@ import {
 } from '../../../../shared/plan/diagram';
 import { generatedModel } from '../../../../shared/testing/generated-model';
 import { BUNDLED_TEMPLATES } from '../../app/templates';
-import { toFlow, type PlanFlowNode } from '../to-flow';
+import { layoutVariant } from '../layout';
+import { absoluteBox } from '../placement';
+import { toFlow } from '../to-flow';
 import { titleBox } from './routes';
 
 /** Every variant of every template, and the generated designs, by a readable name. */
@@ -45,24 +47,9 @@ interface Count {
 /** The canvas: the routes toFlow hands the edges, against the cards and the titles. */
 function countCanvas(variant: Variant): Count {
   const view = toFlow(variant, null);
-  const byId = new Map(view.nodes.map((n) => [n.id, n]));
-  const absolute = new Map<string, Box>();
-  const resolve = (n: PlanFlowNode): Box => {
-    const known = absolute.get(n.id);
-    if (known) return known;
-    const parent = n.parentId ? byId.get(n.parentId) : undefined;
-    const origin = parent ? resolve(parent) : { x: 0, y: 0 };
-    const box = {
-      x: origin.x + n.position.x,
-      y: origin.y + n.position.y,
-      width: n.width ?? 0,
-      height: n.height ?? 0,
-    };
-    absolute.set(n.id, box);
-    return box;
-  };
+  const boxes = layoutVariant(variant);
   const obstacles: { name: string; box: Box }[] = view.nodes.map((n) => {
-    const box = resolve(n);
+    const box = absoluteBox(variant, boxes, n.id);
     const isContainer = n.type === 'region' || n.type === 'zone';
     return {
       name: isContainer ? `title of ${n.id}` : n.id,
