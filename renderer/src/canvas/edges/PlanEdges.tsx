@@ -51,6 +51,29 @@ export function roundedPath(points: readonly Point[]): string {
   return d;
 }
 
+/**
+ * How far from the card's border an edge's drawn line starts and ends, px: past its handle
+ * (9 px, centred on the border), so that the handle stays under the pointer for a new edge,
+ * as React Flow's own paths do from the handle's outer side.
+ */
+const HANDLE_CLEARANCE = 5;
+
+/** `points` with the first and last moved `by` along their stretch (at most half of it). */
+function clearOfHandles(points: readonly Point[], by: number): Point[] {
+  const out = points.map((p): Point => [p[0], p[1]]);
+  const pull = (end: number, towards: number) => {
+    const [a, b] = [out[end], out[towards]];
+    if (!a || !b) return;
+    const length = Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]);
+    if (length === 0) return;
+    const t = Math.min(by, length / 2) / length;
+    out[end] = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+  };
+  pull(0, 1);
+  pull(out.length - 1, out.length - 2);
+  return out;
+}
+
 /** The middle of the route's longest stretch (where a label goes when no spot was placed). */
 function middleOf(points: readonly Point[]): Point {
   let best: [Point, number] = [points[0] ?? [0, 0], -1];
@@ -77,9 +100,10 @@ function edgePath(props: EdgeProps<PlanFlowEdge>): [string, number, number] {
     const isStill = (d: Point) =>
       Math.abs(d[0]) <= END_TOLERANCE && Math.abs(d[1]) <= END_TOLERANCE;
     const label = props.data?.labelAt ?? middleOf(route);
-    if (isStill(ds) && isStill(dt)) return [roundedPath(route), label[0], label[1]];
+    const drawn = clearOfHandles(route, HANDLE_CLEARANCE);
+    if (isStill(ds) && isStill(dt)) return [roundedPath(drawn), label[0], label[1]];
     if (Math.abs(ds[0] - dt[0]) < 1 && Math.abs(ds[1] - dt[1]) < 1) {
-      const moved = route.map((p): Point => [p[0] + ds[0], p[1] + ds[1]]);
+      const moved = drawn.map((p): Point => [p[0] + ds[0], p[1] + ds[1]]);
       return [roundedPath(moved), label[0] + ds[0], label[1] + ds[1]];
     }
   }
