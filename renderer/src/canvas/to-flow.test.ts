@@ -1,6 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelNode, Variant } from '../../../shared/model/types';
-import { toFlow } from './to-flow';
+import { findCrossings, type Box } from '../../../shared/diagram/routing';
+import { toFlow, type PlanFlowNode } from './to-flow';
+
+/** Absolute boxes of the view's nodes (positions are relative to the parent). */
+function absoluteOf(flow: readonly PlanFlowNode[]): Map<string, Box> {
+  const byId = new Map(flow.map((n) => [n.id, n]));
+  const out = new Map<string, Box>();
+  const resolve = (n: PlanFlowNode): Box => {
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    const origin = parent ? resolve(parent) : { x: 0, y: 0 };
+    const box = {
+      x: origin.x + n.position.x,
+      y: origin.y + n.position.y,
+      width: n.width ?? 0,
+      height: n.height ?? 0,
+    };
+    out.set(n.id, box);
+    return box;
+  };
+  flow.forEach(resolve);
+  return out;
+}
 
 const nodes: ModelNode[] = [
   // Children listed before their parents on purpose: the view must reorder them.
@@ -128,13 +149,50 @@ describe('toFlow', () => {
     expect(toFlow(sync, null).edges.find((e) => e.type === 'replicates')?.data?.label).toBe('sync');
   });
 
-  it('connects a dependency below its consumer from the bottom to the top', () => {
-    const { edges } = toFlow(variant, null);
-    // dns sits in the band above the regions; app is inside us-east-1.
-    expect(edges.find((e) => e.id === 'depends:dns>app')).toMatchObject({
-      sourceHandle: 's-bottom',
-      targetHandle: 't-top',
+  it('routes every edge around the cards, by the handles on the sides its route uses', () => {
+    const { nodes: flow, edges } = toFlow(variant, null);
+    const boxes = absoluteOf(flow);
+    const cards = flow.filter((n) => n.type !== 'region' && n.type !== 'zone');
+    for (const edge of edges) {
+      const route = edge.data?.route;
+      expect(route, edge.id).toBeDefined();
+      const points = route ?? [];
+      // dns sits in the band above the regions, app in a zone of us-east-1 with the datastore
+      // card above it: the route goes round, never through a card.
+      expect(
+        findCrossings(
+          [points],
+          cards.map((c) => boxes.get(c.id)!),
+        ),
+        edge.id,
+      ).toEqual([]);
+      const side = (id: string, p: readonly [number, number]) => {
+        const b = boxes.get(id)!;
+        if (p[1] === b.y) return 'top';
+        if (p[1] === b.y + b.height) return 'bottom';
+        return p[0] === b.x ? 'left' : 'right';
+      };
+      expect(edge.sourceHandle).toBe(`s-${side(edge.source, points[0]!)}`);
+      expect(edge.targetHandle).toBe(`t-${side(edge.target, points[points.length - 1]!)}`);
+    }
+    // The one label (async replication) sits on its route, outside every card.
+    const replication = edges.find((e) => e.type === 'replicates');
+    const at = replication?.data?.labelAt;
+    const route = replication?.data?.route ?? [];
+    expect(at).toBeDefined();
+    const [x, y] = at ?? [NaN, NaN];
+    const onRoute = route.slice(1).some((b, k) => {
+      const a = route[k]!;
+      const within = (v: number, p: number, q: number) =>
+        v >= Math.min(p, q) && v <= Math.max(p, q);
+      return within(x, a[0], b[0]) && within(y, a[1], b[1]);
     });
+    expect(onRoute).toBe(true);
+    const inside = cards.some((c) => {
+      const b = boxes.get(c.id)!;
+      return x > b.x && x < b.x + b.width && y > b.y && y < b.y + b.height;
+    });
+    expect(inside).toBe(false);
   });
 
   it('in scenario mode dims edges to stopped nodes and draws those between survivors', () => {

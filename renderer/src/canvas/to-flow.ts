@@ -6,7 +6,10 @@
 import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
 import type { EdgeTraffic } from '../../../shared/engine';
 import type { EdgeKind, ModelNode, NodeKind, Variant } from '../../../shared/model/types';
+import type { Point } from '../../../shared/diagram/routing';
 import { layoutVariant, type Box } from './layout';
+import { placeEdgeLabels, routeCanvas, type CanvasRouting, type Side } from './edges/routes';
+import { absoluteBox } from './placement';
 import { formatShare } from '../../../shared/text';
 import {
   replicationKey,
@@ -75,18 +78,24 @@ export type PlanEdgeData = {
   label?: string;
   /** Scenario mode: the edge carries more (`gain`) or fewer (`loss`) requests than normally. */
   labelTone?: 'gain' | 'loss';
+  /**
+   * The edge's route around the cards and titles, absolute canvas px (edges/routes.ts); absent
+   * when it has none (drawn between the facing sides).
+   */
+  route?: readonly Point[];
+  /** Where the label goes on the route, absolute canvas px: covering no card or title. */
+  labelAt?: Point;
 };
 
 export type PlanFlowNode = FlowNode<PlanNodeData, NodeKind>;
 export type PlanFlowEdge = FlowEdge<PlanEdgeData, EdgeKind>;
 
-/** The side of a card an edge leaves or enters by. */
-export type Side = 'top' | 'right' | 'bottom' | 'left';
-
 /** The React Flow view of one variant. */
 export interface FlowView {
   readonly nodes: PlanFlowNode[];
   readonly edges: PlanFlowEdge[];
+  /** The edges' routes, kept so that the next view routes only what changed. */
+  readonly routing?: CanvasRouting;
 }
 
 /** The id React Flow uses for an edge of the model (edges have no id in the file). */
@@ -176,6 +185,31 @@ export function toFlow(
   }
   const splitters = new Set([...routerTargets].filter(([, n]) => n > 1).map(([id]) => id));
 
+  const absolute = new Map(variant.nodes.map((n) => [n.id, absoluteBox(variant, boxes, n.id)]));
+  const routing = routeCanvas(
+    variant,
+    absolute,
+    variant.edges.map((e) => ({ id: edgeId(e), from: e.from, to: e.to })),
+    previous?.routing,
+  );
+  const replicationOf = (edge: (typeof variant.edges)[number]) =>
+    edge.kind === 'replicates' ? roles?.replication.get(replicationKey(edge)) : undefined;
+  const labelOf = (edge: (typeof variant.edges)[number]): string | undefined => {
+    const carried = traffic?.get(edgeId(edge));
+    return edge.kind === 'replicates'
+      ? replicationLabel(byId.get(edge.from), replicationOf(edge))
+      : carried && splitters.has(edge.from)
+        ? trafficLabel(carried)
+        : undefined;
+  };
+  const labelSpots = placeEdgeLabels(
+    routing,
+    variant.edges.flatMap((e) => {
+      const text = labelOf(e);
+      return text === undefined ? [] : [{ id: edgeId(e), text }];
+    }),
+  );
+
   const edges = variant.edges.map((edge): PlanFlowEdge => {
     const id = edgeId(edge);
     const fromRegion = regionOf(edge.from);
@@ -186,17 +220,15 @@ export function toFlow(
       toRegion !== undefined &&
       fromRegion !== toRegion;
     const carried = traffic?.get(id);
-    const replication =
-      edge.kind === 'replicates' ? roles?.replication.get(replicationKey(edge)) : undefined;
-    const label =
-      edge.kind === 'replicates'
-        ? replicationLabel(byId.get(edge.from), replication)
-        : carried && splitters.has(edge.from)
-          ? trafficLabel(carried)
-          : undefined;
+    const replication = replicationOf(edge);
+    const label = labelOf(edge);
+    const route = routing.routes.get(id);
+    const labelAt = labelSpots.get(id);
     const isHighlighted =
       selectedId !== null && (edge.from === selectedId || edge.to === selectedId);
-    const [sourceHandle, targetHandle] = handlesFor(edge.kind, edge.from, edge.to, boxes, byId);
+    const [sourceHandle, targetHandle] = route
+      ? [`s-${route.sourceSide}`, `t-${route.targetSide}`]
+      : facingHandles(absolute.get(edge.from), absolute.get(edge.to));
     const isSelected = selectedEdges.has(id);
     // Scenario mode: an edge to a stopped node is dimmed, one between survivors drawn as the path.
     const ends = [marks.get(edge.from), marks.get(edge.to)];
@@ -226,6 +258,8 @@ export function toFlow(
       old.data.isCrossRegion === isCrossRegion &&
       old.data.isHighlighted === isHighlighted &&
       old.data.label === label &&
+      samePoints(old.data.route, route?.points) &&
+      samePoints(old.data.labelAt && [old.data.labelAt], labelAt && [labelAt]) &&
       old.sourceHandle === sourceHandle &&
       old.targetHandle === targetHandle
     ) {
@@ -243,6 +277,8 @@ export function toFlow(
         isHighlighted,
         ...(label === undefined ? {} : { label }),
         ...(labelTone === undefined ? {} : { labelTone }),
+        ...(route === undefined ? {} : { route: route.points }),
+        ...(labelAt === undefined ? {} : { labelAt }),
       },
       zIndex: 20,
       ariaLabel,
@@ -251,7 +287,7 @@ export function toFlow(
     };
   });
 
-  return { nodes, edges };
+  return { nodes, edges, routing };
 }
 
 /** A share of all requests (shared/text's rule: up to 2 decimals). */
@@ -303,36 +339,21 @@ function replicationLabel(
   return role?.isManual ? `${timing} · manual failover` : timing;
 }
 
+/** Whether two lists of points (either may be absent) are the same points. */
+function samePoints(a: readonly Point[] | undefined, b: readonly Point[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((p, i) => p[0] === b[i]?.[0] && p[1] === b[i]?.[1]);
+}
+
 /**
- * Edges leave and enter by the sides that face each other: top and bottom when one box is
- * wholly above the other (request flow usually runs downwards), left and right otherwise;
- * replication leaves and enters by the bottom.
+ * For an edge without a route: the sides that face each other, top and bottom when one box is
+ * wholly above the other (request flow usually runs downwards), left and right otherwise.
  * Handle ids are `s-<side>` and `t-<side>`.
  */
-function handlesFor(
-  kind: EdgeKind,
-  from: string,
-  to: string,
-  boxes: ReadonlyMap<string, Box>,
-  byId: ReadonlyMap<string, ModelNode>,
-): [string, string] {
-  const absolute = (id: string): Box => {
-    const own = boxes.get(id) ?? { x: 0, y: 0, width: 0, height: 0 };
-    let { x, y } = own;
-    let parentId = byId.get(id)?.parent;
-    for (let parent = parentId ? byId.get(parentId) : undefined; parent;) {
-      x += boxes.get(parent.id)?.x ?? 0;
-      y += boxes.get(parent.id)?.y ?? 0;
-      parentId = parent.parent;
-      parent = parentId ? byId.get(parentId) : undefined;
-    }
-    return { x, y, width: own.width, height: own.height };
-  };
-  const a = absolute(from);
-  const b = absolute(to);
+function facingHandles(a: Box | undefined, b: Box | undefined): [string, string] {
   const pair = (source: Side, target: Side): [string, string] => [`s-${source}`, `t-${target}`];
-  // Replication runs in a lane below both data tiers, clear of the request flow between them.
-  if (kind === 'replicates') return pair('bottom', 'bottom');
+  if (!a || !b) return pair('bottom', 'top');
   if (b.y >= a.y + a.height) return pair('bottom', 'top');
   if (a.y >= b.y + b.height) return pair('top', 'bottom');
   return b.x + b.width / 2 >= a.x + a.width / 2 ? pair('right', 'left') : pair('left', 'right');

@@ -1,7 +1,7 @@
 /** The figure block the plan embeds: the drawing, its Mermaid twin and a caption. */
 import type { Variant } from '../../model/types';
 import { contentHeight, contentWidth, type FigureBlock, type PageSize } from '../document';
-import { type DiagramOptions, arrange, buildTopologyDrawing, scaleToFit } from './topology';
+import { type DiagramOptions, buildTopologyDrawing, layoutBounds, scaleToFit } from './topology';
 import { toMermaid } from './mermaid';
 
 /** Options of {@link topologyFigure}. */
@@ -14,29 +14,36 @@ export interface FigureOptions {
 }
 
 /**
- * The figure block of `variant`'s topology: on the portrait page when it reads there (at least
- * half size), otherwise sized for a landscape page of its own when that makes it larger.
+ * The size `variant`'s figure is drawn at: the portrait page when it reads there (at least half
+ * size), otherwise a landscape page of its own when that makes it larger.
  */
-export function topologyFigure(variant: Variant, options: FigureOptions): FigureBlock {
-  const size = options.pageSize ?? 'LETTER';
+export function figureOptions(
+  variant: Variant,
+  size: PageSize = 'LETTER',
+): DiagramOptions & { landscape: boolean } {
   // Room left under the drawing for its caption and above it for a heading.
   const captionRoom = 90;
-  const fit = (landscape: boolean): DiagramOptions => ({
+  const fit = (landscape: boolean) => ({
     maxWidth: contentWidth(size, landscape),
     maxHeight: contentHeight(size, landscape) - captionRoom,
+    landscape,
   });
-  const arrangement = arrange(variant);
-  const { bounds } = arrangement;
+  const bounds = layoutBounds(variant);
   const isLandscape =
     scaleToFit(bounds, fit(false)) < 0.5 &&
     scaleToFit(bounds, fit(true)) > scaleToFit(bounds, fit(false));
-  const drawing = buildTopologyDrawing(variant, fit(isLandscape), arrangement);
+  return fit(isLandscape);
+}
+
+/** The figure block of `variant`'s topology, drawn at {@link figureOptions}. */
+export function topologyFigure(variant: Variant, options: FigureOptions): FigureBlock {
+  const fit = figureOptions(variant, options.pageSize);
   return {
     kind: 'figure',
     id: options.id,
     caption: options.caption,
-    drawing,
-    landscape: isLandscape,
+    drawing: buildTopologyDrawing(variant, fit),
+    landscape: fit.landscape,
     mermaid: toMermaid(variant),
   };
 }

@@ -7,13 +7,14 @@
  * zones (the instances each zone holds), roles (standby regions and datastores, replication),
  * legend (what each mark means, the exports' key),
  * shapes (cards, edges, legend), topology (the drawing), mermaid (the Markdown figure) and
- * figure (the block the plan embeds).
+ * figure (the block the plan embeds). `arrange` gives the boxes and edge routes a drawing is
+ * made from (which edges found a route: the crossing check reads it).
  */
 export { CARD, DIAGRAM_COLOURS } from './theme';
 export { displayName, componentDetail, wrapText } from './labels';
 export { hasCompleteLayout } from './layout';
-export { buildTopologyDrawing } from './topology';
-export type { DiagramOptions } from './topology';
+export { arrange, buildTopologyDrawing } from './topology';
+export type { Arrangement, DiagramOptions } from './topology';
 export { mermaidId, toMermaid } from './mermaid';
 export { zoneMembers, MAX_MARKS } from './zones';
 export type { ZoneMember } from './zones';
@@ -21,5 +22,5 @@ export { cardRole, diagramRoles, replicationKey } from './roles';
 export { LEGEND_LABELS, marksInUse } from './legend';
 export type { LegendKey } from './legend';
 export type { CardRole, DiagramRoles, RegionRole, ReplicationRole, ScaledDown } from './roles';
-export { topologyFigure } from './figure';
+export { figureOptions, topologyFigure } from './figure';
 export type { FigureOptions } from './figure';

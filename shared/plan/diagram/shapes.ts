@@ -8,7 +8,8 @@ import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
 import { EDGE_STYLES, STANDBY_DASH, edgeLegendKey, type EdgeLegendKey } from './legend';
 import type { DiagramRoles } from './roles';
 import { componentDetail, displayName, keepParts, kindLine, wrapText } from './labels';
-import { routeEdges } from './route';
+import { nudgeRoutes, routeEdges } from '../../diagram/routing';
+import { labelObstacles } from './container-label';
 
 /** Where the segment from the centre of `box` towards `target` leaves the box. */
 function borderPoint(box: Box, target: readonly [number, number]): [number, number] {
@@ -109,6 +110,8 @@ export interface EdgeGeometry {
   /** The kind of line (legend.ts), which sets the style. */
   readonly key: EdgeLegendKey;
   readonly points: readonly (readonly [number, number])[];
+  /** Whether the points are a route around the obstacles (else a straight line: none found). */
+  readonly isRouted: boolean;
   /** The box the edge's line stays in (canvas units), for the drawing's bounds. */
   readonly extent: Bounds;
   readonly colour: string;
@@ -120,10 +123,21 @@ export interface EdgeGeometry {
 /** Space an edge keeps from every card it does not join, canvas units (cards are 12–16 apart). */
 export const EDGE_CLEARANCE = 6;
 
+/** Distance between parallel edges pulled apart, canvas units. */
+const EDGE_SPACING = 3;
+
+/**
+ * How far outside the boxes a route can run, canvas units: the routing grid reaches three
+ * clearances out (a lane twice the clearance beside a region, and one more), and pulling
+ * parallel edges apart moves a stretch less than one more.
+ */
+export const ROUTE_MARGIN = 4 * EDGE_CLEARANCE;
+
 /**
  * Where each edge runs, in canvas units: an orthogonal route ({@link routeEdges}) from the
  * middle of a side of one card to the middle of a side of the other, around every other card
- * and, at a cost, around the zones, styled by its kind of line (`EDGE_STYLES`): `depends` and
+ * and every container's title as drawn at `scale` or larger, at a cost around the zones, with
+ * parallel stretches pulled apart; styled by its kind of line (`EDGE_STYLES`): `depends` and
  * `backs-up` edges end in an arrowhead; `replicates` edges are dashed, with longer dashes between
  * Active-Active members and dash-dots to a standby promoted by hand. An edge with no route (cards overlapping in the file's layout,
  * or a design so large that its edges exceed the routing's work budget) is drawn straight
@@ -134,28 +148,45 @@ export function edgeGeometry(
   boxes: Map<string, Box>,
   byId: Map<string, ModelNode>,
   roles: Pick<DiagramRoles, 'replication'>,
+  scale: number,
 ): EdgeGeometry[] {
   const isCard = (node: ModelNode) => node.kind !== 'region' && node.kind !== 'zone';
   const cards = variant.nodes.filter(isCard).flatMap((n) => boxes.get(n.id) ?? []);
-  const zones = variant.nodes
-    .filter((n) => n.kind === 'zone')
-    .flatMap((n) => boxes.get(n.id) ?? []);
+  const boxesOfKind = (kind: 'region' | 'zone') =>
+    variant.nodes.filter((n) => n.kind === kind).flatMap((n) => boxes.get(n.id) ?? []);
+  const containers = variant.nodes.flatMap((node) => {
+    const box = boxes.get(node.id);
+    return box && (node.kind === 'region' || node.kind === 'zone') ? [{ node, box }] : [];
+  });
   const edges = variant.edges.filter((e) => boxes.has(e.from) && boxes.has(e.to));
-  const routes = routeEdges(
-    edges.map((e) => ({ from: boxes.get(e.from) as Box, to: boxes.get(e.to) as Box })),
-    cards,
-    { clearance: EDGE_CLEARANCE, soft: zones },
+  const routes = nudgeRoutes(
+    routeEdges(
+      edges.map((e) => ({ from: boxes.get(e.from) as Box, to: boxes.get(e.to) as Box })),
+      cards,
+      {
+        clearance: EDGE_CLEARANCE,
+        labels: labelObstacles(containers, scale),
+        soft: boxesOfKind('zone'),
+        lanes: boxesOfKind('region'),
+      },
+    ),
+    EDGE_SPACING,
+    EDGE_CLEARANCE / 2,
   );
   return edges.map((edge, i) => {
     const from = boxes.get(edge.from) as Box;
     const to = boxes.get(edge.to) as Box;
     const centre = (b: Box): [number, number] => [b.x + b.width / 2, b.y + b.height / 2];
-    const points = routes[i] ?? [borderPoint(from, centre(to)), borderPoint(to, centre(from))];
+    const points: (readonly [number, number])[] = routes[i] ?? [
+      borderPoint(from, centre(to)),
+      borderPoint(to, centre(from)),
+    ];
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
     const key = edgeLegendKey(edge, byId, roles);
     return {
       points,
+      isRouted: routes[i] !== undefined,
       extent: {
         minX: Math.min(...xs),
         maxX: Math.max(...xs),

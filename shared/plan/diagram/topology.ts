@@ -4,13 +4,14 @@
  * writer of ../drawing.ts).
  */
 import type { Variant } from '../../model/types';
-import { fitText, textWidth, type Drawing, type Shape } from '../drawing';
+import type { Drawing, Shape } from '../drawing';
 import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
 import { componentDetail, displayName } from './labels';
 import { boxesFromGrid, boxesFromLayout, hasCompleteLayout } from './layout';
-import { cardShapes, edgeGeometry } from './shapes';
+import { ROUTE_MARGIN, cardShapes, edgeGeometry } from './shapes';
 import { STANDBY_DASH, legendShapes, marksInUse } from './legend';
 import { cardRole, diagramRoles } from './roles';
+import { containerLabel, textSizes } from './container-label';
 import { zoneMarks, zoneMembers } from './zones';
 import { regionTrafficShares } from '../../model/traffic';
 import { formatShare } from '../../text';
@@ -37,15 +38,43 @@ const DRAWING_MARGIN = 4;
 /** Boxes and edge routes of a variant in canvas units, and the bounds of both. */
 export type Arrangement = ReturnType<typeof arrange>;
 
+/** Where the boxes of `variant` go, in canvas units: its saved layout, else a grid. */
+function boxesOf(variant: Variant): Map<string, Box> {
+  return hasCompleteLayout(variant) ? boxesFromLayout(variant) : boxesFromGrid(variant);
+}
+
+/**
+ * The bounds the drawing of `variant` can take, canvas units: its boxes with room around them
+ * for the routes (which keep to the routing grid, at most {@link ROUTE_MARGIN} outside).
+ */
+export function layoutBounds(variant: Variant, boxes = boxesOf(variant)): Bounds {
+  const all = [...boxes.values()];
+  return {
+    minX: Math.min(...all.map((b) => b.x)) - ROUTE_MARGIN,
+    minY: Math.min(...all.map((b) => b.y)) - ROUTE_MARGIN,
+    maxX: Math.max(...all.map((b) => b.x + b.width)) + ROUTE_MARGIN,
+    maxY: Math.max(...all.map((b) => b.y + b.height)) + ROUTE_MARGIN,
+  };
+}
+
 /**
  * Boxes and edges of `variant` in canvas units, the bounds of both, and the roles the drawing
- * marks (standby regions by `trafficShare`, see {@link DiagramOptions.trafficShare}).
+ * marks (standby regions by `options.trafficShare`, see {@link DiagramOptions.trafficShare}),
+ * for a drawing that fits `options`: the routes keep clear of the containers' titles at the
+ * scale the drawing can take at the least (from {@link layoutBounds}; the bounds of the routes
+ * are never larger).
  */
-export function arrange(variant: Variant, trafficShare?: ReadonlyMap<string, number>) {
-  const boxes = hasCompleteLayout(variant) ? boxesFromLayout(variant) : boxesFromGrid(variant);
+export function arrange(variant: Variant, options: DiagramOptions) {
+  const boxes = boxesOf(variant);
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
-  const roles = diagramRoles(variant, trafficShare ?? regionTrafficShares({}, variant));
-  const geometry = edgeGeometry(variant, boxes, byId, roles);
+  const roles = diagramRoles(variant, options.trafficShare ?? regionTrafficShares({}, variant));
+  const geometry = edgeGeometry(
+    variant,
+    boxes,
+    byId,
+    roles,
+    scaleToFit(layoutBounds(variant, boxes), options),
+  );
   const all = [...boxes.values()];
   const bounds: Bounds = {
     minX: Math.min(...all.map((b) => b.x), ...geometry.map((g) => g.extent.minX)),
@@ -74,7 +103,7 @@ export function scaleToFit(bounds: Bounds, options: DiagramOptions): number {
 export function buildTopologyDrawing(
   variant: Variant,
   options: DiagramOptions,
-  arrangement: Arrangement = arrange(variant, options.trafficShare),
+  arrangement: Arrangement = arrange(variant, options),
 ): Drawing {
   const { boxes, geometry, bounds, roles } = arrangement;
   const { minX, minY, maxX, maxY } = bounds;
@@ -90,8 +119,7 @@ export function buildTopologyDrawing(
   });
 
   const c = DIAGRAM_COLOURS;
-  const nameSize = clamp(20 * scale, 6.2, 9);
-  const smallSize = nameSize * 0.82;
+  const { nameSize, smallSize } = textSizes(scale);
   const shapes: Shape[] = [];
 
   // Containers first (regions, then zones), then edges, then the containers' labels (on a
@@ -115,69 +143,15 @@ export function buildTopologyDrawing(
         strokeWidth: isRegion ? 0.9 : 0.6,
         ...(role?.isStandby ? { dash: STANDBY_DASH } : isRegion ? {} : { dash: [3, 2] }),
       });
-      const labelSize = isRegion ? nameSize + 0.5 : smallSize;
-      const inset = Math.max(4, 10 * scale);
-      const baseline = b.y + inset + labelSize * 0.8;
-      const title = isRegion ? displayName(node) : (node.location ?? displayName(node));
-      const fittedTitle = fitText(title, b.width - 2 * inset, labelSize, isRegion);
-      let labelWidth = textWidth(fittedTitle, labelSize, isRegion);
-      const texts: Shape[] = [
-        {
-          type: 'text',
-          x: b.x + inset,
-          y: baseline,
-          text: fittedTitle,
-          size: labelSize,
-          bold: isRegion,
-          color: isRegion ? c.title : c.muted,
-          anchor: 'start',
-        },
-      ];
       // A region's share of the traffic, right-aligned: `Standby · 0 % of traffic`.
       const badge =
         role && `${role.isStandby ? 'Standby · ' : ''}${formatShare(role.share)} of traffic`;
-      const badgeWidth = badge ? textWidth(badge, smallSize, true) + smallSize : 0;
-      if (badge && labelWidth + badgeWidth <= b.width - 2 * inset) {
-        texts.push(
-          {
-            type: 'rect',
-            x: b.x + b.width - inset - badgeWidth + smallSize - 1.5,
-            y: baseline - labelSize * 0.95,
-            width: badgeWidth - smallSize + 3,
-            height: labelSize * 1.25,
-            radius: 1,
-            fill,
-          },
-          {
-            type: 'text',
-            x: b.x + b.width - inset,
-            y: baseline,
-            text: badge,
-            size: smallSize,
-            bold: true,
-            color: role.isStandby ? c.title : c.muted,
-            anchor: 'end',
-          },
-        );
-      }
-      if (node.kind === 'region') {
-        const where = [node.provider, node.location].filter(Boolean).join(' · ');
-        const used = labelWidth + labelSize;
-        const room = b.width - 2 * inset - used - badgeWidth;
-        if (where && room > smallSize * 3) {
-          const fitted = fitText(where, room, smallSize);
-          texts.push({
-            type: 'text',
-            x: b.x + inset + used,
-            y: baseline,
-            text: fitted,
-            size: smallSize,
-            color: c.muted,
-            anchor: 'start',
-          });
-          labelWidth = used + textWidth(fitted, smallSize);
-        }
-      }
+      const { texts, baseline, patch } = containerLabel(
+        node,
+        b,
+        scale,
+        role && badge ? { text: badge, isStandby: role.isStandby, fill } : undefined,
+      );
       const where =
         node.kind === 'region' ? [node.provider, node.location] : [node.location, node.name];
       const full = [displayName(node), ...where.filter((w) => w && w !== displayName(node))];
@@ -188,15 +162,7 @@ export function buildTopologyDrawing(
         id: `node-${node.id}`,
         title: [...full, ...(badge ? [badge] : []), ...(held ? [held] : [])].join(' · '),
         shapes: [
-          {
-            type: 'rect',
-            x: b.x + inset - 1.5,
-            y: baseline - labelSize * 0.95,
-            width: labelWidth + 3,
-            height: labelSize * 1.25,
-            radius: 1,
-            fill,
-          },
+          { type: 'rect', ...patch, radius: 1, fill },
           ...texts,
           ...zoneMarks(members, b, baseline, smallSize),
         ],
@@ -244,8 +210,4 @@ export function buildTopologyDrawing(
     title: `Topology of ${variant.name}`,
     shapes,
   };
-}
-
-function clamp(value: number, low: number, high: number): number {
-  return Math.min(high, Math.max(low, value));
 }

@@ -1,5 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import type { Point } from '../../../../shared/diagram/routing';
 import type { PlanFlowEdge } from '../to-flow';
 
 /** Ids of the arrow heads defined once by `EdgeMarkers`. */
@@ -20,8 +21,93 @@ function edgeClass(kind: string, data: PlanFlowEdge['data']): string {
     .join(' ');
 }
 
-function usePath(props: EdgeProps<PlanFlowEdge>) {
-  return getSmoothStepPath({
+/** How far a handle may sit from its route's end while nothing moved, px (half a handle, a nudge). */
+const END_TOLERANCE = 10;
+/** Radius of a route's rounded corners, px. */
+const CORNER = 8;
+
+/** The SVG path of an orthogonal route, its corners rounded (never more than half a stretch). */
+export function roundedPath(points: readonly Point[]): string {
+  const [first, ...rest] = points;
+  if (!first) return '';
+  let d = `M ${first[0]} ${first[1]}`;
+  rest.forEach((p, k) => {
+    const before = points[k] as Point;
+    const after = rest[k + 1];
+    if (!after) {
+      d += ` L ${p[0]} ${p[1]}`;
+      return;
+    }
+    const length = (a: Point, b: Point) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]);
+    const r = Math.min(CORNER, length(before, p) / 2, length(p, after) / 2);
+    const towards = (a: Point, b: Point, by: number): Point => {
+      const l = length(a, b) || 1;
+      return [b[0] + ((a[0] - b[0]) / l) * by, b[1] + ((a[1] - b[1]) / l) * by];
+    };
+    const [inX, inY] = towards(before, p, r);
+    const [outX, outY] = towards(after, p, r);
+    d += ` L ${inX} ${inY} Q ${p[0]} ${p[1]} ${outX} ${outY}`;
+  });
+  return d;
+}
+
+/**
+ * How far from the card's border an edge's drawn line starts and ends, px: past its handle
+ * (9 px, centred on the border), so that the handle stays under the pointer for a new edge,
+ * as React Flow's own paths do from the handle's outer side.
+ */
+const HANDLE_CLEARANCE = 5;
+
+/** `points` with the first and last moved `by` along their stretch (at most half of it). */
+function clearOfHandles(points: readonly Point[], by: number): Point[] {
+  const out = points.map((p): Point => [p[0], p[1]]);
+  const pull = (end: number, towards: number) => {
+    const [a, b] = [out[end], out[towards]];
+    if (!a || !b) return;
+    const length = Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]);
+    if (length === 0) return;
+    const t = Math.min(by, length / 2) / length;
+    out[end] = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+  };
+  pull(0, 1);
+  pull(out.length - 1, out.length - 2);
+  return out;
+}
+
+/** The middle of the route's longest stretch (where a label goes when no spot was placed). */
+function middleOf(points: readonly Point[]): Point {
+  let best: [Point, number] = [points[0] ?? [0, 0], -1];
+  for (let k = 1; k < points.length; k += 1) {
+    const [a, b] = [points[k - 1] as Point, points[k] as Point];
+    const length = Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]);
+    if (length > best[1]) best = [[(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], length];
+  }
+  return best[0];
+}
+
+/**
+ * The edge's path and label position: its route when its ends are where the route was laid,
+ * the route moved along when both ends moved alike (a container dragged with both cards), and
+ * a provisional step path between the handles while a drag moves one end (the drop re-routes).
+ */
+function edgePath(props: EdgeProps<PlanFlowEdge>): [string, number, number] {
+  const route = props.data?.route;
+  const first = route?.[0];
+  const last = route?.[route.length - 1];
+  if (route && first && last) {
+    const ds: Point = [props.sourceX - first[0], props.sourceY - first[1]];
+    const dt: Point = [props.targetX - last[0], props.targetY - last[1]];
+    const isStill = (d: Point) =>
+      Math.abs(d[0]) <= END_TOLERANCE && Math.abs(d[1]) <= END_TOLERANCE;
+    const label = props.data?.labelAt ?? middleOf(route);
+    const drawn = clearOfHandles(route, HANDLE_CLEARANCE);
+    if (isStill(ds) && isStill(dt)) return [roundedPath(drawn), label[0], label[1]];
+    if (Math.abs(ds[0] - dt[0]) < 1 && Math.abs(ds[1] - dt[1]) < 1) {
+      const moved = drawn.map((p): Point => [p[0] + ds[0], p[1] + ds[1]]);
+      return [roundedPath(moved), label[0] + ds[0], label[1] + ds[1]];
+    }
+  }
+  const [path, x, y] = getSmoothStepPath({
     sourceX: props.sourceX,
     sourceY: props.sourceY,
     sourcePosition: props.sourcePosition,
@@ -31,6 +117,7 @@ function usePath(props: EdgeProps<PlanFlowEdge>) {
     borderRadius: 10,
     offset: 18,
   });
+  return [path, x, y];
 }
 
 /**
@@ -38,7 +125,7 @@ function usePath(props: EdgeProps<PlanFlowEdge>) {
  * mode it carries the share of requests that travel it.
  */
 export const DependsEdge = memo(function DependsEdge(props: EdgeProps<PlanFlowEdge>) {
-  const [path, labelX, labelY] = usePath(props);
+  const [path, labelX, labelY] = edgePath(props);
   const marker = props.data?.isCrossRegion
     ? ARROW_WARNING
     : props.data?.isHighlighted
@@ -88,26 +175,9 @@ function EdgeLabel({
   );
 }
 
-/**
- * How far below the lower of its two ends a replication edge runs: past one row of cards, and
- * further for ends further apart, so that the lanes of several replication edges stay apart.
- */
-export function replicationLane(sourceX: number, targetX: number): number {
-  return 96 + 0.03 * Math.abs(targetX - sourceX);
-}
-
 /** A `replicates` edge: a dashed double line between two data tiers, labelled sync or async. */
 export const ReplicatesEdge = memo(function ReplicatesEdge(props: EdgeProps<PlanFlowEdge>) {
-  const [path, labelX, labelY] = getSmoothStepPath({
-    sourceX: props.sourceX,
-    sourceY: props.sourceY,
-    sourcePosition: props.sourcePosition,
-    targetX: props.targetX,
-    targetY: props.targetY,
-    targetPosition: props.targetPosition,
-    borderRadius: 10,
-    offset: replicationLane(props.sourceX, props.targetX),
-  });
+  const [path, labelX, labelY] = edgePath(props);
   return (
     <>
       <BaseEdge path={path} className={edgeClass('replicates', props.data)} />
@@ -124,7 +194,7 @@ export const ReplicatesEdge = memo(function ReplicatesEdge(props: EdgeProps<Plan
 
 /** A `backs-up` edge: a dotted arrow from the backup to the datastore it protects. */
 export const BacksUpEdge = memo(function BacksUpEdge(props: EdgeProps<PlanFlowEdge>) {
-  const [path] = usePath(props);
+  const [path] = edgePath(props);
   return (
     <BaseEdge
       path={path}
