@@ -3,10 +3,14 @@
 // a failure names every rule with the elements it found, so the fix can start from the message.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { installHostStore, leaveRecoveryCopy } from './pages/host-storage';
 import { PlannerPage } from './pages/planner-page';
+import { encodeRecoveryCopy } from '../renderer/src/app/recovery';
 
 const INVALID = fileURLToPath(new URL('./fixtures/invalid.nines.json', import.meta.url));
+const VALID = fileURLToPath(new URL('./fixtures/two-regions.nines.json', import.meta.url));
 
 /** The impacts that fail the check: axe's two highest. */
 const FAILING_IMPACTS = new Set(['critical', 'serious']);
@@ -119,6 +123,72 @@ const views: { name: string; open: (planner: PlannerPage) => Promise<void> }[] =
       await planner.openTemplate('warm-standby-2-regions');
       await planner.openFile(INVALID);
       await expect(planner.problemsDialog).toBeVisible();
+    },
+  },
+  {
+    name: 'inspector of the document (nothing selected)',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-3-regions');
+      await expect(planner.inspector).toBeVisible();
+    },
+  },
+  {
+    name: 'findings with a fix previewed',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-2-regions');
+      const findings = planner.page.getByTestId('findings');
+      const preview = findings.getByRole('button', { name: 'Preview' }).first();
+      await preview.click();
+      await expect(findings.getByTestId('finding-preview')).toBeVisible();
+    },
+  },
+  {
+    name: 'sensitivity',
+    open: async (planner) => {
+      await planner.openTemplate('warm-standby-2-regions');
+      const panel = planner.page.getByTestId('sensitivity');
+      await panel.locator('summary').click();
+      await expect(panel.getByTestId('improve-first').locator('li').first()).toBeVisible();
+      await expect(panel.getByTestId('sensitivity-progress')).toHaveCount(0);
+    },
+  },
+  {
+    name: 'Monte Carlo',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-2-regions');
+      const panel = planner.page.getByTestId('simulation');
+      await panel.getByRole('button', { name: 'Simulate' }).click();
+      await expect(panel.getByTestId('simulation-histogram')).toBeVisible();
+    },
+  },
+  {
+    name: 'sensitivity opened wide',
+    open: async (planner) => {
+      await planner.openTemplate('warm-standby-2-regions');
+      const panel = planner.page.getByTestId('sensitivity');
+      await panel.locator('summary').click();
+      await planner.page
+        .getByRole('button', { name: 'Open wide: Sensitivity · improve this first' })
+        .click();
+      const wide = planner.page.getByTestId('sensitivity-wide');
+      await expect(wide.getByTestId('improve-first').locator('li').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'recovery dialog',
+    open: async (planner) => {
+      await installHostStore(planner.page);
+      await planner.openStart();
+      await leaveRecoveryCopy(
+        planner.page,
+        encodeRecoveryCopy({
+          fileName: 'checkout.nines.json',
+          writtenAtMs: Date.UTC(2026, 10, 26, 7, 30),
+          text: readFileSync(VALID, 'utf8'),
+        }),
+      );
+      await planner.page.reload();
+      await expect(planner.page.getByTestId('recovery-dialog')).toBeVisible();
     },
   },
 ];
