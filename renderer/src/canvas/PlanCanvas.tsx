@@ -57,7 +57,7 @@ import {
 } from './to-flow';
 import { whatIfChoicesForEdge, whatIfChoicesForNode, type WhatIfChoice } from './what-if';
 import { WhatIfMenu, type WhatIfMenuRequest } from './WhatIfMenu';
-import { nodeElement, useKeyboardConnect, type PlaceMenu } from './useKeyboardConnect';
+import { nodeElement, useKeyboardMenus, type PlaceMenu } from './useKeyboardMenus';
 import { viewDuration } from '../platform/motion';
 
 const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 } as const;
@@ -263,7 +263,7 @@ export function PlanCanvas() {
     },
     [placeMenu],
   );
-  const keyboardConnect = useKeyboardConnect(store, canvasRef, placeMenu);
+  const keyboardMenus = useKeyboardMenus(store, canvasRef, placeMenu);
   const onNodeContextMenu = useCallback(
     (event: ReactMouseEvent, node: PlanFlowNode) => {
       event.preventDefault();
@@ -393,8 +393,8 @@ export function PlanCanvas() {
         <GuideLines guides={guides} />
       </ReactFlow>
       {menu && <WhatIfMenu request={menu} onChoose={onChooseWhatIf} onClose={closeMenu} />}
-      {keyboardConnect.menu}
-      <CanvasAnnouncer action={keyboardConnect.announcement} />
+      {keyboardMenus.menu}
+      <CanvasAnnouncer action={keyboardMenus.announcement} />
     </div>
   );
 }

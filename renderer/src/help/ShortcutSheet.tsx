@@ -13,6 +13,7 @@ const SCOPE_NOTES: Readonly<Record<NonNullable<Shortcut['scope']>, string | unde
   'node search': 'in the search box',
   menus: 'in an open menu',
   'scenario mode': undefined,
+  container: undefined,
 };
 
 /** One combination as key caps: `Ctrl` `Shift` `Z`. */
