@@ -175,6 +175,15 @@ const views: { name: string; open: (planner: PlannerPage) => Promise<void> }[] =
     },
   },
   {
+    name: 'theme menu',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-2-regions');
+      await planner.page.getByRole('button', { name: /^Theme: / }).focus();
+      await planner.page.keyboard.press('Enter');
+      await expect(planner.page.getByRole('menuitemradio').first()).toBeFocused();
+    },
+  },
+  {
     name: 'recovery dialog',
     open: async (planner) => {
       await installHostStore(planner.page);
@@ -203,4 +212,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(planner.errors).toEqual([]);
     });
   }
+}
+
+// More contrast (`prefers-contrast: more`) in either theme, and a theme chosen in the app over the
+// system's: the editor with a node selected, the view with the most kinds of text and border.
+const editor = views[0];
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe: ${editor?.name ?? ''}, more contrast, ${colorScheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce', contrast: 'more' });
+    const planner = new PlannerPage(page);
+    await editor?.open(planner);
+    await expectNoSeriousViolations(page, `more contrast (${colorScheme})`);
+    expect(planner.errors).toEqual([]);
+  });
+  const chosen = colorScheme === 'light' ? 'dark' : 'light';
+  test(`axe: ${editor?.name ?? ''}, ${chosen} chosen in the app over a ${colorScheme} system`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    await page.addInitScript((theme) => localStorage.setItem('nines.theme.v1', theme), chosen);
+    const planner = new PlannerPage(page);
+    await editor?.open(planner);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', chosen);
+    await expectNoSeriousViolations(page, `${chosen} over ${colorScheme}`);
+    expect(planner.errors).toEqual([]);
+  });
 }

@@ -59,6 +59,7 @@ import { whatIfChoicesForEdge, whatIfChoicesForNode, type WhatIfChoice } from '.
 import { WhatIfMenu, type WhatIfMenuRequest } from './WhatIfMenu';
 import { nodeElement, useKeyboardMenus, type PlaceMenu } from './useKeyboardMenus';
 import { viewDuration } from '../platform/motion';
+import { useThemeChoice } from '../theme';
 
 const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 } as const;
 const MINIMAP_STYLE = { width: 168, height: 112 } as const;
@@ -111,6 +112,7 @@ export function PlanCanvas() {
     PlanFlowEdge
   >();
   useAlignShortcuts();
+  const colorMode = useThemeChoice();
   const [cache] = useState(createFlowViewCache);
 
   const activeScenario = useActiveScenario();
@@ -368,7 +370,7 @@ export function PlanCanvas() {
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={36}
-        colorMode="system"
+        colorMode={colorMode}
         fitView={fitFor.isFit}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.15}
