@@ -184,6 +184,16 @@ const views: { name: string; open: (planner: PlannerPage) => Promise<void> }[] =
     },
   },
   {
+    name: 'a variant tab being renamed (F2)',
+    open: async (planner) => {
+      await planner.openTemplate('ha-options');
+      const tab = planner.page.getByRole('tab', { selected: true });
+      await tab.focus();
+      await planner.page.keyboard.press('F2');
+      await expect(planner.page.getByRole('textbox', { name: 'Variant name' })).toBeFocused();
+    },
+  },
+  {
     name: 'recovery dialog',
     open: async (planner) => {
       await installHostStore(planner.page);

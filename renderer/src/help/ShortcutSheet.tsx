@@ -15,6 +15,7 @@ const SCOPE_NOTES: Readonly<Record<NonNullable<Shortcut['scope']>, string | unde
   menus: 'in an open menu',
   'scenario mode': undefined,
   container: undefined,
+  'variant tab': 'on the focused variant tab',
 };
 
 /** One combination as key caps: `Ctrl` `Shift` `Z`. */

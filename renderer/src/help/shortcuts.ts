@@ -26,7 +26,8 @@ export interface Shortcut {
    * region or zone selected (`container`) or is a mouse gesture: not a key of the window with any
    * node selected, so the window-wide check leaves it out (`container` keys have their own).
    */
-  readonly scope?: 'gesture' | 'node search' | 'menus' | 'canvas' | 'scenario mode' | 'container';
+  readonly scope?:
+    'gesture' | 'node search' | 'menus' | 'canvas' | 'scenario mode' | 'container' | 'variant tab';
   /**
    * Arrives as this clipboard event (the browser's, or the desktop menu's role) rather than as a
    * key press.
@@ -101,6 +102,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Mod+click'], action: 'Add to the selection', group: 'Canvas', scope: 'gesture' },
   { keys: ['Space+drag', 'Drag the background'], action: 'Pan', group: 'Canvas', scope: 'gesture' },
   { keys: ['Wheel'], action: 'Zoom', group: 'Canvas', scope: 'gesture' },
+  { keys: ['F2'], action: 'Rename the variant', group: 'Edit', scope: 'variant tab' },
+  {
+    keys: ['Delete'],
+    action: 'Delete the variant (when it is not the last)',
+    group: 'Edit',
+    scope: 'variant tab',
+  },
   { keys: ['Mod+F'], action: 'Find a node by name or id', group: 'Find' },
   {
     keys: ['ArrowDown', 'ArrowUp'],
