@@ -50,6 +50,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Mod+V'], action: 'Paste', group: 'Edit', clipboard: 'paste' },
   { keys: ['Mod+D'], action: 'Duplicate the selection', group: 'Edit' },
   { keys: ['Delete', 'Backspace'], action: 'Delete the selection', group: 'Edit' },
+  { keys: ['F2'], action: 'Rename the variant', group: 'Edit', scope: 'variant tab' },
+  {
+    keys: ['Delete'],
+    action: 'Delete the variant (when it is not the last)',
+    group: 'Edit',
+    scope: 'variant tab',
+  },
   {
     keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'],
     action: 'Nudge the selection 1 px',
@@ -102,13 +109,6 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Mod+click'], action: 'Add to the selection', group: 'Canvas', scope: 'gesture' },
   { keys: ['Space+drag', 'Drag the background'], action: 'Pan', group: 'Canvas', scope: 'gesture' },
   { keys: ['Wheel'], action: 'Zoom', group: 'Canvas', scope: 'gesture' },
-  { keys: ['F2'], action: 'Rename the variant', group: 'Edit', scope: 'variant tab' },
-  {
-    keys: ['Delete'],
-    action: 'Delete the variant (when it is not the last)',
-    group: 'Edit',
-    scope: 'variant tab',
-  },
   { keys: ['Mod+F'], action: 'Find a node by name or id', group: 'Find' },
   {
     keys: ['ArrowDown', 'ArrowUp'],
