@@ -3,6 +3,8 @@
 import { cleanup, render, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DowntimeBin } from '../../../shared/engine';
+import type { ComparedVariant } from '../../../shared/engine';
+import { ParetoChart } from './ParetoChart';
 import { Histogram } from './SimulationPanel';
 
 afterEach(cleanup);
@@ -37,5 +39,61 @@ describe('the Monte Carlo histogram’s table', () => {
     // The tallest bar is the fullest bin.
     const heights = bars.map((b) => Number(b.getAttribute('height')));
     expect(heights.indexOf(Math.max(...heights))).toBe(0);
+  });
+});
+
+/** The table's body rows, each as its cells' texts. */
+function bodyRows(table: HTMLElement): (string | null)[][] {
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => [...row.children].map((cell) => cell.textContent));
+}
+
+function compared(
+  id: string,
+  rank: number,
+  nines: number | null,
+  yearlyUsd: number,
+  isComplete = true,
+): ComparedVariant {
+  return {
+    id,
+    name: `Variant ${id}`,
+    rank,
+    nines,
+    yearlyInfrastructureUsd: yearlyUsd,
+    isComplete,
+  } as ComparedVariant;
+}
+
+describe('the Pareto chart’s table', () => {
+  it('has one row per point with its rank, name, nines, cost and place on the frontier', () => {
+    const variants = [
+      compared('aa3', 1, 4.5, 120_000),
+      compared('warm', 2, 3.8, 60_000, false),
+      compared('worse', 3, 3.5, 90_000),
+      compared('broken', 4, null, 10_000),
+    ];
+    const { container, getByTestId } = render(
+      <ParetoChart variants={variants} recommendedId="aa3" targetNines={4} />,
+    );
+    const rows = bodyRows(getByTestId('pareto-table'));
+    const points = [...container.querySelectorAll('[data-testid^="pareto-point-"]')];
+    expect(rows).toHaveLength(points.length);
+    expect(rows.map((r) => r[0])).toEqual([
+      '1. Variant aa3 (recommended)',
+      '2. Variant warm',
+      '3. Variant worse',
+    ]);
+    expect(rows.map((r) => r[3])).toEqual(['yes', 'yes', 'no']);
+    expect(rows[1]?.[2]).toMatch(/\(at least\)$/);
+    // Each point's tooltip says the same nines and cost as its row.
+    for (const [i, point] of points.entries()) {
+      const title = point.querySelector('title')?.textContent ?? '';
+      expect(title).toContain(rows[i]?.[1] ?? '?');
+      expect(title).toContain((rows[i]?.[2] ?? '?').replace(' (at least)', ''));
+      expect(point.classList.contains('is-frontier')).toBe(rows[i]?.[3] === 'yes');
+    }
   });
 });
