@@ -6,6 +6,7 @@ import type { DowntimeBin } from '../../../shared/engine';
 import type { ComparedVariant } from '../../../shared/engine';
 import { ParetoChart } from './ParetoChart';
 import { Histogram } from './SimulationPanel';
+import { TornadoChart, tornadoRows, type TornadoSpec } from './TornadoChart';
 
 afterEach(cleanup);
 
@@ -94,6 +95,44 @@ describe('the Pareto chart’s table', () => {
       expect(title).toContain(rows[i]?.[1] ?? '?');
       expect(title).toContain((rows[i]?.[2] ?? '?').replace(' (at least)', ''));
       expect(point.classList.contains('is-frontier')).toBe(rows[i]?.[3] === 'yes');
+    }
+  });
+});
+
+describe('the tornado’s table', () => {
+  it('has one row per bar with the parameter, both ends and the swing', () => {
+    const bar = (nodeId: string, atLow: number, atHigh: number) => ({
+      bar: {
+        subject: { kind: 'node', nodeId },
+        parameter: 'mttrHours',
+        baseValue: 2,
+        lowValue: 1,
+        highValue: 3,
+      } as TornadoSpec['bars'][number]['bar'],
+      atLow,
+      atHigh,
+    });
+    const spec: TornadoSpec = {
+      kind: 'downtime',
+      base: 20,
+      bars: [bar('app', 10, 40), bar('db', 15, 25)],
+      format: (minutes) => `${minutes} min/yr`,
+      label: 'Downtime per year',
+    };
+    const name = (id: string) => id.toUpperCase();
+    const { container, getByTestId } = render(<TornadoChart spec={spec} name={name} />);
+    const rows = bodyRows(getByTestId('tornado-table-downtime'));
+    expect(rows).toEqual(tornadoRows(spec, name));
+    expect(rows.map((r) => r[3])).toEqual(['30 min/yr', '10 min/yr']);
+    expect(rows.map((r) => r[1]?.endsWith('10 min/yr'))).toEqual([true, false]);
+    // As many rows as bars, each bar's tooltip naming its row's parameter and ends.
+    const bars = [...container.querySelectorAll('[data-testid^="tornado-bar-"]')];
+    expect(bars).toHaveLength(rows.length);
+    for (const [i, g] of bars.entries()) {
+      const title = g.querySelector('title')?.textContent ?? '';
+      expect(title.startsWith((rows[i]?.[0] ?? '?').replace(/ \(.*\)$/, ''))).toBe(true);
+      expect(title).toContain(`→ ${spec.format(spec.bars[i]?.atLow ?? NaN)}`);
+      expect(title).toContain(`→ ${spec.format(spec.bars[i]?.atHigh ?? NaN)}`);
     }
   });
 });
