@@ -3,10 +3,14 @@
 // a failure names every rule with the elements it found, so the fix can start from the message.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { installHostStore, leaveRecoveryCopy } from './pages/host-storage';
 import { PlannerPage } from './pages/planner-page';
+import { encodeRecoveryCopy } from '../renderer/src/app/recovery';
 
 const INVALID = fileURLToPath(new URL('./fixtures/invalid.nines.json', import.meta.url));
+const VALID = fileURLToPath(new URL('./fixtures/two-regions.nines.json', import.meta.url));
 
 /** The impacts that fail the check: axe's two highest. */
 const FAILING_IMPACTS = new Set(['critical', 'serious']);
@@ -121,6 +125,91 @@ const views: { name: string; open: (planner: PlannerPage) => Promise<void> }[] =
       await expect(planner.problemsDialog).toBeVisible();
     },
   },
+  {
+    name: 'inspector of the document (nothing selected)',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-3-regions');
+      await expect(planner.inspector).toBeVisible();
+    },
+  },
+  {
+    name: 'findings with a fix previewed',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-2-regions');
+      const findings = planner.page.getByTestId('findings');
+      const preview = findings.getByRole('button', { name: 'Preview' }).first();
+      await preview.click();
+      await expect(findings.getByTestId('finding-preview')).toBeVisible();
+    },
+  },
+  {
+    name: 'sensitivity',
+    open: async (planner) => {
+      await planner.openTemplate('warm-standby-2-regions');
+      const panel = planner.page.getByTestId('sensitivity');
+      await panel.locator('summary').click();
+      await expect(panel.getByTestId('improve-first').locator('li').first()).toBeVisible();
+      await expect(panel.getByTestId('sensitivity-progress')).toHaveCount(0);
+    },
+  },
+  {
+    name: 'Monte Carlo',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-2-regions');
+      const panel = planner.page.getByTestId('simulation');
+      await panel.getByRole('button', { name: 'Simulate' }).click();
+      await expect(panel.getByTestId('simulation-histogram')).toBeVisible();
+    },
+  },
+  {
+    name: 'sensitivity opened wide',
+    open: async (planner) => {
+      await planner.openTemplate('warm-standby-2-regions');
+      const panel = planner.page.getByTestId('sensitivity');
+      await panel.locator('summary').click();
+      await planner.page
+        .getByRole('button', { name: 'Open wide: Sensitivity · improve this first' })
+        .click();
+      const wide = planner.page.getByTestId('sensitivity-wide');
+      await expect(wide.getByTestId('improve-first').locator('li').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'theme menu',
+    open: async (planner) => {
+      await planner.openTemplate('active-active-2-regions');
+      await planner.page.getByRole('button', { name: /^Theme: / }).focus();
+      await planner.page.keyboard.press('Enter');
+      await expect(planner.page.getByRole('menuitemradio').first()).toBeFocused();
+    },
+  },
+  {
+    name: 'a variant tab being renamed (F2)',
+    open: async (planner) => {
+      await planner.openTemplate('ha-options');
+      const tab = planner.page.getByRole('tab', { selected: true });
+      await tab.focus();
+      await planner.page.keyboard.press('F2');
+      await expect(planner.page.getByRole('textbox', { name: 'Variant name' })).toBeFocused();
+    },
+  },
+  {
+    name: 'recovery dialog',
+    open: async (planner) => {
+      await installHostStore(planner.page);
+      await planner.openStart();
+      await leaveRecoveryCopy(
+        planner.page,
+        encodeRecoveryCopy({
+          fileName: 'checkout.nines.json',
+          writtenAtMs: Date.UTC(2026, 10, 26, 7, 30),
+          text: readFileSync(VALID, 'utf8'),
+        }),
+      );
+      await planner.page.reload();
+      await expect(planner.page.getByTestId('recovery-dialog')).toBeVisible();
+    },
+  },
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -133,4 +222,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(planner.errors).toEqual([]);
     });
   }
+}
+
+// More contrast (`prefers-contrast: more`) in either theme, and a theme chosen in the app over the
+// system's: the editor with a node selected, the view with the most kinds of text and border.
+const editor = views[0];
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe: ${editor?.name ?? ''}, more contrast, ${colorScheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce', contrast: 'more' });
+    const planner = new PlannerPage(page);
+    await editor?.open(planner);
+    await expectNoSeriousViolations(page, `more contrast (${colorScheme})`);
+    expect(planner.errors).toEqual([]);
+  });
+  const chosen = colorScheme === 'light' ? 'dark' : 'light';
+  test(`axe: ${editor?.name ?? ''}, ${chosen} chosen in the app over a ${colorScheme} system`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    await page.addInitScript((theme) => localStorage.setItem('nines.theme.v1', theme), chosen);
+    const planner = new PlannerPage(page);
+    await editor?.open(planner);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', chosen);
+    await expectNoSeriousViolations(page, `${chosen} over ${colorScheme}`);
+    expect(planner.errors).toEqual([]);
+  });
 }

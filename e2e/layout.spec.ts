@@ -181,7 +181,7 @@ test('the tornado and the histogram open wide, at the width they need, and come 
   await sensitivity.locator('summary').click();
   await expect(sensitivity.getByTestId('tornado-chart')).toBeVisible();
   const inColumn = await sensitivity.getByTestId('tornado-chart').boundingBox();
-  await page.getByRole('button', { name: 'Open Sensitivity · improve this first wide' }).click();
+  await page.getByRole('button', { name: 'Open wide: Sensitivity · improve this first' }).click();
 
   const wide = page.getByTestId('wide-area');
   const tornado = wide.getByTestId('tornado-chart');
@@ -206,7 +206,7 @@ test('the tornado and the histogram open wide, at the width they need, and come 
   await expect(planner.canvas).toBeVisible();
 
   // The histogram: a run started wide stays when the chart goes back.
-  await page.getByRole('button', { name: 'Open Monte Carlo simulation wide' }).click();
+  await page.getByRole('button', { name: 'Open wide: Monte Carlo simulation' }).click();
   await wide.getByRole('button', { name: 'Simulate' }).click();
   const histogram = wide.getByTestId('simulation-histogram');
   await expect(histogram.locator('rect')).toHaveCount(8);

@@ -9,7 +9,10 @@ import { BUNDLED_TEMPLATES } from './app/templates';
 import { followUrlParams } from './app/url-params';
 import { resolveHost } from './platform/host-api';
 import { createPlannerStore } from './store/create-store';
+import { applySavedTheme } from './theme';
 
+// The theme the person chose, on the page's root before anything is drawn.
+applySavedTheme();
 const host = resolveHost();
 const store = createPlannerStore();
 const actions = createDocumentActions(host, store, BUNDLED_TEMPLATES);

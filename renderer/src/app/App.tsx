@@ -3,6 +3,7 @@ import { PlanCanvas } from '../canvas/PlanCanvas';
 import { DiffView, useDiffTarget } from '../diff';
 import { displayName } from '../canvas/describe';
 import { EmptyCanvasHint, HelpDocs, HelpMenu, ShortcutSheet, useHelpKeys } from '../help';
+import { ThemeMenu } from '../theme';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useEditorShortcuts } from '../hooks/useEditorShortcuts';
 import { useMenuCommands } from '../hooks/useMenuCommands';
@@ -57,6 +58,7 @@ function Window() {
         {hasDocument && <DocumentHeading />}
         <Toolbar />
         <FileMenu />
+        <ThemeMenu />
         <HelpMenu />
       </header>
       {hasDocument && diffTarget ? (

@@ -61,8 +61,9 @@ import {
 } from './to-flow';
 import { whatIfChoicesForEdge, whatIfChoicesForNode, type WhatIfChoice } from './what-if';
 import { WhatIfMenu, type WhatIfMenuRequest } from './WhatIfMenu';
-import { nodeElement, useKeyboardConnect, type PlaceMenu } from './useKeyboardConnect';
+import { nodeElement, useKeyboardMenus, type PlaceMenu } from './useKeyboardMenus';
 import { viewDuration } from '../platform/motion';
+import { useThemeChoice } from '../theme';
 
 const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 } as const;
 /**
@@ -120,6 +121,7 @@ export function PlanCanvas() {
     PlanFlowEdge
   >();
   useAlignShortcuts();
+  const colorMode = useThemeChoice();
   const [cache] = useState(createFlowViewCache);
 
   const activeScenario = useActiveScenario();
@@ -300,7 +302,7 @@ export function PlanCanvas() {
     },
     [placeMenu],
   );
-  const keyboardConnect = useKeyboardConnect(store, canvasRef, placeMenu);
+  const keyboardMenus = useKeyboardMenus(store, canvasRef, placeMenu);
   const onNodeContextMenu = useCallback(
     (event: ReactMouseEvent, node: PlanFlowNode) => {
       event.preventDefault();
@@ -411,7 +413,7 @@ export function PlanCanvas() {
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={36}
-        colorMode="system"
+        colorMode={colorMode}
         fitView={fitFor.isFit}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={MIN_ZOOM}
@@ -437,8 +439,8 @@ export function PlanCanvas() {
         <GuideLines guides={guides} />
       </ReactFlow>
       {menu && <WhatIfMenu request={menu} onChoose={onChooseWhatIf} onClose={closeMenu} />}
-      {keyboardConnect.menu}
-      <CanvasAnnouncer action={keyboardConnect.announcement} />
+      {keyboardMenus.menu}
+      <CanvasAnnouncer action={keyboardMenus.announcement} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type { PlannerStore } from '../store/create-store';
 import { selectActiveVariant } from '../store/selectors';
 import { KIND_META } from './kind-meta';
 import { layoutVariant } from './layout';
+import { moveSpot } from './move-targets';
 import {
   alignRects,
   arrangeNodes,
@@ -105,6 +106,45 @@ export function dropDragged(store: PlannerStore, dragged: readonly Dragged[]): v
     .commit(dragged.length === 1 ? 'Move' : `Move ${dragged.length} nodes`, (doc) =>
       moveAndTidy(doc, variant.id, moves),
     );
+}
+
+/**
+ * Moves node `nodeId` into container `parentId` (undefined: the top level) from the keyboard, as
+ * one step: below what the container holds (`moveSpot`), the container growing to hold it.
+ */
+export function moveNodeInto(
+  store: PlannerStore,
+  nodeId: string,
+  parentId: string | undefined,
+): void {
+  const variant = active(store);
+  if (!variant) return;
+  const absolute = moveSpot(variant, nodeId, parentId);
+  store
+    .getState()
+    .commit('Move', (doc) => moveAndTidy(doc, variant.id, [{ nodeId, parentId, absolute }]));
+}
+
+/**
+ * Makes the one selected container `delta` px wider and taller (negative: narrower, shorter)
+ * from its right and bottom edges, as one step: a resize by its bottom-right handle, never smaller
+ * than what it holds. False when the selection is not one region or zone.
+ */
+export function resizeSelection(store: PlannerStore, delta: Point): boolean {
+  const variant = active(store);
+  const { selectedNodeIds } = store.getState();
+  const [nodeId] = selectedNodeIds;
+  const node = variant?.nodes.find((n) => n.id === nodeId);
+  if (!variant || !node || selectedNodeIds.length !== 1) return false;
+  if (node.kind !== 'region' && node.kind !== 'zone') return false;
+  const box = layoutVariant(variant).get(node.id);
+  if (!box) return false;
+  resizeContainer(store, node.id, {
+    ...box,
+    width: box.width + delta.x,
+    height: box.height + delta.y,
+  });
+  return true;
 }
 
 /**

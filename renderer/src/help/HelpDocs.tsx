@@ -1,5 +1,6 @@
 import { BookOpen, X } from 'lucide-react';
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useModalDialog } from '../panels/useModalDialog';
 import { usePlanner } from '../store/context';
 import { HELP_PAGES, renderHelpPage } from './docs';
 import './help.css';
@@ -14,14 +15,11 @@ const STEMS: ReadonlySet<string> = new Set(HELP_PAGES.map((p) => p.stem));
 export function HelpDocs() {
   const stem = usePlanner((s) => s.helpPage);
   const setHelpPage = usePlanner((s) => s.setHelpPage);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const isOpen = stem !== null;
+  const dialog = useModalDialog(isOpen);
   const article = useRef<HTMLElement>(null);
   const page = HELP_PAGES.find((p) => p.stem === stem) ?? HELP_PAGES[0];
   const html = useMemo(() => (page ? renderHelpPage(page.markdown, STEMS) : ''), [page]);
-  const isOpen = stem !== null;
-  useEffect(() => {
-    if (isOpen && dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, [isOpen]);
   // A new page starts at its top.
   useEffect(() => {
     article.current?.scrollTo({ top: 0 });

@@ -1,5 +1,6 @@
 import { Keyboard, X } from 'lucide-react';
-import { Fragment, useEffect, useRef } from 'react';
+import { Fragment } from 'react';
+import { useModalDialog } from '../panels/useModalDialog';
 import { useServices } from '../hooks/useServices';
 import { usePlanner } from '../store/context';
 import { displayedKeys, shortcutsFor, type Shortcut, type ShortcutGroup } from './shortcuts';
@@ -13,6 +14,8 @@ const SCOPE_NOTES: Readonly<Record<NonNullable<Shortcut['scope']>, string | unde
   'node search': 'in the search box',
   menus: 'in an open menu',
   'scenario mode': undefined,
+  container: undefined,
+  'variant tab': 'on the focused variant tab',
 };
 
 /** One combination as key caps: `Ctrl` `Shift` `Z`. */
@@ -37,10 +40,7 @@ export function ShortcutSheet() {
   const isOpen = usePlanner((s) => s.isShortcutSheetOpen);
   const setOpen = usePlanner((s) => s.setShortcutSheetOpen);
   const { host } = useServices();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (isOpen && dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, [isOpen]);
+  const dialog = useModalDialog(isOpen);
   if (!isOpen) return null;
   const shortcuts = shortcutsFor(host.kind);
   return (

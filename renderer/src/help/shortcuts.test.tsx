@@ -9,7 +9,9 @@ import type { DocumentActions } from '../app/document-actions';
 import { useEditorShortcuts } from '../hooks/useEditorShortcuts';
 import { useMenuCommands } from '../hooks/useMenuCommands';
 import { ServicesProvider } from '../hooks/useServices';
+import { layoutVariant } from '../canvas/layout';
 import { createWebHost } from '../platform/web-host';
+import { selectActiveVariant } from '../store/selectors';
 import { PlannerStoreProvider } from '../store/context';
 import { createPlannerStore } from '../store/create-store';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -61,6 +63,14 @@ function mount() {
     store.getState().selectNode('app-use1');
   };
   return { store, reset };
+}
+
+/** The box of node `id` in the active variant's layout. */
+function boxOf(store: ReturnType<typeof createPlannerStore>, id: string) {
+  const variant = selectActiveVariant(store.getState());
+  const box = variant && layoutVariant(variant).get(id);
+  if (!box) throw new Error(`no box for ${id}`);
+  return box;
 }
 
 const LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
@@ -115,6 +125,43 @@ describe('the shortcut sheet', () => {
         .flatMap((s) => s.keys),
     );
     expect([...handled].sort()).toEqual([...listed].sort());
+  });
+
+  it('resizes a selected region or zone by the keys listed for containers, 10 px a press', () => {
+    const { store, reset } = mount();
+    const container = SHORTCUTS.filter((s) => s.scope === 'container').flatMap((s) => s.keys);
+    expect(container).toHaveLength(4);
+    const expected: Record<string, [number, number]> = {
+      'Mod+Shift+ArrowLeft': [-10, 0],
+      'Mod+Shift+ArrowRight': [10, 0],
+      'Mod+Shift+ArrowUp': [0, -10],
+      'Mod+Shift+ArrowDown': [0, 10],
+    };
+    for (const id of ['use1', 'use1-a']) {
+      for (const keys of container) {
+        reset();
+        store.getState().selectNode(id);
+        const before = boxOf(store, id);
+        const key = keys.replace('Mod+Shift+', '');
+        const event = new KeyboardEvent('keydown', {
+          key,
+          ctrlKey: true,
+          shiftKey: true,
+          bubbles: true,
+          cancelable: true,
+        });
+        document.body.dispatchEvent(event);
+        expect(event.defaultPrevented, `${keys} on ${id}`).toBe(true);
+        const after = boxOf(store, id);
+        const [dw, dh] = expected[keys] ?? [NaN, NaN];
+        // Never smaller than what it holds: a shrink may stop short, a growth is exact.
+        if (dw >= 0) expect(after.width - before.width, keys).toBe(dw);
+        else expect(after.width).toBeLessThanOrEqual(before.width);
+        if (dh >= 0) expect(after.height - before.height, keys).toBe(dh);
+        else expect(after.height).toBeLessThanOrEqual(before.height);
+        expect(store.getState().past.at(-1)?.label).toBe('Resize');
+      }
+    }
   });
 
   it('lists the clipboard shortcuts, and the window handles their events', () => {

@@ -22,10 +22,12 @@ export interface Shortcut {
   /** Only in this host (the browser turns some keys into menu commands the desktop menu has). */
   readonly host?: 'desktop' | 'web';
   /**
-   * Set when the combination works only inside one widget (the node search box) or is a mouse
-   * gesture: not a window-wide key, so the window-wide check leaves it out.
+   * Set when the combination works only inside one widget (the node search box), only with a
+   * region or zone selected (`container`) or is a mouse gesture: not a key of the window with any
+   * node selected, so the window-wide check leaves it out (`container` keys have their own).
    */
-  readonly scope?: 'gesture' | 'node search' | 'menus' | 'canvas' | 'scenario mode';
+  readonly scope?:
+    'gesture' | 'node search' | 'menus' | 'canvas' | 'scenario mode' | 'container' | 'variant tab';
   /**
    * Arrives as this clipboard event (the browser's, or the desktop menu's role) rather than as a
    * key press.
@@ -48,6 +50,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Mod+V'], action: 'Paste', group: 'Edit', clipboard: 'paste' },
   { keys: ['Mod+D'], action: 'Duplicate the selection', group: 'Edit' },
   { keys: ['Delete', 'Backspace'], action: 'Delete the selection', group: 'Edit' },
+  { keys: ['F2'], action: 'Rename the variant', group: 'Edit', scope: 'variant tab' },
+  {
+    keys: ['Delete'],
+    action: 'Delete the variant (when it is not the last)',
+    group: 'Edit',
+    scope: 'variant tab',
+  },
   {
     keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'],
     action: 'Nudge the selection 1 px',
@@ -69,6 +78,24 @@ export const SHORTCUTS: readonly Shortcut[] = [
     action: 'Connect the selected node: choose the target from the list of valid ones',
     group: 'Canvas',
     scope: 'canvas',
+  },
+  {
+    keys: ['M'],
+    action:
+      'Move the selected node into another region or zone: choose it from the list of valid ones',
+    group: 'Canvas',
+    scope: 'canvas',
+  },
+  {
+    keys: [
+      'Mod+Shift+ArrowLeft',
+      'Mod+Shift+ArrowRight',
+      'Mod+Shift+ArrowUp',
+      'Mod+Shift+ArrowDown',
+    ],
+    action: 'Resize the selected region or zone 10 px (right and bottom edges)',
+    group: 'Canvas',
+    scope: 'container',
   },
   { keys: ['Escape'], action: 'Leave scenario mode', group: 'Canvas', scope: 'scenario mode' },
   { keys: ['Double-click a node'], action: 'Rename it', group: 'Canvas', scope: 'gesture' },

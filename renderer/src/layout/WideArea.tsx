@@ -70,7 +70,8 @@ export function WideArea() {
   }, [body, setTarget]);
   if (chart === null) return null;
   return (
-    <section className="wide-area" data-testid="wide-area" aria-label={WIDE_CHART_TITLES[chart]}>
+    // The page's `main` while open: the design under it is inert, out of the accessibility tree.
+    <main className="wide-area" data-testid="wide-area" aria-label={WIDE_CHART_TITLES[chart]}>
       <header className="wide-area__header">
         <button type="button" className="tool" onClick={() => setWideChart(null)}>
           <ArrowLeft size={15} aria-hidden /> Back to the design
@@ -78,7 +79,7 @@ export function WideArea() {
         <h2 className="wide-area__title">{WIDE_CHART_TITLES[chart]}</h2>
       </header>
       <div ref={setBody} className="wide-area__body" />
-    </section>
+    </main>
   );
 }
 
@@ -126,7 +127,7 @@ export function WideChartSlot({
           type="button"
           className="tool wide-slot__open"
           onClick={() => setWideChart(chart)}
-          aria-label={`Open ${title} wide`}
+          aria-label={`Open wide: ${title}`}
           title={`Open ${title} in the wide area, at the width it needs`}
         >
           <Maximize2 size={13} aria-hidden /> Open wide

@@ -5,6 +5,7 @@ export {
   COLUMN_LAYOUT_KEY,
   COLUMN_SECTIONS,
   DEFAULT_COLUMN_LAYOUT,
+  localStorageOrNone,
   readColumnLayout,
   writeColumnLayout,
   type ColumnLayout,

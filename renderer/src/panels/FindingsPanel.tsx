@@ -1,5 +1,5 @@
 import { RotateCcw, Square } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   effectSummary,
   PRINCIPLES,
@@ -144,10 +144,13 @@ export function FindingsList({
     return () => focus.setHighlight(null);
   }, [store, highlight]);
 
+  const panel = useRef<HTMLElement>(null);
   const apply = (finding: Finding) => {
     const { op } = finding.fix;
     if (!op) return;
     store.getState().commit(finding.fix.label, (doc) => applyFix(doc, variantId, op));
+    // The finding and its Apply button go with the fix: the focus stays in the panel.
+    panel.current?.focus();
     setSelected(null);
     setPreviewed(null);
     setHovered(null);
@@ -156,6 +159,8 @@ export function FindingsList({
   const perCode = new Map<string, number>();
   return (
     <section
+      ref={panel}
+      tabIndex={-1}
       className={`panel findings${isPending ? ' is-pending' : ''}`}
       data-testid="findings"
       aria-label="Findings"

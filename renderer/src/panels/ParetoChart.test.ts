@@ -37,7 +37,8 @@ describe('the chart axis', () => {
     const svg = renderToStaticMarkup(
       createElement(ParetoChart, { variants, recommendedId: null, targetNines: null }),
     );
-    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    // The chart and the table behind it: two elements, so parsed as HTML.
+    const doc = new DOMParser().parseFromString(svg, 'text/html');
     return [...doc.querySelectorAll('[data-testid="pareto-cost-tick"]')].map(
       (t) => t.textContent ?? '',
     );

@@ -1,4 +1,5 @@
 import type { ComparedVariant } from '../../../shared/engine';
+import { ChartTable } from './ChartTable';
 import { formatNines, formatNumber, formatUsd } from '../../../shared/text';
 
 /** A variant with the two figures the chart plots. */
@@ -61,6 +62,21 @@ function costTickLabel(value: number, step: number): string {
  * with its rank in the table, the Pareto frontier as a line and the recommended variant (first in
  * the ranking, when it meets the targets) ringed. A hand-written SVG: one scatter plot did not justify a chart library.
  */
+/**
+ * The chart's numbers, one row per point in the chart's order: the variant (rank, name, and
+ * whether it is the recommended one), its nines, its yearly cost and whether it is on the
+ * frontier.
+ */
+export function paretoRows(points: readonly Point[], recommendedId: string | null): string[][] {
+  const onFrontier = new Set(paretoFrontier(points).map((p) => p.id));
+  return points.map((p) => [
+    `${p.rank}. ${p.name}${p.id === recommendedId ? ' (recommended)' : ''}`,
+    formatNines(p.nines),
+    `${formatUsd(p.yearlyInfrastructureUsd)}${p.isComplete ? '' : ' (at least)'}`,
+    onFrontier.has(p.id) ? 'yes' : 'no',
+  ]);
+}
+
 export function ParetoChart({
   variants,
   recommendedId,
@@ -92,101 +108,114 @@ export function ParetoChart({
   const frontier = paretoFrontier(points);
   const onFrontier = new Set(frontier.map((p) => p.id));
   return (
-    <svg
-      className="chart pareto-chart"
-      data-testid="pareto-chart"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
-      aria-label="Availability in nines against yearly infrastructure cost, with the Pareto frontier"
-    >
-      {ticks(y0, y1, 5).map((t) => (
-        <g key={`y${t}`} className="chart__grid">
-          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={sy(t)} y2={sy(t)} />
-          <text x={PAD.left - 6} y={sy(t) + 4} textAnchor="end" className="chart__tick">
-            {t.toFixed(1)}
-          </text>
-        </g>
-      ))}
-      {ticks(x0, x1, 5).map((t) => (
-        <text
-          key={`x${t}`}
-          x={sx(t)}
-          y={HEIGHT - PAD.bottom + 16}
-          textAnchor="middle"
-          className="chart__tick"
-          data-testid="pareto-cost-tick"
-        >
-          {costTickLabel(t, xStep)}
-        </text>
-      ))}
-      <line
-        className="chart__axis"
-        x1={PAD.left}
-        x2={WIDTH - PAD.right}
-        y1={HEIGHT - PAD.bottom}
-        y2={HEIGHT - PAD.bottom}
-      />
-      <line
-        className="chart__axis"
-        x1={PAD.left}
-        x2={PAD.left}
-        y1={PAD.top}
-        y2={HEIGHT - PAD.bottom}
-      />
-      <text
-        x={(PAD.left + WIDTH - PAD.right) / 2}
-        y={HEIGHT - 8}
-        textAnchor="middle"
-        className="chart__label"
+    <>
+      <svg
+        className="chart pareto-chart"
+        data-testid="pareto-chart"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label="Availability in nines against yearly infrastructure cost, with the Pareto frontier"
       >
-        Yearly infrastructure cost (USD)
-      </text>
-      <text
-        transform={`translate(14 ${(PAD.top + HEIGHT - PAD.bottom) / 2}) rotate(-90)`}
-        textAnchor="middle"
-        className="chart__label"
-      >
-        Nines
-      </text>
-      {targetNines !== null && (
-        <g className="chart__target">
-          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={sy(targetNines)} y2={sy(targetNines)} />
-          <text x={WIDTH - PAD.right} y={sy(targetNines) - 4} textAnchor="end">
-            target {formatNines(targetNines, { bare: true })}
-          </text>
-        </g>
-      )}
-      <polyline
-        className="chart__frontier"
-        data-testid="pareto-frontier"
-        points={frontier.map((p) => `${sx(p.yearlyInfrastructureUsd)},${sy(p.nines)}`).join(' ')}
-      />
-      {points.map((p) => (
-        <g
-          key={p.id}
-          className={`chart__point${onFrontier.has(p.id) ? ' is-frontier' : ''}${p.id === recommendedId ? ' is-recommended' : ''}`}
-          data-testid={`pareto-point-${p.id}`}
-        >
-          <title>{`${p.name}: ${formatNines(p.nines)}, ${formatUsd(p.yearlyInfrastructureUsd)} a year${p.isComplete ? '' : ' (at least)'}`}</title>
-          {p.id === recommendedId && (
-            <circle
-              cx={sx(p.yearlyInfrastructureUsd)}
-              cy={sy(p.nines)}
-              r={9}
-              className="chart__ring"
-            />
-          )}
-          <circle cx={sx(p.yearlyInfrastructureUsd)} cy={sy(p.nines)} r={4.5} />
+        {ticks(y0, y1, 5).map((t) => (
+          <g key={`y${t}`} className="chart__grid">
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={sy(t)} y2={sy(t)} />
+            <text x={PAD.left - 6} y={sy(t) + 4} textAnchor="end" className="chart__tick">
+              {t.toFixed(1)}
+            </text>
+          </g>
+        ))}
+        {ticks(x0, x1, 5).map((t) => (
           <text
-            x={sx(p.yearlyInfrastructureUsd)}
-            y={sy(p.nines) - 13}
+            key={`x${t}`}
+            x={sx(t)}
+            y={HEIGHT - PAD.bottom + 16}
             textAnchor="middle"
-            className="chart__point-label"
+            className="chart__tick"
+            data-testid="pareto-cost-tick"
           >
-            {p.rank}
+            {costTickLabel(t, xStep)}
           </text>
-        </g>
-      ))}
-    </svg>
+        ))}
+        <line
+          className="chart__axis"
+          x1={PAD.left}
+          x2={WIDTH - PAD.right}
+          y1={HEIGHT - PAD.bottom}
+          y2={HEIGHT - PAD.bottom}
+        />
+        <line
+          className="chart__axis"
+          x1={PAD.left}
+          x2={PAD.left}
+          y1={PAD.top}
+          y2={HEIGHT - PAD.bottom}
+        />
+        <text
+          x={(PAD.left + WIDTH - PAD.right) / 2}
+          y={HEIGHT - 8}
+          textAnchor="middle"
+          className="chart__label"
+        >
+          Yearly infrastructure cost (USD)
+        </text>
+        <text
+          transform={`translate(14 ${(PAD.top + HEIGHT - PAD.bottom) / 2}) rotate(-90)`}
+          textAnchor="middle"
+          className="chart__label"
+        >
+          Nines
+        </text>
+        {targetNines !== null && (
+          <g className="chart__target">
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={sy(targetNines)} y2={sy(targetNines)} />
+            <text x={WIDTH - PAD.right} y={sy(targetNines) - 4} textAnchor="end">
+              target {formatNines(targetNines, { bare: true })}
+            </text>
+          </g>
+        )}
+        <polyline
+          className="chart__frontier"
+          data-testid="pareto-frontier"
+          points={frontier.map((p) => `${sx(p.yearlyInfrastructureUsd)},${sy(p.nines)}`).join(' ')}
+        />
+        {points.map((p) => (
+          <g
+            key={p.id}
+            className={`chart__point${onFrontier.has(p.id) ? ' is-frontier' : ''}${p.id === recommendedId ? ' is-recommended' : ''}`}
+            data-testid={`pareto-point-${p.id}`}
+          >
+            <title>{`${p.name}: ${formatNines(p.nines)}, ${formatUsd(p.yearlyInfrastructureUsd)} a year${p.isComplete ? '' : ' (at least)'}`}</title>
+            {p.id === recommendedId && (
+              <circle
+                cx={sx(p.yearlyInfrastructureUsd)}
+                cy={sy(p.nines)}
+                r={9}
+                className="chart__ring"
+              />
+            )}
+            <circle cx={sx(p.yearlyInfrastructureUsd)} cy={sy(p.nines)} r={4.5} />
+            <text
+              x={sx(p.yearlyInfrastructureUsd)}
+              y={sy(p.nines) - 13}
+              textAnchor="middle"
+              className="chart__point-label"
+            >
+              {p.rank}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <ChartTable
+        caption="Availability in nines against yearly infrastructure cost, by variant"
+        headers={[
+          'Variant',
+          'Availability',
+          'Yearly infrastructure cost',
+          'On the Pareto frontier',
+        ]}
+        rows={paretoRows(points, recommendedId)}
+        testId="pareto-table"
+      />
+    </>
   );
 }

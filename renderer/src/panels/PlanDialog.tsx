@@ -1,5 +1,6 @@
 import { FileText, LoaderCircle } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
 import {
   documentControl,
   headingLabel,
@@ -70,7 +71,7 @@ function PlanDialog({
   onClose: () => void;
 }) {
   const { host } = useServices();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(true);
   const [date] = useState(todayIso);
   const book = usePriceBook(document);
   const result = useMemo(
@@ -78,9 +79,6 @@ function PlanDialog({
     [document, variantId, date, book],
   );
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
-  useEffect(() => {
-    if (!dialog.current?.open) dialog.current?.showModal();
-  }, []);
 
   const exportAs = async (format: PlanExportFormat) => {
     if (!result.ok) return;

@@ -1,6 +1,7 @@
 import type { KeyboardEvent, MouseEvent, ReactNode, ToggleEvent } from 'react';
 
-const ITEM = '[role="menuitem"]:not(:disabled)';
+/** A menu's items: `menuitem`, and `menuitemradio` / `menuitemcheckbox` (the theme menu's). */
+const ITEM = '[role^="menuitem"]:not(:disabled)';
 
 /** Moves the focus between a menu's items with the arrow keys, Home and End. */
 function moveFocus(event: KeyboardEvent<HTMLElement>): void {

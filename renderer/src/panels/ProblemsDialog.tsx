@@ -1,5 +1,5 @@
 import { TriangleAlert } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from './useModalDialog';
 import type { Problem } from '../../../shared/model/invariants';
 import { formatProblem } from '../../../shared/schema/parse';
 import { usePlanner } from '../store/context';
@@ -22,10 +22,7 @@ export function ProblemList({ problems }: { problems: readonly Problem[] }) {
 export function ProblemsDialog() {
   const report = usePlanner((s) => s.problemReport);
   const dismiss = usePlanner((s) => s.dismissProblems);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (report && !dialog.current?.open) dialog.current?.showModal();
-  }, [report]);
+  const dialog = useModalDialog(report !== null);
   if (!report) return null;
   return (
     <dialog

@@ -4,7 +4,7 @@
  * standard drills a document lacks. Each is one undo step.
  */
 import { ListPlus, Plus, Trash2 } from 'lucide-react';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import {
   equivalentScenario,
   SCENARIO_KINDS,
@@ -54,12 +54,15 @@ export function ScenarioActions({
 }) {
   const store = usePlannerStore();
   const [isAdding, setAdding] = useState(false);
+  // The form and a spent Add standard drills leave the focus on Add scenario, never on the page.
+  const addButton = useRef<HTMLButtonElement>(null);
   const formId = useId();
   const drills = standardDrills(document);
   return (
     <>
       <div className="scenario-actions">
         <button
+          ref={addButton}
           type="button"
           className="tool"
           aria-expanded={isAdding}
@@ -79,12 +82,13 @@ export function ScenarioActions({
               ? 'Every standard drill is a scenario already'
               : `Adds ${listOf(drills.map((d) => d.name))} (one undo step)`
           }
-          onClick={() =>
+          onClick={() => {
             store.getState().commit(`Add ${drills.length} standard drills`, (doc) => ({
               ...doc,
               scenarios: [...(doc.scenarios ?? []), ...standardDrills(doc)],
-            }))
-          }
+            }));
+            addButton.current?.focus();
+          }}
         >
           <ListPlus size={13} aria-hidden /> Add standard drills
           {drills.length > 0 && ` (${drills.length})`}
@@ -95,7 +99,10 @@ export function ScenarioActions({
           id={formId}
           document={document}
           variant={variant}
-          onDone={() => setAdding(false)}
+          onDone={() => {
+            setAdding(false);
+            addButton.current?.focus();
+          }}
         />
       )}
     </>

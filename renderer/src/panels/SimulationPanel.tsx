@@ -14,6 +14,7 @@ import { selectIsEmptyDesign } from '../store/selectors';
 import { isSameTopology } from '../store/results';
 import type { SimulationMessage, SimulationRequest } from '../store/simulation.worker';
 import { WideChartSlot } from '../layout';
+import { ChartTable } from './ChartTable';
 import '../styles/compare.css';
 
 /** Years a run can simulate; the CLI's default (10,000) first. */
@@ -55,11 +56,20 @@ function binLabel(bins: readonly DowntimeBin[], i: number): string {
   return `≤${shortMinutes(bound)}`;
 }
 
+/** The histogram's numbers, one row per bar: its bin, the years in it and their share. */
+export function histogramRows(bins: readonly DowntimeBin[], years: number): string[][] {
+  return bins.map((bin, i) => [
+    binLabel(bins, i),
+    formatCount(bin.years, 'year'),
+    formatShare(bin.years / years),
+  ]);
+}
+
 /**
  * The yearly-downtime histogram: one bar per bin, heights as shares of the simulated years;
  * `width` px wide (drawn at its own size in the wide area), 280 units scaled to the column else.
  */
-function Histogram({
+export function Histogram({
   bins,
   years,
   width = 280,
@@ -71,41 +81,50 @@ function Histogram({
   const height = width > 280 ? Math.min(240, Math.round(width * 0.25)) : 90;
   const barWidth = width / bins.length;
   const top = Math.max(...bins.map((b) => b.years), 1);
+  const rows = histogramRows(bins, years);
   return (
-    <svg
-      className="chart histogram"
-      data-testid="simulation-histogram"
-      viewBox={`0 0 ${width} ${height + 28}`}
-      role="img"
-      aria-label="Simulated years by downtime, minutes per year"
-    >
-      {bins.map((bin, i) => {
-        const h = (bin.years / top) * height;
-        return (
-          <g key={binLabel(bins, i)}>
-            <title>{`${binLabel(bins, i)}: ${formatCount(bin.years, 'year')} (${formatShare(bin.years / years)})`}</title>
-            <rect
-              className="histogram__bar"
-              x={i * barWidth + 3}
-              y={height - h}
-              width={barWidth - 6}
-              height={h}
-            />
-            <text
-              x={(i + 0.5) * barWidth}
-              y={height + 12}
-              textAnchor="middle"
-              className="chart__tick"
-            >
-              {binLabel(bins, i)}
-            </text>
-          </g>
-        );
-      })}
-      <text x={width / 2} y={height + 26} textAnchor="middle" className="chart__label">
-        downtime in a year
-      </text>
-    </svg>
+    <>
+      <svg
+        className="chart histogram"
+        data-testid="simulation-histogram"
+        viewBox={`0 0 ${width} ${height + 28}`}
+        role="img"
+        aria-label="Simulated years by downtime, minutes per year"
+      >
+        {bins.map((bin, i) => {
+          const h = (bin.years / top) * height;
+          return (
+            <g key={binLabel(bins, i)}>
+              <title>{`${rows[i]?.[0] ?? ''}: ${rows[i]?.[1] ?? ''} (${rows[i]?.[2] ?? ''})`}</title>
+              <rect
+                className="histogram__bar"
+                x={i * barWidth + 3}
+                y={height - h}
+                width={barWidth - 6}
+                height={h}
+              />
+              <text
+                x={(i + 0.5) * barWidth}
+                y={height + 12}
+                textAnchor="middle"
+                className="chart__tick"
+              >
+                {binLabel(bins, i)}
+              </text>
+            </g>
+          );
+        })}
+        <text x={width / 2} y={height + 26} textAnchor="middle" className="chart__label">
+          downtime in a year
+        </text>
+      </svg>
+      <ChartTable
+        caption="Simulated years by downtime in a year"
+        headers={['Downtime in a year', 'Years', 'Share of the years']}
+        rows={rows}
+        testId="simulation-histogram-table"
+      />
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import { FolderOpen, History, TriangleAlert, X } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialog } from './useModalDialog';
 import type { RecentFile } from '../../../shared/ipc/contract';
 import { BUNDLED_TEMPLATES, type BundledTemplate } from '../app/templates';
 import { useServices } from '../hooks/useServices';
@@ -13,10 +14,7 @@ import { formatAvailability } from '../../../shared/text';
  */
 export function TemplateGallery({ isStartScreen }: { isStartScreen: boolean }) {
   const setGalleryOpen = usePlanner((s) => s.setGalleryOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (!isStartScreen && !dialog.current?.open) dialog.current?.showModal();
-  }, [isStartScreen]);
+  const dialog = useModalDialog(!isStartScreen);
   const content = (
     <GalleryContent onClose={isStartScreen ? undefined : () => dialog.current?.close()} />
   );

@@ -22,6 +22,7 @@ import { selectActiveVariant } from '../store/selectors';
 import '../styles/compare.css';
 import { WideChartSlot } from '../layout';
 import { ChartExport } from './ChartExport';
+import { ChartTable } from './ChartTable';
 import {
   formatAvailability,
   formatMinutesPerYear,
@@ -90,7 +91,7 @@ function formatUsdPerYear(usd: number): string {
 }
 
 /** One tornado: its bars (widest first), the figure's base value and how to print it. */
-interface TornadoSpec {
+export interface TornadoSpec {
   readonly kind: 'downtime' | 'cost';
   readonly base: number;
   readonly bars: readonly { bar: AnyParameter; atLow: number; atHigh: number }[];
@@ -125,6 +126,22 @@ function costSpec(result: Sensitivity): TornadoSpec {
     label:
       'Yearly cost (12 × monthly + expected downtime cost) for each failure and price parameter at ±50 %',
   };
+}
+
+/**
+ * The tornado's numbers, one row per bar drawn (widest swing first): the parameter and its value
+ * in the design, the figure with the parameter scaled down and up (each with the value it takes),
+ * and the swing between them.
+ */
+export function tornadoRows(spec: TornadoSpec, name: NameOf): string[][] {
+  return spec.bars
+    .slice(0, MAX_BARS)
+    .map(({ bar, atLow, atHigh }) => [
+      `${parameterLabel(bar, name)} (${formatValue(bar, bar.baseValue)})`,
+      `${formatValue(bar, bar.lowValue)}: ${spec.format(atLow)}`,
+      `${formatValue(bar, bar.highValue)}: ${spec.format(atHigh)}`,
+      spec.format(Math.abs(atHigh - atLow)),
+    ]);
 }
 
 /**
@@ -163,63 +180,71 @@ export function TornadoChart({
   const base = x(spec.base);
   const baseText = spec.format(spec.base);
   return (
-    <svg
-      className="chart tornado"
-      data-testid="tornado-chart"
-      data-kind={spec.kind}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={spec.label}
-    >
-      {bars.map(({ bar, atLow, atHigh }, i) => {
-        const y = i * rowHeight;
-        const label = parameterLabel(bar, name);
-        const delta = `Δ ${spec.format(Math.abs(atHigh - atLow))}`;
-        return (
-          <g key={sensitivityKey(bar)} data-testid={`tornado-bar-${sensitivityKey(bar)}`}>
-            <title>
-              {`${label} ${formatValue(bar, bar.baseValue)}: ` +
-                `${formatValue(bar, bar.lowValue)} → ${spec.format(atLow)}, ` +
-                `${formatValue(bar, bar.highValue)} → ${spec.format(atHigh)}`}
-            </title>
-            <text x={pad} y={y + 11} className="chart__tick tornado__label">
-              {fit(label, width - 2 * pad - CHAR_WIDTH * (delta.length + 2))}
+    <>
+      <svg
+        className="chart tornado"
+        data-testid="tornado-chart"
+        data-kind={spec.kind}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={spec.label}
+      >
+        {bars.map(({ bar, atLow, atHigh }, i) => {
+          const y = i * rowHeight;
+          const label = parameterLabel(bar, name);
+          const delta = `Δ ${spec.format(Math.abs(atHigh - atLow))}`;
+          return (
+            <g key={sensitivityKey(bar)} data-testid={`tornado-bar-${sensitivityKey(bar)}`}>
+              <title>
+                {`${label} ${formatValue(bar, bar.baseValue)}: ` +
+                  `${formatValue(bar, bar.lowValue)} → ${spec.format(atLow)}, ` +
+                  `${formatValue(bar, bar.highValue)} → ${spec.format(atHigh)}`}
+              </title>
+              <text x={pad} y={y + 11} className="chart__tick tornado__label">
+                {fit(label, width - 2 * pad - CHAR_WIDTH * (delta.length + 2))}
+              </text>
+              <text x={width - pad} y={y + 11} textAnchor="end" className="chart__tick">
+                {delta}
+              </text>
+              <rect
+                className="tornado__low"
+                x={Math.min(base, x(atLow))}
+                y={y + 15}
+                width={Math.max(1, Math.abs(x(atLow) - base))}
+                height={11}
+              />
+              <rect
+                className="tornado__high"
+                x={Math.min(base, x(atHigh))}
+                y={y + 15}
+                width={Math.max(1, Math.abs(x(atHigh) - base))}
+                height={11}
+              />
+            </g>
+          );
+        })}
+        <line className="chart__axis" x1={base} x2={base} y1={12} y2={bars.length * rowHeight} />
+        <text x={pad} y={height - 4} className="chart__tick">
+          {spec.format(lo)}
+        </text>
+        {/* The design's own figure, unless it would run into an end's label. */}
+        {base - pad > CHAR_WIDTH * (spec.format(lo).length + baseText.length / 2 + 2) &&
+          width - pad - base > CHAR_WIDTH * (spec.format(hi).length + baseText.length / 2 + 2) && (
+            <text x={base} y={height - 4} textAnchor="middle" className="chart__tick">
+              {baseText}
             </text>
-            <text x={width - pad} y={y + 11} textAnchor="end" className="chart__tick">
-              {delta}
-            </text>
-            <rect
-              className="tornado__low"
-              x={Math.min(base, x(atLow))}
-              y={y + 15}
-              width={Math.max(1, Math.abs(x(atLow) - base))}
-              height={11}
-            />
-            <rect
-              className="tornado__high"
-              x={Math.min(base, x(atHigh))}
-              y={y + 15}
-              width={Math.max(1, Math.abs(x(atHigh) - base))}
-              height={11}
-            />
-          </g>
-        );
-      })}
-      <line className="chart__axis" x1={base} x2={base} y1={12} y2={bars.length * rowHeight} />
-      <text x={pad} y={height - 4} className="chart__tick">
-        {spec.format(lo)}
-      </text>
-      {/* The design's own figure, unless it would run into an end's label. */}
-      {base - pad > CHAR_WIDTH * (spec.format(lo).length + baseText.length / 2 + 2) &&
-        width - pad - base > CHAR_WIDTH * (spec.format(hi).length + baseText.length / 2 + 2) && (
-          <text x={base} y={height - 4} textAnchor="middle" className="chart__tick">
-            {baseText}
-          </text>
-        )}
-      <text x={width - pad} y={height - 4} textAnchor="end" className="chart__tick">
-        {spec.format(hi)}
-      </text>
-    </svg>
+          )}
+        <text x={width - pad} y={height - 4} textAnchor="end" className="chart__tick">
+          {spec.format(hi)}
+        </text>
+      </svg>
+      <ChartTable
+        caption={`${spec.label}; the design as it is: ${baseText}`}
+        headers={['Parameter (its value)', 'Scaled down 50 %', 'Scaled up 50 %', 'Swing']}
+        rows={tornadoRows(spec, name)}
+        testId={`tornado-table-${spec.kind}`}
+      />
+    </>
   );
 }
 

@@ -21,7 +21,7 @@ const STRIP_PADDING_PX = 6;
 const CLOSE_BUTTON_PX = 16;
 
 /**
- * The variants as tabs: click to switch, double-click to rename, the copy button duplicates the
+ * The variants as tabs: click to switch, double-click (or F2 on the focused tab) to rename, the copy button duplicates the
  * active variant, the cross deletes it (the last one stays). Each change is one undo step. The
  * tabs that do not fit the toolbar go to an overflow menu; the active tab is always shown, and a
  * long name is cut with an ellipsis, whole in its tooltip.
@@ -78,9 +78,18 @@ export function VariantTabs() {
     store.getState().commitEdit('Rename the variant', (doc) => renameVariant(doc, variantId, name));
     setRenaming(null);
   };
+  // Enter or Escape in the name field give the focus back to the tab (a click elsewhere keeps it
+  // where it went).
+  const focusTab = (variantId: string) =>
+    requestAnimationFrame(() =>
+      strip.current
+        ?.querySelector<HTMLElement>(`[data-testid="variant-tab-${CSS.escape(variantId)}"]`)
+        ?.focus(),
+    );
   const onRenameKey = (event: KeyboardEvent<HTMLInputElement>, variantId: string) => {
     if (event.key === 'Enter') finishRename(variantId, event.currentTarget.value);
     if (event.key === 'Escape') setRenaming(null);
+    if (event.key === 'Enter' || event.key === 'Escape') focusTab(variantId);
   };
   const canDelete = variants.length > 1;
   const activeIndex = variants.findIndex((v) => v.id === activeVariantId);
@@ -102,7 +111,13 @@ export function VariantTabs() {
         style={{ minWidth: Math.min(wanted, ROOM_WANTED_MAX_PX) }}
       >
         <div className="variant-tabs__strip">
-          <div className="variant-tabs__list" role="tablist" aria-label="Variants">
+          {/* A tablist holds only tabs: while a name is edited in place, the strip is a plain
+              group of buttons beside the name field, and a tablist again once it is done. */}
+          <div
+            className="variant-tabs__list"
+            role={renaming === null ? 'tablist' : 'group'}
+            aria-label="Variants"
+          >
             {variants.map((v, i) => {
               if (!shown.has(i)) return null;
               const isActive = v.id === activeVariantId;
@@ -123,15 +138,21 @@ export function VariantTabs() {
                 <span key={v.id} className="variant-tab__wrap">
                   <button
                     type="button"
-                    role="tab"
+                    role={renaming === null ? 'tab' : undefined}
                     className="variant-tab"
-                    aria-selected={isActive}
+                    aria-selected={renaming === null ? isActive : undefined}
+                    aria-current={renaming !== null && isActive ? 'true' : undefined}
                     data-testid={`variant-tab-${v.id}`}
-                    title={`${v.name}${v.description ? ` — ${v.description}` : ''} (double-click to rename)`}
+                    title={`${v.name}${v.description ? ` — ${v.description}` : ''} (double-click or F2 to rename)`}
                     onClick={() => store.getState().setActiveVariant(v.id)}
                     onDoubleClick={() => setRenaming(v.id)}
-                    aria-keyshortcuts={isActive && canDelete ? 'Delete' : undefined}
+                    aria-keyshortcuts={isActive && canDelete ? 'F2 Delete' : 'F2'}
                     onKeyDown={(event) => {
+                      if (event.key === 'F2') {
+                        event.preventDefault();
+                        setRenaming(v.id);
+                        return;
+                      }
                       if (event.key !== 'Delete' || !isActive || !canDelete) return;
                       event.stopPropagation();
                       remove(v.id);

@@ -3,6 +3,7 @@ import { ChevronDown, ChevronUp, Search, X } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { displayName } from '../canvas/describe';
 import { KIND_META } from '../canvas/kind-meta';
+import { nodeElement } from '../canvas/useKeyboardMenus';
 import { usePlanner, usePlannerStore } from '../store/context';
 import { selectActiveVariant } from '../store/selectors';
 import { findNodes } from './find-nodes';
@@ -17,7 +18,8 @@ const FOUND_MAX_ZOOM = 1.25;
 /**
  * Find a node (Ctrl/Cmd+F, or Edit → Find Node): a box over the canvas that lists the nodes of
  * the variant whose name or id contains what is typed. The arrow keys move through the matches,
- * Enter (or a click) zooms the canvas to the chosen one and selects it, Escape closes the box.
+ * Enter (or a click) zooms the canvas to the chosen one and selects it, Escape closes the box
+ * and puts the focus on the selected node (else back where it was).
  */
 export function NodeSearch() {
   const isOpen = usePlanner((s) => s.isNodeSearchOpen);
@@ -29,7 +31,18 @@ export function NodeSearch() {
 function SearchBox() {
   const store = usePlannerStore();
   const variant = usePlanner(selectActiveVariant);
-  const close = usePlanner((s) => s.closeNodeSearch);
+  const closeSearch = usePlanner((s) => s.closeNodeSearch);
+  // What had the focus before the box took it: it gets it back when nothing was found.
+  const [opener] = useState(() => document.activeElement);
+  /** Closes the box, the focus on the selected node (the one found), else back on the opener. */
+  const close = () => {
+    const [selected] = store.getState().selectedNodeIds;
+    const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+    const node = selected === undefined ? null : nodeElement(canvas, selected);
+    if (node) node.focus();
+    else if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    closeSearch();
+  };
   const { fitView } = useReactFlow();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
