@@ -60,7 +60,7 @@ describe('a single datastore with a 4 h window twelve times a year', () => {
     expect(Math.abs(v.availability.unavailability.requestWeighted / expected - 1)).toBeLessThan(
       1e-12,
     );
-    expect(v.singlePointsOfFailure).toEqual(['db#maint', 'db', 'app']);
+    expect(v.singlePointsOfFailure).toEqual(['db#maint', 'db']);
     const event = v.importance.find((i) => i.event === 'db#maint');
     // Fussell–Vesely q_m · I_B / U with I_B = 1 − q_random: 99.0 % of the downtime.
     const fv = (qWindow * (1 - qRandom)) / expected;

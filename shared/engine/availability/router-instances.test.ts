@@ -55,8 +55,8 @@ describe('a regional router of two instances', () => {
     expect(Math.abs(v.availability.unavailability.structural / expected - 1)).toBeLessThan(1e-12);
     expect(v.cutSets.map((c) => c.events)).toContainEqual(['lb#0', 'lb#1']);
     expect(v.cutSets.map((c) => c.events)).toContainEqual(['z0', 'z1']);
-    // `app` always works: a cut set of probability 0, listed last.
-    expect(v.singlePointsOfFailure).toEqual(['r', 'app']);
+    // `app` always works: it cannot fail, so it is no single point of failure (cutsets.ts).
+    expect(v.singlePointsOfFailure).toEqual(['r']);
   });
 
   it('needs both when minHealthy is 2, and one instance spans the zones as before', () => {
@@ -71,7 +71,7 @@ describe('a regional router of two instances', () => {
       1 - (1 - qRegion) * (1 - qInstance),
       15,
     );
-    expect(one.singlePointsOfFailure).toEqual(['lb', 'r', 'app']);
+    expect(one.singlePointsOfFailure).toEqual(['lb', 'r']);
   });
 
   it('moving the floating address off a failed #0 is a transition term of failoverSeconds', () => {

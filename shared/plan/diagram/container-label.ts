@@ -5,7 +5,9 @@
  */
 import type { ModelNode } from '../../model/types';
 import { fitText, textWidth, type Shape } from '../drawing';
+import { formatShare } from '../../text';
 import { displayName } from './labels';
+import type { RegionRole } from './roles';
 import { type Box, DIAGRAM_COLOURS } from './theme';
 
 /** Type sizes of the drawing at `scale` (canvas units to points): names, and small print. */
@@ -20,14 +22,24 @@ export interface ContainerLabel {
   readonly baseline: number;
   /** The patch of fill under the texts, points. */
   readonly patch: Box;
+  /** The patch under the badge, points, when one is drawn. */
+  readonly badgePatch?: Box;
 }
 
 /** A badge at the right of a region's title: its share of the traffic, `Standby · 0 % of traffic`. */
 export interface TitleBadge {
   readonly text: string;
   readonly isStandby: boolean;
-  /** The container's fill, drawn under the badge. */
-  readonly fill: string;
+  /** The container's fill, drawn under the badge (none when only its place is wanted). */
+  readonly fill?: string;
+}
+
+/** The badge of a region with `role`: `Standby · 0 % of traffic`, `50 % of traffic`. */
+export function regionBadge(role: RegionRole): TitleBadge {
+  return {
+    text: `${role.isStandby ? 'Standby · ' : ''}${formatShare(role.share)} of traffic`,
+    isStandby: role.isStandby,
+  };
 }
 
 /**
@@ -63,17 +75,18 @@ export function containerLabel(
     },
   ];
   const badgeWidth = badge ? textWidth(badge.text, smallSize, true) + smallSize : 0;
+  let badgePatch: Box | undefined;
   if (badge && labelWidth + badgeWidth <= b.width - 2 * inset) {
+    badgePatch = {
+      x: b.x + b.width - inset - badgeWidth + smallSize - 1.5,
+      y: baseline - labelSize * 0.95,
+      width: badgeWidth - smallSize + 3,
+      height: labelSize * 1.25,
+    };
     texts.push(
-      {
-        type: 'rect',
-        x: b.x + b.width - inset - badgeWidth + smallSize - 1.5,
-        y: baseline - labelSize * 0.95,
-        width: badgeWidth - smallSize + 3,
-        height: labelSize * 1.25,
-        radius: 1,
-        fill: badge.fill,
-      },
+      ...(badge.fill === undefined
+        ? []
+        : [{ type: 'rect' as const, ...badgePatch, radius: 1, fill: badge.fill }]),
       {
         type: 'text',
         x: b.x + b.width - inset,
@@ -110,31 +123,39 @@ export function containerLabel(
     width: labelWidth + 3,
     height: labelSize * 1.25,
   };
-  return { texts, baseline, patch };
+  return { texts, baseline, patch, ...(badgePatch ? { badgePatch } : {}) };
 }
 
 /**
  * The boxes, in canvas units, that hold the containers' titles when the drawing is made at
  * `scale` or larger: from each container's top-left corner to the far corner of its title's
- * patch; a region's takes its whole title line, where its traffic badge sits at the right. A title takes more canvas units the smaller the scale (its type has a least size),
+ * patch, and for a region with a traffic badge the badge's patch as well. A title takes more canvas units the smaller the scale (its type has a least size),
  * so these hold it at every scale from `scale` up (and at a small scale it can reach past the
  * container's bottom).
  */
 export function labelObstacles(
-  containers: readonly { node: ModelNode; box: Box }[],
+  containers: readonly { node: ModelNode; box: Box; badge?: TitleBadge }[],
   scale: number,
 ): Box[] {
-  return containers.map(({ node, box }) => {
-    const { patch } = containerLabel(
+  return containers.flatMap(({ node, box, badge }) => {
+    const { patch, badgePatch } = containerLabel(
       node,
       { x: 0, y: 0, width: box.width * scale, height: box.height * scale },
       scale,
+      badge,
     );
-    return {
+    const badgeBox = badgePatch && {
+      x: box.x + badgePatch.x / scale,
+      y: box.y,
+      width: badgePatch.width / scale,
+      height: (badgePatch.y + badgePatch.height) / scale,
+    };
+    const title = {
       x: box.x,
       y: box.y,
-      width: node.kind === 'region' ? box.width : (patch.x + patch.width) / scale,
+      width: (patch.x + patch.width) / scale,
       height: (patch.y + patch.height) / scale,
     };
+    return badgeBox ? [title, badgeBox] : [title];
   });
 }

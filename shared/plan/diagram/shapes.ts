@@ -9,7 +9,7 @@ import { EDGE_STYLES, STANDBY_DASH, edgeLegendKey, type EdgeLegendKey } from './
 import type { DiagramRoles } from './roles';
 import { componentDetail, displayName, keepParts, kindLine, wrapText } from './labels';
 import { nudgeRoutes, routeEdges } from '../../diagram/routing';
-import { labelObstacles } from './container-label';
+import { labelObstacles, regionBadge } from './container-label';
 
 /** Where the segment from the centre of `box` towards `target` leaves the box. */
 function borderPoint(box: Box, target: readonly [number, number]): [number, number] {
@@ -147,7 +147,7 @@ export function edgeGeometry(
   variant: Variant,
   boxes: Map<string, Box>,
   byId: Map<string, ModelNode>,
-  roles: Pick<DiagramRoles, 'replication'>,
+  roles: Pick<DiagramRoles, 'replication'> & Partial<Pick<DiagramRoles, 'regions'>>,
   scale: number,
 ): EdgeGeometry[] {
   const isCard = (node: ModelNode) => node.kind !== 'region' && node.kind !== 'zone';
@@ -156,7 +156,9 @@ export function edgeGeometry(
     variant.nodes.filter((n) => n.kind === kind).flatMap((n) => boxes.get(n.id) ?? []);
   const containers = variant.nodes.flatMap((node) => {
     const box = boxes.get(node.id);
-    return box && (node.kind === 'region' || node.kind === 'zone') ? [{ node, box }] : [];
+    if (!box || (node.kind !== 'region' && node.kind !== 'zone')) return [];
+    const role = roles.regions?.get(node.id);
+    return [role ? { node, box, badge: regionBadge(role) } : { node, box }];
   });
   const edges = variant.edges.filter((e) => boxes.has(e.from) && boxes.has(e.to));
   const routes = nudgeRoutes(

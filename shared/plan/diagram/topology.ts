@@ -11,10 +11,9 @@ import { boxesFromGrid, boxesFromLayout, hasCompleteLayout } from './layout';
 import { ROUTE_MARGIN, cardShapes, edgeGeometry } from './shapes';
 import { STANDBY_DASH, legendShapes, marksInUse } from './legend';
 import { cardRole, diagramRoles } from './roles';
-import { containerLabel, textSizes } from './container-label';
+import { containerLabel, regionBadge, textSizes } from './container-label';
 import { zoneMarks, zoneMembers } from './zones';
 import { regionTrafficShares } from '../../model/traffic';
-import { formatShare } from '../../text';
 
 /** Options of {@link buildTopologyDrawing}. */
 export interface DiagramOptions {
@@ -144,14 +143,8 @@ export function buildTopologyDrawing(
         ...(role?.isStandby ? { dash: STANDBY_DASH } : isRegion ? {} : { dash: [3, 2] }),
       });
       // A region's share of the traffic, right-aligned: `Standby · 0 % of traffic`.
-      const badge =
-        role && `${role.isStandby ? 'Standby · ' : ''}${formatShare(role.share)} of traffic`;
-      const { texts, baseline, patch } = containerLabel(
-        node,
-        b,
-        scale,
-        role && badge ? { text: badge, isStandby: role.isStandby, fill } : undefined,
-      );
+      const badge = role && { ...regionBadge(role), fill };
+      const { texts, baseline, patch } = containerLabel(node, b, scale, badge);
       const where =
         node.kind === 'region' ? [node.provider, node.location] : [node.location, node.name];
       const full = [displayName(node), ...where.filter((w) => w && w !== displayName(node))];
@@ -160,7 +153,7 @@ export function buildTopologyDrawing(
       labels.push({
         type: 'group',
         id: `node-${node.id}`,
-        title: [...full, ...(badge ? [badge] : []), ...(held ? [held] : [])].join(' · '),
+        title: [...full, ...(badge ? [badge.text] : []), ...(held ? [held] : [])].join(' · '),
         shapes: [
           { type: 'rect', ...patch, radius: 1, fill },
           ...texts,
