@@ -40,9 +40,10 @@ const { loadBundle } = require('./bin/load.cjs') as {
 describe('the bundle cache', () => {
   write('package.json', '{"dependencies": {}}\n');
   write('shared/answer.ts', 'export const answer: number = 41;\n');
+  write('system/one.ts', 'export const one: number = 1;\n');
   write(
     'cli/index.ts',
-    "import { answer } from '../shared/answer';\nexport async function main(): Promise<number> {\n  return answer + 1;\n}\n",
+    "import { answer } from '../shared/answer';\nimport { one } from '../system/one';\nexport async function main(): Promise<number> {\n  return answer + one;\n}\n",
   );
 
   it('keys the sources: an edit changes the key, a test file does not', () => {
@@ -50,7 +51,12 @@ describe('the bundle cache', () => {
     write('cli/index.test.ts', 'export {};\n');
     expect(sourceKey(root)).toBe(before);
     write('shared/answer.ts', 'export const answer: number = 6;\n');
-    expect(sourceKey(root)).not.toBe(before);
+    const afterShared = sourceKey(root);
+    expect(afterShared).not.toBe(before);
+    // system/ (Node code the CLI shares with the desktop app) is a source folder too.
+    write('system/one.ts', 'export const one: number = 10;\n');
+    expect(sourceKey(root)).not.toBe(afterShared);
+    write('system/one.ts', 'export const one: number = 1;\n');
   });
 
   it('builds the entry once per key and rebuilds after an edit', async () => {
