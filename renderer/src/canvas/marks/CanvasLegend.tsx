@@ -77,7 +77,7 @@ export function CanvasLegend({ marks }: { marks: readonly LegendKey[] }) {
   if (marks.length === 0) return null;
   const Chevron = isOpen ? ChevronDown : ChevronRight;
   return (
-    <Panel position="top-left" className="canvas-legend" data-testid="canvas-legend">
+    <Panel position="bottom-left" className="canvas-legend" data-testid="canvas-legend">
       <button
         type="button"
         className="canvas-legend__toggle"
