@@ -106,3 +106,30 @@ describe('topology and sides', () => {
     );
   });
 });
+
+describe('the availability target', () => {
+  it('is judged on the figure the target names, with or without planned maintenance', () => {
+    // One region: its datastore's windows take the service down. Target 99.9 % (met before).
+    const base = templateDoc('single-region-3az');
+    base.targets = { ...base.targets, availability: 0.999 };
+    const withWindows = (exclude: boolean): NinesDocument => {
+      const doc = structuredClone(base);
+      const store = doc.variants[0]?.nodes.find((n) => n.id === 'redis-use1');
+      if (store?.kind !== 'datastore') throw new Error('the template has no redis-use1');
+      store.maintenance = { windowMinutes: 60, perYear: 12 };
+      doc.targets = { ...doc.targets, excludePlannedDowntime: exclude };
+      return doc;
+    };
+    const targetRule = (diff: DesignDiff) =>
+      diff.variants[0]?.regressions.filter((r) => r.rule === 'availability-target') ?? [];
+    // Counted: 12 h a year down takes the design below 99.9 %.
+    const counted = targetRule(diffOf(base, withWindows(false)));
+    expect(counted).toHaveLength(1);
+    // (The space before % is the formatter's no-break space.)
+    expect(counted[0]?.detail).toMatch(
+      /^availability 99\.9640\s% → 99\.8263\s% now misses the target 99\.9000\s%$/,
+    );
+    // Excluded by the target: the figure it names is the one without the windows, still met.
+    expect(targetRule(diffOf(base, withWindows(true)))).toEqual([]);
+  });
+});

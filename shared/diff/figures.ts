@@ -176,7 +176,7 @@ function ninesPair(before: number | null | undefined, after: number | null | und
 function meetsTarget(v: VariantEvaluation | undefined, target: number | undefined): boolean | null {
   const a = v?.availability;
   if (!a) return null;
-  return target === undefined || a.requestWeighted >= target;
+  return target === undefined || a.againstTarget.requestWeighted >= target;
 }
 
 /** Applicable scenarios that go down or miss a target; null when not evaluated. */

@@ -44,14 +44,19 @@ export function judge(
   }
 
   if (availabilityTarget !== undefined) {
-    const metBefore = b.requestWeighted >= availabilityTarget;
-    const metAfter = a.requestWeighted >= availabilityTarget;
+    // Judged on the figure the target names (with or without planned downtime, docs/model.md).
+    const [judgedBefore, judgedAfter] = [
+      b.againstTarget.requestWeighted,
+      a.againstTarget.requestWeighted,
+    ];
+    const metBefore = judgedBefore >= availabilityTarget;
+    const metAfter = judgedAfter >= availabilityTarget;
     if (metBefore !== metAfter) {
       note(
         metBefore,
         'availability-target',
         null,
-        `availability ${arrow(b.requestWeighted, a.requestWeighted, formatAvailability)} ${metBefore ? 'now misses' : 'now meets'} the target ${formatAvailability(availabilityTarget)}`,
+        `availability${a.againstTarget.excludesPlannedDowntime ? ' without planned maintenance' : ''} ${arrow(judgedBefore, judgedAfter, formatAvailability)} ${metBefore ? 'now misses' : 'now meets'} the target ${formatAvailability(availabilityTarget)}`,
       );
     }
   }

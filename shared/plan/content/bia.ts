@@ -146,7 +146,7 @@ export function biaChapter(ctx: PlanContext): Block[] {
       bold(formatAvailability(a.requestWeighted)),
       t.availability === undefined
         ? ''
-        : `, ${a.requestWeighted >= t.availability ? 'meeting' : 'missing'} the target of ${formatAvailability(t.availability)}`,
+        : `, ${a.againstTarget.requestWeighted >= t.availability ? 'meeting' : 'missing'} the target of ${formatAvailability(t.availability)}${a.againstTarget.excludesPlannedDowntime ? ' (which excludes planned maintenance)' : ''}`,
       ')',
     ),
     ...(expectedCost === null
