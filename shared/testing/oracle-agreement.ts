@@ -3,7 +3,9 @@
  * the property tests of each modelling construct compare (unavailability to 1e-12, the same
  * minimal cut sets).
  */
+import { expect } from 'vitest';
 import { evaluate } from '../engine';
+import { parseDocument } from '../schema/parse';
 import type { NinesDocument } from '../model/types';
 import { bruteForce, CycleError } from './oracle';
 
@@ -39,4 +41,19 @@ export function structuralAgreement(doc: NinesDocument): StructuralAgreement | u
       .sort((x, y) => x.join(',').localeCompare(y.join(','))),
     oracleCutSets: oracle.cutSets,
   };
+}
+
+/**
+ * One step of a property test: `doc` is a valid document and, unless it has a dependency cycle,
+ * the engine agrees with the oracle (unavailability to 1e-12, the same cut sets). Answers
+ * whether the two were compared.
+ */
+export function expectOracleAgreement(doc: NinesDocument): boolean {
+  const parsed = parseDocument(doc);
+  expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+  const agreement = structuralAgreement(doc);
+  if (!agreement) return false;
+  expect(agreement.difference).toBeLessThan(1e-12);
+  expect(agreement.engineCutSets).toEqual(agreement.oracleCutSets);
+  return true;
 }
