@@ -92,9 +92,7 @@ test.describe('with the classic file dialogs', () => {
     expect(saved.suggestedFilename()).toBe('checkout-single-region-three-zones.nines.json');
     const text = readFileSync(await saved.path(), 'utf8');
     expect(text).toBe(serializeDocument(SINGLE));
-    await expect(
-      page.getByText('checkout-single-region-three-zones.nines.json', { exact: true }),
-    ).toBeVisible();
+    await planner.expectSavedAs('checkout-single-region-three-zones.nines.json');
 
     await planner.openStart();
     await planner.openFile(await saved.path());
@@ -129,9 +127,7 @@ test.describe('with the classic file dialogs', () => {
     await expect(menu).toBeHidden();
     // The download starts before the save is over (the recent files are written after it): the
     // file's name without "not saved" says it is over, so the menu below reads the new list.
-    await expect(
-      page.getByText('checkout-single-region-three-zones.nines.json', { exact: true }),
-    ).toBeVisible();
+    await planner.expectSavedAs('checkout-single-region-three-zones.nines.json');
 
     // From the keyboard: the menu opens on its first item; End goes to the oldest recent file.
     await page.getByRole('button', { name: 'File', exact: true }).focus();

@@ -102,6 +102,27 @@ export class PlannerPage {
     return this.page.getByTestId('document-name');
   }
 
+  /**
+   * Waits until the save under way is over: the toolbar names `fileName` without "not saved".
+   * The name alone does not say so: a document that was never saved shows the name it will be
+   * saved under, and the host lists the file among the recent files before it answers.
+   */
+  async expectSavedAs(fileName: string): Promise<void> {
+    const file = this.page.locator('.toolbar__doc-file');
+    await expect(file).toContainText(fileName);
+    await expect(file).not.toContainText('not saved');
+  }
+
+  /**
+   * Answers the next file chooser with `path`, from now on. Playwright intercepts file choosers
+   * only once a listener exists, and turning it on is not awaited: a chooser opened by a key
+   * pressed right after `waitForEvent('filechooser')` can beat it on a busy machine and never
+   * reach the test. A listener installed well before the key is pressed cannot.
+   */
+  answerFileChooserWith(path: string): void {
+    this.page.once('filechooser', (chooser) => void chooser.setFiles(path));
+  }
+
   /** Every rendered canvas node of one kind (React Flow's `react-flow__node-<type>` class). */
   nodesOfKind(kind: string): Locator {
     return this.canvas.locator(`.react-flow__node-${kind}`);
