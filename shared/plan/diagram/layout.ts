@@ -48,6 +48,22 @@ export function boxesFromLayout(variant: Variant): Map<string, Box> {
   return boxes;
 }
 
+/**
+ * How far below a container's top its title reaches, canvas units, by kind: 0 at the theme's
+ * sizes (the theme's {@link HEADER} and {@link ZONE_HEADER} hold it); more for a drawing so small
+ * that the title's least type size takes more room than that.
+ */
+export interface TitleRoom {
+  readonly region: number;
+  readonly zone: number;
+}
+
+/** The title room of a drawing at the theme's sizes. */
+export const THEME_TITLE_ROOM: TitleRoom = { region: 0, zone: 0 };
+
+/** Space between a title and the cards under it, canvas units: a lane for the routes. */
+const TITLE_GAP = 12;
+
 /** The boxes a drawing is made from, and why they were generated when the file's were not used. */
 export interface DiagramLayout {
   /** Absolute boxes, canvas units, by node id. */
@@ -61,13 +77,16 @@ export interface DiagramLayout {
  * readable grid of {@link boxesFromGrid}, with the reason. A variant without nodes has nothing
  * to lay out and is not said to be generated.
  */
-export function diagramLayout(variant: Variant): DiagramLayout {
+export function diagramLayout(
+  variant: Variant,
+  titles: TitleRoom = THEME_TITLE_ROOM,
+): DiagramLayout {
   if (variant.nodes.length === 0) return { boxes: new Map() };
   const saved = hasCompleteLayout(variant) ? boxesFromLayout(variant) : undefined;
   const why = saved ? unreadableLayout(variant, saved) : 'no-layout';
   return saved && why === undefined
     ? { boxes: saved }
-    : { boxes: boxesFromGrid(variant), generated: why };
+    : { boxes: boxesFromGrid(variant, titles), generated: why };
 }
 
 /**
@@ -100,7 +119,10 @@ interface Block {
  * then its zones in rows of three, each zone stacking its components (an empty zone is a
  * strip). Anything without a container to go in joins the band below.
  */
-export function boxesFromGrid(variant: Variant): Map<string, Box> {
+export function boxesFromGrid(
+  variant: Variant,
+  titles: TitleRoom = THEME_TITLE_ROOM,
+): Map<string, Box> {
   const regions = variant.nodes.filter((n) => n.kind === 'region' && n.parent === undefined);
   // Without regions, the global components stand in about √n columns as regions would.
   const preferred = gridColumns(regions.length > 0 ? regions.length : variant.nodes.length);
@@ -111,21 +133,26 @@ export function boxesFromGrid(variant: Variant): Map<string, Box> {
   );
   for (const perRow of PER_ROW) {
     for (const columns of candidates) {
-      const boxes = gridAt(variant, columns, perRow);
+      const boxes = gridAt(variant, titles, columns, perRow);
       if (unreadableBoxes(variant, boxes) === undefined) return boxes;
     }
   }
-  return gridAt(variant, preferred, PER_ROW[0]);
+  return gridAt(variant, titles, preferred, PER_ROW[0]);
 }
 
 /**
  * The grid of {@link boxesFromGrid} with `columns` columns of regions, and `perRow` cards or
  * zones in a row inside a region.
  */
-function gridAt(variant: Variant, columns: number, perRow: number): Map<string, Box> {
+function gridAt(
+  variant: Variant,
+  titles: TitleRoom,
+  columns: number,
+  perRow: number,
+): Map<string, Box> {
   const childrenOf = (id: string) => variant.nodes.filter((n) => n.parent === id);
   const regions = variant.nodes.filter((n) => n.kind === 'region' && n.parent === undefined);
-  const blocks = regions.map((region) => regionBlock(region, childrenOf, perRow));
+  const blocks = regions.map((region) => regionBlock(region, childrenOf, titles, perRow));
   const boxes = new Map<string, Box>();
   const place = (block: Block, id: string, x: number, y: number) => {
     boxes.set(id, { x, y, width: block.width, height: block.height });
@@ -214,13 +241,15 @@ function placeBand(
 function regionBlock(
   region: ModelNode,
   childrenOf: (id: string) => ModelNode[],
+  titles: TitleRoom,
   perRow: number,
 ): Block {
   const kids = childrenOf(region.id);
   const cards = kids.filter((n) => n.kind !== 'zone' && n.kind !== 'region');
   const zones = kids.filter((n) => n.kind === 'zone');
   const boxes = new Map<string, Box>();
-  let y = HEADER;
+  const header = Math.max(HEADER, titles.region + TITLE_GAP);
+  let y = header;
   let width: number = CARD.width;
   for (let i = 0; i < cards.length; i += perRow) {
     const row = cards.slice(i, i + perRow);
@@ -228,7 +257,7 @@ function regionBlock(
     width = Math.max(width, row.length * (CARD.width + GAP) - GAP);
     y += CARD.height + GAP;
   }
-  const zoneBlocks = zones.map((zone) => zoneBlock(zone, childrenOf));
+  const zoneBlocks = zones.map((zone) => zoneBlock(zone, childrenOf, titles.zone));
   for (let i = 0; i < zones.length; i += perRow) {
     const row = zoneBlocks.slice(i, i + perRow);
     let x = PAD;
@@ -242,7 +271,7 @@ function regionBlock(
     width = Math.max(width, x - GAP - PAD);
     y += Math.max(...row.map((b) => b.height)) + GAP;
   }
-  return { width: width + 2 * PAD, height: Math.max(y - GAP, HEADER) + PAD, boxes };
+  return { width: width + 2 * PAD, height: Math.max(y - GAP, header) + PAD, boxes };
 }
 
 /**
@@ -250,9 +279,14 @@ function regionBlock(
  * cards, two up to 18, four for 40), so that a full zone stays about as wide as tall; an empty
  * zone is a strip.
  */
-function zoneBlock(zone: ModelNode, childrenOf: (id: string) => ModelNode[]): Block {
+function zoneBlock(zone: ModelNode, childrenOf: (id: string) => ModelNode[], title: number): Block {
   const cards = childrenOf(zone.id).filter((n) => n.kind !== 'zone' && n.kind !== 'region');
-  if (cards.length === 0) return { ...EMPTY_ZONE, boxes: new Map() };
+  if (cards.length === 0) {
+    // A strip holds its title and a line of marks; a title that reaches lower makes it taller.
+    const height = Math.max(EMPTY_ZONE.height, Math.ceil(title + PAD / 2));
+    return { width: EMPTY_ZONE.width, height, boxes: new Map() };
+  }
+  const header = Math.max(ZONE_HEADER, title + TITLE_GAP);
   const columns = Math.max(1, Math.round(Math.sqrt(cards.length / 3)));
   const rows = Math.ceil(cards.length / columns);
   const boxes = new Map<string, Box>();
@@ -260,13 +294,13 @@ function zoneBlock(zone: ModelNode, childrenOf: (id: string) => ModelNode[]): Bl
     const [row, column] = [i % rows, Math.floor(i / rows)];
     boxes.set(card.id, {
       x: PAD + column * (CARD.width + GAP),
-      y: ZONE_HEADER + row * (CARD.height + GAP),
+      y: header + row * (CARD.height + GAP),
       ...CARD,
     });
   });
   return {
     width: columns * (CARD.width + GAP) - GAP + 2 * PAD,
-    height: ZONE_HEADER + rows * (CARD.height + GAP) - GAP + PAD,
+    height: header + rows * (CARD.height + GAP) - GAP + PAD,
     boxes,
   };
 }

@@ -7,12 +7,12 @@ import type { Variant } from '../../model/types';
 import type { Drawing, Shape } from '../drawing';
 import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
 import { componentDetail, displayName } from './labels';
-import { diagramLayout } from './layout';
+import { type DiagramLayout, type TitleRoom, THEME_TITLE_ROOM, diagramLayout } from './layout';
 import { ROUTE_MARGIN, cardShapes, edgeGeometry } from './shapes';
 import { STANDBY_DASH, legendShapes, marksInUse } from './legend';
 import { cardRole, diagramRoles } from './roles';
 import { layoutNote } from './layout-note';
-import { containerLabel, regionBadge, textSizes } from './container-label';
+import { containerLabel, regionBadge, textSizes, titleDepth } from './container-label';
 import { zoneMarks, zoneMembers } from './zones';
 import { regionTrafficShares } from '../../model/traffic';
 
@@ -44,6 +44,29 @@ function boxesOf(variant: Variant): Map<string, Box> {
 }
 
 /**
+ * The layout `variant` is drawn with at `options`: {@link diagramLayout}'s, and for a generated
+ * grid, containers whose headers hold their titles at the scale the drawing takes, with a lane
+ * for the routes under them (a 40-region design drawn on a page: the titles' least type size
+ * reaches twice as low as the theme's header). A taller header can make the drawing smaller still, so this
+ * takes a few passes; the saved layout of a file is never changed.
+ */
+function layoutAt(variant: Variant, options: DiagramOptions): DiagramLayout {
+  let layout = diagramLayout(variant);
+  if (layout.generated === undefined) return layout;
+  let titles: TitleRoom = THEME_TITLE_ROOM;
+  for (let pass = 0; pass < 4; pass += 1) {
+    const scale = scaleToFit(layoutBounds(variant, layout.boxes), options);
+    const room = (kind: 'region' | 'zone') =>
+      Math.max(titles[kind], Math.ceil(titleDepth(kind, scale)));
+    const needed = { region: room('region'), zone: room('zone') };
+    if (needed.region === titles.region && needed.zone === titles.zone) break;
+    titles = needed;
+    layout = diagramLayout(variant, titles);
+  }
+  return layout;
+}
+
+/**
  * The bounds the drawing of `variant` can take, canvas units: its boxes with room around them
  * for the routes (which keep to the routing grid, at most {@link ROUTE_MARGIN} outside).
  */
@@ -65,7 +88,7 @@ export function layoutBounds(variant: Variant, boxes = boxesOf(variant)): Bounds
  * are never larger).
  */
 export function arrange(variant: Variant, options: DiagramOptions) {
-  const { boxes, generated } = diagramLayout(variant);
+  const { boxes, generated } = layoutAt(variant, options);
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
   const roles = diagramRoles(variant, options.trafficShare ?? regionTrafficShares({}, variant));
   const geometry = edgeGeometry(
