@@ -51,17 +51,15 @@ describe('the readability rule', () => {
     expect(unreadableBoxes(variant, boxes({ lb: { y: 140 - 72 + OVERLAP_TOLERANCE } }))).toBe(
       undefined,
     );
-    expect(
-      unreadableBoxes(variant, boxes({ lb: { y: 140 - 72 + OVERLAP_TOLERANCE + 0.5 } })),
-    ).toBe('overlap');
+    expect(unreadableBoxes(variant, boxes({ lb: { y: 140 - 72 + OVERLAP_TOLERANCE + 0.5 } }))).toBe(
+      'overlap',
+    );
   });
 
   it('a node partly outside its container (absolute boxes) is "outside"', () => {
     expect(unreadableBoxes(variant, boxes({ app: { y: 100 } }))).toBe('outside');
     expect(unreadableBoxes(variant, boxes({ app: { x: 0 } }))).toBe('outside');
-    expect(unreadableBoxes(variant, boxes({ app: { x: 14 - OVERLAP_TOLERANCE } }))).toBe(
-      undefined,
-    );
+    expect(unreadableBoxes(variant, boxes({ app: { x: 14 - OVERLAP_TOLERANCE } }))).toBe(undefined);
   });
 
   it(`a drawing more than ${MAX_ASPECT} times as wide as tall, or as tall as wide, is "aspect"`, () => {

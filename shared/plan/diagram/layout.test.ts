@@ -4,9 +4,10 @@
  * that passes the same rule, says so under the drawing, and routes every edge around the cards
  * and titles (issue 21's crossing count, in the SVG export and in the plan's figure).
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_ASPECT, unreadableBoxes, unreadableLayout } from '../../diagram/readable';
-import type { Position, Variant } from '../../model/types';
+import type { NinesDocument, Position, Variant } from '../../model/types';
 import { gridColumns } from '../../model/ops/auto-layout';
 import { countDrawing, unroutedCrossing } from '../../testing/drawing-crossings';
 import { generatedModel } from '../../testing/generated-model';
@@ -128,6 +129,18 @@ describe('exports of a design without a readable saved layout', () => {
       }
     });
   }
+
+  it("every template is drawn as saved: its layout reads by the exports' card size too", () => {
+    const folder = new URL('../../../assets/templates/', import.meta.url);
+    const files = readdirSync(folder).filter((f) => f.endsWith('.nines.json'));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const file of files) {
+      const doc = JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as NinesDocument;
+      for (const variant of doc.variants) {
+        expect(diagramLayout(variant).generated, `${file}/${variant.id}`).toBeUndefined();
+      }
+    }
+  });
 
   it('a saved layout that reads is drawn as saved, without a note', () => {
     const bare = generated(12);
