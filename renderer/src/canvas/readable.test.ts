@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Variant } from '../../../shared/model/types';
 import { generatedModel } from '../../../shared/testing/generated-model';
 import { BUNDLED_TEMPLATES } from '../app/templates';
-import { MAX_ASPECT, unreadableLayout } from './readable';
+import { MAX_ASPECT } from '../../../shared/diagram/readable';
+import { canvasUnreadable as unreadableLayout } from './readable';
 
 const templates = BUNDLED_TEMPLATES.flatMap((t) => (t.parsed.ok ? [t.parsed.document] : []));
 
@@ -30,6 +31,7 @@ const moved = (id: string, at: { x: number; y: number }): Variant => ({
   layout: { ...small.layout, [id]: { ...small.layout?.[id], ...at } },
 });
 
+/** The shared rule, on the boxes the canvas draws (its card 200 × 72 px). */
 describe('open readable', () => {
   it('every template reads as saved: none is laid out again on opening', () => {
     expect(templates.length).toBe(BUNDLED_TEMPLATES.length);

@@ -9,7 +9,7 @@ import { useResultsState } from '../hooks/useResults';
 import { usePlanner } from '../store/context';
 import { selectActiveVariant, selectIsEmptyDesign } from '../store/selectors';
 import { SimulationPanel } from './SimulationPanel';
-import { SensitivityPanel } from './TornadoChart';
+import { SensitivityPanel } from './sensitivity';
 import {
   formatAvailability,
   formatDuration,

@@ -6,7 +6,7 @@ import type { DowntimeBin } from '../../../shared/engine';
 import type { ComparedVariant } from '../../../shared/engine';
 import { ParetoChart } from './ParetoChart';
 import { Histogram } from './SimulationPanel';
-import { TornadoChart, tornadoRows, type TornadoSpec } from './TornadoChart';
+import { TornadoChart, tornadoRows, type TornadoSpec } from './sensitivity';
 
 afterEach(cleanup);
 

@@ -16,6 +16,17 @@ export function textSizes(scale: number): { nameSize: number; smallSize: number 
   return { nameSize, smallSize: nameSize * 0.82 };
 }
 
+/**
+ * How far below a container's top its title's patch reaches when drawn at `scale`, canvas units
+ * (points over the scale): {@link containerLabel}'s inset and line. The type has a least size, so
+ * the smaller the drawing, the more canvas units a title takes.
+ */
+export function titleDepth(kind: 'region' | 'zone', scale: number): number {
+  const { nameSize, smallSize } = textSizes(scale);
+  const labelSize = kind === 'region' ? nameSize + 0.5 : smallSize;
+  return (Math.max(4, 10 * scale) + labelSize * 1.1) / scale;
+}
+
 /** The title of a container drawn in `b` (points): its texts, baseline and patch. */
 export interface ContainerLabel {
   readonly texts: Shape[];

@@ -3,7 +3,8 @@
  * as columns inside them, components as cards, `depends` edges as arrows (cross-region ones
  * thicker, in a warning colour), `replicates` edges as dashed lines without arrowheads and
  * `backs-up` edges as dotted arrows, with a legend under the drawing.
- * The folder's door: theme (colours, sizes), labels (what a card says), layout (where boxes go),
+ * The folder's door: theme (colours, sizes), labels (what a card says), layout (where boxes go:
+ * the file's layout when it reads, else a readable grid), layout-note (the line that says so),
  * zones (the instances each zone holds), roles (standby regions and datastores, replication),
  * legend (what each mark means, the exports' key),
  * shapes (cards, edges, legend), topology (the drawing), mermaid (the Markdown figure) and
@@ -12,7 +13,9 @@
  */
 export { CARD, DIAGRAM_COLOURS } from './theme';
 export { displayName, componentDetail, wrapText } from './labels';
-export { hasCompleteLayout } from './layout';
+export { diagramLayout, hasCompleteLayout } from './layout';
+export type { DiagramLayout } from './layout';
+export { LAYOUT_NOTES } from './layout-note';
 export { arrange, buildTopologyDrawing } from './topology';
 export type { Arrangement, DiagramOptions } from './topology';
 export { mermaidId, toMermaid } from './mermaid';

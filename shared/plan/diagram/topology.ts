@@ -7,11 +7,12 @@ import type { Variant } from '../../model/types';
 import type { Drawing, Shape } from '../drawing';
 import { type Bounds, type Box, DIAGRAM_COLOURS } from './theme';
 import { componentDetail, displayName } from './labels';
-import { boxesFromGrid, boxesFromLayout, hasCompleteLayout } from './layout';
+import { type DiagramLayout, type TitleRoom, THEME_TITLE_ROOM, diagramLayout } from './layout';
 import { ROUTE_MARGIN, cardShapes, edgeGeometry } from './shapes';
 import { STANDBY_DASH, legendShapes, marksInUse } from './legend';
 import { cardRole, diagramRoles } from './roles';
-import { containerLabel, regionBadge, textSizes } from './container-label';
+import { layoutNote } from './layout-note';
+import { containerLabel, regionBadge, textSizes, titleDepth } from './container-label';
 import { zoneMarks, zoneMembers } from './zones';
 import { regionTrafficShares } from '../../model/traffic';
 
@@ -37,9 +38,32 @@ const DRAWING_MARGIN = 4;
 /** Boxes and edge routes of a variant in canvas units, and the bounds of both. */
 export type Arrangement = ReturnType<typeof arrange>;
 
-/** Where the boxes of `variant` go, in canvas units: its saved layout, else a grid. */
+/** Where the boxes of `variant` go, in canvas units: its saved layout, else a readable grid. */
 function boxesOf(variant: Variant): Map<string, Box> {
-  return hasCompleteLayout(variant) ? boxesFromLayout(variant) : boxesFromGrid(variant);
+  return diagramLayout(variant).boxes;
+}
+
+/**
+ * The layout `variant` is drawn with at `options`: {@link diagramLayout}'s, and for a generated
+ * grid, containers whose headers hold their titles at the scale the drawing takes, with a lane
+ * for the routes under them (a 40-region design drawn on a page: the titles' least type size
+ * reaches twice as low as the theme's header). A taller header can make the drawing smaller still, so this
+ * takes a few passes; the saved layout of a file is never changed.
+ */
+function layoutAt(variant: Variant, options: DiagramOptions): DiagramLayout {
+  let layout = diagramLayout(variant);
+  if (layout.generated === undefined) return layout;
+  let titles: TitleRoom = THEME_TITLE_ROOM;
+  for (let pass = 0; pass < 4; pass += 1) {
+    const scale = scaleToFit(layoutBounds(variant, layout.boxes), options);
+    const room = (kind: 'region' | 'zone') =>
+      Math.max(titles[kind], Math.ceil(titleDepth(kind, scale)));
+    const needed = { region: room('region'), zone: room('zone') };
+    if (needed.region === titles.region && needed.zone === titles.zone) break;
+    titles = needed;
+    layout = diagramLayout(variant, titles);
+  }
+  return layout;
 }
 
 /**
@@ -64,7 +88,7 @@ export function layoutBounds(variant: Variant, boxes = boxesOf(variant)): Bounds
  * are never larger).
  */
 export function arrange(variant: Variant, options: DiagramOptions) {
-  const boxes = boxesOf(variant);
+  const { boxes, generated } = layoutAt(variant, options);
   const byId = new Map(variant.nodes.map((n) => [n.id, n]));
   const roles = diagramRoles(variant, options.trafficShare ?? regionTrafficShares({}, variant));
   const geometry = edgeGeometry(
@@ -81,7 +105,7 @@ export function arrange(variant: Variant, options: DiagramOptions) {
     maxX: Math.max(...all.map((b) => b.x + b.width), ...geometry.map((g) => g.extent.maxX)),
     maxY: Math.max(...all.map((b) => b.y + b.height), ...geometry.map((g) => g.extent.maxY)),
   };
-  return { boxes, geometry, bounds, roles };
+  return { boxes, geometry, bounds, roles, generated };
 }
 
 /** The scale from canvas units to points that fits `bounds` into the options' box. */
@@ -104,7 +128,7 @@ export function buildTopologyDrawing(
   options: DiagramOptions,
   arrangement: Arrangement = arrange(variant, options),
 ): Drawing {
-  const { boxes, geometry, bounds, roles } = arrangement;
+  const { boxes, geometry, bounds, roles, generated } = arrangement;
   const { minX, minY, maxX, maxY } = bounds;
   const margin = DRAWING_MARGIN;
   const scale = scaleToFit(bounds, options);
@@ -197,9 +221,13 @@ export function buildTopologyDrawing(
     smallSize,
   );
   if (legend.height > 0) shapes.push(legend.group);
+  const note = generated
+    ? layoutNote(generated, margin, py(maxY) + 6 + legend.height, width - 2 * margin, smallSize)
+    : { shapes: [] as Shape[], height: 0 };
+  shapes.push(...note.shapes);
   return {
     width,
-    height: py(maxY) + margin + legend.height,
+    height: py(maxY) + margin + legend.height + note.height,
     title: `Topology of ${variant.name}`,
     shapes,
   };

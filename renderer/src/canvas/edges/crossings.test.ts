@@ -6,15 +6,14 @@
  * figure): zero, except for edges that have no route, which are listed and their count pinned.
  */
 import { describe, expect, it } from 'vitest';
-import { type Box, type Point, findCrossings } from '../../../../shared/diagram/routing';
+import { type Box, findCrossings } from '../../../../shared/diagram/routing';
 import type { Variant } from '../../../../shared/model/types';
-import type { GroupShape, LineShape, RectShape } from '../../../../shared/plan/drawing';
+import { figureOptions } from '../../../../shared/plan/diagram';
 import {
-  type DiagramOptions,
-  arrange,
-  buildTopologyDrawing,
-  figureOptions,
-} from '../../../../shared/plan/diagram';
+  type CrossingCount,
+  countDrawing,
+  unroutedCrossing,
+} from '../../../../shared/testing/drawing-crossings';
 import { generatedModel } from '../../../../shared/testing/generated-model';
 import { BUNDLED_TEMPLATES } from '../../app/templates';
 import { layoutVariant } from '../layout';
@@ -38,14 +37,8 @@ function designs(): { name: string; variant: Variant }[] {
   return out;
 }
 
-/** What a count found: crossings as `edge crosses obstacle`, and the edges drawn without a route. */
-interface Count {
-  readonly crossings: string[];
-  readonly unrouted: string[];
-}
-
 /** The canvas: the routes toFlow hands the edges, against the cards and the titles. */
-function countCanvas(variant: Variant): Count {
+function countCanvas(variant: Variant): CrossingCount {
   const view = toFlow(variant, null);
   const boxes = layoutVariant(variant);
   const obstacles: { name: string; box: Box }[] = view.nodes.map((n) => {
@@ -62,40 +55,6 @@ function countCanvas(variant: Variant): Count {
     obstacles.map((o) => o.box),
   ).map((c) => `${routed[c.edge]?.id} crosses ${obstacles[c.obstacle]?.name}`);
   return { crossings, unrouted: view.edges.filter((e) => !e.data?.route).map((e) => e.id) };
-}
-
-/**
- * A drawing (points) made at `options`: its lines against the cards' outlines (the first rect
- * of each card's group) and the titles' patches (the first rect of each container's group).
- * An edge with no route is drawn straight between its cards' borders (`isRouted` false).
- */
-function countDrawing(variant: Variant, options: DiagramOptions): Count {
-  const arrangement = arrange(variant, options);
-  const drawing = buildTopologyDrawing(variant, options, arrangement);
-  const kinds = new Map(variant.nodes.map((n) => [n.id, n.kind]));
-  const obstacles: { name: string; box: RectShape }[] = [];
-  for (const shape of drawing.shapes) {
-    if (shape.type !== 'group' || !shape.id.startsWith('node-')) continue;
-    const id = shape.id.slice('node-'.length);
-    const first = (shape as GroupShape).shapes[0];
-    if (first?.type !== 'rect') continue;
-    const kind = kinds.get(id);
-    obstacles.push({
-      name: kind === 'region' || kind === 'zone' ? `title of ${id}` : id,
-      box: first,
-    });
-  }
-  const lines = drawing.shapes.filter(
-    (s): s is LineShape => s.type === 'line' && s.points.length >= 2,
-  );
-  const edges = variant.edges.map((e) => `${e.kind}:${e.from}>${e.to}`);
-  const crossings = findCrossings(
-    lines.map((l) => l.points as readonly Point[]),
-    obstacles.map((o) => o.box),
-  ).map((c) => `${edges[c.edge]} crosses ${obstacles[c.obstacle]?.name}`);
-  expect(lines).toHaveLength(arrangement.geometry.length);
-  const unrouted = arrangement.geometry.flatMap((g, i) => (g.isRouted ? [] : [edges[i] ?? '']));
-  return { crossings, unrouted };
 }
 
 /** Width of the SVG and PNG export, points (DiagramExportMenu.tsx). */
@@ -133,29 +92,11 @@ describe('edge segments crossing a card or a container title', () => {
         export: exported.unrouted,
         figure: figure.unrouted,
       });
-      expect(unrouted, `edges without a route: ${which.slice(0, 600)}`).toEqual(
-        UNROUTED[name] ?? { canvas: 0, export: 0, figure: 0 },
-      );
+      expect(unrouted, `edges without a route: ${which.slice(0, 600)}`).toEqual({
+        canvas: 0,
+        export: 0,
+        figure: 0,
+      });
     });
   }
 });
-
-/** Whether a crossing belongs to an edge drawn without a route (reported in `unrouted`). */
-function unroutedCrossing(crossing: string, count: Count): boolean {
-  return count.unrouted.some((edge) => crossing.startsWith(`${edge} crosses `));
-}
-
-/**
- * The designs with edges that have no route, and how many, where. None on the canvas. In the
- * drawings, a container's title has a least type size (6.7 pt), so once the drawing is scaled
- * far enough down (a 12-region design on a landscape page: r10's and r11's titles; a 40-region
- * design at 1,200 points, scale 0.037), the title's patch is larger than the container's header
- * and lies over the cards under it: an edge from such a card has no way out that misses the
- * title. Those edges are drawn straight (and cross what lies between); the titles' size at small
- * scales is the drawing's to fix.
- */
-const UNROUTED: Record<string, { canvas: number; export: number; figure: number }> = {
-  // depends:dns>lb-r10, lb-r10>web-r10, dns>lb-r11, lb-r11>web-r11.
-  'generated 12 regions': { canvas: 0, export: 0, figure: 4 },
-  'generated 40 regions': { canvas: 0, export: 219, figure: 239 },
-};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parameterLabel } from './TornadoChart';
+import { parameterLabel } from './tornado-spec';
 
 const names: Record<string, string> = { r1: 'US East', r2: 'Europe', app: 'Checkout API' };
 const name = (id: string) => names[id] ?? id;
