@@ -90,6 +90,12 @@ export type FixOp =
    */
   | { readonly kind: 'stage-common-cause'; readonly causeId: string }
   /**
+   * Roll the planned maintenance of tier `nodeId` one instance at a time (`maintenance.rolling`)
+   * with `instances` instances (its `minHealthy` is kept): one more than it needs, so that the
+   * instance a window takes out can be spared.
+   */
+  | { readonly kind: 'roll-maintenance'; readonly nodeId: string; readonly instances: number }
+  /**
    * Add a second DNS provider beside router `routerId` (`addDnsProvider`): a router `newId` with
    * the same targets, routing and availability figure, and a resolver-side choice `resolverId`
    * between the two that takes the router's place (the entry, its consumers' edges).
@@ -163,6 +169,15 @@ function applyToVariant(doc: NinesDocument, variant: Variant, op: FixOp): Varian
       );
     case 'stage-common-cause':
       return stageCommonCause(variant, op.causeId);
+    case 'roll-maintenance': {
+      const node = tierNode(variant, op.nodeId);
+      if (!node.maintenance) throw new Error(`applyFix: "${op.nodeId}" has no maintenance`);
+      return replaceNode(variant, {
+        ...node,
+        instances: op.instances,
+        maintenance: { ...node.maintenance, rolling: true },
+      });
+    }
     case 'add-dns-provider':
       return addDnsProvider(doc, variant, op);
   }
