@@ -16,11 +16,12 @@ import { priceBookSchema } from '../../catalog/price-book';
 import { evaluate, MINUTES_PER_YEAR } from '../../engine';
 import type { ModelNode, NinesDocument } from '../../model/types';
 import { writeDocx } from '../docx/write-docx';
-import { plainText, type Block, type PlanDocument, type TableBlock } from '../document';
+import { plainText, type PlanDocument, type TableBlock } from '../document';
 import { writeMarkdown } from '../markdown/write-markdown';
 import { writePdf } from '../pdf/write-pdf';
 import { formatAvailability, formatMinutesPerYear, formatShare } from '../../text';
 import { buildPlan } from './build-plan';
+import { sectionBlocks } from '../../testing/plan-section';
 
 const require = createRequire(import.meta.url);
 const standardFontDataUrl = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
@@ -82,19 +83,8 @@ function rows(plan: PlanDocument, title: string): string[][] {
   return found.rows.map((r) => r.map(plainText));
 }
 
-/** The blocks of the section headed `id`, down to the next heading of its level or above. */
-function section(plan: PlanDocument, id: string): Block[] {
-  const start = plan.blocks.findIndex((b) => b.kind === 'heading' && b.id === id);
-  if (start < 0) throw new Error(`no heading "${id}"`);
-  const level = (plan.blocks[start] as { level: number }).level;
-  const end = plan.blocks.findIndex(
-    (b, i) => i > start && b.kind === 'heading' && b.level <= level,
-  );
-  return plan.blocks.slice(start, end < 0 ? undefined : end);
-}
-
 function sectionText(plan: PlanDocument, id: string): string {
-  return section(plan, id)
+  return sectionBlocks(plan, id)
     .map((b) => (b.kind === 'paragraph' ? plainText(b.runs) : ''))
     .join(' ');
 }
@@ -218,7 +208,7 @@ describe('the plan on planned maintenance and common causes', () => {
       expected.beta.map((r) => r.map(nbsp)),
     );
     // The template's source is cited beside the figures.
-    const cited = section(plan, 'common-causes').some(
+    const cited = sectionBlocks(plan, 'common-causes').some(
       (b) =>
         b.kind === 'list' &&
         b.items.some((i) => plainText(i).includes('Google SRE book, ch. 1 "Introduction"')),
@@ -248,9 +238,9 @@ describe('the plan on planned maintenance and common causes', () => {
   describe('in every format', () => {
     // The writers render the document model: the sections' blocks as a document of their own.
     const blocks = [
-      ...section(plan, 'planned-maintenance'),
-      ...section(plan, 'expected-yearly-downtime'),
-      ...section(plan, 'common-causes'),
+      ...sectionBlocks(plan, 'planned-maintenance'),
+      ...sectionBlocks(plan, 'expected-yearly-downtime'),
+      ...sectionBlocks(plan, 'common-causes'),
     ];
     const small: PlanDocument = { meta: plan.meta, blocks };
     const figures = Object.values(expected)
