@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { priceBookSchema } from '../../catalog/price-book';
-import type { ScenarioPhase } from '../../engine';
+import { MINUTES_PER_YEAR, type ScenarioPhase } from '../../engine';
 import type { ModelNode, NinesDocument } from '../../model/types';
 import {
   headingsOf,
@@ -24,7 +24,7 @@ import { updateCadence } from './communications';
 import type { PlanContext } from './context';
 import { raciPhases } from './raci';
 import { hasActiveActive, planRoles, ROLE } from './roles';
-import { formatAvailability, formatUsd } from '../../text';
+import { formatAvailability, formatMinutesPerYear, formatShare, formatUsd } from '../../text';
 import { sectionBlocks } from '../../testing/plan-section';
 
 const TEMPLATES = new URL('../../../assets/templates/', import.meta.url);
@@ -282,6 +282,29 @@ describe('the ISCP sections, on the plan of every template', () => {
       expect(text.toLowerCase(), term).toContain(term.toLowerCase().replace(/ sets?$/, ''));
     expect(terms).not.toContain('Birnbaum importance');
     expect(terms).not.toContain('Fussell–Vesely importance');
+  });
+
+  it.each(names)('%s: its cited global deploy, with the downtime the engine gives it', (name) => {
+    const { plan, context } = planOf(name);
+    const causes = context.variant.commonCause ?? [];
+    expect(causes.map((c) => c.id)).toEqual(['global-deploy']);
+    const rows = tableWith(sectionBlocks(plan, 'common-causes'), 'Common-cause events').rows;
+    const a = context.evaluation.availability;
+    const fv = context.evaluation.importance.find((i) => i.event === 'cause:global-deploy');
+    const minutes = (fv?.fussellVesely ?? NaN) * a.unavailability.structural * MINUTES_PER_YEAR;
+    expect(rows.map((r) => r.slice(2, 5).map((c) => squash(plainText(c))))).toEqual([
+      [
+        '17,520 h (assumption)',
+        '0.5 h (assumption)',
+        squash(
+          `${formatMinutesPerYear(minutes)} (${formatShare(minutes / a.downtimeMinutesPerYear)})`,
+        ),
+      ],
+    ]);
+    const cited = sectionBlocks(plan, 'common-causes').some(
+      (b) => b.kind === 'list' && b.items.some((i) => plainText(i).includes('Google SRE book')),
+    );
+    expect(cited).toBe(true);
   });
 
   it.each(names)('%s: every table and appendix cited exists, numbered in order', (name) => {
