@@ -68,7 +68,16 @@ export type {
   SensitivitySubject,
 } from './sensitivity';
 export { exportMef } from './interop';
-export { advise, adviseAsync, effectSummary, PRINCIPLES } from './advisor';
+export {
+  advise,
+  adviseAsync,
+  betaFactorRemedy,
+  COMMON_CAUSE_REMEDIES,
+  effectSummary,
+  eventDowntimeMinutes,
+  maintenanceCost,
+  PRINCIPLES,
+} from './advisor';
 export type {
   AdviceReport,
   AdviceTruncation,

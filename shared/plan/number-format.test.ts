@@ -41,7 +41,12 @@ function sourcesOf(value: unknown): string[] {
 function namesOf(doc: NinesDocument): string[] {
   return [
     doc.name,
-    ...doc.variants.flatMap((v) => [v.name, ...v.nodes.map((n) => n.name ?? '')]),
+    ...doc.variants.flatMap((v) => [
+      v.name,
+      ...v.nodes.map((n) => n.name ?? ''),
+      // A common cause's name and the source of its figures, quoted as the file has them.
+      ...(v.commonCause ?? []).flatMap((c) => [c.name, c.source ?? '']),
+    ]),
     ...(doc.scenarios ?? []).map((s) => s.name),
   ].filter((name) => name !== '');
 }
@@ -59,7 +64,7 @@ function planOf(name: string): { markdown: string; engine: string[] } {
     }
   };
   cut(engine, '⟨engine text⟩');
-  // Names are the user's words ("Active-Active, 2 regions"), printed as typed; the defaults'
+  // Names and sources are the user's words ("Active-Active, 2 regions"), printed as typed; the defaults'
   // sources quote published figures ("their SLAs (e.g. 99.99 % for multi-zone EC2)").
   cut(namesOf(doc), '⟨name⟩');
   cut(sourcesOf([NODE_DEFAULTS, LINK_DEFAULTS, MANUAL_FAILOVER_SECONDS]), '⟨source⟩');

@@ -17,7 +17,13 @@ import { toInputText } from './field-input';
 import { fieldGroupsFor, type FieldSpec, type FieldUnit } from './field-specs';
 import { PromotionFields } from './InspectorPromotion';
 import { fieldPicker } from './price-book-options';
-import { ROUTER_KINDS, routerKindOf, setRouterKind, type RouterKindChoice } from './router-kind';
+import {
+  ROUTER_KINDS,
+  routerKindHelp,
+  routerKindOf,
+  setRouterKind,
+  type RouterKindChoice,
+} from './router-kind';
 import { MaintenanceFields } from './InspectorMaintenance';
 import { useEdit } from './useEdit';
 import './scenarios.css';
@@ -205,7 +211,7 @@ function RouterKindField({ node, variant }: { node: ModelNode; variant: Variant 
           </select>
         </span>
         <p className="router-kind__help" id="router-kind-help">
-          {ROUTER_KINDS[kind].help}
+          {routerKindHelp(node)}
         </p>
       </dd>
     </div>

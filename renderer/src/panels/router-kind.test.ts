@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ModelNode, NinesDocument } from '../../../shared/model/types';
 import { parseDocumentText } from '../../../shared/schema/parse';
 import aa2 from '../../../assets/templates/active-active-2-regions.nines.json?raw';
-import { DNS_TTL_SECONDS, routerKindOf, setRouterKind, type RouterKindChoice } from './router-kind';
+import {
+  DNS_TTL_SECONDS,
+  ROUTER_KINDS,
+  routerKindHelp,
+  routerKindOf,
+  setRouterKind,
+  type RouterKindChoice,
+} from './router-kind';
 
 const parsed = parseDocumentText(aa2);
 if (!parsed.ok) throw new Error('the template does not parse');
@@ -80,5 +87,24 @@ describe('setRouterKind', () => {
       ok: false,
       message: 'no router "use1"',
     });
+  });
+});
+
+describe('routerKindHelp', () => {
+  const regional = { id: 'lb', kind: 'router', parent: 'use1' } as const;
+  it('says what a self-managed pair is: its instances, its region, the time to move its address', () => {
+    // minHealthy 1 and failoverSeconds 3 s (VRRP's takeover) are the documented defaults.
+    expect(routerKindHelp({ ...regional, instances: 2 })).toBe(
+      'A self-managed pair: fails when none of its instances works, or with its region; moving its address to a working instance takes 3\u00a0s. No DNS TTL.',
+    );
+    expect(routerKindHelp({ ...regional, instances: 3, minHealthy: 2, failoverSeconds: 10 })).toBe(
+      'A self-managed group of 3: fails when fewer than 2\u00a0instances work, or with its region; moving its address to a working instance takes 10\u00a0s. No DNS TTL.',
+    );
+  });
+  it("is the kind's own help for a managed load balancer and for global routers", () => {
+    expect(routerKindHelp(regional)).toBe(ROUTER_KINDS['regional-lb'].help);
+    expect(routerKindHelp({ ...regional, instances: 1 })).toBe(ROUTER_KINDS['regional-lb'].help);
+    expect(routerKindHelp(router(template, 'dns'))).toBe(ROUTER_KINDS.dns.help);
+    expect(routerKindHelp({ id: 'ga', kind: 'router' })).toBe(ROUTER_KINDS['global-lb'].help);
   });
 });

@@ -5,11 +5,14 @@
  * (anycast, such as AWS Global Accelerator). Choosing a kind sets those fields and moves the
  * router where the kind lives.
  */
+import { NODE_DEFAULTS } from '../../../shared/model/defaults';
+import { tierSize } from '../../../shared/model/nodes';
 import { moveNodes } from '../../../shared/model/ops/move';
 import { absolutePosition, type BoxMap, type Point } from '../../../shared/model/ops/layout';
 import { updateNodeField } from '../../../shared/model/ops/update-field';
 import { acceptIfSound, type EditResult } from '../../../shared/model/ops/validation';
 import type { ModelNode, NinesDocument, Variant } from '../../../shared/model/types';
+import { formatCount, formatDuration, formatNumber } from '../../../shared/text';
 import { CARD, layoutVariant } from '../canvas/layout';
 
 export type RouterKind = 'dns' | 'global-lb' | 'regional-lb';
@@ -29,6 +32,28 @@ export const ROUTER_KINDS: Readonly<Record<RouterKind, { label: string; help: st
     help: 'Fails with its region; no DNS TTL.',
   },
 };
+
+/**
+ * What a router of its kind means for a failover, in the inspector's help line: the kind's help,
+ * except for a regional router run as instances of its own (`instances` > 1, a self-managed
+ * HAProxy or Envoy pair with a floating address), which fails when fewer than `minHealthy` of
+ * its instances work, or with its region, and whose address moves to a working instance in
+ * `failoverSeconds` (docs/model.md, "Routers with instances"; absent fields read their
+ * defaults).
+ */
+export function routerKindHelp(node: ModelNode): string {
+  const kind = routerKindOf(node);
+  if (kind !== 'regional-lb' || node.kind !== 'router') return ROUTER_KINDS[kind].help;
+  const { instances, minHealthy } = tierSize(node);
+  if (instances < 2) return ROUTER_KINDS[kind].help;
+  const failover = node.failoverSeconds ?? (NODE_DEFAULTS.router.failoverSeconds?.value as number);
+  const group =
+    instances === 2 ? 'A self-managed pair' : `A self-managed group of ${formatNumber(instances)}`;
+  return (
+    `${group}: fails when ${minHealthy <= 1 ? 'none of its instances works' : `fewer than ${formatCount(minHealthy, 'instance')} work`}, or with its region; ` +
+    `moving its address to a working instance takes ${formatDuration(failover)}. No DNS TTL.`
+  );
+}
 
 /**
  * The TTL a router chosen as DNS gets when it has none: 60 s, the default TTL of an Azure

@@ -13,6 +13,24 @@ import { eventDowntime } from './redundancy';
 const CAUSE_PREFIX = 'cause:';
 const BETA_SUFFIX = '#ccf';
 
+/**
+ * What reduces a common-cause event of a variant (a global deploy or configuration change, a
+ * shared control plane), in the words of the advisor's finding and of the plan's preventive
+ * controls: one source of text.
+ */
+export const COMMON_CAUSE_REMEDIES =
+  'staged rollouts (a canary first, then one region at a time, so that a bad change stops ' +
+  'where it first lands), independent control planes and configuration per region, and a ' +
+  'rehearsed rollback (its repair time)';
+
+/**
+ * What reduces the beta-factor event of a tier named `tier`: the fix of the advisor's finding
+ * and the plan's words for it.
+ */
+export function betaFactorRemedy(tier: string): string {
+  return `Deploy and patch the instances of ${tier} in batches so that one fault cannot reach them all, then lower its beta factor`;
+}
+
 /** One finding per common-cause event that is a single point of failure. */
 export function commonCauseFindings(ctx: AdviceContext): DraftFinding[] {
   const spofs = new Set(ctx.base.singlePointsOfFailure);
@@ -48,7 +66,7 @@ export function commonCauseFindings(ctx: AdviceContext): DraftFinding[] {
           `instances that differ (deployed in batches, from separate images, on separate hosts) do.`,
         principle: 'independence',
         fix: {
-          label: `Deploy and patch the instances of ${ctx.name(tierId)} in batches so that one fault cannot reach them all, then lower its beta factor`,
+          label: betaFactorRemedy(ctx.name(tierId)),
           op: null,
         },
         availabilityCeiling: ceiling,
@@ -70,10 +88,7 @@ function causeFinding(
   const affects = cause?.affects ?? [];
   const regions = causeRegions(ctx.variant, causeId);
   const canStage = regions !== undefined && regions.size >= 2;
-  const advice =
-    'What reduces it: staged rollouts (a canary first, then one region at a time, so that a bad ' +
-    'change stops where it first lands), independent control planes and configuration per ' +
-    'region, and a rehearsed rollback (its repair time).';
+  const advice = `What reduces it: ${COMMON_CAUSE_REMEDIES}.`;
   return {
     code: 'common-cause',
     severity,

@@ -14,6 +14,7 @@ import { backupFindings } from './backup';
 import { backupLocalityFindings } from './backup-locality';
 import { capacityCheck } from './capacity';
 import { commonCauseFindings } from './common-cause';
+import { maintenanceFindings } from './maintenance';
 import type { FixOp } from '../../model/ops/fixes';
 import { AdviceContext, findingKey, type DraftFinding } from './context';
 import { measure } from './measure';
@@ -33,7 +34,9 @@ import type {
 } from './types';
 
 export { effectSummary } from './format';
-export { zoneTolerantInstances } from './redundancy';
+export { eventDowntimeMinutes, zoneTolerantInstances } from './redundancy';
+export { betaFactorRemedy, COMMON_CAUSE_REMEDIES } from './common-cause';
+export { maintenanceCost } from './maintenance';
 export { PRINCIPLES } from './types';
 export { ADVICE_WORK_BUDGET } from './budget';
 export type {
@@ -201,7 +204,7 @@ function ruleDrafts(ctx: AdviceContext): DraftFinding[][] {
   const spofs = singlePointFindings(ctx);
   const reported = new Set(spofs.flatMap((f) => (f.fix.op ? [f.nodeIds[0] as string] : [])));
   return [
-    [...spofs, ...commonCauseFindings(ctx)],
+    [...spofs, ...commonCauseFindings(ctx), ...maintenanceFindings(ctx)],
     zoneFindings(ctx, reported),
     crossRegionFindings(ctx),
     replicationFindings(ctx),
@@ -231,6 +234,8 @@ const CHANGES_CAPACITY: Readonly<Record<FixOp['kind'], boolean>> = {
   'set-backup-interval': false,
   'set-restore-throughput': false,
   'stage-common-cause': false,
+  // It adds an instance, and a rolling window takes one out: what a loss leaves may change.
+  'roll-maintenance': true,
   // The second provider routes to the same targets: a zone or region loss leaves them as before.
   'add-dns-provider': false,
 };

@@ -8,7 +8,7 @@ import { freshFixId } from '../../model/ops/fixes';
 import type { ModelNode, RouterNode } from '../../model/types';
 import { MAX_INSTANCES } from '../../schema/nines-v1';
 import { MINUTES_PER_YEAR } from '../availability';
-import type { AdviceContext, DraftFinding } from './context';
+import type { AdviceContext, DraftFinding, EvaluatedVariant } from './context';
 import { formatAvailability, formatCount, formatMinutesPerYear, formatNumber } from '../../text';
 
 /**
@@ -202,10 +202,24 @@ function capsTarget(ctx: AdviceContext, events: readonly string[]): boolean {
  * (for single points of failure, exactly the downtime that would go away if they never failed).
  */
 export function eventDowntime(ctx: AdviceContext, events: readonly string[]): number {
-  const fv = ctx.base.importance
+  return eventDowntimeMinutes(ctx.base, events);
+}
+
+/**
+ * Structural downtime the basic `events` of an evaluated variant take part in, minutes per year:
+ * Σ Fussell–Vesely × U_structural, where Fussell–Vesely q_e · Birnbaum / U is the share of the
+ * structural unavailability that would go away if the event never happened. The advisor's
+ * findings and the plan state a common cause's or a maintenance window's share of the downtime
+ * with it.
+ */
+export function eventDowntimeMinutes(
+  evaluation: Pick<EvaluatedVariant, 'importance' | 'availability'>,
+  events: readonly string[],
+): number {
+  const fv = evaluation.importance
     .filter((i) => events.includes(i.event))
     .reduce((sum, i) => sum + i.fussellVesely, 0);
-  return fv * ctx.base.availability.unavailability.structural * MINUTES_PER_YEAR;
+  return fv * evaluation.availability.unavailability.structural * MINUTES_PER_YEAR;
 }
 
 /**

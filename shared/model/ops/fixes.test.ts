@@ -142,6 +142,29 @@ describe('applyFix', () => {
     }
   });
 
+  it("roll-maintenance rolls a tier's window with the instances it names", () => {
+    const base = doc();
+    const withWindow: NinesDocument = {
+      ...base,
+      variants: base.variants.map((v) => ({
+        ...v,
+        nodes: v.nodes.map((n): ModelNode =>
+          n.id === 'db' && n.kind === 'datastore'
+            ? { ...n, maintenance: { windowMinutes: 60, perYear: 12 } }
+            : n,
+        ),
+      })),
+    };
+    const op: FixOp = { kind: 'roll-maintenance', nodeId: 'db', instances: 2 };
+    const fixed = applyFix(withWindow, 'v', op);
+    expect(node(fixed, 'db')).toMatchObject({
+      instances: 2,
+      maintenance: { windowMinutes: 60, perYear: 12, rolling: true },
+    });
+    expectValid(fixed);
+    expect(() => applyFix(base, 'v', op)).toThrow(/has no maintenance/);
+  });
+
   it('add-backup adds a daily backup beside the datastore, in its region', () => {
     const fixed = applyFix(doc(), 'v', {
       kind: 'add-backup',

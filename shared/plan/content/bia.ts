@@ -1,7 +1,8 @@
 /**
  * Chapter: business impact analysis — the business functions the system serves (the
  * organisation's to name), the impact of an outage over time, the recovery objectives against what
- * each scenario achieves (pass / fail, the cost of each phase) and the expected yearly downtime.
+ * each scenario achieves (pass / fail, the cost of each phase) and the expected yearly downtime,
+ * with and without planned maintenance.
  */
 import { refusedHours, scenarioMisses } from '../../engine';
 import {
@@ -22,6 +23,7 @@ import {
 } from '../document';
 import { appendixRef } from './appendix-labels';
 import { blankCell } from './blanks';
+import { plannedDowntimeBlocks } from './planned-maintenance';
 import {
   applyingScenarios,
   eventLabel,
@@ -247,6 +249,7 @@ export function biaChapter(ctx: PlanContext): Block[] {
         ]),
     heading(2, 'Expected yearly downtime'),
     { kind: 'paragraph', runs: yearly },
+    ...plannedDowntimeBlocks(ctx),
     heading(2, 'Recovery priorities'),
     paragraph(
       `The resources the system needs are its components (${appendixRef('inventory')}). They come back in the order of Table 7 in chapter “Recovery”: each component before those that depend on it, data tiers first and the entry last; every component on the request path shares the system’s RTO.`,

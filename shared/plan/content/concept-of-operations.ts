@@ -1,11 +1,12 @@
 /**
  * Chapter: concept of operations — the system as modelled (with the topology figure drawn from
- * the variant), the three phases of recovery and the roles.
+ * the variant), its planned maintenance, the three phases of recovery and the roles.
  */
 import { topologyFigure } from '../diagram';
 import { bold, bullets, heading, inline, paragraph, type Block } from '../document';
 import { appendixRef } from './appendix-labels';
 import { components, labelOf, type PlanContext } from './context';
+import { maintenanceScheduleSection } from './planned-maintenance';
 import { raciSection } from './raci';
 import { planRoles } from './roles';
 import { formatCount, formatShare, listOf } from '../../text';
@@ -48,6 +49,7 @@ export function conceptOfOperationsChapter(ctx: PlanContext): Block[] {
     paragraph(
       `Solid arrows are request dependencies (consumer to dependency); dashed lines without arrowheads join data-tier members that replicate; dotted arrows go from a backup to the datastore it protects. In the drawn figure a dependency that crosses regions is a thicker orange arrow, and the legend under the figure names each kind of line. ${appendixRef('inventory')} lists every component and ${appendixRef('interconnections')} the connections between regions and to external systems.`,
     ),
+    ...maintenanceScheduleSection(ctx),
     heading(2, 'Phases of recovery'),
     paragraph(
       'Recovery proceeds in the three phases of NIST SP 800-34 Rev. 1 (section 4.1; section 2.2 of its ISCP templates):',

@@ -1,5 +1,6 @@
 /**
- * Chapter: preventive controls — the redundancy in place, how it compares with NIST's backup and
+ * Chapter: preventive controls — the redundancy in place, the common causes that defeat it
+ * (`./common-causes`), how it compares with NIST's backup and
  * alternate-site examples for the impact level (SP 800-34 Rev. 1 Table 3-2 and section 3.4.3,
  * SP 800-53B CP baselines; see `./nist`), and the open findings with their recommendations.
  */
@@ -20,6 +21,7 @@ import {
 } from '../../text';
 import { CP_BASELINE, NIST_ALTERNATE_SITE, NIST_STRATEGY, SP_800_34 } from './nist';
 import { backupsSection } from './backups';
+import { commonCausesSection } from './common-causes';
 
 /** Zones a tier's instances are spread over: its own zone, its region's zones, or none. */
 function zoneSpread(ctx: PlanBasis, node: ModelNode, instances: number): number {
@@ -139,6 +141,7 @@ export function preventiveControlsChapter(ctx: PlanContext): Block[] {
       ],
       rows: components(ctx).map((n) => [labelOf(ctx, n.id), redundancyOf(ctx, n)]),
     },
+    ...commonCausesSection(ctx),
     heading(2, 'Backup and alternate site'),
     paragraph(
       impact === undefined

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { priceBookSchema } from '../../catalog/price-book';
-import type { ScenarioPhase } from '../../engine';
+import { MINUTES_PER_YEAR, type ScenarioPhase } from '../../engine';
 import type { ModelNode, NinesDocument } from '../../model/types';
 import {
   headingsOf,
@@ -24,7 +24,8 @@ import { updateCadence } from './communications';
 import type { PlanContext } from './context';
 import { raciPhases } from './raci';
 import { hasActiveActive, planRoles, ROLE } from './roles';
-import { formatAvailability, formatUsd } from '../../text';
+import { formatAvailability, formatMinutesPerYear, formatShare, formatUsd } from '../../text';
+import { sectionBlocks } from '../../testing/plan-section';
 
 const TEMPLATES = new URL('../../../assets/templates/', import.meta.url);
 const priceBook = priceBookSchema.parse(
@@ -49,17 +50,6 @@ function planOf(name: string): { plan: PlanDocument; context: PlanContext } {
   const result = plans.get(name);
   if (!result) throw new Error(`no plan for ${name}`);
   return result;
-}
-
-/** The blocks from the heading `id` to the next heading of the same or a higher level. */
-function section(plan: PlanDocument, id: string): Block[] {
-  const start = plan.blocks.findIndex((b) => b.kind === 'heading' && b.id === id);
-  if (start < 0) throw new Error(`no heading "${id}"`);
-  const level = (plan.blocks[start] as { level: number }).level;
-  const end = plan.blocks.findIndex(
-    (b, i) => i > start && b.kind === 'heading' && b.level <= level,
-  );
-  return plan.blocks.slice(start, end < 0 ? undefined : end);
 }
 
 function tables(blocks: readonly Block[]): TableBlock[] {
@@ -121,7 +111,10 @@ function ownText(name: string): string {
     if (b.kind === 'heading' && b.level === 1) keep = chapters.has(b.id) || b.numbered === false;
     if (keep) blocks.push(b);
   }
-  blocks.push(...section(plan, 'concurrent-processing'), ...section(plan, 'offsite-data-storage'));
+  blocks.push(
+    ...sectionBlocks(plan, 'concurrent-processing'),
+    ...sectionBlocks(plan, 'offsite-data-storage'),
+  );
   let text = readableText(blocks);
   for (const t of userText(template(name))) text = text.split(t).join('⟨user⟩');
   return text;
@@ -130,7 +123,7 @@ function ownText(name: string): string {
 describe('the ISCP sections, on the plan of every template', () => {
   it.each(names)('%s: signatures, distribution list and contact lists are blanks', (name) => {
     const { plan, context } = planOf(name);
-    const signatures = tableWith(section(plan, 'plan-approval'), 'Signatures');
+    const signatures = tableWith(sectionBlocks(plan, 'plan-approval'), 'Signatures');
     expect(signatures.rows.map((r) => plainText(r[0] ?? ''))).toEqual([
       'Approving official (authorizing official or system owner)',
       ROLE.director,
@@ -138,20 +131,20 @@ describe('the ISCP sections, on the plan of every template', () => {
     ]);
     for (const row of signatures.rows) expect(row.slice(1).every(isBlank)).toBe(true);
 
-    const distribution = tableWith(section(plan, 'distribution-list'), 'Distribution list');
+    const distribution = tableWith(sectionBlocks(plan, 'distribution-list'), 'Distribution list');
     const roles = planRoles(context).map((r) => r.name);
     expect(distribution.rows.map((r) => plainText(r[1] ?? '')).slice(0, roles.length)).toEqual(
       roles,
     );
     for (const row of distribution.rows) expect(isBlank(row[0])).toBe(true);
 
-    const personnel = tableWith(section(plan, 'appendix-personnel'), 'Key personnel');
+    const personnel = tableWith(sectionBlocks(plan, 'appendix-personnel'), 'Key personnel');
     expect(personnel.rows.map((r) => plainText(r[0] ?? ''))).toEqual(
       roles.flatMap((r) => [r, `${r}, alternate`]),
     );
     for (const row of personnel.rows) expect(row.slice(1).every(isBlank)).toBe(true);
 
-    const vendors = tableWith(section(plan, 'appendix-vendors'), 'Vendors');
+    const vendors = tableWith(sectionBlocks(plan, 'appendix-vendors'), 'Vendors');
     expect(plainText(vendors.rows[0]?.[0] ?? '')).toBe('Amazon Web Services (AWS)');
     for (const row of vendors.rows) expect(row.slice(3).every(isBlank)).toBe(true);
     expect(vendors.rows.some((r) => plainText(r[0] ?? '').startsWith('Redis Ltd.'))).toBe(
@@ -203,7 +196,7 @@ describe('the ISCP sections, on the plan of every template', () => {
       for (const id of row.targets) expect(ids, `${row.section} → ${id}`).toContain(id);
     }
     for (const id of controlTargets()) expect(ids, id).toContain(id);
-    const printed = tableWith(section(plan, 'appendix-coverage'), 'ISCP template sections');
+    const printed = tableWith(sectionBlocks(plan, 'appendix-coverage'), 'ISCP template sections');
     expect(printed.rows.map((r) => plainText(r[0] ?? ''))).toEqual(rows.map((r) => r.section));
     expect(printed.rows.every((r) => plainText(r[1] ?? '') !== '—')).toBe(true);
   });
@@ -222,7 +215,7 @@ describe('the ISCP sections, on the plan of every template', () => {
         const accountable = roles.filter((r) => (a.roles[r] ?? '').startsWith('A'));
         expect(accountable, a.activity).toHaveLength(1);
       }
-    const printed = tables(section(plan, 'responsibilities-by-phase'));
+    const printed = tables(sectionBlocks(plan, 'responsibilities-by-phase'));
     expect(printed).toHaveLength(3);
     const names = new Set(planRoles(context).map((r) => r.name));
     for (const t of printed) {
@@ -271,7 +264,7 @@ describe('the ISCP sections, on the plan of every template', () => {
         expect(text).toMatch(wording);
       } else {
         expect(text).not.toMatch(wording);
-        const glossary = section(plan, 'appendix-glossary');
+        const glossary = sectionBlocks(plan, 'appendix-glossary');
         expect(readableText(glossary)).not.toMatch(/CRDB|CRDT/);
       }
     },
@@ -279,7 +272,7 @@ describe('the ISCP sections, on the plan of every template', () => {
 
   it.each(names)('%s: every acronym is defined, and every glossary term is used', (name) => {
     const { plan } = planOf(name);
-    const glossary = section(plan, 'appendix-glossary');
+    const glossary = sectionBlocks(plan, 'appendix-glossary');
     const terms = glossary.flatMap((b) => (b.kind === 'keyValue' ? b.rows.map((r) => r.key) : []));
     const rest = plan.blocks.filter((b) => !glossary.includes(b));
     const text = readableText(rest);
@@ -289,6 +282,29 @@ describe('the ISCP sections, on the plan of every template', () => {
       expect(text.toLowerCase(), term).toContain(term.toLowerCase().replace(/ sets?$/, ''));
     expect(terms).not.toContain('Birnbaum importance');
     expect(terms).not.toContain('Fussell–Vesely importance');
+  });
+
+  it.each(names)('%s: its cited global deploy, with the downtime the engine gives it', (name) => {
+    const { plan, context } = planOf(name);
+    const causes = context.variant.commonCause ?? [];
+    expect(causes.map((c) => c.id)).toEqual(['global-deploy']);
+    const rows = tableWith(sectionBlocks(plan, 'common-causes'), 'Common-cause events').rows;
+    const a = context.evaluation.availability;
+    const fv = context.evaluation.importance.find((i) => i.event === 'cause:global-deploy');
+    const minutes = (fv?.fussellVesely ?? NaN) * a.unavailability.structural * MINUTES_PER_YEAR;
+    expect(rows.map((r) => r.slice(2, 5).map((c) => squash(plainText(c))))).toEqual([
+      [
+        '17,520 h (assumption)',
+        '0.5 h (assumption)',
+        squash(
+          `${formatMinutesPerYear(minutes)} (${formatShare(minutes / a.downtimeMinutesPerYear)})`,
+        ),
+      ],
+    ]);
+    const cited = sectionBlocks(plan, 'common-causes').some(
+      (b) => b.kind === 'list' && b.items.some((i) => plainText(i).includes('Google SRE book')),
+    );
+    expect(cited).toBe(true);
   });
 
   it.each(names)('%s: every table and appendix cited exists, numbered in order', (name) => {
@@ -351,7 +367,7 @@ describe('external services', () => {
   const { plan } = built(withExternals);
 
   it('lists every external with its vendor and the SLA of the model in the vendor contact list', () => {
-    const rows = tableWith(section(plan, 'appendix-vendors'), 'Vendors').rows;
+    const rows = tableWith(sectionBlocks(plan, 'appendix-vendors'), 'Vendors').rows;
     const payments = rows.find((r) => plainText(r[1] ?? '').startsWith('Payment gateway'));
     expect(plainText(payments?.[0] ?? '')).toBe('Stripe');
     expect(plainText(payments?.[1] ?? '')).toBe(
@@ -366,13 +382,16 @@ describe('external services', () => {
   });
 
   it('shows them as interconnections and their continuity arrangements as associated plans', () => {
-    const connections = tableWith(section(plan, 'external-connections'), 'External systems');
+    const connections = tableWith(sectionBlocks(plan, 'external-connections'), 'External systems');
     expect(connections.rows.map((r) => plainText(r[0] ?? ''))).toEqual([
       'Payment gateway',
       'Address lookup',
     ]);
     expect(plainText(connections.rows[0]?.[3] ?? '')).toBe(formatAvailability(0.9995));
-    const associated = tableWith(section(plan, 'appendix-associated-plans'), 'Associated plans');
+    const associated = tableWith(
+      sectionBlocks(plan, 'appendix-associated-plans'),
+      'Associated plans',
+    );
     expect(associated.rows.map((r) => plainText(r[0] ?? ''))).toContain(
       'Continuity arrangements of Payment gateway',
     );
@@ -394,7 +413,7 @@ describe('the BIA over time', () => {
     const { plan, context } = planOf(name);
     const perHour = context.doc.targets?.downtimeCostPerHour as number;
     const horizons = impactHorizons(context.doc.targets?.mtdSeconds);
-    const table = tableWith(section(plan, 'outage-impact-over-time'), 'Impact of an outage');
+    const table = tableWith(sectionBlocks(plan, 'outage-impact-over-time'), 'Impact of an outage');
     expect(table.columns.map((c) => c.header)).toEqual([
       'Disruption',
       ...horizons.map((h) => h.label),
@@ -415,7 +434,7 @@ describe('the BIA over time', () => {
 
   it('single region: the region outage costs the full hour until the region returns at 4 h', () => {
     const { plan } = planOf('single-region-3az.nines.json');
-    const table = tableWith(section(plan, 'outage-impact-over-time'), 'Impact of an outage');
+    const table = tableWith(sectionBlocks(plan, 'outage-impact-over-time'), 'Impact of an outage');
     expect(table.columns.map((c) => squash(c.header))).toEqual([
       'Disruption',
       '1 h (MTD)',
@@ -429,7 +448,7 @@ describe('the BIA over time', () => {
 
   it('pilot light: the region outage adds its degraded phase at the share it refuses', () => {
     const { plan } = planOf('pilot-light-2-regions.nines.json');
-    const table = tableWith(section(plan, 'outage-impact-over-time'), 'Impact of an outage');
+    const table = tableWith(sectionBlocks(plan, 'outage-impact-over-time'), 'Impact of an outage');
     const row = table.rows.find((r) => plainText(r[0] ?? '') === 'Region outage (us-east-1)');
     // Down 40 min, then 10 % served until 45 min: (40 + 5 × 0.9) min = 44.5 min × $50,000/h.
     expect(row?.slice(1).map(plainText)).toEqual(['$37,083', '$37,083', '$37,083']);
@@ -458,14 +477,16 @@ describe('the communication plan', () => {
 
   it('fills the message templates with the system name and leaves the rest blank', () => {
     const { plan, context } = planOf('pilot-light-2-regions.nines.json');
-    const messages = section(plan, 'communication-messages').find((b) => b.kind === 'keyValue');
+    const messages = sectionBlocks(plan, 'communication-messages').find(
+      (b) => b.kind === 'keyValue',
+    );
     if (messages?.kind !== 'keyValue') throw new Error('no message templates');
     expect(messages.rows.map((r) => r.key)).toEqual(['Initial notice', 'Update', 'Resolution']);
     for (const row of messages.rows) {
       expect(plainText(row.value)).toContain(context.doc.name);
       expect(Array.isArray(row.value) && row.value.some((r) => r.blank === true)).toBe(true);
     }
-    expect(squash(readableText(section(plan, 'communication-cadence')))).toContain(
+    expect(squash(readableText(sectionBlocks(plan, 'communication-cadence')))).toContain(
       'Status updates go out every 15 min: the MTD of 60 min divided by 4',
     );
   });
@@ -474,7 +495,7 @@ describe('the communication plan', () => {
 describe('wording that fits the design', () => {
   it('pilot light: the promotion is a manual response, never an automatic one', () => {
     const { plan } = planOf('pilot-light-2-regions.nines.json');
-    const table = tableWith(section(plan, 'activation-criteria'), 'Detection and activation');
+    const table = tableWith(sectionBlocks(plan, 'activation-criteria'), 'Detection and activation');
     expect(table.columns.map((c) => c.header)).toContain('Response');
     const text = readableText([table]);
     expect(text).toContain('manual: a person promotes the standby');
@@ -483,19 +504,22 @@ describe('wording that fits the design', () => {
 
   it('explains the Active-Active memory line of the cost, and only where there is one', () => {
     const aa = readableText(
-      section(planOf('active-active-3-regions.nines.json').plan, 'cost-of-the-variant'),
+      sectionBlocks(planOf('active-active-3-regions.nines.json').plan, 'cost-of-the-variant'),
     );
     expect(aa).toContain('Memory: an Active-Active database needs more memory than its data');
     expect(aa).toMatch(/Active-Active needs 200\sGiB .* provisioned/);
     const pilot = readableText(
-      section(planOf('pilot-light-2-regions.nines.json').plan, 'cost-of-the-variant'),
+      sectionBlocks(planOf('pilot-light-2-regions.nines.json').plan, 'cost-of-the-variant'),
     );
     expect(pilot).not.toContain('Memory:');
   });
 
   it('ties the alternate processing modes to the scenarios that call for them', () => {
     const { plan } = planOf('single-region-3az.nines.json');
-    const table = tableWith(section(plan, 'appendix-alternate-processing'), 'Alternate processing');
+    const table = tableWith(
+      sectionBlocks(plan, 'appendix-alternate-processing'),
+      'Alternate processing',
+    );
     const modes = new Map(table.rows.map((r) => [plainText(r[0] ?? ''), plainText(r[3] ?? '')]));
     // Down 4 h, beyond the MTD of 60 min: a maintenance page, then manual processing.
     expect(modes.get('Region outage (us-east-1)')).toBe('Maintenance page, Manual processing');

@@ -47,6 +47,12 @@ const ENTRIES: readonly Entry[] = [
   { term: 'AZ', definition: 'Availability Zone: an isolated location within a cloud region.' },
   { term: 'BCP', definition: 'Business continuity plan.' },
   {
+    term: 'Beta factor',
+    definition:
+      'The share of one instance’s failures that take every instance of a tier down at once (IEC 61508-6 Annex D).',
+    pattern: /\bbeta factor\b/i,
+  },
+  {
     term: 'BIA',
     definition:
       'Business impact analysis: the effect of a disruption on the mission, and the recovery objectives.',
@@ -56,6 +62,12 @@ const ENTRIES: readonly Entry[] = [
     definition:
       'Running the recovered system at the original site in parallel with the alternate site until it is known to work, before switching back.',
     pattern: /\bconcurrent processing\b/i,
+  },
+  {
+    term: 'Common cause',
+    definition:
+      'One event that fails several redundant parts at once (a global deploy or configuration change, an expired certificate, a shared control plane), so that their redundancy does not help.',
+    pattern: /\bcommon causes?\b/i,
   },
   { term: 'COOP', definition: 'Continuity of operations plan.' },
   {
@@ -114,6 +126,11 @@ const ENTRIES: readonly Entry[] = [
     term: 'VMSS',
     definition: 'Virtual machine scale set: a group of identical Azure virtual machines.',
   },
+  {
+    term: 'IEC',
+    definition:
+      'International Electrotechnical Commission; IEC 61508 is its standard on the functional safety of programmable systems.',
+  },
   { term: 'ISA', definition: 'Interconnection security agreement.' },
   { term: 'ISCP', definition: 'Information system contingency plan (NIST SP 800-34).' },
   { term: 'ISO', definition: 'International Organization for Standardization.' },
@@ -159,6 +176,11 @@ const ENTRIES: readonly Entry[] = [
   {
     term: 'SCRAM',
     definition: 'An open-source probabilistic risk analysis engine for fault trees.',
+  },
+  {
+    term: 'SRE',
+    definition:
+      'Site reliability engineering: the practice, and Google’s book of that name, of running services with engineering methods.',
   },
   { term: 'SLA', definition: 'Service level agreement: the availability a provider commits to.' },
   {

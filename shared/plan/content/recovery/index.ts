@@ -4,7 +4,8 @@
  * the RTO (role, provider action, budget, running total, verification, go/no-go), the work
  * alongside and after, validation and failback. The folder's door: chapter (the chapter and
  * escalation), sequence (recovery order), runbook (its fixed outline), runbook-steps (the steps
- * from the engine's RTO parts), step-content (what each step says), runbook-table and raci (the
+ * from the engine's RTO parts), step-content (what each step says; a data tier's steps in
+ * data-tier-steps, what they share in step-subject), runbook-table and raci (the
  * tables), provider-actions (the commands per provider and product) and products (which product
  * a component is), special-steps (partition, traffic shift, capacity), steps (after service),
  * after (validation and failback), lag (steady-state replication lag), roles.
