@@ -47,6 +47,7 @@ import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
 import { CanvasLegend, cardFigures, nodeMarks } from './marks';
 import { createFlowViewCache } from './flow-cache';
+import { keepMeasured } from './keep-measured';
 import { edgeTypes, nodeTypes } from './node-types';
 import { applySelectChanges } from './selection-changes';
 import { useReadableOnOpen } from './readable';
@@ -185,12 +186,13 @@ export function PlanCanvas() {
   );
 
   // React Flow moves nodes and measures them in its own copy; the model changes on drop only.
+  // A new view keeps the copies' measurements (keep-measured.ts).
   const [shown, setShown] = useState(view);
   const [nodes, setNodes] = useState<PlanFlowNode[]>(view?.nodes ?? []);
   const [edges, setEdges] = useState<PlanFlowEdge[]>(view?.edges ?? []);
   if (view !== shown) {
     setShown(view);
-    setNodes(view?.nodes ?? []);
+    setNodes((current) => keepMeasured(shown?.nodes, view?.nodes ?? [], current));
     setEdges(view?.edges ?? []);
   }
 
