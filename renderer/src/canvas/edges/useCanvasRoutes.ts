@@ -1,0 +1,93 @@
+/**
+ * Routing of large designs off the window's thread, so that opening one (a generated 33-region
+ * design takes seconds to route from nothing) or dropping a card in it never freezes the window.
+ * The canvas draws the routes that last arrived (edges whose ends moved since are drawn between
+ * facing sides, PlanEdges.tsx) and asks a worker for the routes of each new layout; a newer
+ * layout supersedes a request still running (the worker is replaced, its answer never comes).
+ * Small designs are routed in the window, within the frame that draws them (to-flow.ts).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Variant } from '../../../../shared/model/types';
+import { canvasRoutingRequest, type RoutedElsewhere } from '../to-flow';
+import type { CanvasRouting, RoutingRequest } from './routes';
+import type { RoutingAnswer, RoutingMessage } from './routes.worker';
+
+/**
+ * Variants with more nodes than this are routed in a worker. Measured (`npx tsx
+ * bench/frames.ts`, docs/ui.md): the templates (8–25 nodes) route in a few ms; a generated
+ * 12-region design (97 nodes) takes about 0.1 s and a 33-region one (301 nodes) seconds.
+ */
+export const ROUTING_WORKER_NODE_THRESHOLD = 80;
+
+/** One routing worker at a time; a new request while one runs replaces the worker. */
+class RoutingWorker {
+  private worker: Worker | undefined;
+  private seq = 0;
+  private isBusy = false;
+
+  /** Routes `request` (keeping what holds of `previous`) and hands the routes to `then`. */
+  route(
+    request: RoutingRequest,
+    previous: CanvasRouting | undefined,
+    then: (routing: CanvasRouting) => void,
+  ): void {
+    if (this.isBusy) this.dispose();
+    const worker = (this.worker ??= this.start());
+    this.seq += 1;
+    const seq = this.seq;
+    this.isBusy = true;
+    worker.onmessage = (event: MessageEvent<RoutingAnswer>) => {
+      if (event.data.seq !== seq) return;
+      this.isBusy = false;
+      then(event.data.routing);
+    };
+    const message: RoutingMessage = { seq, request, ...(previous ? { previous } : {}) };
+    worker.postMessage(message);
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.isBusy = false;
+  }
+
+  private start(): Worker {
+    return new Worker(new URL('./routes.worker.ts', import.meta.url), { type: 'module' });
+  }
+}
+
+/** The routes of the canvas of a large variant, and whether the current layout's are still to come. */
+export interface CanvasRoutes {
+  /** Routes made by the worker for toFlow; undefined for a small variant (toFlow routes it). */
+  readonly routed: RoutedElsewhere | undefined;
+  readonly isPending: boolean;
+}
+
+/**
+ * The worker's routes for `variant`'s canvas: requested whenever its layout changes, the last
+ * answer kept (and sent with the next request, so that only what a change disturbed is routed
+ * again). Routes of another variant are never shown.
+ */
+export function useCanvasRoutes(variant: Variant | undefined): CanvasRoutes {
+  const isLarge = (variant?.nodes.length ?? 0) > ROUTING_WORKER_NODE_THRESHOLD;
+  const variantId = variant?.id;
+  const request = useMemo(
+    () => (variant && isLarge ? canvasRoutingRequest(variant) : undefined),
+    [variant, isLarge],
+  );
+  const [arrived, setArrived] = useState<{ variantId: string; routing: CanvasRouting }>();
+  const [worker] = useState(() => new RoutingWorker());
+  useEffect(() => () => worker.dispose(), [worker]);
+
+  const kept =
+    request && arrived && arrived.variantId === variantId ? arrived.routing : undefined;
+  useEffect(() => {
+    if (!request || variantId === undefined || request.key === kept?.key) return;
+    worker.route(request, kept, (routing) => setArrived({ variantId, routing }));
+    // `kept` changes only when an answer arrives, which asks for nothing new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [worker, request]);
+
+  const routed = useMemo(() => (request ? { routing: kept } : undefined), [request, kept]);
+  return { routed, isPending: request !== undefined && request.key !== kept?.key };
+}
