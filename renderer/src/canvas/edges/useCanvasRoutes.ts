@@ -13,9 +13,11 @@ import type { CanvasRouting, RoutingRequest } from './routes';
 import type { RoutingAnswer, RoutingMessage } from './routes.worker';
 
 /**
- * Variants with more nodes than this are routed in a worker. Measured (`npx tsx
- * bench/frames.ts`, docs/ui.md): the templates (8–25 nodes) route in a few ms; a generated
- * 12-region design (97 nodes) takes about 0.1 s and a 33-region one (301 nodes) seconds.
+ * Variants with more nodes than this are routed in a worker. Measured from nothing with
+ * `routeRequest` in Node on the shared 2-core machine (load about 10): the templates (8–25
+ * nodes) 1–50 ms (190 ms for the three-region one as the first compiled the router); generated
+ * designs of 3 regions (31 nodes) 90 ms, 12 regions (112 nodes) 0.36 s, 33 regions (301 nodes)
+ * 1.7 s, 40 regions (364 nodes) 2.4 s.
  */
 export const ROUTING_WORKER_NODE_THRESHOLD = 80;
 
