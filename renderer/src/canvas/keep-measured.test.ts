@@ -60,4 +60,18 @@ describe('keepMeasured', () => {
     expect(next[1]?.position).toEqual({ x: 200, y: 0 });
     expect(next[1]?.measured).toEqual({ width: 100, height: 50 });
   });
+
+  it('leaves a node being dragged where the drag has taken it', () => {
+    const dragging = current.map((n) =>
+      n.id === 'b' ? { ...n, position: { x: 260, y: 9 }, dragging: true } : n,
+    );
+    const next = keepMeasured(previous, [a, { ...b, selected: true }], dragging);
+    expect(next[1]).toEqual({
+      ...b,
+      selected: true,
+      position: { x: 260, y: 9 },
+      measured: { width: 100, height: 50 },
+      dragging: true,
+    });
+  });
 });

@@ -13,6 +13,8 @@ import type { Node as FlowNode } from '@xyflow/react';
  * with the current copy's `measured` when it changed but kept its size and container (moved,
  * selected, marked: React Flow still watches its element and measures it again if it grows);
  * the view's node as it is when it is new or its size or container changed (measured afresh).
+ * A node being dragged keeps the position the drag has taken it to (a view can arrive during a
+ * drag: routes from the routing worker, results from theirs).
  */
 export function keepMeasured<N extends FlowNode>(
   previous: readonly N[] | undefined,
@@ -31,6 +33,9 @@ export function keepMeasured<N extends FlowNode>(
     ) {
       return node;
     }
+    // A node being dragged stays where the drag has taken it: the drop moves it in the model.
+    if (copy.dragging)
+      return { ...node, position: copy.position, measured: copy.measured, dragging: true };
     const isStill = copy.position.x === node.position.x && copy.position.y === node.position.y;
     if (wasShown.get(node.id) === node && isStill) return copy;
     return { ...node, measured: copy.measured };
