@@ -21,27 +21,41 @@ import type { RoutingAnswer, RoutingMessage } from './routes.worker';
  */
 export const ROUTING_WORKER_NODE_THRESHOLD = 80;
 
-/** One routing worker at a time; a new request while one runs replaces the worker. */
+/**
+ * One routing worker at a time: a request for another layout while one runs replaces the
+ * worker (its answer would be stale); a request for the layout being routed waits for it.
+ */
 class RoutingWorker {
   private worker: Worker | undefined;
   private seq = 0;
-  private isBusy = false;
+  /** What the request under way is for (variant and layout), and who awaits its routes. */
+  private running: { readonly tag: string; then: (routing: CanvasRouting) => void } | undefined;
 
-  /** Routes `request` (keeping what holds of `previous`) and hands the routes to `then`. */
+  /**
+   * Routes `request` of variant `variantId` (keeping what holds of `previous`) and hands the
+   * routes to `then`.
+   */
   route(
+    variantId: string,
     request: RoutingRequest,
     previous: CanvasRouting | undefined,
     then: (routing: CanvasRouting) => void,
   ): void {
-    if (this.isBusy) this.dispose();
+    const tag = `${variantId}\n${request.key}`;
+    if (this.running?.tag === tag) {
+      this.running.then = then;
+      return;
+    }
+    if (this.running) this.dispose();
     const worker = (this.worker ??= this.start());
     this.seq += 1;
     const seq = this.seq;
-    this.isBusy = true;
+    const running = { tag, then };
+    this.running = running;
     worker.onmessage = (event: MessageEvent<RoutingAnswer>) => {
       if (event.data.seq !== seq) return;
-      this.isBusy = false;
-      then(event.data.routing);
+      this.running = undefined;
+      running.then(event.data.routing);
     };
     const message: RoutingMessage = { seq, request, ...(previous ? { previous } : {}) };
     worker.postMessage(message);
@@ -50,7 +64,7 @@ class RoutingWorker {
   dispose(): void {
     this.worker?.terminate();
     this.worker = undefined;
-    this.isBusy = false;
+    this.running = undefined;
   }
 
   private start(): Worker {
@@ -81,11 +95,10 @@ export function useCanvasRoutes(variant: Variant | undefined): CanvasRoutes {
   const [worker] = useState(() => new RoutingWorker());
   useEffect(() => () => worker.dispose(), [worker]);
 
-  const kept =
-    request && arrived && arrived.variantId === variantId ? arrived.routing : undefined;
+  const kept = request && arrived && arrived.variantId === variantId ? arrived.routing : undefined;
   useEffect(() => {
     if (!request || variantId === undefined || request.key === kept?.key) return;
-    worker.route(request, kept, (routing) => setArrived({ variantId, routing }));
+    worker.route(variantId, request, kept, (routing) => setArrived({ variantId, routing }));
     // `kept` changes only when an answer arrives, which asks for nothing new.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [worker, request]);
