@@ -16,7 +16,7 @@ import {
   type RoutingRequest,
   type Side,
 } from './edges/routes';
-import { absoluteBox } from './placement';
+import { absoluteBoxes } from './placement';
 import { formatShare } from '../../../shared/text';
 import {
   replicationKey,
@@ -117,11 +117,6 @@ export function edgeId(edge: { kind: EdgeKind; from: string; to: string }): stri
  */
 export interface RoutedElsewhere {
   readonly routing: CanvasRouting | undefined;
-}
-
-/** Every node's box in absolute canvas px, from the layout's boxes (relative to their parent). */
-function absoluteBoxes(variant: Variant, boxes: ReadonlyMap<string, Box>): Map<string, Box> {
-  return new Map(variant.nodes.map((n) => [n.id, absoluteBox(variant, boxes, n.id)]));
 }
 
 function requestOf(variant: Variant, absolute: ReadonlyMap<string, Box>): RoutingRequest {
