@@ -1,5 +1,5 @@
 /**
- * `tsx bench/frames.ts [--json] [--no-build]` (the last step of `npm run bench`): frame times of
+ * `tsx bench/frames.ts [--json] [--no-build] [--profile=<file>]` (the last step of `npm run bench`): frame times of
  * the web build while a node is dragged for about 2 s in a generated document of about 300 nodes
  * (33 regions × 3 zones, five tiers per region), in Debian's headless Chromium (playwright-core).
  * The page records every requestAnimationFrame timestamp during the drag; the intervals between
@@ -8,11 +8,17 @@
  * It builds dist/web first (skip with `--no-build`), serves it with Vite's preview server in
  * this process on a free port, and opens the document through the app's own Open (a file
  * input), as a person would.
+ *
+ * Frame rates on a busy machine are noisy, so it also reports the main thread's CPU time over
+ * the whole gesture (press, moves, drop and two frames after; Chromium's `ThreadTime` metric
+ * through the DevTools protocol), which depends far less on the other processes, its busy wall
+ * time (`TaskDuration`) and the long tasks (over 50 ms) in it. `--profile=<file.cpuprofile>` also records a sampling CPU profile of the
+ * gesture (open it in Chromium's DevTools) and prints the functions with the most self time.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.config';
 import { generatedModel } from '../shared/testing/generated-model';
@@ -40,6 +46,60 @@ interface FrameCase {
   readonly movedPx: number;
   /** From releasing the mouse to the second frame after, ms (the drop applied and drawn). */
   readonly dropMs: number;
+  /** Main-thread busy time over the whole gesture (press, moves, drop, two frames), wall ms. */
+  readonly mainThreadMs: number;
+  /** The main thread's CPU time over the gesture, ms: what the gesture costs, whatever the load. */
+  readonly mainThreadCpuMs: number;
+  /** Mouse moves sent during the drag. */
+  readonly moves: number;
+  /** Tasks over 50 ms on the main thread during the gesture, and their total, ms. */
+  readonly longTasks: number;
+  readonly longTaskMs: number;
+  /** From choosing the file to its first card drawn, ms. */
+  readonly openMs: number;
+  /** From choosing the file to its edges' routes drawn, ms. */
+  readonly routedMs: number;
+}
+
+/** The `--profile=<file>` argument: where to write the gesture's CPU profile. */
+const PROFILE = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+
+/**
+ * Chromium's cumulative times of the page so far, ms, by metric name: the main thread's busy
+ * time by kind (`…Duration`, wall time) and its CPU time (`ThreadTime`).
+ */
+async function durations(cdp: CDPSession): Promise<Map<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return new Map(
+    metrics
+      .filter((m) => m.name.endsWith('Duration') || m.name === 'ThreadTime')
+      .map((m) => [m.name, m.value * 1000]),
+  );
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** The functions with the most self time in a CPU profile, as lines of text. */
+function topSelfTime(
+  profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] },
+  count: number,
+): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    if (!frame) return;
+    const file = frame.url.split('/').at(-1) ?? '';
+    const name = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -68,7 +128,9 @@ async function centralService(page: Page): Promise<string> {
 async function dragAndMeasure(
   page: Page,
   dragged: string,
-): Promise<Omit<FrameCase, 'name' | 'nodes'>> {
+): Promise<Omit<FrameCase, 'name' | 'nodes' | 'openMs' | 'routedMs'>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
   const node = page.locator(`.react-flow__node[data-id="${dragged}"]`);
   const before = await node.boundingBox();
   if (!before) throw new Error(`${dragged} is not on the canvas`);
@@ -78,7 +140,10 @@ async function dragAndMeasure(
   // A string, not a function: tsx would wrap a function's inner names with a helper the page
   // does not have.
   await page.evaluate(`
-    window.benchFrames = { times: [], running: true };
+    window.benchFrames = { times: [], running: true, longTasks: [] };
+    new PerformanceObserver(function (list) {
+      for (const entry of list.getEntries()) window.benchFrames.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
     requestAnimationFrame(function tick(t) {
       window.benchFrames.times.push(t);
       if (window.benchFrames.running) requestAnimationFrame(tick);
@@ -86,6 +151,12 @@ async function dragAndMeasure(
   `);
 
   await page.mouse.move(x0, y0);
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const busyBefore = await durations(cdp);
   await page.mouse.down();
   const start = Date.now();
   let step = 0;
@@ -108,6 +179,23 @@ async function dragAndMeasure(
     'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
   );
   const dropMs = Date.now() - upAt;
+  const busyAfter = await durations(cdp);
+  const spent = (name: string) => (busyAfter.get(name) ?? NaN) - (busyBefore.get(name) ?? NaN);
+  const busy = spent('TaskDuration');
+  const cpu = spent('ThreadTime');
+  const longTasks = await page.evaluate<number[]>('window.benchFrames.longTasks');
+  if (PROFILE) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(PROFILE, JSON.stringify(profile));
+    process.stderr.write(
+      [
+        `CPU profile of the gesture: ${PROFILE}`,
+        `  main thread, ms: ${[...busyAfter.keys()].map((k) => `${k} ${spent(k).toFixed(0)}`).join(', ')}`,
+        ...topSelfTime(profile, 25),
+        '',
+      ].join('\n'),
+    );
+  }
 
   const intervals = times.slice(1).map((t, i) => t - (times[i] as number));
   const sorted = [...intervals].sort((a, b) => a - b);
@@ -121,6 +209,11 @@ async function dragAndMeasure(
     frames: intervals.length,
     movedPx: during ? Math.hypot(during.x - before.x, during.y - before.y) : 0,
     dropMs,
+    mainThreadMs: busy,
+    mainThreadCpuMs: cpu,
+    moves: step + 1,
+    longTasks: longTasks.length,
+    longTaskMs: longTasks.reduce((a, b) => a + b, 0),
   };
 }
 
@@ -150,13 +243,24 @@ async function run(): Promise<FrameCase> {
     await page.goto(url);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const chosenAt = Date.now();
     await (await chooser).setFiles(file);
     await page.locator('.react-flow__node-service').first().waitFor();
+    const openMs = Date.now() - chosenAt;
+    // The drag runs with routing on: once the routes (from the routing worker) are drawn.
+    await page.locator('[data-testid="canvas"][data-routing="done"]').waitFor({ timeout: 120_000 });
+    const routedMs = Date.now() - chosenAt;
     // Let the first layout, measurement and fit settle.
     await page.waitForTimeout(1000);
     const nodes = await page.locator('.react-flow__node').count();
     const measured = await dragAndMeasure(page, await centralService(page));
-    return { name: `drag ${doc.variants[0]?.nodes.length ?? 0} nodes`, nodes, ...measured };
+    return {
+      name: `drag ${doc.variants[0]?.nodes.length ?? 0} nodes`,
+      nodes,
+      openMs,
+      routedMs,
+      ...measured,
+    };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
@@ -171,12 +275,14 @@ if (process.argv.includes('--json')) {
   process.stdout.write(
     [
       `${result.name} (${result.nodes} on the canvas), ${DRAG_MS / 1000} s drag in headless Chromium at 1280×800`,
+      `  opened: first card drawn ${result.openMs} ms after the file was chosen, routes drawn after ${result.routedMs} ms`,
       `  ${result.fps.toFixed(1)} frames per second over ${result.frames} frames (target ≥ ${TARGET_FPS})`,
       `  frame time: median ${result.medianFrameMs.toFixed(1)} ms, p95 ${result.p95FrameMs.toFixed(1)} ms, max ${result.maxFrameMs.toFixed(1)} ms; ${result.slowFrames} frames over ${SLOW_FRAME_MS} ms`,
       result.movedPx > 0
         ? `  the node moved ${result.movedPx.toFixed(0)} px`
         : '  the node did not move: this build does not drag nodes, so this measured a drag on a fixed node',
       `  drop (mouse up to the second frame after): ${result.dropMs} ms`,
+      `  main thread over the gesture (press, ${result.moves} moves, drop): CPU ${result.mainThreadCpuMs.toFixed(0)} ms, busy ${result.mainThreadMs.toFixed(0)} ms; ${result.longTasks} long tasks, ${result.longTaskMs.toFixed(0)} ms`,
       '',
     ].join('\n'),
   );

@@ -189,6 +189,8 @@ for (const regions of [12, 40]) {
       .toBe(Math.max(2, Math.round(Math.sqrt(regions))));
     await planner.waitForFittedView();
     await expectAllInView(planner);
+    // Large designs are routed in a worker: the picture is taken with the routes drawn.
+    await expect(planner.canvas).toHaveAttribute('data-routing', 'done', layoutTimeout);
     await page.screenshot({ path: `test-results/screenshots/generated-${regions}-opened.png` });
     // Undo gives back the file's own (automatic) layout: one long row, the document as saved.
     await page.getByRole('button', { name: 'Undo', exact: true }).click();

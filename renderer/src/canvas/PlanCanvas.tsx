@@ -45,8 +45,10 @@ import { CanvasAnnouncer } from './CanvasAnnouncer';
 import { displayName } from './describe';
 import { addNodeAt, connectNodes, dropDragged } from './editor-commands';
 import { EdgeMarkers } from './edges/PlanEdges';
+import { useCanvasRoutes } from './edges/useCanvasRoutes';
 import { CanvasLegend, cardFigures, nodeMarks } from './marks';
 import { createFlowViewCache } from './flow-cache';
+import { keepMeasured } from './keep-measured';
 import { edgeTypes, nodeTypes } from './node-types';
 import { applySelectChanges } from './selection-changes';
 import { useReadableOnOpen } from './readable';
@@ -179,18 +181,21 @@ export function PlanCanvas() {
     }),
     [selectedNodeIds, selectedEdgeIds, marks, highlight, traffic, marksOnNodes, roles],
   );
+  // Large designs are routed in a worker: their edges are drawn unrouted until routes arrive.
+  const { routed, isPending: isRouting } = useCanvasRoutes(variant);
   const view = useMemo(
-    () => (variant ? cache.view(variant, selection) : undefined),
-    [cache, variant, selection],
+    () => (variant ? cache.view(variant, selection, routed) : undefined),
+    [cache, variant, selection, routed],
   );
 
   // React Flow moves nodes and measures them in its own copy; the model changes on drop only.
+  // A new view keeps the copies' measurements (keep-measured.ts).
   const [shown, setShown] = useState(view);
   const [nodes, setNodes] = useState<PlanFlowNode[]>(view?.nodes ?? []);
   const [edges, setEdges] = useState<PlanFlowEdge[]>(view?.edges ?? []);
   if (view !== shown) {
     setShown(view);
-    setNodes(view?.nodes ?? []);
+    setNodes((current) => keepMeasured(shown?.nodes, view?.nodes ?? [], current));
     setEdges(view?.edges ?? []);
   }
 
@@ -388,6 +393,7 @@ export function PlanCanvas() {
       ref={canvasRef}
       className={`plan-canvas${isZoomedOut ? ' is-overview' : ''}`}
       data-testid="canvas"
+      data-routing={isRouting ? 'pending' : 'done'}
       onDragOver={onDragOver}
       onDrop={onDrop}
       onPointerMove={onPointerMove}

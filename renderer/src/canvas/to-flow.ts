@@ -8,8 +8,15 @@ import type { EdgeTraffic } from '../../../shared/engine';
 import type { EdgeKind, ModelNode, NodeKind, Variant } from '../../../shared/model/types';
 import type { Point } from '../../../shared/diagram/routing';
 import { layoutVariant, type Box } from './layout';
-import { placeEdgeLabels, routeCanvas, type CanvasRouting, type Side } from './edges/routes';
-import { absoluteBox } from './placement';
+import {
+  placeEdgeLabels,
+  routeRequest,
+  routingRequest,
+  type CanvasRouting,
+  type RoutingRequest,
+  type Side,
+} from './edges/routes';
+import { absoluteBoxes } from './placement';
 import { formatShare } from '../../../shared/text';
 import {
   replicationKey,
@@ -104,14 +111,39 @@ export function edgeId(edge: { kind: EdgeKind; from: string; to: string }): stri
 }
 
 /**
+ * Routes made outside {@link toFlow} (by the routing worker, edges/useCanvasRoutes.ts): the
+ * last that arrived, for this layout or an earlier one, or none yet (the edges are drawn between
+ * facing sides until they come).
+ */
+export interface RoutedElsewhere {
+  readonly routing: CanvasRouting | undefined;
+}
+
+function requestOf(variant: Variant, absolute: ReadonlyMap<string, Box>): RoutingRequest {
+  return routingRequest(
+    variant,
+    absolute,
+    variant.edges.map((e) => ({ id: edgeId(e), from: e.from, to: e.to })),
+  );
+}
+
+/** What routing the canvas layout of `variant` needs (for the routing worker). */
+export function canvasRoutingRequest(variant: Variant): RoutingRequest {
+  return requestOf(variant, absoluteBoxes(variant, layoutVariant(variant)));
+}
+
+/**
  * Builds the view of `variant` with `selection` selected (one node id, or nodes, edges and
  * marks). Parents come before their children (React Flow requires it); positions are relative
- * to the parent. Pass the previous view to keep the identity of unchanged nodes and edges.
+ * to the parent. Pass the previous view to keep the identity of unchanged nodes and edges (and
+ * to route again only the edges a change disturbed). The edges are routed here, unless
+ * `routed` brings routes made elsewhere.
  */
 export function toFlow(
   variant: Variant,
   selection: FlowSelection | string | null,
   previous?: FlowView,
+  routed?: RoutedElsewhere,
 ): FlowView {
   const {
     nodes: selectedNodes,
@@ -185,13 +217,10 @@ export function toFlow(
   }
   const splitters = new Set([...routerTargets].filter(([, n]) => n > 1).map(([id]) => id));
 
-  const absolute = new Map(variant.nodes.map((n) => [n.id, absoluteBox(variant, boxes, n.id)]));
-  const routing = routeCanvas(
-    variant,
-    absolute,
-    variant.edges.map((e) => ({ id: edgeId(e), from: e.from, to: e.to })),
-    previous?.routing,
-  );
+  const absolute = absoluteBoxes(variant, boxes);
+  const routing = routed
+    ? routed.routing
+    : routeRequest(requestOf(variant, absolute), previous?.routing);
   const replicationOf = (edge: (typeof variant.edges)[number]) =>
     edge.kind === 'replicates' ? roles?.replication.get(replicationKey(edge)) : undefined;
   const labelOf = (edge: (typeof variant.edges)[number]): string | undefined => {
@@ -202,13 +231,15 @@ export function toFlow(
         ? trafficLabel(carried)
         : undefined;
   };
-  const labelSpots = placeEdgeLabels(
-    routing,
-    variant.edges.flatMap((e) => {
-      const text = labelOf(e);
-      return text === undefined ? [] : [{ id: edgeId(e), text }];
-    }),
-  );
+  const labelSpots = routing
+    ? placeEdgeLabels(
+        routing,
+        variant.edges.flatMap((e) => {
+          const text = labelOf(e);
+          return text === undefined ? [] : [{ id: edgeId(e), text }];
+        }),
+      )
+    : new Map<string, Point>();
 
   const edges = variant.edges.map((edge): PlanFlowEdge => {
     const id = edgeId(edge);
@@ -222,7 +253,7 @@ export function toFlow(
     const carried = traffic?.get(id);
     const replication = replicationOf(edge);
     const label = labelOf(edge);
-    const route = routing.routes.get(id);
+    const route = routing?.routes.get(id);
     const labelAt = labelSpots.get(id);
     const isHighlighted =
       selectedId !== null && (edge.from === selectedId || edge.to === selectedId);
@@ -287,7 +318,7 @@ export function toFlow(
     };
   });
 
-  return { nodes, edges, routing };
+  return { nodes, edges, ...(routing ? { routing } : {}) };
 }
 
 /** A share of all requests (shared/text's rule: up to 2 decimals). */

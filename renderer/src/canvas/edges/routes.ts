@@ -4,7 +4,9 @@
  * pulled apart. Routing runs when the geometry changes (a drop, a resize, an edit), never while
  * a drag runs (the edges being dragged are drawn provisionally, PlanEdges.tsx); the routes are
  * kept with the view and keyed on the geometry, and after a change only the edges whose route
- * the change disturbed are routed again (the others keep theirs).
+ * the change disturbed are routed again (the others keep theirs). One routing (`routeRequest`)
+ * with two callers: toFlow in the window for small designs, the routing worker for large ones
+ * (routes.worker.ts, useCanvasRoutes.ts).
  */
 import {
   type Box,
@@ -109,17 +111,31 @@ function sideOf(box: Box, p: Point): Side {
 }
 
 /**
- * Routes for `edges` on the canvas, from `absolute` boxes (px, absolute) of the nodes of
- * `variant`. Returns `previous` itself when the geometry has not changed; otherwise keeps every
- * earlier route that still holds and routes the rest, bounded by {@link CANVAS_WORK_BUDGET}
- * (an edge past it, or with no route at all, has none and is drawn between facing sides).
+ * What routing one layout needs, in plain boxes (px, absolute): the cards, the containers'
+ * titles, zones and regions, and each edge's two cards. It is all a routing worker receives;
+ * `key` tells two layouts apart (equal keys, equal routes).
  */
-export function routeCanvas(
+export interface RoutingRequest {
+  readonly key: string;
+  readonly cards: readonly Box[];
+  readonly titles: readonly Box[];
+  readonly zones: readonly Box[];
+  readonly regions: readonly Box[];
+  readonly edges: readonly { readonly id: string; readonly from: Box; readonly to: Box }[];
+}
+
+/** The boxes as text, to 0.01 px: an obstacle's identity from one layout to the next. */
+const rounded = (b: Box) => [b.x, b.y, b.width, b.height].map((v) => Math.round(v * 100) / 100);
+
+/**
+ * The routing request for `edges` on the canvas, from `absolute` boxes (px, absolute) of the
+ * nodes of `variant`; an edge whose ends have no box is left out (it is drawn unrouted).
+ */
+export function routingRequest(
   variant: Variant,
   absolute: ReadonlyMap<string, Box>,
   edges: readonly RoutedEdge[],
-  previous?: CanvasRouting,
-): CanvasRouting {
+): RoutingRequest {
   const cards: Box[] = [];
   const titles: Box[] = [];
   const zones: Box[] = [];
@@ -134,50 +150,55 @@ export function routeCanvas(
       cards.push(box);
     }
   }
-  const routable = edges.filter((e) => absolute.has(e.from) && absolute.has(e.to));
-  const round = (b: Box) => [b.x, b.y, b.width, b.height].map((v) => Math.round(v * 100) / 100);
-  const obstacles = [...cards, ...titles];
-  const obstacleKeys = new Set(obstacles.map((b) => round(b).join(',')));
+  const routable = edges.flatMap((e) => {
+    const [from, to] = [absolute.get(e.from), absolute.get(e.to)];
+    return from && to ? [{ id: e.id, from, to }] : [];
+  });
   const key = JSON.stringify([
-    cards.map(round),
-    titles.map(round),
-    zones.map(round),
-    regions.map(round),
-    routable.map((e) => [
-      e.id,
-      round(absolute.get(e.from) as Box),
-      round(absolute.get(e.to) as Box),
-    ]),
+    cards.map(rounded),
+    titles.map(rounded),
+    zones.map(rounded),
+    regions.map(rounded),
+    routable.map((e) => [e.id, rounded(e.from), rounded(e.to)]),
   ]);
+  return { key, cards, titles, zones, regions, edges: routable };
+}
+
+/**
+ * Routes the edges of `request`. Returns `previous` itself when it was made for the same
+ * geometry; otherwise keeps every earlier route that still holds and routes the rest, bounded by
+ * {@link CANVAS_WORK_BUDGET} (an edge past it, or with no route at all, has none and is drawn
+ * between facing sides). The one routing of the canvas, run in the window for small designs and
+ * in a worker for large ones (routes.worker.ts).
+ */
+export function routeRequest(request: RoutingRequest, previous?: CanvasRouting): CanvasRouting {
+  const { key, cards, titles, zones, regions, edges } = request;
   if (previous?.key === key) return previous;
-  const ends = routable.map((e) => ({
-    from: absolute.get(e.from) as Box,
-    to: absolute.get(e.to) as Box,
-  }));
-  const laidList = routeEdges(ends, cards, {
+  const obstacles = [...cards, ...titles];
+  const obstacleKeys = new Set(obstacles.map((b) => rounded(b).join(',')));
+  const laidList = routeEdges(edges, cards, {
     clearance: CANVAS_CLEARANCE,
     labels: titles,
     soft: zones,
     lanes: regions,
     workBudget: CANVAS_WORK_BUDGET,
-    previous: routable.map((e) => previous?.laid.get(e.id)),
+    previous: edges.map((e) => previous?.laid.get(e.id)),
     ...(previous
-      ? { changed: obstacles.filter((b) => !previous.obstacleKeys.has(round(b).join(','))) }
+      ? { changed: obstacles.filter((b) => !previous.obstacleKeys.has(rounded(b).join(','))) }
       : {}),
   });
   const nudged = nudgeRoutes(laidList, EDGE_SPACING, CANVAS_CLEARANCE - 1);
   const laid = new Map<string, readonly Point[]>();
   const routes = new Map<string, CanvasRoute>();
-  routable.forEach((edge, i) => {
+  edges.forEach((edge, i) => {
     const raw = laidList[i];
     const points = nudged[i];
-    const end = ends[i];
-    if (!raw || !points || !end) return;
+    if (!raw || !points) return;
     laid.set(edge.id, raw);
     routes.set(edge.id, {
       points,
-      sourceSide: sideOf(end.from, points[0] as Point),
-      targetSide: sideOf(end.to, points[points.length - 1] as Point),
+      sourceSide: sideOf(edge.from, points[0] as Point),
+      targetSide: sideOf(edge.to, points[points.length - 1] as Point),
     });
   });
   return { key, laid, routes, obstacles, obstacleKeys };

@@ -22,7 +22,7 @@ export {
   type TreeNode,
 } from './tidy';
 export { nextZoneSlot } from './slots';
-export { absoluteBox, containersAt, treeOf, tidyVariant } from './variant-geometry';
+export { absoluteBox, absoluteBoxes, containersAt, treeOf, tidyVariant } from './variant-geometry';
 export {
   dropMoves,
   moveAndTidy,

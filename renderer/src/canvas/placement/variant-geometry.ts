@@ -36,6 +36,44 @@ export function absoluteBox(
 }
 
 /**
+ * The box of every node of `variant` in canvas coordinates: {@link absoluteBox} of each, found
+ * in one pass (each container's corner is found once, for all it holds) where calling
+ * `absoluteBox` per node indexes the whole variant for each (30 ms for 301 nodes).
+ */
+export function absoluteBoxes(
+  variant: Variant,
+  boxes: ReadonlyMap<string, Rect>,
+): Map<string, Rect> {
+  const parentOf = new Map(variant.nodes.map((n) => [n.id, n.parent]));
+  const corners = new Map<string, Point>();
+  // A corner is kept for the nodes after only when its walk up ended at a root; a parent that
+  // is also a descendant (an invalid file) ends the walk, as absolutePosition's does, and what
+  // that walk found depends on where it started.
+  const cornerOf = (id: string, inside: ReadonlySet<string>): { at: Point; isKept: boolean } => {
+    const known = corners.get(id);
+    if (known) return { at: known, isKept: true };
+    const box = boxes.get(id);
+    const own = { x: box?.x ?? 0, y: box?.y ?? 0 };
+    const parent = parentOf.get(id);
+    if (parent !== undefined && inside.has(parent)) return { at: own, isKept: false };
+    const up =
+      parent === undefined
+        ? { at: { x: 0, y: 0 }, isKept: true }
+        : cornerOf(parent, new Set([...inside, id]));
+    const at = { x: up.at.x + own.x, y: up.at.y + own.y };
+    if (up.isKept) corners.set(id, at);
+    return { at, isKept: up.isKept };
+  };
+  return new Map(
+    variant.nodes.map((n) => {
+      const { at } = cornerOf(n.id, new Set([n.id]));
+      const box = boxes.get(n.id);
+      return [n.id, { x: at.x, y: at.y, width: box?.width ?? 0, height: box?.height ?? 0 }];
+    }),
+  );
+}
+
+/**
  * The containers of `variant` whose box holds `point` (canvas coordinates), outermost first,
  * leaving out `except` and everything inside it.
  */
