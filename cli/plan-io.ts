@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../system';
 import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
 import { installFastWordShaping } from '../shared/plan/pdf/word-shaping';
 import { installInlineMerging } from '../shared/plan/pdf/merge-inlines';
+import { installFastStyleLookup, type StyleStackClass } from '../shared/plan/pdf/style-lookup';
 
 /** The output formats of a plan. */
 export type PlanFormat = 'pdf' | 'docx' | 'md';
@@ -95,11 +96,12 @@ export function nodePdfMake(): PdfMakeNode {
 }
 
 /**
- * The CLI's two speed-ups of pdfmake's Node build, for the rest of the process: fontkit's full
+ * The CLI's speed-ups of pdfmake's Node build, for the rest of the process: fontkit's full
  * shaping only for the words that need it (`installFastWordShaping`, into pdfkit's own fontkit:
- * its TrueType font class, seen from a font it opens) and one text object per run of
- * same-styled words (`installInlineMerging`, into pdfmake's renderer). The same glyphs at the
- * same positions; a third less CPU for the three-region plan (docs/plan.md, "Speed").
+ * its TrueType font class, seen from a font it opens), one text object per run of same-styled
+ * words (`installInlineMerging`, into pdfmake's renderer) and style look-ups that neither push
+ * nor allocate, each named style and stack looked up once (`installFastStyleLookup`). The same
+ * glyphs at the same positions, the same bytes (docs/plan.md, "Speed").
  */
 export function installPdfSpeedUps(): void {
   const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as {
@@ -109,6 +111,12 @@ export function installPdfSpeedUps(): void {
   installFastWordShaping(Object.getPrototypeOf(font) as object);
   const renderer = require('pdfmake/js/Renderer') as { default: { prototype: object } };
   installInlineMerging(renderer.default.prototype);
+  const pdfmakeClass = <T>(file: string) => (require(`pdfmake/js/${file}`) as { default: T }).default;
+  installFastStyleLookup({
+    StyleContextStack: pdfmakeClass<StyleStackClass>('StyleContextStack'),
+    TextInlines: pdfmakeClass<{ prototype: object }>('TextInlines'),
+    LayoutBuilder: pdfmakeClass<{ prototype: object }>('LayoutBuilder'),
+  });
 }
 
 /** Node's zlib for the DOCX package: native, where `docx` would deflate in JavaScript. */
