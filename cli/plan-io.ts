@@ -3,7 +3,6 @@
  * writes them to a file. The only Node-specific part is pdfmake's set-up (its Node build reads
  * the Roboto files that ship in the package); the writers themselves live in shared/plan.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -13,6 +12,7 @@ import { writeFileAtomic } from '../system';
 import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
 import { installFastWordShaping } from '../shared/plan/pdf/word-shaping';
 import { installInlineMerging } from '../shared/plan/pdf/merge-inlines';
+import { installFastTextWidth } from '../shared/plan/pdf/text-width';
 import { installFastStyleLookup, type StyleStackClass } from '../shared/plan/pdf/style-lookup';
 
 /** The output formats of a plan. */
@@ -104,14 +104,19 @@ export function nodePdfMake(): PdfMakeNode {
  * glyphs at the same positions, the same bytes (docs/plan.md, "Speed").
  */
 export function installPdfSpeedUps(): void {
-  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as {
-    create(bytes: Uint8Array): object;
-  };
-  const font = fontkit.create(readFileSync(join(robotoDir(), 'Roboto-Regular.ttf')));
-  installFastWordShaping(Object.getPrototypeOf(font) as object);
-  const renderer = require('pdfmake/js/Renderer') as { default: { prototype: object } };
-  installInlineMerging(renderer.default.prototype);
-  const pdfmakeClass = <T>(file: string) => (require(`pdfmake/js/${file}`) as { default: T }).default;
+  // pdfmake's own pdfkit (and through it fontkit): the classes of a font it opens.
+  const PdfKitDocument = createRequire(require.resolve('pdfmake'))('pdfkit') as new (options: {
+    font: null;
+    autoFirstPage: false;
+  }) => { font(path: string): { _font: { font: object } } };
+  const embedded = new PdfKitDocument({ font: null, autoFirstPage: false }).font(
+    join(robotoDir(), 'Roboto-Regular.ttf'),
+  )._font;
+  installFastWordShaping(Object.getPrototypeOf(embedded.font) as object);
+  installFastTextWidth(Object.getPrototypeOf(embedded) as object);
+  const pdfmakeClass = <T>(file: string) =>
+    (require(`pdfmake/js/${file}`) as { default: T }).default;
+  installInlineMerging(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
   installFastStyleLookup({
     StyleContextStack: pdfmakeClass<StyleStackClass>('StyleContextStack'),
     TextInlines: pdfmakeClass<{ prototype: object }>('TextInlines'),
