@@ -29,33 +29,28 @@ interface TextInlinesLike {
   widthOfText(text: string, word: Word): number;
 }
 
-/** The properties pdfmake sets on each word, in its order, with its defaults. */
-const WORD_PROPERTIES: readonly (readonly [string, unknown])[] = [
-  ['alignment', 'left'],
-  ['fontSize', 12],
-  ['fontFeatures', null],
-  ['characterSpacing', 0],
-  ['color', 'black'],
-  ['decoration', null],
-  ['decorationColor', null],
-  ['decorationStyle', null],
-  ['decorationThickness', null],
-  ['background', null],
-  ['link', null],
-  ['linkToPage', null],
-  ['linkToDestination', null],
-  ['noWrap', null],
-  ['opacity', 1],
-  ['sup', false],
-  ['sub', false],
-];
-
 /** Every property pdfmake looks up for a word in `measure`: a word with none of its own is plain. */
 const LOOKED_UP = new Set([
   'font',
   'bold',
   'italics',
-  ...WORD_PROPERTIES.map(([name]) => name),
+  'alignment',
+  'fontSize',
+  'fontFeatures',
+  'characterSpacing',
+  'color',
+  'decoration',
+  'decorationColor',
+  'decorationStyle',
+  'decorationThickness',
+  'background',
+  'link',
+  'linkToPage',
+  'linkToDestination',
+  'noWrap',
+  'opacity',
+  'sup',
+  'sub',
   'lineHeight',
   'preserveLeadingSpaces',
   'preserveTrailingSpaces',
@@ -64,7 +59,23 @@ const LOOKED_UP = new Set([
 /** A word's resolved style: the values pdfmake looks up for it. */
 interface WordStyle {
   readonly font: MeasuredFont;
-  readonly values: readonly unknown[];
+  readonly alignment: unknown;
+  readonly fontSize: unknown;
+  readonly fontFeatures: unknown;
+  readonly characterSpacing: unknown;
+  readonly color: unknown;
+  readonly decoration: unknown;
+  readonly decorationColor: unknown;
+  readonly decorationStyle: unknown;
+  readonly decorationThickness: unknown;
+  readonly background: unknown;
+  readonly link: unknown;
+  readonly linkToPage: unknown;
+  readonly linkToDestination: unknown;
+  readonly noWrap: unknown;
+  readonly opacity: unknown;
+  readonly sup: unknown;
+  readonly sub: unknown;
   readonly lineHeight: unknown;
   readonly preserveLeadingSpaces: unknown;
   readonly preserveTrailingSpaces: unknown;
@@ -79,7 +90,23 @@ function resolveStyle(inlines: TextInlinesLike, word: object, stack: StyleStack)
   const italics = look('italics', false);
   return {
     font: inlines.pdfDocument.provideFont(font, bold, italics),
-    values: WORD_PROPERTIES.map(([name, fallback]) => look(name, fallback)),
+    alignment: look('alignment', 'left'),
+    fontSize: look('fontSize', 12),
+    fontFeatures: look('fontFeatures', null),
+    characterSpacing: look('characterSpacing', 0),
+    color: look('color', 'black'),
+    decoration: look('decoration', null),
+    decorationColor: look('decorationColor', null),
+    decorationStyle: look('decorationStyle', null),
+    decorationThickness: look('decorationThickness', null),
+    background: look('background', null),
+    link: look('link', null),
+    linkToPage: look('linkToPage', null),
+    linkToDestination: look('linkToDestination', null),
+    noWrap: look('noWrap', null),
+    opacity: look('opacity', 1),
+    sup: look('sup', false),
+    sub: look('sub', false),
     lineHeight: look('lineHeight', 1),
     preserveLeadingSpaces: look('preserveLeadingSpaces', false),
     preserveTrailingSpaces: look('preserveTrailingSpaces', false),
@@ -122,10 +149,25 @@ export function measureWords(
     } else {
       style = resolveStyle(this, word, stack);
     }
+    // Named stores, in pdfmake's order: the words keep pdfmake's object shapes.
     word.font = style.font;
-    for (let i = 0; i < WORD_PROPERTIES.length; i += 1) {
-      word[(WORD_PROPERTIES[i] as readonly [string, unknown])[0]] = style.values[i];
-    }
+    word.alignment = style.alignment;
+    word.fontSize = style.fontSize;
+    word.fontFeatures = style.fontFeatures;
+    word.characterSpacing = style.characterSpacing;
+    word.color = style.color;
+    word.decoration = style.decoration;
+    word.decorationColor = style.decorationColor;
+    word.decorationStyle = style.decorationStyle;
+    word.decorationThickness = style.decorationThickness;
+    word.background = style.background;
+    word.link = style.link;
+    word.linkToPage = style.linkToPage;
+    word.linkToDestination = style.linkToDestination;
+    word.noWrap = style.noWrap;
+    word.opacity = style.opacity;
+    word.sup = style.sup;
+    word.sub = style.sub;
     if (word.sup || word.sub) (word.fontSize as number) *= 0.58;
     word.width = this.widthOfText(word.text, word);
     word.height = style.font.lineHeight(word.fontSize as number) * (style.lineHeight as number);
