@@ -127,11 +127,7 @@ const LEADING = /^(\s)+/g;
 const TRAILING = /(\s)+$/g;
 
 /** pdfmake's `TextInlines.prototype.measure(words, stack)`, each plain word's style found once. */
-export function measureWords(
-  this: TextInlinesLike,
-  words: Word[],
-  stack: StyleStack,
-): Word[] {
+export function measureWords(this: TextInlinesLike, words: Word[], stack: StyleStack): Word[] {
   const [first] = words;
   if (first) {
     const leadingIndent = styleProperty(first, stack, 'leadingIndent', 0) as number;
