@@ -8,8 +8,7 @@ import { installFastStyleLookup, styleProperty, type StyleStackClass } from './s
 import { writePdf } from './write-pdf';
 
 const require = createRequire(import.meta.url);
-const pdfmakeClass = <T>(file: string) =>
-  (require(`pdfmake/js/${file}`) as { default: T }).default;
+const pdfmakeClass = <T>(file: string) => (require(`pdfmake/js/${file}`) as { default: T }).default;
 
 type Stack = { push(entry: unknown): void };
 const StyleContextStack = pdfmakeClass<
