@@ -3,7 +3,6 @@
  * writes them to a file. The only Node-specific part is pdfmake's set-up (its Node build reads
  * the Roboto files that ship in the package); the writers themselves live in shared/plan.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -13,6 +12,9 @@ import { writeFileAtomic } from '../system';
 import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
 import { installFastWordShaping } from '../shared/plan/pdf/word-shaping';
 import { installInlineMerging } from '../shared/plan/pdf/merge-inlines';
+import { installFastTextWidth } from '../shared/plan/pdf/text-width';
+import { installFastWordMeasure } from '../shared/plan/pdf/word-measure';
+import { installFastStyleLookup, type StyleStackClass } from '../shared/plan/pdf/style-lookup';
 
 /** The output formats of a plan. */
 export type PlanFormat = 'pdf' | 'docx' | 'md';
@@ -95,20 +97,36 @@ export function nodePdfMake(): PdfMakeNode {
 }
 
 /**
- * The CLI's two speed-ups of pdfmake's Node build, for the rest of the process: fontkit's full
+ * The CLI's speed-ups of pdfmake's Node build, for the rest of the process: fontkit's full
  * shaping only for the words that need it (`installFastWordShaping`, into pdfkit's own fontkit:
- * its TrueType font class, seen from a font it opens) and one text object per run of
- * same-styled words (`installInlineMerging`, into pdfmake's renderer). The same glyphs at the
- * same positions; a third less CPU for the three-region plan (docs/plan.md, "Speed").
+ * its TrueType font class, seen from a font it opens), one text object per run of same-styled
+ * words (`installInlineMerging`, into pdfmake's renderer), style look-ups that neither push
+ * nor allocate, each named style and stack looked up once (`installFastStyleLookup`), the style
+ * of a text's plain words resolved once (`installFastWordMeasure`) and pdfkit's string widths
+ * summed from each piece's advance (`installFastTextWidth`). The same glyphs at the same
+ * positions, the same bytes (docs/plan.md, "Speed").
  */
 export function installPdfSpeedUps(): void {
-  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as {
-    create(bytes: Uint8Array): object;
-  };
-  const font = fontkit.create(readFileSync(join(robotoDir(), 'Roboto-Regular.ttf')));
-  installFastWordShaping(Object.getPrototypeOf(font) as object);
-  const renderer = require('pdfmake/js/Renderer') as { default: { prototype: object } };
-  installInlineMerging(renderer.default.prototype);
+  // pdfmake's own pdfkit (and through it fontkit): the classes of a font it opens.
+  const PdfKitDocument = createRequire(require.resolve('pdfmake'))('pdfkit') as new (options: {
+    font: null;
+    autoFirstPage: false;
+  }) => { font(path: string): { _font: { font: object } } };
+  const embedded = new PdfKitDocument({ font: null, autoFirstPage: false }).font(
+    join(robotoDir(), 'Roboto-Regular.ttf'),
+  )._font;
+  installFastWordShaping(Object.getPrototypeOf(embedded.font) as object);
+  installFastTextWidth(Object.getPrototypeOf(embedded) as object);
+  const pdfmakeClass = <T>(file: string) =>
+    (require(`pdfmake/js/${file}`) as { default: T }).default;
+  installInlineMerging(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
+  // Before the style look-ups, which wrap `measure` to keep the text's look-ups while it runs.
+  installFastWordMeasure(pdfmakeClass<{ prototype: object }>('TextInlines').prototype);
+  installFastStyleLookup({
+    StyleContextStack: pdfmakeClass<StyleStackClass>('StyleContextStack'),
+    TextInlines: pdfmakeClass<{ prototype: object }>('TextInlines'),
+    LayoutBuilder: pdfmakeClass<{ prototype: object }>('LayoutBuilder'),
+  });
 }
 
 /** Node's zlib for the DOCX package: native, where `docx` would deflate in JavaScript. */
