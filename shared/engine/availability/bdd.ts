@@ -226,9 +226,24 @@ export class Bdd {
     return row[k] as number;
   }
 
-  /** Conjunction of all of `fs` (true when empty). */
+  /**
+   * Conjunction of all of `fs` (true when empty), folded one at a time from the end of the
+   * deepest-first order back to its start. Functions whose roots tie keep the order of `fs`,
+   * which follows the variable order for the targets of a router over regions (each region's
+   * failure starts at the events they share, e.g. a global dependency): they are then added from
+   * the last region up, and each step leaves the nodes below the region it adds as they are.
+   * Pairwise combination rebuilds every region's nodes at each of its log₂ n levels: 12 regions
+   * × 3 zones took 150,000 nodes for a result of 43,000, this takes 99,000; 40 regions 573,000
+   * and 259,000. Failures are conjoined for redundancy (routers, OR gates); a series (`orAll`)
+   * stays pairwise, which made fewer nodes there. The diagram is the same: it is canonical.
+   */
   andAll(fs: readonly number[]): number {
-    return this.balanced(this.deepestFirst(fs), 1, (a, b) => this.and(a, b));
+    const deepestFirst = this.deepestFirst(fs);
+    let result = 1;
+    for (let i = deepestFirst.length - 1; i >= 0; i--) {
+      result = this.and(deepestFirst[i] as number, result);
+    }
+    return result;
   }
 
   /** Disjunction of all of `fs` (false when empty). */
