@@ -28,6 +28,14 @@ describe('Bdd', () => {
     expect(d[0]).toBeCloseTo(1 - 0.2 * 0.3, 15);
     expect(d[1]).toBeCloseTo(0.9 * 0.3, 15);
     expect(d[2]).toBeCloseTo(0.9 * 0.2, 15);
+    // Several vectors in one call, each as probability gives it; a variable fixed to 0 or 1
+    // conditions on it: P(2 of 3 | x) = P(y ∨ z), P(2 of 3 | ¬x) = P(y ∧ z).
+    expect([...bdd.probabilities(twoOfThree, [p, [1, 0.2, 0.3], [0, 0.2, 0.3]])]).toEqual([
+      bdd.probability(twoOfThree, p),
+      0.2 + 0.8 * 0.3,
+      0.2 * 0.3,
+    ]);
+    expect([...bdd.probabilities(1, [p, p])]).toEqual([1, 1]);
     expect(bdd.probability(1, p)).toBe(1);
     expect(bdd.probability(0, p)).toBe(0);
   });

@@ -28,6 +28,7 @@ export class Bdd {
   private epoch = 0;
   private scratch = new Float64Array(0);
   private reachScratch = new Float64Array(0);
+  private stack = new Int32Array(0);
 
   /** A manager for `varCount` variables. */
   constructor(readonly varCount: number) {
@@ -225,9 +226,24 @@ export class Bdd {
     return row[k] as number;
   }
 
-  /** Conjunction of all of `fs` (true when empty). */
+  /**
+   * Conjunction of all of `fs` (true when empty), folded one at a time from the end of the
+   * deepest-first order back to its start. Functions whose roots tie keep the order of `fs`,
+   * which follows the variable order for the targets of a router over regions (each region's
+   * failure starts at the events they share, e.g. a global dependency): they are then added from
+   * the last region up, and each step leaves the nodes below the region it adds as they are.
+   * Pairwise combination rebuilds every region's nodes at each of its log₂ n levels: 12 regions
+   * × 3 zones took 150,000 nodes for a result of 43,000, this takes 99,000; 40 regions 573,000
+   * and 259,000. Failures are conjoined for redundancy (routers, OR gates); a series (`orAll`)
+   * stays pairwise, which made fewer nodes there. The diagram is the same: it is canonical.
+   */
   andAll(fs: readonly number[]): number {
-    return this.balanced(this.deepestFirst(fs), 1, (a, b) => this.and(a, b));
+    const deepestFirst = this.deepestFirst(fs);
+    let result = 1;
+    for (let i = deepestFirst.length - 1; i >= 0; i--) {
+      result = this.and(deepestFirst[i] as number, result);
+    }
+    return result;
   }
 
   /** Disjunction of all of `fs` (false when empty). */
@@ -257,33 +273,37 @@ export class Bdd {
   }
 
   /** Nodes reachable from `root`, children before parents (depth-first post-order). */
-  private reachable(root: number): number[] {
+  private reachable(root: number): Int32Array {
+    if (root <= 1) return new Int32Array(0);
     if (this.marks.length < this.count) {
       this.marks = new Uint32Array(this.vars.length);
       this.epoch = 0;
     }
+    // A node is pushed at most once per parent edge, plus its own negated entry.
+    if (this.stack.length < 3 * this.count) this.stack = new Int32Array(3 * this.vars.length);
     const epoch = ++this.epoch;
     const marks = this.marks;
+    const stack = this.stack;
     const out: number[] = [];
-    if (root <= 1) return out;
     // Each stack entry is a node, negated once its children have been pushed; a node is marked
     // when it is expanded, so it is emitted after all of its descendants.
-    const stack = [root];
-    while (stack.length > 0) {
-      const top = stack.pop() as number;
-      if (top < 0) {
-        out.push(-top);
+    let top = 0;
+    stack[top++] = root;
+    while (top > 0) {
+      const n = stack[--top] as number;
+      if (n < 0) {
+        out.push(-n);
         continue;
       }
-      if (marks[top] === epoch) continue;
-      marks[top] = epoch;
-      stack.push(-top);
-      const low = this.lows[top] as number;
-      const high = this.highs[top] as number;
-      if (low > 1 && marks[low] !== epoch) stack.push(low);
-      if (high > 1 && marks[high] !== epoch) stack.push(high);
+      if (marks[n] === epoch) continue;
+      marks[n] = epoch;
+      stack[top++] = -n;
+      const low = this.lows[n] as number;
+      const high = this.highs[n] as number;
+      if (low > 1 && marks[low] !== epoch) stack[top++] = low;
+      if (high > 1 && marks[high] !== epoch) stack[top++] = high;
     }
-    return out;
+    return Int32Array.from(out);
   }
 
   /** Number of non-constant nodes reachable from `root`. */
@@ -296,20 +316,32 @@ export class Bdd {
    * independently (Shannon expansion, one pass).
    */
   probability(root: number, p: ArrayLike<number>): number {
-    return this.probabilities(p, this.reachable(root))[root] as number;
+    return this.fillProbabilities(p, this.reachable(root))[root] as number;
+  }
+
+  /**
+   * {@link probability} of `root` under each of the vectors `ps`, one pass per vector over the
+   * diagram's nodes, found once.
+   */
+  probabilities(root: number, ps: readonly ArrayLike<number>[]): Float64Array {
+    const nodes = this.reachable(root);
+    return Float64Array.from(ps, (p) => this.fillProbabilities(p, nodes)[root] as number);
   }
 
   /** Fills the scratch table with the probability of every node in `nodes` (ascending). */
-  private probabilities(p: ArrayLike<number>, nodes: readonly number[]): Float64Array {
+  private fillProbabilities(p: ArrayLike<number>, nodes: Int32Array): Float64Array {
     if (this.scratch.length < this.count) this.scratch = new Float64Array(this.vars.length);
     const prob = this.scratch;
+    const vars = this.vars;
+    const lows = this.lows;
+    const highs = this.highs;
     prob[0] = 0;
     prob[1] = 1;
-    for (const n of nodes) {
-      const pv = p[this.vars[n] as number] as number;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i] as number;
+      const pv = p[vars[n] as number] as number;
       prob[n] =
-        pv * (prob[this.highs[n] as number] as number) +
-        (1 - pv) * (prob[this.lows[n] as number] as number);
+        pv * (prob[highs[n] as number] as number) + (1 - pv) * (prob[lows[n] as number] as number);
     }
     return prob;
   }
@@ -320,11 +352,11 @@ export class Bdd {
    */
   derivatives(root: number, p: ArrayLike<number>): Float64Array {
     const nodes = this.reachable(root);
-    const prob = this.probabilities(p, nodes);
+    const prob = this.fillProbabilities(p, nodes);
     if (this.reachScratch.length < this.count)
       this.reachScratch = new Float64Array(this.vars.length);
     const reach = this.reachScratch;
-    for (const n of nodes) reach[n] = 0;
+    for (let i = 0; i < nodes.length; i++) reach[nodes[i] as number] = 0;
     reach[root] = 1;
     const out = new Float64Array(this.varCount);
     for (let i = nodes.length - 1; i >= 0; i--) {

@@ -85,31 +85,49 @@ export function capacityUnavailability(
     // P(path up, S = s | pattern, every instance of the tier up), for j ≥ k.
     const patterns = zonePatterns(model, tier);
     const windows = maintenanceStates(model, tier.maintenance);
+    // The unavailabilities of every (pattern, window) state, and the probability of each load
+    // case's condition in every state: cases that share a condition (all of them, past
+    // EXACT_MAX_OTHERS) share one pass over its diagram.
+    const states = patterns.flatMap((pattern) =>
+      windows.map((window) => ({ pattern, window, q: window.fix(pattern.q) })),
+    );
+    const restOf = new Map<number, Float64Array>();
     let refused = 0;
     for (const c of cases) {
       // Only instance counts that cannot carry the load contribute: j < load / capacity.
       const last = Math.ceil((rps * c.share) / capacity) - 1;
-      const base = bdd.and(bdd.not(model.failure(pathExpr)), c.condition());
-      for (const pattern of patterns) {
-        for (const window of windows) {
-          // A rolling window under way takes one of the J working instances out: j − out serve.
-          const from = minHealthy + window.out;
-          const to = Math.min(instances, last + window.out);
-          if (to < from || window.probability === 0) continue;
-          const q = window.fix(pattern.q);
-          const rest = bdd.probability(base, q);
-          if (rest === 0) continue;
-          for (let j = from; j <= to; j++) {
-            refused +=
-              c.weight *
-              pattern.probability *
-              window.probability *
-              (pattern.working[j] ?? 0) *
-              rest *
-              (rps * c.share - capacity * (j - window.out));
-          }
-        }
+      // A rolling window under way takes one of the J working instances out: j − out serve.
+      const counts = states.map(({ window }) => ({
+        from: minHealthy + window.out,
+        to: Math.min(instances, last + window.out),
+      }));
+      if (counts.every(({ from, to }, s) => to < from || states[s]?.window.probability === 0)) {
+        continue;
       }
+      const base = bdd.and(bdd.not(model.failure(pathExpr)), c.condition());
+      let rests = restOf.get(base);
+      if (!rests) {
+        rests = bdd.probabilities(
+          base,
+          states.map((s) => s.q),
+        );
+        restOf.set(base, rests);
+      }
+      states.forEach(({ pattern, window }, s) => {
+        const { from, to } = counts[s] as { from: number; to: number };
+        if (to < from || window.probability === 0) return;
+        const rest = rests[s] as number;
+        if (rest === 0) return;
+        for (let j = from; j <= to; j++) {
+          refused +=
+            c.weight *
+            pattern.probability *
+            window.probability *
+            (pattern.working[j] ?? 0) *
+            rest *
+            (rps * c.share - capacity * (j - window.out));
+        }
+      });
     }
     total += refused / rps;
   }

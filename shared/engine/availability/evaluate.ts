@@ -196,7 +196,7 @@ function evaluateVariant(
   );
   const unplanned = withoutPlannedDowntime(structure);
   const excluded = unplanned
-    ? unavailabilityTerms(doc, graph, unplanned, new FailureModel(unplanned), traffic)
+    ? unavailabilityTerms(doc, graph, unplanned, new FailureModel(unplanned, model), traffic)
     : { uStructural, uTotal };
   const excludePlanned =
     doc.targets?.excludePlannedDowntime ??

@@ -14,12 +14,20 @@ export class FailureModel {
   readonly bdd: Bdd;
   /** Unavailability q_i of every event, in variable order. */
   readonly q: Float64Array;
-  private readonly memo = new Map<number, number>();
+  private readonly memo: Map<number, number>;
   private readonly unavailabilityMemo = new Map<number, number>();
 
-  /** Prepares a failure model for `structure` (BDDs are built on demand by `failure`). */
-  constructor(private readonly structure: Structure) {
-    this.bdd = new Bdd(structure.events.length);
+  /**
+   * Prepares a failure model for `structure` (BDDs are built on demand by `failure`). With
+   * `sameShape`, a model of a structure with the same expressions and other figures for its
+   * events (e.g. without planned downtime), its diagrams are shared, not built again.
+   */
+  constructor(
+    private readonly structure: Structure,
+    sameShape?: FailureModel,
+  ) {
+    this.bdd = sameShape?.bdd ?? new Bdd(structure.events.length);
+    this.memo = sameShape?.memo ?? new Map<number, number>();
     this.q = Float64Array.from(structure.events, (e) => e.unavailability);
   }
 

@@ -38,6 +38,9 @@
  *   (rate βλ, the whole tier at once) and each instance fails alone at (1 − β)λ (`betaSplit`).
  *
  * The structure is coherent (monotone): no negation is ever needed.
+ *
+ * The gates are interned in `expressions.ts`, the basic events registered and ordered in
+ * `events.ts`; this module says which gates and events each node needs.
  */
 import {
   betaFactor,
@@ -52,41 +55,26 @@ import {
   tierSize,
   TIER_KINDS,
   warmupSeconds,
-  type FailureFigure,
 } from '../../model/nodes';
 import { NODE_DEFAULTS } from '../../model/defaults';
 import type { CommonCause, ModelNode, RegionLink } from '../../model/types';
+import { EVENT_SLOT, Events } from './events';
+import { Expressions, TRUE } from './expressions';
 import type { FailoverGroup, ResolvedGraph } from './graph';
-import type { EngineIssue, EventInfo } from '../types';
-import type { Expr, FailoverInfo, InstancePlacement, RouterInfo, Structure } from './types';
+import type { EngineIssue } from '../types';
+import type { FailoverInfo, InstancePlacement, RouterInfo, Structure } from './types';
 
-const FALSE = 0;
-const TRUE = 1;
 const ROUTER = NODE_DEFAULTS.router;
-
-interface PendingEvent {
-  info: EventInfo;
-  block: number;
-  sub: number;
-  /** The zone event's `seq` for a zone and the instances in it; none for every other event. */
-  zoneSeq?: number;
-  seq: number;
-  expr: { op: 'event'; event: number };
-}
 
 /** Builds the structure of a resolved variant. Warnings (e.g. a router with no target) go to `issues`. */
 export function buildStructure(graph: ResolvedGraph, issues: EngineIssue[]): Structure {
   return new Builder(graph, issues).build();
 }
 
+/** The model semantics of DESIGN.md, node by node, over the expressions and events. */
 class Builder {
-  private readonly pending: PendingEvent[] = [];
-  private readonly eventExpr = new Map<string, number>();
-  private readonly exprs: Expr[] = [
-    { op: 'const', value: false },
-    { op: 'const', value: true },
-  ];
-  private readonly exprIds = new Map<string, number>();
+  private readonly exprs = new Expressions();
+  private readonly events: Events;
   private readonly gateNames = new Map<number, string>();
   private readonly availMemo = new Map<string, number>();
   private readonly reachMemo = new Map<string, number>();
@@ -113,6 +101,7 @@ class Builder {
     private readonly issues: EngineIssue[],
   ) {
     this.regionIndex = new Map(graph.regions.map((r, i) => [r, i]));
+    this.events = new Events(this.exprs, this.regionIndex);
     this.linkSpecs = new Map(
       (graph.variant.links ?? []).map((l) => [[l.a, l.b].sort().join('|'), l]),
     );
@@ -125,26 +114,10 @@ class Builder {
 
   build(): Structure {
     const top = this.avail(this.graph.variant.entry);
-    // Variable order: global events, then region by region: the region, its links, then each
-    // zone followed by the instances in it, then the instances in no zone. A zone next to its
-    // instances keeps a k-of-n over many zones polynomial (FailureModel's grouped threshold).
-    const zoneKey = (p: PendingEvent): number => p.zoneSeq ?? Number.MAX_SAFE_INTEGER;
-    const order = [...this.pending].sort(
-      (a, b) =>
-        a.block - b.block ||
-        Math.min(a.sub, 2) - Math.min(b.sub, 2) ||
-        zoneKey(a) - zoneKey(b) ||
-        a.sub - b.sub ||
-        a.seq - b.seq,
-    );
-    const eventIndexOfExprEvent = new Map<PendingEvent, number>();
-    order.forEach((p, i) => eventIndexOfExprEvent.set(p, i));
-    for (const p of this.pending) p.expr.event = eventIndexOfExprEvent.get(p) as number;
-    const renumber = (oldIndex: number): number =>
-      eventIndexOfExprEvent.get(this.pending[oldIndex] as PendingEvent) as number;
+    const { events, renumber } = this.events.order();
     return {
-      events: order.map((p) => p.info),
-      exprs: this.exprs,
+      events,
+      exprs: this.exprs.list,
       top,
       nodeExprs: this.availMemo,
       gateNames: this.gateNames,
@@ -170,102 +143,6 @@ class Builder {
     };
   }
 
-  // ---- expressions -------------------------------------------------------------------------
-
-  private intern(key: string, make: () => Expr): number {
-    const found = this.exprIds.get(key);
-    if (found !== undefined) return found;
-    const id = this.exprs.length;
-    this.exprs.push(make());
-    this.exprIds.set(key, id);
-    return id;
-  }
-
-  private and(args: readonly number[]): number {
-    if (args.includes(FALSE)) return FALSE;
-    const kept = [...new Set(args.filter((a) => a !== TRUE))].sort((a, b) => a - b);
-    if (kept.length === 0) return TRUE;
-    if (kept.length === 1) return kept[0] as number;
-    return this.intern(`and:${kept.join(',')}`, () => ({ op: 'and', args: kept }));
-  }
-
-  private or(args: readonly number[]): number {
-    if (args.includes(TRUE)) return TRUE;
-    const kept = [...new Set(args.filter((a) => a !== FALSE))].sort((a, b) => a - b);
-    if (kept.length === 0) return FALSE;
-    if (kept.length === 1) return kept[0] as number;
-    return this.intern(`or:${kept.join(',')}`, () => ({ op: 'or', args: kept }));
-  }
-
-  /** At least k of `args` true; constants are folded. Duplicate args keep their multiplicity. */
-  private atLeast(k: number, args: readonly number[]): number {
-    const trues = args.filter((a) => a === TRUE).length;
-    const rest = args.filter((a) => a !== TRUE && a !== FALSE);
-    const need = k - trues;
-    if (need <= 0) return TRUE;
-    if (need > rest.length) return FALSE;
-    if (need === rest.length) return this.and(rest);
-    if (need === 1) return this.or(rest);
-    // What every argument needs comes out of the k-of-n: at least k of (Aᵢ ∧ C) is
-    // C ∧ at least k of Aᵢ. Tiers behind a router that all need the same datastores keep the
-    // threshold over their own events only, and its diagram small.
-    const conjuncts = rest.map((a) => {
-      const e = this.exprs[a] as Expr;
-      return e.op === 'and' ? e.args : [a];
-    });
-    const common = (conjuncts[0] as readonly number[]).filter((c) =>
-      conjuncts.every((cs) => cs.includes(c)),
-    );
-    if (common.length > 0) {
-      const shared = new Set(common);
-      return this.and([
-        ...common,
-        this.atLeast(
-          need,
-          conjuncts.map((cs) => this.and(cs.filter((c) => !shared.has(c)))),
-        ),
-      ]);
-    }
-    return this.intern(`atLeast:${need}:${rest.join(',')}`, () => ({
-      op: 'atLeast',
-      k: need,
-      args: rest,
-    }));
-  }
-
-  private event(
-    name: string,
-    kind: EventInfo['kind'],
-    figure: FailureFigure,
-    region: string | undefined,
-    sub: number,
-  ): number {
-    const known = this.eventExpr.get(name);
-    if (known !== undefined) return known;
-    const hasRates = figure.mtbfHours !== undefined && figure.mttrHours !== undefined;
-    const mtbf = figure.mtbfHours ?? 0;
-    const mttr = figure.mttrHours ?? 0;
-    const expr = { op: 'event' as const, event: this.pending.length };
-    this.pending.push({
-      info: {
-        name,
-        kind,
-        // Computed from MTTR directly so that tiny unavailabilities keep their digits.
-        unavailability: hasRates ? mttr / (mtbf + mttr) : 1 - figure.availability,
-        failuresPerHour: hasRates ? 1 / (mtbf + mttr) : 0,
-      },
-      block: region === undefined ? -1 : (this.regionIndex.get(region) ?? -1),
-      sub,
-      ...(kind === 'zone' ? { zoneSeq: this.pending.length } : {}),
-      seq: this.pending.length,
-      expr,
-    });
-    const id = this.exprs.length;
-    this.exprs.push(expr);
-    this.eventExpr.set(name, id);
-    return id;
-  }
-
   // ---- model semantics ---------------------------------------------------------------------
 
   private node(id: string): ModelNode {
@@ -273,12 +150,24 @@ class Builder {
   }
 
   private regionEvent(region: string): number {
-    return this.event(region, 'region', nodeFailureFigure(this.node(region)), region, 0);
+    return this.events.leaf(
+      region,
+      'region',
+      nodeFailureFigure(this.node(region)),
+      region,
+      EVENT_SLOT.region,
+    );
   }
 
   private zoneEvent(zone: string): number {
     const region = this.graph.regionOf.get(zone);
-    return this.event(zone, 'zone', nodeFailureFigure(this.node(zone)), region, 2);
+    return this.events.leaf(
+      zone,
+      'zone',
+      nodeFailureFigure(this.node(zone)),
+      region,
+      EVENT_SLOT.zone,
+    );
   }
 
   /** The R₁–R₂ link as an expression: true within one region or when either end is global. */
@@ -287,7 +176,13 @@ class Builder {
     const [a, b] = [from, to].sort() as [string, string];
     const spec = this.linkSpecs.get(`${a}|${b}`);
     const later = (this.regionIndex.get(a) ?? 0) > (this.regionIndex.get(b) ?? 0) ? a : b;
-    return this.event(`link:${a}|${b}`, 'link', linkFailureFigure(spec), later, 1);
+    return this.events.leaf(
+      `link:${a}|${b}`,
+      'link',
+      linkFailureFigure(spec),
+      later,
+      EVENT_SLOT.regional,
+    );
   }
 
   /** Instance `i` of `node` with its zone (the region is factored out by `own`). */
@@ -306,29 +201,29 @@ class Builder {
     const zoneExpr = zone === undefined ? TRUE : this.zoneEvent(zone);
     const beta = betaFactor(node);
     const figure = nodeFailureFigure(node);
-    const own = this.event(
+    const own = this.events.leaf(
       name,
       'component',
       beta > 0 ? betaSplit(figure, beta).independent : figure,
       region,
-      3,
+      EVENT_SLOT.instance,
     );
     if (zone !== undefined) {
-      (this.pending[this.eventOf(own)] as PendingEvent).zoneSeq =
-        this.pending[this.eventOf(zoneExpr)]?.zoneSeq;
+      this.events.placeInZone(own, zoneExpr);
     }
     if (TIER_KINDS.has(node.kind)) {
       const tier = this.tiers.get(node.id) ?? {
-        regionEvent: region === undefined ? undefined : this.eventOf(this.regionEvent(region)),
+        regionEvent:
+          region === undefined ? undefined : this.exprs.eventOf(this.regionEvent(region)),
         instances: [],
       };
       tier.instances.push({
-        event: this.eventOf(own),
-        zoneEvent: zone === undefined ? undefined : this.eventOf(zoneExpr),
+        event: this.exprs.eventOf(own),
+        zoneEvent: zone === undefined ? undefined : this.exprs.eventOf(zoneExpr),
       });
       this.tiers.set(node.id, tier);
     }
-    const expr = this.and([own, zoneExpr]);
+    const expr = this.exprs.and([own, zoneExpr]);
     this.instanceMemo.set(name, expr);
     return expr;
   }
@@ -337,10 +232,6 @@ class Builder {
   private regionOfNode(node: ModelNode): number {
     const region = this.graph.regionOf.get(node.id);
     return region === undefined ? TRUE : this.regionEvent(region);
-  }
-
-  private eventOf(expr: number): number {
-    return (this.exprs[expr] as { event: number }).event;
   }
 
   /**
@@ -353,10 +244,10 @@ class Builder {
     const all = Array.from({ length: instances }, (_, i) => this.instance(node, i, instances));
     // Shared by every instance, the region and the common causes are taken out of the k-of-n:
     // smaller diagrams.
-    return this.and([
+    return this.exprs.and([
       this.regionOfNode(node),
       ...this.commonCauses(node),
-      this.atLeast(minHealthy, all),
+      this.exprs.atLeast(minHealthy, all),
       ...this.maintenance(node, minHealthy, all),
     ]);
   }
@@ -371,20 +262,20 @@ class Builder {
     const maintenance = maintenanceOf(node);
     if (!maintenance) return [];
     const region = this.graph.regionOf.get(node.id);
-    const event = this.event(
+    const event = this.events.leaf(
       `${node.id}${MAINTENANCE_SUFFIX}`,
       'maintenance',
       maintenance.figure,
       region,
-      1,
+      EVENT_SLOT.regional,
     );
     const tier = this.tiers.get(node.id);
     if (tier) {
-      tier.maintenanceEvent = this.eventOf(event);
+      tier.maintenanceEvent = this.exprs.eventOf(event);
       tier.rolling = maintenance.rolling;
     }
     if (!maintenance.rolling) return [event];
-    return [this.or([event, this.atLeast(minHealthy + 1, all)])];
+    return [this.exprs.or([event, this.exprs.atLeast(minHealthy + 1, all)])];
   }
 
   /** The common-cause events `node` needs: its beta-factor event, then the variant's causes. */
@@ -394,7 +285,9 @@ class Builder {
     const beta = betaFactor(node);
     if (beta > 0) {
       const common = betaSplit(nodeFailureFigure(node), beta).common;
-      events.push(this.event(`${node.id}#ccf`, 'common-cause', common, region, 1));
+      events.push(
+        this.events.leaf(`${node.id}#ccf`, 'common-cause', common, region, EVENT_SLOT.regional),
+      );
     }
     const causes = [
       ...(this.causesOf.get(node.id) ?? []),
@@ -402,7 +295,13 @@ class Builder {
     ];
     for (const cause of new Set(causes)) {
       events.push(
-        this.event(`cause:${cause.id}`, 'common-cause', commonCauseFigure(cause), undefined, 0),
+        this.events.leaf(
+          `cause:${cause.id}`,
+          'common-cause',
+          commonCauseFigure(cause),
+          undefined,
+          EVENT_SLOT.region,
+        ),
       );
     }
     return events;
@@ -435,9 +334,9 @@ class Builder {
         targets,
       });
       const k = node.minTargets ?? (ROUTER.minTargets?.value as number);
-      expr = this.and([
+      expr = this.exprs.and([
         this.own(node),
-        this.atLeast(
+        this.exprs.atLeast(
           k,
           targets.map((t) => t.expr),
         ),
@@ -450,7 +349,7 @@ class Builder {
           parts.push(this.link(region, this.graph.regionOf.get(peer)));
         }
       }
-      expr = this.and(parts);
+      expr = this.exprs.and(parts);
       this.noteTierFailover(node);
     }
     this.availMemo.set(id, expr);
@@ -485,7 +384,7 @@ class Builder {
     const { instances } = tierSize(node);
     this.failovers.push({
       nodeIds: [node.id],
-      primaryExpr: this.and([this.instance(node, 0, instances), this.regionOfNode(node)]),
+      primaryExpr: this.exprs.and([this.instance(node, 0, instances), this.regionOfNode(node)]),
       failoverSeconds,
       transitionSeconds: failoverSeconds,
       manual: false,
@@ -520,25 +419,17 @@ class Builder {
     const group = this.graph.groupOf.get(id);
     let expr: number;
     if (group) {
-      expr = this.or(
+      expr = this.exprs.or(
         group.members.map((m) =>
-          this.and([this.avail(m), this.link(from, this.graph.regionOf.get(m))]),
+          this.exprs.and([this.avail(m), this.link(from, this.graph.regionOf.get(m))]),
         ),
       );
       this.noteGroupFailover(group);
     } else {
-      expr = this.and([this.avail(id), this.link(from, this.graph.regionOf.get(id))]);
+      expr = this.exprs.and([this.avail(id), this.link(from, this.graph.regionOf.get(id))]);
     }
     this.reachMemo.set(key, expr);
     if (!this.gateNames.has(expr)) this.gateNames.set(expr, `${id} from ${from ?? 'global'}`);
     return expr;
   }
-}
-
-/**
- * The d of the transition term of `failover`, seconds: its `transitionSeconds`, plus the people's
- * decision (`operations.decisionSeconds`) when a person promotes the standby.
- */
-export function failoverTransitionSeconds(failover: FailoverInfo, decisionSeconds: number): number {
-  return failover.transitionSeconds + (failover.manual ? decisionSeconds : 0);
 }
