@@ -1,5 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { PriceBook } from '../../../shared/catalog/price-book';
+import { bookIndex } from '../../../shared/catalog/price-index';
+import { PART_PROVIDERS } from '../../../shared/catalog/price-parts';
 import type { NinesDocument } from '../../../shared/model/types';
 import {
   currentPriceBook,
@@ -23,4 +25,41 @@ export function usePriceBook(
     if (wanted !== '') void loadPriceParts(wanted.split(','));
   }, [wanted]);
   return book;
+}
+
+/** How long the preload may wait for an idle moment before it runs anyway, ms. */
+const PRELOAD_TIMEOUT_MS = 5_000;
+
+/** Runs `task` when the window is next idle (at the latest after the timeout); returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(task, { timeout: PRELOAD_TIMEOUT_MS });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = window.setTimeout(task, 0);
+  return () => window.clearTimeout(timer);
+}
+
+/**
+ * While `active`, loads every provider's price part and indexes the book when the window is
+ * idle. The inspector's pickers offer every provider's instance types; without this, the first
+ * selection of a node parsed and indexed about 32,000 prices on the spot, the longest frame of
+ * the 301-node design's drag in `bench/frames.ts`'s profile (the index alone about 90 ms).
+ */
+export function usePreloadedPriceParts(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    let cancelIndex: (() => void) | undefined;
+    let live = true;
+    const cancelLoad = whenIdle(() => {
+      void loadPriceParts(PART_PROVIDERS).then((book) => {
+        if (live) cancelIndex = whenIdle(() => bookIndex(book));
+      });
+    });
+    return () => {
+      live = false;
+      cancelLoad();
+      cancelIndex?.();
+    };
+  }, [active]);
 }

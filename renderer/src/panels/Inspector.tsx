@@ -3,6 +3,7 @@
  * nodes share (InspectorMulti.tsx) or, with nothing selected, the document's settings
  * (InspectorDocument.tsx, with the region links of InspectorLinks.tsx).
  */
+import { usePreloadedPriceParts } from '../hooks/usePriceBook';
 import { usePlanner } from '../store/context';
 import { selectActiveVariant, selectSelectedNode } from '../store/selectors';
 import { NodeFields } from './InspectorNode';
@@ -20,6 +21,7 @@ export function Inspector() {
   const variant = usePlanner(selectActiveVariant);
   const document = usePlanner((s) => s.document);
   const selectedIds = usePlanner((s) => s.selectedNodeIds);
+  usePreloadedPriceParts(document !== null);
   if (!variant || !document) return null;
   const several =
     selectedIds.length > 1 ? variant.nodes.filter((n) => selectedIds.includes(n.id)) : [];
