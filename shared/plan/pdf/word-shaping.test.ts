@@ -7,7 +7,8 @@ import type { NinesDocument } from '../../model/types';
 import { buildPlan } from '../content/build-plan';
 import { toSvg } from '../drawing';
 import { toPdfDefinition, type PdfNode } from './pdf-definition';
-import { wordShaper, type GlyphRun, type ShapedFont } from './word-shaping';
+import type { GlyphRun, ShapedFont } from './opentype-tables';
+import { wordShaper } from './word-shaping';
 
 const require = createRequire(import.meta.url);
 // pdfkit's own fontkit, as cli/plan-io.ts takes it. This file never installs the fast path, so
