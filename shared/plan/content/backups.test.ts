@@ -3,32 +3,12 @@
  * the model (the backup's region against the datastore's), and the retention check is the closed
  * form retention ≥ interval + detection + decision.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { priceBookSchema } from '../../catalog/price-book';
 import { NODE_DEFAULTS, OPERATIONS_DEFAULTS } from '../../model/defaults';
 import type { ModelNode, NinesDocument, Variant } from '../../model/types';
 import { plainText, type Block, type PlanDocument, type TableBlock } from '../document';
-import { buildPlan } from './build-plan';
+import { bundledTemplate, planOf } from '../../testing/template-plan';
 import { formatDuration } from '../../text';
-
-const priceBook = priceBookSchema.parse(
-  JSON.parse(
-    readFileSync(new URL('../../../assets/pricing/pricebook.json', import.meta.url), 'utf8'),
-  ),
-);
-
-function template(name: string): NinesDocument {
-  return JSON.parse(
-    readFileSync(new URL(`../../../assets/templates/${name}`, import.meta.url), 'utf8'),
-  ) as NinesDocument;
-}
-
-function plan(doc: NinesDocument): PlanDocument {
-  const result = buildPlan(doc, { priceBook, date: '2026-12-07' });
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  return result.plan;
-}
 
 function table(p: PlanDocument, caption: string): TableBlock {
   const found = p.blocks.find((b): b is TableBlock => b.kind === 'table' && b.caption === caption);
@@ -55,7 +35,7 @@ function moved(doc: NinesDocument, parent: string | undefined): NinesDocument {
 
 describe('where each backup is kept', () => {
   it('a backup in its data’s region does not survive that region; said per datastore', () => {
-    const p = plan(template('single-region-3az.nines.json'));
+    const p = planOf(bundledTemplate('single-region-3az.nines.json'));
     const rows = table(p, 'Where each backup is kept').rows.map((r) => r.map((c) => plainText(c)));
     expect(rows).toEqual([
       [
@@ -72,9 +52,9 @@ describe('where each backup is kept', () => {
   });
 
   it('follows the model: moved to another region it survives; in no region it is a blank', () => {
-    const doc = template('pilot-light-2-regions.nines.json');
+    const doc = bundledTemplate('pilot-light-2-regions.nines.json');
     const survives = (d: NinesDocument) =>
-      table(plan(d), 'Where each backup is kept').rows.map((r) => plainText(r[4] ?? ''));
+      table(planOf(d), 'Where each backup is kept').rows.map((r) => plainText(r[4] ?? ''));
     expect(survives(doc)).toEqual([
       'no: kept in US East (N. Virginia), us-east-1 with the data',
       'no: kept in Europe (Ireland), eu-west-1 with the data',
@@ -82,13 +62,13 @@ describe('where each backup is kept', () => {
     expect(survives(moved(doc, 'euw1'))[0]).toBe(
       'yes: kept outside US East (N. Virginia), us-east-1',
     );
-    const unplaced = table(plan(moved(doc, undefined)), 'Where each backup is kept').rows[0]?.[4];
+    const unplaced = table(planOf(moved(doc, undefined)), 'Where each backup is kept').rows[0]?.[4];
     expect(Array.isArray(unplaced) && unplaced.some((r) => r.blank === true)).toBe(true);
     // Its replica's backup in the other region keeps a copy of the same data.
-    expect(paragraphs(plan(doc))).toContain(
+    expect(paragraphs(planOf(doc))).toContain(
       'Every backup of Redis (us-east-1) is kept in US East (N. Virginia), us-east-1, its own region: a loss of US East (N. Virginia), us-east-1 takes the data and its backups together. A copy of the same data survives elsewhere: Hourly snapshot to S3 (eu-west-1) backs up its replica Redis (eu-west-1).',
     );
-    expect(paragraphs(plan(moved(doc, 'euw1')))).toContain(
+    expect(paragraphs(planOf(moved(doc, 'euw1')))).toContain(
       'Redis (us-east-1) has a backup kept outside its own region.',
     );
   });
@@ -96,7 +76,7 @@ describe('where each backup is kept', () => {
 
 describe('retention against a corruption noticed late', () => {
   it('retention ≥ interval + detection + decision, with the latest a corruption can be noticed', () => {
-    const doc = template('pilot-light-2-regions.nines.json');
+    const doc = bundledTemplate('pilot-light-2-regions.nines.json');
     const backup = doc.variants[0]?.nodes.find((n) => n.id === 'backup-use1') as {
       intervalSeconds: number;
       retentionDays: number;
@@ -106,8 +86,8 @@ describe('retention against a corruption noticed late', () => {
     const needed = backup.intervalSeconds + detection + decision;
     const latest = backup.retentionDays * 86_400 - backup.intervalSeconds - decision;
     expect([needed, latest]).toEqual([6300, 600_300]);
-    const row = table(plan(doc), 'Retention against a corruption noticed late').rows[0]?.map((c) =>
-      plainText(c),
+    const row = table(planOf(doc), 'Retention against a corruption noticed late').rows[0]?.map(
+      (c) => plainText(c),
     );
     expect(row).toEqual([
       'Hourly snapshot to S3 (us-east-1)',
@@ -118,7 +98,7 @@ describe('retention against a corruption noticed late', () => {
   });
 
   it('a retention shorter than the oldest copy needed is a no', () => {
-    const doc = template('single-region-3az.nines.json');
+    const doc = bundledTemplate('single-region-3az.nines.json');
     const v = doc.variants[0] as Variant;
     // One day between backups, kept one day: the last clean copy is gone before it is needed.
     const nodes = v.nodes.map((n) =>
@@ -126,7 +106,7 @@ describe('retention against a corruption noticed late', () => {
         ? ({ ...n, intervalSeconds: 86_400, retentionDays: 1 } as ModelNode)
         : n,
     );
-    const p = plan({ ...doc, variants: [{ ...v, nodes }] });
+    const p = planOf({ ...doc, variants: [{ ...v, nodes }] });
     const row = table(p, 'Retention against a corruption noticed late').rows[0];
     expect(plainText(row?.[3] ?? '')).toBe('no');
     expect(NODE_DEFAULTS.backup.retentionDays?.value).toBe(7);
@@ -135,7 +115,7 @@ describe('retention against a corruption noticed late', () => {
 
 describe('what the model cannot know', () => {
   it('encryption, immutability and restore tests are blanks, one row per backup', () => {
-    const p = plan(template('active-active-3-regions.nines.json'));
+    const p = planOf(bundledTemplate('active-active-3-regions.nines.json'));
     const rows = table(p, 'Protection and restore tests of the backups').rows;
     expect(rows).toHaveLength(3);
     for (const row of rows)

@@ -5,32 +5,12 @@
  * `hypothesis.json` written beside them, non-faults name the README's runbook entry, and the
  * target follows the regions' provider.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { priceBookSchema } from '../../catalog/price-book';
 import { exportChaos } from '../../chaos';
 import { evaluate, type ScenarioResult } from '../../engine';
 import type { NinesDocument } from '../../model/types';
-import { plainText, type Block, type PlanDocument, type TableBlock } from '../document';
-import { buildPlan } from './build-plan';
-
-const priceBook = priceBookSchema.parse(
-  JSON.parse(
-    readFileSync(new URL('../../../assets/pricing/pricebook.json', import.meta.url), 'utf8'),
-  ),
-);
-
-function template(name: string): NinesDocument {
-  return JSON.parse(
-    readFileSync(new URL(`../../../assets/templates/${name}`, import.meta.url), 'utf8'),
-  ) as NinesDocument;
-}
-
-function plan(doc: NinesDocument): PlanDocument {
-  const result = buildPlan(doc, { priceBook, date: '2026-12-07' });
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  return result.plan;
-}
+import { plainText, type Block, type TableBlock } from '../document';
+import { BUNDLED_PRICE_BOOK, bundledTemplate, planOf } from '../../testing/template-plan';
 
 function table(blocks: readonly Block[], caption: string): TableBlock {
   const found = blocks.find((b): b is TableBlock => b.kind === 'table' && b.caption === caption);
@@ -45,13 +25,15 @@ const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 /** The table's rows as plain text, by drill name. */
 function rowsByDrill(doc: NinesDocument): Map<string, string[]> {
-  const rows = table(plan(doc).blocks, CAPTION).rows.map((r) => r.map((c) => spaced(plainText(c))));
+  const rows = table(planOf(doc).blocks, CAPTION).rows.map((r) =>
+    r.map((c) => spaced(plainText(c))),
+  );
   return new Map(rows.map((r) => [r[0] ?? '', r]));
 }
 
 /** What the CLI writes: its own evaluation of the file, then the export for `target`. */
 function cliExport(doc: NinesDocument, target: 'fis' | 'azure' | 'chaos-mesh') {
-  const report = evaluate(doc, undefined, { priceBook });
+  const report = evaluate(doc, undefined, { priceBook: BUNDLED_PRICE_BOOK });
   const out = exportChaos(doc, report, {
     target,
     scenarioIds: [],
@@ -62,7 +44,7 @@ function cliExport(doc: NinesDocument, target: 'fis' | 'azure' | 'chaos-mesh') {
 }
 
 describe('the test programme links each drill to its chaos experiment', () => {
-  const doc = template('active-active-2-regions.nines.json');
+  const doc = bundledTemplate('active-active-2-regions.nines.json');
   const rows = rowsByDrill(doc);
   const files = cliExport(doc, 'fis');
   const hypothesis = (path: string) => JSON.parse(files.get(path) ?? 'null') as ScenarioResult;
@@ -131,8 +113,8 @@ describe('the test programme links each drill to its chaos experiment', () => {
   });
 
   it('one row per applying scenario; the results log says check-run fills it', () => {
-    const built = plan(doc);
-    const applying = evaluate(doc, undefined, { priceBook })
+    const built = planOf(doc);
+    const applying = evaluate(doc, undefined, { priceBook: BUNDLED_PRICE_BOOK })
       .variants[0]?.scenarios.filter((s) => s.applies)
       .map((s) => s.name);
     expect([...rows.keys()]).toEqual(applying);
@@ -149,7 +131,7 @@ describe('the test programme links each drill to its chaos experiment', () => {
 
 describe('the experiments’ target follows the regions’ provider', () => {
   function withProviders(providers: readonly (string | undefined)[]): NinesDocument {
-    const doc = template('active-active-2-regions.nines.json');
+    const doc = bundledTemplate('active-active-2-regions.nines.json');
     let i = 0;
     return {
       ...doc,
