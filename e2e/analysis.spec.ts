@@ -14,6 +14,16 @@ import { PlannerPage } from './pages/planner-page';
 
 const templateDir = fileURLToPath(new URL('../assets/templates/', import.meta.url));
 
+// A failed run prints what the results column showed (the sensitivity panel's state: open or
+// not, running, cancelled), so that a failure seen only in CI says which state it was in.
+test.afterEach(async ({ page }, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  const panel = page.getByTestId('sensitivity');
+  const isOpen = await panel.evaluate((d) => (d as HTMLDetailsElement).open).catch(() => null);
+  const text = await panel.innerText({ timeout: 1_000 }).catch(() => '(no sensitivity panel)');
+  console.log(`[${testInfo.title}] sensitivity open=${String(isOpen)}:\n${text.slice(0, 2_000)}`);
+});
+
 test('Monte Carlo in a worker: a run equals nines simulate, a long run can be cancelled', async ({
   page,
 }) => {
@@ -108,8 +118,8 @@ test('sensitivity of a 301-node design runs in a worker with progress and can be
   page,
 }) => {
   // Long by its input, not by the machine's speed: over a thousand full evaluations of a
-  // 301-node design take minutes, so no run here can finish before its Cancel. Nothing below
-  // waits for a number of evaluations done, only for the states a person sees.
+  // 301-node design take a minute or more, so no run here can finish before its Cancel. Nothing
+  // below waits for a number of evaluations done, only for the states a person sees.
   const doc = generatedModel(33);
   expect(doc.variants[0]?.nodes.length).toBeGreaterThan(300);
   const planner = new PlannerPage(page);
@@ -117,20 +127,37 @@ test('sensitivity of a 301-node design runs in a worker with progress and can be
   const panel = page.getByTestId('sensitivity');
   await panel.locator('summary').click();
   const progress = panel.getByTestId('sensitivity-progress');
+  const cancelled = panel.getByTestId('sensitivity-cancelled');
   const counted = /^[\d,]+ of [\d,]{5,} evaluations/;
   // Every bar end is a full evaluation: over a thousand of them, counted before the first.
   await expect(progress).toContainText(counted);
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/sensitivity-progress-light.png' });
   await progress.getByRole('button', { name: 'Cancel' }).click();
-  await expect(panel.getByTestId('sensitivity-cancelled')).toBeVisible();
+  await expect(cancelled).toBeVisible();
   await expect(progress).toHaveCount(0);
   await expect(panel.getByTestId('improve-first')).toBeVisible();
+
+  // A change of layout only keeps it cancelled: the generated design opened auto-laid-out (its
+  // own undo step, which may land before or after the Cancel), and undoing that moves every
+  // node but changes no figure. A Cancel that did not hold started the run again here (CI,
+  // stop 31). The click on "Yearly cost" after the undo is handled after the undo's effects.
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await expect(undo).toHaveAttribute('title', /^Undo auto-layout/);
+  await undo.click();
+  await expect(undo).toBeDisabled();
+  const yearlyCost = panel.getByRole('button', { name: 'Yearly cost' });
+  await yearlyCost.click();
+  await expect(yearlyCost).toHaveAttribute('aria-pressed', 'true');
+  await expect(cancelled).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Downtime / yr' }).click();
+
   // Run again starts over, and can be cancelled again.
   await panel.getByRole('button', { name: 'Run again' }).click();
   await expect(progress).toBeVisible();
-  await panel.getByRole('button', { name: 'Cancel' }).click();
-  await expect(panel.getByTestId('sensitivity-cancelled')).toBeVisible();
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(cancelled).toBeVisible();
 
   // Closing the panel ends the run: opened again, it starts over ("Starting…", before its first
   // count) rather than showing the count the closed run had reached. Every text the progress
@@ -161,6 +188,6 @@ test('sensitivity of a 301-node design runs in a worker with progress and can be
   await expect.poll(async () => (await shown()).length).toBeGreaterThan(0);
   expect((await shown())[0]).toBe('Starting…');
   await progress.getByRole('button', { name: 'Cancel' }).click();
-  await expect(panel.getByTestId('sensitivity-cancelled')).toBeVisible();
+  await expect(cancelled).toBeVisible();
   expect(planner.errors).toEqual([]);
 });

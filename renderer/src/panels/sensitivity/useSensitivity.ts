@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { usePlanner, usePlannerStore } from '../../store/context';
 import { sensitivityWorkerOf, type SensitivityState } from '../../store/sensitivity';
 
-/** The sensitivity worker's state for this window, requested while the panel is open and ended when it closes. */
+/**
+ * The sensitivity worker's state for this window, requested while the panel is open and ended
+ * when it closes; `cancel` holds until `rerun` or a change of topology.
+ */
 export function useSensitivity(
   isOpen: boolean,
 ): SensitivityState & { cancel: () => void; rerun: () => void } {
@@ -23,13 +26,11 @@ export function useSensitivity(
   // Closing the panel (or leaving the window's design view) ends a run nobody will look at.
   useEffect(() => {
     if (!isOpen) return undefined;
-    return () => sensitivityWorkerOf(store).cancel();
+    return () => sensitivityWorkerOf(store).end();
   }, [store, isOpen]);
   return {
     ...state,
     cancel: () => sensitivityWorkerOf(store).cancel(),
-    rerun: () => {
-      if (document && variantId) sensitivityWorkerOf(store).request(document, variantId);
-    },
+    rerun: () => sensitivityWorkerOf(store).retry(),
   };
 }
