@@ -14,14 +14,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, template } from './testing';
+import { bundledChild, type BundledChild } from '../shared/testing/bundled-child';
 import { seededRandom as random } from '../shared/testing/seeded-random';
 
 const SEED = Number(process.env.KILL_SEED ?? 18);
-const KILLS = 8;
+const KILLS = 4;
 /** Longest delay before a kill, in plans (as long as the child's warm-up plan took). */
 const MAX_DELAY_PLANS = 2;
 const CHILD = new URL('./__fixtures__/plan-kill-child.cjs', import.meta.url).pathname;
-const WRITER = new URL('./__fixtures__/replace-loop-child.ts', import.meta.url).pathname;
+const WRITER_SOURCE = new URL('./__fixtures__/replace-loop-child.ts', import.meta.url).pathname;
 /** Kills of the tight write loop, and the longest delay before each, ms. */
 const WRITE_KILLS = 30;
 const MAX_WRITE_DELAY_MS = 60;
@@ -60,7 +61,7 @@ function planThenKill(out: string, share: number): Promise<number> {
 /** Starts the write loop, waits until it runs, lets it write for `ms`, kills it. */
 function writeThenKill(out: string, plans: readonly string[], ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, out, ...plans], {
+    const child = spawn(process.execPath, [bundle.module, out, ...plans], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), ms));
@@ -72,11 +73,15 @@ function writeThenKill(out: string, plans: readonly string[], ms: number): Promi
 }
 
 let dir: string;
+/** The write loop bundled as a plain module: each write kill starts it with plain `node`. */
+let bundle: BundledChild;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'nines-plan-kill-'));
+  bundle = await bundledChild(WRITER_SOURCE);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+  await bundle.remove();
 });
 
 describe('nines plan killed mid-write', () => {

@@ -1,6 +1,7 @@
 /**
  * A killed save never tears a file: a child process saves numbered 2 MB versions in a loop
- * (__fixtures__/atomic-write-child.ts, the real writeFileAtomic, no mocks) and is killed with
+ * (__fixtures__/atomic-write-child.ts, the real writeFileAtomic, no mocks; bundled once into a
+ * plain module so that each start is quick) and is killed with
  * SIGKILL at seeded random moments. After each kill the file is one whole version, its .bak is
  * one whole earlier version (the one before, or the same when the kill fell between the two
  * renames), every older backup is a whole version no newer than the one above it, and nothing
@@ -13,16 +14,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionText } from './__fixtures__/atomic-write-child';
 import { BACKUP_GENERATIONS, backupPathOf } from './atomic-write';
+import { bundledChild, type BundledChild } from '../shared/testing/bundled-child';
 import { seededRandom as random } from '../shared/testing/seeded-random';
 
 const SEED = Number(process.env.KILL_SEED ?? 9);
 const KILLS = 50;
-const CHILD = new URL('./__fixtures__/atomic-write-child.ts', import.meta.url).pathname;
+const CHILD_SOURCE = new URL('./__fixtures__/atomic-write-child.ts', import.meta.url).pathname;
 
 /** Starts the writer at version `first`, waits until it runs, lets it save for `ms`, kills it. */
 function saveThenKill(file: string, first: number, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, String(first)], {
+    const child = spawn(process.execPath, [bundle.module, file, String(first)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), ms));
@@ -40,11 +42,15 @@ function wholeVersion(text: string): number | undefined {
 }
 
 let dir: string;
+/** The writer bundled as a plain module: each kill starts it with plain `node`. */
+let bundle: BundledChild;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'nines-kill-'));
+  bundle = await bundledChild(CHILD_SOURCE);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+  await bundle.remove();
 });
 
 /** Backup generations, newest first. */

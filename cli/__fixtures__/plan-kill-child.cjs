@@ -2,8 +2,9 @@
 // process, from the same bundle the `nines` command runs (./../bin/bundle.cjs, loaded as
 // ../bin/nines.cjs does), alternating variants so that different complete plans follow each
 // other, until the test kills it. Run as `node plan-kill-child.cjs FILE OUT DATE VARIANT...`.
-// It first writes one plan to `.warm-up.pdf` beside OUT (modules loaded, so that the loop's
-// plans take their steady time), then writes `ready MS` with the milliseconds that plan took,
+// It first writes the first variant's plan to `.warm-up.pdf` beside OUT (modules loaded, so that
+// the loop's plans take their steady time), then writes `ready MS` with the milliseconds that
+// plan took (one variant's plan, as each of the loop's is),
 // and `wrote` after each plan of the loop.
 'use strict';
 const { dirname, join } = require('node:path');
@@ -15,7 +16,8 @@ const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
 async function run(file, out, date, variants) {
   const { main } = loadBundle(await bundledEntry(ROOT)).exports;
   const start = performance.now();
-  await main(['plan', file, '--pdf', join(dirname(out), '.warm-up.pdf'), '--date', date], quiet);
+  const warmUp = join(dirname(out), '.warm-up.pdf');
+  await main(['plan', file, '--pdf', warmUp, '--variant', variants[0], '--date', date], quiet);
   process.stdout.write(`ready ${Math.ceil(performance.now() - start)}\n`);
   for (let n = 0; ; n += 1) {
     const variant = variants[n % variants.length];

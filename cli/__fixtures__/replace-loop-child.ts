@@ -2,7 +2,8 @@
  * Child process of cli/plan-kill.test.ts: replaces OUT with the CLI's writer (`writeFileAtomic`,
  * the one `nines plan` uses) in a loop, alternating the bytes of two complete plans, as fast as
  * it can, until the test kills it: here a kill lands inside a write most of the time. Run as
- * `node --import tsx replace-loop-child.ts OUT PLAN_A PLAN_B`; writes `ready` once loaded.
+ * `node replace-loop-child.mjs OUT PLAN_A PLAN_B` once bundled (`bundledChild`), or with
+ * `node --import tsx` as it is; writes `ready` once loaded.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';

@@ -1,7 +1,8 @@
 /**
  * Child process of atomic-write.kill.test.ts: saves numbered versions of one file with
  * `writeFileAtomic` (keeping a .bak) as fast as it can, until the test kills it. Run as
- * `node --import tsx atomic-write-child.ts FILE FIRST_VERSION`; writes `ready` once loaded.
+ * `node atomic-write-child.mjs FILE FIRST_VERSION` once bundled (`bundledChild`), or with
+ * `node --import tsx` as it is; writes `ready` once loaded.
  */
 import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../atomic-write';
