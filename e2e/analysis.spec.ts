@@ -141,7 +141,7 @@ test('sensitivity of a 301-node design runs in a worker with progress and can be
   // A change of layout only keeps it cancelled: the generated design opened auto-laid-out (its
   // own undo step, which may land before or after the Cancel), and undoing that moves every
   // node but changes no figure. A Cancel that did not hold started the run again here (CI,
-  // stop 31). The click on "Yearly cost" after the undo is handled after the undo's effects.
+  // stop 30). The click on "Yearly cost" after the undo is handled after the undo's effects.
   const undo = page.getByRole('button', { name: 'Undo', exact: true });
   await expect(undo).toHaveAttribute('title', /^Undo auto-layout/);
   await undo.click();
