@@ -16,6 +16,7 @@ import { installInlineMerging } from '../shared/plan/pdf/merge-inlines';
 import { installFastTextWidth } from '../shared/plan/pdf/text-width';
 import { installFastWordMeasure } from '../shared/plan/pdf/word-measure';
 import { installFastStyleLookup, type StyleStackClass } from '../shared/plan/pdf/style-lookup';
+import { installFastSvgSize } from '../shared/plan/pdf/svg-size';
 
 /** The output formats of a plan. */
 export type PlanFormat = 'pdf' | 'docx' | 'md';
@@ -104,7 +105,8 @@ export function nodePdfMake(): PdfMakeNode {
  * words (`installInlineMerging`, into pdfmake's renderer), style look-ups that neither push
  * nor allocate, each named style and stack looked up once (`installFastStyleLookup`), the style
  * of a text's plain words resolved once (`installFastWordMeasure`) and pdfkit's string widths
- * summed from each piece's advance (`installFastTextWidth`). The same glyphs at the same
+ * summed from each piece's advance (`installFastTextWidth`), and a figure's size read and set on
+ * its SVG's root tag rather than by parsing it twice (`installFastSvgSize`). The same glyphs at the same
  * positions, the same bytes (docs/plan.md, "Speed").
  */
 export function installPdfSpeedUps(): void {
@@ -121,6 +123,7 @@ export function installPdfSpeedUps(): void {
   const pdfmakeClass = <T>(file: string) =>
     (require(`pdfmake/js/${file}`) as { default: T }).default;
   installInlineMerging(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
+  installFastSvgSize(pdfmakeClass<{ prototype: object }>('SVGMeasure').prototype);
   // Before the style look-ups, which wrap `measure` to keep the text's look-ups while it runs.
   installFastWordMeasure(pdfmakeClass<{ prototype: object }>('TextInlines').prototype);
   installFastStyleLookup({
