@@ -106,8 +106,8 @@ export function nodePdfMake(): PdfMakeNode {
  * nor allocate, each named style and stack looked up once (`installFastStyleLookup`), the style
  * of a text's plain words resolved once (`installFastWordMeasure`) and pdfkit's string widths
  * summed from each piece's advance (`installFastTextWidth`), and a figure's size read and set on
- * its SVG's root tag rather than by parsing it twice (`installFastSvgSize`). The same glyphs at the same
- * positions, the same bytes (docs/plan.md, "Speed").
+ * its SVG's root tag rather than by parsing it twice (`installFastSvgSize`). The same glyphs at
+ * the same positions, the same bytes (docs/plan.md, "Speed").
  */
 export function installPdfSpeedUps(): void {
   // pdfmake's own pdfkit (and through it fontkit): the classes of a font it opens.
