@@ -63,8 +63,9 @@ export const planCommand: Command = {
 };
 
 /**
- * Loads `file`, builds the plan of the variant `variantId` (the first when undefined) as of `date` and writes
- * it in each of `outputs`, the PDF through `pdfWriter`; resolves to the exit code.
+ * Loads `file`, builds the plan of the variant `variantId` (the first when undefined) as of
+ * `date` and writes it in each of `outputs`, the PDF through `pdfWriter`; resolves to the exit
+ * code.
  */
 async function writePlan(
   file: string,
