@@ -8,7 +8,14 @@ import { topologyFigure } from '../shared/plan/diagram';
 import type { PlanDocument } from '../shared/plan/document';
 import { textWidth, type Shape, type TextShape } from '../shared/plan/drawing';
 import { samplePlan } from '../shared/plan/sample-plan';
-import { PLAN_FORMATS, renderPlan, resvgPng, resvgRender, writePlanFile } from './plan-io';
+import {
+  PLAN_FORMATS,
+  renderPlan,
+  resvgPng,
+  resvgRender,
+  startPdfWriter,
+  writePlanFile,
+} from './plan-io';
 
 const dir = mkdtempSync(join(tmpdir(), 'nines-plan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,6 +59,24 @@ describe('renderPlan', () => {
     };
     const bytes = await renderPlan(empty, format);
     expect(bytes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the PDF writer thread (startPdfWriter)', () => {
+  const launcher = new URL('./bin/nines.cjs', import.meta.url).pathname;
+
+  it('writes the bytes this thread writes, and a failure as an error', async () => {
+    const writer = startPdfWriter(launcher);
+    try {
+      const [threaded, here] = await Promise.all([writer.write(doc), renderPlan(doc, 'pdf')]);
+      expect(Buffer.from(threaded).equals(Buffer.from(here))).toBe(true);
+      const twice = { ...doc, blocks: [...doc.blocks, ...doc.blocks] };
+      await expect(writer.write(twice)).rejects.toThrow(/is used twice/);
+      // The thread goes on after a failed plan.
+      expect(Buffer.from(await writer.write(doc)).equals(Buffer.from(here))).toBe(true);
+    } finally {
+      writer.close();
+    }
   });
 });
 

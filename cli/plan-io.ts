@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { PlanDocument } from '../shared/plan/document';
 import { toSvg, type Drawing } from '../shared/plan/drawing';
@@ -15,6 +16,7 @@ import { installInlineMerging } from '../shared/plan/pdf/merge-inlines';
 import { installFastTextWidth } from '../shared/plan/pdf/text-width';
 import { installFastWordMeasure } from '../shared/plan/pdf/word-measure';
 import { installFastStyleLookup, type StyleStackClass } from '../shared/plan/pdf/style-lookup';
+import { installFastSvgSize } from '../shared/plan/pdf/svg-size';
 
 /** The output formats of a plan. */
 export type PlanFormat = 'pdf' | 'docx' | 'md';
@@ -103,8 +105,9 @@ export function nodePdfMake(): PdfMakeNode {
  * words (`installInlineMerging`, into pdfmake's renderer), style look-ups that neither push
  * nor allocate, each named style and stack looked up once (`installFastStyleLookup`), the style
  * of a text's plain words resolved once (`installFastWordMeasure`) and pdfkit's string widths
- * summed from each piece's advance (`installFastTextWidth`). The same glyphs at the same
- * positions, the same bytes (docs/plan.md, "Speed").
+ * summed from each piece's advance (`installFastTextWidth`), and a figure's size read and set on
+ * its SVG's root tag rather than by parsing it twice (`installFastSvgSize`). The same glyphs at
+ * the same positions, the same bytes (docs/plan.md, "Speed").
  */
 export function installPdfSpeedUps(): void {
   // pdfmake's own pdfkit (and through it fontkit): the classes of a font it opens.
@@ -120,12 +123,108 @@ export function installPdfSpeedUps(): void {
   const pdfmakeClass = <T>(file: string) =>
     (require(`pdfmake/js/${file}`) as { default: T }).default;
   installInlineMerging(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
+  installFastSvgSize(pdfmakeClass<{ prototype: object }>('SVGMeasure').prototype);
   // Before the style look-ups, which wrap `measure` to keep the text's look-ups while it runs.
   installFastWordMeasure(pdfmakeClass<{ prototype: object }>('TextInlines').prototype);
   installFastStyleLookup({
     StyleContextStack: pdfmakeClass<StyleStackClass>('StyleContextStack'),
     TextInlines: pdfmakeClass<{ prototype: object }>('TextInlines'),
     LayoutBuilder: pdfmakeClass<{ prototype: object }>('LayoutBuilder'),
+  });
+}
+
+/** Writes a plan document as PDF bytes; `close` lets the process end once it is idle. */
+export interface PdfWriter {
+  write(doc: PlanDocument): Promise<Uint8Array>;
+  close(): void;
+}
+
+/** The PDF writer of this thread: pdfmake and its speed-ups loaded at the first plan. */
+const inThreadPdfWriter: PdfWriter = {
+  async write(doc) {
+    const { writePdf } = await import('../shared/plan/pdf/write-pdf');
+    installPdfSpeedUps();
+    return writePdf(doc, nodePdfMake());
+  },
+  close() {},
+};
+
+/** A message of the PDF writer thread: the bytes of a request, or why it failed. */
+type PdfReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+
+/**
+ * The launcher's file (cli/bin/nines.cjs, the main module, which names itself in its exports),
+ * or undefined when the CLI runs from elsewhere (tests, the plan-kill child, nines.mjs).
+ */
+function launcherFile(): string | undefined {
+  const exports = require.main?.exports as { ninesLauncher?: unknown } | undefined;
+  return typeof exports?.ninesLauncher === 'string' ? exports.ninesLauncher : undefined;
+}
+
+/**
+ * A PDF writer on a thread of its own (`worker_threads`), started now: while this thread loads
+ * the design and builds the plan, the other core loads pdfmake, pdfkit and fontkit and installs
+ * the speed-ups, and the plan is then laid out there. The thread runs `launcher` (the launcher,
+ * cli/bin/nines.cjs, which loads the CLI's bundle and runs {@link runPdfWriterThread} when it is
+ * started with `workerData.ninesPdfWriter`); without a launcher, the PDF is written on this
+ * thread. The plan document is plain data and crosses by structured clone; the bytes are those
+ * this thread would write.
+ */
+export function startPdfWriter(launcher: string | undefined = launcherFile()): PdfWriter {
+  if (!launcher) return inThreadPdfWriter;
+  const worker = new Worker(launcher, { workerData: { ninesPdfWriter: true } });
+  const pending = new Map<number, { resolve(bytes: Uint8Array): void; reject(e: Error): void }>();
+  let nextId = 0;
+  let failure: Error | undefined;
+  const settleAll = (error: Error) => {
+    failure = error;
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+  };
+  worker.on('message', (reply: PdfReply) => {
+    const request = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
+    if ('bytes' in reply) request?.resolve(reply.bytes);
+    else request?.reject(new Error(reply.error));
+  });
+  worker.on('error', settleAll);
+  worker.on('exit', (code) => settleAll(new Error(`the PDF writer thread stopped (exit ${code})`)));
+  // Idle, it does not keep the process alive.
+  worker.unref();
+  return {
+    write(doc) {
+      if (failure) return Promise.reject(failure);
+      const id = nextId++;
+      worker.ref();
+      worker.postMessage({ id, doc });
+      return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+    },
+    close() {
+      void worker.terminate();
+    },
+  };
+}
+
+/**
+ * The PDF writer thread's side of {@link startPdfWriter}, run in the worker by the launcher:
+ * loads pdfmake with the speed-ups, then answers each plan document with its PDF bytes.
+ */
+export async function runPdfWriterThread(): Promise<void> {
+  if (isMainThread || !parentPort) throw new Error('the PDF writer thread runs in a worker');
+  const port = parentPort;
+  const { writePdf } = await import('../shared/plan/pdf/write-pdf');
+  installPdfSpeedUps();
+  const pdfmake = nodePdfMake();
+  port.on('message', ({ id, doc }: { id: number; doc: PlanDocument }) => {
+    writePdf(doc, pdfmake).then(
+      (bytes) => port.postMessage({ id, bytes } satisfies PdfReply),
+      (error: unknown) =>
+        port.postMessage({
+          id,
+          error: (error as Error)?.message ?? String(error),
+        } satisfies PdfReply),
+    );
   });
 }
 
@@ -139,13 +238,14 @@ const ZIP_CODEC = {
  * The bytes of `doc` in `format` (Markdown as UTF-8). Each writer is loaded when first asked
  * for, so that a command writing a PDF does not start up the DOCX library, and the reverse.
  */
-export async function renderPlan(doc: PlanDocument, format: PlanFormat): Promise<Uint8Array> {
+export async function renderPlan(
+  doc: PlanDocument,
+  format: PlanFormat,
+  pdfWriter: PdfWriter = inThreadPdfWriter,
+): Promise<Uint8Array> {
   switch (format) {
-    case 'pdf': {
-      const { writePdf } = await import('../shared/plan/pdf/write-pdf');
-      installPdfSpeedUps();
-      return writePdf(doc, nodePdfMake());
-    }
+    case 'pdf':
+      return pdfWriter.write(doc);
     case 'docx': {
       const { writeDocx } = await import('../shared/plan/docx/write-docx');
       return writeDocx(doc, { pngFallback: resvgPng, codec: ZIP_CODEC });
@@ -165,6 +265,7 @@ export async function writePlanFile(
   doc: PlanDocument,
   format: PlanFormat,
   path: string,
+  pdfWriter?: PdfWriter,
 ): Promise<void> {
-  await writeFileAtomic(path, await renderPlan(doc, format));
+  await writeFileAtomic(path, await renderPlan(doc, format, pdfWriter));
 }

@@ -8,7 +8,8 @@
 //   bundle on the next run. Checking the key is one walk of those folders (about 150 `stat`s, a
 //   few ms).
 // The packages in package.json's `dependencies` (the plan writers, loaded only by `nines plan`)
-// stay external, loaded from node_modules; every other package is bundled in. The commands load
+// stay external, loaded from node_modules, but for yaml and fflate (BUNDLED_DEPENDENCIES); every
+// other package is bundled in. The commands load
 // the engine and the plan code only when they run (esbuild keeps each dynamically imported module
 // behind a lazy initialiser), so `nines validate` runs only the parser's code.
 'use strict';
@@ -80,14 +81,24 @@ function hash64(text) {
 }
 
 /**
- * The packages left out of the bundle: those in package.json's `dependencies`, with their
- * subpaths.
+ * Runtime dependencies bundled all the same: yaml and fflate are small and pure JavaScript, and
+ * the chaos export (which `nines plan` loads for its test programme) requires them when it
+ * loads. Bundled, they are compiled once into the code cache; external, Node compiled them at
+ * every start (yaml alone about a tenth of a second of a busy machine's CPU).
+ */
+const BUNDLED_DEPENDENCIES = new Set(['yaml', 'fflate']);
+
+/**
+ * The packages left out of the bundle: those in package.json's `dependencies` but
+ * {@link BUNDLED_DEPENDENCIES}, with their subpaths.
  * @param {string} root
  * @returns {string[]}
  */
 function runtimeDependencies(root) {
   const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  return Object.keys(dependencies).flatMap((name) => [name, `${name}/*`]);
+  return Object.keys(dependencies)
+    .filter((name) => !BUNDLED_DEPENDENCIES.has(name))
+    .flatMap((name) => [name, `${name}/*`]);
 }
 
 /**

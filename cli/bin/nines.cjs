@@ -8,7 +8,12 @@
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { isMainThread, workerData } = require('node:worker_threads');
 const { loadBundle, userCacheDir } = require('./load.cjs');
+
+/** This file, which `nines plan` starts again as its PDF writer thread (cli/plan-io.ts). */
+module.exports.ninesLauncher = __filename;
+const isPdfWriter = !isMainThread && workerData?.ninesPdfWriter === true;
 
 async function start() {
   const cacheName = `${process.version}-${process.arch}.v8cache`;
@@ -39,6 +44,10 @@ async function start() {
       entry = await import('../index.ts');
     }
   }
+  if (isPdfWriter) {
+    await entry.pdfWriterThread();
+    return undefined;
+  }
   const code = await entry.main(process.argv.slice(2));
   bundle?.saveCache();
   return code;
@@ -46,7 +55,7 @@ async function start() {
 
 start().then(
   (code) => {
-    process.exitCode = code;
+    if (code !== undefined) process.exitCode = code;
   },
   (error) => {
     process.stderr.write(`${error?.stack ?? error}\n`);

@@ -3,9 +3,15 @@
  * contingency plan of one variant (the first unless named), written in every format asked for.
  * The date defaults to today's, read here: the core never reads a clock.
  */
-import { PLAN_FORMATS, writePlanFile, type PlanFormat } from '../plan-io';
+import {
+  PLAN_FORMATS,
+  startPdfWriter,
+  writePlanFile,
+  type PdfWriter,
+  type PlanFormat,
+} from '../plan-io';
 import type { Command } from './command';
-import { EXIT, loadOrReport } from '../io';
+import { EXIT, loadOrReport, type CliIo } from '../io';
 import { printable } from '../../shared/text';
 import { isCalendarDate } from '../../shared/catalog/price-book';
 
@@ -39,41 +45,70 @@ export const planCommand: Command = {
       io.stderr.write(`nines plan: --date must be a date YYYY-MM-DD, not "${date}"\n`);
       return EXIT.usage;
     }
-    const document = await loadOrReport(io, file);
-    if (!document) return EXIT.invalid;
-    // The plan's content loads only here, and writePlanFile loads pdfmake or docx only for the
-    // formats asked for: the other commands start without them.
-    const [{ buildPlan }, { loadBundledPriceBook }] = await Promise.all([
-      import('../../shared/plan/content/build-plan'),
-      import('../price-files'),
-    ]);
-    // Only the bulk prices of the providers the design uses, as the app loads them: the prices
-    // looked up are the same, and the other providers' parts cost a quarter second to read.
-    const providers = document.variants.flatMap((variant) =>
-      variant.nodes.flatMap((node) => (node.kind === 'region' ? [node.provider] : [])),
-    );
-    const result = buildPlan(document, {
-      ...(typeof values.variant === 'string' ? { variantId: values.variant } : {}),
-      priceBook: await loadBundledPriceBook(providers),
-      date,
-    });
-    if (!result.ok) {
-      for (const issue of result.issues) {
-        io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
-      }
-      return EXIT.invalid;
-    }
-    for (const [format, path] of outputs) {
-      try {
-        await writePlanFile(result.plan, format, path);
-      } catch (error) {
-        io.stderr.write(`${path}: cannot write: ${(error as Error).message}\n`);
-        return EXIT.invalid;
-      }
-      io.stdout.write(
-        `${path}: ${format.toUpperCase()} plan of ${printable(result.context.variant.name)}\n`,
+    // The PDF writer starts first, on the other core: it loads while the plan is built here.
+    const pdfWriter = outputs.some(([format]) => format === 'pdf') ? startPdfWriter() : undefined;
+    try {
+      return await writePlan(
+        file,
+        outputs,
+        date,
+        typeof values.variant === 'string' ? values.variant : undefined,
+        io,
+        pdfWriter,
       );
+    } finally {
+      pdfWriter?.close();
     }
-    return EXIT.ok;
   },
 };
+
+/**
+ * Loads `file`, builds the plan of the variant `variantId` (the first when undefined) as of
+ * `date` and writes it in each of `outputs`, the PDF through `pdfWriter`; resolves to the exit
+ * code.
+ */
+async function writePlan(
+  file: string,
+  outputs: readonly [PlanFormat, string][],
+  date: string,
+  variantId: string | undefined,
+  io: CliIo,
+  pdfWriter: PdfWriter | undefined,
+): Promise<number> {
+  const document = await loadOrReport(io, file);
+  if (!document) return EXIT.invalid;
+  // The plan's content loads only here, and writePlanFile loads pdfmake or docx only for the
+  // formats asked for: the other commands start without them.
+  const [{ buildPlan }, { loadBundledPriceBook }] = await Promise.all([
+    import('../../shared/plan/content/build-plan'),
+    import('../price-files'),
+  ]);
+  // Only the bulk prices of the providers the design uses, as the app loads them: the prices
+  // looked up are the same, and the other providers' parts cost a quarter second to read.
+  const providers = document.variants.flatMap((variant) =>
+    variant.nodes.flatMap((node) => (node.kind === 'region' ? [node.provider] : [])),
+  );
+  const result = buildPlan(document, {
+    ...(variantId === undefined ? {} : { variantId }),
+    priceBook: await loadBundledPriceBook(providers),
+    date,
+  });
+  if (!result.ok) {
+    for (const issue of result.issues) {
+      io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
+    }
+    return EXIT.invalid;
+  }
+  for (const [format, path] of outputs) {
+    try {
+      await writePlanFile(result.plan, format, path, pdfWriter);
+    } catch (error) {
+      io.stderr.write(`${path}: cannot write: ${(error as Error).message}\n`);
+      return EXIT.invalid;
+    }
+    io.stdout.write(
+      `${path}: ${format.toUpperCase()} plan of ${printable(result.context.variant.name)}\n`,
+    );
+  }
+  return EXIT.ok;
+}
