@@ -13,12 +13,8 @@ import { evaluate } from '../shared/engine';
 import type { ScenarioResult } from '../shared/engine';
 import type { NinesDocument } from '../shared/model/types';
 import { buildPlan } from '../shared/plan/content/build-plan';
-import {
-  headingLabel,
-  headingNumbers,
-  headingsOf,
-  type PlanDocument,
-} from '../shared/plan/document';
+import { type PlanDocument } from '../shared/plan/document';
+import { headingLabel, headingNumbers, headingsOf } from '../shared/plan/outline';
 import { writeMarkdown } from '../shared/plan/markdown/write-markdown';
 import { loadBundledPriceBook } from './price-files';
 import { runCli, template } from './testing';

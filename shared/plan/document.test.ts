@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   appendix,
-  assertWritable,
   blank,
-  captionLabel,
   fileDate,
   isFillableRow,
-  checkDocument,
   contentWidth,
   documentControl,
   heading,
-  headingLabel,
-  headingNumbers,
   paragraph,
   slug,
   type PlanDocument,
 } from './document';
+import {
+  assertWritable,
+  captionLabel,
+  checkDocument,
+  headingLabel,
+  headingNumbers,
+} from './outline';
 
 const meta = { title: 'T', version: '1', date: 'today' };
 

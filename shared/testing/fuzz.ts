@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { PriceBook } from '../catalog/price-book';
 import { evaluate } from '../engine';
 import { buildPlan } from '../plan/content/build-plan';
-import { checkDocument } from '../plan/document';
+import { checkDocument } from '../plan/outline';
 import { writeMarkdown } from '../plan/markdown/write-markdown';
 import { parseDocumentText } from '../schema/parse';
 

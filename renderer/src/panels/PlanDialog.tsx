@@ -3,13 +3,12 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useModalDialog } from './useModalDialog';
 import {
   documentControl,
-  headingLabel,
-  headingNumbers,
   type Block,
   type Cell,
   type Inline,
   type PlanDocument,
 } from '../../../shared/plan/document';
+import { headingLabel, headingNumbers } from '../../../shared/plan/outline';
 import { toSvg } from '../../../shared/plan/drawing';
 import type { NinesDocument } from '../../../shared/model/types';
 import {

@@ -9,14 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { priceBookSchema } from '../../catalog/price-book';
 import { MINUTES_PER_YEAR, type ScenarioPhase } from '../../engine';
 import type { ModelNode, NinesDocument } from '../../model/types';
-import {
-  headingsOf,
-  plainText,
-  type Block,
-  type Cell,
-  type PlanDocument,
-  type TableBlock,
-} from '../document';
+import { plainText, type Block, type Cell, type PlanDocument, type TableBlock } from '../document';
+import { headingsOf } from '../outline';
 import { acronymsIn, controlTargets, coverageRows, readableText } from './appendices';
 import { impactHorizons } from './bia';
 import { buildPlan, type PlanResult } from './build-plan';

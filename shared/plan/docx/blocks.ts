@@ -22,7 +22,6 @@ import {
   type ParagraphChild,
 } from 'docx';
 import {
-  captionLabel,
   isBlankCell,
   isFillableRow,
   type Align,
@@ -34,6 +33,7 @@ import {
   type TableBlock,
   splitAtIds,
 } from '../document';
+import { captionLabel } from '../outline';
 import { escapeXml, toSvg } from '../drawing';
 import { FILLABLE_ROW_HEIGHT, rowsFitOnPage } from '../pdf/pdf-definition';
 import type { DocumentIds } from './document-ids';

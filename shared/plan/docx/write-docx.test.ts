@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NinesDocument } from '../../model/types';
-import { headingLabel, headingNumbers, headingsOf, type PlanDocument } from '../document';
+import { type PlanDocument } from '../document';
+import { headingLabel, headingNumbers, headingsOf } from '../outline';
 import { samplePlan } from '../sample-plan';
 import { writeDocx } from './write-docx';
 

@@ -35,16 +35,13 @@ import {
   documentControl,
   contentWidth,
   fileDate,
-  headingLabel,
-  headingNumbers,
-  headingsOf,
   planKeywords,
-  prepareForWriting,
   type Block,
   type HeadingBlock,
   type PlanDocument,
   type PlanMeta,
 } from '../document';
+import { headingLabel, headingNumbers, headingsOf, prepareForWriting } from '../outline';
 import { BLANK_SIZE, BLANK_STYLE, type Child, FONT, HEADING, T, TWIP, hex } from './theme';
 import { calloutOf, figureOf, keyValueOf, runs, tableOf, textRun } from './blocks';
 import type { Drawing } from '../drawing';

@@ -1,17 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mermaidId } from '../diagram';
-import {
-  appendix,
-  blank,
-  heading,
-  headingLabel,
-  headingNumbers,
-  headingsOf,
-  inline,
-  paragraph,
-  placeholder,
-} from '../document';
+import { appendix, blank, heading, inline, paragraph, placeholder } from '../document';
+import { headingLabel, headingNumbers, headingsOf } from '../outline';
 import type { NinesDocument } from '../../model/types';
 import { samplePlan } from '../sample-plan';
 import { escapeMarkdown, writeMarkdown } from './write-markdown';

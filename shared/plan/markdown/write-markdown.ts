@@ -5,10 +5,6 @@
  */
 import {
   documentControl,
-  prepareForWriting,
-  headingLabel,
-  headingNumbers,
-  headingsOf,
   type Align,
   type Block,
   type Cell,
@@ -16,6 +12,7 @@ import {
   type PlanDocument,
   type Run,
 } from '../document';
+import { prepareForWriting, headingLabel, headingNumbers, headingsOf } from '../outline';
 
 /** Escapes characters that Markdown would read as markup in running text. */
 export function escapeMarkdown(value: string): string {

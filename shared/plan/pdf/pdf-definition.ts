@@ -14,14 +14,12 @@ import {
   documentControl,
   fileDate,
   planKeywords,
-  prepareForWriting,
-  headingLabel,
-  headingNumbers,
   type Inline,
   type ListBlock,
   type PlanDocument,
   type PlanMeta,
 } from '../document';
+import { prepareForWriting, headingLabel, headingNumbers } from '../outline';
 import { type PdfDefinition, type PdfNode, STYLES, T } from './theme';
 import { blockNodes, figureNode, headingNode, runs } from './blocks';
 import { runningHeader } from './running-header';

@@ -5,17 +5,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodePdfMake } from '../../../cli/plan-io';
 import type { NinesDocument } from '../../model/types';
-import {
-  blank,
-  heading,
-  headingLabel,
-  headingNumbers,
-  headingsOf,
-  numbered,
-  paragraph,
-  placeholder,
-  type PlanDocument,
-} from '../document';
+import { blank, heading, numbered, paragraph, placeholder, type PlanDocument } from '../document';
+import { headingLabel, headingNumbers, headingsOf } from '../outline';
 import { samplePlan } from '../sample-plan';
 import { FILLABLE_ROW_HEIGHT, PDF_THEME, toPdfDefinition, type PdfNode } from './pdf-definition';
 import { STYLES } from './theme';

@@ -5,13 +5,8 @@
  * headings of the built plan by id, so the map cannot name a section that is not there. The
  * template's sections are in `template-sections.ts`, the controls in `cp-controls.ts`.
  */
-import {
-  headingNumbers,
-  headingsOf,
-  paragraph,
-  type Block,
-  type HeadingBlock,
-} from '../../document';
+import { paragraph, type Block, type HeadingBlock } from '../../document';
+import { headingNumbers, headingsOf } from '../../outline';
 import { SP_800_34 } from '../nist';
 import type { PlanContext } from '../context';
 import { appendixHeading, appendixTable } from '../appendix-labels';

@@ -7,7 +7,8 @@
  * Plan Approval; 1 Introduction 1.1–1.3; 2 Concept of Operations 2.1–2.3; 3 Activation and
  * Notification 3.1–3.3; 4 Recovery 4.1–4.3; 5 Reconstitution 5.1–5.10; Appendices A–M).
  */
-import { headingsOf, type Block } from '../../document';
+import { type Block } from '../../document';
+import { headingsOf } from '../../outline';
 
 /**
  * An appendix of NIST's template, written with a no-break space so that the plan's own
