@@ -96,3 +96,19 @@ describe('PlanCanvas selection', () => {
     expect(store.getState().selectedNodeIds).toEqual(['lb', 'app']);
   });
 });
+
+describe('PlanCanvas pointer', () => {
+  it('keeps where the pointer is for Paste, not while a button is held, and again where it is released', async () => {
+    const store = openedStore();
+    const { container } = mountCanvas(store);
+    await act(async () => {});
+    const canvas = part(container, '[data-testid="canvas"]');
+    fireEvent.pointerMove(canvas, { clientX: 40, clientY: 30, buttons: 0 });
+    const hovered = store.getState().pointer;
+    expect(hovered).not.toBeNull();
+    fireEvent.pointerMove(canvas, { clientX: 90, clientY: 70, buttons: 1 });
+    expect(store.getState().pointer).toBe(hovered);
+    fireEvent.pointerUp(canvas, { clientX: 90, clientY: 70, buttons: 0 });
+    expect(store.getState().pointer).not.toEqual(hovered);
+  });
+});
