@@ -97,6 +97,20 @@ describe('PlanCanvas selection', () => {
   });
 });
 
+describe('PlanCanvas selection of a node already there', () => {
+  it('does not read the canvas box (a forced layout at the press of every drag)', async () => {
+    const store = openedStore();
+    const { container } = mountCanvas(store);
+    await act(async () => {});
+    const canvas = part(container, '[data-testid="canvas"]');
+    const read = vi.spyOn(canvas, 'getBoundingClientRect');
+    fireEvent.click(card(container, 'app'));
+    await act(async () => {});
+    expect(store.getState().selectedNodeIds).toEqual(['app']);
+    expect(read).not.toHaveBeenCalled();
+  });
+});
+
 describe('PlanCanvas pointer', () => {
   it('keeps where the pointer is for Paste, not while a button is held, and again where it is released', async () => {
     const store = openedStore();
