@@ -6,14 +6,17 @@
 import {
   useReactFlow,
   useStore as useFlowStore,
-  ViewportPortal,
   type InternalNode,
   type NodeChange,
   type NodePositionChange,
 } from '@xyflow/react';
 import { useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { snapToGuides, unionOf, type Guide, type Rect } from './placement';
 import type { PlanFlowEdge, PlanFlowNode } from './to-flow';
+
+/** React Flow's layer inside the viewport, which pans and zooms with the nodes. */
+const VIEWPORT_PORTAL = '.react-flow__viewport-portal';
 
 /** How close a line must come to snap, in screen pixels. */
 const SNAP_DISTANCE_PX = 6;
@@ -131,13 +134,32 @@ function othersThan(
     .filter((r): r is Rect => r !== undefined && r.width > 0);
 }
 
-/** The guides, one pixel wide at any zoom. */
+/** The viewport portal of each canvas (React Flow's root element), once found. */
+const viewportPortals = new WeakMap<HTMLElement, Element>();
+
+function viewportPortalOf(canvas: HTMLElement | null): Element | undefined {
+  if (!canvas) return undefined;
+  const known = viewportPortals.get(canvas);
+  if (known?.isConnected) return known;
+  const found = canvas.querySelector(VIEWPORT_PORTAL) ?? undefined;
+  if (found) viewportPortals.set(canvas, found);
+  return found;
+}
+
+/**
+ * The guides, one pixel wide at any zoom, in the viewport's portal (where React Flow's
+ * `ViewportPortal` puts them). The portal element is looked up once per canvas (`viewportPortalOf`): React Flow's
+ * own component looks it up with a query over the whole canvas on every change of its store,
+ * that is on every move of a drag (a walk past every node and edge element before it).
+ */
 export function GuideLines({ guides }: { guides: readonly Guide[] }) {
   const zoom = useFlowStore((s) => s.transform[2]);
-  if (guides.length === 0) return null;
+  const canvas = useFlowStore((s) => s.domNode);
+  const portal = guides.length === 0 ? undefined : viewportPortalOf(canvas);
+  if (!portal) return null;
   const thickness = 1 / zoom;
-  return (
-    <ViewportPortal>
+  return createPortal(
+    <>
       {guides.map((g) => (
         <div
           key={`${g.axis}:${g.at}`}
@@ -150,6 +172,7 @@ export function GuideLines({ guides }: { guides: readonly Guide[] }) {
           }
         />
       ))}
-    </ViewportPortal>
+    </>,
+    portal,
   );
 }
