@@ -4,6 +4,7 @@ import { componentDetail, displayName, kindTag } from '../describe';
 import { KIND_META } from '../kind-meta';
 import { CardFiguresRow, StandbyBadge } from '../marks';
 import type { PlanFlowNode } from '../to-flow';
+import { drawsTheSame } from './draws-the-same';
 
 const SIDES = [
   ['top', Position.Top],
@@ -44,4 +45,4 @@ export const ComponentNode = memo(function ComponentNode({
       ))}
     </div>
   );
-});
+}, drawsTheSame);
