@@ -97,12 +97,17 @@ describe('PlanCanvas selection', () => {
   });
 });
 
+/** The canvas of the opened store, mounted and settled, with its outer element. */
+async function mountedCanvas() {
+  const store = openedStore();
+  const { container } = mountCanvas(store);
+  await act(async () => {});
+  return { store, container, canvas: part(container, '[data-testid="canvas"]') };
+}
+
 describe('PlanCanvas selection of a node already there', () => {
   it('does not read the canvas box (a forced layout at the press of every drag)', async () => {
-    const store = openedStore();
-    const { container } = mountCanvas(store);
-    await act(async () => {});
-    const canvas = part(container, '[data-testid="canvas"]');
+    const { store, container, canvas } = await mountedCanvas();
     const read = vi.spyOn(canvas, 'getBoundingClientRect');
     fireEvent.click(card(container, 'app'));
     await act(async () => {});
@@ -113,10 +118,7 @@ describe('PlanCanvas selection of a node already there', () => {
 
 describe('PlanCanvas pointer', () => {
   it('keeps where the pointer is for Paste, not while a button is held, and again where it is released', async () => {
-    const store = openedStore();
-    const { container } = mountCanvas(store);
-    await act(async () => {});
-    const canvas = part(container, '[data-testid="canvas"]');
+    const { store, canvas } = await mountedCanvas();
     fireEvent.pointerMove(canvas, { clientX: 40, clientY: 30, buttons: 0 });
     const hovered = store.getState().pointer;
     expect(hovered).not.toBeNull();
