@@ -42,10 +42,10 @@ export class EditorPage extends PlannerPage {
     return added;
   }
 
-  /** The centre of a node's handle on one side, in page coordinates. */
-  async handle(nodeId: string, type: 's' | 't', side: Side): Promise<{ x: number; y: number }> {
+  /** The centre of a node's handle on one side (where edges start and end), in page coordinates. */
+  async handle(nodeId: string, side: Side): Promise<{ x: number; y: number }> {
     const box = await this.node(nodeId)
-      .locator(`.react-flow__handle[data-handleid="${type}-${side}"]`)
+      .locator(`.react-flow__handle[data-handleid="${side}"]`)
       .boundingBox();
     if (!box) throw new Error(`no ${side} handle on ${nodeId}`);
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -63,8 +63,8 @@ export class EditorPage extends PlannerPage {
     { hover = true }: { hover?: boolean } = {},
   ) {
     if (hover) await this.node(from).hover();
-    const start = await this.handle(from, 's', fromSide);
-    const end = await this.handle(to, 't', toSide);
+    const start = await this.handle(from, fromSide);
+    const end = await this.handle(to, toSide);
     await this.page.mouse.move(start.x, start.y);
     await this.page.mouse.down();
     await this.page.mouse.move(start.x + 10, start.y + 10, { steps: 3 });

@@ -96,3 +96,35 @@ describe('PlanCanvas selection', () => {
     expect(store.getState().selectedNodeIds).toEqual(['lb', 'app']);
   });
 });
+
+/** The canvas of the opened store, mounted and settled, with its outer element. */
+async function mountedCanvas() {
+  const store = openedStore();
+  const { container } = mountCanvas(store);
+  await act(async () => {});
+  return { store, container, canvas: part(container, '[data-testid="canvas"]') };
+}
+
+describe('PlanCanvas selection of a node already there', () => {
+  it('does not read the canvas box (a forced layout at the press of every drag)', async () => {
+    const { store, container, canvas } = await mountedCanvas();
+    const read = vi.spyOn(canvas, 'getBoundingClientRect');
+    fireEvent.click(card(container, 'app'));
+    await act(async () => {});
+    expect(store.getState().selectedNodeIds).toEqual(['app']);
+    expect(read).not.toHaveBeenCalled();
+  });
+});
+
+describe('PlanCanvas pointer', () => {
+  it('keeps where the pointer is for Paste, not while a button is held, and again where it is released', async () => {
+    const { store, canvas } = await mountedCanvas();
+    fireEvent.pointerMove(canvas, { clientX: 40, clientY: 30, buttons: 0 });
+    const hovered = store.getState().pointer;
+    expect(hovered).not.toBeNull();
+    fireEvent.pointerMove(canvas, { clientX: 90, clientY: 70, buttons: 1 });
+    expect(store.getState().pointer).toBe(hovered);
+    fireEvent.pointerUp(canvas, { clientX: 90, clientY: 70, buttons: 0 });
+    expect(store.getState().pointer).not.toEqual(hovered);
+  });
+});

@@ -201,7 +201,7 @@ export function PlanCanvas() {
 
   // While a drag runs, edges and centre lines snap to the other nodes' and guides show it. The
   // selection goes to the store from the person's gestures only (see selection-changes.ts).
-  const { guides, snap, clear: clearGuides } = useSnapGuides();
+  const { guides, snap, clear: clearGuides } = useSnapGuides(view?.nodes);
   const onNodesChange = useCallback(
     (changes: NodeChange<PlanFlowNode>[]) => {
       const snapped = snap(changes);
@@ -239,11 +239,19 @@ export function PlanCanvas() {
     },
     [store, getInternalNode, clearGuides],
   );
-  // Paste lands at the pointer: keep where it is over the canvas (canvas coordinates).
-  const onPointerMove = useCallback(
+  // Paste lands at the pointer: keep where it is over the canvas (canvas coordinates). Not while
+  // a button is held (a drag, a pan): each change of the store runs every panel's selectors, on
+  // every move; the pointer is kept again where the button is released.
+  const keepPointer = useCallback(
     (event: ReactPointerEvent) =>
       store.getState().setPointer(screenToFlowPosition({ x: event.clientX, y: event.clientY })),
     [store, screenToFlowPosition],
+  );
+  const onPointerMove = useCallback(
+    (event: ReactPointerEvent) => {
+      if (event.buttons === 0) keepPointer(event);
+    },
+    [keepPointer],
   );
   const onPointerLeave = useCallback(() => store.getState().setPointer(null), [store]);
   const isValidConnection = useCallback(
@@ -397,6 +405,7 @@ export function PlanCanvas() {
       onDragOver={onDragOver}
       onDrop={onDrop}
       onPointerMove={onPointerMove}
+      onPointerUp={keepPointer}
       onPointerLeave={onPointerLeave}
     >
       <EdgeMarkers />

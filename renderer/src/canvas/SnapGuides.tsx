@@ -6,21 +6,39 @@
 import {
   useReactFlow,
   useStore as useFlowStore,
-  ViewportPortal,
+  type InternalNode,
   type NodeChange,
   type NodePositionChange,
 } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { snapToGuides, unionOf, type Guide, type Rect } from './placement';
 import type { PlanFlowEdge, PlanFlowNode } from './to-flow';
+
+/** React Flow's layer inside the viewport, which pans and zooms with the nodes. */
+const VIEWPORT_PORTAL = '.react-flow__viewport-portal';
 
 /** How close a line must come to snap, in screen pixels. */
 const SNAP_DISTANCE_PX = 6;
 
-/** Snaps dragged nodes to guides; `snap` rewrites a batch of node changes, `clear` ends it. */
-export function useSnapGuides() {
+/** The boxes a drag snaps to, kept for the drag: which nodes move, over which layout. */
+interface SnapTargets {
+  readonly moving: string;
+  readonly layout: unknown;
+  readonly boxes: readonly Rect[];
+}
+
+/**
+ * Snaps dragged nodes to guides; `snap` rewrites a batch of node changes, `clear` ends it.
+ * `layout` is the object of the canvas's current layout (its view's nodes): the boxes of the
+ * nodes that do not move are read once per drag and again only when it changes (a view that
+ * arrives during the drag), not on every move of the pointer (301 boxes and their parents' walk,
+ * on each of some 60 moves a second).
+ */
+export function useSnapGuides(layout: unknown) {
   const { getInternalNode, getNodes, getZoom } = useReactFlow<PlanFlowNode, PlanFlowEdge>();
   const [guides, setGuides] = useState<readonly Guide[]>([]);
+  const targets = useRef<SnapTargets | undefined>(undefined);
 
   const snap = useCallback(
     (changes: NodeChange<PlanFlowNode>[]): NodeChange<PlanFlowNode>[] => {
@@ -29,7 +47,10 @@ export function useSnapGuides() {
           c.type === 'position' && c.dragging === true && !!c.position,
       );
       if (dragged.length === 0) {
-        if (changes.some((c) => c.type === 'position' && c.dragging === false)) setGuides([]);
+        if (changes.some((c) => c.type === 'position' && c.dragging === false)) {
+          targets.current = undefined;
+          setGuides([]);
+        }
         return changes;
       }
       const moving = new Set(dragged.map((c) => c.id));
@@ -48,33 +69,18 @@ export function useSnapGuides() {
         if (!change.position || !size) continue;
         boxes.push({ ...size, x: origin.x + change.position.x, y: origin.y + change.position.y });
       }
-      // Others: every node but the dragged ones, what they hold and what holds them.
-      const holders = new Set<string>();
-      for (const c of dragged) {
-        for (
-          let p = getInternalNode(c.id)?.parentId;
-          p && !holders.has(p);
-          p = getInternalNode(p)?.parentId
-        ) {
-          holders.add(p);
-        }
-      }
-      const isMoving = (id: string): boolean => {
-        for (
-          let at = getInternalNode(id);
-          at;
-          at = at.parentId ? getInternalNode(at.parentId) : undefined
-        ) {
-          if (moving.has(at.id)) return true;
-        }
-        return false;
-      };
-      const others = getNodes()
-        .filter((n) => !holders.has(n.id) && !isMoving(n.id))
-        .map((n) => absoluteOf(n.id))
-        .filter((r): r is Rect => r !== undefined && r.width > 0);
       if (boxes.length === 0) return changes;
-      const found = snapToGuides(unionOf(boxes), others, SNAP_DISTANCE_PX / getZoom());
+      const movingKey = [...moving].sort().join('\n');
+      let kept = targets.current;
+      if (kept?.moving !== movingKey || kept.layout !== layout) {
+        kept = {
+          moving: movingKey,
+          layout,
+          boxes: othersThan(moving, getNodes(), getInternalNode, absoluteOf),
+        };
+        targets.current = kept;
+      }
+      const found = snapToGuides(unionOf(boxes), kept.boxes, SNAP_DISTANCE_PX / getZoom());
       setGuides(found.guides);
       if (found.dx === 0 && found.dy === 0) return changes;
       return changes.map((c) =>
@@ -83,19 +89,77 @@ export function useSnapGuides() {
           : c,
       );
     },
-    [getInternalNode, getNodes, getZoom],
+    [getInternalNode, getNodes, getZoom, layout],
   );
-  const clear = useCallback(() => setGuides([]), []);
+  const clear = useCallback(() => {
+    targets.current = undefined;
+    setGuides([]);
+  }, []);
   return { guides, snap, clear };
 }
 
-/** The guides, one pixel wide at any zoom. */
+/**
+ * The boxes a drag of `moving` snaps to: every node but the dragged ones, what they hold and
+ * what holds them, in absolute canvas px; nodes not measured yet are left out.
+ */
+function othersThan(
+  moving: ReadonlySet<string>,
+  nodes: readonly PlanFlowNode[],
+  getInternalNode: (id: string) => InternalNode<PlanFlowNode> | undefined,
+  absoluteOf: (id: string) => Rect | undefined,
+): Rect[] {
+  const holders = new Set<string>();
+  for (const id of moving) {
+    for (
+      let p = getInternalNode(id)?.parentId;
+      p && !holders.has(p);
+      p = getInternalNode(p)?.parentId
+    ) {
+      holders.add(p);
+    }
+  }
+  const isMoving = (id: string): boolean => {
+    for (
+      let at = getInternalNode(id);
+      at;
+      at = at.parentId ? getInternalNode(at.parentId) : undefined
+    ) {
+      if (moving.has(at.id)) return true;
+    }
+    return false;
+  };
+  return nodes
+    .filter((n) => !holders.has(n.id) && !isMoving(n.id))
+    .map((n) => absoluteOf(n.id))
+    .filter((r): r is Rect => r !== undefined && r.width > 0);
+}
+
+/** The viewport portal of each canvas (React Flow's root element), once found. */
+const viewportPortals = new WeakMap<HTMLElement, Element>();
+
+function viewportPortalOf(canvas: HTMLElement | null): Element | undefined {
+  if (!canvas) return undefined;
+  const known = viewportPortals.get(canvas);
+  if (known?.isConnected) return known;
+  const found = canvas.querySelector(VIEWPORT_PORTAL) ?? undefined;
+  if (found) viewportPortals.set(canvas, found);
+  return found;
+}
+
+/**
+ * The guides, one pixel wide at any zoom, in the viewport's portal (where React Flow's
+ * `ViewportPortal` puts them). The portal element is looked up once per canvas (`viewportPortalOf`): React Flow's
+ * own component looks it up with a query over the whole canvas on every change of its store,
+ * that is on every move of a drag (a walk past every node and edge element before it).
+ */
 export function GuideLines({ guides }: { guides: readonly Guide[] }) {
   const zoom = useFlowStore((s) => s.transform[2]);
-  if (guides.length === 0) return null;
+  const canvas = useFlowStore((s) => s.domNode);
+  const portal = guides.length === 0 ? undefined : viewportPortalOf(canvas);
+  if (!portal) return null;
   const thickness = 1 / zoom;
-  return (
-    <ViewportPortal>
+  return createPortal(
+    <>
       {guides.map((g) => (
         <div
           key={`${g.axis}:${g.at}`}
@@ -108,6 +172,7 @@ export function GuideLines({ guides }: { guides: readonly Guide[] }) {
           }
         />
       ))}
-    </ViewportPortal>
+    </>,
+    portal,
   );
 }

@@ -43,9 +43,12 @@ export function useRevealNew(
     if (!variant) return;
     const before = known.current;
     known.current = new Set(variant.nodes.map((n) => n.id));
+    // The first variant shown is fitted in view when it opens: nothing to reveal. Nor when
+    // every selected node was there before (a click, the press of a drag): the pane's box is
+    // not read then, which would force a layout of the page the selection just changed.
+    if (!before || selectedIds.every((id) => before.has(id))) return;
     const pane = canvasRef.current?.getBoundingClientRect();
-    // The first variant shown is fitted in view when it opens: nothing to reveal.
-    if (!before || !pane) return;
+    if (!pane) return;
     const topLeft = screenToFlowPosition({ x: pane.left, y: pane.top });
     const bottomRight = screenToFlowPosition({ x: pane.right, y: pane.bottom });
     const view = {

@@ -32,6 +32,25 @@ describe('spokenNode', () => {
   });
 });
 
+describe('spokenNode of a changed design', () => {
+  it('says the new name of a renamed node and of its renamed region', () => {
+    const app = node('app-use1');
+    const before = spokenNode(variant, app);
+    const renamedApp = { ...app, name: 'Payments' };
+    const withApp = {
+      ...variant,
+      nodes: variant.nodes.map((n) => (n.id === app.id ? renamedApp : n)),
+    };
+    expect(spokenNode(withApp, renamedApp)).toMatch(/^Service Payments \(US East/);
+    const withRegion = {
+      ...variant,
+      nodes: variant.nodes.map((n) => (n.id === 'use1' ? { ...n, name: 'Virginia' } : n)),
+    };
+    expect(spokenNode(withRegion, app)).toMatch(/^Service Checkout API \(Virginia\)/);
+    expect(spokenNode(variant, app)).toBe(before);
+  });
+});
+
 describe('spokenEdge', () => {
   it('reads from the source to the target, with its label', () => {
     const edge = { kind: 'replicates' as const, from: 'app-use1', to: 'app-euw1' };

@@ -39,11 +39,35 @@ const MARK_WORDS: Readonly<Record<string, string>> = {
   survivor: 'keeps working in this scenario',
 };
 
+/** What `spokenNode` said, by variant, node and mark: variants and nodes are never mutated. */
+const spokenNodes = new WeakMap<Variant, WeakMap<ModelNode, Map<string | undefined, string>>>();
+
 /**
  * `Service Checkout API (US East (N. Virginia)), 15 instances, 5 needed, stopped in this
  * scenario`: kind, name and place, a tier's size, and its state in scenario mode.
  */
 export function spokenNode(variant: Variant, node: ModelNode, mark?: string): string {
+  // toFlow names every node on each new view (a selection, a mark): once per variant and node.
+  let byNode = spokenNodes.get(variant);
+  if (!byNode) {
+    byNode = new WeakMap();
+    spokenNodes.set(variant, byNode);
+  }
+  let byMark = byNode.get(node);
+  if (!byMark) {
+    byMark = new Map();
+    byNode.set(node, byMark);
+  }
+  let said = byMark.get(mark);
+  if (said === undefined) {
+    said = sayNode(variant, node, mark);
+    byMark.set(mark, said);
+  }
+  return said;
+}
+
+/** What `spokenNode` says, said afresh. */
+function sayNode(variant: Variant, node: ModelNode, mark: string | undefined): string {
   const parts = [`${KIND_META[node.kind].label} ${nameWithPlace(variant, node)}`];
   if (node.kind === 'service' || node.kind === 'datastore' || node.kind === 'queue') {
     const { instances, minHealthy } = tierSize(node);

@@ -121,6 +121,22 @@ describe('toFlow', () => {
     expect(second.nodes.find((n) => n.id === 'dns')?.selected).toBe(true);
   });
 
+  it('keeps the labels where they were while routes and labels stay, and places them again after', () => {
+    const first = toFlow(variant, null);
+    expect(first.labelSpots?.size).toBe(1);
+    // A new selection: same routes, same labels.
+    expect(toFlow(variant, 'app', first).labelSpots).toBe(first.labelSpots);
+    // A label's text changed (sync replication is wider): placed again, on the same route.
+    const sync: Variant = {
+      ...variant,
+      nodes: nodes.map((n) => (n.id === 'db-use1' ? { ...n, kind: 'datastore', sync: true } : n)),
+    };
+    const relabelled = toFlow(sync, null, first);
+    expect(relabelled.routing).toBe(first.routing);
+    expect(relabelled.labelSpots).not.toBe(first.labelSpots);
+    expect(relabelled.edges.find((e) => e.type === 'replicates')?.data?.label).toBe('sync');
+  });
+
   it('highlights the edges of the selected node and keeps the others', () => {
     const first = toFlow(variant, null);
     const second = toFlow(variant, 'app', first);
@@ -172,8 +188,8 @@ describe('toFlow', () => {
         if (p[1] === b.y + b.height) return 'bottom';
         return p[0] === b.x ? 'left' : 'right';
       };
-      expect(edge.sourceHandle).toBe(`s-${side(edge.source, points[0]!)}`);
-      expect(edge.targetHandle).toBe(`t-${side(edge.target, points[points.length - 1]!)}`);
+      expect(edge.sourceHandle).toBe(side(edge.source, points[0]!));
+      expect(edge.targetHandle).toBe(side(edge.target, points[points.length - 1]!));
     }
     // The one label (async replication) sits on its route, outside every card.
     const replication = edges.find((e) => e.type === 'replicates');

@@ -103,6 +103,12 @@ export interface FlowView {
   readonly edges: PlanFlowEdge[];
   /** The edges' routes, kept so that the next view routes only what changed. */
   readonly routing?: CanvasRouting;
+  /**
+   * Where the labels went on `routing`, and which labels (`labelsKey`): kept so that a view of
+   * the same routes and labels (a new selection) does not place them again.
+   */
+  readonly labelSpots?: ReadonlyMap<string, Point>;
+  readonly labelsKey?: string;
 }
 
 /** The id React Flow uses for an edge of the model (edges have no id in the file). */
@@ -231,15 +237,19 @@ export function toFlow(
         ? trafficLabel(carried)
         : undefined;
   };
-  const labelSpots = routing
-    ? placeEdgeLabels(
-        routing,
-        variant.edges.flatMap((e) => {
-          const text = labelOf(e);
-          return text === undefined ? [] : [{ id: edgeId(e), text }];
-        }),
-      )
-    : new Map<string, Point>();
+  const labels = variant.edges.flatMap((e) => {
+    const text = labelOf(e);
+    return text === undefined ? [] : [{ id: edgeId(e), text }];
+  });
+  const labelsKey = labels.map((l) => `${l.id}\t${l.text}`).join('\n');
+  // A new selection keeps the routes and labels: their places stay (about 8 ms for 264 edges).
+  const placedBefore =
+    routing && previous?.routing === routing && previous.labelsKey === labelsKey
+      ? previous.labelSpots
+      : undefined;
+  const labelSpots: ReadonlyMap<string, Point> = !routing
+    ? new Map()
+    : (placedBefore ?? placeEdgeLabels(routing, labels));
 
   const edges = variant.edges.map((edge): PlanFlowEdge => {
     const id = edgeId(edge);
@@ -258,7 +268,7 @@ export function toFlow(
     const isHighlighted =
       selectedId !== null && (edge.from === selectedId || edge.to === selectedId);
     const [sourceHandle, targetHandle] = route
-      ? [`s-${route.sourceSide}`, `t-${route.targetSide}`]
+      ? [route.sourceSide, route.targetSide]
       : facingHandles(absolute.get(edge.from), absolute.get(edge.to));
     const isSelected = selectedEdges.has(id);
     // Scenario mode: an edge to a stopped node is dimmed, one between survivors drawn as the path.
@@ -318,7 +328,7 @@ export function toFlow(
     };
   });
 
-  return { nodes, edges, ...(routing ? { routing } : {}) };
+  return { nodes, edges, ...(routing ? { routing, labelSpots, labelsKey } : {}) };
 }
 
 /** A share of all requests (shared/text's rule: up to 2 decimals). */
@@ -380,10 +390,10 @@ function samePoints(a: readonly Point[] | undefined, b: readonly Point[] | undef
 /**
  * For an edge without a route: the sides that face each other, top and bottom when one box is
  * wholly above the other (request flow usually runs downwards), left and right otherwise.
- * Handle ids are `s-<side>` and `t-<side>`.
+ * A card's handle is named by its side (nodes/ComponentNode.tsx).
  */
-function facingHandles(a: Box | undefined, b: Box | undefined): [string, string] {
-  const pair = (source: Side, target: Side): [string, string] => [`s-${source}`, `t-${target}`];
+function facingHandles(a: Box | undefined, b: Box | undefined): [Side, Side] {
+  const pair = (source: Side, target: Side): [Side, Side] => [source, target];
   if (!a || !b) return pair('bottom', 'top');
   if (b.y >= a.y + a.height) return pair('bottom', 'top');
   if (a.y >= b.y + b.height) return pair('top', 'bottom');

@@ -41,8 +41,10 @@ function idleQueue() {
   };
 }
 
-function Preload({ active }: { active: boolean }) {
-  usePreloadedPriceParts(active);
+const thenWhenIdle = vi.fn();
+
+function Preload({ active, then }: { active: boolean; then?: typeof thenWhenIdle }) {
+  usePreloadedPriceParts(active, then);
   return null;
 }
 
@@ -51,6 +53,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   loadPriceParts.mockClear();
   bookIndex.mockClear();
+  thenWhenIdle.mockClear();
 });
 
 describe('usePreloadedPriceParts', () => {
@@ -63,6 +66,17 @@ describe('usePreloadedPriceParts', () => {
     expect(bookIndex).not.toHaveBeenCalled();
     await window.idle();
     expect(bookIndex).toHaveBeenCalledWith(book);
+  });
+
+  it('runs what follows on the indexed book at the idle moment after', async () => {
+    const window = idleQueue();
+    render(<Preload active then={thenWhenIdle} />);
+    await window.idle();
+    await window.idle();
+    expect(bookIndex).toHaveBeenCalledWith(book);
+    expect(thenWhenIdle).not.toHaveBeenCalled();
+    await window.idle();
+    expect(thenWhenIdle).toHaveBeenCalledWith(book);
   });
 
   it('does nothing while inactive, and nothing after it unmounts', async () => {

@@ -45,21 +45,30 @@ function whenIdle(task: () => void): () => void {
  * idle. The inspector's pickers offer every provider's instance types; without this, the first
  * selection of a node parsed and indexed about 32,000 prices on the spot, the longest frame of
  * the 301-node design's drag in `bench/frames.ts`'s profile (the index alone about 90 ms).
+ * `thenWhenIdle` (a module constant, or the preload starts over) runs on the indexed book at the
+ * next idle moment: what else the first selection would otherwise compute.
  */
-export function usePreloadedPriceParts(active: boolean): void {
+export function usePreloadedPriceParts(
+  active: boolean,
+  thenWhenIdle?: (book: PriceBook) => void,
+): void {
   useEffect(() => {
     if (!active) return;
-    let cancelIndex: (() => void) | undefined;
+    let cancelNext: (() => void) | undefined;
     let live = true;
     const cancelLoad = whenIdle(() => {
       void loadPriceParts(PART_PROVIDERS).then((book) => {
-        if (live) cancelIndex = whenIdle(() => bookIndex(book));
+        if (!live) return;
+        cancelNext = whenIdle(() => {
+          bookIndex(book);
+          if (live && thenWhenIdle) cancelNext = whenIdle(() => thenWhenIdle(book));
+        });
       });
     });
     return () => {
       live = false;
       cancelLoad();
-      cancelIndex?.();
+      cancelNext?.();
     };
-  }, [active]);
+  }, [active, thenWhenIdle]);
 }

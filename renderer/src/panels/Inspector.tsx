@@ -7,6 +7,7 @@ import { usePreloadedPriceParts } from '../hooks/usePriceBook';
 import { usePlanner } from '../store/context';
 import { selectActiveVariant, selectSelectedNode } from '../store/selectors';
 import { NodeFields } from './InspectorNode';
+import { listEveryInstanceType } from './price-book-options';
 import { VariantSummary } from './InspectorDocument';
 import { MultiNodeFields } from './InspectorMulti';
 
@@ -21,7 +22,7 @@ export function Inspector() {
   const variant = usePlanner(selectActiveVariant);
   const document = usePlanner((s) => s.document);
   const selectedIds = usePlanner((s) => s.selectedNodeIds);
-  usePreloadedPriceParts(document !== null);
+  usePreloadedPriceParts(document !== null, listEveryInstanceType);
   if (!variant || !document) return null;
   const several =
     selectedIds.length > 1 ? variant.nodes.filter((n) => selectedIds.includes(n.id)) : [];

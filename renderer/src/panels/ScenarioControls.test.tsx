@@ -1,10 +1,18 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as engineModule from '../../../shared/engine';
+import { standardDrills } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
 import { PlannerStoreProvider, usePlanner } from '../store/context';
 import { storeWith } from '../store/testing';
 import { ScenarioActions } from './ScenarioControls';
+
+// The real drills, counted.
+vi.mock('../../../shared/engine', async (importOriginal) => {
+  const engine = await importOriginal<typeof engineModule>();
+  return { ...engine, standardDrills: vi.fn(engine.standardDrills) };
+});
 
 afterEach(cleanup);
 
@@ -49,6 +57,15 @@ function renderActions() {
     preview: () => screen.getByTestId('add-scenario-preview').textContent,
   };
 }
+
+describe('Add standard drills', () => {
+  it('lists the drills once per document, not on each render', () => {
+    const calls = vi.mocked(standardDrills).mock.calls.length;
+    renderActions(); // renders, then opens the form: a second render, same document
+    expect(vi.mocked(standardDrills).mock.calls.length - calls).toBe(1);
+    expect(screen.getByTestId('add-drills').textContent).toMatch(/Add standard drills \(\d+\)/);
+  });
+});
 
 describe('Add scenario', () => {
   it('refuses what a scenario already does, and says what a kind needs', () => {

@@ -8,6 +8,7 @@ import {
   enginePicker,
   fieldPicker,
   instanceTypePicker,
+  listEveryInstanceType,
   locationPicker,
   providerPicker,
   UNPRICED_NOTE,
@@ -70,6 +71,14 @@ describe('the instance type picker', () => {
       'gcp · 2\u00a0vCPU · 8\u00a0GiB · priced by region',
     );
     expect(new Set(picker.options.map((o) => o.value)).size).toBe(picker.options.length);
+  });
+
+  it('lists every VM type ahead of need: the picker then offers that very list', () => {
+    const fresh = { ...book }; // a book no picker has listed yet
+    listEveryInstanceType(fresh);
+    const listed = instanceTypePicker(fresh, variant, node('global')).options;
+    expect(instanceTypePicker(fresh, variant, node('global')).options).toBe(listed);
+    expect(listed).toEqual(instanceTypePicker(book, variant, node('global')).options);
   });
 
   it('says a custom type of a node with its own price is priced by that price', () => {

@@ -6,6 +6,7 @@ import { resizeContainer } from '../editor-commands';
 import { KIND_META } from '../kind-meta';
 import { RegionBadge, ZonePips } from '../marks';
 import type { PlanFlowNode } from '../to-flow';
+import { drawsTheSame } from './draws-the-same';
 import '../editing.css';
 
 /** Smallest size a resize handle leaves a container, px (it never gets smaller than its content). */
@@ -61,7 +62,7 @@ export const RegionNode = memo(function RegionNode({
       </div>
     </div>
   );
-});
+}, drawsTheSame);
 
 /** An availability zone: a column inside its region, with the instances the spread puts in it. */
 export const ZoneNode = memo(function ZoneNode({
@@ -84,4 +85,4 @@ export const ZoneNode = memo(function ZoneNode({
       {marks?.pips && <ZonePips pips={marks.pips} height={height ?? 0} />}
     </div>
   );
-});
+}, drawsTheSame);
