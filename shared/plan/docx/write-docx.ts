@@ -10,21 +10,14 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
-  Footer,
-  Header,
   LevelFormat,
   LevelSuffix,
   LineRuleType,
   Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
   ShadingType,
-  TableOfContents,
-  TabStopType,
-  TextRun,
   UnderlineType,
   type ISectionOptions,
 } from 'docx';
@@ -32,17 +25,16 @@ import {
   PAGE,
   PLAN_LANGUAGE,
   PLAN_SUBJECT,
-  documentControl,
   contentWidth,
   fileDate,
   planKeywords,
   type Block,
   type HeadingBlock,
   type PlanDocument,
-  type PlanMeta,
 } from '../document';
-import { headingLabel, headingNumbers, headingsOf, prepareForWriting } from '../outline';
+import { headingNumbers, prepareForWriting } from '../outline';
 import { BLANK_SIZE, BLANK_STYLE, type Child, FONT, HEADING, T, TWIP, hex } from './theme';
+import { running, titlePage } from './pages';
 import { calloutOf, figureOf, keyValueOf, runs, tableOf, textRun } from './blocks';
 import type { Drawing } from '../drawing';
 import { DocumentIds } from './document-ids';
@@ -57,73 +49,6 @@ import {
 
 /** Reference of the multilevel list that numbers Heading 1–3. */
 const HEADING_LIST = 'headings';
-
-/**
- * The contents' entries, one per chapter and section, each linked to its heading; the page
- * numbers are left to Word, which updates the field when the file opens (`updateFields`).
- * Working them out here (`docx/layout`'s `estimatePageNumbers`, a full layout of the document
- * as Word would do it) took about 3 s of the 5 s a plan took to write.
- */
-function contentsEntries(doc: PlanDocument) {
-  const numbers = headingNumbers(doc);
-  return headingsOf(doc)
-    .filter((h) => h.level <= 2)
-    .map((h) => ({ title: headingLabel(h, numbers), level: h.level, href: h.id }));
-}
-
-function titlePage(doc: PlanDocument): Child[] {
-  const meta = doc.meta;
-  const rows = documentControl(meta);
-  return [
-    new Paragraph({
-      spacing: { before: 2800, after: 200 },
-      children: [
-        new TextRun({
-          text: 'INFORMATION SYSTEM CONTINGENCY PLAN',
-          bold: true,
-          size: 20,
-          color: hex(T.accent),
-        }),
-      ],
-    }),
-    new Paragraph({ style: 'Title', children: [textRun(meta.title)] }),
-    ...(meta.subtitle
-      ? [new Paragraph({ style: 'Subtitle', children: [textRun(meta.subtitle)] })]
-      : []),
-    ...rows.map(
-      ([key, value]) =>
-        new Paragraph({
-          tabStops: [{ type: TabStopType.LEFT, position: 2200 }],
-          border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: hex(T.rule), space: 4 } },
-          spacing: { before: 120, after: 0 },
-          children: [
-            new TextRun({ text: key, color: hex(T.muted) }),
-            textRun(`\t${value}`, { bold: true }),
-          ],
-        }),
-    ),
-    new Paragraph({
-      spacing: { before: 480 },
-      children: [
-        textRun(
-          'Prepared following the outline of NIST SP 800-34 Rev. 1, Contingency Planning Guide for Federal Information Systems.',
-          { size: 17, color: hex(T.muted) },
-        ),
-      ],
-    }),
-    new Paragraph({
-      pageBreakBefore: true,
-      style: 'TOCHeading',
-      children: [new TextRun('Contents')],
-    }),
-    new TableOfContents('Contents', {
-      hyperlink: true,
-      headingStyleRange: '1-2',
-      cachedEntries: contentsEntries(doc),
-      beginDirty: true,
-    }),
-  ];
-}
 
 /** Body blocks in sections: a new section around each landscape figure. */
 function sectionsOf(
@@ -208,43 +133,6 @@ function sectionsOf(
 /** A distinct numbering instance per numbered list, so that each list starts at 1. */
 function listInstance(doc: PlanDocument, list: Block): number {
   return doc.blocks.filter((b) => b.kind === 'list' && b.ordered).indexOf(list) + 1;
-}
-
-/** Running header and footer; the right tab stop sits at the right margin of the section. */
-function running(meta: PlanMeta, landscape: boolean) {
-  const right = Math.round(contentWidth(meta.pageSize ?? 'LETTER', landscape) * TWIP);
-  const small = { size: 16, color: hex(T.muted) };
-  return {
-    headers: {
-      default: new Header({
-        children: [
-          new Paragraph({
-            tabStops: [{ type: TabStopType.RIGHT, position: right }],
-            children: [
-              new TextRun({ text: meta.title, ...small }),
-              new TextRun({ text: `\t${meta.classification ?? ''}`, bold: true, ...small }),
-            ],
-          }),
-        ],
-      }),
-    },
-    footers: {
-      default: new Footer({
-        children: [
-          new Paragraph({
-            tabStops: [{ type: TabStopType.RIGHT, position: right }],
-            children: [
-              new TextRun({ text: `Version ${meta.version} · ${meta.date}`, ...small }),
-              new TextRun({
-                children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
-                ...small,
-              }),
-            ],
-          }),
-        ],
-      }),
-    },
-  };
 }
 
 /** Options of {@link toDocxDocument}. */
