@@ -51,7 +51,7 @@ import { createFlowViewCache } from './flow-cache';
 import { keepMeasured } from './keep-measured';
 import { edgeTypes, nodeTypes } from './node-types';
 import { applySelectChanges } from './selection-changes';
-import { useReadableOnOpen } from './readable';
+import { FIT_VIEW_OPTIONS, useCanvasView } from './useCanvasView';
 import { useRevealNew } from './reveal-new';
 import { GuideLines, useSnapGuides } from './SnapGuides';
 import {
@@ -64,10 +64,8 @@ import {
 import { whatIfChoicesForEdge, whatIfChoicesForNode, type WhatIfChoice } from './what-if';
 import { WhatIfMenu, type WhatIfMenuRequest } from './WhatIfMenu';
 import { nodeElement, useKeyboardMenus, type PlaceMenu } from './useKeyboardMenus';
-import { viewDuration } from '../platform/motion';
 import { useThemeChoice } from '../theme';
 
-const FIT_VIEW_OPTIONS = { padding: 0.05, maxZoom: 1 } as const;
 /**
  * Smallest zoom: low enough that Fit shows the whole of a design of 40 regions (laid out in a
  * grid, about 0.15 at 1280 × 800; in one row, about 0.03); the overview's names stay the guide.
@@ -114,14 +112,10 @@ export function PlanCanvas() {
   const variant = usePlanner(selectActiveVariant);
   const selectedNodeIds = usePlanner((s) => s.selectedNodeIds);
   const selectedEdgeIds = usePlanner((s) => s.selectedEdgeIds);
-  const openCount = usePlanner((s) => s.openCount);
   const isSnapToGrid = usePlanner((s) => s.isSnapToGrid);
   const results = useResults();
   const isZoomedOut = useFlowStore(isOverview);
-  const { screenToFlowPosition, getInternalNode, getViewport, setViewport, fitView } = useReactFlow<
-    PlanFlowNode,
-    PlanFlowEdge
-  >();
+  const { screenToFlowPosition, getInternalNode } = useReactFlow<PlanFlowNode, PlanFlowEdge>();
   useAlignShortcuts();
   const colorMode = useThemeChoice();
   const [cache] = useState(createFlowViewCache);
@@ -371,29 +365,7 @@ export function PlanCanvas() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [store, openMenu]);
 
-  // Undo and redo of a step that moved the view (auto-layout) show the view of its document.
-  const viewRequest = usePlanner((s) => s.viewRequest);
-  useEffect(() => {
-    store.getState().setViewReader(getViewport);
-    return () => store.getState().setViewReader(() => undefined);
-  }, [store, getViewport]);
-  useEffect(() => {
-    if (!viewRequest) return;
-    void setViewport(viewRequest.view, { duration: viewDuration(200) });
-    store.getState().clearViewRequest();
-  }, [store, viewRequest, setViewport]);
-
-  // Fit the view when a document or variant opens with something to show, not later: a design
-  // drawn from an empty canvas must stay where the person drops things.
-  const flowKey = `${openCount}:${variant?.id ?? ''}`;
-  // A variant whose layout does not read opens auto-laid-out, as an undoable edit (readable.ts).
-  const fitAfterLayout = useCallback(
-    () => void fitView({ ...FIT_VIEW_OPTIONS, duration: viewDuration(200) }),
-    [fitView],
-  );
-  useReadableOnOpen(store, variant, flowKey, getViewport, fitAfterLayout);
-  const [fitFor, setFitFor] = useState({ key: flowKey, isFit: (view?.nodes.length ?? 0) > 0 });
-  if (fitFor.key !== flowKey) setFitFor({ key: flowKey, isFit: (view?.nodes.length ?? 0) > 0 });
+  const { flowKey, isFitAtOpen } = useCanvasView(store, variant, (view?.nodes.length ?? 0) > 0);
 
   if (!variant || !view) return null;
   return (
@@ -429,7 +401,7 @@ export function PlanCanvas() {
         connectionMode={ConnectionMode.Loose}
         connectionRadius={36}
         colorMode={colorMode}
-        fitView={fitFor.isFit}
+        fitView={isFitAtOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={MIN_ZOOM}
         maxZoom={2}
