@@ -33,7 +33,18 @@ import {
   type PlanDocument,
 } from '../document';
 import { headingNumbers, prepareForWriting } from '../outline';
-import { BLANK_SIZE, BLANK_STYLE, type Child, FONT, HEADING, T, TWIP, hex } from './theme';
+import {
+  BLANK_SIZE,
+  BLANK_STYLE,
+  type Child,
+  FONT,
+  HEADING,
+  T,
+  TABLE_TEXT_SIZE,
+  TABLE_TEXT_STYLE,
+  TWIP,
+  hex,
+} from './theme';
 import { running, titlePage } from './pages';
 import { calloutOf, figureOf, keyValueOf, runs, tableOf, textRun } from './blocks';
 import type { Drawing } from '../drawing';
@@ -298,6 +309,13 @@ export function toDocxDocument(input: PlanDocument, options: DocxOptions = {}): 
           basedOn: 'Normal',
           run: { size: 18, bold: true, color: hex(T.muted) },
           paragraph: { spacing: { before: 80, after: 80 } },
+        },
+        {
+          id: TABLE_TEXT_STYLE,
+          name: 'Table Text',
+          basedOn: 'Normal',
+          run: { size: TABLE_TEXT_SIZE },
+          paragraph: { spacing: { before: 0, after: 0 } },
         },
         {
           id: 'TOCHeading',
