@@ -36,7 +36,7 @@ import {
 import { captionLabel } from '../outline';
 import { escapeXml, toSvg } from '../drawing';
 import { FILLABLE_ROW_HEIGHT, rowsFitOnPage } from '../pdf/pdf-definition';
-import type { DocumentIds } from './document-ids';
+import { bookmarked, type FigureIds } from './document-ids';
 import type { PngFallback } from './png-fallback';
 import {
   BLANK_SIZE,
@@ -295,7 +295,7 @@ export function calloutOf(block: CalloutBlock): Paragraph {
 
 export function figureOf(
   block: FigureBlock,
-  ids: DocumentIds,
+  ids: FigureIds,
   pngFallback: PngFallback,
 ): Paragraph[] {
   // Word sizes pictures in pixels at 96 per inch; the drawing is in points (72 per inch).
@@ -306,14 +306,14 @@ export function figureOf(
       keepNext: true,
       // Auto spacing: an exact line height would clip the picture to one line.
       spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-      children: ids.around(block.id, [
+      children: bookmarked(ids.name, ids.bookmark, [
         new ImageRun({
           type: 'svg',
           data: new TextEncoder().encode(toSvg(block.drawing)),
           transformation: { width: px(block.drawing.width), height: px(block.drawing.height) },
           fallback: { type: 'png', data: pngFallback(block.drawing) },
           altText: {
-            id: ids.drawing(),
+            id: ids.drawing,
             name: block.id,
             title: block.drawing.title,
             description: block.caption,
