@@ -27,21 +27,10 @@ const require = createRequire(import.meta.url);
 /** Pixels per point of the DOCX figure's PNG fallback: 2 × 72 = 144 pixels per inch. */
 const FALLBACK_SCALE = 2;
 
-interface ResvgModule {
-  Resvg: new (
-    svg: string,
-    options: Record<string, unknown>,
-  ) => { render(): { asPng(): Uint8Array; pixels: Uint8Array; width: number; height: number } };
-}
-
-/**
- * `drawing` rendered by resvg (`@resvg/resvg-js`, native) with the bundled Roboto faces and no
- * system font, at {@link FALLBACK_SCALE} pixels a point on white: the labels drawn as text.
- */
-export function resvgRender(drawing: Drawing) {
-  const { Resvg } = require('@resvg/resvg-js') as ResvgModule;
+/** resvg's options for a drawing: the bundled Roboto faces, no system font, on white. */
+function resvgOptions(): Record<string, unknown> {
   const dir = robotoDir();
-  return new Resvg(toSvg(drawing), {
+  return {
     font: {
       fontFiles: ['Roboto-Regular.ttf', 'Roboto-Medium.ttf', 'Roboto-Italic.ttf'].map((f) =>
         join(dir, f),
@@ -53,12 +42,43 @@ export function resvgRender(drawing: Drawing) {
     // The SVG is sized in points, which resvg reads at 96 pixels an inch (4/3 a point).
     fitTo: { mode: 'zoom', value: (FALLBACK_SCALE * 3) / 4 },
     background: '#ffffff',
-  }).render();
+  };
+}
+
+interface RenderedImage {
+  asPng(): Uint8Array;
+  pixels: Uint8Array;
+  width: number;
+  height: number;
+}
+
+interface ResvgModule {
+  Resvg: new (svg: string, options: Record<string, unknown>) => { render(): RenderedImage };
+  renderAsync(svg: string, options: Record<string, unknown>): Promise<RenderedImage>;
+}
+
+const resvg = () => require('@resvg/resvg-js') as ResvgModule;
+
+/**
+ * `drawing` rendered by resvg (`@resvg/resvg-js`, native) with the bundled Roboto faces and no
+ * system font, at {@link FALLBACK_SCALE} pixels a point on white: the labels drawn as text.
+ */
+export function resvgRender(drawing: Drawing): RenderedImage {
+  const { Resvg } = resvg();
+  return new Resvg(toSvg(drawing), resvgOptions()).render();
 }
 
 /** The DOCX figure's PNG fallback with its labels as text (see {@link resvgRender}). */
 export function resvgPng(drawing: Drawing): Uint8Array {
   return resvgRender(drawing).asPng();
+}
+
+/**
+ * {@link resvgPng} rendered on a thread of libuv's pool (resvg's `renderAsync`): the same
+ * pixels, while this thread goes on building the document.
+ */
+export async function resvgPngAsync(drawing: Drawing): Promise<Uint8Array> {
+  return (await resvg().renderAsync(toSvg(drawing), resvgOptions())).asPng();
 }
 
 /** Writes a plan document as PDF bytes; `close` lets the process end once it is idle. */
@@ -152,7 +172,7 @@ export async function renderPlan(
       return pdfWriter.write(doc);
     case 'docx': {
       const { writeDocx } = await import('../shared/plan/docx/write-docx');
-      return writeDocx(doc, { pngFallback: resvgPng, codec: ZIP_CODEC });
+      return writeDocx(doc, { pngFallback: resvgPngAsync, codec: ZIP_CODEC });
     }
     case 'md': {
       const { writeMarkdown } = await import('../shared/plan/markdown/write-markdown');

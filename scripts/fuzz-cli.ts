@@ -20,6 +20,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   budgetCases,
@@ -276,7 +277,8 @@ async function main(): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Node names the main module by its real path (node_modules may be a link to elsewhere).
+if (import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '.')).href) {
   main().then(
     (code) => {
       process.exitCode = code;

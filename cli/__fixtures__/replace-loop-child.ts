@@ -5,7 +5,7 @@
  * `node replace-loop-child.mjs OUT PLAN_A PLAN_B` once bundled (`bundledChild`), or with
  * `node --import tsx` as it is; writes `ready` once loaded.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../../system';
 
@@ -14,7 +14,8 @@ async function run(out: string, plans: readonly Uint8Array[]): Promise<void> {
   for (let n = 0; ; n += 1) await writeFileAtomic(out, plans[n % plans.length] as Uint8Array);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Node names the main module by its real path (node_modules may be a link to elsewhere).
+if (import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '.')).href) {
   const [out, ...plans] = process.argv.slice(2) as [string, ...string[]];
   void run(
     out,

@@ -4,6 +4,7 @@
  * `node atomic-write-child.mjs FILE FIRST_VERSION` once bundled (`bundledChild`), or with
  * `node --import tsx` as it is; writes `ready` once loaded.
  */
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../atomic-write';
 
@@ -23,6 +24,7 @@ async function main(file: string, first: number): Promise<void> {
   for (let n = first; ; n += 1) await writeFileAtomic(file, versionText(n), { keepBackup: true });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Node names the main module by its real path (node_modules may be a link to elsewhere).
+if (import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '.')).href) {
   void main(process.argv[2] as string, Number(process.argv[3]));
 }

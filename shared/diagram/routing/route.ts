@@ -83,17 +83,28 @@ class Heap {
     return this.costs.length;
   }
 
+  // Plain locals rather than destructured pairs: this runs millions of times in a large
+  // diagram's routing, and a pair is an array to allocate until the JIT optimises it away.
   private less(a: number, b: number): boolean {
-    const [ca, cb] = [this.costs[a] ?? 0, this.costs[b] ?? 0];
+    const ca = this.costs[a] ?? 0;
+    const cb = this.costs[b] ?? 0;
     if (ca !== cb) return ca < cb;
-    const [ra, rb] = [this.rests[a] ?? 0, this.rests[b] ?? 0];
+    const ra = this.rests[a] ?? 0;
+    const rb = this.rests[b] ?? 0;
     return ra < rb || (ra === rb && (this.states[a] ?? 0) < (this.states[b] ?? 0));
   }
 
   private swap(a: number, b: number): void {
-    [this.costs[a], this.costs[b]] = [this.costs[b] ?? 0, this.costs[a] ?? 0];
-    [this.rests[a], this.rests[b]] = [this.rests[b] ?? 0, this.rests[a] ?? 0];
-    [this.states[a], this.states[b]] = [this.states[b] ?? 0, this.states[a] ?? 0];
+    const { costs, rests, states } = this;
+    const cost = costs[a] ?? 0;
+    costs[a] = costs[b] ?? 0;
+    costs[b] = cost;
+    const rest = rests[a] ?? 0;
+    rests[a] = rests[b] ?? 0;
+    rests[b] = rest;
+    const state = states[a] ?? 0;
+    states[a] = states[b] ?? 0;
+    states[b] = state;
   }
 
   /** Adds `state` with estimated total `cost`, of which `rest` is the estimate still to go. */
@@ -120,7 +131,8 @@ class Heap {
     this.states.pop();
     let i = 0;
     for (;;) {
-      const [l, r] = [2 * i + 1, 2 * i + 2];
+      const l = 2 * i + 1;
+      const r = l + 1;
       let smallest = i;
       if (l < last && this.less(l, smallest)) smallest = l;
       if (r < last && this.less(r, smallest)) smallest = r;
@@ -227,7 +239,8 @@ class Router {
       s.previous[state] = from;
     };
     const estimate = (node: number): number => {
-      const [x, y] = [xs[node % nx] ?? 0, ys[Math.floor(node / nx)] ?? 0];
+      const x = xs[node % nx] ?? 0;
+      const y = ys[Math.floor(node / nx)] ?? 0;
       let least = Infinity;
       for (const e of ends)
         least = Math.min(least, Math.abs(x - e.port[0]) + Math.abs(y - e.port[1]));
@@ -261,20 +274,22 @@ class Router {
       const node = Math.floor(state / 4);
       const direction = state % 4;
       // An end is entered moving towards the card: against the side's outward direction.
-      ends.forEach((e, k) => {
-        if (e.node !== node || (e.side + 2) % 4 !== direction) return;
+      for (let k = 0; k < ends.length; k += 1) {
+        const e = ends[k];
+        if (!e || e.node !== node || (e.side + 2) % 4 !== direction) continue;
         const total = here + portCost(e.border);
         if (total < cost(terminal + k)) {
           settle(terminal + k, total, state);
           heap.push(total, 0, terminal + k);
         }
-      });
+      }
       const i = node % nx;
       const j = Math.floor(node / nx);
       for (let d = 0; d < 4; d += 1) {
         if (d === (direction + 2) % 4) continue;
         const [di, dj] = STEP[d] as readonly [number, number];
-        const [ni, nj] = [i + di, j + dj];
+        const ni = i + di;
+        const nj = j + dj;
         if (ni < 0 || nj < 0 || ni >= nx || nj >= ny) continue;
         const next = nj * nx + ni;
         if (!free[next]) continue;

@@ -36,7 +36,7 @@ import {
 import { captionLabel } from '../outline';
 import { escapeXml, toSvg } from '../drawing';
 import { FILLABLE_ROW_HEIGHT, rowsFitOnPage } from '../pdf/pdf-definition';
-import type { DocumentIds } from './document-ids';
+import { bookmarked, type FigureIds } from './document-ids';
 import type { PngFallback } from './png-fallback';
 import {
   BLANK_SIZE,
@@ -47,6 +47,8 @@ import {
   NONE,
   RULE,
   T,
+  TABLE_TEXT_SIZE,
+  TABLE_TEXT_STYLE,
   TWIP,
   hex,
 } from './theme';
@@ -100,17 +102,24 @@ export function textRun(
   return new TextRun({ ...options, children: unbrokenIds(text) });
 }
 
+/**
+ * The Word runs of `content`. Bold and italic are written only when on (the paragraphs these
+ * runs go in have no bold or italic style to turn off); `size` (half-points) sets the runs'
+ * size, `blankSize` only what an owner types into a blank (the text's size from its paragraph
+ * style, e.g. {@link TABLE_TEXT_STYLE}).
+ */
 export function runs(
   content: Inline,
-  extra: { italics?: boolean; size?: number } = {},
+  extra: { italics?: boolean; size?: number; blankSize?: number } = {},
 ): ParagraphChild[] {
+  const italics = extra.italics ?? false;
   return content.map((run) =>
     run.blank
-      ? blankControl(run.text, extra.size)
+      ? blankControl(run.text, extra.size ?? extra.blankSize)
       : new TextRun({
           children: unbrokenIds(run.text),
-          bold: run.bold ?? false,
-          italics: (run.italic ?? false) || (extra.italics ?? false),
+          ...(run.bold ? { bold: true } : {}),
+          ...((run.italic ?? false) || italics ? { italics: true } : {}),
           ...(run.code
             ? { font: MONO, shading: { type: ShadingType.CLEAR, fill: hex(T.codeFill) } }
             : {}),
@@ -141,12 +150,22 @@ export function alignment(align: Align | undefined) {
   return AlignmentType.LEFT;
 }
 
+/**
+ * A table cell's paragraph in {@link TABLE_TEXT_STYLE} (8.5 pt, no space before or after), its
+ * alignment written only when not left; a cell that is a blank takes the blank's smaller size.
+ */
 function cellParagraph(cell: Cell, align?: Align, bold = false): Paragraph {
   const children =
     typeof cell === 'string'
-      ? [textRun(cell, { bold, size: 17 })]
-      : runs(cell, { size: isBlankCell(cell) ? 14 : 17 });
-  return new Paragraph({ children, alignment: alignment(align), spacing: { before: 0, after: 0 } });
+      ? [textRun(cell, bold ? { bold } : {})]
+      : isBlankCell(cell)
+        ? runs(cell, { size: 14 })
+        : runs(cell, { blankSize: TABLE_TEXT_SIZE });
+  return new Paragraph({
+    style: TABLE_TEXT_STYLE,
+    children,
+    ...(align === 'right' || align === 'center' ? { alignment: alignment(align) } : {}),
+  });
 }
 
 /** A row filled in by hand is at least as tall as in the PDF, room for handwriting. */
@@ -176,7 +195,6 @@ export function tableOf(block: TableBlock, width: number): Child[] {
           children: [cellParagraph(c.header, c.align, true)],
           width: { size: widths[i] ?? 0, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, fill: hex(T.headerFill) },
-          margins: CELL_MARGINS,
         }),
     ),
   });
@@ -194,7 +212,6 @@ export function tableOf(block: TableBlock, width: number): Child[] {
             new TableCell({
               children: [cellParagraph(cell, block.columns[i]?.align)],
               width: { size: widths[i] ?? 0, type: WidthType.DXA },
-              margins: CELL_MARGINS,
               ...(isBlankCell(cell)
                 ? { shading: BLANK_SHADING }
                 : r % 2 === 1
@@ -215,6 +232,7 @@ export function tableOf(block: TableBlock, width: number): Child[] {
       rows: [header, ...rows],
       width: { size: width, type: WidthType.DXA },
       columnWidths: widths,
+      margins: CELL_MARGINS,
       borders,
     }),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
@@ -228,6 +246,7 @@ export function keyValueOf(block: KeyValueBlock, width: number): Child[] {
     new Table({
       width: { size: width, type: WidthType.DXA },
       columnWidths: widths,
+      margins: CELL_MARGINS,
       borders: {
         top: RULE,
         bottom: RULE,
@@ -244,12 +263,10 @@ export function keyValueOf(block: KeyValueBlock, width: number): Child[] {
             children: [
               new TableCell({
                 width: { size: widths[0] ?? 0, type: WidthType.DXA },
-                margins: CELL_MARGINS,
                 children: [cellParagraph(row.key, 'left', true)],
               }),
               new TableCell({
                 width: { size: widths[1] ?? 0, type: WidthType.DXA },
-                margins: CELL_MARGINS,
                 ...(isBlankCell(row.value) ? { shading: BLANK_SHADING } : {}),
                 children: [cellParagraph(row.value)],
               }),
@@ -278,7 +295,7 @@ export function calloutOf(block: CalloutBlock): Paragraph {
 
 export function figureOf(
   block: FigureBlock,
-  ids: DocumentIds,
+  ids: FigureIds,
   pngFallback: PngFallback,
 ): Paragraph[] {
   // Word sizes pictures in pixels at 96 per inch; the drawing is in points (72 per inch).
@@ -289,14 +306,14 @@ export function figureOf(
       keepNext: true,
       // Auto spacing: an exact line height would clip the picture to one line.
       spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-      children: ids.around(block.id, [
+      children: bookmarked(ids.name, ids.bookmark, [
         new ImageRun({
           type: 'svg',
           data: new TextEncoder().encode(toSvg(block.drawing)),
           transformation: { width: px(block.drawing.width), height: px(block.drawing.height) },
           fallback: { type: 'png', data: pngFallback(block.drawing) },
           altText: {
-            id: ids.drawing(),
+            id: ids.drawing,
             name: block.id,
             title: block.drawing.title,
             description: block.caption,

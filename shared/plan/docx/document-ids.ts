@@ -5,6 +5,13 @@
  */
 import { BookmarkEnd, BookmarkStart, type ParagraphChild } from 'docx';
 
+/** The ids of a figure: its bookmark's name and link id, and its drawing's id. */
+export interface FigureIds {
+  readonly name: string;
+  readonly bookmark: number;
+  readonly drawing: string;
+}
+
 /** The bookmark link ids and drawing ids of one document, each counted from 1. */
 export class DocumentIds {
   private lastBookmark = 0;
@@ -13,16 +20,26 @@ export class DocumentIds {
   /** `children` bookmarked as `name`: its start, the children and its end. */
   around(name: string, children: readonly ParagraphChild[]): ParagraphChild[] {
     this.lastBookmark += 1;
-    return [
-      new BookmarkStart(name, this.lastBookmark) as unknown as ParagraphChild,
-      ...children,
-      new BookmarkEnd(this.lastBookmark) as unknown as ParagraphChild,
-    ];
+    return bookmarked(name, this.lastBookmark, children);
   }
 
-  /** The id of the next drawing (`wp:docPr`), unique in the document. */
-  drawing(): string {
+  /** The ids of the next figure, bookmarked as `name`, its picture the next drawing. */
+  figure(name: string): FigureIds {
+    this.lastBookmark += 1;
     this.lastDrawing += 1;
-    return String(this.lastDrawing);
+    return { name, bookmark: this.lastBookmark, drawing: String(this.lastDrawing) };
   }
+}
+
+/** `children` between the start and end of the bookmark `name` with the link id `id`. */
+export function bookmarked(
+  name: string,
+  id: number,
+  children: readonly ParagraphChild[],
+): ParagraphChild[] {
+  return [
+    new BookmarkStart(name, id) as unknown as ParagraphChild,
+    ...children,
+    new BookmarkEnd(id) as unknown as ParagraphChild,
+  ];
 }

@@ -18,7 +18,12 @@ export type Child = Paragraph | Table | TableOfContents;
 
 export const RULE = { style: BorderStyle.SINGLE, size: 4, color: hex(T.rule) };
 export const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+/** Every table's cell margins, twips (`w:tblCellMar`, for all its cells). */
 export const CELL_MARGINS = { top: 50, bottom: 50, left: 100, right: 100 };
+/** Id of the paragraph style of table cells' text: 8.5 pt, no space before or after. */
+export const TABLE_TEXT_STYLE = 'TableText';
+/** Size of table cells' text, half-points (8.5 pt). */
+export const TABLE_TEXT_SIZE = 17;
 
 export const HEADING = {
   1: HeadingLevel.HEADING_1,

@@ -202,6 +202,39 @@ describe('writeDocx on the sample plan', () => {
     }
   });
 
+  it('sets the cells’ text and margins once: the Table Text style and each table’s margins', () => {
+    const styles = xml(strFromU8(files['word/styles.xml'] ?? new Uint8Array()));
+    const tableText = [...styles.getElementsByTagNameNS(W, 'style')].find(
+      (s) => s.getAttributeNS(W, 'styleId') === 'TableText',
+    );
+    expect(tableText?.getElementsByTagNameNS(W, 'sz')[0]?.getAttributeNS(W, 'val')).toBe('17');
+    const spacing = tableText?.getElementsByTagNameNS(W, 'spacing')[0];
+    expect([spacing?.getAttributeNS(W, 'before'), spacing?.getAttributeNS(W, 'after')]).toEqual([
+      '0',
+      '0',
+    ]);
+    const tables = [...body.getElementsByTagNameNS(W, 'tbl')];
+    expect(tables.length).toBeGreaterThan(3);
+    for (const table of tables) {
+      const margins = table.getElementsByTagNameNS(W, 'tblCellMar')[0];
+      expect(
+        ['top', 'left', 'bottom', 'right'].map((side) =>
+          margins?.getElementsByTagNameNS(W, side)[0]?.getAttributeNS(W, 'w'),
+        ),
+      ).toEqual(['50', '100', '50', '100']);
+    }
+    const cells = [...body.getElementsByTagNameNS(W, 'tc')];
+    expect(cells.every((c) => c.getElementsByTagNameNS(W, 'tcMar').length === 0)).toBe(true);
+    const cellStyles = cells.flatMap((c) =>
+      [...c.getElementsByTagNameNS(W, 'pStyle')].map((s) => s.getAttributeNS(W, 'val')),
+    );
+    expect(cellStyles).toHaveLength(cells.length);
+    expect(new Set(cellStyles)).toEqual(new Set(['TableText']));
+    // Off is the default: no run says "not bold" or "not italic".
+    const offs = [...body.getElementsByTagNameNS(W, 'b'), ...body.getElementsByTagNameNS(W, 'i')];
+    expect(offs.filter((e) => e.getAttributeNS(W, 'val') === 'false')).toEqual([]);
+  });
+
   it('repeats the header row of every table (w:tblHeader on the first row only)', () => {
     const tables = [...body.getElementsByTagNameNS(W, 'tbl')].filter(
       (t) => t.getElementsByTagNameNS(W, 'tblHeader').length > 0,

@@ -29,15 +29,27 @@ import {
   fileDate,
   planKeywords,
   type Block,
+  type FigureBlock,
   type HeadingBlock,
   type PlanDocument,
 } from '../document';
 import { headingNumbers, prepareForWriting } from '../outline';
-import { BLANK_SIZE, BLANK_STYLE, type Child, FONT, HEADING, T, TWIP, hex } from './theme';
+import {
+  BLANK_SIZE,
+  BLANK_STYLE,
+  type Child,
+  FONT,
+  HEADING,
+  T,
+  TABLE_TEXT_SIZE,
+  TABLE_TEXT_STYLE,
+  TWIP,
+  hex,
+} from './theme';
 import { running, titlePage } from './pages';
 import { calloutOf, figureOf, keyValueOf, runs, tableOf, textRun } from './blocks';
 import type { Drawing } from '../drawing';
-import { DocumentIds } from './document-ids';
+import { DocumentIds, type FigureIds } from './document-ids';
 import { drawingToPng, type PngFallback } from './png-fallback';
 import {
   CORE_PROPERTIES,
@@ -50,20 +62,34 @@ import {
 /** Reference of the multilevel list that numbers Heading 1–3. */
 const HEADING_LIST = 'headings';
 
+/**
+ * A figure's place in the body: its paragraphs are made once its PNG fallback is painted (see
+ * {@link writeDocx}), with the bookmark and drawing ids reserved here, in document order.
+ */
+class FigureSlot {
+  constructor(
+    readonly block: FigureBlock,
+    readonly ids: FigureIds,
+  ) {}
+}
+
+/** A section of the body: its orientation and children, figures still to be made. */
+interface BodySection<C> {
+  readonly landscape: boolean;
+  readonly children: C[];
+}
+
 /** Body blocks in sections: a new section around each landscape figure. */
-function sectionsOf(
-  doc: PlanDocument,
-  pngFallback: PngFallback,
-): { landscape: boolean; children: Child[] }[] {
+function sectionsOf(doc: PlanDocument): BodySection<Child | FigureSlot>[] {
   const size = doc.meta.pageSize ?? 'LETTER';
   const numbers = headingNumbers(doc);
   const ids = new DocumentIds();
-  const sections: { landscape: boolean; children: Child[] }[] = [
+  const sections: BodySection<Child | FigureSlot>[] = [
     { landscape: false, children: titlePage(doc) },
   ];
   let current = sections[0] ?? { landscape: false, children: [] };
   const width = contentWidth(size) * TWIP;
-  const push = (...children: Child[]) => current.children.push(...children);
+  const push = (...children: (Child | FigureSlot)[]) => current.children.push(...children);
   let breakNext = false;
   for (const block of doc.blocks as readonly Block[]) {
     switch (block.kind) {
@@ -116,18 +142,33 @@ function sectionsOf(
       case 'pageBreak':
         breakNext = true;
         break;
-      case 'figure':
+      case 'figure': {
+        const slot = new FigureSlot(block, ids.figure(block.id));
         if (block.landscape) {
-          sections.push({ landscape: true, children: figureOf(block, ids, pngFallback) });
+          sections.push({ landscape: true, children: [slot] });
           current = { landscape: false, children: [] };
           sections.push(current);
         } else {
-          push(...figureOf(block, ids, pngFallback));
+          push(slot);
         }
         break;
+      }
     }
   }
   return sections.filter((s) => s.children.length > 0);
+}
+
+/** `sections` with each figure made, its PNG fallback from `pngFallback`. */
+function withFigures(
+  sections: readonly BodySection<Child | FigureSlot>[],
+  pngFallback: PngFallback,
+): BodySection<Child>[] {
+  return sections.map(({ landscape, children }) => ({
+    landscape,
+    children: children.flatMap((child) =>
+      child instanceof FigureSlot ? figureOf(child.block, child.ids, pngFallback) : [child],
+    ),
+  }));
 }
 
 /** A distinct numbering instance per numbered list, so that each list starts at 1. */
@@ -180,6 +221,11 @@ function packageParts(document: Document, overrides: { path: string; data: strin
 /** The `docx` Document of `doc` (exposed for tests and for callers that pack it themselves). */
 export function toDocxDocument(input: PlanDocument, options: DocxOptions = {}): Document {
   const doc = prepareForWriting(input);
+  return documentOf(doc, withFigures(sectionsOf(doc), options.pngFallback ?? drawingToPng));
+}
+
+/** The `docx` Document of `doc` whose body is `body`. */
+function documentOf(doc: PlanDocument, body: readonly BodySection<Child>[]): Document {
   const meta = doc.meta;
   const page = PAGE.size[meta.pageSize ?? 'LETTER'];
   const margin = {
@@ -190,7 +236,7 @@ export function toDocxDocument(input: PlanDocument, options: DocxOptions = {}): 
     header: 600,
     footer: 600,
   };
-  const sections: ISectionOptions[] = sectionsOf(doc, options.pngFallback ?? drawingToPng).map(
+  const sections: ISectionOptions[] = body.map(
     (section, index) => ({
       properties: {
         titlePage: index === 0,
@@ -300,6 +346,13 @@ export function toDocxDocument(input: PlanDocument, options: DocxOptions = {}): 
           paragraph: { spacing: { before: 80, after: 80 } },
         },
         {
+          id: TABLE_TEXT_STYLE,
+          name: 'Table Text',
+          basedOn: 'Normal',
+          run: { size: TABLE_TEXT_SIZE },
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
+        {
           id: 'TOCHeading',
           name: 'TOC Heading',
           basedOn: 'Normal',
@@ -322,19 +375,23 @@ function heading(level: HeadingBlock['level']) {
  * zip entries carry the plan's date, see ./package.ts). Runs in Node and browsers.
  */
 export async function writeDocx(
-  doc: PlanDocument,
+  input: PlanDocument,
   options: WriteDocxOptions = {},
 ): Promise<Uint8Array> {
-  // The figures' fallbacks first, so that building the document stays synchronous.
+  const doc = prepareForWriting(input);
+  // The figures' fallbacks are painted while the rest of the body is built: a host's painter
+  // may work off this thread (the CLI's resvg does).
   const paint = options.pngFallback ?? drawingToPng;
-  const pngs = new Map<Drawing, Uint8Array>();
-  for (const block of doc.blocks) {
-    if (block.kind === 'figure' && !pngs.has(block.drawing)) {
-      pngs.set(block.drawing, await paint(block.drawing));
-    }
-  }
-  const pngFallback = (drawing: Drawing) => pngs.get(drawing) ?? drawingToPng(drawing);
-  const document = toDocxDocument(doc, { pngFallback });
+  const drawings = new Set(doc.blocks.flatMap((b) => (b.kind === 'figure' ? [b.drawing] : [])));
+  const painting = Promise.all(
+    [...drawings].map(async (drawing) => [drawing, await paint(drawing)] as const),
+  );
+  const body = sectionsOf(doc);
+  const pngs = new Map(await painting);
+  const document = documentOf(
+    doc,
+    withFigures(body, (drawing) => pngs.get(drawing) ?? drawingToPng(drawing)),
+  );
   const overrides = [{ path: CORE_PROPERTIES, data: corePropertiesXml(doc.meta) }];
   const date = fileDate(doc.meta);
   if (options.codec) return zipPackage(packageParts(document, overrides), date, options.codec);
