@@ -1,8 +1,8 @@
 // The CLI's sources bundled into one CommonJS file, so that `nines` starts without compiling
 // TypeScript (tsx costs about 0.3 s of CPU per start) and without loading its libraries file by
 // file; ./load.cjs runs it with a V8 code cache. Two uses:
-// - an installed package runs cli/dist/index.cjs, built once by `npm pack` (`prepack`:
-//   `buildDist`);
+// - an installed package runs cli/dist/index.cjs (and pdf-writer.cjs, the PDF writer thread of
+//   `nines plan`), built once by `npm pack` (`prepack`: `buildDist`);
 // - a checkout runs a cached bundle under node_modules/.cache/nines-cli/, keyed by the path, size
 //   and modification time of every source file under cli/, shared/ and system/: an edit makes a new
 //   bundle on the next run. Checking the key is one walk of those folders (about 150 `stat`s, a
@@ -152,7 +152,8 @@ async function bundle(root, outdir, importMetaUrl) {
   const { metafile } = await build({
     entryPoints: entryPoints(root),
     bundle: true,
-    // One file: fewer files to open at every start, and one V8 code cache (./load.cjs).
+    // One file per entry, without shared chunks: fewer files to open at every start, and one V8
+    // code cache each (./load.cjs).
     format: 'cjs',
     platform: 'node',
     target: 'node20',
