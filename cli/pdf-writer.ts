@@ -6,6 +6,7 @@
  * of the CLI.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { isMainThread, parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import type { PlanDocument } from '../shared/plan/document';
@@ -109,40 +110,63 @@ export interface PdfRequest {
 export type PdfReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 
 /**
+ * Whether the machine has a core to spare for the warm-up: its 1-minute load average (`load`)
+ * below its number of cores plus one, which plans written one after the other on an otherwise
+ * idle machine stay under (two threads, part of the time). On a busy machine the
+ * warm-up would take a core from the main thread, and the plan would then wait for it: at a
+ * load of 5–7 on 2 cores the whole run took longer with it (docs/plan.md, "Speed"). Where the
+ * system keeps no load average (Windows: 0), there is always one.
+ */
+export function hasCoreToSpare(load: number = loadavg()[0] ?? 0, cores = availableParallelism()) {
+  return load < cores + 1;
+}
+
+/**
  * The PDF writer thread, run in the worker the launcher (cli/bin/nines.cjs) starts for
  * `nines plan --pdf`: loads pdfmake with the speed-ups, then answers each plan document
  * ({@link PdfRequest}) with its PDF bytes ({@link PdfReply}), one at a time. Until the first
- * document comes, it writes the small {@link warmUpPlans} and throws their bytes away: V8's
- * first pass over pdfmake, pdfkit and fontkit and the decoding of the font tables are then done
- * while the main thread builds the plan. A document that comes meanwhile waits for the end of
- * the warm-up plan being written, and the others are left out. `warmedUp` is called after a
- * warm-up that ran to its end (the launcher then saves its code cache).
+ * document comes, when the machine has a core to spare ({@link hasCoreToSpare}), it writes the
+ * small {@link warmUpPlans} and throws their bytes away: V8's first pass over pdfmake, pdfkit
+ * and fontkit and the decoding of the font tables are then done while the main thread builds
+ * the plan. A document that comes meanwhile waits for the end of the warm-up plan being
+ * written, and the others are left out. `worked` is called once, after the warm-up or the first
+ * document (the launcher then saves its code cache).
  */
-export function runPdfWriterThread(warmedUp: () => void = () => {}): void {
+export function runPdfWriterThread(worked: () => void = () => {}): void {
   if (isMainThread || !parentPort) throw new Error('the PDF writer thread runs in a worker');
   const port = parentPort;
   installPdfSpeedUps();
   const pdfmake = nodePdfMake();
   let queue: Promise<unknown> = Promise.resolve();
   let asked = false;
+  let hasWorked = false;
+  const afterWork = () => {
+    if (hasWorked) return;
+    hasWorked = true;
+    worked();
+  };
   const write = ({ id, doc }: PdfRequest) => {
     asked = true;
-    queue = queue.then(() =>
-      writePdf(doc, pdfmake).then(
-        (bytes) => port.postMessage({ id, bytes } satisfies PdfReply),
-        (error: unknown) =>
-          port.postMessage({
-            id,
-            error: (error as Error)?.message ?? String(error),
-          } satisfies PdfReply),
-      ),
-    );
+    queue = queue
+      .then(() =>
+        writePdf(doc, pdfmake).then(
+          (bytes) => port.postMessage({ id, bytes } satisfies PdfReply),
+          (error: unknown) =>
+            port.postMessage({
+              id,
+              error: (error as Error)?.message ?? String(error),
+            } satisfies PdfReply),
+        ),
+      )
+      .then(afterWork);
   };
   // A document sent while this thread was loading goes first, and there is no warm-up.
   for (let early = receiveMessageOnPort(port); early; early = receiveMessageOnPort(port)) {
     write(early.message as PdfRequest);
   }
-  if (!asked) queue = warmUp(pdfmake, () => asked).then((done) => done && warmedUp());
+  if (!asked && hasCoreToSpare()) {
+    queue = warmUp(pdfmake, () => asked).then((done) => done && afterWork());
+  }
   port.on('message', write);
 }
 
