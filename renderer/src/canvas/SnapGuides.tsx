@@ -151,6 +151,11 @@ function viewportPortalOf(canvas: HTMLElement | null): Element | undefined {
  * `ViewportPortal` puts them). The portal element is looked up once per canvas (`viewportPortalOf`): React Flow's
  * own component looks it up with a query over the whole canvas on every change of its store,
  * that is on every move of a drag (a walk past every node and edge element before it).
+ *
+ * A guide keeps its element while the drag moves it (keyed by its place among the guides of
+ * its axis, placed by a transform), and each guide is a compositing layer of its own
+ * (`.snap-guide` in editing.css): a guide made afresh at each move, painted with the cards,
+ * made Chromium raster again every tile of the canvas it crossed, on every move of a drag.
  */
 export function GuideLines({ guides }: { guides: readonly Guide[] }) {
   const zoom = useFlowStore((s) => s.transform[2]);
@@ -158,20 +163,24 @@ export function GuideLines({ guides }: { guides: readonly Guide[] }) {
   const portal = guides.length === 0 ? undefined : viewportPortalOf(canvas);
   if (!portal) return null;
   const thickness = 1 / zoom;
+  const placed = { x: 0, y: 0 };
   return createPortal(
     <>
-      {guides.map((g) => (
-        <div
-          key={`${g.axis}:${g.at}`}
-          className="snap-guide"
-          data-testid="snap-guide"
-          style={
-            g.axis === 'x'
-              ? { left: g.at - thickness / 2, top: g.from, width: thickness, height: g.to - g.from }
-              : { left: g.from, top: g.at - thickness / 2, width: g.to - g.from, height: thickness }
-          }
-        />
-      ))}
+      {guides.map((g) => {
+        const [left, top, width, height] =
+          g.axis === 'x'
+            ? [g.at - thickness / 2, g.from, thickness, g.to - g.from]
+            : [g.from, g.at - thickness / 2, g.to - g.from, thickness];
+        placed[g.axis] += 1;
+        return (
+          <div
+            key={`${g.axis}${placed[g.axis]}`}
+            className="snap-guide"
+            data-testid="snap-guide"
+            style={{ transform: `translate(${left}px, ${top}px)`, width, height }}
+          />
+        );
+      })}
     </>,
     portal,
   );
