@@ -45,11 +45,6 @@ describe('the bundle cache', () => {
     'cli/index.ts',
     "import { answer } from '../shared/answer';\nimport { one } from '../system/one';\nexport async function main(): Promise<number> {\n  return answer + one;\n}\n",
   );
-  // The PDF writer thread's entry, bundled beside the CLI's.
-  write(
-    'cli/pdf-writer.ts',
-    "import { answer } from '../shared/answer';\nexport const half = answer / 2;\n",
-  );
 
   it('keys the sources: an edit changes the key, a test file does not', () => {
     const before = sourceKey(root);

@@ -51,3 +51,12 @@ export async function main(argv: readonly string[], processIo: CliIo = process):
   if (code === EXIT.usage) io.stderr.write(`Usage: ${command.usage}\n`);
   return code;
 }
+
+/**
+ * The PDF writer thread of `nines plan` (`startPdfWriter` in ./plan-io.ts), which the launcher
+ * (bin/nines.cjs) runs when it is started as that thread.
+ */
+export async function pdfWriterThread(): Promise<void> {
+  const { runPdfWriterThread } = await import('./plan-io');
+  await runPdfWriterThread();
+}

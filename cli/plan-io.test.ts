@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NinesDocument } from '../shared/model/types';
@@ -65,11 +64,9 @@ describe('renderPlan', () => {
 
 describe('the PDF writer thread (startPdfWriter)', () => {
   const launcher = new URL('./bin/nines.cjs', import.meta.url).pathname;
-  /** The thread as the launcher starts it for `nines plan --pdf`. */
-  const thread = () => new Worker(launcher, { workerData: { ninesPdfWriter: true } });
 
   it('writes the bytes this thread writes, and a failure as an error', async () => {
-    const writer = startPdfWriter(thread());
+    const writer = startPdfWriter(launcher);
     try {
       const [threaded, here] = await Promise.all([writer.write(doc), renderPlan(doc, 'pdf')]);
       expect(Buffer.from(threaded).equals(Buffer.from(here))).toBe(true);

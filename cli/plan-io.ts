@@ -1,20 +1,22 @@
 /**
  * Node side of the contingency plan: renders a plan document to PDF, DOCX or Markdown bytes and
- * writes them to a file. The Node-specific parts are pdfmake's set-up and the PDF writer thread
- * (./pdf-writer.ts) and the DOCX figure's PNG fallback; the writers themselves live in
- * shared/plan.
+ * writes them to a file. The only Node-specific part is pdfmake's set-up (its Node build reads
+ * the Roboto files that ship in the package); the writers themselves live in shared/plan.
  */
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { PlanDocument } from '../shared/plan/document';
 import { toSvg, type Drawing } from '../shared/plan/drawing';
 import { writeFileAtomic } from '../system';
-import { robotoDir, type PdfReply, type PdfRequest } from './pdf-writer';
-
-// pdfmake's Node set-up, for the tests that write PDFs with it.
-export { nodePdfMake } from './pdf-writer';
+import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
+import { installFastWordShaping } from '../shared/plan/pdf/word-shaping';
+import { installInlineMerging } from '../shared/plan/pdf/merge-inlines';
+import { installFastTextWidth } from '../shared/plan/pdf/text-width';
+import { installFastWordMeasure } from '../shared/plan/pdf/word-measure';
+import { installFastStyleLookup, type StyleStackClass } from '../shared/plan/pdf/style-lookup';
+import { installFastSvgSize } from '../shared/plan/pdf/svg-size';
 
 /** The output formats of a plan. */
 export type PlanFormat = 'pdf' | 'docx' | 'md';
@@ -22,7 +24,20 @@ export type PlanFormat = 'pdf' | 'docx' | 'md';
 /** The formats, in the order the CLI lists them. */
 export const PLAN_FORMATS: readonly PlanFormat[] = ['pdf', 'docx', 'md'];
 
+interface PdfMakeNode extends PdfMakeLike {
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(allow: (url: string) => boolean): void;
+  setLocalAccessPolicy(allow: (path: string) => boolean): void;
+}
+
+let pdfmake: PdfMakeNode | undefined;
+
 const require = createRequire(import.meta.url);
+
+/** The folder of the Roboto files pdfmake ships, the font of the PDF and of the drawings. */
+function robotoDir(): string {
+  return join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+}
 
 /** Pixels per point of the DOCX figure's PNG fallback: 2 × 72 = 144 pixels per inch. */
 const FALLBACK_SCALE = 2;
@@ -81,6 +96,63 @@ export async function resvgPngAsync(drawing: Drawing): Promise<Uint8Array> {
   return (await resvg().renderAsync(toSvg(drawing), resvgOptions())).asPng();
 }
 
+/**
+ * pdfmake's Node build with the bundled Roboto registered from its package folder. No URL is
+ * ever fetched and no other local file is read: a plan embeds nothing from outside.
+ */
+export function nodePdfMake(): PdfMakeNode {
+  if (pdfmake) return pdfmake;
+  const instance = require('pdfmake') as PdfMakeNode;
+  const fontDir = robotoDir();
+  instance.setUrlAccessPolicy(() => false);
+  instance.setLocalAccessPolicy((path) => dirname(path) === fontDir);
+  instance.setFonts({
+    Roboto: {
+      normal: join(fontDir, 'Roboto-Regular.ttf'),
+      bold: join(fontDir, 'Roboto-Medium.ttf'),
+      italics: join(fontDir, 'Roboto-Italic.ttf'),
+      bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  pdfmake = instance;
+  return instance;
+}
+
+/**
+ * The CLI's speed-ups of pdfmake's Node build, for the rest of the process: fontkit's full
+ * shaping only for the words that need it (`installFastWordShaping`, into pdfkit's own fontkit:
+ * its TrueType font class, seen from a font it opens), one text object per run of same-styled
+ * words (`installInlineMerging`, into pdfmake's renderer), style look-ups that neither push
+ * nor allocate, each named style and stack looked up once (`installFastStyleLookup`), the style
+ * of a text's plain words resolved once (`installFastWordMeasure`) and pdfkit's string widths
+ * summed from each piece's advance (`installFastTextWidth`), and a figure's size read and set on
+ * its SVG's root tag rather than by parsing it twice (`installFastSvgSize`). The same glyphs at
+ * the same positions, the same bytes (docs/plan.md, "Speed").
+ */
+export function installPdfSpeedUps(): void {
+  // pdfmake's own pdfkit (and through it fontkit): the classes of a font it opens.
+  const PdfKitDocument = createRequire(require.resolve('pdfmake'))('pdfkit') as new (options: {
+    font: null;
+    autoFirstPage: false;
+  }) => { font(path: string): { _font: { font: object } } };
+  const embedded = new PdfKitDocument({ font: null, autoFirstPage: false }).font(
+    join(robotoDir(), 'Roboto-Regular.ttf'),
+  )._font;
+  installFastWordShaping(Object.getPrototypeOf(embedded.font) as object);
+  installFastTextWidth(Object.getPrototypeOf(embedded) as object);
+  const pdfmakeClass = <T>(file: string) =>
+    (require(`pdfmake/js/${file}`) as { default: T }).default;
+  installInlineMerging(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
+  installFastSvgSize(pdfmakeClass<{ prototype: object }>('SVGMeasure').prototype);
+  // Before the style look-ups, which wrap `measure` to keep the text's look-ups while it runs.
+  installFastWordMeasure(pdfmakeClass<{ prototype: object }>('TextInlines').prototype);
+  installFastStyleLookup({
+    StyleContextStack: pdfmakeClass<StyleStackClass>('StyleContextStack'),
+    TextInlines: pdfmakeClass<{ prototype: object }>('TextInlines'),
+    LayoutBuilder: pdfmakeClass<{ prototype: object }>('LayoutBuilder'),
+  });
+}
+
 /** Writes a plan document as PDF bytes; `close` lets the process end once it is idle. */
 export interface PdfWriter {
   write(doc: PlanDocument): Promise<Uint8Array>;
@@ -90,35 +162,37 @@ export interface PdfWriter {
 /** The PDF writer of this thread: pdfmake and its speed-ups loaded at the first plan. */
 const inThreadPdfWriter: PdfWriter = {
   async write(doc) {
-    const { writePdfHere } = await import('./pdf-writer');
-    return writePdfHere(doc);
+    const { writePdf } = await import('../shared/plan/pdf/write-pdf');
+    installPdfSpeedUps();
+    return writePdf(doc, nodePdfMake());
   },
   close() {},
 };
 
+/** A message of the PDF writer thread: the bytes of a request, or why it failed. */
+type PdfReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+
 /**
- * The PDF writer thread the launcher (cli/bin/nines.cjs, the main module) started for this
- * command, before it loaded the CLI (its `ninesPdfWorker` export), or undefined when the CLI runs
- * from elsewhere (tests, the plan-kill child, nines.mjs).
+ * The launcher's file (cli/bin/nines.cjs, the main module, which names itself in its exports),
+ * or undefined when the CLI runs from elsewhere (tests, the plan-kill child, nines.mjs).
  */
-function launcherPdfWorker(): Worker | undefined {
-  const exports = require.main?.exports as { ninesPdfWorker?: unknown } | undefined;
-  return typeof exports?.ninesPdfWorker === 'function'
-    ? (exports.ninesPdfWorker as () => Worker)()
-    : undefined;
+function launcherFile(): string | undefined {
+  const exports = require.main?.exports as { ninesLauncher?: unknown } | undefined;
+  return typeof exports?.ninesLauncher === 'string' ? exports.ninesLauncher : undefined;
 }
 
 /**
- * A PDF writer on a thread of its own (`worker_threads`): `worker`, running
- * `runPdfWriterThread` (./pdf-writer.ts), which the launcher starts first thing for
- * `nines plan --pdf`: while this thread loads the CLI and the design and builds the plan, the
- * other core loads pdfmake, pdfkit and fontkit, installs the speed-ups and warms them up, and
- * the plan is then laid out there. Without such a worker, the PDF is written on this thread.
- * The plan document is plain data and crosses by structured clone; the bytes are those this
- * thread would write.
+ * A PDF writer on a thread of its own (`worker_threads`), started now: while this thread loads
+ * the design and builds the plan, the other core loads pdfmake, pdfkit and fontkit and installs
+ * the speed-ups, and the plan is then laid out there. The thread runs `launcher` (the launcher,
+ * cli/bin/nines.cjs, which loads the CLI's bundle and runs {@link runPdfWriterThread} when it is
+ * started with `workerData.ninesPdfWriter`); without a launcher, the PDF is written on this
+ * thread. The plan document is plain data and crosses by structured clone; the bytes are those
+ * this thread would write.
  */
-export function startPdfWriter(worker: Worker | undefined = launcherPdfWorker()): PdfWriter {
-  if (!worker) return inThreadPdfWriter;
+export function startPdfWriter(launcher: string | undefined = launcherFile()): PdfWriter {
+  if (!launcher) return inThreadPdfWriter;
+  const worker = new Worker(launcher, { workerData: { ninesPdfWriter: true } });
   const pending = new Map<number, { resolve(bytes: Uint8Array): void; reject(e: Error): void }>();
   let nextId = 0;
   let failure: Error | undefined;
@@ -143,13 +217,35 @@ export function startPdfWriter(worker: Worker | undefined = launcherPdfWorker())
       if (failure) return Promise.reject(failure);
       const id = nextId++;
       worker.ref();
-      worker.postMessage({ id, doc } satisfies PdfRequest);
+      worker.postMessage({ id, doc });
       return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
     },
     close() {
       void worker.terminate();
     },
   };
+}
+
+/**
+ * The PDF writer thread's side of {@link startPdfWriter}, run in the worker by the launcher:
+ * loads pdfmake with the speed-ups, then answers each plan document with its PDF bytes.
+ */
+export async function runPdfWriterThread(): Promise<void> {
+  if (isMainThread || !parentPort) throw new Error('the PDF writer thread runs in a worker');
+  const port = parentPort;
+  const { writePdf } = await import('../shared/plan/pdf/write-pdf');
+  installPdfSpeedUps();
+  const pdfmake = nodePdfMake();
+  port.on('message', ({ id, doc }: { id: number; doc: PlanDocument }) => {
+    writePdf(doc, pdfmake).then(
+      (bytes) => port.postMessage({ id, bytes } satisfies PdfReply),
+      (error: unknown) =>
+        port.postMessage({
+          id,
+          error: (error as Error)?.message ?? String(error),
+        } satisfies PdfReply),
+    );
+  });
 }
 
 /** Node's zlib for the DOCX package: native, where `docx` would deflate in JavaScript. */

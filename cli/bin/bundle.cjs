@@ -1,8 +1,8 @@
 // The CLI's sources bundled into one CommonJS file, so that `nines` starts without compiling
 // TypeScript (tsx costs about 0.3 s of CPU per start) and without loading its libraries file by
 // file; ./load.cjs runs it with a V8 code cache. Two uses:
-// - an installed package runs cli/dist/index.cjs (and pdf-writer.cjs, the PDF writer thread of
-//   `nines plan`), built once by `npm pack` (`prepack`: `buildDist`);
+// - an installed package runs cli/dist/index.cjs, built once by `npm pack` (`prepack`:
+//   `buildDist`);
 // - a checkout runs a cached bundle under node_modules/.cache/nines-cli/, keyed by the path, size
 //   and modification time of every source file under cli/, shared/ and system/: an edit makes a new
 //   bundle on the next run. Checking the key is one walk of those folders (about 150 `stat`s, a
@@ -122,23 +122,7 @@ const englishOnlyZod = {
 };
 
 /**
- * The bundle's entry points, as esbuild's `entryPoints`: the CLI (cli/index.ts, exporting `main`)
- * and the PDF writer thread of `nines plan` (cli/pdf-writer.ts, exporting `runPdfWriterThread`),
- * which the launcher starts first and which needs none of the rest of the CLI.
- * @param {string} root the repository root
- */
-function entryPoints(root) {
-  return {
-    index: join(root, 'cli', 'index.ts'),
-    'pdf-writer': join(root, 'cli', 'pdf-writer.ts'),
-  };
-}
-
-/** The bundle files, written side by side: the CLI's and the PDF writer thread's. */
-const BUNDLE_FILES = ['index.cjs', 'pdf-writer.cjs'];
-
-/**
- * Bundles the {@link entryPoints} into `outdir` (index.cjs, pdf-writer.cjs). `importMetaUrl` is the
+ * Bundles cli/index.ts (exporting `main`) into `outdir`/index.cjs. `importMetaUrl` is the
  * JavaScript expression every `import.meta.url` of the sources becomes: that of cli/index.ts, so
  * that the paths the CLI resolves next to itself (the bundled price book under assets/, pdfmake's
  * fonts) are those of the sources' layout.
@@ -150,10 +134,9 @@ const BUNDLE_FILES = ['index.cjs', 'pdf-writer.cjs'];
 async function bundle(root, outdir, importMetaUrl) {
   const { build } = require('esbuild');
   const { metafile } = await build({
-    entryPoints: entryPoints(root),
+    entryPoints: { index: join(root, 'cli', 'index.ts') },
     bundle: true,
-    // One file per entry, without shared chunks: fewer files to open at every start, and one V8
-    // code cache each (./load.cjs).
+    // One file: fewer files to open at every start, and one V8 code cache (./load.cjs).
     format: 'cjs',
     platform: 'node',
     target: 'node20',
@@ -175,8 +158,7 @@ async function bundle(root, outdir, importMetaUrl) {
 
 /**
  * Builds the installed package's CLI into cli/dist/ (run by `npm pack` through `prepack`):
- * index.cjs and pdf-writer.cjs, their build-id (a hash of both) and the licences of the packages
- * bundled into them,
+ * index.cjs, its build-id (a hash of it) and the licences of the packages bundled into it,
  * THIRD-PARTY-LICENSES.txt. In the package, cli/dist/index.cjs takes the place of
  * cli/index.ts: `import.meta.url` is that of cli/index.ts beside it.
  * @param {string} root the repository root
@@ -193,9 +175,10 @@ async function buildDist(root) {
   writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(root, metafile));
   // Names the bundle's V8 code cache: the cache must never outlive the code it was made from.
   const { createHash } = require('node:crypto');
-  const hash = createHash('sha256');
-  for (const file of BUNDLE_FILES) hash.update(readFileSync(join(outdir, file)));
-  const id = hash.digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(readFileSync(join(outdir, 'index.cjs')))
+    .digest('hex')
+    .slice(0, 16);
   writeFileSync(join(outdir, 'build-id'), `${id}\n`);
   return outdir;
 }
@@ -227,8 +210,7 @@ function thirdPartyLicenses(root, metafile) {
 
 /**
  * The path of the bundled CLI (a CommonJS file exporting `main`) in a checkout, built with
- * esbuild when the cache has no bundle for the current sources; the PDF writer thread's bundle
- * is pdf-writer.cjs beside it.
+ * esbuild when the cache has no bundle for the current sources.
  * @param {string} root the repository root
  * @returns {Promise<string>}
  */
