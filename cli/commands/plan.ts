@@ -99,16 +99,25 @@ async function writePlan(
     }
     return EXIT.invalid;
   }
-  for (const [format, path] of outputs) {
-    try {
-      await writePlanFile(result.plan, format, path, pdfWriter);
-    } catch (error) {
-      io.stderr.write(`${path}: cannot write: ${(error as Error).message}\n`);
-      return EXIT.invalid;
+  // All at once: the PDF is written on its own thread while the other formats are written on
+  // this one. Each file is reported in order; one that cannot be written stops none of the others.
+  const writes = outputs.map(([format, path]) =>
+    writePlanFile(result.plan, format, path, pdfWriter).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    ),
+  );
+  let code: number = EXIT.ok;
+  for (const [index, [format, path]] of outputs.entries()) {
+    const error = await writes[index];
+    if (error) {
+      io.stderr.write(`${path}: cannot write: ${error.message}\n`);
+      code = EXIT.invalid;
+    } else {
+      io.stdout.write(
+        `${path}: ${format.toUpperCase()} plan of ${printable(result.context.variant.name)}\n`,
+      );
     }
-    io.stdout.write(
-      `${path}: ${format.toUpperCase()} plan of ${printable(result.context.variant.name)}\n`,
-    );
   }
-  return EXIT.ok;
+  return code;
 }
