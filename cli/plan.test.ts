@@ -135,6 +135,9 @@ function chapterLabels(): string[] {
     .map((h) => squash(headingLabel(h, numbers)));
 }
 
+/** `text` as a regular expression that matches it literally. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('nines plan FILE --pdf', () => {
   let pages: string[][];
 
@@ -340,6 +343,18 @@ describe('nines plan exit codes', () => {
     const run = await runCli('plan', AA3, '--md', join(dir, 'no-such-folder', 'x.md'));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('cannot write');
+  });
+
+  it('writes every format it can when one cannot be written, and exits 1', async () => {
+    const md = join(dir, 'written-beside-a-failure.md');
+    const unwritable = join(dir, 'no-such-folder', 'x.docx');
+    const run = await runCli('plan', AA3, '--docx', unwritable, '--md', md);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^${escapeRegExp(unwritable)}: cannot write: `)),
+    ]);
+    expect(run.stdout).toContain(`${md}: MD plan of`);
+    expect(readFileSync(md, 'utf8')).toContain('Contingency Plan');
   });
 
   it('exits 1 on an invalid file', async () => {
