@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDocumentText } from '../shared/schema/parse';
 import type { NinesDocument } from '../shared/model/types';
+import { COMPONENT_KINDS } from '../shared/model/nodes';
 import { PlannerPage } from './pages/planner-page';
 
 const templateDir = fileURLToPath(new URL('../assets/templates/', import.meta.url));
@@ -16,16 +17,6 @@ const templates = readdirSync(templateDir)
     if (!parsed.ok) throw new Error(`${file} does not parse: ${JSON.stringify(parsed.problems)}`);
     return { stem: file.slice(0, -'.nines.json'.length), document: parsed.document };
   });
-
-const COMPONENT_KINDS = [
-  'router',
-  'service',
-  'datastore',
-  'queue',
-  'objectStore',
-  'backup',
-  'external',
-] as const;
 
 test('the templates folder is not empty', () => {
   expect(templates.length).toBeGreaterThan(0);

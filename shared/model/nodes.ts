@@ -3,10 +3,16 @@
  * answered once with the documented defaults of `defaults.ts`.
  */
 import { LINK_DEFAULTS, MAINTENANCE_DEFAULTS, NODE_DEFAULTS } from './defaults';
+import { nodeKinds } from '../schema/nines-v1';
 import type { CommonCause, ModelNode, NodeKind, RegionLink, Variant } from './types';
 
 /** Kinds that contain other nodes on the canvas. */
 export const CONTAINER_KINDS: ReadonlySet<NodeKind> = new Set(['region', 'zone']);
+
+/** Kinds of the components inside containers, the ones edges join, in palette order. */
+export const COMPONENT_KINDS: readonly NodeKind[] = nodeKinds.filter(
+  (kind) => !CONTAINER_KINDS.has(kind),
+);
 
 /** Kinds that are k-of-n tiers of instances. */
 export const TIER_KINDS: ReadonlySet<NodeKind> = new Set(['service', 'datastore', 'queue']);

@@ -18,6 +18,7 @@ import {
 } from './edges/routes';
 import { absoluteBoxes } from './placement';
 import { formatShare } from '../../../shared/text';
+import { COMPONENT_KINDS } from '../../../shared/model/nodes';
 import {
   replicationKey,
   type DiagramRoles,
@@ -61,15 +62,7 @@ function asSelection(selection: FlowSelection | string | null): FlowSelection {
   return selection;
 }
 
-const CONNECTABLE = new Set<NodeKind>([
-  'router',
-  'service',
-  'datastore',
-  'queue',
-  'objectStore',
-  'backup',
-  'external',
-]);
+const CONNECTABLE = new Set<NodeKind>(COMPONENT_KINDS);
 
 /** What an edge component needs. */
 export type PlanEdgeData = {

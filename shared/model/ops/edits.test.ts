@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, parseDocumentText } from '../../schema/parse';
+import { nodeKinds } from '../../schema/nines-v1';
 import type { NinesDocument } from '../types';
 import { addNode } from './add-node';
 import { canConnect, connect } from './connect';
@@ -134,17 +135,7 @@ describe('copy and paste', () => {
 });
 
 describe('any sequence of edits', () => {
-  const kinds = [
-    'region',
-    'zone',
-    'router',
-    'service',
-    'datastore',
-    'queue',
-    'objectStore',
-    'backup',
-    'external',
-  ] as const;
+  const kinds = nodeKinds;
   const edit = fc.oneof(
     fc.record({
       op: fc.constant('add' as const),
