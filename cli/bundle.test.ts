@@ -1,10 +1,11 @@
 /** The CLI's bundle cache (cli/bin/bundle.cjs), its loader (cli/bin/load.cjs) and `nines`. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { template } from './testing';
+import { runCli, template } from './testing';
 
 const root = mkdtempSync(join(tmpdir(), 'nines-bundle-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -98,5 +99,27 @@ describe('the nines command', () => {
       encoding: 'utf8',
     });
     expect(out).toContain('valid');
+  });
+
+  it('writes a PDF plan on the thread it starts before loading, the same bytes as in process', async () => {
+    const bin = new URL('./bin/nines.cjs', import.meta.url).pathname;
+    const [viaLauncher, inProcess] = ['launcher.pdf', 'in-process.pdf'].map((f) => join(root, f));
+    const args = ['plan', template('single-region-3az'), '--date', '2026-01-01', '--pdf'];
+    execFileSync(process.execPath, [bin, ...args, viaLauncher as string]);
+    expect((await runCli(...args, inProcess as string)).code).toBe(0);
+    expect(readFileSync(viaLauncher as string).equals(readFileSync(inProcess as string))).toBe(
+      true,
+    );
+    // A plan that fails before its PDF is asked for ends at once: the idle thread keeps nothing.
+    const failed = spawnSync(
+      process.execPath,
+      [bin, 'plan', join(root, 'none.json'), '--pdf', 'x.pdf'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(failed.status, failed.stderr).toBe(1);
+    expect(failed.stderr).toContain('cannot read');
   });
 });

@@ -181,6 +181,18 @@ function launcherFile(): string | undefined {
   return typeof exports?.ninesLauncher === 'string' ? exports.ninesLauncher : undefined;
 }
 
+/** The PDF writer thread the launcher started for this command, if any, taken over once. */
+function earlyPdfWriterThread(): Worker | undefined {
+  const exports = require.main?.exports as
+    | { ninesPdfWriterThread?: { worker: Worker; ended?: Error } }
+    | undefined;
+  const early = exports?.ninesPdfWriterThread;
+  if (!early) return undefined;
+  delete exports.ninesPdfWriterThread;
+  // One that failed or stopped before it was needed is replaced by a new one.
+  return early.ended ? undefined : early.worker;
+}
+
 /**
  * A PDF writer on a thread of its own (`worker_threads`), started now: while this thread loads
  * the design and builds the plan, the other core loads pdfmake, pdfkit and fontkit and installs
@@ -192,7 +204,8 @@ function launcherFile(): string | undefined {
  */
 export function startPdfWriter(launcher: string | undefined = launcherFile()): PdfWriter {
   if (!launcher) return inThreadPdfWriter;
-  const worker = new Worker(launcher, { workerData: { ninesPdfWriter: true } });
+  const worker =
+    earlyPdfWriterThread() ?? new Worker(launcher, { workerData: { ninesPdfWriter: true } });
   const pending = new Map<number, { resolve(bytes: Uint8Array): void; reject(e: Error): void }>();
   let nextId = 0;
   let failure: Error | undefined;

@@ -8,12 +8,32 @@
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { isMainThread, workerData } = require('node:worker_threads');
+const { isMainThread, Worker, workerData } = require('node:worker_threads');
 const { loadBundle, userCacheDir } = require('./load.cjs');
 
 /** This file, which `nines plan` starts again as its PDF writer thread (cli/plan-io.ts). */
 module.exports.ninesLauncher = __filename;
 const isPdfWriter = !isMainThread && workerData?.ninesPdfWriter === true;
+
+/**
+ * For `nines plan … --pdf OUT`, the PDF writer thread started now, before this thread loads the
+ * CLI's bundle: the thread then loads its own copy of the bundle, and pdfmake, on the other core
+ * while this one loads the bundle and builds the plan, and is ready when the plan is (started
+ * later, by the plan command, it was ready some 40-60 ms after). cli/plan-io.ts takes it over
+ * (`startPdfWriter`); idle, it keeps the process alive no longer than this thread. What it did
+ * before it was taken over (an error, an exit) is kept in `ended`.
+ * @param {string[]} args
+ */
+function startPdfWriterEarly(args) {
+  if (!isMainThread || args[0] !== 'plan') return;
+  if (!args.some((arg) => arg === '--pdf' || arg.startsWith('--pdf='))) return;
+  const worker = new Worker(__filename, { workerData: { ninesPdfWriter: true } });
+  const early = { worker, ended: undefined };
+  worker.on('error', (error) => (early.ended ??= error));
+  worker.on('exit', (code) => (early.ended ??= new Error(`exit ${code}`)));
+  worker.unref();
+  module.exports.ninesPdfWriterThread = early;
+}
 
 async function start() {
   const cacheName = `${process.version}-${process.arch}.v8cache`;
@@ -22,12 +42,14 @@ async function start() {
   if (!existsSync(join(__dirname, '..', 'index.ts'))) {
     const dist = join(__dirname, '..', 'dist');
     const id = readFileSync(join(dist, 'build-id'), 'utf8').trim();
+    startPdfWriterEarly(process.argv.slice(2));
     bundle = loadBundle(join(dist, 'index.cjs'), join(userCacheDir(), `cli-${id}-${cacheName}`));
     entry = bundle.exports;
   } else {
     try {
       const { ROOT, bundledEntry } = require('./bundle.cjs');
       const file = await bundledEntry(ROOT);
+      startPdfWriterEarly(process.argv.slice(2));
       bundle = loadBundle(file, `${file}.${cacheName}`);
       entry = bundle.exports;
     } catch (error) {
