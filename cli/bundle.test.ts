@@ -90,6 +90,30 @@ describe('the bundle cache', () => {
     cached.saveCache();
     expect(statSync(cache).mtimeMs).toBe(written);
   });
+
+  it('is ASCII, which the loader reads as Latin-1: other characters come through escaped', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'nines-bundle-ascii-'));
+    try {
+      const put = (path: string, text: string) => {
+        mkdirSync(join(other, path, '..'), { recursive: true });
+        writeFileSync(join(other, path), text);
+      };
+      put('package.json', '{"dependencies": {}}\n');
+      put('shared/none.ts', 'export {};\n');
+      put('system/none.ts', 'export {};\n');
+      // A comment and a string beyond ASCII, as in the plan's texts (≤, —, “”, é, 🙂).
+      put(
+        'cli/index.ts',
+        "// Plan text: ≤ — “é”\nexport async function main(): Promise<string> {\n  return '≤ — “é” 🙂';\n}\n",
+      );
+      const file = await bundledEntry(other);
+      expect([...readFileSync(file)].every((byte) => byte < 0x80)).toBe(true);
+      const loaded = loadBundle(file) as unknown as { exports: { main(): Promise<string> } };
+      expect(await loaded.exports.main()).toBe('≤ — “é” 🙂');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the nines command', () => {

@@ -33,7 +33,9 @@ function userCacheDir() {
  * @returns {{ exports: any, saveCache(): void }}
  */
 function loadBundle(file, cacheFile) {
-  const source = readFileSync(file, 'utf8');
+  // The bundle is ASCII (esbuild escapes every other character: its default `charset`), so
+  // Latin-1 reads the same string, a few milliseconds sooner than UTF-8 for its 2.4 MB.
+  const source = readFileSync(file, 'latin1');
   let cachedData;
   if (cacheFile) {
     try {
