@@ -68,7 +68,7 @@ export interface Subtable {
   classDef2?: ClassDef;
   classRecords?: IndexedList<IndexedList<{ value1?: ValueRecord; value2?: ValueRecord }>>;
   // LigatureSubst
-  ligatureSets?: IndexedList<Iterable<{ components: readonly number[] }>>;
+  ligatureSets?: IndexedList<Iterable<{ glyph: number; components: readonly number[] }>>;
   // ChainContext (formats 1 and 2)
   chainRuleSets?: IndexedList<Iterable<ChainRule> | null>;
   inputClassDef?: ClassDef;
@@ -101,6 +101,7 @@ export interface LayoutTable {
 export interface ShapedFont {
   layout(text: string, ...rest: unknown[]): GlyphRun;
   glyphForCodePoint(codePoint: number): Glyph;
+  getGlyph(id: number, codePoints: number[]): Glyph;
   readonly numGlyphs: number;
   readonly GSUB?: LayoutTable;
   readonly GPOS?: LayoutTable;
@@ -111,7 +112,7 @@ export interface ShapedFont {
 }
 
 /** The features fontkit's default shaper applies to every glyph (see the module comment). */
-const DEFAULT_FEATURES = new Set([
+export const DEFAULT_FEATURES = new Set([
   'rvrn',
   'ltra',
   'ltrm',

@@ -1,26 +1,32 @@
 /**
  * A fast path for fontkit's `font.layout(word)`, the shaping pdfkit runs once for every distinct
- * word and face of the PDF (about 4,300 words for the three-region plan, two thirds of a second
- * of CPU): most words of a Latin text need nothing of OpenType but their glyphs and the pair
- * kerning between them, and fontkit sets up a whole shaping plan for each.
+ * word and face of the PDF (about 4,400 words for the three-region plan, two thirds of a second
+ * of CPU): most words of a Latin text need nothing of OpenType but their glyphs, their standard
+ * ligatures and the pair kerning between them, and fontkit sets up a whole shaping plan for
+ * each, decoding every lookup of the font (thousands of mark anchors) at its first word.
  *
  * The fast path gives fontkit's own result, or none: for a word whose code points are Latin or
  * common punctuation, it maps the glyphs with fontkit (`glyphsForString`), proves that no
- * substitution (GSUB) and no positioning but pair kerning (GPOS `PairPos`, lookup type 2) can
- * apply, and adds the kerning pairs as fontkit does (each lookup in index order, the first
- * subtable that applies to a pair, value 1 to the first glyph and value 2 to the second). Any
- * other word, and every font it cannot read that way (no GDEF glyph classes, a variable font, an
- * AAT `morx` or legacy `kern` table, a kerning lookup that differs between scripts), goes to
- * fontkit's full layout. `word-shaping.test.ts` compares both (glyphs, advances, positions) on
- * every word of every template's plan in the four Roboto faces; the three-region plan's PDF was
- * the same byte for byte with and without it when it was written.
+ * substitution (GSUB) but ligatures and no positioning (GPOS) but pair kerning (`PairPos`,
+ * lookup type 2) can apply, forms the ligatures fontkit would form in a Latin word (the `latn`
+ * script's ligature lookups, in index order, as fontkit's GSUB applies lookup type 4), and adds
+ * the kerning pairs as fontkit does (each lookup in index order, the first subtable that applies
+ * to a pair, value 1 to the first glyph and value 2 to the second), read from the font's bytes
+ * (`gpos-bytes.ts`). Any other word, and every font it cannot read that way (no GDEF glyph
+ * classes, a variable font, an AAT `morx` or legacy `kern` table, a kerning lookup that differs
+ * between scripts), goes to fontkit's full layout. `word-shaping.test.ts` compares both (glyphs,
+ * advances, code points, positions, features) on every word of every template's plan in the four
+ * Roboto faces, all of which take the fast path; every template's PDF was the same byte for byte
+ * with and without it when it was written.
  *
  * Which features fontkit applies: its default shaper's (fontkit 2.0, `DefaultShaper`):
  * `rvrn ltra ltrm ccmp locl rlig mark mkmk calt clig liga rclt curs kern`, and `frac numr dnom`
  * around a fraction slash (U+2044, left to fontkit here).
  */
 
+import { fontBytes, readGpos, type PairAdjustment } from './gpos-bytes';
 import {
+  DEFAULT_FEATURES,
   coverageIndex,
   classOf,
   markCoverage,
@@ -31,7 +37,6 @@ import {
   type GlyphPosition,
   type GlyphRun,
   type Coverage,
-  type ValueRecord,
   type Subtable,
   type ChainRule,
   type LayoutTable,
@@ -55,39 +60,31 @@ const FAST_TEXT =
 interface WordCheck {
   readonly starts: Coverage;
   readonly matches: (glyphs: readonly number[]) => boolean;
+  /** For a ligature subtable, its lookup's index and the subtable, which may be applied. */
+  readonly ligature?: { readonly lookup: number; readonly table: Subtable };
 }
 
 /**
- * What the fast path must leave to fontkit, for one font: glyphs on which a lookup may start
- * (`triggers`), and checks for the lookups that start on common glyphs but need a sequence
- * (ligatures, chained contexts), run on the whole word; `isPositioning` for GPOS, whose pair
- * kerning the fast path applies itself. False when the font has a lookup it cannot judge.
+ * What the fast path must leave to fontkit, for one font's substitutions (GSUB): glyphs on which
+ * a lookup may start (`triggers`), and checks for the lookups that start on common glyphs but
+ * need a sequence (ligatures, chained contexts), run on the whole word. False when the font has
+ * a lookup it cannot judge.
  */
 function substitutionChecks(
   table: LayoutTable | undefined,
   indexes: Iterable<number>,
   triggers: Uint8Array,
   checks: WordCheck[],
-  extensionType: number,
-  isPositioning: boolean,
 ): boolean {
   if (!table) return true;
   for (const index of indexes) {
     const lookup = table.lookupList.get(index);
-    for (const { type, table: sub } of subtablesOf(lookup, extensionType)) {
-      if (isPositioning && type === 2) continue; // pair kerning: applied by the fast path
-      if (
-        !isPositioning &&
-        type === 4 &&
-        sub.ligatureSets &&
-        sub.coverage &&
-        !skipsGlyphs(lookup)
-      ) {
-        checks.push(ligatureCheck(sub));
+    for (const { type, table: sub } of subtablesOf(lookup, 7)) {
+      if (type === 4 && sub.ligatureSets && sub.coverage && !skipsGlyphs(lookup)) {
+        checks.push({ ...ligatureCheck(sub), ligature: { lookup: index, table: sub } });
         continue;
       }
-      const chained = isPositioning ? type === 8 : type === 6;
-      if (chained && !skipsGlyphs(lookup)) {
+      if (type === 6 && !skipsGlyphs(lookup)) {
         const check = chainCheck(sub);
         if (check) {
           checks.push(check);
@@ -190,68 +187,136 @@ function chainCheck(sub: Subtable): WordCheck | undefined {
 /** A glyph not seen yet; one that takes the fast path; one that may start a check; one left to fontkit. */
 const [UNKNOWN, PLAIN, CHECK, LEAVE] = [0, 1, 2, 3];
 
-/** The kerning of one glyph pair: adjustments of the first and of the second glyph. */
-interface PairAdjustment {
-  readonly first: ValueRecord[];
-  readonly second: ValueRecord[];
+/**
+ * The features fontkit's default shaper sets on every run, in its order (fontkit 2.0.4
+ * `DefaultShaper.plan`: directional, fractional, common and horizontal features).
+ */
+const SHAPER_FEATURES: Readonly<Record<string, boolean>> = Object.fromEntries(
+  [
+    'rvrn',
+    'ltra',
+    'ltrm',
+    'frac',
+    'numr',
+    'dnom',
+    'ccmp',
+    'locl',
+    'rlig',
+    'mark',
+    'mkmk',
+    'calt',
+    'clig',
+    'liga',
+    'rclt',
+    'curs',
+    'kern',
+  ].map((tag) => [tag, true]),
+);
+
+/**
+ * Text whose script fontkit finds to be Latin (`Script.forString`: that of the first code point
+ * of a script other than Common and Inherited): a Basic Latin letter, and only code points up to
+ * U+024F (Latin or Common), general punctuation, arrows and mathematical operators (Common).
+ */
+const LATIN_TEXT = /^(?=.*[A-Za-z])[\u0020-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u22ff]+$/;
+
+/** fontkit's position of a glyph in a run (`GlyphPosition`, fontkit 2.0.4): the same fields. */
+class GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  constructor(xAdvance: number) {
+    this.xAdvance = xAdvance;
+    this.yAdvance = 0;
+    this.xOffset = 0;
+    this.yOffset = 0;
+  }
 }
 
 /**
- * fontkit's pair positioning of `first` followed by `second` (GPOS lookup type 2, every lookup
- * in `lookups`, in order; in each, the first subtable that applies).
+ * The default-feature lookups fontkit applies to a Latin word (the `latn` script's default
+ * language, each feature's record as fontkit keeps it: the last of its tag), when it applies them
+ * all in one stage, each once; otherwise undefined, and no ligature is applied here.
  */
-function pairAdjustment(
-  lookups: readonly Subtable[][],
-  first: number,
-  second: number,
-): PairAdjustment {
-  const adjustment: PairAdjustment = { first: [], second: [] };
-  for (const subtables of lookups) {
-    for (const sub of subtables) {
-      const index = sub.coverage ? coverageIndex(sub.coverage, first) : -1;
-      if (index === -1) continue;
-      if (sub.version === 1 && sub.pairSets) {
-        let found = false;
-        for (const pair of sub.pairSets.get(index)) {
-          if (pair.secondGlyph === second) {
-            if (pair.value1) adjustment.first.push(pair.value1);
-            if (pair.value2) adjustment.second.push(pair.value2);
-            found = true;
-            break;
-          }
-        }
-        if (found) break;
-      } else if (sub.version === 2 && sub.classRecords) {
-        const record = sub.classRecords
-          .get(classOf(first, sub.classDef1))
-          .get(classOf(second, sub.classDef2));
-        if (record.value1) adjustment.first.push(record.value1);
-        if (record.value2) adjustment.second.push(record.value2);
-        break;
-      }
+function latinLookups(table: LayoutTable | undefined): Set<number> | undefined {
+  const script = table?.scriptList.find((s) => s.tag === 'latn')?.script.defaultLangSys;
+  if (!table || !script) return undefined;
+  const features = new Map<string, readonly number[]>();
+  for (const featureIndex of script.featureIndexes) {
+    const record = table.featureList[featureIndex];
+    if (record) features.set(record.tag, record.feature.lookupListIndexes);
+  }
+  const lookups = new Set<number>();
+  for (const [tag, indexes] of features) {
+    if (!DEFAULT_FEATURES.has(tag)) continue;
+    if (EARLY_FEATURES.has(tag) && indexes.length > 0) return undefined;
+    for (const index of indexes) {
+      if (lookups.has(index)) return undefined;
+      lookups.add(index);
     }
   }
-  return adjustment;
+  return lookups;
 }
 
-function apply(position: GlyphPosition, values: readonly ValueRecord[]): void {
-  for (const value of values) {
-    if (value.xAdvance != null) position.xAdvance += value.xAdvance;
-    if (value.yAdvance != null) position.yAdvance += value.yAdvance;
-    if (value.xPlacement != null) position.xOffset += value.xPlacement;
-    if (value.yPlacement != null) position.yOffset += value.yPlacement;
+/** Features fontkit applies in stages before the others (directional and variation). */
+const EARLY_FEATURES = new Set(['rvrn', 'ltra', 'ltrm']);
+
+/**
+ * Applies one ligature lookup to the word in place, as fontkit's GSUB does (lookup type 4): at
+ * each glyph from the first, the first subtable that covers it and has a ligature whose
+ * components follow; the ligature's glyph (fontkit's, with the components' code points) takes the
+ * first component's place and the others are removed. Whether a ligature formed.
+ */
+function ligate(
+  font: ShapedFont,
+  subtables: readonly Subtable[],
+  glyphs: Glyph[],
+  ids: number[],
+): boolean {
+  let formed = false;
+  for (let i = 0; i < ids.length; i += 1) {
+    for (const sub of subtables) {
+      const index = coverageIndex(sub.coverage as Coverage, ids[i] as number);
+      if (index === -1) continue;
+      let ligature: { glyph: number; components: readonly number[] } | undefined;
+      for (const candidate of (sub.ligatureSets as NonNullable<Subtable['ligatureSets']>).get(
+        index,
+      )) {
+        if (candidate.components.every((component, k) => ids[i + 1 + k] === component)) {
+          ligature = candidate;
+          break;
+        }
+      }
+      if (!ligature) continue;
+      const count = ligature.components.length + 1;
+      const codePoints = glyphs.slice(i, i + count).flatMap((glyph) => glyph.codePoints);
+      glyphs.splice(i, count, font.getGlyph(ligature.glyph, codePoints));
+      ids.splice(i, count, ligature.glyph);
+      formed = true;
+      break;
+    }
   }
+  return formed;
+}
+
+/** Adds a pair's adjustment of one of its glyphs (from `at`: 0 the first, 4 the second). */
+function apply(position: GlyphPosition, adjustment: Int32Array, at: number): void {
+  position.xAdvance += adjustment[at] as number;
+  position.yAdvance += adjustment[at + 1] as number;
+  position.xOffset += adjustment[at + 2] as number;
+  position.yOffset += adjustment[at + 3] as number;
 }
 
 /**
  * The fast shaping of `font`: a function that returns a word's run as fontkit's full layout
  * would, or undefined when the word must go to fontkit; undefined when the font is not one the
- * fast path reads. `sample` is a run fontkit shaped in this font: its classes and features are
- * those of the runs returned.
+ * fast path reads. `emptyRun` is fontkit's run of the empty string in this font (which sets up
+ * nothing of its shaping): the runs returned are of its class.
  */
 export function wordShaper(
   font: ShapedFont,
-  sample: GlyphRun,
+  emptyRun: GlyphRun,
 ): ((text: string) => GlyphRun | undefined) | undefined {
   const classDef = font.GDEF?.glyphClassDef;
   if (!classDef || font.morx || font.kern || font.fvar) return undefined;
@@ -261,22 +326,34 @@ export function wordShaper(
   if (!gpos.same) return undefined;
   const triggers = new Uint8Array(font.numGlyphs + 1);
   const checks: WordCheck[] = [];
-  if (
-    !substitutionChecks(font.GSUB, gsub.all, triggers, checks, 7, false) ||
-    !substitutionChecks(font.GPOS, gpos.all, triggers, checks, 9, true)
-  ) {
-    return undefined;
+  if (!substitutionChecks(font.GSUB, gsub.all, triggers, checks)) return undefined;
+  // Positioning is read from the font's bytes: kerning applied here, any other lookup a trigger.
+  const bytes = fontBytes(font);
+  const gposReading =
+    bytes &&
+    readGpos(
+      font,
+      bytes,
+      [...gpos.all].sort((a, b) => a - b),
+      triggers,
+    );
+  if (!gposReading) return undefined;
+  // The ligature lookups applied here, in order; a word that would match any other goes to fontkit.
+  const latin = latinLookups(font.GSUB);
+  const ligatures = new Map<number, Subtable[]>();
+  const refusals: WordCheck[] = [];
+  for (const c of checks) {
+    if (c.ligature && latin?.has(c.ligature.lookup)) {
+      const subtables = ligatures.get(c.ligature.lookup) ?? [];
+      subtables.push(c.ligature.table);
+      ligatures.set(c.ligature.lookup, subtables);
+    } else {
+      refusals.push(c);
+    }
   }
-  const kerning: Subtable[][] = [];
-  for (const index of [...gpos.all].sort((a, b) => a - b)) {
-    const lookup = font.GPOS?.lookupList.get(index);
-    if (!lookup) continue;
-    const pairs = subtablesOf(lookup, 9).filter(({ type }) => type === 2);
-    if (pairs.length === 0) continue;
-    // Kerning that skips marks is read as is: the fast path takes no word with a mark in it.
-    if (skipsGlyphs(lookup)) return undefined;
-    kerning.push(pairs.map(({ table }) => table));
-  }
+  const ligatureLookups = [...ligatures]
+    .sort(([a], [b]) => a - b)
+    .map(([, subtables]) => subtables);
   const pairCache = new Map<number, PairAdjustment>();
   const glyphOf = new Map<number, Glyph>();
   const advanceOf = new Map<number, number>();
@@ -292,14 +369,10 @@ export function wordShaper(
     }
     return kind;
   };
-  const RunClass = sample.constructor as new (
+  const RunClass = emptyRun.constructor as new (
     glyphs: Glyph[],
     features: Record<string, boolean>,
   ) => GlyphRun;
-  const PositionClass = (sample.positions[0]?.constructor ?? Object) as new (
-    xAdvance: number,
-  ) => GlyphPosition;
-  const features = { ...sample.features };
   return (text) => {
     if (!FAST_TEXT.test(text)) return undefined;
     // fontkit's glyphsForString for text without surrogates or variation selectors, with each
@@ -322,26 +395,41 @@ export function wordShaper(
       if (kind === LEAVE) return undefined;
       if (kind === CHECK) check = true;
     }
-    if (check && checks.some((c) => c.matches(ids))) return undefined;
+    if (check) {
+      if (refusals.some((c) => c.matches(ids))) return undefined;
+      if (ligatureLookups.length > 0) {
+        const latinWord = LATIN_TEXT.test(text);
+        for (const subtables of ligatureLookups) {
+          if (!ligate(font, subtables, glyphs, ids)) continue;
+          // fontkit would pick these lookups for a Latin word only; the new glyphs must take the
+          // fast path, and no other lookup may apply to the new sequence.
+          if (!latinWord) return undefined;
+          if (ids.some((id) => kindOf(id) === LEAVE)) return undefined;
+          if (refusals.some((c) => c.matches(ids))) return undefined;
+        }
+      }
+    }
     const positions = ids.map((id, i) => {
       let advance = advanceOf.get(id);
       if (advance === undefined) {
         advance = (glyphs[i] as Glyph).advanceWidth;
         advanceOf.set(id, advance);
       }
-      return new PositionClass(advance);
+      return new GlyphPosition(advance);
     });
     for (let i = 0; i + 1 < ids.length; i += 1) {
       const key = (ids[i] as number) * 0x10000 + (ids[i + 1] as number);
       let adjustment = pairCache.get(key);
-      if (!adjustment) {
-        adjustment = pairAdjustment(kerning, ids[i] as number, ids[i + 1] as number);
+      if (adjustment === undefined && !pairCache.has(key)) {
+        adjustment = gposReading.pairAdjustment(ids[i] as number, ids[i + 1] as number);
         pairCache.set(key, adjustment);
       }
-      apply(positions[i] as GlyphPosition, adjustment.first);
-      apply(positions[i + 1] as GlyphPosition, adjustment.second);
+      if (adjustment) {
+        apply(positions[i] as GlyphPosition, adjustment, 0);
+        apply(positions[i + 1] as GlyphPosition, adjustment, 4);
+      }
     }
-    const run = new RunClass(glyphs, { ...features });
+    const run = new RunClass(glyphs, { ...SHAPER_FEATURES });
     run.positions = positions;
     return run;
   };
@@ -363,7 +451,7 @@ export function installFastWordShaping(fontPrototype: object): void {
     if (typeof text === 'string' && rest.every((arg) => arg === undefined)) {
       let shaper = shapers.get(this);
       if (shaper === undefined) {
-        shaper = wordShaper(this, original.call(this, ' ')) ?? null;
+        shaper = wordShaper(this, original.call(this, '')) ?? null;
         shapers.set(this, shaper);
       }
       const run = shaper?.(text);
