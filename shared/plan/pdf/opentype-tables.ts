@@ -52,6 +52,8 @@ export interface ValueRecord {
 /** A lookup subtable as fontkit parses it: only the fields read here are typed. */
 export interface Subtable {
   version: number;
+  /** Where restructure read the subtable, from the start of the font file (not enumerable). */
+  readonly _startOffset?: number;
   lookupType?: number;
   extension?: Subtable;
   coverage?: Coverage;

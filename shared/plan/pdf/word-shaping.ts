@@ -12,7 +12,7 @@
  * script's ligature lookups, in index order, as fontkit's GSUB applies lookup type 4), and adds
  * the kerning pairs as fontkit does (each lookup in index order, the first subtable that applies
  * to a pair, value 1 to the first glyph and value 2 to the second), read from the font's bytes
- * (`gpos-bytes.ts`). Any other word, and every font it cannot read that way (no GDEF glyph
+ * (`opentype-bytes.ts`). Any other word, and every font it cannot read that way (no GDEF glyph
  * classes, a variable font, an AAT `morx` or legacy `kern` table, a kerning lookup that differs
  * between scripts), goes to fontkit's full layout. `word-shaping.test.ts` compares both (glyphs,
  * advances, code points, positions, features) on every word of every template's plan in the four
@@ -24,7 +24,13 @@
  * around a fraction slash (U+2044, left to fontkit here).
  */
 
-import { fontBytes, readGpos, type PairAdjustment } from './gpos-bytes';
+import {
+  fontBytes,
+  readGpos,
+  readLigatures,
+  type LigatureSubtable,
+  type PairAdjustment,
+} from './opentype-bytes';
 import {
   DEFAULT_FEATURES,
   coverageIndex,
@@ -39,6 +45,7 @@ import {
   type Coverage,
   type Subtable,
   type ChainRule,
+  type ClassDef,
   type LayoutTable,
   type ShapedFont,
 } from './opentype-tables';
@@ -62,6 +69,42 @@ interface WordCheck {
   readonly matches: (glyphs: readonly number[]) => boolean;
   /** For a ligature subtable, its lookup's index and the subtable, which may be applied. */
   readonly ligature?: { readonly lookup: number; readonly table: Subtable };
+  /**
+   * For a chained context, whether it may match a word of `usable` glyphs only: false when each
+   * of its rules needs a glyph that is not (Roboto's ccmp: "i" or "j" before a mark).
+   */
+  readonly canMatch?: (usable: (glyph: number) => boolean) => boolean;
+}
+
+/** Whether `coverage` holds a glyph for which `usable` holds. */
+function coversSome(coverage: Coverage, usable: (glyph: number) => boolean): boolean {
+  if (coverage.version === 1) return coverage.glyphs.some(usable);
+  return coverage.rangeRecords.some((range) => {
+    for (let glyph = range.start; glyph <= range.end; glyph += 1) if (usable(glyph)) return true;
+    return false;
+  });
+}
+
+/**
+ * Whether a glyph for which `usable` holds may be of class `c` in `classDef`: true for class 0
+ * (every glyph not listed), else when a glyph listed with that class is usable.
+ */
+function classHasSome(
+  classDef: ClassDef | undefined,
+  c: number,
+  usable: (glyph: number) => boolean,
+): boolean {
+  if (c === 0 || !classDef) return true;
+  if (classDef.version === 1) {
+    return classDef.classValueArray.some(
+      (value, i) => value === c && usable(classDef.startGlyph + i),
+    );
+  }
+  return classDef.classRangeRecord.some((range) => {
+    if (range.class !== c) return false;
+    for (let glyph = range.start; glyph <= range.end; glyph += 1) if (usable(glyph)) return true;
+    return false;
+  });
 }
 
 /**
@@ -141,6 +184,7 @@ function chainCheck(sub: Subtable): WordCheck | undefined {
             return glyph !== undefined && coverageIndex(coverage, glyph) !== -1;
           }),
         ),
+      canMatch: (usable) => sequence.every((coverage) => coversSome(coverage, usable)),
     };
   }
   const coverage = sub.coverage;
@@ -156,6 +200,14 @@ function chainCheck(sub: Subtable): WordCheck | undefined {
   if (sub.version === 1 && sub.chainRuleSets) {
     const sets = sub.chainRuleSets;
     return {
+      canMatch: (usable) => {
+        for (let i = 0; i < sets.length; i += 1) {
+          for (const rule of sets.get(i) ?? []) {
+            if ([...rule.input, ...rule.lookahead].every(usable)) return true;
+          }
+        }
+        return false;
+      },
       starts: coverage,
       matches: (glyphs) =>
         glyphs.some((glyph, i) => {
@@ -171,7 +223,19 @@ function chainCheck(sub: Subtable): WordCheck | undefined {
       'get' in sets && typeof sets.get === 'function'
         ? sets.get(c)
         : (sets as readonly (Iterable<ChainRule> | null)[])[c];
+    const count = 'length' in sets ? sets.length : 0;
     return {
+      canMatch: (usable) => {
+        for (let c = 0; c < count; c += 1) {
+          for (const rule of rulesOf(c) ?? []) {
+            const possible =
+              rule.input.every((e) => classHasSome(sub.inputClassDef, e, usable)) &&
+              rule.lookahead.every((e) => classHasSome(sub.lookaheadClassDef, e, usable));
+            if (possible) return true;
+          }
+        }
+        return false;
+      },
       starts: coverage,
       matches: (glyphs) =>
         glyphs.some((glyph, i) => {
@@ -270,24 +334,18 @@ const EARLY_FEATURES = new Set(['rvrn', 'ltra', 'ltrm']);
  */
 function ligate(
   font: ShapedFont,
-  subtables: readonly Subtable[],
+  subtables: readonly LigatureSubtable[],
   glyphs: Glyph[],
   ids: number[],
 ): boolean {
   let formed = false;
   for (let i = 0; i < ids.length; i += 1) {
-    for (const sub of subtables) {
-      const index = coverageIndex(sub.coverage as Coverage, ids[i] as number);
+    for (const { coverage, sets } of subtables) {
+      const index = coverage[ids[i] as number] ?? -1;
       if (index === -1) continue;
-      let ligature: { glyph: number; components: readonly number[] } | undefined;
-      for (const candidate of (sub.ligatureSets as NonNullable<Subtable['ligatureSets']>).get(
-        index,
-      )) {
-        if (candidate.components.every((component, k) => ids[i + 1 + k] === component)) {
-          ligature = candidate;
-          break;
-        }
-      }
+      const ligature = sets[index]?.find((candidate) =>
+        candidate.components.every((component, k) => ids[i + 1 + k] === component),
+      );
       if (!ligature) continue;
       const count = ligature.components.length + 1;
       const codePoints = glyphs.slice(i, i + count).flatMap((glyph) => glyph.codePoints);
@@ -351,9 +409,30 @@ export function wordShaper(
       refusals.push(c);
     }
   }
-  const ligatureLookups = [...ligatures]
-    .sort(([a], [b]) => a - b)
-    .map(([, subtables]) => subtables);
+  // Each applied lookup read from the font's bytes, with only the ligatures whose components can
+  // be in a word the fast path takes (Roboto's ccmp composes letters with marks, never here).
+  const usable = (glyph: number) => !triggers[glyph] && classOf(glyph, classDef) !== 3;
+  // A chained context that needs a glyph the fast path never takes can never apply here.
+  const possible = refusals.filter((c) => c.canMatch?.(usable) ?? true);
+  refusals.splice(0, refusals.length, ...possible);
+  const ligatureStarts = new Uint8Array(font.numGlyphs + 1);
+  const ligatureLookups: LigatureSubtable[][] = [];
+  for (const [, subtables] of [...ligatures].sort(([a], [b]) => a - b)) {
+    const lookup: LigatureSubtable[] = [];
+    for (const sub of subtables) {
+      const read =
+        sub._startOffset === undefined
+          ? undefined
+          : readLigatures(bytes, sub._startOffset, font.numGlyphs);
+      if (!read) return undefined;
+      const sets = read.sets.map((set) => set.filter((l) => l.components.every(usable)));
+      read.coverage.forEach((index, glyph) => {
+        if (index !== -1 && (sets[index]?.length ?? 0) > 0) ligatureStarts[glyph] = 1;
+      });
+      lookup.push({ coverage: read.coverage, sets });
+    }
+    ligatureLookups.push(lookup);
+  }
   const pairCache = new Map<number, PairAdjustment>();
   const glyphOf = new Map<number, Glyph>();
   const advanceOf = new Map<number, number>();
@@ -363,7 +442,8 @@ export function wordShaper(
     let kind = kinds[id] ?? LEAVE;
     if (kind === UNKNOWN) {
       if (triggers[id] || classOf(id, classDef) === 3) kind = LEAVE;
-      else if (checks.some((c) => coverageIndex(c.starts, id) !== -1)) kind = CHECK;
+      else if (ligatureStarts[id] || refusals.some((c) => coverageIndex(c.starts, id) !== -1))
+        kind = CHECK;
       else kind = PLAIN;
       kinds[id] = kind;
     }

@@ -1,17 +1,18 @@
 /**
- * The glyph positioning (GPOS) lookups that the fast word shaping (`word-shaping.ts`) needs,
- * read straight from the font file's bytes rather than through fontkit's decoded tables.
- * fontkit 2.0 decodes a lookup whole at its first use, with restructure: for Roboto's mark
- * attachment lookups, thousands of anchors the fast path never reads (it takes no word with a
- * mark), and for its kerning, each first glyph's pair set record by record. Here a lookup is
- * read for what the fast path asks of it: where it may start (its first coverage), and for pair
- * kerning (lookup type 2, formats 1 and 2) the value of one glyph pair.
+ * The OpenType lookups that the fast word shaping (`word-shaping.ts`) reads straight from the
+ * font file's bytes rather than through fontkit's decoded tables. fontkit 2.0 decodes a lookup
+ * whole at its first use, with restructure: for Roboto's mark attachment lookups, thousands of
+ * anchors the fast path never reads (it takes no word with a mark), for its kerning each first
+ * glyph's pair set record by record, for its ligatures every set. Here a lookup is read for what
+ * the fast path asks of it: where a positioning lookup may start (its first coverage), the value
+ * of one glyph pair for pair kerning (GPOS lookup type 2, formats 1 and 2), and the ligatures
+ * of a ligature substitution (GSUB lookup type 4).
  *
  * The answers are fontkit's (`GPOSProcessor.applyLookup`, `OTProcessor.coverageIndex` and
  * `getClassID`, fontkit 2.0.4 `dist/main.cjs`): a coverage index is a glyph's first place in the
  * table, a glyph's class is that of the first range holding it (0 when none), format 1 takes the
- * first pair record whose second glyph matches. `word-shaping.test.ts` compares the shaped words
- * of every template's plan with fontkit's.
+ * first pair record whose second glyph matches, ligatures keep their order. `word-shaping.test.ts`
+ * compares the shaped words of every template's plan with fontkit's.
  */
 
 /** The bytes of a font's file, as fontkit holds them (a restructure `DecodeStream`). */
@@ -252,4 +253,41 @@ function pairAdjustment(
     }
   }
   return adjustment;
+}
+
+/** A ligature: its glyph, and the glyphs that must follow the first one. */
+export interface Ligature {
+  readonly glyph: number;
+  readonly components: readonly number[];
+}
+
+/** A ligature substitution subtable: each glyph's coverage index, and each index's ligatures. */
+export interface LigatureSubtable {
+  readonly coverage: Int32Array;
+  readonly sets: readonly (readonly Ligature[])[];
+}
+
+/** The LigatureSubst subtable (GSUB lookup type 4, format 1) at `offset`; undefined if another. */
+export function readLigatures(
+  bytes: DataView,
+  offset: number,
+  numGlyphs: number,
+): LigatureSubtable | undefined {
+  if (bytes.getUint16(offset) !== 1) return undefined;
+  const coverage = readCoverage(bytes, offset + bytes.getUint16(offset + 2), numGlyphs);
+  const sets: Ligature[][] = [];
+  for (let i = 0; i < bytes.getUint16(offset + 4); i += 1) {
+    const set = offset + bytes.getUint16(offset + 6 + 2 * i);
+    const ligatures: Ligature[] = [];
+    for (let k = 0; k < bytes.getUint16(set); k += 1) {
+      const at = set + bytes.getUint16(set + 2 + 2 * k);
+      const components: number[] = [];
+      for (let c = 1; c < bytes.getUint16(at + 2); c += 1) {
+        components.push(bytes.getUint16(at + 2 + 2 * c));
+      }
+      ligatures.push({ glyph: bytes.getUint16(at), components });
+    }
+    sets.push(ligatures);
+  }
+  return { coverage, sets };
 }
