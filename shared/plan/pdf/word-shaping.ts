@@ -285,7 +285,7 @@ const SHAPER_FEATURES: Readonly<Record<string, boolean>> = Object.fromEntries(
 const LATIN_TEXT = /^(?=.*[A-Za-z])[\u0020-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u22ff]+$/;
 
 /** fontkit's position of a glyph in a run (`GlyphPosition`, fontkit 2.0.4): the same fields. */
-class GlyphPosition {
+class Position implements GlyphPosition {
   xAdvance: number;
   yAdvance: number;
   xOffset: number;
@@ -495,7 +495,7 @@ export function wordShaper(
         advance = (glyphs[i] as Glyph).advanceWidth;
         advanceOf.set(id, advance);
       }
-      return new GlyphPosition(advance);
+      return new Position(advance);
     });
     for (let i = 0; i + 1 < ids.length; i += 1) {
       const key = (ids[i] as number) * 0x10000 + (ids[i + 1] as number);
