@@ -1,0 +1,127 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nodePdfMake } from '../../../cli/plan-io';
+import type { NinesDocument } from '../../model/types';
+import { samplePlan } from '../sample-plan';
+import { installInlineMerging } from './merge-inlines';
+import { toPdfDefinition, type PdfDefinition } from './pdf-definition';
+import { installPlainLineWriting } from './plain-lines';
+
+const require = createRequire(import.meta.url);
+type RenderLine = (...args: unknown[]) => void;
+const renderer = (
+  require('pdfmake/js/Renderer') as { default: { prototype: { renderLine: RenderLine } } }
+).default.prototype;
+// pdfmake's own pdfkit, whose text() every line goes through without the plain line writing.
+const pdfkit = createRequire(require.resolve('pdfmake'))('pdfkit') as {
+  prototype: { text: (...args: unknown[]) => unknown };
+};
+
+// As the CLI installs them: the merging first, then the plain line writing over it.
+installInlineMerging(renderer);
+const merging = renderer.renderLine;
+installPlainLineWriting(renderer);
+const writing = renderer.renderLine;
+afterAll(() => {
+  renderer.renderLine = writing;
+});
+
+/**
+ * The PDF of a document definition (made afresh: pdfmake writes into the one it lays out) and
+ * how many times pdfkit's `text()` was called to write it.
+ */
+async function render(definition: () => PdfDefinition, renderLine: RenderLine) {
+  const text = pdfkit.prototype.text;
+  let calls = 0;
+  pdfkit.prototype.text = function countedText(this: unknown, ...args: unknown[]) {
+    calls += 1;
+    return text.apply(this, args);
+  };
+  renderer.renderLine = renderLine;
+  try {
+    const bytes = await nodePdfMake().createPdf(definition()).getBuffer();
+    return { bytes: Buffer.from(bytes), calls };
+  } finally {
+    pdfkit.prototype.text = text;
+    renderer.renderLine = writing;
+  }
+}
+
+const TEMPLATES = new URL('../../../assets/templates/', import.meta.url);
+const plans = readdirSync(TEMPLATES)
+  .filter((name) => name.endsWith('.nines.json'))
+  .map((name) => {
+    const model = JSON.parse(readFileSync(new URL(name, TEMPLATES), 'utf8')) as NinesDocument;
+    return { name, plan: samplePlan(model, '2026-12-07') };
+  });
+
+describe('installPlainLineWriting', () => {
+  it("writes the PDF of every template's plan byte for byte as pdfkit does", async () => {
+    expect(plans.length).toBeGreaterThanOrEqual(6);
+    for (const { name, plan } of plans) {
+      const definition = () => toPdfDefinition(plan);
+      const before = await render(definition, merging);
+      const after = await render(definition, writing);
+      expect(after.bytes.equals(before.bytes), name).toBe(true);
+      // Most lines are written here, not by pdfkit's text().
+      expect(after.calls, name).toBeLessThan(before.calls / 3);
+    }
+  }, 300_000);
+
+  it('writes lines of every kind byte for byte as pdfkit does, leaving it what it must draw', async () => {
+    const words = 'AVATAR Type WAVE, office fiddle: ffi; “quoted” — dash… 1/2 ½';
+    const definition = () =>
+      ({
+        info: { title: 't', creationDate: new Date(0), modDate: new Date(0) },
+        content: [
+          { text: 'Heading', style: 'h', tocItem: true, id: 'top' },
+          { toc: { title: { text: 'Contents' } } },
+          { text: words },
+          {
+            text: [
+              'plain ',
+              { text: 'bold', bold: true },
+              ' and ',
+              { text: 'italic', italics: true },
+              ' end',
+            ],
+          },
+          {
+            text: [
+              { text: 'red ', color: 'red' },
+              { text: 'short ', color: '#a3c' },
+              { text: 'array ', color: [10, 20, 30] },
+              { text: 'invalid ', color: 'nocolour' },
+              { text: 'half ', opacity: 0.5 },
+              { text: 'faint ', opacity: 0.25, color: '#1f2933' },
+              { text: 'link ', link: 'https://example.org' },
+              { text: 'inner ', linkToDestination: 'top' },
+              { text: 'page ', linkToPage: 1 },
+              { text: 'sup', sup: true },
+              { text: 'sub ', sub: true },
+              { text: 'spaced ', characterSpacing: 1.5 },
+              { text: 'under ', decoration: 'underline' },
+              { text: 'marked ', background: '#eef4fb' },
+              { text: '', color: 'blue' },
+              { text: 'ref ', pageReference: 'top' },
+              { text: 'tab\tbed ' },
+            ],
+          },
+          { text: 'Ωμέγα ñ e\u0301 € 日本 Ǆ ﬁ', fontSize: 13 },
+          { text: words, alignment: 'justify', fontSize: 7.25 },
+          { text: words, alignment: 'right', lineHeight: 1.6 },
+          { text: words, alignment: 'center', color: 'gray' },
+          { table: { body: [[{ text: 'cell', fillColor: '#eeeeee' }, 'another cell']] } },
+          { ul: ['one', 'two'] },
+          { text: 'second page', pageBreak: 'before', id: 'later', style: 'h' },
+        ],
+        styles: { h: { fontSize: 16, bold: true } },
+      }) as unknown as PdfDefinition;
+    const before = await render(definition, merging);
+    const after = await render(definition, writing);
+    expect(after.bytes.equals(before.bytes)).toBe(true);
+    expect(after.calls).toBeGreaterThan(0);
+    expect(after.calls).toBeLessThan(before.calls);
+  }, 60_000);
+});
