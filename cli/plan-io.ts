@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../system';
 import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
 import { installFastWordShaping } from '../shared/plan/pdf/word-shaping';
 import { installInlineMerging } from '../shared/plan/pdf/merge-inlines';
-import { installPlainLineWriting } from '../shared/plan/pdf/plain-lines';
+import { installPlainLineWriting, type TextDecoratorClass } from '../shared/plan/pdf/plain-lines';
 import { installFastTextWidth } from '../shared/plan/pdf/text-width';
 import { installFastWordMeasure } from '../shared/plan/pdf/word-measure';
 import { installFastStyleLookup, type StyleStackClass } from '../shared/plan/pdf/style-lookup';
@@ -145,7 +145,10 @@ export function installPdfSpeedUps(): void {
   const pdfmakeClass = <T>(file: string) =>
     (require(`pdfmake/js/${file}`) as { default: T }).default;
   installInlineMerging(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
-  installPlainLineWriting(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
+  installPlainLineWriting(
+    pdfmakeClass<{ prototype: object }>('Renderer').prototype,
+    pdfmakeClass<TextDecoratorClass>('TextDecorator'),
+  );
   installFastSvgSize(pdfmakeClass<{ prototype: object }>('SVGMeasure').prototype);
   // Before the style look-ups, which wrap `measure` to keep the text's look-ups while it runs.
   installFastWordMeasure(pdfmakeClass<{ prototype: object }>('TextInlines').prototype);

@@ -6,10 +6,12 @@ import type { NinesDocument } from '../../model/types';
 import { samplePlan } from '../sample-plan';
 import { installInlineMerging } from './merge-inlines';
 import { toPdfDefinition, type PdfDefinition } from './pdf-definition';
-import { installPlainLineWriting } from './plain-lines';
+import { installPlainLineWriting, type TextDecoratorClass } from './plain-lines';
 
 const require = createRequire(import.meta.url);
 type RenderLine = (...args: unknown[]) => void;
+const TextDecorator = (require('pdfmake/js/TextDecorator') as { default: TextDecoratorClass })
+  .default;
 const renderer = (
   require('pdfmake/js/Renderer') as { default: { prototype: { renderLine: RenderLine } } }
 ).default.prototype;
@@ -21,7 +23,7 @@ const pdfkit = createRequire(require.resolve('pdfmake'))('pdfkit') as {
 // As the CLI installs them: the merging first, then the plain line writing over it.
 installInlineMerging(renderer);
 const merging = renderer.renderLine;
-installPlainLineWriting(renderer);
+installPlainLineWriting(renderer, TextDecorator);
 const writing = renderer.renderLine;
 afterAll(() => {
   renderer.renderLine = writing;
@@ -75,7 +77,14 @@ describe('installPlainLineWriting', () => {
       ({
         info: { title: 't', creationDate: new Date(0), modDate: new Date(0) },
         content: [
-          { text: 'Heading', style: 'h', tocItem: true, id: 'top' },
+          { text: 'Heading', style: 'h', tocItem: true, id: 'top', outline: true },
+          {
+            text: 'Sub-heading',
+            outline: true,
+            id: 'sub',
+            outlineParentId: 'top',
+            outlineText: 'Sub',
+          },
           { toc: { title: { text: 'Contents' } } },
           { text: words },
           {
@@ -114,7 +123,7 @@ describe('installPlainLineWriting', () => {
           { text: words, alignment: 'center', color: 'gray' },
           { table: { body: [[{ text: 'cell', fillColor: '#eeeeee' }, 'another cell']] } },
           { ul: ['one', 'two'] },
-          { text: 'second page', pageBreak: 'before', id: 'later', style: 'h' },
+          { text: 'second page', pageBreak: 'before', id: 'later', style: 'h', outline: true },
         ],
         styles: { h: { fontSize: 16, bold: true } },
       }) as unknown as PdfDefinition;

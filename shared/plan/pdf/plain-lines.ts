@@ -1,5 +1,5 @@
 /**
- * A line of plain text written straight into the page, as pdfkit would write it, in one go.
+ * The text of a PDF line written straight into the page, as pdfkit would write it, in one go.
  *
  * For each run of words of a line (merged by {@link mergeInlines}), pdfmake's renderer
  * (`pdfmake/js/Renderer.js` 0.3, `renderLine`) sets the opacity, fills with the colour, sets the
@@ -13,14 +13,15 @@
  * as pdfkit cuts it, shaped through the same layout cache) is encoded once per font, its glyphs
  * taken into the subset in the order pdfkit takes them, and kept as its hex glyph codes split
  * where pdfkit's `TJ` array puts a kerning adjustment; the operators of consecutive runs go to
- * the page as one string. The document is left as pdfkit leaves it (font, size, fill colour,
- * cursor). An inline that is not plain (a link, a destination, script, font features, character
- * spacing), a font without a layout cache, a glyph with an offset, a colour that is not a
- * hexadecimal or named device colour, or an opacity pdfkit has not registered yet, is drawn by
- * pdfkit in its place, as pdfmake draws it; a line with an outline entry, a page reference, a
- * decoration or a background goes to pdfmake's `renderLine` whole.
+ * the page as one string. Links, destinations, page links, super- and subscripts, the outline
+ * entry, backgrounds and decorations are made by the same pdfkit and pdfmake calls, in the same
+ * order. The document is left as pdfkit leaves it (font, size, fill colour, cursor). An inline
+ * with font features or character spacing, in a font without a layout cache, with a glyph
+ * offset, a colour that is not a hexadecimal or named device colour, or an opacity pdfkit has
+ * not registered yet, is drawn by pdfkit in its place, as pdfmake draws it; a line holding a
+ * page reference (whose text pdfmake rewrites) goes to pdfmake's `renderLine` whole.
  */
-import { mergeInlines, plain, type RenderedInline } from './merge-inlines';
+import { mergeInlines, type RenderedInline } from './merge-inlines';
 
 /** A glyph of a fontkit run, as pdfkit's `encode` reads it. */
 interface Glyph {
@@ -75,13 +76,24 @@ interface Document {
   text(text: string, x: number, y: number, options: object): void;
   ref(data: object): { end(): void };
   annotate(x: number, y: number, w: number, h: number, options: object): void;
+  link(x: number, y: number, w: number, h: number, url: unknown, options: object): void;
+  goTo(x: number, y: number, w: number, h: number, name: unknown): void;
+  addNamedDestination(name: unknown, ...args: unknown[]): void;
+  currentLineHeight(): number;
+  _currentStructureElement?: unknown;
+  outline: Outline;
   addContent(data: string): void;
+}
+
+/** pdfkit's `PDFOutline`: an entry of the document outline. */
+interface Outline {
+  addItem(title: unknown, options: object): Outline;
 }
 
 /** pdfmake's `Line`, as its renderer reads it. */
 interface Line {
   inlines: RenderedInline[];
-  _outline?: unknown;
+  _outline?: { text: unknown; expanded?: unknown; id?: unknown; parentId?: unknown };
   _pageNodeRef?: unknown;
   id?: unknown;
   getHeight(): number;
@@ -283,16 +295,20 @@ function writeLine(
     const left = x + inline.x;
     const opacity = isNumber(inline.opacity) ? inline.opacity : 1;
     const clamped = Math.max(0, Math.min(1, opacity));
-    const lean = plain(inline) && !(line.id && index === 0) && typeof size === 'number';
+    const lean = !inline.fontFeatures && !inline.characterSpacing && typeof size === 'number';
     const registered = lean ? doc._opacityRegistry[`${clamped}_${clamped}`] : undefined;
     const fill = registered && fillOf(doc, inline.color);
     const shaped = fill && !inline.text.includes('\n') ? shape(font, inline.text) : undefined;
-    if (!registered || !fill || !shaped) {
+    const linked = inline.link != null || inline.linkToDestination || (line.id && index === 0);
+    if (!registered || !fill || !shaped || (linked && doc._currentStructureElement)) {
       if (out.length > 0) doc.addContent(out.join('\n'));
       out = [];
       drawByPdfKit(doc, line, inline, index, left, baseline);
       continue;
     }
+    let top = baseline;
+    if (inline.sup) top -= size * 0.75;
+    if (inline.sub) top += size * 0.35;
     const page = doc.page;
     page.ext_gstates[registered[1]] = registered[0];
     out.push(`/${registered[1]} gs`, fill.operators);
@@ -300,55 +316,104 @@ function writeLine(
     doc._font = font;
     doc._fontSize = size;
     if (inline.text.length > 0) {
+      // `_fragment`'s annotations, before its text object.
+      if (linked) {
+        const width = inline.width + 0 * (1 - 1) + 0 * (inline.text.length - 1);
+        if (inline.link != null)
+          doc.link(left, top, width, doc.currentLineHeight(), inline.link, {});
+        if (inline.linkToDestination) {
+          doc.goTo(left, top, width, doc.currentLineHeight(), inline.linkToDestination);
+        }
+        if (line.id && index === 0) doc.addNamedDestination(line.id, 'XYZ', left, top, null);
+      }
       if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-      const top = page.height - baseline - (font.ascender / 1000) * size;
+      const ascent = (font.ascender / 1000) * size;
       out.push(
-        `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(left)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf`,
+        `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(left)} ${num(page.height - top - ascent)} Tm\n/${font.id} ${num(size)} Tf`,
       );
       if (shaped.tj) out.push(shaped.tj);
       out.push('ET\nQ');
     }
     // pdfkit's cursor after `text()`: `_initOptions` and `_line` (`widthOfString`).
-    doc.y = baseline;
+    doc.y = top;
     doc.x = left + ((shaped.advance * (size / 1000) + 0) * 100) / 100;
+    if (inline.linkToPage) {
+      doc.ref({ Type: 'Action', S: 'GoTo', D: [inline.linkToPage, 0, 0] }).end();
+      doc.annotate(left, top, inline.width, inline.height, {
+        Subtype: 'Link',
+        Dest: [(inline.linkToPage as number) - 1, 'XYZ', null, null, null],
+      });
+    }
   }
   if (out.length > 0) doc.addContent(out.join('\n'));
 }
 
 /**
- * Whether `line` can be written by {@link writeLine}: no outline entry, no page reference, no
- * decoration or background (drawn by pdfmake around the text), no pending pdfkit text options.
+ * Whether `line` can be written by {@link writeLine}: no page reference (whose text pdfmake
+ * rewrites when drawing), no pending pdfkit text options.
  */
 function writable(doc: Document, line: Line): boolean {
-  if (line._outline || line._pageNodeRef || doc._textOptions) return false;
-  for (const inline of line.inlines) {
-    if (inline._pageNodeRef !== undefined || inline.decoration || inline.background) return false;
-  }
+  if (line._pageNodeRef || doc._textOptions) return false;
+  for (const inline of line.inlines) if (inline._pageNodeRef !== undefined) return false;
   return true;
+}
+
+/** pdfmake's `TextDecorator` (`pdfmake/js/TextDecorator.js`), which draws around a line's text. */
+export type TextDecoratorClass = new (doc: never) => {
+  drawBackground(line: never, x: number, y: number): void;
+  drawDecorations(line: never, x: number, y: number): void;
+};
+
+/** pdfmake's renderer, as its `renderLine` uses it. */
+interface Renderer {
+  pdfDocument: Document;
+  outlineMap: Record<string, Outline>;
+  renderLine(line: Line, x: number, y: number): void;
 }
 
 const INSTALLED = Symbol.for('nines.plainLineWriting');
 
 /**
  * Makes `renderLine` of pdfmake's renderer (`pdfmake/js/Renderer`, its prototype) write each
- * line it can ({@link writable}) itself, its inlines merged ({@link mergeInlines}), as pdfkit
- * would; any other line goes to the `renderLine` installed before (the merging one). Installing
- * twice does nothing.
+ * line it can ({@link writable}) as pdfmake's does: its outline entry, its inlines merged
+ * ({@link mergeInlines}) with their backgrounds and decorations drawn by `TextDecorator`
+ * around them, and its text written by {@link writeLine}. Any other line goes to the
+ * `renderLine` installed before (the merging one). Installing twice does nothing.
  */
-export function installPlainLineWriting(rendererPrototype: object): void {
-  const proto = rendererPrototype as {
-    renderLine(this: { pdfDocument: Document }, line: Line, x: number, y: number): void;
-    [INSTALLED]?: true;
-  };
+export function installPlainLineWriting(
+  rendererPrototype: object,
+  TextDecorator: TextDecoratorClass,
+): void {
+  const proto = rendererPrototype as Renderer & { [INSTALLED]?: true };
   if (proto[INSTALLED]) return;
   const previous = proto.renderLine;
-  proto.renderLine = function renderLine(line: Line, x: number, y: number) {
+  proto.renderLine = function renderLine(this: Renderer, line: Line, x: number, y: number) {
     const doc = this.pdfDocument;
     if (!writable(doc, line)) {
       previous.call(this, line, x, y);
       return;
     }
-    writeLine(doc, line, mergeInlines(line.inlines), x || 0, y || 0);
+    const outline = line._outline;
+    if (outline) {
+      let parent = doc.outline;
+      if (outline.parentId && this.outlineMap[outline.parentId as string]) {
+        parent = this.outlineMap[outline.parentId as string] as Outline;
+      }
+      const item = parent.addItem(outline.text, { expanded: outline.expanded });
+      if (outline.id) this.outlineMap[outline.id as string] = item;
+    }
+    const inlines = line.inlines;
+    line.inlines = mergeInlines(inlines);
+    try {
+      const left = x || 0;
+      const top = y || 0;
+      const decorator = new TextDecorator(doc as never);
+      decorator.drawBackground(line as never, left, top);
+      writeLine(doc, line, line.inlines, left, top);
+      decorator.drawDecorations(line as never, left, top);
+    } finally {
+      line.inlines = inlines;
+    }
   };
   proto[INSTALLED] = true;
 }
