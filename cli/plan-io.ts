@@ -14,6 +14,7 @@ import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
 import { installFastWordShaping } from '../shared/plan/pdf/word-shaping';
 import { installInlineMerging } from '../shared/plan/pdf/merge-inlines';
 import { installPlainLineWriting, type TextDecoratorClass } from '../shared/plan/pdf/plain-lines';
+import { installPlainVectorWriting } from '../shared/plan/pdf/plain-vectors';
 import { installFastTextWidth } from '../shared/plan/pdf/text-width';
 import { installFastWordMeasure } from '../shared/plan/pdf/word-measure';
 import { installFastStyleLookup, type StyleStackClass } from '../shared/plan/pdf/style-lookup';
@@ -123,10 +124,11 @@ export function nodePdfMake(): PdfMakeNode {
  * The CLI's speed-ups of pdfmake's Node build, for the rest of the process: fontkit's full
  * shaping only for the words that need it (`installFastWordShaping`, into pdfkit's own fontkit:
  * its TrueType font class, seen from a font it opens), one text object per run of same-styled
- * words (`installInlineMerging`, into pdfmake's renderer) written straight into the page
- * (`installPlainLineWriting`), style look-ups that neither push
- * nor allocate, each named style and stack looked up once (`installFastStyleLookup`), the style
- * of a text's plain words resolved once (`installFastWordMeasure`) and pdfkit's string widths
+ * words (`installInlineMerging`, into pdfmake's renderer), lines and vectors written into the
+ * page as pdfkit would (`installPlainLineWriting`, `installPlainVectorWriting`), style look-ups
+ * that neither push nor allocate, each named style and stack looked up once
+ * (`installFastStyleLookup`), the style of a text's plain words resolved once
+ * (`installFastWordMeasure`) and pdfkit's string widths
  * summed from each piece's advance (`installFastTextWidth`), and a figure's size read and set on
  * its SVG's root tag rather than by parsing it twice (`installFastSvgSize`). The same glyphs at
  * the same positions, the same bytes (docs/plan.md, "Speed").
@@ -149,6 +151,7 @@ export function installPdfSpeedUps(): void {
     pdfmakeClass<{ prototype: object }>('Renderer').prototype,
     pdfmakeClass<TextDecoratorClass>('TextDecorator'),
   );
+  installPlainVectorWriting(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
   installFastSvgSize(pdfmakeClass<{ prototype: object }>('SVGMeasure').prototype);
   // Before the style look-ups, which wrap `measure` to keep the text's look-ups while it runs.
   installFastWordMeasure(pdfmakeClass<{ prototype: object }>('TextInlines').prototype);

@@ -101,7 +101,7 @@ interface Line {
 }
 
 /** pdfkit's `PDFObject.number`: a number as it writes it in a content stream. */
-function num(n: number): number {
+export function num(n: number): number {
   if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
   throw new Error(`unsupported number: ${n}`);
 }
@@ -202,17 +202,31 @@ function shape(font: EmbeddedFont, text: string): ShapedText | undefined {
   return { tj: commands.length > 0 ? `[${commands.join(' ')}] TJ` : undefined, advance };
 }
 
-/** The fill operators of each colour pdfmake names (`fill(resolveColor(color, 'black'))`). */
-const fills = new Map<unknown, { color: string; operators: string } | null>();
+/** A colour as pdfkit sets it: pdfmake's name for it, its colour space and its components. */
+export interface DeviceColour {
+  color: string;
+  space: 'DeviceRGB' | 'DeviceCMYK';
+  components: string;
+}
+
+/** Each colour pdfmake names, as {@link deviceColour} found it. */
+const colours = new Map<unknown, DeviceColour | null>();
 
 /**
- * What `fill(resolveColor(color, 'black'))` writes for `color`: pdfkit's `_setColorCore` for a
- * hexadecimal or named device colour, then `f`; null for anything else (pdfkit's path).
+ * `resolveColor(color, 'black')` as pdfkit's `_setColorCore` writes it, for a hexadecimal or
+ * named device colour (whose meaning no spot colour or pattern can change); null for anything
+ * else, which pdfkit must set itself.
  */
-function fillOf(doc: Document, color: unknown) {
-  let fill = fills.get(color);
-  if (fill !== undefined) return fill;
-  fill = null;
+export function deviceColour(
+  doc: {
+    resolveColor(color: unknown, fallback: string): unknown;
+    _normalizeColor(c: unknown): unknown;
+  },
+  color: unknown,
+): DeviceColour | null {
+  let found = colours.get(color);
+  if (found !== undefined) return found;
+  found = null;
   const resolved = doc.resolveColor(color, 'black');
   const device = typeof resolved === 'string' ? doc._normalizeColor(resolved) : null;
   if (
@@ -222,14 +236,30 @@ function fillOf(doc: Document, color: unknown) {
     Array.isArray(device)
   ) {
     const space = device.length === 4 ? 'DeviceCMYK' : 'DeviceRGB';
-    fill = { color: resolved, operators: `/${space} cs\n${device.join(' ')} scn\nf` };
+    found = { color: resolved, space, components: device.join(' ') };
   }
+  colours.set(color, found);
+  return found;
+}
+
+/** The fill operators of each colour pdfmake names (`fill(resolveColor(color, 'black'))`). */
+const fills = new Map<unknown, { color: string; operators: string } | null>();
+
+/** What `fill(resolveColor(color, 'black'))` writes; null where pdfkit must write it. */
+function fillOf(doc: Document, color: unknown) {
+  let fill = fills.get(color);
+  if (fill !== undefined) return fill;
+  const device = deviceColour(doc, color);
+  fill = device && {
+    color: device.color,
+    operators: `/${device.space} cs\n${device.components} scn\nf`,
+  };
   fills.set(color, fill);
   return fill;
 }
 
 /** pdfmake's `isNumber` (`helpers/variableType.js`). */
-function isNumber(value: unknown): value is number {
+export function isNumber(value: unknown): value is number {
   return (typeof value === 'number' || value instanceof Number) && !Number.isNaN(value);
 }
 
