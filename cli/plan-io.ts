@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../system';
 import type { PdfMakeLike } from '../shared/plan/pdf/write-pdf';
 import { installFastWordShaping } from '../shared/plan/pdf/word-shaping';
 import { installInlineMerging } from '../shared/plan/pdf/merge-inlines';
-import { installPlainLineWriting, type TextDecoratorClass } from '../shared/plan/pdf/plain-lines';
+import { installPlainLineWriting, type LineClasses } from '../shared/plan/pdf/plain-lines';
 import { installPlainVectorWriting } from '../shared/plan/pdf/plain-vectors';
 import { installFastTextWidth } from '../shared/plan/pdf/text-width';
 import { installFastWordMeasure } from '../shared/plan/pdf/word-measure';
@@ -147,10 +147,10 @@ export function installPdfSpeedUps(): void {
   const pdfmakeClass = <T>(file: string) =>
     (require(`pdfmake/js/${file}`) as { default: T }).default;
   installInlineMerging(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
-  installPlainLineWriting(
-    pdfmakeClass<{ prototype: object }>('Renderer').prototype,
-    pdfmakeClass<TextDecoratorClass>('TextDecorator'),
-  );
+  installPlainLineWriting(pdfmakeClass<{ prototype: object }>('Renderer').prototype, {
+    TextDecorator: pdfmakeClass<LineClasses['TextDecorator']>('TextDecorator'),
+    TextInlines: pdfmakeClass<LineClasses['TextInlines']>('TextInlines'),
+  });
   installPlainVectorWriting(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
   installFastSvgSize(pdfmakeClass<{ prototype: object }>('SVGMeasure').prototype);
   // Before the style look-ups, which wrap `measure` to keep the text's look-ups while it runs.

@@ -18,8 +18,8 @@
  * order. The document is left as pdfkit leaves it (font, size, fill colour, cursor). An inline
  * with font features or character spacing, in a font without a layout cache, with a glyph
  * offset, a colour that is not a hexadecimal or named device colour, or an opacity pdfkit has
- * not registered yet, is drawn by pdfkit in its place, as pdfmake draws it; a line holding a
- * page reference (whose text pdfmake rewrites) goes to pdfmake's `renderLine` whole.
+ * not registered yet, is drawn by pdfkit in its place, as pdfmake draws it. A page reference
+ * (the contents' page numbers) is resolved as pdfmake resolves it.
  */
 import { mergeInlines, type RenderedInline } from './merge-inlines';
 
@@ -264,8 +264,8 @@ export function isNumber(value: unknown): value is number {
 }
 
 /**
- * One inline drawn by pdfkit, as pdfmake's `renderLine` draws it (its loop's body, for a line
- * without a page reference): `index` is the inline's place in the line.
+ * One inline drawn by pdfkit, as pdfmake's `renderLine` draws it (its loop's body, the inline's
+ * page reference resolved): `index` is the inline's place in the line.
  */
 function drawByPdfKit(
   doc: Document,
@@ -313,6 +313,7 @@ function writeLine(
   inlines: readonly RenderedInline[],
   x: number,
   y: number,
+  measure: { widthOfText(text: string, inline: never): number },
 ) {
   const lineHeight = line.getHeight();
   const descent = lineHeight - line.getAscenderHeight();
@@ -322,6 +323,8 @@ function writeLine(
     const font = inline.font as EmbeddedFont;
     const size = inline.fontSize;
     const baseline = y + (lineHeight - (font.ascender / 1000) * size - descent);
+    const reference = inline._pageNodeRef as PageReference | undefined;
+    if (reference) preparePageReference(measure, reference, inline);
     const left = x + inline.x;
     const opacity = isNumber(inline.opacity) ? inline.opacity : 1;
     const clamped = Math.max(0, Math.min(1, opacity));
@@ -378,21 +381,45 @@ function writeLine(
   if (out.length > 0) doc.addContent(out.join('\n'));
 }
 
-/**
- * Whether `line` can be written by {@link writeLine}: no page reference (whose text pdfmake
- * rewrites when drawing), no pending pdfkit text options.
- */
-function writable(doc: Document, line: Line): boolean {
-  if (line._pageNodeRef || doc._textOptions) return false;
-  for (const inline of line.inlines) if (inline._pageNodeRef !== undefined) return false;
-  return true;
+/** The pdfmake classes a line is drawn with besides its renderer (`pdfmake/js/`, 0.3). */
+export interface LineClasses {
+  /** `TextDecorator.js`: draws the backgrounds and decorations around a line's text. */
+  TextDecorator: new (doc: never) => {
+    drawBackground(line: never, x: number, y: number): void;
+    drawDecorations(line: never, x: number, y: number): void;
+  };
+  /** `TextInlines.js`: measures the page number put in place of a page reference. */
+  TextInlines: new (doc: null) => { widthOfText(text: string, inline: never): number };
 }
 
-/** pdfmake's `TextDecorator` (`pdfmake/js/TextDecorator.js`), which draws around a line's text. */
-export type TextDecoratorClass = new (doc: never) => {
-  drawBackground(line: never, x: number, y: number): void;
-  drawDecorations(line: never, x: number, y: number): void;
-};
+/** A page reference: where its target was laid out. */
+interface PageReference {
+  positions?: { pageNumber: number }[];
+}
+
+/**
+ * pdfmake's `preparePageNodeRefLine` (`Renderer.js`): `inline` given the number of the page its
+ * reference points to, its width and place set for that text.
+ */
+function preparePageReference(
+  measure: { widthOfText(text: string, inline: never): number },
+  reference: PageReference,
+  inline: RenderedInline,
+) {
+  if (reference.positions === undefined) throw new Error('Page reference id not found');
+  inline.text = (reference.positions[0] as { pageNumber: number }).pageNumber.toString();
+  const width = measure.widthOfText(inline.text, inline as never);
+  const shift = inline.width - width;
+  inline.width = width;
+  switch (inline.alignment) {
+    case 'right':
+      inline.x += shift;
+      break;
+    case 'center':
+      inline.x += shift / 2;
+      break;
+  }
+}
 
 /** pdfmake's renderer, as its `renderLine` uses it. */
 interface Renderer {
@@ -404,22 +431,24 @@ interface Renderer {
 const INSTALLED = Symbol.for('nines.plainLineWriting');
 
 /**
- * Makes `renderLine` of pdfmake's renderer (`pdfmake/js/Renderer`, its prototype) write each
- * line it can ({@link writable}) as pdfmake's does: its outline entry, its inlines merged
- * ({@link mergeInlines}) with their backgrounds and decorations drawn by `TextDecorator`
- * around them, and its text written by {@link writeLine}. Any other line goes to the
- * `renderLine` installed before (the merging one). Installing twice does nothing.
+ * Makes `renderLine` of pdfmake's renderer (`pdfmake/js/Renderer`, its prototype) draw each
+ * line as pdfmake's does: its outline entry, its page reference resolved, its inlines merged
+ * ({@link mergeInlines}; as pdfmake's merging `renderLine` leaves a line with a page reference
+ * unmerged, so does this) with their backgrounds and decorations drawn by `TextDecorator` around
+ * them, and its text written by {@link writeLine}. With pdfkit text options pending (never, from
+ * pdfmake), the line goes to the `renderLine` installed before. Installing twice does nothing.
  */
 export function installPlainLineWriting(
   rendererPrototype: object,
-  TextDecorator: TextDecoratorClass,
+  { TextDecorator, TextInlines }: LineClasses,
 ): void {
   const proto = rendererPrototype as Renderer & { [INSTALLED]?: true };
   if (proto[INSTALLED]) return;
   const previous = proto.renderLine;
+  const measure = new TextInlines(null);
   proto.renderLine = function renderLine(this: Renderer, line: Line, x: number, y: number) {
     const doc = this.pdfDocument;
-    if (!writable(doc, line)) {
+    if (doc._textOptions) {
       previous.call(this, line, x, y);
       return;
     }
@@ -432,14 +461,16 @@ export function installPlainLineWriting(
       const item = parent.addItem(outline.text, { expanded: outline.expanded });
       if (outline.id) this.outlineMap[outline.id as string] = item;
     }
+    const reference = line._pageNodeRef as PageReference | undefined;
     const inlines = line.inlines;
-    line.inlines = mergeInlines(inlines);
+    if (reference) preparePageReference(measure, reference, inlines[0] as RenderedInline);
+    line.inlines = reference ? inlines : mergeInlines(inlines);
     try {
       const left = x || 0;
       const top = y || 0;
       const decorator = new TextDecorator(doc as never);
       decorator.drawBackground(line as never, left, top);
-      writeLine(doc, line, line.inlines, left, top);
+      writeLine(doc, line, line.inlines, left, top, measure);
       decorator.drawDecorations(line as never, left, top);
     } finally {
       line.inlines = inlines;
