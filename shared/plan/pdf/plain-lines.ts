@@ -238,7 +238,8 @@ export function deviceColour(
     const space = device.length === 4 ? 'DeviceCMYK' : 'DeviceRGB';
     found = { color: resolved, space, components: device.join(' ') };
   }
-  colours.set(color, found);
+  // Only names are kept: a colour given as an array may be a new object at each use.
+  if (typeof color === 'string' || color === undefined) colours.set(color, found);
   return found;
 }
 
@@ -254,7 +255,7 @@ function fillOf(doc: Document, color: unknown) {
     color: device.color,
     operators: `/${device.space} cs\n${device.components} scn\nf`,
   };
-  fills.set(color, fill);
+  if (typeof color === 'string' || color === undefined) fills.set(color, fill);
   return fill;
 }
 
