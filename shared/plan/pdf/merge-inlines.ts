@@ -37,7 +37,7 @@ export interface RenderedInline {
 }
 
 /** Whether pdfkit draws `inline` as plain text, so that it may be merged with its neighbours. */
-export function plain(inline: RenderedInline): boolean {
+function plain(inline: RenderedInline): boolean {
   return (
     !inline.link &&
     !inline.linkToPage &&
