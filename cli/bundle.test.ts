@@ -30,7 +30,8 @@ interface Loaded {
 }
 // Plain CommonJS files of the bin folder, without type declarations.
 const require = createRequire(import.meta.url);
-const { bundledEntry, sourceKey } = require('./bin/bundle.cjs') as {
+const { ROOT, bundledEntry, sourceKey } = require('./bin/bundle.cjs') as {
+  ROOT: string;
   bundledEntry: (root: string) => Promise<string>;
   sourceKey: (root: string) => string;
 };
@@ -123,6 +124,19 @@ describe('the nines command', () => {
       encoding: 'utf8',
     });
     expect(out).toContain('valid');
+  });
+
+  it('keeps a code cache per command, and one for the PDF writer thread', async () => {
+    const bin = new URL('./bin/nines.cjs', import.meta.url).pathname;
+    const design = template('single-region-3az');
+    execFileSync(process.execPath, [bin, 'validate', design]);
+    const pdf = join(root, 'cache-roles.pdf');
+    execFileSync(process.execPath, [bin, 'plan', design, '--pdf', pdf, '--date', '2026-01-01']);
+    const bundle = await bundledEntry(ROOT);
+    const cache = (role: string) => `${bundle}.${role}.${process.version}-${process.arch}.v8cache`;
+    // Each holds the code its run compiled: validate's only the parser's, plan's the engine too.
+    expect(statSync(cache('validate')).size).toBeLessThan(statSync(cache('plan')).size);
+    expect(existsSync(cache('pdf-writer'))).toBe(true);
   });
 
   it('writes a PDF plan on the thread it starts before loading, the same bytes as in process', async () => {

@@ -54,9 +54,10 @@ export async function main(argv: readonly string[], processIo: CliIo = process):
 
 /**
  * The PDF writer thread of `nines plan` (`startPdfWriter` in ./plan-io.ts), which the launcher
- * (bin/nines.cjs) runs when it is started as that thread.
+ * (bin/nines.cjs) runs when it is started as that thread; `afterFirstPdf` runs once, after the
+ * thread's first PDF is written (the launcher saves the thread's code cache then).
  */
-export async function pdfWriterThread(): Promise<void> {
+export async function pdfWriterThread(afterFirstPdf?: () => void): Promise<void> {
   const { runPdfWriterThread } = await import('./plan-io');
-  await runPdfWriterThread();
+  await runPdfWriterThread(afterFirstPdf);
 }

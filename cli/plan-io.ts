@@ -251,16 +251,24 @@ export function startPdfWriter(launcher: string | undefined = launcherFile()): P
 /**
  * The PDF writer thread's side of {@link startPdfWriter}, run in the worker by the launcher:
  * loads pdfmake with the speed-ups, then answers each plan document with its PDF bytes.
+ * `afterFirstPdf` runs once, when the first PDF is written and before it is sent (the launcher
+ * saves the thread's code cache then, which it does only when it had none, and a cache saved
+ * after sending could be cut short by the process's exit).
  */
-export async function runPdfWriterThread(): Promise<void> {
+export async function runPdfWriterThread(afterFirstPdf?: () => void): Promise<void> {
   if (isMainThread || !parentPort) throw new Error('the PDF writer thread runs in a worker');
   const port = parentPort;
   const { writePdf } = await import('../shared/plan/pdf/write-pdf');
   installPdfSpeedUps();
   const pdfmake = nodePdfMake();
+  let firstDone = afterFirstPdf;
   port.on('message', ({ id, doc }: { id: number; doc: PlanDocument }) => {
     writePdf(doc, pdfmake).then(
-      (bytes) => port.postMessage({ id, bytes } satisfies PdfReply),
+      (bytes) => {
+        firstDone?.();
+        firstDone = undefined;
+        port.postMessage({ id, bytes } satisfies PdfReply);
+      },
       (error: unknown) =>
         port.postMessage({
           id,
