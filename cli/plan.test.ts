@@ -183,6 +183,14 @@ describe('nines plan FILE --pdf', () => {
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
   });
 
+  it('never ends a page with a table caption: each table starts under its own', () => {
+    // The last line above each page's footer (`Version … Page N of M`).
+    const lastLines = pages.map((lines) => lines.at(-2) ?? '');
+    const captions = pages.flat().filter((line) => /^Table [A-Z]?\.?\d+(\.\d+)?\. /.test(line));
+    expect(captions.length).toBeGreaterThan(10);
+    expect(lastLines.filter((line) => /^Table [A-Z]?\.?\d+(\.\d+)?\. /.test(line))).toEqual([]);
+  });
+
   it('prints one runbook per scenario and every table of the appendices', () => {
     const text = pages.flat().join('\n');
     for (const s of scenarios) expect(text).toContain(`Runbook: ${s.name}`);

@@ -13,6 +13,14 @@ import { TABLE_CHARS_PER_LINE, sharesOf } from './blocks';
  */
 export const KEEP_WITH_HEADING_LINES = 12;
 
+/**
+ * Most lines (by {@link tableLines}) of a table kept whole with its caption and the headings
+ * above it: well under a page of table rows (about 50 lines of 8.5 pt text with their padding),
+ * so that the group always fits on an empty page. A longer table starts under its caption when
+ * its first rows fit there, and may leave the caption alone at the foot of a page otherwise.
+ */
+export const KEEP_TABLE_WHOLE_LINES = 30;
+
 /** Characters in a body line, a generous estimate (about 95 fit the content width). */
 const CHARS_PER_LINE = 80;
 

@@ -24,6 +24,7 @@ import { type PdfDefinition, type PdfNode, STYLES, T } from './theme';
 import { blockNodes, figureNode, headingNode, runs } from './blocks';
 import { runningHeader } from './running-header';
 import {
+  KEEP_TABLE_WHOLE_LINES,
   KEEP_WITH_HEADING_LINES,
   estimatedLines,
   tableLines,
@@ -118,11 +119,14 @@ function bodyNodes(doc: PlanDocument): PdfNode[] {
           ? [listPart(block, block.items, 1, listStyle)]
           : blockNodes(block)),
     ];
-    // A table's caption is a node of its own: a long captioned table is split like one under a
-    // heading, or the caption and the table would make an unbreakable group.
-    const isLongTable = block.kind === 'table' && tableLines(block) > KEEP_WITH_HEADING_LINES;
+    // A table's caption is a node of its own: a table short enough is kept whole with its
+    // caption and the headings above it (so that a caption never ends a page without its table);
+    // a longer captioned table is split like one under a heading.
+    const keptWhole = block.kind === 'table' && tableLines(block) <= KEEP_TABLE_WHOLE_LINES;
+    const isLongTable = block.kind === 'table' && !keptWhole;
     if (
       (pending.length === 0 && !isLongTable) ||
+      keptWhole ||
       estimatedLines(block) <= KEEP_WITH_HEADING_LINES
     ) {
       emit([...pending, ...own]);
