@@ -1,9 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodePdfMake } from '../../../cli/plan-io';
-import type { NinesDocument } from '../../model/types';
-import { samplePlan } from '../sample-plan';
+import { renderSwapped, templateSamplePlans } from '../../testing/pdf-render';
 import { installInlineMerging } from './merge-inlines';
 import { toPdfDefinition, type PdfDefinition } from './pdf-definition';
 import { installPlainLineWriting, type LineClasses } from './plain-lines';
@@ -32,34 +29,15 @@ afterAll(() => {
   renderer.renderLine = writing;
 });
 
-/**
- * The PDF of a document definition (made afresh: pdfmake writes into the one it lays out) and
- * how many times pdfkit's `text()` was called to write it.
- */
-async function render(definition: () => PdfDefinition, renderLine: RenderLine) {
-  const text = pdfkit.prototype.text;
-  let calls = 0;
-  pdfkit.prototype.text = function countedText(this: unknown, ...args: unknown[]) {
-    calls += 1;
-    return text.apply(this, args);
-  };
-  renderer.renderLine = renderLine;
-  try {
-    const bytes = await nodePdfMake().createPdf(definition()).getBuffer();
-    return { bytes: Buffer.from(bytes), calls };
-  } finally {
-    pdfkit.prototype.text = text;
-    renderer.renderLine = writing;
-  }
-}
+/** The PDF of `definition()` drawn with `renderLine`, and how many of its lines pdfkit's `text()` drew. */
+const render = (definition: () => PdfDefinition, renderLine: RenderLine) =>
+  renderSwapped(
+    definition,
+    { target: renderer, method: 'renderLine', with: renderLine },
+    { target: pdfkit.prototype, method: 'text' },
+  );
 
-const TEMPLATES = new URL('../../../assets/templates/', import.meta.url);
-const plans = readdirSync(TEMPLATES)
-  .filter((name) => name.endsWith('.nines.json'))
-  .map((name) => {
-    const model = JSON.parse(readFileSync(new URL(name, TEMPLATES), 'utf8')) as NinesDocument;
-    return { name, plan: samplePlan(model, '2026-12-07') };
-  });
+const plans = templateSamplePlans();
 
 describe('installPlainLineWriting', () => {
   it("writes the PDF of every template's plan byte for byte as pdfkit does", async () => {

@@ -1,9 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodePdfMake } from '../../../cli/plan-io';
-import type { NinesDocument } from '../../model/types';
-import { samplePlan } from '../sample-plan';
+import { renderSwapped, templateSamplePlans } from '../../testing/pdf-render';
 import { toPdfDefinition, type PdfDefinition } from './pdf-definition';
 import { installPlainVectorWriting } from './plain-vectors';
 
@@ -24,34 +21,15 @@ afterAll(() => {
   renderer.renderVector = writing;
 });
 
-/**
- * The PDF of a document definition (made afresh: pdfmake writes into the one it lays out) and
- * how many times pdfkit's `addContent` was called to write it.
- */
-async function render(definition: () => PdfDefinition, renderVector: RenderVector) {
-  const addContent = pdfkit.prototype.addContent;
-  let calls = 0;
-  pdfkit.prototype.addContent = function countedAddContent(this: unknown, ...args: unknown[]) {
-    calls += 1;
-    return addContent.apply(this, args);
-  };
-  renderer.renderVector = renderVector;
-  try {
-    const bytes = await nodePdfMake().createPdf(definition()).getBuffer();
-    return { bytes: Buffer.from(bytes), calls };
-  } finally {
-    pdfkit.prototype.addContent = addContent;
-    renderer.renderVector = writing;
-  }
-}
+/** The PDF of `definition()` drawn with `renderVector`, and how many pdfkit `addContent` calls. */
+const render = (definition: () => PdfDefinition, renderVector: RenderVector) =>
+  renderSwapped(
+    definition,
+    { target: renderer, method: 'renderVector', with: renderVector },
+    { target: pdfkit.prototype, method: 'addContent' },
+  );
 
-const TEMPLATES = new URL('../../../assets/templates/', import.meta.url);
-const plans = readdirSync(TEMPLATES)
-  .filter((name) => name.endsWith('.nines.json'))
-  .map((name) => {
-    const model = JSON.parse(readFileSync(new URL(name, TEMPLATES), 'utf8')) as NinesDocument;
-    return { name, plan: samplePlan(model, '2026-12-07') };
-  });
+const plans = templateSamplePlans();
 
 describe('installPlainVectorWriting', () => {
   it("writes the PDF of every template's plan byte for byte as pdfkit does", async () => {

@@ -1,10 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { nodePdfMake } from '../../../cli/plan-io';
-import type { NinesDocument } from '../../model/types';
+import { templateSamplePlans } from '../../testing/pdf-render';
 import { toSvg } from '../drawing';
-import { samplePlan } from '../sample-plan';
 import { installFastSvgSize } from './svg-size';
 import { writePdf } from './write-pdf';
 
@@ -24,13 +22,7 @@ const SvgMeasure = (
   }
 ).default;
 
-const TEMPLATES = new URL('../../../assets/templates/', import.meta.url);
-const plans = readdirSync(TEMPLATES)
-  .filter((name) => name.endsWith('.nines.json'))
-  .map((name) => {
-    const model = JSON.parse(readFileSync(new URL(name, TEMPLATES), 'utf8')) as NinesDocument;
-    return { name, plan: samplePlan(model, '2026-12-07') };
-  });
+const plans = templateSamplePlans();
 const figures = plans.flatMap(({ name, plan }) =>
   plan.blocks.flatMap((block) =>
     block.kind === 'figure' ? [{ name, svg: toSvg(block.drawing), drawing: block.drawing }] : [],
