@@ -113,11 +113,17 @@ export interface ShapedFont {
   readonly fvar?: unknown;
 }
 
-/** The features fontkit's default shaper applies to every glyph (see the module comment). */
-export const DEFAULT_FEATURES = new Set([
+/**
+ * The features fontkit's default shaper sets on every run, in its order (fontkit 2.0.4
+ * `DefaultShaper.plan`: directional, fractional, common and horizontal features).
+ */
+export const SHAPER_FEATURES_IN_ORDER: readonly string[] = [
   'rvrn',
   'ltra',
   'ltrm',
+  'frac',
+  'numr',
+  'dnom',
   'ccmp',
   'locl',
   'rlig',
@@ -129,7 +135,15 @@ export const DEFAULT_FEATURES = new Set([
   'rclt',
   'curs',
   'kern',
-]);
+];
+
+/** The fraction features, which fontkit applies only around a fraction slash (U+2044). */
+const FRACTION_FEATURES = new Set(['frac', 'numr', 'dnom']);
+
+/** The features fontkit's default shaper applies to every glyph (see the module comment). */
+export const DEFAULT_FEATURES = new Set(
+  SHAPER_FEATURES_IN_ORDER.filter((tag) => !FRACTION_FEATURES.has(tag)),
+);
 
 /** Values already looked up, per font table: a glyph's coverage index or class is read once. */
 const lookedUp = new WeakMap<object, Map<number, number>>();

@@ -39,6 +39,7 @@ import {
   lookupIndexes,
   subtablesOf,
   skipsGlyphs,
+  SHAPER_FEATURES_IN_ORDER,
   type Glyph,
   type GlyphPosition,
   type GlyphRun,
@@ -251,30 +252,9 @@ function chainCheck(sub: Subtable): WordCheck | undefined {
 /** A glyph not seen yet; one that takes the fast path; one that may start a check; one left to fontkit. */
 const [UNKNOWN, PLAIN, CHECK, LEAVE] = [0, 1, 2, 3];
 
-/**
- * The features fontkit's default shaper sets on every run, in its order (fontkit 2.0.4
- * `DefaultShaper.plan`: directional, fractional, common and horizontal features).
- */
+/** The features of every run fontkit's default shaper makes, as the run's `features` object. */
 const SHAPER_FEATURES: Readonly<Record<string, boolean>> = Object.fromEntries(
-  [
-    'rvrn',
-    'ltra',
-    'ltrm',
-    'frac',
-    'numr',
-    'dnom',
-    'ccmp',
-    'locl',
-    'rlig',
-    'mark',
-    'mkmk',
-    'calt',
-    'clig',
-    'liga',
-    'rclt',
-    'curs',
-    'kern',
-  ].map((tag) => [tag, true]),
+  SHAPER_FEATURES_IN_ORDER.map((tag) => [tag, true]),
 );
 
 /**
