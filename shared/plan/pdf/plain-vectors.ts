@@ -10,7 +10,7 @@
  * has registered, this writes the same operators, byte for byte, as one string, and leaves the
  * fill colour as pdfkit leaves it; any other vector is drawn by pdfmake as before.
  */
-import { deviceColour, isNumber, num, type DeviceColour } from './plain-lines';
+import { deviceColour, isNumber, num, type DeviceColour } from './pdf-operators';
 
 /** A pdfmake vector, as `renderVector` reads it. */
 interface Vector {
