@@ -123,9 +123,8 @@ function bodyNodes(doc: PlanDocument): PdfNode[] {
     // caption and the headings above it (so that a caption never ends a page without its table);
     // a longer captioned table is split like one under a heading.
     const keptWhole = block.kind === 'table' && tableLines(block) <= KEEP_TABLE_WHOLE_LINES;
-    const isLongTable = block.kind === 'table' && !keptWhole;
     if (
-      (pending.length === 0 && !isLongTable) ||
+      (pending.length === 0 && block.kind !== 'table') ||
       keptWhole ||
       estimatedLines(block) <= KEEP_WITH_HEADING_LINES
     ) {
