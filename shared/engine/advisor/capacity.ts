@@ -27,13 +27,8 @@ function served(
   variant: Variant,
   scenario: Scenario,
 ): { survives: boolean; share: number } {
-  const graph = resolveGraph(variant, []);
-  if (!graph) return { survives: false, share: 0 };
-  const structure = buildStructure(graph, []);
-  const result = runScenario(
-    { doc: ctx.doc, graph, structure, traffic: trafficShares(ctx.doc, graph) },
-    scenario,
-  );
+  const result = ctx.scenarioOnVariant(variant, scenario);
+  if (!result) return { survives: false, share: 0 };
   return { survives: result.survives, share: result.survives ? result.capacityShare : 0 };
 }
 

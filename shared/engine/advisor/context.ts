@@ -7,9 +7,10 @@ import { distinctNames } from '../../model/nodes';
 import { applyFix, type FixOp } from '../../model/ops/fixes';
 import type { BackupNode, NinesDocument, Scenario, Targets, Variant } from '../../model/types';
 import {
-  evaluate,
+  evaluateVariant,
   type AvailabilityFigures,
   type EvaluateOptions,
+  type PreparedEvaluation,
   type VariantEvaluation,
 } from '../availability';
 import {
@@ -20,7 +21,7 @@ import {
   trafficShares,
   type TrafficShares,
 } from '../structure';
-import { runScenario, type ScenarioResult } from '../scenarios';
+import { runScenario, type ScenarioContext, type ScenarioResult } from '../scenarios';
 import type { AdviseOptions, Fix, PrincipleId, Severity } from './types';
 
 /** A finding as a rule states it, before its effect is measured. */
@@ -67,7 +68,10 @@ export class AdviceContext {
   private readonly memo = new Map<string, EvaluatedVariant | undefined>();
   private readonly fixedDocs = new Map<string, NinesDocument>();
   private backups: ReadonlyMap<string, readonly BackupNode[]> | undefined;
-  private readonly prepared = new WeakMap<NinesDocument, Parameters<typeof runScenario>[0] | null>();
+  /** What the scenarios of this variant of each document run on (`scenarioOn`). */
+  private readonly prepared = new WeakMap<NinesDocument, ScenarioContext | null>();
+  /** What the scenarios of each variant of this document run on (`scenarioOnVariant`). */
+  private readonly preparedVariants = new WeakMap<Variant, ScenarioContext | null>();
   private readonly names: ReadonlyMap<string, string>;
 
   constructor(
@@ -85,6 +89,9 @@ export class AdviceContext {
   ) {
     this.targets = doc.targets ?? {};
     this.names = distinctNames(variant);
+    const own: ScenarioContext = { doc, graph, structure, traffic };
+    this.prepared.set(doc, own);
+    this.preparedVariants.set(variant, own);
   }
 
   /**
@@ -113,20 +120,18 @@ export class AdviceContext {
     options: AdviseOptions,
   ): AdviceContext | { issues: VariantEvaluation['issues'] } {
     let diagramNodes = 0;
-    const base = evaluate(doc, variant.id, {
+    const { evaluation: base, context } = evaluateVariant(doc, variant, {
       ...evaluateOptions(options),
       onDiagramNodes: (nodes) => (diagramNodes = nodes),
-    }).variants[0];
-    const graph = resolveGraph(variant, []);
-    if (!base?.availability || !graph) return { issues: base?.issues ?? [] };
-    const structure = buildStructure(graph, []);
+    });
+    if (!base.availability || !context) return { issues: base.issues };
     return new AdviceContext(
       doc,
       variant,
       base as EvaluatedVariant,
-      graph,
-      structure,
-      trafficShares(doc, graph),
+      context.graph,
+      context.structure,
+      context.traffic,
       options,
       diagramNodes,
     );
@@ -141,16 +146,15 @@ export class AdviceContext {
     const base = this.evaluateWith(op);
     const doc = this.fixed(op);
     const variant = doc.variants.find((v) => v.id === this.variant.id);
-    const graph = variant && resolveGraph(variant, []);
-    if (!base || !variant || !graph) return undefined;
-    const structure = buildStructure(graph, []);
+    const context = this.prepared.get(doc);
+    if (!base || !variant || !context) return undefined;
     return new AdviceContext(
       doc,
       variant,
       base,
-      graph,
-      structure,
-      trafficShares(doc, graph),
+      context.graph,
+      context.structure,
+      context.traffic,
       this.options,
       this.diagramNodes,
       false,
@@ -173,9 +177,16 @@ export class AdviceContext {
     if (!this.measuresFixes) return undefined;
     const key = JSON.stringify(op);
     if (!this.memo.has(key)) {
-      const after = evaluate(this.fixed(op), this.variant.id, evaluateOptions(this.options))
-        .variants[0];
-      this.memo.set(key, after?.availability ? (after as EvaluatedVariant) : undefined);
+      const doc = this.fixed(op);
+      const variant = doc.variants.find((v) => v.id === this.variant.id);
+      const after: PreparedEvaluation | undefined =
+        variant && evaluateVariant(doc, variant, evaluateOptions(this.options));
+      // What the fixed variant was evaluated on is what its scenarios and re-check run on.
+      if (after?.evaluation.availability && after.context) this.prepared.set(doc, after.context);
+      this.memo.set(
+        key,
+        after?.evaluation.availability ? (after.evaluation as EvaluatedVariant) : undefined,
+      );
     }
     return this.memo.get(key);
   }
@@ -193,6 +204,28 @@ export class AdviceContext {
         ? { doc, graph, structure: buildStructure(graph, []), traffic: trafficShares(doc, graph) }
         : null;
       this.prepared.set(doc, prepared);
+    }
+    return prepared === null ? undefined : runScenario(prepared, scenario);
+  }
+
+  /**
+   * `scenario` run on `variant` in this document (this variant, or a copy the N+1 check
+   * changed); undefined when its graph cannot be built. The graph of each variant object is
+   * built once, and this variant's is the context's own.
+   */
+  scenarioOnVariant(variant: Variant, scenario: Scenario): ScenarioResult | undefined {
+    let prepared = this.preparedVariants.get(variant);
+    if (prepared === undefined) {
+      const graph = resolveGraph(variant, []);
+      prepared = graph
+        ? {
+            doc: this.doc,
+            graph,
+            structure: buildStructure(graph, []),
+            traffic: trafficShares(this.doc, graph),
+          }
+        : null;
+      this.preparedVariants.set(variant, prepared);
     }
     return prepared === null ? undefined : runScenario(prepared, scenario);
   }

@@ -19,7 +19,7 @@ import {
 } from '../structure';
 import { importanceMeasures } from './importance';
 import { FailureModel } from './probability';
-import { runScenario, type ScenarioResult } from '../scenarios';
+import { runScenario, type ScenarioContext, type ScenarioResult } from '../scenarios';
 import { transitionTerms } from './transitions';
 import { formatCount, formatNumber } from '../../text';
 import type { EngineIssue } from '../types';
@@ -52,9 +52,20 @@ export function evaluate(
   const { variants, issues } = selectVariants(doc, variantId);
   return {
     format: 'nines/1',
-    variants: variants.map((v) => evaluateVariant(doc, v, options)),
+    variants: variants.map((v) => evaluateVariant(doc, v, options).evaluation),
     issues,
   };
+}
+
+/**
+ * One variant's evaluation with what it was computed on: the resolved graph, the structure and
+ * the traffic shares (undefined when the graph could not be built or the variant is over the
+ * limit). The advisor runs its rules and scenarios on these same objects rather than building
+ * them again for every fix it measures.
+ */
+export interface PreparedEvaluation {
+  readonly evaluation: VariantEvaluation;
+  readonly context: ScenarioContext | undefined;
 }
 
 /** The structure of one variant, or the issues that prevent building it. */
@@ -153,11 +164,12 @@ function withoutPlannedDowntime(structure: Structure): Structure | undefined {
   };
 }
 
-function evaluateVariant(
+/** Evaluates `variant` of `doc` (as `evaluate` does each), with its graph, structure and traffic. */
+export function evaluateVariant(
   doc: NinesDocument,
   variant: Variant,
   options: EvaluateOptions,
-): VariantEvaluation {
+): PreparedEvaluation {
   const issues: EngineIssue[] = [];
   const empty = {
     id: variant.id,
@@ -180,13 +192,14 @@ function evaluateVariant(
       nodeIds: [],
       message: `${formatCount(scenarioCount, 'scenario')} over the ${formatCount(variant.nodes.length, 'node')} of variant "${variant.id}" are ${formatNumber(scenarioCount * variant.nodes.length)} scenario-node steps, more than the ${formatNumber(MAX_SCENARIO_NODES)} Nines evaluates: split the scenarios over several files, or keep the drills that matter`,
     });
-    return empty;
+    return { evaluation: empty, context: undefined };
   }
   const graph = resolveGraph(variant, issues);
-  if (!graph) return empty;
+  if (!graph) return { evaluation: empty, context: undefined };
   const structure = buildStructure(graph, issues);
   const model = new FailureModel(structure);
   const traffic = trafficShares(doc, graph);
+  const context: ScenarioContext = { doc, graph, structure, traffic };
   const { uStructural, uTransition, uCapacity, uTotal, transitions } = unavailabilityTerms(
     doc,
     graph,
@@ -209,7 +222,7 @@ function evaluateVariant(
     options.maxCutSets ?? DEFAULT_MAX_CUT_SETS,
   );
   options.onDiagramNodes?.(model.bdd.nodeCount);
-  return {
+  const evaluation: VariantEvaluation = {
     ...empty,
     availability: {
       requestWeighted: 1 - uTotal,
@@ -249,8 +262,7 @@ function evaluateVariant(
           downtimeMinutesPerYear: uTotal * MINUTES_PER_YEAR,
         })
       : null,
-    scenarios: (doc.scenarios ?? []).map((scenario) =>
-      runScenario({ doc, graph, structure, traffic }, scenario),
-    ),
+    scenarios: (doc.scenarios ?? []).map((scenario) => runScenario(context, scenario)),
   };
+  return { evaluation, context };
 }

@@ -10,8 +10,10 @@ export {
   downtimeMinutesPerYear,
   evaluate,
   evaluateScenario,
+  evaluateVariant,
   variantStructure,
 } from './evaluate';
+export type { PreparedEvaluation } from './evaluate';
 export { HOURS_PER_YEAR } from './transitions';
 export type {
   AvailabilityFigures,

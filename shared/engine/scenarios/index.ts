@@ -10,6 +10,7 @@ export { refusedHours } from './timeline';
 export type {
   Decomposition,
   EdgeTraffic,
+  ScenarioContext,
   ScenarioPhase,
   ScenarioResult,
   ScenarioStatus,
