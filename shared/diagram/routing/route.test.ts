@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCrossings, grown, isRouteValid, labelSpot, nudgeRoutes, routeEdges } from '.';
 import type { Box, Point } from '.';
+import { Heap } from './route';
 
 const card = (x: number, y: number): Box => ({ x, y, width: 40, height: 20 });
 
@@ -173,5 +174,53 @@ describe('findCrossings', () => {
       { edge: 0, segment: 0, obstacle: 0 },
       { edge: 3, segment: 0, obstacle: 0 },
     ]);
+  });
+});
+
+describe('the routing heap', () => {
+  it('pops by cost, then estimate left, then state, as a sort does, through growth', () => {
+    // Few distinct costs and estimates, so that ties are common; states unique, as in a search.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const heap = new Heap();
+    const entries: [number, number, number][] = [];
+    const popped: number[] = [];
+    for (let state = 0; state < 3000; state += 1) {
+      const entry: [number, number, number] = [
+        random(40) * 0.5,
+        random(5),
+        random(1e6) * 4 + (state % 4),
+      ];
+      entries.push(entry);
+      heap.push(...entry);
+      // Pops between pushes too, as the search does.
+      if (random(3) === 0) popped.push(heap.pop());
+    }
+    while (heap.size > 0) popped.push(heap.pop());
+    expect(popped).toHaveLength(entries.length);
+    // Every prefix of pops must be the least of what had been pushed: check against a replay.
+    seed = 7;
+    const live: [number, number, number][] = [];
+    const expected: number[] = [];
+    const less = (a: [number, number, number], b: [number, number, number]) =>
+      a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+    const takeLeast = () => {
+      live.sort(less);
+      return (live.shift() as [number, number, number])[2];
+    };
+    for (let state = 0; state < 3000; state += 1) {
+      const entry: [number, number, number] = [
+        random(40) * 0.5,
+        random(5),
+        random(1e6) * 4 + (state % 4),
+      ];
+      live.push(entry);
+      if (random(3) === 0) expected.push(takeLeast());
+    }
+    while (live.length > 0) expected.push(takeLeast());
+    expect(popped).toEqual(expected);
   });
 });

@@ -72,75 +72,100 @@ function ports(box: Box, gap: number): { port: Point; border: Point }[] {
 /**
  * A binary min-heap of states keyed by estimated total cost; ties go to the state nearer its
  * goal (the smaller estimate left), which on a grid, where many paths cost the same, keeps the
- * search from widening, then to the lower state (deterministic).
+ * search from widening, then to the lower state (deterministic: no two entries have the same
+ * key, since a state is pushed again only at a lower cost, so the order of the pops does not
+ * depend on how the heap is laid out). The keys sit in typed arrays and are moved, not swapped,
+ * along the path an entry takes: a whole routing runs once per plan, mostly before V8 has
+ * optimised it, where each call and each array element written costs.
  */
-class Heap {
-  private costs: number[] = [];
-  private rests: number[] = [];
-  private states: number[] = [];
-
-  get size(): number {
-    return this.costs.length;
-  }
-
-  // Plain locals rather than destructured pairs: this runs millions of times in a large
-  // diagram's routing, and a pair is an array to allocate until the JIT optimises it away.
-  private less(a: number, b: number): boolean {
-    const ca = this.costs[a] ?? 0;
-    const cb = this.costs[b] ?? 0;
-    if (ca !== cb) return ca < cb;
-    const ra = this.rests[a] ?? 0;
-    const rb = this.rests[b] ?? 0;
-    return ra < rb || (ra === rb && (this.states[a] ?? 0) < (this.states[b] ?? 0));
-  }
-
-  private swap(a: number, b: number): void {
-    const { costs, rests, states } = this;
-    const cost = costs[a] ?? 0;
-    costs[a] = costs[b] ?? 0;
-    costs[b] = cost;
-    const rest = rests[a] ?? 0;
-    rests[a] = rests[b] ?? 0;
-    rests[b] = rest;
-    const state = states[a] ?? 0;
-    states[a] = states[b] ?? 0;
-    states[b] = state;
-  }
+export class Heap {
+  private costs = new Float64Array(256);
+  private rests = new Float64Array(256);
+  private states = new Int32Array(256);
+  /** Entries in the heap. */
+  size = 0;
 
   /** Adds `state` with estimated total `cost`, of which `rest` is the estimate still to go. */
   push(cost: number, rest: number, state: number): void {
-    this.costs.push(cost);
-    this.rests.push(rest);
-    this.states.push(state);
-    let i = this.costs.length - 1;
+    if (this.size === this.states.length) this.grow();
+    const { costs, rests, states } = this;
+    let i = this.size;
+    this.size += 1;
+    // Up while the new entry is less than its parent (cost, then rest, then state).
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent);
+      const pc = costs[parent] as number;
+      const pr = rests[parent] as number;
+      if (
+        cost > pc ||
+        (cost === pc && (rest > pr || (rest === pr && state >= (states[parent] as number))))
+      ) {
+        break;
+      }
+      costs[i] = pc;
+      rests[i] = pr;
+      states[i] = states[parent] as number;
       i = parent;
     }
+    costs[i] = cost;
+    rests[i] = rest;
+    states[i] = state;
   }
 
   /** Removes the cheapest entry and returns its state (the heap must not be empty). */
   pop(): number {
-    const top = this.states[0] ?? -1;
-    const last = this.costs.length - 1;
-    this.swap(0, last);
-    this.costs.pop();
-    this.rests.pop();
-    this.states.pop();
+    const { costs, rests, states } = this;
+    const top = states[0] as number;
+    this.size -= 1;
+    const size = this.size;
+    if (size === 0) return top;
+    // The last entry goes down from the root while a child is less than it.
+    const cost = costs[size] as number;
+    const rest = rests[size] as number;
+    const state = states[size] as number;
     let i = 0;
     for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let smallest = i;
-      if (l < last && this.less(l, smallest)) smallest = l;
-      if (r < last && this.less(r, smallest)) smallest = r;
-      if (smallest === i) break;
-      this.swap(i, smallest);
-      i = smallest;
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      const right = child + 1;
+      if (right < size && this.less(right, child)) child = right;
+      const cc = costs[child] as number;
+      const cr = rests[child] as number;
+      const cs = states[child] as number;
+      if (cc > cost || (cc === cost && (cr > rest || (cr === rest && cs >= state)))) break;
+      costs[i] = cc;
+      rests[i] = cr;
+      states[i] = cs;
+      i = child;
     }
+    costs[i] = cost;
+    rests[i] = rest;
+    states[i] = state;
     return top;
+  }
+
+  /** Whether entry `a` comes before entry `b`. */
+  private less(a: number, b: number): boolean {
+    const ca = this.costs[a] as number;
+    const cb = this.costs[b] as number;
+    if (ca !== cb) return ca < cb;
+    const ra = this.rests[a] as number;
+    const rb = this.rests[b] as number;
+    return ra < rb || (ra === rb && (this.states[a] as number) < (this.states[b] as number));
+  }
+
+  /** Doubles the room. */
+  private grow(): void {
+    const room = this.states.length * 2;
+    const costs = new Float64Array(room);
+    const rests = new Float64Array(room);
+    const states = new Int32Array(room);
+    costs.set(this.costs);
+    rests.set(this.rests);
+    states.set(this.states);
+    this.costs = costs;
+    this.rests = rests;
+    this.states = states;
   }
 }
 
@@ -161,12 +186,6 @@ export function simplify(points: readonly Point[]): Point[] {
 }
 
 // Directions: 0 up, 1 right, 2 down, 3 left.
-const STEP = [
-  [0, -1],
-  [1, 0],
-  [0, 1],
-  [-1, 0],
-] as const;
 
 /** One search's reusable memory: best cost and predecessor per state, valid where stamped. */
 interface Scratch {
@@ -229,21 +248,25 @@ class Router {
     const ends = this.portsOf(to);
     if (starts.length === 0 || ends.length === 0) return undefined;
     const s = this.scratch;
+    const { best, previous, stamp, closed } = s;
     s.run += 1;
     const run = s.run;
-    const cost = (state: number) =>
-      s.stamp[state] === run ? (s.best[state] ?? Infinity) : Infinity;
-    const settle = (state: number, value: number, from: number) => {
-      s.stamp[state] = run;
-      s.best[state] = value;
-      s.previous[state] = from;
-    };
+    // A state's best cost is best[state] where stamped in this run, else Infinity; the loops
+    // below read and write the arrays in place (no closure per step: see the Heap).
+    const endCount = ends.length;
+    const endX = ends.map((e) => e.port[0]);
+    const endY = ends.map((e) => e.port[1]);
+    /** Manhattan distance from grid point `node` to the nearest end port. */
     const estimate = (node: number): number => {
       const x = xs[node % nx] ?? 0;
       const y = ys[Math.floor(node / nx)] ?? 0;
       let least = Infinity;
-      for (const e of ends)
-        least = Math.min(least, Math.abs(x - e.port[0]) + Math.abs(y - e.port[1]));
+      for (let k = 0; k < endCount; k += 1) {
+        least = Math.min(
+          least,
+          Math.abs(x - (endX[k] as number)) + Math.abs(y - (endY[k] as number)),
+        );
+      }
       return least;
     };
     const portCost = (p: Point) => (this.usedPorts.has(`${p[0]},${p[1]}`) ? SHARED_PORT_COST : 0);
@@ -253,8 +276,10 @@ class Router {
     for (const start of starts) {
       const state = start.node * 4 + start.side;
       const value = portCost(start.border);
-      if (value < cost(state)) {
-        settle(state, value, -1);
+      if (value < (stamp[state] === run ? (best[state] as number) : Infinity)) {
+        stamp[state] = run;
+        best[state] = value;
+        previous[state] = -1;
         const rest = estimate(start.node);
         heap.push(value + rest, rest, state);
       }
@@ -266,30 +291,32 @@ class Router {
         reached = state;
         break;
       }
-      if (s.closed[state] === run) continue;
-      s.closed[state] = run;
+      if (closed[state] === run) continue;
+      closed[state] = run;
       this.work += 1;
       if (this.work > this.budget) return undefined;
-      const here = cost(state);
+      const here = stamp[state] === run ? (best[state] as number) : Infinity;
       const node = Math.floor(state / 4);
       const direction = state % 4;
       // An end is entered moving towards the card: against the side's outward direction.
-      for (let k = 0; k < ends.length; k += 1) {
+      for (let k = 0; k < endCount; k += 1) {
         const e = ends[k];
         if (!e || e.node !== node || (e.side + 2) % 4 !== direction) continue;
         const total = here + portCost(e.border);
-        if (total < cost(terminal + k)) {
-          settle(terminal + k, total, state);
-          heap.push(total, 0, terminal + k);
+        const end = terminal + k;
+        if (total < (stamp[end] === run ? (best[end] as number) : Infinity)) {
+          stamp[end] = run;
+          best[end] = total;
+          previous[end] = state;
+          heap.push(total, 0, end);
         }
       }
       const i = node % nx;
       const j = Math.floor(node / nx);
       for (let d = 0; d < 4; d += 1) {
         if (d === (direction + 2) % 4) continue;
-        const [di, dj] = STEP[d] as readonly [number, number];
-        const ni = i + di;
-        const nj = j + dj;
+        const ni = d === 1 ? i + 1 : d === 3 ? i - 1 : i;
+        const nj = d === 2 ? j + 1 : d === 0 ? j - 1 : j;
         if (ni < 0 || nj < 0 || ni >= nx || nj >= ny) continue;
         const next = nj * nx + ni;
         if (!free[next]) continue;
@@ -300,8 +327,10 @@ class Router {
           Math.abs((xs[i] ?? 0) - (xs[ni] ?? 0)) + Math.abs((ys[j] ?? 0) - (ys[nj] ?? 0));
         const total = here + length * factor + (d === direction ? 0 : BEND_COST);
         const nextState = next * 4 + d;
-        if (total < cost(nextState)) {
-          settle(nextState, total, state);
+        if (total < (stamp[nextState] === run ? (best[nextState] as number) : Infinity)) {
+          stamp[nextState] = run;
+          best[nextState] = total;
+          previous[nextState] = state;
           const rest = estimate(next);
           heap.push(total + rest, rest, nextState);
         }
@@ -310,9 +339,10 @@ class Router {
     if (reached === undefined) return undefined;
     const end = ends[reached - terminal];
     const nodes: number[] = [];
-    for (let state = s.previous[reached] ?? -1; state >= 0; state = s.previous[state] ?? -1) {
-      nodes.unshift(Math.floor(state / 4));
+    for (let state = previous[reached] ?? -1; state >= 0; state = previous[state] ?? -1) {
+      nodes.push(Math.floor(state / 4));
     }
+    nodes.reverse();
     const start = starts.find((p) => p.node === nodes[0]) ?? starts[0];
     if (!start || !end) return undefined;
     const route = simplify([start.border, ...nodes.map((n) => pointOf(this.grid, n)), end.border]);
