@@ -187,6 +187,15 @@ export function simplify(points: readonly Point[]): Point[] {
 
 // Directions: 0 up, 1 right, 2 down, 3 left.
 
+/** A port a route can use: its point, the card's border behind it, the side and grid point. */
+interface Port {
+  readonly port: Point;
+  readonly border: Point;
+  /** 0 top, 1 right, 2 bottom, 3 left. */
+  readonly side: number;
+  readonly node: number;
+}
+
 /** One search's reusable memory: best cost and predecessor per state, valid where stamped. */
 interface Scratch {
   readonly best: Float64Array;
@@ -200,6 +209,8 @@ interface Scratch {
 /** The routing of many edges on one grid, each route weighing those laid before it. */
 class Router {
   private readonly usedPorts = new Set<string>();
+  /** The ports of each card (`portsOf`), found once: a card is the end of several edges. */
+  private readonly openPorts = new Map<Box, Port[]>();
   private readonly scratch: Scratch;
   /** States expanded so far. */
   work = 0;
@@ -221,9 +232,11 @@ class Router {
   }
 
   /** The ports of `box` a route can use: free, and not reached through a label over the card. */
-  private portsOf(box: Box) {
+  private portsOf(box: Box): Port[] {
+    const known = this.openPorts.get(box);
+    if (known) return known;
     const { xs, ys, nx, free } = this.grid;
-    return ports(box, this.clearance).flatMap((p, side) => {
+    const open = ports(box, this.clearance).flatMap((p, side) => {
       const [i, j] = [lineAt(xs, p.port[0]), lineAt(ys, p.port[1])];
       const node = j * nx + i;
       const isOpen =
@@ -233,6 +246,8 @@ class Router {
         !this.labels.some((label) => segmentCrossesBox(p.border, p.port, label));
       return isOpen ? [{ ...p, side, node }] : [];
     });
+    this.openPorts.set(box, open);
+    return open;
   }
 
   /** Counts the ports of a route kept from before as used. */
@@ -345,7 +360,12 @@ class Router {
     nodes.reverse();
     const start = starts.find((p) => p.node === nodes[0]) ?? starts[0];
     if (!start || !end) return undefined;
-    const route = simplify([start.border, ...nodes.map((n) => pointOf(this.grid, n)), end.border]);
+    // Copies of the ports' points: a port serves other routes too.
+    const route = simplify([
+      [start.border[0], start.border[1]],
+      ...nodes.map((n) => pointOf(this.grid, n)),
+      [end.border[0], end.border[1]],
+    ]);
     this.keep(route);
     return route;
   }
