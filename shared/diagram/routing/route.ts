@@ -185,8 +185,6 @@ export function simplify(points: readonly Point[]): Point[] {
   return out;
 }
 
-// Directions: 0 up, 1 right, 2 down, 3 left.
-
 /** A port a route can use: its point, the card's border behind it, the side and grid point. */
 interface Port {
   readonly port: Point;
@@ -328,6 +326,7 @@ class Router {
       }
       const i = node % nx;
       const j = Math.floor(node / nx);
+      // Directions: 0 up, 1 right, 2 down, 3 left.
       for (let d = 0; d < 4; d += 1) {
         if (d === (direction + 2) % 4) continue;
         const ni = d === 1 ? i + 1 : d === 3 ? i - 1 : i;
