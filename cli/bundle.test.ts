@@ -59,6 +59,10 @@ describe('the bundle cache', () => {
     write('system/one.ts', 'export const one: number = 10;\n');
     expect(sourceKey(root)).not.toBe(afterShared);
     write('system/one.ts', 'export const one: number = 1;\n');
+    // The bundled packages: npm's record of node_modules, rewritten by every install.
+    const beforeInstall = sourceKey(root);
+    write('node_modules/.package-lock.json', '{"packages": {}}\n');
+    expect(sourceKey(root)).not.toBe(beforeInstall);
   });
 
   it('builds the entry once per key and rebuilds after an edit', async () => {

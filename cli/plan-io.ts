@@ -134,18 +134,20 @@ export function nodePdfMake(): PdfMakeNode {
  * the same positions, the same bytes (docs/plan.md, "Speed").
  */
 export function installPdfSpeedUps(): void {
-  // pdfmake's own pdfkit (and through it fontkit): the classes of a font it opens.
-  const PdfKitDocument = createRequire(require.resolve('pdfmake'))('pdfkit') as new (options: {
-    font: null;
-    autoFirstPage: false;
-  }) => { font(path: string): { _font: { font: object } } };
+  const pdfmakeClass = <T>(file: string) =>
+    (require(`pdfmake/js/${file}`) as { default: T }).default;
+  // pdfmake's own pdfkit (and through it fontkit), whose document class pdfmake's extends: the
+  // classes of a font it opens.
+  const PdfKitDocument = Object.getPrototypeOf(
+    pdfmakeClass<object>('PDFDocument'),
+  ) as new (options: { font: null; autoFirstPage: false }) => {
+    font(path: string): { _font: { font: object } };
+  };
   const embedded = new PdfKitDocument({ font: null, autoFirstPage: false }).font(
     join(robotoDir(), 'Roboto-Regular.ttf'),
   )._font;
   installFastWordShaping(Object.getPrototypeOf(embedded.font) as object);
   installFastTextWidth(Object.getPrototypeOf(embedded) as object);
-  const pdfmakeClass = <T>(file: string) =>
-    (require(`pdfmake/js/${file}`) as { default: T }).default;
   installInlineMerging(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
   installPlainLineWriting(pdfmakeClass<{ prototype: object }>('Renderer').prototype, {
     TextDecorator: pdfmakeClass<LineClasses['TextDecorator']>('TextDecorator'),

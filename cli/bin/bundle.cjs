@@ -8,7 +8,8 @@
 //   bundle on the next run. Checking the key is one walk of those folders (about 150 `stat`s, a
 //   few ms).
 // The packages in package.json's `dependencies` (the plan writers, loaded only by `nines plan`)
-// stay external, loaded from node_modules, but for yaml and fflate (BUNDLED_DEPENDENCIES); every
+// stay external, loaded from node_modules, but for yaml, fflate and pdfmake
+// (BUNDLED_DEPENDENCIES; pdfmake and its libraries by the rules of ./pdf-libraries.cjs); every
 // other package is bundled in. The commands load
 // the engine and the plan code only when they run (esbuild keeps each dynamically imported module
 // behind a lazy initialiser), so `nines validate` runs only the parser's code.
@@ -35,10 +36,11 @@ const ROOT = join(__dirname, '..', '..');
 const DIST = join('cli', 'dist');
 
 /**
- * A short hash of what the CLI is built from: package.json, this file and every `.ts` file
- * under cli/, shared/ and system/ (tests excluded), with their size and modification time. It runs at
- * every start in a checkout, hence plain string work and no crypto module (which alone takes a
- * few ms to load): collisions only matter between versions of one checkout's sources.
+ * A short hash of what the CLI is built from: package.json, this file and ./pdf-libraries.cjs,
+ * npm's record of what node_modules holds, and every `.ts` file under cli/, shared/ and system/
+ * (tests excluded), with their size and modification time. It runs at every start in a
+ * checkout, hence plain string work and no crypto module (which alone takes a few ms to load):
+ * collisions only matter between versions of one checkout's sources.
  * @param {string} root the repository root
  * @returns {string}
  */
@@ -48,9 +50,13 @@ function sourceKey(root) {
     const { size, mtimeMs } = statSync(path);
     lines.push(`${path}\0${size}\0${mtimeMs}`);
   };
-  // package.json's `dependencies` decide what is bundled, and this file how.
+  // package.json's `dependencies` decide what is bundled, and this file and its plugins how.
   add(join(root, 'package.json'));
   add(__filename);
+  add(join(__dirname, 'pdf-libraries.cjs'));
+  // The bundled packages' code: npm rewrites its record of node_modules at every install.
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (existsSync(installed)) add(installed);
   const walk = (dir) => {
     const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -84,9 +90,11 @@ function hash64(text) {
  * Runtime dependencies bundled all the same: yaml and fflate are small and pure JavaScript, and
  * the chaos export (which `nines plan` loads for its test programme) requires them when it
  * loads. Bundled, they are compiled once into the code cache; external, Node compiled them at
- * every start (yaml alone about a tenth of a second of a busy machine's CPU).
+ * every start (yaml alone about a tenth of a second of a busy machine's CPU). So are pdfmake
+ * and the libraries under it, which the PDF writer thread loads first thing
+ * (./pdf-libraries.cjs); pdfmake's fonts are still read from its package folder.
  */
-const BUNDLED_DEPENDENCIES = new Set(['yaml', 'fflate']);
+const BUNDLED_DEPENDENCIES = new Set(['yaml', 'fflate', 'pdfmake']);
 
 /**
  * The packages left out of the bundle: those in package.json's `dependencies` but
@@ -133,6 +141,7 @@ const englishOnlyZod = {
  */
 async function bundle(root, outdir, importMetaUrl) {
   const { build } = require('esbuild');
+  const { pdfLibraries } = require('./pdf-libraries.cjs');
   const { metafile } = await build({
     entryPoints: { index: join(root, 'cli', 'index.ts') },
     bundle: true,
@@ -150,7 +159,7 @@ async function bundle(root, outdir, importMetaUrl) {
     minify: true,
     legalComments: 'none',
     metafile: true,
-    plugins: [englishOnlyZod],
+    plugins: [englishOnlyZod, pdfLibraries(root)],
     logLevel: 'error',
   });
   return metafile;
