@@ -208,10 +208,10 @@ function earlyPdfWriterThread(): Worker | undefined {
  * A PDF writer on a thread of its own (`worker_threads`), started now: while this thread loads
  * the design and builds the plan, the other core loads pdfmake, pdfkit and fontkit and installs
  * the speed-ups, and the plan is then laid out there. The thread runs `launcher` (the launcher,
- * cli/bin/nines.cjs, which loads the CLI's bundle and runs {@link runPdfWriterThread} when it is
- * started with `workerData.ninesPdfWriter`); without a launcher, the PDF is written on this
- * thread. The plan document is plain data and crosses by structured clone; the bytes are those
- * this thread would write.
+ * cli/bin/nines.cjs, which loads this module's own bundle and runs {@link runPdfWriterThread}
+ * when it is started with `workerData.ninesPdfWriter`); without a launcher, the PDF is written
+ * on this thread. The plan document is plain data and crosses by structured clone; the bytes are
+ * those this thread would write.
  */
 export function startPdfWriter(launcher: string | undefined = launcherFile()): PdfWriter {
   if (!launcher) return inThreadPdfWriter;

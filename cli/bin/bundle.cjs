@@ -1,6 +1,7 @@
-// The CLI's sources bundled into one CommonJS file, so that `nines` starts without compiling
-// TypeScript (tsx costs about 0.3 s of CPU per start) and without loading its libraries file by
-// file; ./load.cjs runs it with a V8 code cache. Two uses:
+// The CLI's sources bundled into one CommonJS file (and the PDF writer thread's part of them into
+// another, ENTRY_POINTS), so that `nines` starts without compiling TypeScript (tsx costs about
+// 0.3 s of CPU per start) and without loading its libraries file by file; ./load.cjs runs it with
+// a V8 code cache. Two uses:
 // - an installed package runs cli/dist/index.cjs, built once by `npm pack` (`prepack`:
 //   `buildDist`);
 // - a checkout runs a cached bundle under node_modules/.cache/nines-cli/, keyed by the path, size
@@ -130,7 +131,16 @@ const englishOnlyZod = {
 };
 
 /**
- * Bundles cli/index.ts (exporting `main`) into `outdir`/index.cjs. `importMetaUrl` is the
+ * The bundles, by file name (without `.cjs`): the CLI (cli/index.ts, exporting `main`), and the
+ * PDF writer thread's part of it (cli/plan-io.ts, exporting `runPdfWriterThread`), which
+ * ./nines.cjs runs as that thread: the thread then neither loads nor starts the rest of the CLI
+ * (its commands, and the Node modules they load, such as child_process and net).
+ */
+const ENTRY_POINTS = { index: join('cli', 'index.ts'), 'pdf-writer': join('cli', 'plan-io.ts') };
+
+/**
+ * Bundles {@link ENTRY_POINTS} into `outdir`/index.cjs and `outdir`/pdf-writer.cjs, each whole
+ * (they share no chunk: each thread reads one file). `importMetaUrl` is the
  * JavaScript expression every `import.meta.url` of the sources becomes: that of cli/index.ts, so
  * that the paths the CLI resolves next to itself (the bundled price book under assets/, pdfmake's
  * fonts) are those of the sources' layout.
@@ -143,9 +153,12 @@ async function bundle(root, outdir, importMetaUrl) {
   const { build } = require('esbuild');
   const { pdfLibraries } = require('./pdf-libraries.cjs');
   const { metafile } = await build({
-    entryPoints: { index: join(root, 'cli', 'index.ts') },
+    entryPoints: Object.fromEntries(
+      Object.entries(ENTRY_POINTS).map(([name, source]) => [name, join(root, source)]),
+    ),
     bundle: true,
-    // One file: fewer files to open at every start, and one V8 code cache (./load.cjs).
+    // One file per thread: fewer files to open at every start, and one V8 code cache each
+    // (./load.cjs).
     format: 'cjs',
     platform: 'node',
     target: 'node20',
@@ -167,9 +180,9 @@ async function bundle(root, outdir, importMetaUrl) {
 
 /**
  * Builds the installed package's CLI into cli/dist/ (run by `npm pack` through `prepack`):
- * index.cjs, its build-id (a hash of it) and the licences of the packages bundled into it,
- * THIRD-PARTY-LICENSES.txt. In the package, cli/dist/index.cjs takes the place of
- * cli/index.ts: `import.meta.url` is that of cli/index.ts beside it.
+ * index.cjs and pdf-writer.cjs, their build-id (a hash of both) and the licences of the packages
+ * bundled into them, THIRD-PARTY-LICENSES.txt. In the package, cli/dist/index.cjs takes the place
+ * of cli/index.ts: `import.meta.url` is that of cli/index.ts beside it.
  * @param {string} root the repository root
  * @returns {Promise<string>} the folder written
  */
@@ -182,12 +195,12 @@ async function buildDist(root) {
     `require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'index.ts')).href`,
   );
   writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(root, metafile));
-  // Names the bundle's V8 code cache: the cache must never outlive the code it was made from.
+  // Names the bundles' V8 code caches: a cache must never outlive the code it was made from.
   const { createHash } = require('node:crypto');
-  const id = createHash('sha256')
-    .update(readFileSync(join(outdir, 'index.cjs')))
-    .digest('hex')
-    .slice(0, 16);
+  const hash = createHash('sha256');
+  for (const name of Object.keys(ENTRY_POINTS))
+    hash.update(readFileSync(join(outdir, `${name}.cjs`)));
+  const id = hash.digest('hex').slice(0, 16);
   writeFileSync(join(outdir, 'build-id'), `${id}\n`);
   return outdir;
 }
@@ -218,8 +231,8 @@ function thirdPartyLicenses(root, metafile) {
 }
 
 /**
- * The path of the bundled CLI (a CommonJS file exporting `main`) in a checkout, built with
- * esbuild when the cache has no bundle for the current sources.
+ * The path of the bundled CLI (a CommonJS file exporting `main`, beside it pdf-writer.cjs) in a
+ * checkout, built with esbuild when the cache has no bundle for the current sources.
  * @param {string} root the repository root
  * @returns {Promise<string>}
  */
