@@ -18,16 +18,19 @@ const isPdfWriter = !isMainThread && workerData?.ninesPdfWriter === true;
 /**
  * For `nines plan … --pdf OUT`, the PDF writer thread started now, before this thread loads the
  * CLI's bundle: the thread then loads its own bundle (the PDF writer's part of the CLI, with
- * pdfmake) on the other core while this one loads the CLI's and builds the plan, and is ready when the plan is (started
- * later, by the plan command, it was ready some 40-60 ms after). cli/plan-io.ts takes it over
- * (`startPdfWriter`); idle, it keeps the process alive no longer than this thread. What it did
- * before it was taken over (an error, an exit) is kept in `ended`.
+ * pdfmake) on the other core while this one loads the CLI's and builds the plan, and is ready
+ * when the plan is (started later, by the plan command, it was ready some 40-60 ms after).
+ * cli/plan-io.ts takes it over (`startPdfWriter`); idle, it keeps the process alive no longer
+ * than this thread. What it did before it was taken over (an error, an exit) is kept in `ended`.
+ * In a checkout, the thread is told the folder of the bundles (`bundleDir`), which this thread
+ * has just found, rather than checking the sources' key again.
  * @param {string[]} args
+ * @param {string} [bundleDir]
  */
-function startPdfWriterEarly(args) {
+function startPdfWriterEarly(args, bundleDir) {
   if (!isMainThread || args[0] !== 'plan') return;
   if (!args.some((arg) => arg === '--pdf' || arg.startsWith('--pdf='))) return;
-  const worker = new Worker(__filename, { workerData: { ninesPdfWriter: true } });
+  const worker = new Worker(__filename, { workerData: { ninesPdfWriter: true, bundleDir } });
   const early = { worker, ended: undefined };
   worker.on('error', (error) => (early.ended ??= error));
   worker.on('exit', (code) => (early.ended ??= new Error(`exit ${code}`)));
@@ -48,6 +51,15 @@ function cacheRole() {
   return /^[a-z][a-z-]{0,31}$/.test(command) ? command : 'other';
 }
 
+/**
+ * The folder of a checkout's bundles (./bundle.cjs), built when the sources changed.
+ * @returns {Promise<string>}
+ */
+async function checkoutBundleDir() {
+  const { ROOT, bundledEntry } = require('./bundle.cjs');
+  return dirname(await bundledEntry(ROOT));
+}
+
 async function start() {
   const cacheName = `${cacheRole()}.${process.version}-${process.arch}.v8cache`;
   // The PDF writer thread runs its own part of the CLI, bundled beside the CLI (./bundle.cjs).
@@ -62,9 +74,9 @@ async function start() {
     entry = bundle.exports;
   } else {
     try {
-      const { ROOT, bundledEntry } = require('./bundle.cjs');
-      const file = join(dirname(await bundledEntry(ROOT)), bundleName);
-      startPdfWriterEarly(process.argv.slice(2));
+      const dir = (isPdfWriter && workerData.bundleDir) || (await checkoutBundleDir());
+      const file = join(dir, bundleName);
+      startPdfWriterEarly(process.argv.slice(2), dir);
       bundle = loadBundle(file, `${file}.${cacheName}`);
       entry = bundle.exports;
     } catch (error) {
