@@ -9,9 +9,8 @@
 //   bundle on the next run. Checking the key is one walk of those folders (about 150 `stat`s, a
 //   few ms).
 // The packages in package.json's `dependencies` (the plan writers, loaded only by `nines plan`)
-// stay external, loaded from node_modules, but for yaml, fflate and pdfmake
-// (BUNDLED_DEPENDENCIES; pdfmake and its libraries by the rules of ./pdf-libraries.cjs); every
-// other package is bundled in. The commands load
+// stay external, loaded from node_modules, but for yaml and fflate (BUNDLED_DEPENDENCIES), and
+// pdfmake in the PDF writer thread's bundle (BUNDLES); every other package is bundled in. The commands load
 // the engine and the plan code only when they run (esbuild keeps each dynamically imported module
 // behind a lazy initialiser), so `nines validate` runs only the parser's code.
 'use strict';
@@ -91,22 +90,21 @@ function hash64(text) {
  * Runtime dependencies bundled all the same: yaml and fflate are small and pure JavaScript, and
  * the chaos export (which `nines plan` loads for its test programme) requires them when it
  * loads. Bundled, they are compiled once into the code cache; external, Node compiled them at
- * every start (yaml alone about a tenth of a second of a busy machine's CPU). So are pdfmake
- * and the libraries under it, which the PDF writer thread loads first thing
- * (./pdf-libraries.cjs); pdfmake's fonts are still read from its package folder.
+ * every start (yaml alone about a tenth of a second of a busy machine's CPU).
  */
-const BUNDLED_DEPENDENCIES = new Set(['yaml', 'fflate', 'pdfmake']);
+const BUNDLED_DEPENDENCIES = new Set(['yaml', 'fflate']);
 
 /**
- * The packages left out of the bundle: those in package.json's `dependencies` but
- * {@link BUNDLED_DEPENDENCIES}, with their subpaths.
+ * The packages left out of a bundle: those in package.json's `dependencies` but
+ * {@link BUNDLED_DEPENDENCIES} and `alsoBundled`, with their subpaths.
  * @param {string} root
+ * @param {readonly string[]} alsoBundled
  * @returns {string[]}
  */
-function runtimeDependencies(root) {
+function runtimeDependencies(root, alsoBundled) {
   const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   return Object.keys(dependencies)
-    .filter((name) => !BUNDLED_DEPENDENCIES.has(name))
+    .filter((name) => !BUNDLED_DEPENDENCIES.has(name) && !alsoBundled.includes(name))
     .flatMap((name) => [name, `${name}/*`]);
 }
 
@@ -134,48 +132,61 @@ const englishOnlyZod = {
  * The bundles, by file name (without `.cjs`): the CLI (cli/index.ts, exporting `main`), and the
  * PDF writer thread's part of it (cli/plan-io.ts, exporting `runPdfWriterThread`), which
  * ./nines.cjs runs as that thread: the thread then neither loads nor starts the rest of the CLI
- * (its commands, and the Node modules they load, such as child_process and net).
+ * (its commands, and the Node modules they load, such as child_process and net). The thread's
+ * also holds pdfmake and the libraries under it (`withPdfLibraries`, ./pdf-libraries.cjs), which
+ * it loads first thing; the CLI's main thread loads pdfmake from node_modules, and only when it
+ * writes a PDF itself (run without the launcher), so its bundle, read at every start, is a third
+ * smaller without them. pdfmake's fonts are read from its package folder either way.
  */
-const ENTRY_POINTS = { index: join('cli', 'index.ts'), 'pdf-writer': join('cli', 'plan-io.ts') };
+const BUNDLES = {
+  index: { source: join('cli', 'index.ts'), withPdfLibraries: false },
+  'pdf-writer': { source: join('cli', 'plan-io.ts'), withPdfLibraries: true },
+};
+
+/** esbuild's options for every bundle. */
+const BUILD_OPTIONS = {
+  bundle: true,
+  // One file per thread: fewer files to open at every start, and one V8 code cache each
+  // (./load.cjs).
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // ES module builds first: jsonc-parser's UMD build `require`s its parts at run time.
+  mainFields: ['module', 'main'],
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__ninesSourceUrl' },
+  minify: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'error',
+};
 
 /**
- * Bundles {@link ENTRY_POINTS} into `outdir`/index.cjs and `outdir`/pdf-writer.cjs, each whole
- * (they share no chunk: each thread reads one file). `importMetaUrl` is the
+ * Bundles {@link BUNDLES} into `outdir`/index.cjs and `outdir`/pdf-writer.cjs, each whole (they
+ * share no chunk: each thread reads one file), at once. `importMetaUrl` is the
  * JavaScript expression every `import.meta.url` of the sources becomes: that of cli/index.ts, so
  * that the paths the CLI resolves next to itself (the bundled price book under assets/, pdfmake's
  * fonts) are those of the sources' layout.
  * @param {string} root the repository root
  * @param {string} outdir
  * @param {string} importMetaUrl
- * @returns {Promise<import('esbuild').Metafile>}
+ * @returns {Promise<import('esbuild').Metafile['inputs']>} the files bundled
  */
 async function bundle(root, outdir, importMetaUrl) {
   const { build } = require('esbuild');
   const { pdfLibraries } = require('./pdf-libraries.cjs');
-  const { metafile } = await build({
-    entryPoints: Object.fromEntries(
-      Object.entries(ENTRY_POINTS).map(([name, source]) => [name, join(root, source)]),
-    ),
-    bundle: true,
-    // One file per thread: fewer files to open at every start, and one V8 code cache each
-    // (./load.cjs).
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: runtimeDependencies(root),
-    // ES module builds first: jsonc-parser's UMD build `require`s its parts at run time.
-    mainFields: ['module', 'main'],
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    define: { 'import.meta.url': '__ninesSourceUrl' },
-    banner: { js: `var __ninesSourceUrl = ${importMetaUrl};` },
-    minify: true,
-    legalComments: 'none',
-    metafile: true,
-    plugins: [englishOnlyZod, pdfLibraries(root)],
-    logLevel: 'error',
-  });
-  return metafile;
+  const builds = Object.entries(BUNDLES).map(([name, { source, withPdfLibraries }]) =>
+    build({
+      entryPoints: { [name]: join(root, source) },
+      external: runtimeDependencies(root, withPdfLibraries ? ['pdfmake'] : []),
+      plugins: withPdfLibraries ? [englishOnlyZod, pdfLibraries(root)] : [englishOnlyZod],
+      ...BUILD_OPTIONS,
+      outdir,
+      banner: { js: `var __ninesSourceUrl = ${importMetaUrl};` },
+    }),
+  );
+  const metafiles = (await Promise.all(builds)).map((result) => result.metafile);
+  return Object.assign({}, ...metafiles.map((metafile) => metafile.inputs));
 }
 
 /**
@@ -189,31 +200,30 @@ async function bundle(root, outdir, importMetaUrl) {
 async function buildDist(root) {
   const outdir = join(root, DIST);
   rmSync(outdir, { recursive: true, force: true });
-  const metafile = await bundle(
+  const inputs = await bundle(
     root,
     outdir,
     `require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'index.ts')).href`,
   );
-  writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(root, metafile));
+  writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(root, inputs));
   // Names the bundles' V8 code caches: a cache must never outlive the code it was made from.
   const { createHash } = require('node:crypto');
   const hash = createHash('sha256');
-  for (const name of Object.keys(ENTRY_POINTS))
-    hash.update(readFileSync(join(outdir, `${name}.cjs`)));
+  for (const name of Object.keys(BUNDLES)) hash.update(readFileSync(join(outdir, `${name}.cjs`)));
   const id = hash.digest('hex').slice(0, 16);
   writeFileSync(join(outdir, 'build-id'), `${id}\n`);
   return outdir;
 }
 
 /**
- * The licence text of every npm package with code in the bundle.
+ * The licence text of every npm package with code in the bundles.
  * @param {string} root
- * @param {import('esbuild').Metafile} metafile
+ * @param {import('esbuild').Metafile['inputs']} inputs the files bundled
  * @returns {string}
  */
-function thirdPartyLicenses(root, metafile) {
+function thirdPartyLicenses(root, inputs) {
   const packages = new Set();
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of Object.keys(inputs)) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) packages.add(match[1]);
   }

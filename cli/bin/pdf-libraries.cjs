@@ -1,9 +1,8 @@
 // pdfmake and the libraries under it (pdfkit, fontkit, restructure, linebreak, …) bundled into
-// the CLI's bundles (./bundle.cjs), for the PDF writer thread: loaded from node_modules, their 69
-// files were found, read and compiled one by one at every run, and each function compiled again
-// when the layout first ran it; bundled, they come compiled from the thread's V8 code cache
-// (./load.cjs). A thread that writes no PDF does not run them (esbuild keeps each module behind
-// a lazy initialiser). Three rules keep the bundled copy what Node would load:
+// the PDF writer thread's bundle (./bundle.cjs, BUNDLES): loaded from node_modules, their 69 files
+// were found, read and compiled one by one at every run, and each function compiled again when
+// the layout first ran it; bundled, they come compiled from the thread's V8 code cache
+// (./load.cjs). Three rules keep the bundled copy what Node would load:
 // - each of their imports is resolved by Node's own resolution from the importing file
 //   (`require.resolve`): the bundle holds the very files Node loads (a package's `main` or
 //   `require` export, never the `module` or browser build esbuild would pick);
