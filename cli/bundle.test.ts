@@ -47,6 +47,8 @@ describe('the bundle cache', () => {
     'cli/index.ts',
     "import { answer } from '../shared/answer';\nimport { one } from '../system/one';\nexport async function main(): Promise<number> {\n  return answer + one;\n}\n",
   );
+  // The PDF writer thread's entry, bundled beside the CLI.
+  write('cli/plan-io.ts', 'export async function runPdfWriterThread(): Promise<void> {}\n');
 
   it('keys the sources: an edit changes the key, a test file does not', () => {
     const before = sourceKey(root);
@@ -59,6 +61,10 @@ describe('the bundle cache', () => {
     write('system/one.ts', 'export const one: number = 10;\n');
     expect(sourceKey(root)).not.toBe(afterShared);
     write('system/one.ts', 'export const one: number = 1;\n');
+    // The bundled packages: npm's record of node_modules, rewritten by every install.
+    const beforeInstall = sourceKey(root);
+    write('node_modules/.package-lock.json', '{"packages": {}}\n');
+    expect(sourceKey(root)).not.toBe(beforeInstall);
   });
 
   it('builds the entry once per key and rebuilds after an edit', async () => {
@@ -102,6 +108,7 @@ describe('the bundle cache', () => {
       put('package.json', '{"dependencies": {}}\n');
       put('shared/none.ts', 'export {};\n');
       put('system/none.ts', 'export {};\n');
+      put('cli/plan-io.ts', 'export {};\n');
       // A comment and a string beyond ASCII, as in the plan's texts (≤, —, “”, é, 🙂).
       put(
         'cli/index.ts',
@@ -133,10 +140,12 @@ describe('the nines command', () => {
     const pdf = join(root, 'cache-roles.pdf');
     execFileSync(process.execPath, [bin, 'plan', design, '--pdf', pdf, '--date', '2026-01-01']);
     const bundle = await bundledEntry(ROOT);
-    const cache = (role: string) => `${bundle}.${role}.${process.version}-${process.arch}.v8cache`;
+    const cache = (role: string, file = bundle) =>
+      `${file}.${role}.${process.version}-${process.arch}.v8cache`;
     // Each holds the code its run compiled: validate's only the parser's, plan's the engine too.
     expect(statSync(cache('validate')).size).toBeLessThan(statSync(cache('plan')).size);
-    expect(existsSync(cache('pdf-writer'))).toBe(true);
+    // The thread's, of its own bundle.
+    expect(existsSync(cache('pdf-writer', join(dirname(bundle), 'pdf-writer.cjs')))).toBe(true);
   });
 
   it('writes a PDF plan on the thread it starts before loading, the same bytes as in process', async () => {

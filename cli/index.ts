@@ -51,13 +51,3 @@ export async function main(argv: readonly string[], processIo: CliIo = process):
   if (code === EXIT.usage) io.stderr.write(`Usage: ${command.usage}\n`);
   return code;
 }
-
-/**
- * The PDF writer thread of `nines plan` (`startPdfWriter` in ./plan-io.ts), which the launcher
- * (bin/nines.cjs) runs when it is started as that thread; `afterFirstPdf` runs once, after the
- * thread's first PDF is written (the launcher saves the thread's code cache then).
- */
-export async function pdfWriterThread(afterFirstPdf?: () => void): Promise<void> {
-  const { runPdfWriterThread } = await import('./plan-io');
-  await runPdfWriterThread(afterFirstPdf);
-}

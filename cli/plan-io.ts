@@ -134,18 +134,20 @@ export function nodePdfMake(): PdfMakeNode {
  * the same positions, the same bytes (docs/plan.md, "Speed").
  */
 export function installPdfSpeedUps(): void {
-  // pdfmake's own pdfkit (and through it fontkit): the classes of a font it opens.
-  const PdfKitDocument = createRequire(require.resolve('pdfmake'))('pdfkit') as new (options: {
-    font: null;
-    autoFirstPage: false;
-  }) => { font(path: string): { _font: { font: object } } };
+  const pdfmakeClass = <T>(file: string) =>
+    (require(`pdfmake/js/${file}`) as { default: T }).default;
+  // pdfmake's own pdfkit (and through it fontkit), whose document class pdfmake's extends: the
+  // classes of a font it opens.
+  const PdfKitDocument = Object.getPrototypeOf(
+    pdfmakeClass<object>('PDFDocument'),
+  ) as new (options: { font: null; autoFirstPage: false }) => {
+    font(path: string): { _font: { font: object } };
+  };
   const embedded = new PdfKitDocument({ font: null, autoFirstPage: false }).font(
     join(robotoDir(), 'Roboto-Regular.ttf'),
   )._font;
   installFastWordShaping(Object.getPrototypeOf(embedded.font) as object);
   installFastTextWidth(Object.getPrototypeOf(embedded) as object);
-  const pdfmakeClass = <T>(file: string) =>
-    (require(`pdfmake/js/${file}`) as { default: T }).default;
   installInlineMerging(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
   installPlainLineWriting(pdfmakeClass<{ prototype: object }>('Renderer').prototype, {
     TextDecorator: pdfmakeClass<LineClasses['TextDecorator']>('TextDecorator'),
@@ -206,10 +208,10 @@ function earlyPdfWriterThread(): Worker | undefined {
  * A PDF writer on a thread of its own (`worker_threads`), started now: while this thread loads
  * the design and builds the plan, the other core loads pdfmake, pdfkit and fontkit and installs
  * the speed-ups, and the plan is then laid out there. The thread runs `launcher` (the launcher,
- * cli/bin/nines.cjs, which loads the CLI's bundle and runs {@link runPdfWriterThread} when it is
- * started with `workerData.ninesPdfWriter`); without a launcher, the PDF is written on this
- * thread. The plan document is plain data and crosses by structured clone; the bytes are those
- * this thread would write.
+ * cli/bin/nines.cjs, which loads this module's own bundle and runs {@link runPdfWriterThread}
+ * when it is started with `workerData.ninesPdfWriter`); without a launcher, the PDF is written
+ * on this thread. The plan document is plain data and crosses by structured clone; the bytes are
+ * those this thread would write.
  */
 export function startPdfWriter(launcher: string | undefined = launcherFile()): PdfWriter {
   if (!launcher) return inThreadPdfWriter;

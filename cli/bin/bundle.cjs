@@ -1,6 +1,7 @@
-// The CLI's sources bundled into one CommonJS file, so that `nines` starts without compiling
-// TypeScript (tsx costs about 0.3 s of CPU per start) and without loading its libraries file by
-// file; ./load.cjs runs it with a V8 code cache. Two uses:
+// The CLI's sources bundled into one CommonJS file (and the PDF writer thread's part of them into
+// another, ENTRY_POINTS), so that `nines` starts without compiling TypeScript (tsx costs about
+// 0.3 s of CPU per start) and without loading its libraries file by file; ./load.cjs runs it with
+// a V8 code cache. Two uses:
 // - an installed package runs cli/dist/index.cjs, built once by `npm pack` (`prepack`:
 //   `buildDist`);
 // - a checkout runs a cached bundle under node_modules/.cache/nines-cli/, keyed by the path, size
@@ -8,8 +9,8 @@
 //   bundle on the next run. Checking the key is one walk of those folders (about 150 `stat`s, a
 //   few ms).
 // The packages in package.json's `dependencies` (the plan writers, loaded only by `nines plan`)
-// stay external, loaded from node_modules, but for yaml and fflate (BUNDLED_DEPENDENCIES); every
-// other package is bundled in. The commands load
+// stay external, loaded from node_modules, but for yaml and fflate (BUNDLED_DEPENDENCIES), and
+// pdfmake in the PDF writer thread's bundle (BUNDLES); every other package is bundled in. The commands load
 // the engine and the plan code only when they run (esbuild keeps each dynamically imported module
 // behind a lazy initialiser), so `nines validate` runs only the parser's code.
 'use strict';
@@ -35,10 +36,11 @@ const ROOT = join(__dirname, '..', '..');
 const DIST = join('cli', 'dist');
 
 /**
- * A short hash of what the CLI is built from: package.json, this file and every `.ts` file
- * under cli/, shared/ and system/ (tests excluded), with their size and modification time. It runs at
- * every start in a checkout, hence plain string work and no crypto module (which alone takes a
- * few ms to load): collisions only matter between versions of one checkout's sources.
+ * A short hash of what the CLI is built from: package.json, this file and ./pdf-libraries.cjs,
+ * npm's record of what node_modules holds, and every `.ts` file under cli/, shared/ and system/
+ * (tests excluded), with their size and modification time. It runs at every start in a
+ * checkout, hence plain string work and no crypto module (which alone takes a few ms to load):
+ * collisions only matter between versions of one checkout's sources.
  * @param {string} root the repository root
  * @returns {string}
  */
@@ -48,9 +50,13 @@ function sourceKey(root) {
     const { size, mtimeMs } = statSync(path);
     lines.push(`${path}\0${size}\0${mtimeMs}`);
   };
-  // package.json's `dependencies` decide what is bundled, and this file how.
+  // package.json's `dependencies` decide what is bundled, and this file and its plugins how.
   add(join(root, 'package.json'));
   add(__filename);
+  add(join(__dirname, 'pdf-libraries.cjs'));
+  // The bundled packages' code: npm rewrites its record of node_modules at every install.
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (existsSync(installed)) add(installed);
   const walk = (dir) => {
     const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -89,15 +95,16 @@ function hash64(text) {
 const BUNDLED_DEPENDENCIES = new Set(['yaml', 'fflate']);
 
 /**
- * The packages left out of the bundle: those in package.json's `dependencies` but
- * {@link BUNDLED_DEPENDENCIES}, with their subpaths.
+ * The packages left out of a bundle: those in package.json's `dependencies` but
+ * {@link BUNDLED_DEPENDENCIES} and `alsoBundled`, with their subpaths.
  * @param {string} root
+ * @param {readonly string[]} alsoBundled
  * @returns {string[]}
  */
-function runtimeDependencies(root) {
+function runtimeDependencies(root, alsoBundled) {
   const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   return Object.keys(dependencies)
-    .filter((name) => !BUNDLED_DEPENDENCIES.has(name))
+    .filter((name) => !BUNDLED_DEPENDENCIES.has(name) && !alsoBundled.includes(name))
     .flatMap((name) => [name, `${name}/*`]);
 }
 
@@ -122,76 +129,101 @@ const englishOnlyZod = {
 };
 
 /**
- * Bundles cli/index.ts (exporting `main`) into `outdir`/index.cjs. `importMetaUrl` is the
+ * The bundles, by file name (without `.cjs`): the CLI (cli/index.ts, exporting `main`), and the
+ * PDF writer thread's part of it (cli/plan-io.ts, exporting `runPdfWriterThread`), which
+ * ./nines.cjs runs as that thread: the thread then neither loads nor starts the rest of the CLI
+ * (its commands, and the Node modules they load, such as child_process and net). The thread's
+ * also holds pdfmake and the libraries under it (`withPdfLibraries`, ./pdf-libraries.cjs), which
+ * it loads first thing; the CLI's main thread loads pdfmake from node_modules, and only when it
+ * writes a PDF itself (run without the launcher), so its bundle, read at every start, is a third
+ * smaller without them. pdfmake's fonts are read from its package folder either way.
+ */
+const BUNDLES = {
+  index: { source: join('cli', 'index.ts'), withPdfLibraries: false },
+  'pdf-writer': { source: join('cli', 'plan-io.ts'), withPdfLibraries: true },
+};
+
+/** esbuild's options for every bundle. */
+const BUILD_OPTIONS = {
+  bundle: true,
+  // One file per thread: fewer files to open at every start, and one V8 code cache each
+  // (./load.cjs).
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // ES module builds first: jsonc-parser's UMD build `require`s its parts at run time.
+  mainFields: ['module', 'main'],
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__ninesSourceUrl' },
+  minify: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'error',
+};
+
+/**
+ * Bundles {@link BUNDLES} into `outdir`/index.cjs and `outdir`/pdf-writer.cjs, each whole (they
+ * share no chunk: each thread reads one file), at once. `importMetaUrl` is the
  * JavaScript expression every `import.meta.url` of the sources becomes: that of cli/index.ts, so
  * that the paths the CLI resolves next to itself (the bundled price book under assets/, pdfmake's
  * fonts) are those of the sources' layout.
  * @param {string} root the repository root
  * @param {string} outdir
  * @param {string} importMetaUrl
- * @returns {Promise<import('esbuild').Metafile>}
+ * @returns {Promise<import('esbuild').Metafile['inputs']>} the files bundled
  */
 async function bundle(root, outdir, importMetaUrl) {
   const { build } = require('esbuild');
-  const { metafile } = await build({
-    entryPoints: { index: join(root, 'cli', 'index.ts') },
-    bundle: true,
-    // One file: fewer files to open at every start, and one V8 code cache (./load.cjs).
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: runtimeDependencies(root),
-    // ES module builds first: jsonc-parser's UMD build `require`s its parts at run time.
-    mainFields: ['module', 'main'],
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    define: { 'import.meta.url': '__ninesSourceUrl' },
-    banner: { js: `var __ninesSourceUrl = ${importMetaUrl};` },
-    minify: true,
-    legalComments: 'none',
-    metafile: true,
-    plugins: [englishOnlyZod],
-    logLevel: 'error',
-  });
-  return metafile;
+  const { pdfLibraries } = require('./pdf-libraries.cjs');
+  const builds = Object.entries(BUNDLES).map(([name, { source, withPdfLibraries }]) =>
+    build({
+      entryPoints: { [name]: join(root, source) },
+      external: runtimeDependencies(root, withPdfLibraries ? ['pdfmake'] : []),
+      plugins: withPdfLibraries ? [englishOnlyZod, pdfLibraries(root)] : [englishOnlyZod],
+      ...BUILD_OPTIONS,
+      outdir,
+      banner: { js: `var __ninesSourceUrl = ${importMetaUrl};` },
+    }),
+  );
+  const metafiles = (await Promise.all(builds)).map((result) => result.metafile);
+  return Object.assign({}, ...metafiles.map((metafile) => metafile.inputs));
 }
 
 /**
  * Builds the installed package's CLI into cli/dist/ (run by `npm pack` through `prepack`):
- * index.cjs, its build-id (a hash of it) and the licences of the packages bundled into it,
- * THIRD-PARTY-LICENSES.txt. In the package, cli/dist/index.cjs takes the place of
- * cli/index.ts: `import.meta.url` is that of cli/index.ts beside it.
+ * index.cjs and pdf-writer.cjs, their build-id (a hash of both) and the licences of the packages
+ * bundled into them, THIRD-PARTY-LICENSES.txt. In the package, cli/dist/index.cjs takes the place
+ * of cli/index.ts: `import.meta.url` is that of cli/index.ts beside it.
  * @param {string} root the repository root
  * @returns {Promise<string>} the folder written
  */
 async function buildDist(root) {
   const outdir = join(root, DIST);
   rmSync(outdir, { recursive: true, force: true });
-  const metafile = await bundle(
+  const inputs = await bundle(
     root,
     outdir,
     `require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'index.ts')).href`,
   );
-  writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(root, metafile));
-  // Names the bundle's V8 code cache: the cache must never outlive the code it was made from.
+  writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicenses(root, inputs));
+  // Names the bundles' V8 code caches: a cache must never outlive the code it was made from.
   const { createHash } = require('node:crypto');
-  const id = createHash('sha256')
-    .update(readFileSync(join(outdir, 'index.cjs')))
-    .digest('hex')
-    .slice(0, 16);
+  const hash = createHash('sha256');
+  for (const name of Object.keys(BUNDLES)) hash.update(readFileSync(join(outdir, `${name}.cjs`)));
+  const id = hash.digest('hex').slice(0, 16);
   writeFileSync(join(outdir, 'build-id'), `${id}\n`);
   return outdir;
 }
 
 /**
- * The licence text of every npm package with code in the bundle.
+ * The licence text of every npm package with code in the bundles.
  * @param {string} root
- * @param {import('esbuild').Metafile} metafile
+ * @param {import('esbuild').Metafile['inputs']} inputs the files bundled
  * @returns {string}
  */
-function thirdPartyLicenses(root, metafile) {
+function thirdPartyLicenses(root, inputs) {
   const packages = new Set();
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of Object.keys(inputs)) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) packages.add(match[1]);
   }
@@ -209,8 +241,8 @@ function thirdPartyLicenses(root, metafile) {
 }
 
 /**
- * The path of the bundled CLI (a CommonJS file exporting `main`) in a checkout, built with
- * esbuild when the cache has no bundle for the current sources.
+ * The path of the bundled CLI (a CommonJS file exporting `main`, beside it pdf-writer.cjs) in a
+ * checkout, built with esbuild when the cache has no bundle for the current sources.
  * @param {string} root the repository root
  * @returns {Promise<string>}
  */

@@ -7,7 +7,7 @@
 // entry a few milliseconds sooner than an ES module one.
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 const { isMainThread, Worker, workerData } = require('node:worker_threads');
 const { loadBundle, userCacheDir } = require('./load.cjs');
 
@@ -17,17 +17,20 @@ const isPdfWriter = !isMainThread && workerData?.ninesPdfWriter === true;
 
 /**
  * For `nines plan … --pdf OUT`, the PDF writer thread started now, before this thread loads the
- * CLI's bundle: the thread then loads its own copy of the bundle, and pdfmake, on the other core
- * while this one loads the bundle and builds the plan, and is ready when the plan is (started
- * later, by the plan command, it was ready some 40-60 ms after). cli/plan-io.ts takes it over
- * (`startPdfWriter`); idle, it keeps the process alive no longer than this thread. What it did
- * before it was taken over (an error, an exit) is kept in `ended`.
+ * CLI's bundle: the thread then loads its own bundle (the PDF writer's part of the CLI, with
+ * pdfmake) on the other core while this one loads the CLI's and builds the plan, and is ready
+ * when the plan is (started later, by the plan command, it was ready some 40-60 ms after).
+ * cli/plan-io.ts takes it over (`startPdfWriter`); idle, it keeps the process alive no longer
+ * than this thread. What it did before it was taken over (an error, an exit) is kept in `ended`.
+ * In a checkout, the thread is told the folder of the bundles (`bundleDir`), which this thread
+ * has just found, rather than checking the sources' key again.
  * @param {string[]} args
+ * @param {string} [bundleDir]
  */
-function startPdfWriterEarly(args) {
+function startPdfWriterEarly(args, bundleDir) {
   if (!isMainThread || args[0] !== 'plan') return;
   if (!args.some((arg) => arg === '--pdf' || arg.startsWith('--pdf='))) return;
-  const worker = new Worker(__filename, { workerData: { ninesPdfWriter: true } });
+  const worker = new Worker(__filename, { workerData: { ninesPdfWriter: true, bundleDir } });
   const early = { worker, ended: undefined };
   worker.on('error', (error) => (early.ended ??= error));
   worker.on('exit', (code) => (early.ended ??= new Error(`exit ${code}`)));
@@ -48,21 +51,32 @@ function cacheRole() {
   return /^[a-z][a-z-]{0,31}$/.test(command) ? command : 'other';
 }
 
+/**
+ * The folder of a checkout's bundles (./bundle.cjs), built when the sources changed.
+ * @returns {Promise<string>}
+ */
+async function checkoutBundleDir() {
+  const { ROOT, bundledEntry } = require('./bundle.cjs');
+  return dirname(await bundledEntry(ROOT));
+}
+
 async function start() {
   const cacheName = `${cacheRole()}.${process.version}-${process.arch}.v8cache`;
+  // The PDF writer thread runs its own part of the CLI, bundled beside the CLI (./bundle.cjs).
+  const bundleName = isPdfWriter ? 'pdf-writer.cjs' : 'index.cjs';
   let bundle;
   let entry;
   if (!existsSync(join(__dirname, '..', 'index.ts'))) {
     const dist = join(__dirname, '..', 'dist');
     const id = readFileSync(join(dist, 'build-id'), 'utf8').trim();
     startPdfWriterEarly(process.argv.slice(2));
-    bundle = loadBundle(join(dist, 'index.cjs'), join(userCacheDir(), `cli-${id}-${cacheName}`));
+    bundle = loadBundle(join(dist, bundleName), join(userCacheDir(), `cli-${id}-${cacheName}`));
     entry = bundle.exports;
   } else {
     try {
-      const { ROOT, bundledEntry } = require('./bundle.cjs');
-      const file = await bundledEntry(ROOT);
-      startPdfWriterEarly(process.argv.slice(2));
+      const dir = (isPdfWriter && workerData.bundleDir) || (await checkoutBundleDir());
+      const file = join(dir, bundleName);
+      startPdfWriterEarly(process.argv.slice(2), dir);
       bundle = loadBundle(file, `${file}.${cacheName}`);
       entry = bundle.exports;
     } catch (error) {
@@ -76,12 +90,12 @@ async function start() {
         );
         return 1;
       }
-      entry = await import('../index.ts');
+      entry = await import(isPdfWriter ? '../plan-io.ts' : '../index.ts');
     }
   }
   if (isPdfWriter) {
     // The thread's cache is written once its first PDF is: it then holds the writer's code.
-    await entry.pdfWriterThread(() => bundle?.saveCache());
+    await entry.runPdfWriterThread(() => bundle?.saveCache());
     return undefined;
   }
   const code = await entry.main(process.argv.slice(2));
