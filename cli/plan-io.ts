@@ -19,6 +19,7 @@ import { installFastTextWidth } from '../shared/plan/pdf/text-width';
 import { installFastWordMeasure } from '../shared/plan/pdf/word-measure';
 import { installFastStyleLookup, type StyleStackClass } from '../shared/plan/pdf/style-lookup';
 import { installFastSvgSize } from '../shared/plan/pdf/svg-size';
+import { installRepeatedFragments } from '../shared/plan/pdf/repeated-fragments';
 
 /** The output formats of a plan. */
 export type PlanFormat = 'pdf' | 'docx' | 'md';
@@ -155,6 +156,7 @@ export function installPdfSpeedUps(): void {
   });
   installPlainVectorWriting(pdfmakeClass<{ prototype: object }>('Renderer').prototype);
   installFastSvgSize(pdfmakeClass<{ prototype: object }>('SVGMeasure').prototype);
+  installRepeatedFragments(pdfmakeClass('LayoutBuilder'), pdfmakeClass('ElementWriter'));
   // Before the style look-ups, which wrap `measure` to keep the text's look-ups while it runs.
   installFastWordMeasure(pdfmakeClass<{ prototype: object }>('TextInlines').prototype);
   installFastStyleLookup({
