@@ -133,6 +133,30 @@ describe('the nines command', () => {
     expect(out).toContain('valid');
   });
 
+  it('loads child_process and crypto only when a command uses them, not at start', () => {
+    const bin = new URL('./bin/nines.cjs', import.meta.url).pathname;
+    // Node's list of the built-in modules it loaded, printed as the process ends.
+    const report = join(root, 'loaded-modules.cjs');
+    writeFileSync(
+      report,
+      "process.on('exit', () => process.stdout.write(JSON.stringify(process.moduleLoadList)));\n",
+    );
+    const loaded = (args: string[]) => {
+      const out = execFileSync(process.execPath, ['-r', report, bin, ...args], {
+        encoding: 'utf8',
+      });
+      return (JSON.parse(out.slice(out.indexOf('['))) as string[]).filter((m) =>
+        /^NativeModule (child_process|crypto)$/.test(m),
+      );
+    };
+    expect(loaded(['validate', template('single-region-3az')])).toEqual([]);
+    // A write loads crypto (its temporary file's name) when it happens.
+    const md = join(root, 'loaded-modules.md');
+    expect(loaded(['plan', template('single-region-3az'), '--md', md])).toEqual([
+      'NativeModule crypto',
+    ]);
+  });
+
   it('keeps a code cache per command, and one for the PDF writer thread', async () => {
     const bin = new URL('./bin/nines.cjs', import.meta.url).pathname;
     const design = template('single-region-3az');

@@ -18,7 +18,6 @@
  * `<file>.bak` exists from the first replacement on. atomic-write.kill.test.ts kills a saver
  * mid-save many times to check both; cli/plan-kill.test.ts kills `nines plan` at random moments.
  */
-import { randomBytes } from 'node:crypto';
 import {
   copyFile,
   link,
@@ -65,7 +64,7 @@ export async function writeFileAtomic(
   const target = await resolveTarget(file);
   if (options.keepBackup) await backUp(target);
   const mode = await modeOf(target);
-  const temp = temporaryPathBeside(target);
+  const temp = await temporaryPathBeside(target);
   try {
     const handle = await open(temp, 'wx', mode ?? NEW_FILE_MODE);
     try {
@@ -115,8 +114,13 @@ async function modeOf(file: string): Promise<number | undefined> {
   }
 }
 
-/** A hidden temporary name beside `file`: `.<name>.<12 hex digits>.tmp`. */
-function temporaryPathBeside(file: string): string {
+/**
+ * A hidden temporary name beside `file`: `.<name>.<12 hex digits>.tmp`. The crypto module is
+ * loaded at the first write, not with this folder, which every command imports (its 16 modules
+ * cost a command that writes nothing a few milliseconds at start).
+ */
+async function temporaryPathBeside(file: string): Promise<string> {
+  const { randomBytes } = await import('node:crypto');
   const name = `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`;
   return path.join(path.dirname(file), name);
 }
@@ -153,7 +157,7 @@ async function backUp(file: string): Promise<void> {
  * links (FAT, some network shares) get a flushed copy instead.
  */
 async function secondName(from: string, to: string): Promise<void> {
-  const temp = temporaryPathBeside(to);
+  const temp = await temporaryPathBeside(to);
   try {
     await link(from, temp);
   } catch {
@@ -170,7 +174,7 @@ async function secondName(from: string, to: string): Promise<void> {
 
 /** Copies `from` over `to` through a flushed temporary file and a rename (mode kept). */
 async function copyFlushed(from: string, to: string): Promise<void> {
-  const temp = temporaryPathBeside(to);
+  const temp = await temporaryPathBeside(to);
   try {
     await copyFile(from, temp);
     const handle = await open(temp, 'r+');

@@ -5,7 +5,6 @@
  * or `../`. Each way this can fail is said plainly: git missing, not in a repository, no such
  * revision, no such file at it, a folder, or a file over the size limit.
  */
-import { execFile } from 'node:child_process';
 import { MAX_FILE_BYTES, type ReadResult } from './read-file';
 
 /** The prefix that marks a side read from git. */
@@ -38,7 +37,10 @@ interface GitRun {
   readonly spawnError?: NodeJS.ErrnoException;
 }
 
-function git(args: readonly string[], cwd: string, maxBuffer = 1024 * 1024): Promise<GitRun> {
+async function git(args: readonly string[], cwd: string, maxBuffer = 1024 * 1024): Promise<GitRun> {
+  // Loaded at the first git run, not with this folder: every command imports the folder, and
+  // child_process (which loads net) cost each of them 5-10 ms of CPU at start.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(
       'git',

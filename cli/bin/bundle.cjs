@@ -155,6 +155,10 @@ const BUILD_OPTIONS = {
   mainFields: ['module', 'main'],
   outExtension: { '.js': '.cjs' },
   define: { 'import.meta.url': '__ninesSourceUrl' },
+  // A dynamic import() of a Node module becomes a require() when it runs: the bundle runs in a
+  // vm.Script (./load.cjs), which has no module loader for import(). system/ loads child_process
+  // and crypto that way, when first used, so that a command does not load them at start.
+  supported: { 'dynamic-import': false },
   minify: true,
   legalComments: 'none',
   metafile: true,
