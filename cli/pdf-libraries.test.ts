@@ -9,14 +9,17 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Metafile, Plugin } from 'esbuild';
+import type { BuildOptions, Metafile, Plugin } from 'esbuild';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPdfSpeedUps, nodePdfMake } from './plan-io';
 
 // Plain CommonJS files of the bin folder, without type declarations.
 const require = createRequire(import.meta.url);
-const { ROOT } = require('./bin/bundle.cjs') as { ROOT: string };
+const { ROOT, BUILD_OPTIONS } = require('./bin/bundle.cjs') as {
+  ROOT: string;
+  BUILD_OPTIONS: BuildOptions;
+};
 const { pdfLibraries } = require('./bin/pdf-libraries.cjs') as {
   pdfLibraries: (root: string) => Plugin;
 };
@@ -28,21 +31,15 @@ let metafile: Metafile;
 beforeAll(async () => {
   // cli/plan-io.ts alone, bundled as ./bundle.cjs bundles the CLI.
   ({ metafile } = await build({
+    ...BUILD_OPTIONS,
     entryPoints: [join(ROOT, 'cli', 'plan-io.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
     external: ['@resvg/resvg-js'],
-    mainFields: ['module', 'main'],
     outfile: bundleFile,
-    define: { 'import.meta.url': '__ninesSourceUrl' },
     banner: {
       js: `var __ninesSourceUrl = ${JSON.stringify(pathToFileURL(join(ROOT, 'cli', 'plan-io.ts')).href)};`,
     },
     metafile: true,
     plugins: [pdfLibraries(ROOT)],
-    logLevel: 'error',
   }));
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

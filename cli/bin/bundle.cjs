@@ -275,7 +275,7 @@ async function bundledEntry(root) {
   return entry;
 }
 
-module.exports = { ROOT, DIST, sourceKey, bundledEntry, buildDist };
+module.exports = { ROOT, DIST, BUILD_OPTIONS, sourceKey, bundledEntry, buildDist };
 
 /** `node cli/bin/bundle.cjs dist | clean`: writes or removes cli/dist/ (`prepack`, `postpack`). */
 if (require.main === module) {
