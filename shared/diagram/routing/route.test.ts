@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCrossings, grown, isRouteValid, labelSpot, nudgeRoutes, routeEdges } from '.';
 import type { Box, Point } from '.';
-import { Heap } from './route';
+import { Heap } from './heap';
 
 const card = (x: number, y: number): Box => ({ x, y, width: 40, height: 20 });
 
