@@ -6,7 +6,6 @@
  */
 export { chaosTargetFor, exportChaos } from './export';
 export { predictionText } from './hypothesis';
-export { chaosArchive } from './archive';
 export type { ChaosState, StateResource } from './state';
 export { CHAOS_TARGET_NAMES, CHAOS_TARGETS, NODE_LABEL, NODE_TAG } from './types';
 export type { ChaosExport, ChaosFile, ChaosOptions, ChaosTarget, ExportedScenario } from './types';

@@ -6,11 +6,16 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { chaosArchive } from '../../../shared/chaos';
 import type { NinesDocument } from '../../../shared/model/types';
 import { PRICE_BOOK as book } from '../store/results';
 import template from '../../../assets/templates/active-active-2-regions.nines.json?raw';
-import { appChaosExport, chaosArchiveStem, chaosCommand, listField } from './chaos-export';
+import {
+  appChaosExport,
+  chaosArchive,
+  chaosArchiveStem,
+  chaosCommand,
+  listField,
+} from './chaos-export';
 
 const doc = JSON.parse(template) as NinesDocument;
 

@@ -4,7 +4,13 @@
  * one ZIP archive because the host saves one file where the CLI writes a folder; the archive's
  * top folder holds exactly the files the CLI writes into `--out DIR`.
  */
-import { exportChaos, type ChaosExport, type ChaosTarget } from '../../../shared/chaos';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import {
+  exportChaos,
+  type ChaosExport,
+  type ChaosFile,
+  type ChaosTarget,
+} from '../../../shared/chaos';
 import type { PriceBook } from '../../../shared/catalog/price-book';
 import { evaluate } from '../../../shared/engine';
 import type { NinesDocument } from '../../../shared/model/types';
@@ -45,6 +51,19 @@ export function appChaosExport(
       subscriptions: choice.subscriptions,
     }),
   };
+}
+
+/**
+ * The ZIP archive of `files` (paths `/`-separated, relative to the output folder) under the top
+ * folder `folder`, UTF-8, deflated: every file of the export at the same relative path as
+ * `nines export-chaos --out DIR` writes it in `DIR`. Written with fflate (pinned in
+ * package.json), the small, dependency-free DEFLATE/ZIP library docx already brings; here, in
+ * the app, so that the CLI's commands that export chaos experiments do not load it.
+ */
+export function chaosArchive(files: readonly ChaosFile[], folder: string): Uint8Array {
+  const entries: Zippable = {};
+  for (const f of files) entries[`${folder}/${f.path}`] = strToU8(f.text);
+  return zipSync(entries, { level: 6 });
 }
 
 /** The archive's name without `.zip`, also its top folder: `checkout-aa2-chaos-fis`. */

@@ -3,7 +3,6 @@ import { useId, useMemo, useState } from 'react';
 import {
   CHAOS_TARGET_NAMES,
   CHAOS_TARGETS,
-  chaosArchive,
   chaosTargetFor,
   type ChaosTarget,
 } from '../../../shared/chaos';
@@ -11,6 +10,7 @@ import type { NinesDocument, Variant } from '../../../shared/model/types';
 import { formatCount } from '../../../shared/text';
 import {
   appChaosExport,
+  chaosArchive,
   chaosArchiveStem,
   chaosCommand,
   listField,
