@@ -16,7 +16,15 @@ import { buildPlan } from '../shared/plan/content/build-plan';
 import { type PlanDocument } from '../shared/plan/document';
 import { headingLabel, headingNumbers, headingsOf } from '../shared/plan/outline';
 import { writeMarkdown } from '../shared/plan/markdown/write-markdown';
-import { loadBundledPriceBook } from './price-files';
+import { priceBookSchema, type PriceBook } from '../shared/catalog/price-book';
+import { PART_PROVIDERS, pricePartSchema, withPriceParts } from '../shared/catalog/price-parts';
+import {
+  PRICEBOOK_URL,
+  checkedOnFailure,
+  loadBundledPriceBook,
+  partUrl,
+  readBundledPriceBook,
+} from './price-files';
 import { runCli, template } from './testing';
 
 const require = createRequire(import.meta.url);
@@ -306,6 +314,31 @@ describe('nines plan FILE --md --docx', () => {
 });
 
 describe('the price book of nines plan', () => {
+  it('is the same read unchecked as built from what its schemas return', async () => {
+    // nines plan builds the plan from the files as read and checks them while the PDF is laid
+    // out: the book must be the one built from the schemas' output, as every other command's was.
+    const read = await readBundledPriceBook();
+    expect(() => read.check()).not.toThrow();
+    const file = (url: URL) => JSON.parse(readFileSync(url, 'utf8')) as unknown;
+    const parsed = withPriceParts(
+      priceBookSchema.parse(file(PRICEBOOK_URL)) as PriceBook,
+      PART_PROVIDERS.map((provider) => pricePartSchema.parse(file(partUrl(provider)))),
+    );
+    expect(read.book).toEqual(parsed);
+  });
+
+  it('reports what is wrong with a book rather than what it broke', () => {
+    const broken = () => {
+      throw new Error('entries: must be a number ≥ 0');
+    };
+    const use = () => {
+      throw new TypeError('cannot read properties of undefined');
+    };
+    expect(() => checkedOnFailure(broken, use)).toThrow('must be a number ≥ 0');
+    expect(() => checkedOnFailure(() => undefined, use)).toThrow(TypeError);
+    expect(checkedOnFailure(broken, () => 42)).toBe(42);
+  });
+
   it("gives every template the same plan with its providers' bulk prices as with all of them", async () => {
     const [all, aws] = await Promise.all([loadBundledPriceBook(), loadBundledPriceBook(['aws'])]);
     expect(Object.keys(aws.entries).length).toBeLessThan(Object.keys(all.entries).length / 2);

@@ -5,6 +5,7 @@
  */
 import {
   PLAN_FORMATS,
+  renderPlan,
   startPdfWriter,
   writePlanFile,
   type PdfWriter,
@@ -14,6 +15,7 @@ import type { Command } from './command';
 import { EXIT, loadOrReport, type CliIo } from '../io';
 import { printable } from '../../shared/text';
 import { isCalendarDate } from '../../shared/catalog/price-book';
+import { writeFileAtomic } from '../../system';
 
 /** Today's date as `YYYY-MM-DD` in local time. */
 function today(): string {
@@ -91,9 +93,9 @@ async function writePlan(
 ): Promise<number> {
   const document = await loadOrReport(io, file);
   if (!document) return EXIT.invalid;
-  // The plan's content loads only here, and writePlanFile loads pdfmake or docx only for the
+  // The plan's content loads only here, and renderPlan loads pdfmake or docx only for the
   // formats asked for: the other commands start without them.
-  const [{ buildPlan }, { loadBundledPriceBook }] = await Promise.all([
+  const [{ buildPlan }, { checkedOnFailure, readBundledPriceBook }] = await Promise.all([
     import('../../shared/plan/content/build-plan'),
     import('../price-files'),
   ]);
@@ -102,21 +104,37 @@ async function writePlan(
   const providers = document.variants.flatMap((variant) =>
     variant.nodes.flatMap((node) => (node.kind === 'region' ? [node.provider] : [])),
   );
-  const result = buildPlan(document, {
-    ...(variantId === undefined ? {} : { variantId }),
-    priceBook: await loadBundledPriceBook(providers),
-    date,
-  });
+  const prices = await readBundledPriceBook(providers);
+  const result = checkedOnFailure(prices.check, () =>
+    buildPlan(document, {
+      ...(variantId === undefined ? {} : { variantId }),
+      priceBook: prices.book,
+      date,
+    }),
+  );
   if (!result.ok) {
+    prices.check();
     for (const issue of result.issues) {
       io.stderr.write(`${file}: ${issue.severity}: ${issue.message}\n`);
     }
     return EXIT.invalid;
   }
-  // All at once: the PDF is written on its own thread while the other formats are written on
-  // this one. Each file is reported in order; one that cannot be written stops none of the others.
+  // The PDF is sent to its thread first, and the bundled prices the plan was built from are
+  // checked while it is laid out there (they were read unchecked so that it got there sooner);
+  // a broken installation stops the command here, before any file is written. The other
+  // formats are then written on this thread. Each file is reported in order; one that cannot be
+  // written stops none of the others.
+  const pdf = outputs.some(([format]) => format === 'pdf')
+    ? renderPlan(result.plan, 'pdf', pdfWriter)
+    : undefined;
+  // Its failure is reported below, with its file; if the check throws, it is not waited for.
+  pdf?.catch(() => undefined);
+  prices.check();
   const writes = outputs.map(([format, path]) =>
-    writePlanFile(result.plan, format, path, pdfWriter).then(
+    (format === 'pdf' && pdf
+      ? pdf.then((bytes) => writeFileAtomic(path, bytes))
+      : writePlanFile(result.plan, format, path, pdfWriter)
+    ).then(
       () => undefined,
       (error: unknown) => error as Error,
     ),
