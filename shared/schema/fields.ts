@@ -2,8 +2,20 @@
  * The field builders of the `nines/1` schema (./nines-v1.ts): ids, bounded text and numbers, each
  * with the message a person reads when a value is refused, and the bounds that keep every model
  * evaluable.
+ *
+ * Each builder makes its schema once and returns that same schema at every later call: the
+ * schemas are immutable (every zod method returns a new one), so a field may share it with every
+ * other field of its kind. Building a zod schema is costly (each `.refine` copies the whole chain,
+ * and each copy sets up some fifty methods), and the document schema, built whenever the parser
+ * is loaded (at every `nines` start), asks for some ninety of them.
  */
 import { z } from 'zod';
+
+/** `build`, run at the first call only; every call returns its one result. */
+function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
 
 /** Upper bound on counts (instances, targets) that keeps every model evaluable. */
 export const MAX_INSTANCES = 1000;
@@ -19,40 +31,55 @@ export const MAX_QUANTITY = 1e12;
 export const MIN_POSITIVE = 1e-9;
 
 /** An id: 1 to 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit. */
-export const id = () =>
+export const id = once(() =>
   z.string({ error: 'must be a string id' }).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, {
     error:
       'must be an id of 1 to 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
-  });
+  }),
+);
+const texts = new Map<number, z.ZodString>();
 /** A string of at most `max` characters. */
-export const text = (max: number) =>
-  z.string({ error: 'must be a string' }).max(max, { error: `must be at most ${max} characters` });
+export function text(max: number): z.ZodString {
+  let schema = texts.get(max);
+  if (!schema) {
+    schema = z
+      .string({ error: 'must be a string' })
+      .max(max, { error: `must be at most ${max} characters` });
+    texts.set(max, schema);
+  }
+  return schema;
+}
 /** A finite number; `error` is the message for anything else. */
 export const finite = (error: string) => z.number({ error }).refine(Number.isFinite, { error });
 /** A number in [MIN_POSITIVE, MAX_QUANTITY]: hours, seconds, sizes that must not be 0. */
-export const positive = () =>
+export const positive = once(() =>
   finite('must be a positive number')
     .refine((n) => n > 0, { error: 'must be a positive number' })
     .refine((n) => n <= 0 || n >= MIN_POSITIVE, { error: `must be at least ${MIN_POSITIVE}` })
-    .refine((n) => n <= MAX_QUANTITY, { error: `must be at most ${MAX_QUANTITY}` });
+    .refine((n) => n <= MAX_QUANTITY, { error: `must be at most ${MAX_QUANTITY}` }),
+);
 /** A number in [0, MAX_QUANTITY]: durations, rates and prices that may be 0. */
-export const nonNegative = () =>
+export const nonNegative = once(() =>
   finite('must be a number ≥ 0')
     .refine((n) => n >= 0, { error: 'must be a number ≥ 0' })
-    .refine((n) => n <= MAX_QUANTITY, { error: `must be at most ${MAX_QUANTITY}` });
+    .refine((n) => n <= MAX_QUANTITY, { error: `must be at most ${MAX_QUANTITY}` }),
+);
 /** A probability in [0, 1]. */
-export const probability = () =>
+export const probability = once(() =>
   finite('must be a probability between 0 and 1').refine((n) => n >= 0 && n <= 1, {
     error: 'must be a probability between 0 and 1',
-  });
+  }),
+);
 /** A share in [0, 1] (of traffic, of a price, of the requests). */
-export const share = () =>
+export const share = once(() =>
   finite('must be a share between 0 and 1').refine((n) => n >= 0 && n <= 1, {
     error: 'must be a share between 0 and 1',
-  });
+  }),
+);
 /** An integer count in [1, MAX_INSTANCES]: instances, how many must work. */
-export const count = () =>
+export const count = once(() =>
   z
     .int({ error: 'must be a positive integer' })
     .min(1, { error: 'must be a positive integer' })
-    .max(MAX_INSTANCES, { error: `must be at most ${MAX_INSTANCES}` });
+    .max(MAX_INSTANCES, { error: `must be at most ${MAX_INSTANCES}` }),
+);
