@@ -8,12 +8,25 @@
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const { isMainThread, Worker, workerData } = require('node:worker_threads');
 const { loadBundle, userCacheDir } = require('./load.cjs');
 
 /** This file, which `nines plan` starts again as its PDF writer thread (cli/plan-io.ts). */
 module.exports.ninesLauncher = __filename;
-const isPdfWriter = !isMainThread && workerData?.ninesPdfWriter === true;
+
+/**
+ * The PDF writer thread's `workerData` when this is that thread, else undefined. A thread's
+ * `process.argv` holds none of the command line's arguments, so a run with arguments is the
+ * main thread, known without loading worker_threads (which alone took about a millisecond of
+ * every command's start).
+ * @returns {{ ninesPdfWriter: true, bundleDir?: string } | undefined}
+ */
+function pdfWriterData() {
+  if (process.argv.length > 2) return undefined;
+  const { isMainThread, workerData } = require('node:worker_threads');
+  return !isMainThread && workerData?.ninesPdfWriter === true ? workerData : undefined;
+}
+const pdfWriter = pdfWriterData();
+const isPdfWriter = pdfWriter !== undefined;
 
 /**
  * For `nines plan … --pdf OUT`, the PDF writer thread started now, before this thread loads the
@@ -28,8 +41,10 @@ const isPdfWriter = !isMainThread && workerData?.ninesPdfWriter === true;
  * @param {string} [bundleDir]
  */
 function startPdfWriterEarly(args, bundleDir) {
-  if (!isMainThread || args[0] !== 'plan') return;
+  if (isPdfWriter || args[0] !== 'plan') return;
   if (!args.some((arg) => arg === '--pdf' || arg.startsWith('--pdf='))) return;
+  const { isMainThread, Worker } = require('node:worker_threads');
+  if (!isMainThread) return;
   const worker = new Worker(__filename, { workerData: { ninesPdfWriter: true, bundleDir } });
   const early = { worker, ended: undefined };
   worker.on('error', (error) => (early.ended ??= error));
@@ -74,7 +89,7 @@ async function start() {
     entry = bundle.exports;
   } else {
     try {
-      const dir = (isPdfWriter && workerData.bundleDir) || (await checkoutBundleDir());
+      const dir = pdfWriter?.bundleDir || (await checkoutBundleDir());
       const file = join(dir, bundleName);
       startPdfWriterEarly(process.argv.slice(2), dir);
       bundle = loadBundle(file, `${file}.${cacheName}`);
