@@ -4,6 +4,7 @@
  * shared/schema/hostile.test.ts; here the point is the file on disk and the exit code.
  */
 import { execFileSync } from 'node:child_process';
+import type * as fsCallbacks from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,24 +14,20 @@ import { parseXmlStrict } from '../shared/testing/xml';
 import { MAX_FILE_BYTES } from '../system';
 import { runCli, template } from './testing';
 
-/** Bytes read through a handle `open` returned: an oversized file must cost none. */
+/** Bytes read by node:fs's `read` (the CLI's input files): an oversized file must cost none. */
 const bytesRead = { count: 0 };
-// A spy over the real open, counting what is read through each handle it returns.
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof fs>();
-  const open = async (...args: Parameters<typeof real.open>) => {
-    const handle = await real.open(...args);
-    const read = handle.read.bind(handle) as (
-      ...a: unknown[]
-    ) => Promise<fs.FileReadResult<Buffer>>;
-    handle.read = (async (...a: unknown[]) => {
-      const result = await read(...a);
-      bytesRead.count += result.bytesRead;
-      return result;
-    }) as typeof handle.read;
-    return handle;
+// A spy over the real read, counting the bytes each call read.
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof fsCallbacks>();
+  const read = (...args: unknown[]) => {
+    const done = args.pop() as (error: Error | null, count: number, buffer: unknown) => void;
+    const counted = (error: Error | null, count: number, buffer: unknown) => {
+      if (!error) bytesRead.count += count;
+      done(error, count, buffer);
+    };
+    return (real.read as (...a: unknown[]) => void)(...args, counted);
   };
-  return { ...real, open: vi.fn(open) };
+  return { ...real, default: { ...real, read }, read: vi.fn(read) };
 });
 const { mkdtemp, rm, writeFile } = fs;
 

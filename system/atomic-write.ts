@@ -18,18 +18,13 @@
  * `<file>.bak` exists from the first replacement on. atomic-write.kill.test.ts kills a saver
  * mid-save many times to check both; cli/plan-kill.test.ts kills `nines plan` at random moments.
  */
-import {
-  copyFile,
-  link,
-  lstat,
-  open,
-  readlink,
-  realpath,
-  rename,
-  stat,
-  unlink,
-} from 'node:fs/promises';
 import path from 'node:path';
+
+/**
+ * node:fs/promises, loaded at the first write, not with this folder, which every command imports
+ * (it and the modules it loads cost a command that writes nothing about a millisecond at start).
+ */
+const fsPromises = () => import('node:fs/promises');
 
 /** How many earlier versions Save keeps beside a file. */
 export const BACKUP_GENERATIONS = 5;
@@ -61,6 +56,7 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<string> {
+  const { open, rename, unlink } = await fsPromises();
   const target = await resolveTarget(file);
   if (options.keepBackup) await backUp(target);
   const mode = await modeOf(target);
@@ -89,6 +85,7 @@ export async function writeFileAtomic(
  * names the file to create, read from the link's folder).
  */
 async function resolveTarget(file: string): Promise<string> {
+  const { lstat, readlink, realpath } = await fsPromises();
   const absolute = path.resolve(file);
   try {
     return await realpath(absolute);
@@ -106,6 +103,7 @@ async function resolveTarget(file: string): Promise<string> {
 
 /** The permission bits of `file`, or undefined when there is no such file. */
 async function modeOf(file: string): Promise<number | undefined> {
+  const { stat } = await fsPromises();
   try {
     return (await stat(file)).mode & 0o7777;
   } catch (error) {
@@ -128,6 +126,7 @@ async function temporaryPathBeside(file: string): Promise<string> {
 /** Flushes a folder's entries (a rename); folders cannot be opened for syncing on Windows. */
 async function syncFolder(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
+  const { open } = await fsPromises();
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
@@ -138,6 +137,7 @@ async function syncFolder(dir: string): Promise<void> {
 
 /** Shifts the backups of `file` down one generation and copies `file` to `<file>.bak`. */
 async function backUp(file: string): Promise<void> {
+  const { rename } = await fsPromises();
   if (!(await exists(file))) return;
   // The oldest is overwritten by the one before it, and so on up to .bak.2.
   for (let g = BACKUP_GENERATIONS - 1; g >= 2; g -= 1) {
@@ -157,6 +157,7 @@ async function backUp(file: string): Promise<void> {
  * links (FAT, some network shares) get a flushed copy instead.
  */
 async function secondName(from: string, to: string): Promise<void> {
+  const { link, rename, unlink } = await fsPromises();
   const temp = await temporaryPathBeside(to);
   try {
     await link(from, temp);
@@ -174,6 +175,7 @@ async function secondName(from: string, to: string): Promise<void> {
 
 /** Copies `from` over `to` through a flushed temporary file and a rename (mode kept). */
 async function copyFlushed(from: string, to: string): Promise<void> {
+  const { copyFile, open, rename, unlink } = await fsPromises();
   const temp = await temporaryPathBeside(to);
   try {
     await copyFile(from, temp);
@@ -192,6 +194,7 @@ async function copyFlushed(from: string, to: string): Promise<void> {
 }
 
 async function exists(file: string): Promise<boolean> {
+  const { stat } = await fsPromises();
   try {
     await stat(file);
     return true;

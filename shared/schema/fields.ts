@@ -12,7 +12,7 @@
 import { z } from 'zod';
 
 /** `build`, run at the first call only; every call returns its one result. */
-function once<T>(build: () => T): () => T {
+export function once<T>(build: () => T): () => T {
   let built: T | undefined;
   return () => (built ??= build());
 }

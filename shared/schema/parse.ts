@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { checkInvariants, type Problem } from '../model/invariants';
 import type { NinesDocument } from '../model/types';
+import { once } from './fields';
 import { formatPath, MAX_DEPTH, MAX_LISTED_PROBLEMS, parseJsonText } from './json-text';
 import { migrate } from './migrations';
 import { documentSchema, edgeKinds } from './nines-v1';
@@ -96,21 +97,29 @@ function salvagedInvariants(
       issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of keys) dropField(copy, path);
   }
-  if (!skeletonSchema.safeParse(copy).success) return [];
+  if (!skeletonSchema().safeParse(copy).success) return [];
   const reported = new Set(already.map((p) => p.path));
   return checkInvariants(copy as NinesDocument).filter((p) => !reported.has(p.path));
 }
 
-const skeletonSchema = z.looseObject({
-  variants: z.array(
-    z.looseObject({
-      entry: z.string(),
-      nodes: z.array(z.looseObject({ id: z.string(), kind: z.string() })),
-      // The invariants read an edge's kind to choose its rules: an unknown one stops the salvage.
-      edges: z.array(z.looseObject({ from: z.string(), to: z.string(), kind: z.enum(edgeKinds) })),
-    }),
-  ),
-});
+/**
+ * What the invariants need of a document, built at the first salvage rather than when the parser
+ * loads: most runs never salvage.
+ */
+const skeletonSchema = once(() =>
+  z.looseObject({
+    variants: z.array(
+      z.looseObject({
+        entry: z.string(),
+        nodes: z.array(z.looseObject({ id: z.string(), kind: z.string() })),
+        // The invariants read an edge's kind to choose its rules: an unknown one stops the salvage.
+        edges: z.array(
+          z.looseObject({ from: z.string(), to: z.string(), kind: z.enum(edgeKinds) }),
+        ),
+      }),
+    ),
+  }),
+);
 
 /** Deletes the object field nearest to `path` (a bad array element drops its whole array). */
 function dropField(root: unknown, path: readonly PropertyKey[]): void {
