@@ -4,7 +4,7 @@
  * shared/schema/hostile.test.ts; here the point is the file on disk and the exit code.
  */
 import { execFileSync } from 'node:child_process';
-import type * as fsCallbacks from 'node:fs';
+import type * as fsSync from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,20 +14,17 @@ import { parseXmlStrict } from '../shared/testing/xml';
 import { MAX_FILE_BYTES } from '../system';
 import { runCli, template } from './testing';
 
-/** Bytes read by node:fs's `read` (the CLI's input files): an oversized file must cost none. */
+/** Bytes read by node:fs's `readSync` (the CLI's input files): an oversized file must cost none. */
 const bytesRead = { count: 0 };
-// A spy over the real read, counting the bytes each call read.
+// A spy over the real readSync, counting the bytes each call read.
 vi.mock('node:fs', async (importOriginal) => {
-  const real = await importOriginal<typeof fsCallbacks>();
-  const read = (...args: unknown[]) => {
-    const done = args.pop() as (error: Error | null, count: number, buffer: unknown) => void;
-    const counted = (error: Error | null, count: number, buffer: unknown) => {
-      if (!error) bytesRead.count += count;
-      done(error, count, buffer);
-    };
-    return (real.read as (...a: unknown[]) => void)(...args, counted);
+  const real = await importOriginal<typeof fsSync>();
+  const readSync = (...args: Parameters<typeof real.readSync>) => {
+    const count = real.readSync(...args);
+    bytesRead.count += count;
+    return count;
   };
-  return { ...real, default: { ...real, read }, read: vi.fn(read) };
+  return { ...real, default: { ...real, readSync }, readSync: vi.fn(readSync) };
 });
 const { mkdtemp, rm, writeFile } = fs;
 

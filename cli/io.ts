@@ -46,7 +46,7 @@ export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
  * it is read ({@link readInputFile}); a UTF-16 file or a NUL byte is named by its bytes.
  */
 export async function loadDocument(path: string): Promise<ParseResult> {
-  const read = await readInputFile(path);
+  const read = readInputFile(path);
   if (!read.ok) {
     const where = read.reason === 'unreadable' ? '(file)' : '(document)';
     return { ok: false, problems: [{ path: where, message: read.message }] };

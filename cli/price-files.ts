@@ -94,7 +94,7 @@ export async function loadBundledPriceBook(
 export async function loadPriceFile(
   path: string,
 ): Promise<ImportResult | { ok: false; message: string }> {
-  const read = await readInputFile(path);
+  const read = readInputFile(path);
   if (!read.ok) return { ok: false, message: read.message };
   const problem = encodingProblem(read.bytes);
   if (problem) return { ok: false, message: problem };

@@ -5,27 +5,8 @@
  * that what is read is what was checked), and read up to one byte past the limit (a regular file
  * that grows, or one that reports size 0 like those under /proc, cannot make it read more).
  */
-import { close, constants, fstat, open, read, type Stats } from 'node:fs';
-import { promisify } from 'node:util';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { MAX_FILE_CHARS } from '../shared/schema/parse';
-
-// node:fs's callback functions, as promises: node:fs/promises, and the modules it loads, would
-// cost every command about a millisecond at start.
-const openFile = promisify(open);
-const statOpened = promisify(fstat);
-const closeOpened = promisify(close);
-
-/**
- * Reads into the whole of `buffer` from byte `position` of the open file `fd`; resolves to the
- * number of bytes read.
- */
-function readOpened(fd: number, buffer: Buffer, position: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    read(fd, buffer, 0, buffer.length, position, (error, bytesRead) =>
-      error ? reject(error) : resolve(bytesRead),
-    );
-  });
-}
 
 /**
  * Largest file read, in bytes: the parser's limit in characters (a UTF-8 file has at least as
@@ -43,17 +24,22 @@ const CHUNK_BYTES = 1024 * 1024;
 export type ReadResult =
   { ok: true; bytes: Buffer } | { ok: false; reason: 'unreadable' | 'too-large'; message: string };
 
-/** Reads the regular file at `path`, refusing anything else and anything over the limit. */
-export async function readInputFile(path: string): Promise<ReadResult> {
+/**
+ * Reads the regular file at `path`, refusing anything else and anything over the limit. The
+ * calls are synchronous: a command reads its files one after another with nothing else to do
+ * meanwhile, and through the thread pool the five steps (open, stat, two reads, close) cost
+ * `nines validate` some 4 ms of round trips, the first starting the pool's threads.
+ */
+export function readInputFile(path: string): ReadResult {
   let fd: number;
   try {
     // O_NONBLOCK is undefined on Windows, where opening a named pipe does not wait.
-    fd = await openFile(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     return { ok: false, reason: 'unreadable', message: `cannot read: ${errorReason(error)}` };
   }
   try {
-    const info = await statOpened(fd);
+    const info = fstatSync(fd);
     if (!info.isFile()) {
       return {
         ok: false,
@@ -66,7 +52,7 @@ export async function readInputFile(path: string): Promise<ReadResult> {
     let total = 0;
     for (;;) {
       const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, MAX_FILE_BYTES + 1 - total));
-      const bytesRead = await readOpened(fd, chunk, total);
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, total);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
@@ -76,7 +62,7 @@ export async function readInputFile(path: string): Promise<ReadResult> {
   } catch (error) {
     return { ok: false, reason: 'unreadable', message: `cannot read: ${errorReason(error)}` };
   } finally {
-    await closeOpened(fd);
+    closeSync(fd);
   }
 }
 

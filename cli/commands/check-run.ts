@@ -58,7 +58,7 @@ export const checkRunCommand: Command = {
     }
     const document = await loadOrReport(io, file);
     if (!document) return EXIT.invalid;
-    const read = await readInputFile(resultsFile);
+    const read = readInputFile(resultsFile);
     if (!read.ok) {
       io.stderr.write(`${resultsFile}: ${read.message}\n`);
       return EXIT.invalid;

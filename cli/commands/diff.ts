@@ -183,7 +183,7 @@ async function loadSide(name: string): Promise<LoadedSide> {
       ? await readGitFile(spec.ref, spec.path, process.cwd())
       : { ok: false, reason: 'unreadable', message: spec.message };
   } else {
-    read = await readInputFile(name);
+    read = readInputFile(name);
   }
   if (!read.ok) {
     return {

@@ -33,7 +33,7 @@ async function readState(io: CliIo, file: string): Promise<ChaosState | undefine
     io.stderr.write(`nines export-chaos: ${file}: ${message}\n`);
     return undefined;
   };
-  const read = await readInputFile(file);
+  const read = readInputFile(file);
   if (!read.ok) return fail(read.message);
   const encoding = encodingProblem(read.bytes);
   if (encoding) return fail(encoding);

@@ -36,7 +36,7 @@ export const importCommand: Command = {
   async run({ values, positionals }, io) {
     const [source, file] = positionals;
     if (source !== 'terraform' || file === undefined || positionals.length !== 2) return EXIT.usage;
-    const read = await readInputFile(file);
+    const read = readInputFile(file);
     if (!read.ok) return fail(io, file, read.message);
     const encoding = encodingProblem(read.bytes);
     if (encoding) return fail(io, file, encoding);
