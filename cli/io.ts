@@ -26,15 +26,19 @@ export interface CliIo {
  * `io` with every write made safe for a terminal ({@link printable}): whatever a file's names and
  * texts hold, no escape sequence, carriage return, C1 control or bidirectional override reaches
  * the terminal, on standard output or standard error, in every format (JSON keeps its value:
- * the escapes are JSON's). Line breaks and tabs pass.
+ * the escapes are JSON's). Line breaks and tabs pass. Each of `io`'s streams is read at its
+ * first use: Node makes `process.stderr` when it is first read, and made for a pipe (a CI log)
+ * it loads the net module, some 2 ms of a run that writes nothing there.
  */
 export function terminalIo(io: CliIo): CliIo {
-  const safe = (stream: OutStream): OutStream => ({
-    write: (text: string) => stream.write(printable(text, { keepLineBreaks: true })),
-    writeRaw: (text: string) => stream.write(text),
-    isTTY: stream.isTTY,
+  const safe = (stream: () => OutStream): OutStream => ({
+    write: (text: string) => stream().write(printable(text, { keepLineBreaks: true })),
+    writeRaw: (text: string) => stream().write(text),
+    get isTTY() {
+      return stream().isTTY;
+    },
   });
-  return { stdout: safe(io.stdout), stderr: safe(io.stderr) };
+  return { stdout: safe(() => io.stdout), stderr: safe(() => io.stderr) };
 }
 
 /** Exit codes of FORMAT.md: 0 ok, 1 invalid input (the message says where), 2 usage. */
