@@ -157,6 +157,15 @@ describe('the nines command', () => {
     );
   });
 
+  it('keeps out the kinds of zod schema Nines does not use', async () => {
+    // Imported by name (shared/schema/zod.ts), not through zod's `z`, which holds all of zod.
+    const bundle = readFileSync(await bundledEntry(ROOT), 'latin1');
+    expect(bundle).toContain('"ZodDiscriminatedUnion"');
+    for (const unused of ['ZodTemplateLiteral', 'ZodPromise', 'ZodCodec']) {
+      expect(bundle).not.toContain(`"${unused}"`);
+    }
+  });
+
   it('keeps a code cache per command, and one for the PDF writer thread', async () => {
     const bin = new URL('./bin/nines.cjs', import.meta.url).pathname;
     const design = template('single-region-3az');

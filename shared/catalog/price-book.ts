@@ -7,7 +7,7 @@
  * Missing prices are missing: a key that is not in the book has no price, and the cost engine
  * reports what needed it as unpriced instead of guessing.
  */
-import { z } from 'zod';
+import * as z from '../schema/zod';
 import { MAX_QUANTITY } from '../schema/nines-v1';
 
 /**

@@ -7,7 +7,7 @@
  * core book (assets/pricing/pricebook.json, the curated catalog): a key the core has keeps the
  * core's price. Written by scripts/build-pricebook.ts; docs/cost.md explains the layout.
  */
-import { z } from 'zod';
+import * as z from '../schema/zod';
 import {
   isCalendarDate,
   MAX_PRICE_USD,

@@ -9,7 +9,7 @@
  *    "errorRate"?: number }] }` — `interruptionSeconds: null` means service did not come back
  * during the run.
  */
-import { z } from 'zod';
+import * as z from '../schema/zod';
 import type { EvaluationReport, ScenarioResult } from '../engine';
 
 export const RESULTS_FORMAT = 'nines-chaos-results/1';

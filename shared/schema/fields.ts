@@ -9,7 +9,7 @@
  * and each copy sets up some fifty methods), and the document schema, built whenever the parser
  * is loaded (at every `nines` start), asks for some ninety of them.
  */
-import { z } from 'zod';
+import * as z from './zod';
 
 /** `build`, run at the first call only; every call returns its one result. */
 export function once<T>(build: () => T): () => T {

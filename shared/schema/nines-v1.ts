@@ -10,7 +10,7 @@
  * probabilities are plain numbers in [0, 1]. See ../../docs/model.md for every field and the
  * defaults that apply when a field is absent.
  */
-import { z } from 'zod';
+import * as z from './zod';
 import { finite, id, nonNegative, positive, probability, share, text } from './fields';
 import { nodeSchema } from './nodes';
 

@@ -2,7 +2,7 @@
  * The node schemas of `nines/1` (./nines-v1.ts): the fields every node has, and each kind's own
  * (region, zone, router, service, datastore, queue, object store, backup, external).
  */
-import { z } from 'zod';
+import * as z from './zod';
 import { count, id, nonNegative, positive, probability, text } from './fields';
 
 /** Fields every node has: identity, placement, its own failure figure and cost overrides. */

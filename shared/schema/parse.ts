@@ -2,7 +2,7 @@
  * Reading a project file: JSON text → migrated → schema-checked → invariant-checked document.
  * Every problem is reported with its JSON path; nothing is half-loaded.
  */
-import { z } from 'zod';
+import * as z from './zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { checkInvariants, type Problem } from '../model/invariants';
 import type { NinesDocument } from '../model/types';
