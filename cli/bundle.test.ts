@@ -47,7 +47,11 @@ describe('the bundle cache', () => {
     'cli/index.ts',
     "import { answer } from '../shared/answer';\nimport { one } from '../system/one';\nexport async function main(): Promise<number> {\n  return answer + one;\n}\n",
   );
-  // The PDF writer thread's entry, bundled beside the CLI.
+  // The entries bundled beside the CLI: `nines validate`'s and the PDF writer thread's.
+  write(
+    'cli/validate-main.ts',
+    'export async function main(): Promise<number> {\n  return 0;\n}\n',
+  );
   write('cli/plan-io.ts', 'export async function runPdfWriterThread(): Promise<void> {}\n');
 
   it('keys the sources: an edit changes the key, a test file does not', () => {
@@ -108,6 +112,7 @@ describe('the bundle cache', () => {
       put('package.json', '{"dependencies": {}}\n');
       put('shared/none.ts', 'export {};\n');
       put('system/none.ts', 'export {};\n');
+      put('cli/validate-main.ts', 'export {};\n');
       put('cli/plan-io.ts', 'export {};\n');
       // A comment and a string beyond ASCII, as in the plan's texts (≤, —, “”, é, 🙂).
       put(
@@ -157,6 +162,31 @@ describe('the nines command', () => {
     );
   });
 
+  it('runs `nines validate` from a bundle of its own, as the whole CLI runs it', async () => {
+    const bin = new URL('./bin/nines.cjs', import.meta.url).pathname;
+    const bad = join(root, 'bad-validate.nines.json');
+    writeFileSync(bad, '{"format": "nines/1", "name": 5, "variants": []}\n');
+    const runs: string[][] = [
+      ['validate', template('single-region-3az'), '--strict'],
+      ['validate', bad, join(root, 'none.json')],
+      ['validate'],
+      ['validate', '--bogus'],
+    ];
+    for (const args of runs) {
+      const launched = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+      const inProcess = await runCli(...args);
+      expect([launched.status, launched.stdout, launched.stderr]).toEqual([
+        inProcess.code,
+        inProcess.stdout,
+        inProcess.stderr,
+      ]);
+    }
+    const bundle = readFileSync(join(dirname(await bundledEntry(ROOT)), 'validate.cjs'), 'latin1');
+    // The parser's part only: none of the engine, the plan writers or the layout engine.
+    expect(bundle.length).toBeLessThan(500_000);
+    expect(bundle).not.toContain('elkjs');
+  });
+
   it('keeps out the kinds of zod schema Nines does not use', async () => {
     // Imported by name (shared/schema/zod.ts), not through zod's `z`, which holds all of zod.
     const bundle = readFileSync(await bundledEntry(ROOT), 'latin1');
@@ -175,8 +205,11 @@ describe('the nines command', () => {
     const bundle = await bundledEntry(ROOT);
     const cache = (role: string, file = bundle) =>
       `${file}.${role}.${process.version}-${process.arch}.v8cache`;
-    // Each holds the code its run compiled: validate's only the parser's, plan's the engine too.
-    expect(statSync(cache('validate')).size).toBeLessThan(statSync(cache('plan')).size);
+    // Each holds the code its run compiled: validate's only the parser's (of its own bundle),
+    // plan's the engine too.
+    const validate = cache('validate', join(dirname(bundle), 'validate.cjs'));
+    expect(statSync(validate).size).toBeLessThan(statSync(cache('plan')).size);
+    expect(existsSync(cache('validate'))).toBe(false);
     // The thread's, of its own bundle.
     expect(existsSync(cache('pdf-writer', join(dirname(bundle), 'pdf-writer.cjs')))).toBe(true);
   });

@@ -4,9 +4,9 @@
  */
 // First: sets zod up before the schemas below are built.
 import './zod-config';
-import { parseArgs } from 'node:util';
 import { loadCommand, loadCommands } from './commands/index';
 import { EXIT, terminalIo, type CliIo } from './io';
+import { runCommand } from './run-command';
 
 async function usage(): Promise<string> {
   const commands = await loadCommands();
@@ -35,19 +35,5 @@ export async function main(argv: readonly string[], processIo: CliIo = process):
     io.stderr.write(`nines: unknown command "${name}"\n\n${await usage()}`);
     return EXIT.usage;
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...rest],
-      options: command.options,
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    io.stderr.write(`nines ${name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
-    return EXIT.usage;
-  }
-  const code = await command.run(parsed, io);
-  if (code === EXIT.usage) io.stderr.write(`Usage: ${command.usage}\n`);
-  return code;
+  return runCommand(command, rest, io);
 }

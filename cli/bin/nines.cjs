@@ -77,8 +77,13 @@ async function checkoutBundleDir() {
 
 async function start() {
   const cacheName = `${cacheRole()}.${process.version}-${process.arch}.v8cache`;
-  // The PDF writer thread runs its own part of the CLI, bundled beside the CLI (./bundle.cjs).
-  const bundleName = isPdfWriter ? 'pdf-writer.cjs' : 'index.cjs';
+  // The PDF writer thread runs its own part of the CLI, bundled beside the CLI (./bundle.cjs), and
+  // so does `nines validate`, which needs only the parser.
+  const bundleName = isPdfWriter
+    ? 'pdf-writer.cjs'
+    : process.argv[2] === 'validate'
+      ? 'validate.cjs'
+      : 'index.cjs';
   let bundle;
   let entry;
   if (!existsSync(join(__dirname, '..', 'index.ts'))) {
