@@ -4,8 +4,7 @@ import { count, id, nonNegative, positive, probability, share, text } from './fi
 /** The messages `schema` gives for `value`, or [] when it takes it. */
 function messages(schema: { safeParse(value: unknown): unknown }, value: unknown): string[] {
   const result = schema.safeParse(value) as
-    | { success: true }
-    | { success: false; error: { issues: { message: string }[] } };
+    { success: true } | { success: false; error: { issues: { message: string }[] } };
   return result.success ? [] : result.error.issues.map((issue) => issue.message);
 }
 
