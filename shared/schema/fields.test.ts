@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { count, id, nonNegative, positive, probability, share, text } from './fields';
+import {
+  count,
+  flag,
+  id,
+  nonNegative,
+  optional,
+  positive,
+  probability,
+  share,
+  text,
+} from './fields';
 
 /** The messages `schema` gives for `value`, or [] when it takes it. */
 function messages(schema: { safeParse(value: unknown): unknown }, value: unknown): string[] {
@@ -10,10 +20,19 @@ function messages(schema: { safeParse(value: unknown): unknown }, value: unknown
 
 describe('field builders', () => {
   it('build each schema once and return it at every call', () => {
-    for (const builder of [id, positive, nonNegative, probability, share, count]) {
+    for (const builder of [id, positive, nonNegative, probability, share, count, flag]) {
       expect(builder()).toBe(builder());
     }
     expect(text(200)).toBe(text(200));
+  });
+
+  it("make each schema's optional form once, which takes undefined and refuses as the schema does", () => {
+    expect(optional(positive())).toBe(optional(positive()));
+    expect(optional(text(100))).not.toBe(optional(text(200)));
+    expect(optional(text(100)).unwrap()).toBe(text(100));
+    expect(messages(optional(positive()), undefined)).toEqual([]);
+    expect(messages(optional(positive()), 0)).toEqual(['must be a positive number']);
+    expect(messages(optional(flag()), 'yes')).toEqual(['must be true or false']);
   });
 
   it('keep one text schema per bound, each with its own bound and message', () => {

@@ -3,11 +3,12 @@
  * with the message a person reads when a value is refused, and the bounds that keep every model
  * evaluable.
  *
- * Each builder makes its schema once and returns that same schema at every later call: the
- * schemas are immutable (every zod method returns a new one), so a field may share it with every
- * other field of its kind. Building a zod schema is costly (each `.refine` copies the whole chain,
- * and each copy sets up some fifty methods), and the document schema, built whenever the parser
- * is loaded (at every `nines` start), asks for some ninety of them.
+ * Each builder makes its schema once and returns that same schema at every later call, and
+ * {@link optional} makes each one's optional form once: the schemas are immutable (every zod
+ * method returns a new one), so a field may share them with every other field of its kind.
+ * Building a zod schema is costly (each `.refine` copies the whole chain, running every
+ * constructor of its kind again), and the document schema, built whenever the parser is loaded
+ * (at every `nines` start), asks for some ninety of them and seventy optional forms.
  */
 import * as z from './zod';
 
@@ -15,6 +16,17 @@ import * as z from './zod';
 export function once<T>(build: () => T): () => T {
   let built: T | undefined;
   return () => (built ??= build());
+}
+
+const optionals = new WeakMap<z.ZodType, z.ZodType>();
+/** `schema.optional()`, made once for each schema (a builder's shared one, above all). */
+export function optional<T extends z.ZodType>(schema: T): z.ZodOptional<T> {
+  let made = optionals.get(schema) as z.ZodOptional<T> | undefined;
+  if (!made) {
+    made = schema.optional();
+    optionals.set(schema, made);
+  }
+  return made;
 }
 
 /** Upper bound on counts (instances, targets) that keeps every model evaluable. */
@@ -38,6 +50,9 @@ export const id = once(() =>
   }),
 );
 const texts = new Map<number, z.ZodString>();
+/** A boolean. */
+export const flag = once(() => z.boolean({ error: 'must be true or false' }));
+
 /** A string of at most `max` characters. */
 export function text(max: number): z.ZodString {
   let schema = texts.get(max);

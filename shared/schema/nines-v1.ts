@@ -11,7 +11,17 @@
  * defaults that apply when a field is absent.
  */
 import * as z from './zod';
-import { finite, id, nonNegative, positive, probability, share, text } from './fields';
+import {
+  finite,
+  flag,
+  id,
+  nonNegative,
+  optional,
+  positive,
+  probability,
+  share,
+  text,
+} from './fields';
 import { nodeSchema } from './nodes';
 
 /** The format tag this schema describes. */
@@ -54,20 +64,20 @@ export const edgeSchema = z.strictObject({
    */
   failover: z.enum(failoverModes, { error: 'must be automatic or manual' }).optional(),
   /** `replicates` only: time the promotion across this edge takes, seconds. */
-  failoverSeconds: nonNegative().optional(),
+  failoverSeconds: optional(nonNegative()),
 });
 
 /** The network between two regions: an independent failure event (a partition). */
 export const linkSchema = z.strictObject({
   a: id(),
   b: id(),
-  availability: probability().optional(),
-  mtbfHours: positive().optional(),
-  mttrHours: positive().optional(),
+  availability: optional(probability()),
+  mtbfHours: optional(positive()),
+  mttrHours: optional(positive()),
   /** Round-trip time between the regions, milliseconds. */
-  rttMs: nonNegative().optional(),
+  rttMs: optional(nonNegative()),
   /** Bandwidth available to replication, megabits per second. */
-  bandwidthMbps: positive().optional(),
+  bandwidthMbps: optional(positive()),
 });
 
 /**
@@ -84,7 +94,7 @@ export const commonCauseSchema = z.strictObject({
   /** Nodes it fails: components (every instance) or regions (everything placed in them). */
   affects: z.array(id()).min(1, { error: 'must name at least one node' }),
   /** Where the figures come from (shown in the plan and the inspector). */
-  source: text(2000).optional(),
+  source: optional(text(2000)),
 });
 
 export const positionSchema = z.strictObject({
@@ -92,14 +102,14 @@ export const positionSchema = z.strictObject({
   x: finite('must be a number'),
   y: finite('must be a number'),
   /** Size of a container (region or zone), px. */
-  width: positive().optional(),
-  height: positive().optional(),
+  width: optional(positive()),
+  height: optional(positive()),
 });
 
 export const variantSchema = z.strictObject({
   id: id(),
   name: text(200),
-  description: text(4000).optional(),
+  description: optional(text(4000)),
   /** The node whose working is the service working. */
   entry: id(),
   links: z.array(linkSchema).optional(),
@@ -114,43 +124,43 @@ export const variantSchema = z.strictObject({
 });
 
 export const targetsSchema = z.strictObject({
-  availability: probability().optional(),
-  rtoSeconds: nonNegative().optional(),
-  rpoSeconds: nonNegative().optional(),
+  availability: optional(probability()),
+  rtoSeconds: optional(nonNegative()),
+  rpoSeconds: optional(nonNegative()),
   /** Maximum tolerable downtime, seconds (NIST SP 800-34). */
-  mtdSeconds: nonNegative().optional(),
+  mtdSeconds: optional(nonNegative()),
   impact: z
     .enum(['low', 'moderate', 'high'], {
       error: 'must be low, moderate or high',
     })
     .optional(),
-  downtimeCostPerHour: nonNegative().optional(),
+  downtimeCostPerHour: optional(nonNegative()),
   /** Share of the requests that must be served again for a scenario to count as recovered. */
-  minServedShare: share().optional(),
+  minServedShare: optional(share()),
   /**
    * True: the availability target is judged on the availability without planned maintenance (an
    * SLA that excludes announced windows); false (default): with it, as users feel it.
    */
-  excludePlannedDowntime: z.boolean({ error: 'must be true or false' }).optional(),
+  excludePlannedDowntime: optional(flag()),
 });
 
 /** How long the people in a recovery take: added to every path that needs a person. */
 export const operationsSchema = z.strictObject({
   /** Time until a failure that no health check sees (a logical corruption) is noticed, s. */
-  detectionSeconds: nonNegative().optional(),
+  detectionSeconds: optional(nonNegative()),
   /** Time for a person to be reached, assess, declare and decide on a recovery action, s. */
-  decisionSeconds: nonNegative().optional(),
+  decisionSeconds: optional(nonNegative()),
 });
 
 export const workloadSchema = z.strictObject({
-  requestsPerSecond: nonNegative().optional(),
-  writesPerSecond: nonNegative().optional(),
-  avgWriteBytes: nonNegative().optional(),
-  dataSetGiB: nonNegative().optional(),
+  requestsPerSecond: optional(nonNegative()),
+  writesPerSecond: optional(nonNegative()),
+  avgWriteBytes: optional(nonNegative()),
+  dataSetGiB: optional(nonNegative()),
   /** Share of the requests that arrive in each region (region id → share); sums to 1. */
   trafficShare: z.record(z.string(), share()).optional(),
   /** Internet egress, GiB per month (pricing). */
-  egressGiBPerMonth: nonNegative().optional(),
+  egressGiBPerMonth: optional(nonNegative()),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -161,7 +171,7 @@ export const scenarioSchema = z.strictObject({
   /** Region pairs whose link is cut (split-brain). */
   partition: z.array(z.tuple([id(), id()])).optional(),
   /** A share of one region's traffic moved to another region (or spread over the others). */
-  shift: z.strictObject({ from: id(), to: id().optional(), share: share() }).optional(),
+  shift: z.strictObject({ from: id(), to: optional(id()), share: share() }).optional(),
   /** Datastores whose data is logically corrupted (replication copies it). */
   corrupt: z.array(id()).optional(),
   /** Common-cause events (ids of the variant's `commonCause`) forced to happen. */
@@ -178,12 +188,12 @@ export const catalogOverrideSchema = z.strictObject({
 export const documentSchema = z.strictObject({
   format: z.literal(FORMAT_V1),
   name: text(200),
-  description: text(20000).optional(),
+  description: optional(text(20000)),
   targets: targetsSchema.optional(),
   workload: workloadSchema.optional(),
   operations: operationsSchema.optional(),
   variants: z.array(variantSchema).min(1, { error: 'must hold at least one variant' }),
   scenarios: z.array(scenarioSchema).optional(),
   catalog: catalogOverrideSchema.optional(),
-  assumptions: text(20000).optional(),
+  assumptions: optional(text(20000)),
 });

@@ -3,29 +3,29 @@
  * (region, zone, router, service, datastore, queue, object store, backup, external).
  */
 import * as z from './zod';
-import { count, id, nonNegative, positive, probability, text } from './fields';
+import { count, flag, id, nonNegative, optional, positive, probability, text } from './fields';
 
 /** Fields every node has: identity, placement, its own failure figure and cost overrides. */
 const nodeId = { id: id() };
 const nodeBase = {
   /** Display name; the id is shown when absent. */
-  name: text(200).optional(),
+  name: optional(text(200)),
   /** Zone or region the node sits in; absent means global (outside every region). */
-  parent: id().optional(),
+  parent: optional(id()),
   /** Steady-state availability of one instance; excludes `mtbfHours`/`mttrHours`. */
-  availability: probability().optional(),
+  availability: optional(probability()),
   /** Mean time between failures of one instance, hours. */
-  mtbfHours: positive().optional(),
+  mtbfHours: optional(positive()),
   /** Mean time to repair one instance, hours. */
-  mttrHours: positive().optional(),
+  mttrHours: optional(positive()),
   /** Price override for one instance, USD per hour (replaces the catalog price). */
-  hourlyUsd: nonNegative().optional(),
+  hourlyUsd: optional(nonNegative()),
   /** Price override for the whole node, USD per month (replaces every catalog price). */
-  monthlyUsd: nonNegative().optional(),
+  monthlyUsd: optional(nonNegative()),
   /** Licence cost of the whole node, USD per month, added to its price. */
-  licenseMonthlyUsd: nonNegative().optional(),
+  licenseMonthlyUsd: optional(nonNegative()),
   /** Free text for the person reading the plan. */
-  notes: text(4000).optional(),
+  notes: optional(text(4000)),
 };
 
 /**
@@ -39,28 +39,28 @@ export const maintenanceSchema = z.strictObject({
   /** Windows a year. */
   perYear: positive(),
   /** True: the window takes one instance at a time out (a rolling patch); false: the whole node. */
-  rolling: z.boolean({ error: 'must be true or false' }).optional(),
+  rolling: optional(flag()),
 });
 
 /** Fields of a k-of-n tier: `instances` n, working while at least `minHealthy` k work. */
 const tierFields = {
-  instances: count().optional(),
-  minHealthy: count().optional(),
+  instances: optional(count()),
+  minHealthy: optional(count()),
   /** Catalog instance type (e.g. `m7i.large`) used for pricing. */
-  instanceType: text(100).optional(),
+  instanceType: optional(text(100)),
   /** Requests per second one instance can serve; absent means capacity is not modelled. */
-  capacityRps: positive().optional(),
+  capacityRps: optional(positive()),
   /** Largest number of instances the tier can grow to after a failure (scale-out). */
-  maxInstances: count().optional(),
+  maxInstances: optional(count()),
   /** Whether the tier grows to `maxInstances` by itself; false: a person scales it out. */
-  autoscaling: z.boolean({ error: 'must be true or false' }).optional(),
+  autoscaling: optional(flag()),
   /** Time from the decision to scale out until the new instances serve, seconds. */
-  scaleOutSeconds: nonNegative().optional(),
+  scaleOutSeconds: optional(nonNegative()),
   /**
    * Beta factor β (IEC 61508-6 Annex D, NUREG/CR-5485): the share of one instance's failure rate
    * that fails every instance of the tier at once; the rest, (1 − β), fails one instance alone.
    */
-  betaFactor: probability().optional(),
+  betaFactor: optional(probability()),
   /** Planned maintenance windows: their length, how often, and whether they roll. */
   maintenance: maintenanceSchema.optional(),
 };
@@ -70,9 +70,9 @@ export const regionSchema = z.strictObject({
   kind: z.literal('region'),
   ...nodeBase,
   /** Cloud provider key in the price book (`aws`, `azure`, `gcp`, `custom`). */
-  provider: text(40).optional(),
+  provider: optional(text(40)),
   /** Provider's region name, e.g. `us-east-1`. */
-  location: text(100).optional(),
+  location: optional(text(100)),
 });
 
 export const zoneSchema = z.strictObject({
@@ -80,7 +80,7 @@ export const zoneSchema = z.strictObject({
   kind: z.literal('zone'),
   ...nodeBase,
   /** Provider's zone name, e.g. `us-east-1a`. */
-  location: text(100).optional(),
+  location: optional(text(100)),
 });
 
 /** DNS routing policies, each with its own query price (Route 53: simple, latency, geo, IP-based). */
@@ -91,20 +91,20 @@ export const routerSchema = z.strictObject({
   kind: z.literal('router'),
   ...nodeBase,
   /** How many targets must work for the router to work (k of its `depends` targets). */
-  minTargets: count().optional(),
+  minTargets: optional(count()),
   /** Interval between health checks, seconds. */
-  healthCheckSeconds: positive().optional(),
+  healthCheckSeconds: optional(positive()),
   /** Consecutive failed checks before a target is taken out. */
-  failureThreshold: count().optional(),
+  failureThreshold: optional(count()),
   /** DNS time-to-live clients cache an answer for, seconds; 0 for a non-DNS router. */
-  dnsTtlSeconds: nonNegative().optional(),
+  dnsTtlSeconds: optional(nonNegative()),
   /** When true the router counts the survivors' capacity against the load. */
-  capacityAware: z.boolean({ error: 'must be true or false' }).optional(),
+  capacityAware: optional(flag()),
   /**
    * DNS queries a global router answers a month (after resolvers' caching), priced per million
    * at its routing policy's query price; without it the queries are unpriced (docs/cost.md).
    */
-  queriesPerMonth: nonNegative().optional(),
+  queriesPerMonth: optional(nonNegative()),
   /** The DNS routing policy, which sets the query price (`simple` when not given). */
   routingPolicy: z
     .enum(dnsRoutingPolicies, { error: `must be one of ${dnsRoutingPolicies.join(', ')}` })
@@ -114,10 +114,10 @@ export const routerSchema = z.strictObject({
    * floating IP): n instances spread over its region's zones like a tier's, working while
    * `minHealthy` of them work. Not on a global router (docs/model.md).
    */
-  instances: count().optional(),
-  minHealthy: count().optional(),
+  instances: optional(count()),
+  minHealthy: optional(count()),
   /** Time for the floating address to move to another instance when the one holding it fails, s. */
-  failoverSeconds: nonNegative().optional(),
+  failoverSeconds: optional(nonNegative()),
 });
 
 export const serviceSchema = z.strictObject({
@@ -144,35 +144,35 @@ export const datastoreSchema = z.strictObject({
   ...nodeBase,
   ...tierFields,
   /** Engine, e.g. `redis`, `postgres`; selects the engine's documented defaults. */
-  engine: text(40).optional(),
+  engine: optional(text(40)),
   replication: z
     .enum(replicationModes, {
       error: `must be one of ${replicationModes.join(', ')}`,
     })
     .optional(),
   /** Synchronous replication: writes wait for the peer (needs the link for writes). */
-  sync: z.boolean({ error: 'must be true or false' }).optional(),
+  sync: optional(flag()),
   /** For active-passive groups: which member serves writes before any failover. */
   role: z.enum(['primary', 'standby'], { error: 'must be primary or standby' }).optional(),
   /** Automatic failover (promotion without a person). */
-  autoFailover: z.boolean({ error: 'must be true or false' }).optional(),
+  autoFailover: optional(flag()),
   /** Time to detect a failed primary and promote a replica, seconds. */
-  failoverSeconds: nonNegative().optional(),
+  failoverSeconds: optional(nonNegative()),
   /** A quorum or witness in a third location decides failovers. */
-  witness: z.boolean({ error: 'must be true or false' }).optional(),
+  witness: optional(flag()),
   persistence: z
     .enum(persistenceModes, {
       error: `must be one of ${persistenceModes.join(', ')}`,
     })
     .optional(),
   /** Snapshot interval for `persistence: snapshot`, seconds. */
-  snapshotIntervalSeconds: positive().optional(),
+  snapshotIntervalSeconds: optional(positive()),
   /** Replication delay added to the link's one-way latency, milliseconds. */
-  replicationDelayMs: nonNegative().optional(),
+  replicationDelayMs: optional(nonNegative()),
   /** Memory of the data set per member, GiB (defaults to the workload's data set). */
-  memoryGiB: positive().optional(),
+  memoryGiB: optional(positive()),
   /** Seconds a restored or promoted member needs before serving at full speed. */
-  warmupSeconds: nonNegative().optional(),
+  warmupSeconds: optional(nonNegative()),
   /** How Active-Active members merge concurrent writes to one key after a partition. */
   conflictResolution: z
     .enum(conflictResolutions, {
@@ -193,7 +193,7 @@ export const objectStoreSchema = z.strictObject({
   kind: z.literal('objectStore'),
   ...nodeBase,
   /** Stored data, GiB (pricing). */
-  storageGiB: nonNegative().optional(),
+  storageGiB: optional(nonNegative()),
 });
 
 export const backupSchema = z.strictObject({
@@ -201,11 +201,11 @@ export const backupSchema = z.strictObject({
   kind: z.literal('backup'),
   ...nodeBase,
   /** Time between two backups, seconds. */
-  intervalSeconds: positive().optional(),
+  intervalSeconds: optional(positive()),
   /** How long backups are kept, days. */
-  retentionDays: positive().optional(),
+  retentionDays: optional(positive()),
   /** Sustained restore throughput, megabytes per second. */
-  restoreThroughputMBps: positive().optional(),
+  restoreThroughputMBps: optional(positive()),
 });
 
 export const externalSchema = z.strictObject({
@@ -213,7 +213,7 @@ export const externalSchema = z.strictObject({
   kind: z.literal('external'),
   ...nodeBase,
   /** Vendor of the third-party dependency. */
-  vendor: text(100).optional(),
+  vendor: optional(text(100)),
 });
 
 /** The node kinds of `nines/1`, in palette order. */

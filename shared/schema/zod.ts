@@ -20,4 +20,4 @@ export {
   string,
   tuple,
 } from 'zod';
-export type { infer, ZodString } from 'zod';
+export type { infer, ZodOptional, ZodString, ZodType } from 'zod';
