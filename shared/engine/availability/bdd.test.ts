@@ -88,3 +88,94 @@ describe('Bdd.groupedThreshold', () => {
     expect(bdd.probability(f, new Array<number>(2000).fill(0.5))).toBeCloseTo(expected, 10);
   });
 });
+
+describe('Bdd passes', () => {
+  // Functions of 6 variables from a fixed pseudo-random sequence, each checked against the
+  // probability summed over all 64 states.
+  const n = 6;
+  let seed = 7;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const exact = (truth: (state: number) => boolean, p: readonly number[]): number => {
+    let sum = 0;
+    for (let state = 0; state < 1 << n; state++) {
+      if (!truth(state)) continue;
+      let weight = 1;
+      for (let v = 0; v < n; v++)
+        weight *= state & (1 << v) ? (p[v] as number) : 1 - (p[v] as number);
+      sum += weight;
+    }
+    return sum;
+  };
+  const functions = Array.from({ length: 20 }, () => {
+    const bdd = new Bdd(n);
+    // A random formula, with its truth table alongside.
+    let f = bdd.variable(Math.floor(random() * n));
+    let table = Array.from({ length: 1 << n }, (_, s) => (s & (1 << bdd.varOf(f))) !== 0);
+    for (let step = 0; step < 8; step++) {
+      const v = Math.floor(random() * n);
+      const x = bdd.variable(v);
+      const and = random() < 0.5;
+      f = and ? bdd.and(f, x) : bdd.or(f, x);
+      table = table.map((t, s) => (and ? t && (s & (1 << v)) !== 0 : t || (s & (1 << v)) !== 0));
+    }
+    return { bdd, f, table };
+  });
+  const vector = (): number[] => Array.from({ length: n }, () => random());
+
+  it('gives the exact probability and derivatives of a function and of its negation', () => {
+    for (const { bdd, f, table } of functions) {
+      const p = vector();
+      expect(bdd.probability(f, p)).toBeCloseTo(
+        exact((s) => table[s] as boolean, p),
+        14,
+      );
+      const before = bdd.nodeCount;
+      const notF = bdd.not(f);
+      // The negation is a new node for every node of f (a monotone diagram holds none of them),
+      // and asking again builds nothing.
+      expect(bdd.nodeCount - before).toBe(bdd.size(f));
+      expect(bdd.not(f)).toBe(notF);
+      expect(bdd.not(notF)).toBe(f);
+      expect(bdd.probability(notF, p)).toBeCloseTo(
+        exact((s) => !table[s], p),
+        14,
+      );
+      const d = bdd.derivatives(notF, p);
+      for (let v = 0; v < n; v++) {
+        const up = exact(
+          (s) => !table[s | (1 << v)],
+          p.map((x, i) => (i === v ? 1 : x)),
+        );
+        const down = exact(
+          (s) => !table[s & ~(1 << v)],
+          p.map((x, i) => (i === v ? 0 : x)),
+        );
+        expect(d[v]).toBeCloseTo(up - down, 14);
+      }
+    }
+  });
+
+  it('gives each vector of several the probability a pass of its own gives, bit for bit', () => {
+    for (const { bdd, f } of functions) {
+      for (const g of [f, bdd.not(f)]) {
+        // Vectors that differ from the first in one or two variables (the passes after the first
+        // recompute only the nodes above those), then vectors that differ in all.
+        const base = vector();
+        for (const ps of [
+          [
+            base,
+            base.map((x, v) => (v === 2 ? random() : x)),
+            base.map((x, v) => (v === 0 || v === 5 ? random() : x)),
+            base,
+          ],
+          [base, vector(), vector()],
+        ]) {
+          expect([...bdd.probabilities(g, ps)]).toEqual(ps.map((p) => bdd.probability(g, p)));
+        }
+      }
+    }
+  });
+});

@@ -12,31 +12,61 @@
 /** Largest number of nodes: 4 × id + op must fit the Int32 computed table. */
 const MAX_NODES = 1 << 28;
 
+/**
+ * A diagram laid out for the passes over it: its nodes children first (depth-first post-order),
+ * for the i-th, at 3i, its variable and the positions of its low and high children in that
+ * order (0 and 1 the constants, the i-th node at i + 2). A pass reads this one compact table
+ * front to back or back to front, and the probabilities it fills are as compact. The root is the
+ * last node.
+ */
+interface Layout {
+  /** Number of nodes (constants not counted). */
+  readonly size: number;
+  readonly cells: Int32Array;
+}
+
 /** A BDD manager: nodes are plain integer ids into its tables. */
 export class Bdd {
-  /** Variable, low child and high child of each node; the constants carry `varCount`. */
-  private vars = new Int32Array(1024);
-  private lows = new Int32Array(1024);
-  private highs = new Int32Array(1024);
+  /**
+   * Variable, low child and high child of node n at 4n, 4n + 1, 4n + 2 (4n + 3 unused): one
+   * cache line holds all that a step of `apply` or a traversal reads of a node. The constants
+   * carry `varCount`.
+   */
+  private data = new Int32Array(4 * 1024);
   private count = 2;
   /** Open-addressing unique table of node ids (0 = empty slot, constants are never stored). */
   private unique = new Int32Array(2048);
-  /** Lossy computed table (as in CUDD): [4a + op, b, result] triples, direct mapped; op 0 AND, 1 OR, 2 NOT. */
-  private cache = new Int32Array(3 * (1 << 12));
-  /** Scratch tables of the traversals: visit marks (by epoch) and node probabilities. */
+  /**
+   * Lossy computed table (as in CUDD): [4a + op, b, result] triples, direct mapped; op 0 AND,
+   * 1 OR, 2 NOT. Only non-constant a (≥ 2) are stored, so a key is never 0: a zeroed slot is
+   * empty, and a new table needs no fill.
+   */
+  private cache = new Int32Array(3 * (1 << 10));
+  /** Number of triples in `cache` − 1 (a power of two − 1). */
+  private cacheMask = (1 << 10) - 1;
+  /** Scratch tables of the depth-first traversal: visit marks (by epoch), stack and output. */
   private marks = new Uint32Array(0);
   private epoch = 0;
-  private scratch = new Float64Array(0);
-  private reachScratch = new Float64Array(0);
   private stack = new Int32Array(0);
+  private order = new Int32Array(0);
+  /**
+   * The layout of every root passed so far: nodes never change, so it stays valid, and the same
+   * diagram is read many times (the service's for its unavailability and its importance, a
+   * region's for its failure frequency, its load cases and its negation).
+   */
+  private readonly layouts = new Map<number, Layout>();
+  /** Scratch table by node id: a node's position in the layout being made. */
+  private positions = new Int32Array(0);
+  /** Scratch tables by layout position: probabilities, and reach in `derivatives`. */
+  private prob = new Float64Array(0);
+  private reach = new Float64Array(0);
 
   /** A manager for `varCount` variables. */
   constructor(readonly varCount: number) {
-    this.vars[0] = varCount;
-    this.vars[1] = varCount;
-    this.lows[1] = 1;
-    this.highs[1] = 1;
-    this.cache.fill(-1);
+    this.data[0] = varCount;
+    this.data[4] = varCount;
+    this.data[5] = 1;
+    this.data[6] = 1;
   }
 
   /** Number of nodes created so far, constants included. */
@@ -57,61 +87,67 @@ export class Bdd {
 
   private mk(v: number, low: number, high: number): number {
     if (low === high) return low;
-    const mask = this.unique.length - 1;
+    const unique = this.unique;
+    const mask = unique.length - 1;
     let slot = Bdd.hash(v, low, high) & mask;
     for (;;) {
-      const id = this.unique[slot] as number;
+      const id = unique[slot] as number;
       if (id === 0) break;
-      if (this.vars[id] === v && this.lows[id] === low && this.highs[id] === high) return id;
+      const n = this.data;
+      if (n[4 * id] === v && n[4 * id + 1] === low && n[4 * id + 2] === high) return id;
       slot = (slot + 1) & mask;
     }
     const id = this.count++;
     if (id >= MAX_NODES) throw new Error('BDD node table full');
-    if (id >= this.vars.length) this.growNodes();
-    this.vars[id] = v;
-    this.lows[id] = low;
-    this.highs[id] = high;
-    this.unique[slot] = id;
+    if (4 * id >= this.data.length) this.growNodes();
+    const n = this.data;
+    n[4 * id] = v;
+    n[4 * id + 1] = low;
+    n[4 * id + 2] = high;
+    unique[slot] = id;
     if (this.count * 2 > this.unique.length) this.rehash();
     return id;
   }
 
   private growNodes(): void {
-    const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.vars = grow(this.vars);
-    this.lows = grow(this.lows);
-    this.highs = grow(this.highs);
+    const nodes = new Int32Array(this.data.length * 2);
+    nodes.set(this.data);
+    this.data = nodes;
+  }
+
+  /** Room for this many nodes in the node table (constants included). */
+  private get capacity(): number {
+    return this.data.length >> 2;
   }
 
   private rehash(): void {
     const table = new Int32Array(this.unique.length * 2);
     const mask = table.length - 1;
+    const n = this.data;
     for (let id = 2; id < this.count; id++) {
       let slot =
-        Bdd.hash(this.vars[id] as number, this.lows[id] as number, this.highs[id] as number) & mask;
+        Bdd.hash(n[4 * id] as number, n[4 * id + 1] as number, n[4 * id + 2] as number) & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = id;
     }
     this.unique = table;
-    // Keep the computed table about as large as the node table.
-    if (this.cache.length < 3 * this.count && this.cache.length < 3 * (1 << 22)) {
-      this.cache = new Int32Array(this.cache.length * 2).fill(-1);
+    // Keep the computed table at about a quarter of the node table: a larger one barely
+    // saves any work (most pairs are asked once) and falls out of the processor cache.
+    if (4 * this.cache.length < 3 * this.count && this.cache.length < 3 * (1 << 22)) {
+      this.cache = new Int32Array(this.cache.length * 2);
+      this.cacheMask = this.cache.length / 3 - 1;
     }
   }
 
   private cached(op: number, a: number, b: number): number {
-    const slot = 3 * ((Bdd.hash(op, a, b) & (this.cache.length / 3 - 1)) >>> 0);
+    const slot = 3 * (Bdd.hash(op, a, b) & this.cacheMask);
     return this.cache[slot] === a * 4 + op && this.cache[slot + 1] === b
       ? (this.cache[slot + 2] as number)
       : -1;
   }
 
   private remember(op: number, a: number, b: number, result: number): void {
-    const slot = 3 * ((Bdd.hash(op, a, b) & (this.cache.length / 3 - 1)) >>> 0);
+    const slot = 3 * (Bdd.hash(op, a, b) & this.cacheMask);
     this.cache[slot] = a * 4 + op;
     this.cache[slot + 1] = b;
     this.cache[slot + 2] = result;
@@ -148,28 +184,46 @@ export class Bdd {
     return this.mk(v, low, high);
   }
 
-  /** Negation (the result is no longer monotone: cut sets do not apply to it). */
+  /**
+   * Negation (the result is no longer monotone: cut sets do not apply to it): the same diagram
+   * with its constants swapped, built bottom-up over the nodes of `a` in one pass.
+   */
   not(a: number): number {
     if (a <= 1) return 1 - a;
     const found = this.cached(2, a, 0);
     if (found >= 0) return found;
-    const result = this.mk(
-      this.vars[a] as number,
-      this.not(this.lows[a] as number),
-      this.not(this.highs[a] as number),
-    );
+    const { size, cells } = this.layout(a);
+    // negations[i + 2]: the negation of the i-th node of the layout; the constants swap.
+    const negations = new Int32Array(size + 2);
+    negations[0] = 1;
+    for (let i = 0; i < size; i++) {
+      negations[i + 2] = this.mk(
+        cells[3 * i] as number,
+        negations[cells[3 * i + 1] as number] as number,
+        negations[cells[3 * i + 2] as number] as number,
+      );
+    }
+    const result = negations[size + 1] as number;
     this.remember(2, a, 0, result);
+    // The negation has the same shape, with the constants swapped.
+    if (!this.layouts.has(result)) {
+      const negated = cells.slice();
+      for (let j = 0; j < negated.length; j++) {
+        if (j % 3 !== 0 && (negated[j] as number) <= 1) negated[j] = 1 - (negated[j] as number);
+      }
+      this.layouts.set(result, { size, cells: negated });
+    }
     return result;
   }
 
   private split(a: number, b: number, op: number): number {
-    const va = this.vars[a] as number;
-    const vb = this.vars[b] as number;
+    const va = this.data[4 * a] as number;
+    const vb = this.data[4 * b] as number;
     const v = va < vb ? va : vb;
-    const a0 = va === v ? (this.lows[a] as number) : a;
-    const a1 = va === v ? (this.highs[a] as number) : a;
-    const b0 = vb === v ? (this.lows[b] as number) : b;
-    const b1 = vb === v ? (this.highs[b] as number) : b;
+    const a0 = va === v ? (this.data[4 * a + 1] as number) : a;
+    const a1 = va === v ? (this.data[4 * a + 2] as number) : a;
+    const b0 = vb === v ? (this.data[4 * b + 1] as number) : b;
+    const b1 = vb === v ? (this.data[4 * b + 2] as number) : b;
     const low = op === 0 ? this.and(a0, b0) : this.or(a0, b0);
     const high = op === 0 ? this.and(a1, b1) : this.or(a1, b1);
     return this.mk(v, low, high);
@@ -180,7 +234,9 @@ export class Bdd {
     if (k <= 0) return 1;
     if (k > fs.length) return 0;
     // Deepest functions first, so that the partial results stay near the bottom of the order.
-    const sorted = [...fs].sort((x, y) => (this.vars[x] as number) - (this.vars[y] as number));
+    const sorted = [...fs].sort(
+      (x, y) => (this.data[4 * x] as number) - (this.data[4 * y] as number),
+    );
     let row: number[] = Array.from({ length: k + 1 }, (_, j) => (j === 0 ? 1 : 0));
     for (let i = sorted.length - 1; i >= 0; i--) {
       const f = sorted[i] as number;
@@ -269,22 +325,27 @@ export class Bdd {
   }
 
   private deepestFirst(fs: readonly number[]): number[] {
-    return [...fs].sort((x, y) => (this.vars[y] as number) - (this.vars[x] as number));
+    return [...fs].sort((x, y) => (this.data[4 * y] as number) - (this.data[4 * x] as number));
   }
 
-  /** Nodes reachable from `root`, children before parents (depth-first post-order). */
-  private reachable(root: number): Int32Array {
-    if (root <= 1) return new Int32Array(0);
+  /**
+   * Writes the nodes reachable from `root` (not a constant) into the scratch table `order`,
+   * children before parents (depth-first post-order), and returns how many there are.
+   */
+  private reachable(root: number): number {
     if (this.marks.length < this.count) {
-      this.marks = new Uint32Array(this.vars.length);
+      this.marks = new Uint32Array(this.capacity);
       this.epoch = 0;
     }
     // A node is pushed at most once per parent edge, plus its own negated entry.
-    if (this.stack.length < 3 * this.count) this.stack = new Int32Array(3 * this.vars.length);
+    if (this.stack.length < 3 * this.count) this.stack = new Int32Array(3 * this.capacity);
+    if (this.order.length < this.count) this.order = new Int32Array(this.capacity);
     const epoch = ++this.epoch;
     const marks = this.marks;
     const stack = this.stack;
-    const out: number[] = [];
+    const out = this.order;
+    const data = this.data;
+    let size = 0;
     // Each stack entry is a node, negated once its children have been pushed; a node is marked
     // when it is expanded, so it is emitted after all of its descendants.
     let top = 0;
@@ -292,23 +353,47 @@ export class Bdd {
     while (top > 0) {
       const n = stack[--top] as number;
       if (n < 0) {
-        out.push(-n);
+        out[size++] = -n;
         continue;
       }
       if (marks[n] === epoch) continue;
       marks[n] = epoch;
       stack[top++] = -n;
-      const low = this.lows[n] as number;
-      const high = this.highs[n] as number;
+      const low = data[4 * n + 1] as number;
+      const high = data[4 * n + 2] as number;
       if (low > 1 && marks[low] !== epoch) stack[top++] = low;
       if (high > 1 && marks[high] !== epoch) stack[top++] = high;
     }
-    return Int32Array.from(out);
+    return size;
+  }
+
+  /** The layout of the diagram of `root` (not a constant), made on its first pass. */
+  private layout(root: number): Layout {
+    const known = this.layouts.get(root);
+    if (known) return known;
+    const size = this.reachable(root);
+    const nodes = this.order;
+    if (this.positions.length < this.count) this.positions = new Int32Array(this.capacity);
+    const positions = this.positions;
+    const data = this.data;
+    const cells = new Int32Array(3 * size);
+    for (let i = 0; i < size; i++) {
+      const n = nodes[i] as number;
+      const low = data[4 * n + 1] as number;
+      const high = data[4 * n + 2] as number;
+      positions[n] = i + 2;
+      cells[3 * i] = data[4 * n] as number;
+      cells[3 * i + 1] = low <= 1 ? low : (positions[low] as number);
+      cells[3 * i + 2] = high <= 1 ? high : (positions[high] as number);
+    }
+    const layout = { size, cells };
+    this.layouts.set(root, layout);
+    return layout;
   }
 
   /** Number of non-constant nodes reachable from `root`. */
   size(root: number): number {
-    return this.reachable(root).length;
+    return root <= 1 ? 0 : this.layout(root).size;
   }
 
   /**
@@ -316,32 +401,73 @@ export class Bdd {
    * independently (Shannon expansion, one pass).
    */
   probability(root: number, p: ArrayLike<number>): number {
-    return this.fillProbabilities(p, this.reachable(root))[root] as number;
+    if (root <= 1) return root;
+    const layout = this.layout(root);
+    return this.fill(layout, p)[layout.size + 1] as number;
   }
 
   /**
-   * {@link probability} of `root` under each of the vectors `ps`, one pass per vector over the
-   * diagram's nodes, found once.
+   * {@link probability} of `root` under each of the vectors `ps`: one pass over the diagram for
+   * the first, then for each other only over the nodes above a variable whose probability
+   * differs between the vectors (every other node keeps the same value: same inputs, same
+   * operations).
    */
   probabilities(root: number, ps: readonly ArrayLike<number>[]): Float64Array {
-    const nodes = this.reachable(root);
-    return Float64Array.from(ps, (p) => this.fillProbabilities(p, nodes)[root] as number);
+    const first = ps[0];
+    if (root <= 1 || first === undefined) return new Float64Array(ps.length).fill(root);
+    const layout = this.layout(root);
+    const n = layout.size;
+    const cells = layout.cells;
+    const out = new Float64Array(ps.length);
+    const prob = this.fill(layout, first);
+    out[0] = prob[n + 1] as number;
+    if (ps.length === 1) return out;
+    const varies = new Uint8Array(this.varCount);
+    for (let v = 0; v < this.varCount; v++) {
+      varies[v] = ps.some((p) => p[v] !== first[v]) ? 1 : 0;
+    }
+    // The positions of the nodes that depend on a varying variable, children first.
+    const depends = new Uint8Array(n + 2);
+    const changed: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (
+        varies[cells[3 * i] as number] ||
+        depends[cells[3 * i + 1] as number] ||
+        depends[cells[3 * i + 2] as number]
+      ) {
+        depends[i + 2] = 1;
+        changed.push(i);
+      }
+    }
+    for (let s = 1; s < ps.length; s++) {
+      const p = ps[s] as ArrayLike<number>;
+      for (const i of changed) {
+        const pv = p[cells[3 * i] as number] as number;
+        prob[i + 2] =
+          pv * (prob[cells[3 * i + 2] as number] as number) +
+          (1 - pv) * (prob[cells[3 * i + 1] as number] as number);
+      }
+      out[s] = prob[n + 1] as number;
+    }
+    return out;
   }
 
-  /** Fills the scratch table with the probability of every node in `nodes` (ascending). */
-  private fillProbabilities(p: ArrayLike<number>, nodes: Int32Array): Float64Array {
-    if (this.scratch.length < this.count) this.scratch = new Float64Array(this.vars.length);
-    const prob = this.scratch;
-    const vars = this.vars;
-    const lows = this.lows;
-    const highs = this.highs;
+  /**
+   * Fills the scratch table with the probability of the constants (at 0 and 1) and of every
+   * node of `layout` (the i-th at i + 2), children first.
+   */
+  private fill(layout: Layout, p: ArrayLike<number>): Float64Array {
+    const size = layout.size + 2;
+    if (this.prob.length < size) this.prob = new Float64Array(Math.max(size, 2 * this.prob.length));
+    const prob = this.prob;
+    const cells = layout.cells;
     prob[0] = 0;
     prob[1] = 1;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i] as number;
-      const pv = p[vars[n] as number] as number;
-      prob[n] =
-        pv * (prob[highs[n] as number] as number) + (1 - pv) * (prob[lows[n] as number] as number);
+    for (let i = 0; i < size - 2; i++) {
+      const pv = p[cells[3 * i] as number] as number;
+      prob[i + 2] =
+        pv * (prob[cells[3 * i + 2] as number] as number) +
+        (1 - pv) * (prob[cells[3 * i + 1] as number] as number);
     }
     return prob;
   }
@@ -351,21 +477,23 @@ export class Bdd {
    * importance, in one forward and one backward pass over the diagram.
    */
   derivatives(root: number, p: ArrayLike<number>): Float64Array {
-    const nodes = this.reachable(root);
-    const prob = this.fillProbabilities(p, nodes);
-    if (this.reachScratch.length < this.count)
-      this.reachScratch = new Float64Array(this.vars.length);
-    const reach = this.reachScratch;
-    for (let i = 0; i < nodes.length; i++) reach[nodes[i] as number] = 0;
-    reach[root] = 1;
     const out = new Float64Array(this.varCount);
-    for (let i = nodes.length - 1; i >= 0; i--) {
-      const n = nodes[i] as number;
-      const r = reach[n] as number;
-      const v = this.vars[n] as number;
+    if (root <= 1) return out;
+    const layout = this.layout(root);
+    const prob = this.fill(layout, p);
+    const size = layout.size + 2;
+    if (this.reach.length < size)
+      this.reach = new Float64Array(Math.max(size, 2 * this.reach.length));
+    const reach = this.reach;
+    reach.fill(0, 2, size - 1);
+    reach[size - 1] = 1;
+    const cells = layout.cells;
+    for (let i = size - 3; i >= 0; i--) {
+      const r = reach[i + 2] as number;
+      const v = cells[3 * i] as number;
       const pv = p[v] as number;
-      const high = this.highs[n] as number;
-      const low = this.lows[n] as number;
+      const low = cells[3 * i + 1] as number;
+      const high = cells[3 * i + 2] as number;
       out[v] = (out[v] as number) + r * ((prob[high] as number) - (prob[low] as number));
       if (high > 1) reach[high] = (reach[high] as number) + r * pv;
       if (low > 1) reach[low] = (reach[low] as number) + r * (1 - pv);
@@ -375,16 +503,16 @@ export class Bdd {
 
   /** Variable tested at node `n` (`varCount` for the constants). */
   varOf(n: number): number {
-    return this.vars[n] as number;
+    return this.data[4 * n] as number;
   }
 
   /** Child of node `n` when its variable is false. */
   lowOf(n: number): number {
-    return this.lows[n] as number;
+    return this.data[4 * n + 1] as number;
   }
 
   /** Child of node `n` when its variable is true. */
   highOf(n: number): number {
-    return this.highs[n] as number;
+    return this.data[4 * n + 2] as number;
   }
 }
