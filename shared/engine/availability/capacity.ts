@@ -67,6 +67,7 @@ export function capacityUnavailability(
   if (!(rps > 0)) return 0;
   const bdd = model.bdd;
   const subtrees = new Subtrees(graph);
+  const sumDigits = new Map<number, string>();
   let total = 0;
   for (const [id, tier] of structure.tiers) {
     const node = graph.byId.get(id) as ModelNode;
@@ -76,7 +77,7 @@ export function capacityUnavailability(
     const routed = routingOf(id, structure, subtrees);
     const pathExpr = routed ? routed.own.expr : (structure.nodeExprs.get(id) as number);
     const cases = routed
-      ? loadCases(routed, id, model, traffic)
+      ? loadCases(routed, id, model, traffic, sumDigits)
       : [{ share: traffic.node.get(id) ?? 0, condition: () => 1, weight: 1 }];
 
     // Given the region up and a pattern of the tier's zones, J is a sum of independent
@@ -184,38 +185,39 @@ function zonePatterns(
   model: FailureModel,
   tier: NonNullable<ReturnType<Structure['tiers']['get']>>,
 ): ZonePattern[] {
-  const zones = [
-    ...new Set(tier.instances.flatMap((i) => (i.zoneEvent === undefined ? [] : [i.zoneEvent]))),
-  ];
+  const zones: number[] = [];
+  for (const { zoneEvent } of tier.instances) {
+    if (zoneEvent !== undefined && !zones.includes(zoneEvent)) zones.push(zoneEvent);
+  }
   const q = model.q;
   const regionUp = tier.regionEvent === undefined ? 1 : 1 - (q[tier.regionEvent] as number);
   const out: ZonePattern[] = [];
   for (let bits = 0; bits < 1 << zones.length; bits++) {
-    const fixed = Float64Array.from(q);
+    const fixed = q.slice();
     if (tier.regionEvent !== undefined) fixed[tier.regionEvent] = 0;
     let probability = regionUp;
-    const isUp = new Set<number>();
-    zones.forEach((z, b) => {
+    for (let b = 0; b < zones.length; b++) {
+      const z = zones[b] as number;
       const up = (bits & (1 << b)) === 0;
       probability *= up ? 1 - (q[z] as number) : (q[z] as number);
       fixed[z] = up ? 0 : 1;
-      if (up) isUp.add(z);
-    });
+    }
     if (probability === 0) continue;
-    let working = [1];
-    for (const inst of tier.instances) {
+    // P(J = j | pattern), instance by instance, in place from the top count down: P(j) becomes
+    // P(j − 1) · a + P(j) · (1 − a), a the instance's availability (0 in a zone that is down).
+    const working = new Array<number>(tier.instances.length + 1).fill(0);
+    working[0] = 1;
+    tier.instances.forEach((inst, i) => {
       fixed[inst.event] = 0;
       const a =
-        inst.zoneEvent === undefined || isUp.has(inst.zoneEvent)
+        inst.zoneEvent === undefined || fixed[inst.zoneEvent] === 0
           ? 1 - (q[inst.event] as number)
           : 0;
-      const next = new Array<number>(working.length + 1).fill(0);
-      working.forEach((w, j) => {
-        next[j] = (next[j] as number) + w * (1 - a);
-        next[j + 1] = (next[j + 1] as number) + w * a;
-      });
-      working = next;
-    }
+      for (let j = i + 1; j > 0; j--) {
+        working[j] = (working[j - 1] as number) * a + (working[j] as number) * (1 - a);
+      }
+      working[0] = (working[0] as number) * (1 - a);
+    });
     out.push({ probability, working, q: fixed });
   }
   return out;
@@ -296,12 +298,16 @@ export function routedShares(
   return { routerShare: Math.min(1, routerShare), routedToOwn };
 }
 
-/** The tier's load cases over the states of the router's other targets. */
+/**
+ * The tier's load cases over the states of the router's other targets. `sumDigits` memoises
+ * `toPrecision(12)` of the sums of their splits, shared by the tiers of one evaluation.
+ */
 function loadCases(
   routing: TierRouting,
   tierId: string,
   model: FailureModel,
   traffic: TrafficShares,
+  sumDigits: Map<number, string>,
 ): LoadCase[] {
   const { router, own } = routing;
   const bdd = model.bdd;
@@ -329,23 +335,33 @@ function loadCases(
     return cases;
   }
 
+  // States are merged by their sum to 12 significant digits and their count; the digits of a
+  // sum are worked out once (toPrecision is slow, and the same sums come back for every tier).
+  const keyOf = (sum: number, count: number): string => {
+    let digits = sumDigits.get(sum);
+    if (digits === undefined) {
+      digits = sum.toPrecision(12);
+      sumDigits.set(sum, digits);
+    }
+    return `${digits}|${count}`;
+  };
   let states = new Map<string, { sum: number; count: number; probability: number }>([
-    ['0|0', { sum: 0, count: 0, probability: 1 }],
+    [keyOf(0, 0), { sum: 0, count: 0, probability: 1 }],
   ]);
   for (const other of others) {
     const up = 1 - model.unavailability(other.expr);
     const s = splitOf(other.nodeId);
     const next = new Map<string, { sum: number; count: number; probability: number }>();
-    const put = (sum: number, count: number, probability: number): void => {
+    const put = (key: string, sum: number, count: number, probability: number): void => {
       if (probability < NEGLIGIBLE) return;
-      const key = `${sum.toPrecision(12)}|${count}`;
       const found = next.get(key);
       if (found) found.probability += probability;
       else next.set(key, { sum, count, probability });
     };
-    for (const st of states.values()) {
-      put(st.sum + s, st.count + 1, st.probability * up);
-      put(st.sum, st.count, st.probability * (1 - up));
+    for (const [key, st] of states) {
+      const sum = st.sum + s;
+      put(keyOf(sum, st.count + 1), sum, st.count + 1, st.probability * up);
+      put(key, st.sum, st.count, st.probability * (1 - up));
     }
     states = next;
   }

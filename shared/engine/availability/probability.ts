@@ -28,7 +28,11 @@ export class FailureModel {
   ) {
     this.bdd = sameShape?.bdd ?? new Bdd(structure.events.length);
     this.memo = sameShape?.memo ?? new Map<number, number>();
-    this.q = Float64Array.from(structure.events, (e) => e.unavailability);
+    const q = new Float64Array(structure.events.length);
+    structure.events.forEach((e, i) => {
+      q[i] = e.unavailability;
+    });
+    this.q = q;
   }
 
   /** BDD of "expression `expr` does not work". */
@@ -88,7 +92,10 @@ export class FailureModel {
     for (const inst of instances) {
       const last = groups[groups.length - 1];
       if (last && last.zone === inst.zone) last.vars.push(inst.v);
-      else groups.push({ ...(inst.zone === undefined ? {} : { zone: inst.zone }), vars: [inst.v] });
+      else
+        groups.push(
+          inst.zone === undefined ? { vars: [inst.v] } : { zone: inst.zone, vars: [inst.v] },
+        );
     }
     // Each zone once, after everything of the group before it and before its own instances.
     const seen = new Set<number>();
