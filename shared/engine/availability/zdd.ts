@@ -28,13 +28,18 @@ export class SetFamily {
   private readonly vars: number[] = [Infinity, Infinity];
   private readonly lows: number[] = [0, 1];
   private readonly highs: number[] = [0, 1];
-  private readonly unique = new Map<string, number>();
+  /**
+   * Node ids by (v, low, high): keyed by the number (v · 2²¹ + low) · 2²¹ + high, exact while
+   * v < 2¹¹ (low and high stay below {@link MAX_CUT_SET_NODES} = 2²¹), else by a string.
+   */
+  private readonly unique = new Map<number | string, number>();
   private readonly withoutMemo = new Map<number, number>();
 
   /** The node (v, low, high), zero-suppressed and shared. */
   node(v: number, low: number, high: number): number {
     if (high === 0) return low;
-    const key = `${v},${low},${high}`;
+    const key =
+      v < 2048 ? (v * MAX_CUT_SET_NODES + low) * MAX_CUT_SET_NODES + high : `${v},${low},${high}`;
     const found = this.unique.get(key);
     if (found !== undefined) return found;
     const id = this.vars.length;
@@ -100,29 +105,42 @@ export class SetFamily {
 
   /** Number of sets in `f` (exact up to 2^53). */
   count(f: number): number {
-    const memo = new Map<number, number>();
+    return this.values(f, (low, high) => low + high, 0)[f] as number;
+  }
+
+  /**
+   * The value of every node under `f`, children first, as `combine(value of low, value of
+   * high, node)` with the constants worth `empty` (0, the empty family) and 1 ({∅}); by node id,
+   * NaN for the nodes not under `f`.
+   */
+  private values(
+    f: number,
+    combine: (low: number, high: number, n: number) => number,
+    empty: number,
+  ): Float64Array {
+    const value = new Float64Array(Math.max(2, f + 1)).fill(NaN);
+    value[0] = empty;
+    value[1] = 1;
     const stack = [f];
     while (stack.length > 0) {
       const n = stack[stack.length - 1] as number;
-      if (n <= 1 || memo.has(n)) {
+      if (!Number.isNaN(value[n])) {
         stack.pop();
         continue;
       }
       const low = this.lows[n] as number;
       const high = this.highs[n] as number;
-      const pending = [low, high].filter((c) => c > 1 && !memo.has(c));
-      if (pending.length > 0) {
-        stack.push(...pending);
+      const lowValue = value[low] as number;
+      const highValue = value[high] as number;
+      if (Number.isNaN(lowValue) || Number.isNaN(highValue)) {
+        if (Number.isNaN(lowValue)) stack.push(low);
+        if (Number.isNaN(highValue)) stack.push(high);
         continue;
       }
       stack.pop();
-      memo.set(n, this.countOf(low, memo) + this.countOf(high, memo));
+      value[n] = combine(lowValue, highValue, n);
     }
-    return this.countOf(f, memo);
-  }
-
-  private countOf(n: number, memo: Map<number, number>): number {
-    return n <= 1 ? n : (memo.get(n) as number);
+    return value;
   }
 
   /**
@@ -133,7 +151,7 @@ export class SetFamily {
    */
   *heaviest(f: number, w: ArrayLike<number>): Generator<{ vars: number[]; bound: number }> {
     const best = this.heaviestCompletion(f, w);
-    const boundOf = (n: number): number => (n === 1 ? 1 : (best.get(n) as number));
+    const boundOf = (n: number): number => (n === 1 ? 1 : (best[n] as number));
     const heap = new PathHeap();
     if (f !== 0) heap.push({ node: f, weight: 1, vars: [], bound: boundOf(f) });
     for (;;) {
@@ -160,28 +178,13 @@ export class SetFamily {
     }
   }
 
-  /** The largest weight of a set in each node's family below `f`. */
-  private heaviestCompletion(f: number, w: ArrayLike<number>): Map<number, number> {
-    const best = new Map<number, number>();
-    const of = (n: number): number => (n === 0 ? -1 : n === 1 ? 1 : (best.get(n) as number));
-    const stack = [f];
-    while (stack.length > 0) {
-      const n = stack[stack.length - 1] as number;
-      if (n <= 1 || best.has(n)) {
-        stack.pop();
-        continue;
-      }
-      const low = this.lows[n] as number;
-      const high = this.highs[n] as number;
-      const pending = [low, high].filter((c) => c > 1 && !best.has(c));
-      if (pending.length > 0) {
-        stack.push(...pending);
-        continue;
-      }
-      stack.pop();
-      best.set(n, Math.max(of(low), (w[this.vars[n] as number] as number) * of(high)));
-    }
-    return best;
+  /** The largest weight of a set in each node's family below `f`, by node id (−1: none). */
+  private heaviestCompletion(f: number, w: ArrayLike<number>): Float64Array {
+    return this.values(
+      f,
+      (low, high, n) => Math.max(low, (w[this.vars[n] as number] as number) * high),
+      -1,
+    );
   }
 }
 
@@ -198,17 +201,20 @@ export function minimalCutSetFamily(
   const memo = new Map<number, number>();
   const order = Math.min(maxOrder, 63);
   // Post-order over (node, order) pairs, without recursion: a deep diagram never overflows.
-  const stack: [number, number][] = [[root, order]];
+  const nodes = [root];
+  const orders = [order];
   const valueOf = (f: number, k: number): number | undefined => {
     if (f === 0) return 0;
     if (f === 1) return 1;
     if (k === 0) return 0;
     return memo.get(f * 64 + k);
   };
-  while (stack.length > 0) {
-    const [f, k] = stack[stack.length - 1] as [number, number];
+  while (nodes.length > 0) {
+    const f = nodes[nodes.length - 1] as number;
+    const k = orders[orders.length - 1] as number;
     if (valueOf(f, k) !== undefined) {
-      stack.pop();
+      nodes.pop();
+      orders.pop();
       continue;
     }
     const low = bdd.lowOf(f);
@@ -216,11 +222,18 @@ export function minimalCutSetFamily(
     const k0 = valueOf(low, k);
     const k1 = valueOf(high, k - 1);
     if (k0 === undefined || k1 === undefined) {
-      if (k0 === undefined) stack.push([low, k]);
-      if (k1 === undefined) stack.push([high, k - 1]);
+      if (k0 === undefined) {
+        nodes.push(low);
+        orders.push(k);
+      }
+      if (k1 === undefined) {
+        nodes.push(high);
+        orders.push(k - 1);
+      }
       continue;
     }
-    stack.pop();
+    nodes.pop();
+    orders.pop();
     memo.set(f * 64 + k, family.node(bdd.varOf(f), k0, family.without(k1, k0)));
   }
   return valueOf(root, order) as number;
@@ -231,53 +244,58 @@ interface Path {
   readonly weight: number;
   readonly vars: number[];
   readonly bound: number;
+  /** Order of arrival in the heap, set by `push`: the tie-break among equal bounds. */
+  seq?: number;
 }
 
 /** A binary max-heap of paths by bound; equal bounds come out first-in first-out. */
 class PathHeap {
-  private readonly items: { path: Path; seq: number }[] = [];
+  private readonly items: Path[] = [];
   private seq = 0;
 
   push(path: Path): void {
     const items = this.items;
-    items.push({ path, seq: this.seq++ });
-    let i = items.length - 1;
+    path.seq = this.seq++;
+    // Sift up: move parents down into the hole until the path's place is found.
+    let i = items.length;
+    items.push(path);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(i, parent)) break;
-      [items[i], items[parent]] = [
-        items[parent] as (typeof items)[0],
-        items[i] as (typeof items)[0],
-      ];
+      const above = items[parent] as Path;
+      if (!before(path, above)) break;
+      items[i] = above;
       i = parent;
     }
+    items[i] = path;
   }
 
   pop(): Path | undefined {
     const items = this.items;
     const top = items[0];
     const last = items.pop();
-    if (!top || !last) return undefined;
-    if (items.length > 0) {
-      items[0] = last;
+    if (top === undefined || last === undefined) return undefined;
+    const n = items.length;
+    if (n > 0) {
+      // Sift down: move the larger child up into the hole until `last` fits.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
+        let m = l;
         const r = l + 1;
-        let m = i;
-        if (l < items.length && this.before(l, m)) m = l;
-        if (r < items.length && this.before(r, m)) m = r;
-        if (m === i) break;
-        [items[i], items[m]] = [items[m] as (typeof items)[0], items[i] as (typeof items)[0]];
+        if (r < n && before(items[r] as Path, items[l] as Path)) m = r;
+        const child = items[m] as Path;
+        if (!before(child, last)) break;
+        items[i] = child;
         i = m;
       }
+      items[i] = last;
     }
-    return top.path;
+    return top;
   }
+}
 
-  private before(a: number, b: number): boolean {
-    const x = this.items[a] as { path: Path; seq: number };
-    const y = this.items[b] as { path: Path; seq: number };
-    return x.path.bound > y.path.bound || (x.path.bound === y.path.bound && x.seq < y.seq);
-  }
+/** True when path `x` comes out of the heap before `y`: a larger bound, or the same and older. */
+function before(x: Path, y: Path): boolean {
+  return x.bound > y.bound || (x.bound === y.bound && (x.seq as number) < (y.seq as number));
 }
