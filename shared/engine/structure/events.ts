@@ -17,8 +17,8 @@ interface PendingEvent {
   /** The region's index, −1 for a global event. */
   readonly block: number;
   readonly slot: number;
-  /** The zone event's `seq` for a zone and the instances in it; none for every other event. */
-  zoneSeq?: number;
+  /** The zone event's `seq` for a zone and the instances in it; undefined for any other event. */
+  zoneSeq: number | undefined;
   readonly seq: number;
   readonly leaf: EventLeaf;
 }
@@ -35,18 +35,19 @@ export class Events {
   ) {}
 
   /**
-   * The leaf of event `name`, registered on first use with its failure figure, its region
-   * (undefined: global) and its slot in the region's part of the order.
+   * The leaf of event `name`, registered on first use with its failure figure (`figureOf`, only
+   * called then), its region (undefined: global) and its slot in the region's part of the order.
    */
   leaf(
     name: string,
     kind: EventInfo['kind'],
-    figure: FailureFigure,
+    figureOf: () => FailureFigure,
     region: string | undefined,
     slot: number,
   ): number {
     const known = this.leafByName.get(name);
     if (known !== undefined) return known;
+    const figure = figureOf();
     const hasRates = figure.mtbfHours !== undefined && figure.mttrHours !== undefined;
     const mtbf = figure.mtbfHours ?? 0;
     const mttr = figure.mttrHours ?? 0;
@@ -61,7 +62,7 @@ export class Events {
       },
       block: region === undefined ? -1 : (this.regionIndex.get(region) ?? -1),
       slot,
-      ...(kind === 'zone' ? { zoneSeq: this.pending.length } : {}),
+      zoneSeq: kind === 'zone' ? this.pending.length : undefined,
       seq: this.pending.length,
       leaf,
     });

@@ -52,17 +52,27 @@ export class Expressions {
 
   /** All of `args` true. */
   and(args: readonly number[]): number {
+    if (args.length === 2) return this.and2(args[0] as number, args[1] as number);
     if (args.includes(FALSE)) return FALSE;
-    const kept = [...new Set(args.filter((a) => a !== TRUE))].sort((a, b) => a - b);
+    const kept = sortedUnique(args, TRUE);
     if (kept.length === 0) return TRUE;
     if (kept.length === 1) return kept[0] as number;
     return this.intern(`and:${kept.join(',')}`, () => ({ op: 'and', args: kept }));
   }
 
+  /** `and([a, b])`, the most frequent gate (an instance and its zone), without arrays. */
+  private and2(a: number, b: number): number {
+    if (a === FALSE || b === FALSE) return FALSE;
+    if (a === TRUE || a === b) return b;
+    if (b === TRUE) return a;
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    return this.intern(`and:${lo},${hi}`, () => ({ op: 'and', args: [lo, hi] }));
+  }
+
   /** Any of `args` true. */
   or(args: readonly number[]): number {
     if (args.includes(TRUE)) return TRUE;
-    const kept = [...new Set(args.filter((a) => a !== FALSE))].sort((a, b) => a - b);
+    const kept = sortedUnique(args, FALSE);
     if (kept.length === 0) return FALSE;
     if (kept.length === 1) return kept[0] as number;
     return this.intern(`or:${kept.join(',')}`, () => ({ op: 'or', args: kept }));
@@ -103,4 +113,13 @@ export class Expressions {
       args: rest,
     }));
   }
+}
+
+/** The ids of `args` other than `skip`, ascending, each once. */
+function sortedUnique(args: readonly number[], skip: number): number[] {
+  const kept = args.filter((a) => a !== skip).sort((a, b) => a - b);
+  let n = 0;
+  for (const a of kept) if (n === 0 || a !== kept[n - 1]) kept[n++] = a;
+  kept.length = n;
+  return kept;
 }

@@ -153,7 +153,7 @@ class Builder {
     return this.events.leaf(
       region,
       'region',
-      nodeFailureFigure(this.node(region)),
+      () => nodeFailureFigure(this.node(region)),
       region,
       EVENT_SLOT.region,
     );
@@ -164,7 +164,7 @@ class Builder {
     return this.events.leaf(
       zone,
       'zone',
-      nodeFailureFigure(this.node(zone)),
+      () => nodeFailureFigure(this.node(zone)),
       region,
       EVENT_SLOT.zone,
     );
@@ -179,7 +179,7 @@ class Builder {
     return this.events.leaf(
       `link:${a}|${b}`,
       'link',
-      linkFailureFigure(spec),
+      () => linkFailureFigure(spec),
       later,
       EVENT_SLOT.regional,
     );
@@ -204,7 +204,7 @@ class Builder {
     const own = this.events.leaf(
       name,
       'component',
-      beta > 0 ? betaSplit(figure, beta).independent : figure,
+      () => (beta > 0 ? betaSplit(figure, beta).independent : figure),
       region,
       EVENT_SLOT.instance,
     );
@@ -265,7 +265,7 @@ class Builder {
     const event = this.events.leaf(
       `${node.id}${MAINTENANCE_SUFFIX}`,
       'maintenance',
-      maintenance.figure,
+      () => maintenance.figure,
       region,
       EVENT_SLOT.regional,
     );
@@ -286,7 +286,13 @@ class Builder {
     if (beta > 0) {
       const common = betaSplit(nodeFailureFigure(node), beta).common;
       events.push(
-        this.events.leaf(`${node.id}#ccf`, 'common-cause', common, region, EVENT_SLOT.regional),
+        this.events.leaf(
+          `${node.id}#ccf`,
+          'common-cause',
+          () => common,
+          region,
+          EVENT_SLOT.regional,
+        ),
       );
     }
     const causes = [
@@ -298,7 +304,7 @@ class Builder {
         this.events.leaf(
           `cause:${cause.id}`,
           'common-cause',
-          commonCauseFigure(cause),
+          () => commonCauseFigure(cause),
           undefined,
           EVENT_SLOT.region,
         ),
