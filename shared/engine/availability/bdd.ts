@@ -9,21 +9,16 @@
  * constants false and true; every other node's children have smaller ids than the node itself.
  */
 
+import {
+  derivativesOver,
+  layOut,
+  type Layout,
+  probabilitiesOver,
+  probabilityTable,
+} from './diagram-passes';
+
 /** Largest number of nodes: 4 × id + op must fit the Int32 computed table. */
 const MAX_NODES = 1 << 28;
-
-/**
- * A diagram laid out for the passes over it: its nodes children first (depth-first post-order),
- * for the i-th, at 3i, its variable and the positions of its low and high children in that
- * order (0 and 1 the constants, the i-th node at i + 2). A pass reads this one compact table
- * front to back or back to front, and the probabilities it fills are as compact. The root is the
- * last node.
- */
-interface Layout {
-  /** Number of nodes (constants not counted). */
-  readonly size: number;
-  readonly cells: Int32Array;
-}
 
 /** A BDD manager: nodes are plain integer ids into its tables. */
 export class Bdd {
@@ -372,21 +367,8 @@ export class Bdd {
     const known = this.layouts.get(root);
     if (known) return known;
     const size = this.reachable(root);
-    const nodes = this.order;
     if (this.positions.length < this.count) this.positions = new Int32Array(this.capacity);
-    const positions = this.positions;
-    const data = this.data;
-    const cells = new Int32Array(3 * size);
-    for (let i = 0; i < size; i++) {
-      const n = nodes[i] as number;
-      const low = data[4 * n + 1] as number;
-      const high = data[4 * n + 2] as number;
-      positions[n] = i + 2;
-      cells[3 * i] = data[4 * n] as number;
-      cells[3 * i + 1] = low <= 1 ? low : (positions[low] as number);
-      cells[3 * i + 2] = high <= 1 ? high : (positions[high] as number);
-    }
-    const layout = { size, cells };
+    const layout = layOut(this.order, size, this.data, this.positions);
     this.layouts.set(root, layout);
     return layout;
   }
@@ -416,60 +398,17 @@ export class Bdd {
     const first = ps[0];
     if (root <= 1 || first === undefined) return new Float64Array(ps.length).fill(root);
     const layout = this.layout(root);
-    const n = layout.size;
-    const cells = layout.cells;
-    const out = new Float64Array(ps.length);
-    const prob = this.fill(layout, first);
-    out[0] = prob[n + 1] as number;
-    if (ps.length === 1) return out;
-    const varies = new Uint8Array(this.varCount);
-    for (let v = 0; v < this.varCount; v++) {
-      varies[v] = ps.some((p) => p[v] !== first[v]) ? 1 : 0;
-    }
-    // The positions of the nodes that depend on a varying variable, children first.
-    const depends = new Uint8Array(n + 2);
-    const changed: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (
-        varies[cells[3 * i] as number] ||
-        depends[cells[3 * i + 1] as number] ||
-        depends[cells[3 * i + 2] as number]
-      ) {
-        depends[i + 2] = 1;
-        changed.push(i);
-      }
-    }
-    for (let s = 1; s < ps.length; s++) {
-      const p = ps[s] as ArrayLike<number>;
-      for (const i of changed) {
-        const pv = p[cells[3 * i] as number] as number;
-        prob[i + 2] =
-          pv * (prob[cells[3 * i + 2] as number] as number) +
-          (1 - pv) * (prob[cells[3 * i + 1] as number] as number);
-      }
-      out[s] = prob[n + 1] as number;
-    }
-    return out;
+    return probabilitiesOver(layout, ps, this.varCount, this.fill(layout, first));
   }
 
   /**
-   * Fills the scratch table with the probability of the constants (at 0 and 1) and of every
-   * node of `layout` (the i-th at i + 2), children first.
+   * The scratch table of probabilities filled for `layout` under `p` ({@link probabilityTable}),
+   * grown when the layout needs more room.
    */
   private fill(layout: Layout, p: ArrayLike<number>): Float64Array {
     const size = layout.size + 2;
     if (this.prob.length < size) this.prob = new Float64Array(Math.max(size, 2 * this.prob.length));
-    const prob = this.prob;
-    const cells = layout.cells;
-    prob[0] = 0;
-    prob[1] = 1;
-    for (let i = 0; i < size - 2; i++) {
-      const pv = p[cells[3 * i] as number] as number;
-      prob[i + 2] =
-        pv * (prob[cells[3 * i + 2] as number] as number) +
-        (1 - pv) * (prob[cells[3 * i + 1] as number] as number);
-    }
-    return prob;
+    return probabilityTable(layout, p, this.prob);
   }
 
   /**
@@ -477,28 +416,13 @@ export class Bdd {
    * importance, in one forward and one backward pass over the diagram.
    */
   derivatives(root: number, p: ArrayLike<number>): Float64Array {
-    const out = new Float64Array(this.varCount);
-    if (root <= 1) return out;
+    if (root <= 1) return new Float64Array(this.varCount);
     const layout = this.layout(root);
     const prob = this.fill(layout, p);
     const size = layout.size + 2;
     if (this.reach.length < size)
       this.reach = new Float64Array(Math.max(size, 2 * this.reach.length));
-    const reach = this.reach;
-    reach.fill(0, 2, size - 1);
-    reach[size - 1] = 1;
-    const cells = layout.cells;
-    for (let i = size - 3; i >= 0; i--) {
-      const r = reach[i + 2] as number;
-      const v = cells[3 * i] as number;
-      const pv = p[v] as number;
-      const low = cells[3 * i + 1] as number;
-      const high = cells[3 * i + 2] as number;
-      out[v] = (out[v] as number) + r * ((prob[high] as number) - (prob[low] as number));
-      if (high > 1) reach[high] = (reach[high] as number) + r * pv;
-      if (low > 1) reach[low] = (reach[low] as number) + r * (1 - pv);
-    }
-    return out;
+    return derivativesOver(layout, p, this.varCount, prob, this.reach);
   }
 
   /** Variable tested at node `n` (`varCount` for the constants). */
